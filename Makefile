@@ -1,0 +1,32 @@
+# `make generate` and `make test` set up .venv on first use: on a fresh machine they are the whole set-up.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+SPEC := specs/firecrawl-v2.yaml
+OUT := generated/firecrawl
+PACKAGE := firecrawl
+
+.PHONY: generate check test regen-golden typecheck
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $(STAMP)
+
+generate: $(STAMP)
+	$(PY) -m generator generate $(SPEC) --output $(OUT) --package-name $(PACKAGE)
+
+check: $(STAMP)
+	$(PY) -m generator check $(SPEC) --output $(OUT) --package-name $(PACKAGE)
+
+test: $(STAMP)
+	$(PY) -m pytest
+
+# Rewrite every stored golden output (generated/ and tests/features/*/expected) from the specs.
+regen-golden: generate
+	$(PY) -m tests.golden
+
+typecheck: $(STAMP)
+	$(PY) -m mypy

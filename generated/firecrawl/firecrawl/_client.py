@@ -1,0 +1,118 @@
+"""The clients of the Firecrawl API: `Firecrawl` and `AsyncFirecrawl`."""
+
+from __future__ import annotations
+
+import os
+from functools import cached_property
+from typing import TYPE_CHECKING, Mapping
+
+import httpx
+
+from ._base_client import DEFAULT_TIMEOUT, AsyncAPIClient, Credential, SecurityScheme, SyncAPIClient
+from ._types import Timeout
+
+if TYPE_CHECKING:
+    from .resources.scraping import AsyncScrapingResource, ScrapingResource
+
+__all__ = ["Firecrawl", "AsyncFirecrawl"]
+
+DEFAULT_BASE_URL = "https://api.firecrawl.dev/v2"
+SECURITY_SCHEMES: dict[str, SecurityScheme] = {
+    "bearerAuth": SecurityScheme(
+        kind="bearer",
+        location="header",
+        name="Authorization",
+        hint="pass api_key= to the client or set FIRECRAWL_API_KEY",
+    ),
+}
+
+
+def _base_url(base_url: str | httpx.URL | None) -> str | httpx.URL:
+    """The base URL: the argument, else $FIRECRAWL_BASE_URL, else the API's first server."""
+    if base_url is not None:
+        return base_url
+    return os.environ.get("FIRECRAWL_BASE_URL") or DEFAULT_BASE_URL
+
+
+def _credentials(api_key: str | None) -> dict[str, Credential]:
+    """Each credential from its argument, else from its environment variable."""
+    api_key = api_key if api_key is not None else os.environ.get("FIRECRAWL_API_KEY")
+    return {
+        "bearerAuth": api_key,
+    }
+
+
+class Firecrawl(SyncAPIClient):
+    """API for interacting with Firecrawl services to perform web scraping and crawling tasks."""
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        base_url: str | httpx.URL | None = None,
+        timeout: Timeout = DEFAULT_TIMEOUT,
+        default_headers: Mapping[str, str] | None = None,
+        http_client: httpx.Client | None = None,
+    ) -> None:
+        """Create a client.
+
+        Args:
+          api_key: Defaults to the environment variable FIRECRAWL_API_KEY.
+          base_url: Defaults to $FIRECRAWL_BASE_URL, then to https://api.firecrawl.dev/v2.
+          timeout: Seconds (or an httpx.Timeout) for each request; None waits forever.
+          default_headers: Headers sent with every request.
+          http_client: An httpx client of your own (proxies, transports, limits).
+        """
+        super().__init__(
+            base_url=_base_url(base_url),
+            credentials=_credentials(api_key),
+            security_schemes=SECURITY_SCHEMES,
+            timeout=timeout,
+            default_headers=default_headers,
+            http_client=http_client,
+        )
+
+    @cached_property
+    def scraping(self) -> ScrapingResource:
+        """Operations tagged Scraping."""
+        from .resources.scraping import ScrapingResource
+
+        return ScrapingResource(self)
+
+
+class AsyncFirecrawl(AsyncAPIClient):
+    """API for interacting with Firecrawl services to perform web scraping and crawling tasks."""
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        base_url: str | httpx.URL | None = None,
+        timeout: Timeout = DEFAULT_TIMEOUT,
+        default_headers: Mapping[str, str] | None = None,
+        http_client: httpx.AsyncClient | None = None,
+    ) -> None:
+        """Create a client.
+
+        Args:
+          api_key: Defaults to the environment variable FIRECRAWL_API_KEY.
+          base_url: Defaults to $FIRECRAWL_BASE_URL, then to https://api.firecrawl.dev/v2.
+          timeout: Seconds (or an httpx.Timeout) for each request; None waits forever.
+          default_headers: Headers sent with every request.
+          http_client: An httpx client of your own (proxies, transports, limits).
+        """
+        super().__init__(
+            base_url=_base_url(base_url),
+            credentials=_credentials(api_key),
+            security_schemes=SECURITY_SCHEMES,
+            timeout=timeout,
+            default_headers=default_headers,
+            http_client=http_client,
+        )
+
+    @cached_property
+    def scraping(self) -> AsyncScrapingResource:
+        """Operations tagged Scraping."""
+        from .resources.scraping import AsyncScrapingResource
+
+        return AsyncScrapingResource(self)

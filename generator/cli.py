@@ -1,0 +1,94 @@
+"""Command line: `python -m generator generate|check SPEC --output DIR`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .errors import GeneratorError
+from .format import GeneratedCodeError
+from .pipeline import Generated, generate_files
+from .write import compare, write_project
+
+EXIT_OK = 0
+EXIT_STALE = 1
+EXIT_BAD_INPUT = 2
+EXIT_INTERNAL = 3
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m generator",
+        description="Generate a typed Python client (httpx + pydantic) from an OpenAPI 3.0/3.1 spec.",
+        epilog="Exit status: 0 success, 1 stale client (check), 2 bad input or output folder, 3 internal error.",
+    )
+    parser.add_argument("--version", action="version", version=f"clientgen {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, help_text in (
+        ("generate", "write the client project into the output folder"),
+        ("check", "exit 1, listing the files, when the output folder is not what generate would write"),
+    ):
+        command = commands.add_parser(name, help=help_text, description=help_text)
+        command.add_argument("spec", type=Path, metavar="SPEC", help="OpenAPI spec file (YAML or JSON)")
+        command.add_argument("--output", "-o", type=Path, required=True, metavar="DIR", help="project folder")
+        command.add_argument("--package-name", metavar="NAME", help="Python package name (default: from the title)")
+        command.add_argument("--strict", action="store_true", help="treat spec warnings as errors")
+        command.add_argument("--quiet", "-q", action="store_true", help="print errors only")
+        command.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    started = time.perf_counter()
+    try:
+        generated = generate_files(args.spec, package_name=args.package_name, strict=args.strict)
+        if not args.quiet:
+            for warning in generated.warnings:
+                print(f"warning: {warning}", file=sys.stderr)
+        if args.command == "check":
+            return _check(generated, args.output, args.quiet)
+        result = write_project(generated.files, args.output)
+    except GeneratorError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("error: interrupted; the output folder is unchanged", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except (GeneratedCodeError, Exception) as exc:  # a bug: one line, the traceback on request
+        if args.debug:
+            traceback.print_exc()
+        print(f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)", file=sys.stderr)
+        return EXIT_INTERNAL
+    if not args.quiet:
+        api = generated.api
+        print(
+            f"generated {api.package_name} from {args.spec}: {_count(len(api.operations), 'operation')} in "
+            f"{_count(len(api.resources), 'resource')}, {_count(len(api.models), 'model')}, "
+            f"{_count(len(generated.files), 'file')} ({len(result.written)} written, {len(result.unchanged)} unchanged"
+            f"{f', {len(result.removed)} removed' if result.removed else ''}) in "
+            f"{time.perf_counter() - started:.2f} s -> {args.output}"
+        )
+    return EXIT_OK
+
+
+def _check(generated: Generated, output: Path, quiet: bool) -> int:
+    comparison = compare(generated.files, output)
+    if comparison.up_to_date:
+        if not quiet:
+            print(f"{output} is up to date ({len(generated.files)} files)")
+        return EXIT_OK
+    print(f"{output} is stale; regenerate it:", file=sys.stderr)
+    for label, paths in (("changed", comparison.stale), ("missing", comparison.missing), ("extra", comparison.extra)):
+        for path in paths:
+            print(f"  {label}: {path}", file=sys.stderr)
+    return EXIT_STALE
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"

@@ -1,0 +1,70 @@
+"""Errors and warnings that point at a place in the input: a file, a JSON pointer, a line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+def escape_pointer_token(token: str | int) -> str:
+    """Escape one reference token of a JSON pointer (RFC 6901)."""
+    return str(token).replace("~", "~0").replace("/", "~1")
+
+
+def pointer_of(*tokens: str | int) -> str:
+    """The JSON pointer for a path of keys, e.g. ("paths", "/a") -> "/paths/~1a"."""
+    return "".join("/" + escape_pointer_token(token) for token in tokens)
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where in the input something is: a file, and optionally a JSON pointer and a line."""
+
+    file: Path | str
+    pointer: str | None = None
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        text = str(self.file)
+        if self.line is not None:
+            text += f":{self.line}"
+            if self.column is not None:
+                text += f":{self.column}"
+        if self.pointer is not None:
+            text += f"#{self.pointer}"
+        return text
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One finding about the input; printed as a single line."""
+
+    location: Location
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.message}"
+
+
+class GeneratorError(Exception):
+    """Bad input or an unusable output folder: the CLI prints it as one line and exits 2."""
+
+    def __init__(self, location: Location | Path | str, message: str) -> None:
+        if not isinstance(location, Location):
+            location = Location(location)
+        self.diagnostic = Diagnostic(location, message)
+        super().__init__(str(self.diagnostic))
+
+
+@dataclass
+class Warnings:
+    """Warnings collected while reading a spec; `strict` turns the first one into an error."""
+
+    strict: bool = False
+    items: list[Diagnostic] = field(default_factory=list)
+
+    def add(self, location: Location, message: str) -> None:
+        if self.strict:
+            raise GeneratorError(location, message + " (--strict)")
+        self.items.append(Diagnostic(location, message))

@@ -1,0 +1,132 @@
+"""Stage 3: a loaded, validated document to the IR (`Api`)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .. import naming, nodes
+from ..errors import GeneratorError, Warnings, escape_pointer_token
+from ..load import Document
+from .layout import plan_modules
+from .model import Api, SecurityScheme, Server, ServerVariable
+from .operations import OperationBuilder
+from .schemas import SchemaBuilder
+
+_PACKAGE_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
+
+# Names used inside the generated package that a model or resource class must not take.
+RESERVED_CLASS_NAMES = frozenset(
+    """Any BaseModel Field Literal TypeAlias Union Optional NotGiven NOT_GIVEN FileTypes Endpoint
+    SyncAPIResource AsyncAPIResource SyncAPIClient AsyncAPIClient Headers Query Body Timeout
+    APIError APIConnectionError APITimeoutError APIStatusError APIResponseValidationError
+    BadRequestError AuthenticationError PermissionDeniedError NotFoundError ConflictError
+    UnprocessableEntityError RateLimitError InternalServerError httpx datetime date time""".split()
+)
+
+
+# Constructor arguments of the generated clients besides credentials.
+CLIENT_ARGUMENTS = frozenset({"self", "base_url", "timeout", "default_headers", "http_client"})
+
+
+def default_package_name(title: str) -> str:
+    """`Firecrawl API` -> `firecrawl`: the title in snake_case, without a trailing `api`."""
+    name = naming.snake_case(title)
+    if name.endswith("_api"):
+        name = name[: -len("_api")]
+    return naming.attribute_name(name or "client")
+
+
+def build_api(document: Document, warnings: Warnings, package_name: str | None = None) -> Api:
+    info = nodes.mapping(document.data, "info")
+    title = nodes.text(info, "title") or document.path.stem
+    if package_name is None:
+        package_name = default_package_name(title)
+    elif not _PACKAGE_NAME.match(package_name) or naming.attribute_name(package_name) != package_name:
+        raise GeneratorError(
+            "--package-name", f"{package_name!r} is not a valid package name (lowercase letters, digits, underscores)"
+        )
+    client_class = naming.class_name(package_name)
+
+    class_names = naming.Scope(RESERVED_CLASS_NAMES | {client_class, "Async" + client_class})
+    env_prefix = naming.env_prefix(package_name)
+    schemes = _security_schemes(document, warnings)
+    _name_credentials(schemes, env_prefix)
+    schemas = SchemaBuilder(document, warnings, class_names)
+    components = nodes.mapping(nodes.mapping(document.data, "components"), "schemas")
+    schemas.claim_component_names(components)
+    operations = OperationBuilder(document, schemas, warnings, {scheme.key for scheme in schemes}, class_names)
+    resources = operations.plan_resources()
+    for key in components:
+        schemas.component(key)
+    operations.build()
+    return Api(
+        title=title,
+        version=str(info.get("version", "")),
+        description=nodes.text(info, "description"),
+        package_name=package_name,
+        client_class=client_class,
+        async_client_class="Async" + client_class,
+        env_prefix=env_prefix,
+        servers=_servers(document),
+        security_schemes=schemes,
+        resources=resources,
+        types=schemas.types,
+        type_modules=plan_modules(schemas.types, schemas.group_of, schemas.references),
+    )
+
+
+def _security_schemes(document: Document, warnings: Warnings) -> list[SecurityScheme]:
+    schemes = []
+    for key, raw in nodes.mapping(nodes.mapping(document.data, "components"), "securitySchemes").items():
+        pointer = "/components/securitySchemes/" + escape_pointer_token(key)
+        node, pointer = document.resolve(raw, pointer)
+        if not isinstance(node, dict):
+            raise document.error(pointer, "a security scheme must be a mapping")
+        kind = node.get("type")
+        description = nodes.text(node, "description")
+        http_scheme = str(node.get("scheme", "")).lower()
+        if kind == "http" and http_scheme == "basic":
+            schemes.append(SecurityScheme(key, "basic", "header", "Authorization", description))
+        elif kind == "http" and http_scheme == "bearer" or kind in ("oauth2", "openIdConnect"):
+            # bearer tokens; for OAuth2 and OpenID Connect the client takes an access token
+            schemes.append(SecurityScheme(key, "bearer", "header", "Authorization", description))
+        elif kind == "apiKey" and node.get("in") in ("header", "query", "cookie") and nodes.text(node, "name"):
+            schemes.append(SecurityScheme(key, "api_key", node["in"], node["name"], description))
+        else:
+            warnings.add(document.location(pointer), f"security scheme type {kind!r} is not supported; ignored")
+    return schemes
+
+
+def _name_credentials(schemes: list[SecurityScheme], env_prefix: str) -> None:
+    """`api_key` (or `username`, `password`) when one scheme of its kind; else per scheme."""
+    arguments = naming.Scope(CLIENT_ARGUMENTS)
+    tokens = [scheme for scheme in schemes if scheme.kind != "basic"]
+    basics = [scheme for scheme in schemes if scheme.kind == "basic"]
+    for scheme in schemes:
+        if scheme.kind == "basic":
+            prefix = "" if len(basics) == 1 else naming.attribute_name(scheme.key) + "_"
+            scheme.arguments = [arguments.claim(prefix + "username"), arguments.claim(prefix + "password")]
+        else:
+            scheme.arguments = [arguments.claim("api_key" if len(tokens) == 1 else naming.attribute_name(scheme.key))]
+        scheme.env_vars = [f"{env_prefix}_{argument.upper()}" for argument in scheme.arguments]
+
+
+def _servers(document: Document) -> list[Server]:
+    servers = []
+    for index, node in enumerate(nodes.sequence(document.data, "servers")):
+        url = nodes.text(node, "url")
+        if url is None:
+            raise document.error(f"/servers/{index}", "a server must be a mapping with a url")
+        variables = [
+            ServerVariable(
+                name=name,
+                default=str(variable.get("default", "")),
+                enum=[str(value) for value in nodes.sequence(variable, "enum")],
+                description=nodes.text(variable, "description"),
+            )
+            for name, variable in nodes.mapping(node, "variables").items()
+            if isinstance(variable, dict)
+        ]
+        servers.append(Server(url=url, description=nodes.text(node, "description"), variables=variables))
+    return servers

@@ -1,0 +1,120 @@
+"""Which module of the `types` package holds each named type, and in which order.
+
+Each component schema gets a module with the inline types nested in it; the inline types of
+an operation share a module named after the operation. Groups that refer to each other in a
+cycle are merged into one module, so the modules import each other without cycles. Within a
+module, a type comes after the types it uses, wherever the references allow it.
+"""
+
+from __future__ import annotations
+
+from .. import naming
+from .model import NamedType, TypeModule
+
+
+def plan_modules(
+    types: list[NamedType],
+    group_of: dict[NamedType, str],
+    references: dict[NamedType, set[NamedType]],
+) -> list[TypeModule]:
+    groups: dict[str, list[NamedType]] = {}
+    for named in types:
+        groups.setdefault(group_of[named], []).append(named)
+    group_edges: dict[str, set[str]] = {group: set() for group in groups}
+    for named, used in references.items():
+        for target in used:
+            if group_of[target] != group_of[named]:
+                group_edges[group_of[named]].add(group_of[target])
+    names = naming.Scope(fold_case=True)
+    modules = []
+    for component in strongly_connected(list(groups), group_edges):
+        members = [named for group in component for named in groups[group]]
+        module = TypeModule(name=names.claim(naming.snake_case(component[0]) or "types"), types=[])
+        module.types = definition_order(members, references)
+        for named in module.types:
+            named.module = module.name
+        modules.append(module)
+    return modules
+
+
+def strongly_connected(nodes: list[str], edges: dict[str, set[str]]) -> list[list[str]]:
+    """Tarjan's algorithm, iterative; components come in the order of their first node."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    found: list[list[str]] = []
+    for root in nodes:
+        if root in index:
+            continue
+        work = [(root, iter(sorted(edges[root])))]
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, successors = work[-1]
+            advanced = False
+            for successor in successors:
+                if successor not in index:
+                    index[successor] = low[successor] = len(index)
+                    stack.append(successor)
+                    on_stack.add(successor)
+                    work.append((successor, iter(sorted(edges[successor]))))
+                    advanced = True
+                    break
+                if successor in on_stack:
+                    low[node] = min(low[node], index[successor])
+            if advanced:
+                continue
+            work.pop()
+            if work:
+                low[work[-1][0]] = min(low[work[-1][0]], low[node])
+            if low[node] == index[node]:
+                component = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.append(member)
+                    if member == node:
+                        break
+                found.append(component)
+    position = {node: i for i, node in enumerate(nodes)}
+    for component in found:
+        component.sort(key=position.__getitem__)
+    found.sort(key=lambda component: position[component[0]])
+    return found
+
+
+def definition_order(members: list[NamedType], references: dict[NamedType, set[NamedType]]) -> list[NamedType]:
+    """Members in an order where each comes after the members it uses (depth-first post-order,
+    starting from the original order); types in a reference cycle keep their relative order."""
+    position = {member: i for i, member in enumerate(members)}
+
+    def uses(node: NamedType) -> list[NamedType]:
+        return sorted((used for used in references[node] if used in position), key=position.__getitem__)
+
+    ordered: list[NamedType] = []
+    placed: set[NamedType] = set()
+    visiting: set[NamedType] = set()
+
+    def visit(start: NamedType) -> None:
+        work = [(start, iter(uses(start)))]
+        visiting.add(start)
+        while work:
+            node, successors = work[-1]
+            for successor in successors:
+                if successor not in placed and successor not in visiting:
+                    visiting.add(successor)
+                    work.append((successor, iter(uses(successor))))
+                    break
+            else:
+                work.pop()
+                visiting.discard(node)
+                placed.add(node)
+                ordered.append(node)
+
+    for member in members:
+        if member not in placed:
+            visit(member)
+    return ordered
+

@@ -1,0 +1,261 @@
+"""The intermediate representation: what the client will contain, with every Python name resolved.
+
+Plain dataclasses, built by `generator.ir.build` and read by the templates. Spec strings
+(descriptions, wire names, literal values) stay raw here; the renderer escapes them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, Union
+
+# --- types -------------------------------------------------------------------------------------
+
+PrimitiveKind = Literal["str", "int", "float", "bool", "none", "any", "bytes", "datetime", "date", "time", "file"]
+LiteralValue = Union[str, int, bool, None]
+
+
+@dataclass(frozen=True)
+class Primitive:
+    kind: PrimitiveKind
+
+
+@dataclass(frozen=True)
+class ListOf:
+    item: TypeExpr
+
+
+@dataclass(frozen=True)
+class MapOf:
+    """A JSON object with arbitrary keys: `dict[str, value]`."""
+
+    value: TypeExpr
+
+
+@dataclass(frozen=True)
+class UnionOf:
+    variants: tuple[TypeExpr, ...]
+
+
+@dataclass(frozen=True)
+class LiteralOf:
+    """An enum or a const. In response models an enum of several values is open (see render)."""
+
+    values: tuple[LiteralValue, ...]
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A use of a named type; equal to another Ref exactly when both name the same type."""
+
+    target: NamedType
+
+
+TypeExpr = Union[Primitive, ListOf, MapOf, UnionOf, LiteralOf, Ref]
+
+ANY = Primitive("any")
+NONE = Primitive("none")
+
+
+class _NoDefault:
+    def __repr__(self) -> str:
+        return "NO_DEFAULT"
+
+
+NO_DEFAULT = _NoDefault()
+"""Marks a field or parameter whose schema declares no default (None is a real default)."""
+
+
+@dataclass
+class Field:
+    """A property of an object schema."""
+
+    name: str
+    wire_name: str
+    type: TypeExpr
+    required: bool
+    description: str | None = None
+    default: object = NO_DEFAULT
+    deprecated: bool = False
+
+
+@dataclass(eq=False)
+class Model:
+    """An object schema with properties: a pydantic model class."""
+
+    name: str
+    pointer: str
+    fields: list[Field]
+    description: str | None = None
+    module: str = ""
+
+
+@dataclass(eq=False)
+class Alias:
+    """Any other named schema (union, enum, array, primitive): a `TypeAlias`."""
+
+    name: str
+    pointer: str
+    type: TypeExpr
+    description: str | None = None
+    module: str = ""
+
+
+NamedType = Union[Model, Alias]
+
+
+@dataclass
+class TypeModule:
+    """One module of the generated `types` package; types that refer to each other in a cycle
+    share a module, so modules import each other without cycles."""
+
+    name: str
+    types: list[NamedType]
+
+
+# --- operations --------------------------------------------------------------------------------
+
+ParameterLocation = Literal["path", "query", "header", "cookie", "body"]
+BodyEncoding = Literal["json", "multipart", "form", "binary", "text"]
+
+
+@dataclass
+class Parameter:
+    """A keyword argument of a method: a path/query/header/cookie parameter or a body field."""
+
+    name: str
+    wire_name: str
+    location: ParameterLocation
+    type: TypeExpr
+    required: bool
+    description: str | None = None
+    default: object = NO_DEFAULT
+    deprecated: bool = False
+    explode: bool = True
+
+
+@dataclass
+class RequestBody:
+    media_type: str
+    encoding: BodyEncoding
+    type: TypeExpr
+    required: bool
+    description: str | None = None
+    flattened: bool = False
+    """True when the body's properties are the method's `body` parameters."""
+    part_content_types: dict[str, str] = field(default_factory=dict)
+    """Multipart parts sent with their own content type, e.g. a JSON part: wire name -> type."""
+
+
+@dataclass
+class Response:
+    status: str
+    """"200", "4XX" or "default"."""
+    description: str | None
+    media_type: str | None
+    type: TypeExpr | None
+    """None when the response has no body (or one the client does not parse)."""
+
+    @property
+    def is_success(self) -> bool:
+        return self.status.startswith("2")
+
+
+@dataclass
+class Operation:
+    name: str
+    """The method name."""
+    operation_id: str | None
+    http_method: str
+    path: str
+    pointer: str
+    summary: str | None
+    description: str | None
+    deprecated: bool
+    tags: list[str]
+    parameters: list[Parameter]
+    body: RequestBody | None
+    responses: list[Response]
+    security: list[list[str]]
+    """Alternatives, each a list of scheme keys that must all be present; [] = no auth."""
+    option_names: dict[str, str] = field(default_factory=dict)
+    """Per-call options (extra_headers, timeout, ...) -> their keyword names in this method."""
+    endpoint_name: str = ""
+    """The module-level constant that describes the HTTP call."""
+
+    @property
+    def success_responses(self) -> list[Response]:
+        return [response for response in self.responses if response.is_success]
+
+    @property
+    def error_responses(self) -> list[Response]:
+        return [response for response in self.responses if not response.is_success]
+
+
+@dataclass
+class Resource:
+    """The operations of one tag: `client.<attribute>` of class `<class_name>`."""
+
+    tag: str
+    attribute: str
+    class_name: str
+    module: str
+    description: str | None
+    operations: list[Operation]
+
+
+# --- the API -----------------------------------------------------------------------------------
+
+
+@dataclass
+class SecurityScheme:
+    key: str
+    """The name under components/securitySchemes."""
+    kind: Literal["bearer", "basic", "api_key"]
+    location: Literal["header", "query", "cookie"]
+    parameter_name: str
+    """Header, query or cookie name that carries the credential."""
+    description: str | None = None
+    arguments: list[str] = field(default_factory=list)
+    """The client's constructor arguments for it: one token, or username and password."""
+    env_vars: list[str] = field(default_factory=list)
+    """The environment variable each argument falls back to."""
+
+
+@dataclass
+class ServerVariable:
+    name: str
+    default: str
+    enum: list[str]
+    description: str | None = None
+
+
+@dataclass
+class Server:
+    url: str
+    description: str | None = None
+    variables: list[ServerVariable] = field(default_factory=list)
+
+
+@dataclass
+class Api:
+    title: str
+    version: str
+    description: str | None
+    package_name: str
+    client_class: str
+    async_client_class: str
+    env_prefix: str
+    servers: list[Server]
+    security_schemes: list[SecurityScheme]
+    resources: list[Resource]
+    types: list[NamedType]
+    type_modules: list[TypeModule]
+
+    @property
+    def operations(self) -> list[Operation]:
+        return [operation for resource in self.resources for operation in resource.operations]
+
+    @property
+    def models(self) -> list[Model]:
+        return [named for named in self.types if isinstance(named, Model)]

@@ -1,0 +1,402 @@
+"""Paths and operations to IR operations, grouped into resources by their first tag."""
+
+from __future__ import annotations
+
+import http
+from typing import Any
+
+from .. import naming, nodes
+from ..errors import Warnings, escape_pointer_token
+from ..load import Document
+from .model import (
+    ANY,
+    BodyEncoding,
+    Field,
+    Operation,
+    Parameter,
+    ParameterLocation,
+    NO_DEFAULT,
+    Primitive,
+    RequestBody,
+    Resource,
+    Response,
+    TypeExpr,
+)
+from .schemas import SchemaBuilder, joined
+
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+PARAMETER_LOCATIONS: tuple[ParameterLocation, ...] = ("path", "query", "header", "cookie")
+
+# Keyword arguments every method takes besides the spec's parameters. A spec parameter with
+# the same name keeps it; the option then takes the second name.
+REQUEST_OPTIONS = {
+    "extra_headers": "request_extra_headers",
+    "extra_query": "request_extra_query",
+    "extra_body": "request_extra_body",
+    "timeout": "request_timeout",
+}
+
+
+def is_json_media_type(media_type: str) -> bool:
+    essence = media_type.split(";")[0].strip().lower()
+    return essence == "application/json" or essence.endswith("+json")
+
+
+def _body_encoding(media_type: str) -> BodyEncoding:
+    essence = media_type.split(";")[0].strip().lower()
+    if is_json_media_type(essence):
+        return "json"
+    if essence == "multipart/form-data":
+        return "multipart"
+    if essence == "application/x-www-form-urlencoded":
+        return "form"
+    if essence.startswith("text/"):
+        return "text"
+    return "binary"
+
+
+_ENCODING_PREFERENCE: tuple[BodyEncoding, ...] = ("json", "multipart", "form", "binary", "text")
+
+
+def _preferred_media_type(content: dict[str, Any]) -> str | None:
+    """The media type the client sends or reads when several are offered."""
+    if not content:
+        return None
+    return min(content, key=lambda media_type: _ENCODING_PREFERENCE.index(_body_encoding(media_type)))
+
+
+def _status_phrase(status: str) -> str:
+    if status == "default":
+        return "default"
+    if status.upper().endswith("XX"):
+        return {"1": "informational", "2": "success", "3": "redirect", "4": "client error", "5": "server error"}.get(
+            status[0], status
+        )
+    try:
+        return http.HTTPStatus(int(status)).phrase
+    except ValueError:
+        return f"status {status}"
+
+
+class OperationBuilder:
+    """Builds the operations of a document; one instance per document."""
+
+    def __init__(
+        self,
+        document: Document,
+        schemas: SchemaBuilder,
+        warnings: Warnings,
+        security_scheme_keys: set[str],
+        class_names: naming.Scope,
+    ) -> None:
+        self._document = document
+        self._schemas = schemas
+        self._warnings = warnings
+        self._security_scheme_keys = security_scheme_keys
+        self._class_names = class_names
+        self._method_names: dict[str, naming.Scope] = {}
+
+    def plan_resources(self) -> list[Resource]:
+        """The resources, named before any schema so that their class names come first."""
+        paths = nodes.mapping(self._document.data, "paths")
+        self._raw = list(self._raw_operations(paths))
+        self._resources = self._plan_resources(self._raw)
+        return list(self._resources.values())
+
+    def build(self) -> None:
+        """Fill the planned resources with their operations."""
+        for resource_key, path, method, node, pointer, path_item in self._raw:
+            resource = self._resources[resource_key]
+            resource.operations.append(self._operation(resource, path, method, node, pointer, path_item))
+
+    # --- grouping ---------------------------------------------------------------------------------
+
+    def _raw_operations(self, paths: dict[str, Any]) -> Any:
+        for path, raw_item in paths.items():
+            if not path.startswith("/"):
+                if not path.startswith("x-"):
+                    self._warnings.add(self._document.location("/paths"), f"path {path!r} does not start with '/'; skipped")
+                continue
+            item_pointer = "/paths/" + escape_pointer_token(path)
+            path_item, _ = self._document.resolve(raw_item, item_pointer)
+            if not isinstance(path_item, dict):
+                raise self._document.error(item_pointer, "a path item must be a mapping")
+            for method, node in path_item.items():
+                if method not in HTTP_METHODS:
+                    continue
+                pointer = f"{item_pointer}/{method}"
+                if not isinstance(node, dict):
+                    raise self._document.error(pointer, "an operation must be a mapping")
+                yield self._resource_key(node, path), path, method, node, pointer, path_item
+
+    @staticmethod
+    def _resource_key(node: dict[str, Any], path: str) -> str:
+        """The first tag; untagged operations are grouped by the first segment of their path."""
+        tags = node.get("tags")
+        if isinstance(tags, list) and tags and isinstance(tags[0], str) and naming.words(tags[0]):
+            return tags[0]
+        segments = [s for s in path.split("/") if s and not s.startswith("{") and naming.words(s)]
+        return segments[0] if segments else "default"
+
+    def _plan_resources(self, raw_operations: list[Any]) -> dict[str, Resource]:
+        tag_descriptions = {nodes.text(tag, "name"): nodes.text(tag, "description") for tag in nodes.sequence(self._document.data, "tags")}
+        attributes = naming.Scope(CLIENT_MEMBERS)
+        modules = naming.Scope(fold_case=True)
+        resources: dict[str, Resource] = {}
+        for key, *_ in raw_operations:
+            if key in resources:
+                continue
+            attribute = attributes.claim(naming.attribute_name(key))
+            class_base = naming.class_name(key)
+            resources[key] = Resource(
+                tag=key,
+                attribute=attribute,
+                class_name=self._class_names.claim(class_base + "Resource", separator=""),
+                module=modules.claim(attribute),
+                description=tag_descriptions.get(key),
+                operations=[],
+            )
+        return resources
+
+    # --- one operation ----------------------------------------------------------------------------
+
+    def _operation(
+        self, resource: Resource, path: str, method: str, node: dict[str, Any], pointer: str, path_item: dict[str, Any]
+    ) -> Operation:
+        operation_id = nodes.text(node, "operationId")
+        source_name = operation_id if operation_id and naming.words(operation_id) else f"{method} {path}"
+        method_names = self._method_names.setdefault(resource.class_name, naming.Scope(RESOURCE_MEMBERS))
+        name = naming.attribute_name(source_name)
+        if name in method_names:
+            self._warnings.add(
+                self._document.location(pointer + "/operationId"),
+                f"method name {name!r} is already used in {resource.class_name}; a numbered name is used",
+            )
+        name = method_names.claim(name)
+        hint = naming.class_name(source_name)
+        self._schemas.group = hint
+        try:
+            arguments = naming.Scope({"self"})
+            parameters = self._parameters(node, pointer, path_item, path, hint, arguments)
+            body, body_parameters = self._request_body(node, pointer, hint, arguments)
+            responses = self._responses(node, pointer, hint)
+        finally:
+            self._schemas.group = None
+        return Operation(
+            name=name,
+            operation_id=operation_id,
+            http_method=method.upper(),
+            path=path,
+            pointer=pointer,
+            summary=nodes.text(node, "summary"),
+            description=nodes.text(node, "description"),
+            deprecated=node.get("deprecated") is True,
+            tags=[tag for tag in nodes.sequence(node, "tags") if isinstance(tag, str)],
+            parameters=parameters + body_parameters,
+            body=body,
+            responses=responses,
+            security=self._security(node, pointer),
+            option_names={option: arguments.claim_first(option, second) for option, second in REQUEST_OPTIONS.items()},
+            endpoint_name="_" + naming.constant_case(name),
+        )
+
+    def _parameters(
+        self,
+        node: dict[str, Any],
+        pointer: str,
+        path_item: dict[str, Any],
+        path: str,
+        hint: str,
+        arguments: naming.Scope,
+    ) -> list[Parameter]:
+        # Operation parameters override path-level ones with the same name and location.
+        merged: dict[tuple[str, str], tuple[dict[str, Any], str]] = {}
+        for owner, owner_pointer in ((path_item, pointer.rsplit("/", 1)[0]), (node, pointer)):
+            raw = owner.get("parameters") or []
+            if not isinstance(raw, list):
+                raise self._document.error(owner_pointer + "/parameters", "parameters must be a list")
+            for index, item in enumerate(raw):
+                parameter, parameter_pointer = self._document.resolve(item, f"{owner_pointer}/parameters/{index}")
+                if not isinstance(parameter, dict) or not isinstance(parameter.get("name"), str):
+                    raise self._document.error(parameter_pointer, "a parameter must be a mapping with a name")
+                location = parameter.get("in")
+                if location not in PARAMETER_LOCATIONS:
+                    raise self._document.error(
+                        parameter_pointer + "/in", f"parameter location {location!r} is not one of path, query, header, cookie"
+                    )
+                merged[(parameter["name"], location)] = (parameter, parameter_pointer)
+        for name in _path_template_names(path):
+            if (name, "path") not in merged:
+                self._warnings.add(
+                    self._document.location(pointer),
+                    f"path parameter {{{name}}} is not declared; it is taken as a required string",
+                )
+                merged[(name, "path")] = ({"name": name, "in": "path", "required": True, "schema": {"type": "string"}}, pointer)
+        ordered = sorted(merged.values(), key=lambda item: PARAMETER_LOCATIONS.index(item[0]["in"]))
+        return [self._parameter(parameter, parameter_pointer, hint, arguments) for parameter, parameter_pointer in ordered]
+
+    def _parameter(self, parameter: dict[str, Any], pointer: str, hint: str, arguments: naming.Scope) -> Parameter:
+        wire_name = parameter["name"]
+        location = parameter["in"]
+        schema, schema_pointer = parameter.get("schema"), pointer + "/schema"
+        content = nodes.mapping(parameter, "content")
+        if schema is None and content:
+            media_type = next(iter(content))
+            schema = nodes.mapping(content, media_type).get("schema")
+            schema_pointer = f"{pointer}/content/{escape_pointer_token(media_type)}/schema"
+        type_ = ANY if schema is None else self._schemas.type_of(schema, schema_pointer, joined(hint, wire_name))
+        default = schema.get("default") if isinstance(schema, dict) and "default" in schema else NO_DEFAULT
+        explode = parameter.get("explode", parameter.get("style", "form") == "form")
+        return Parameter(
+            name=arguments.claim(naming.attribute_name(wire_name)),
+            wire_name=wire_name,
+            location=location,
+            type=type_,
+            required=location == "path" or parameter.get("required") is True,
+            description=nodes.text(parameter, "description"),
+            default=default,
+            deprecated=parameter.get("deprecated") is True,
+            explode=explode is True,
+        )
+
+    def _request_body(
+        self, node: dict[str, Any], pointer: str, hint: str, arguments: naming.Scope
+    ) -> tuple[RequestBody | None, list[Parameter]]:
+        if "requestBody" not in node:
+            return None, []
+        body, body_pointer = self._document.resolve(node["requestBody"], pointer + "/requestBody")
+        content = nodes.mapping(body, "content")
+        media_type = _preferred_media_type(content)
+        if media_type is None:
+            self._warnings.add(self._document.location(body_pointer), "request body has no content; it is left out")
+            return None, []
+        media = nodes.mapping(content, media_type)
+        encoding = _body_encoding(media_type)
+        schema_pointer = f"{body_pointer}/content/{escape_pointer_token(media_type)}/schema"
+        schema = media.get("schema")
+        request_body = RequestBody(
+            media_type=media_type,
+            encoding=encoding,
+            type=ANY,
+            required=body.get("required") is True,
+            description=nodes.text(body, "description"),
+            part_content_types={
+                part: content_type
+                for part, spec in nodes.mapping(media, "encoding").items()
+                if (content_type := nodes.text(spec, "contentType")) is not None
+            },
+        )
+        body_hint = joined(hint, "request")
+        fields = None
+        if encoding in ("json", "multipart", "form") and schema is not None:
+            fields = self._schemas.object_fields(schema, schema_pointer, body_hint)
+        if fields is not None:
+            request_body.flattened = True
+            return request_body, [self._body_field(field, arguments) for field in fields]
+        if schema is not None:
+            request_body.type = self._schemas.type_of(schema, schema_pointer, body_hint)
+        elif encoding == "binary":
+            request_body.type = Primitive("file")
+        elif encoding == "text":
+            request_body.type = Primitive("str")
+        parameter = Parameter(
+            name=arguments.claim("body"),
+            wire_name="",
+            location="body",
+            type=request_body.type,
+            required=request_body.required,
+            description=request_body.description,
+        )
+        return request_body, [parameter]
+
+    @staticmethod
+    def _body_field(field: Field, arguments: naming.Scope) -> Parameter:
+        return Parameter(
+            name=arguments.claim_first(field.name, "body_" + field.name),
+            wire_name=field.wire_name,
+            location="body",
+            type=field.type,
+            required=field.required,
+            description=field.description,
+            default=field.default,
+            deprecated=field.deprecated,
+        )
+
+    def _responses(self, node: dict[str, Any], pointer: str, hint: str) -> list[Response]:
+        raw = node.get("responses")
+        if not isinstance(raw, dict) or not raw:
+            self._warnings.add(self._document.location(pointer), "operation declares no responses")
+            return []
+        responses = []
+        first_success = True
+        for status, item in raw.items():
+            status = str(status)
+            if status.startswith("x-"):
+                continue
+            response_pointer = f"{pointer}/responses/{escape_pointer_token(status)}"
+            response, response_pointer = self._document.resolve(item, response_pointer)
+            if not isinstance(response, dict):
+                raise self._document.error(response_pointer, "a response must be a mapping")
+            content = nodes.mapping(response, "content")
+            media_type = _preferred_media_type(content)
+            type_: TypeExpr | None = None
+            if media_type is not None:
+                if status.startswith("2") and first_success:
+                    response_hint = joined(hint, "response")
+                else:
+                    response_hint = joined(hint, _status_phrase(status), "response")
+                type_ = self._response_type(nodes.mapping(content, media_type), media_type, response_pointer, response_hint)
+            if status.startswith("2"):
+                first_success = False
+            responses.append(
+                Response(
+                    status=status,
+                    description=nodes.text(response, "description"),
+                    media_type=media_type,
+                    type=type_,
+                )
+            )
+        return responses
+
+    def _response_type(self, media: dict[str, Any], media_type: str, pointer: str, hint: str) -> TypeExpr:
+        encoding = _body_encoding(media_type)
+        if encoding == "text":
+            return Primitive("str")
+        if encoding != "json":
+            return Primitive("bytes")
+        schema = media.get("schema")
+        if schema is None:
+            return ANY
+        return self._schemas.type_of(schema, f"{pointer}/content/{escape_pointer_token(media_type)}/schema", hint)
+
+    def _security(self, node: dict[str, Any], pointer: str) -> list[list[str]]:
+        requirements = node.get("security", self._document.data.get("security", []))
+        requirement_pointer = pointer + "/security" if "security" in node else "/security"
+        alternatives = []
+        for index, requirement in enumerate(requirements if isinstance(requirements, list) else []):
+            if not isinstance(requirement, dict):
+                continue
+            unknown = [key for key in requirement if key not in self._security_scheme_keys]
+            if unknown:
+                self._warnings.add(
+                    self._document.location(f"{requirement_pointer}/{index}"),
+                    f"security scheme {unknown[0]!r} is not declared in components/securitySchemes; "
+                    "this alternative is ignored",
+                )
+                continue
+            alternatives.append(list(requirement))
+        return alternatives
+
+
+def _path_template_names(path: str) -> list[str]:
+    names = []
+    for segment in path.split("{")[1:]:
+        if "}" in segment:
+            names.append(segment.split("}", 1)[0])
+    return names
+
+
+# Public attributes of the generated clients, which a resource attribute must not replace.
+CLIENT_MEMBERS = frozenset({"base_url", "timeout", "default_headers", "request", "close"})
+# Method names that would shadow what a resource module's annotations use.
+RESOURCE_MEMBERS = frozenset({"self", "httpx", "builtins", "datetime"})

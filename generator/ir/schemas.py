@@ -1,0 +1,420 @@
+"""JSON Schemas (OpenAPI 3.0 and 3.1 flavours) to IR types and named models."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import naming
+from ..errors import GeneratorError, Warnings, escape_pointer_token
+from ..load import Document
+from .model import (
+    ANY,
+    NO_DEFAULT,
+    NONE,
+    Alias,
+    Field,
+    ListOf,
+    LiteralOf,
+    LiteralValue,
+    MapOf,
+    Model,
+    NamedType,
+    Primitive,
+    PrimitiveKind,
+    Ref,
+    TypeExpr,
+    UnionOf,
+)
+
+COMPONENT_PREFIX = "/components/schemas/"
+
+_STRING_FORMATS: dict[str, PrimitiveKind] = {
+    "date-time": "datetime",
+    "date": "date",
+    "binary": "file",
+}
+_TYPE_KINDS: dict[str, PrimitiveKind] = {
+    "string": "str",
+    "integer": "int",
+    "number": "float",
+    "boolean": "bool",
+    "null": "none",
+}
+# Property names that usually tag the variants of a union; they name inline variants.
+_TAG_PROPERTIES = ("type", "kind", "object", "event")
+
+
+def nullable(type_: TypeExpr) -> TypeExpr:
+    return union([type_, NONE])
+
+
+def union(variants: list[TypeExpr]) -> TypeExpr:
+    """A union without nesting or repeats, `None` last; a single variant stands for itself."""
+    flat: list[TypeExpr] = []
+    for variant in variants:
+        for member in variant.variants if isinstance(variant, UnionOf) else (variant,):
+            if member not in flat:
+                flat.append(member)
+    if ANY in flat:
+        return ANY
+    if NONE in flat:
+        flat.remove(NONE)
+        flat.append(NONE)
+    return flat[0] if len(flat) == 1 else UnionOf(tuple(flat))
+
+
+def joined(*parts: str) -> str:
+    """A naming hint made of parts; `naming.class_name` turns it into `PartsLikeThis`.
+
+    Words that repeat across the seam are said once: `Wait` + `Wait by duration` ->
+    `Wait by duration`, `GetMonitor` + `monitorId` -> `GetMonitor Id`.
+    """
+    hint = ""
+    for part in parts:
+        if not part:
+            continue
+        if hint:
+            hint_words = [word.lower() for word in naming.words(hint)]
+            part_words = naming.words(part)
+            lowered = [word.lower() for word in part_words]
+            overlap = max(
+                (n for n in range(1, len(part_words)) if hint_words[-n:] == lowered[:n]),
+                default=0,
+            )
+            part = " ".join(part_words[overlap:]) if overlap else part
+        hint = f"{hint} {part}" if hint else part
+    return hint
+
+
+class SchemaBuilder:
+    """Turns schemas into `TypeExpr`s, creating a named model for each object with properties.
+
+    Every named type is made once per schema location (JSON pointer), so `$ref`s to the same
+    place share one class and recursive schemas terminate.
+    """
+
+    def __init__(self, document: Document, warnings: Warnings, class_names: naming.Scope) -> None:
+        self._document = document
+        self._warnings = warnings
+        self._class_names = class_names
+        self._by_pointer: dict[str, NamedType] = {}
+        self._component_names: dict[str, str] = {}
+        self.types: list[NamedType] = []
+        self.references: dict[NamedType, set[NamedType]] = {}
+        """Named type -> the named types its definition mentions (for module layout)."""
+        self.group_of: dict[NamedType, str] = {}
+        """Named type -> the root it belongs with: its component, or its operation (`group`)."""
+        self.group: str | None = None
+        """While an operation is built: its name, the group of the inline types it creates."""
+        self._building: list[NamedType] = []
+
+    # --- components -----------------------------------------------------------------------------
+
+    def claim_component_names(self, schemas: dict[str, Any]) -> None:
+        """Components are named first, so inline schemas never take a component's name."""
+        for key in schemas:
+            self._component_names[key] = self._class_names.claim(naming.class_name(key), separator="")
+
+    def component(self, key: str) -> NamedType:
+        pointer = COMPONENT_PREFIX + escape_pointer_token(key)
+        if pointer in self._by_pointer:
+            return self._by_pointer[pointer]
+        node = self._document.data["components"]["schemas"][key]
+        return self._named(node, pointer, self._component_names[key], is_component=True)
+
+    # --- any schema -----------------------------------------------------------------------------
+
+    def type_of(self, node: Any, pointer: str, hint: str) -> TypeExpr:
+        """The type of the schema `node` found at `pointer`; `hint` names inline models."""
+        if isinstance(node, bool):
+            return ANY
+        if not isinstance(node, dict):
+            raise self._document.error(pointer, f"a schema must be an object, not {type(node).__name__}")
+        if "$ref" in node:
+            return self._reference(node, pointer, hint)
+        if pointer in self._by_pointer:
+            named: TypeExpr = self._use(self._by_pointer[pointer])
+            return nullable(named) if _is_nullable(node) else named
+        if self._is_model(node):
+            model = self._use(self._named(node, pointer, hint, is_component=False))
+            return nullable(model) if _is_nullable(node) else model
+        return self._unnamed(node, pointer, hint)
+
+    def _reference(self, node: dict[str, Any], pointer: str, hint: str) -> TypeExpr:
+        """A `$ref`; `nullable: true` beside it (common, though 3.0 ignores siblings) is honoured."""
+        target, target_pointer = self._document.resolve(node, pointer)
+        named = self._named_at(target_pointer)
+        if named is None:
+            return self.type_of(target, target_pointer, hint)
+        type_: TypeExpr = self._use(named)
+        if _is_nullable(node) or (isinstance(target, dict) and _is_nullable(target) and self._is_model(target)):
+            type_ = nullable(type_)
+        return type_
+
+    def _named_at(self, pointer: str) -> NamedType | None:
+        """The named type of a component or of a schema already built at `pointer`."""
+        if pointer in self._by_pointer:
+            return self._by_pointer[pointer]
+        key = pointer[len(COMPONENT_PREFIX) :]
+        if pointer.startswith(COMPONENT_PREFIX) and key and "/" not in key:
+            return self.component(key.replace("~1", "/").replace("~0", "~"))
+        return None
+
+    def _use(self, named: NamedType) -> Ref:
+        if self._building:
+            self.references[self._building[-1]].add(named)
+        return Ref(named)
+
+    def object_fields(self, node: Any, pointer: str, hint: str) -> list[Field] | None:
+        """The fields of an object schema without making a class for it (for flattened bodies);
+        None when the schema is not an object with properties."""
+        target, target_pointer = self._document.resolve(node, pointer)
+        if not isinstance(target, dict) or not self._is_model(target):
+            return None
+        named = self._named_at(target_pointer)
+        if isinstance(named, Model):
+            self._use(named)
+            return named.fields
+        return self._fields(target, target_pointer, hint)
+
+    def _named(self, node: Any, pointer: str, hint: str, *, is_component: bool) -> NamedType:
+        name = hint if is_component else self._class_names.claim(naming.class_name(hint), separator="")
+        description = node.get("description") if isinstance(node, dict) else None
+        named: NamedType
+        if isinstance(node, dict) and "$ref" not in node and self._is_model(node):
+            named = Model(name=name, pointer=pointer, fields=[], description=description)
+        else:
+            named = Alias(name=name, pointer=pointer, type=ANY, description=description)
+        self._by_pointer[pointer] = named
+        self.types.append(named)
+        self.references[named] = set()
+        if is_component or not (self._building or self.group):
+            self.group_of[named] = name
+        else:
+            self.group_of[named] = self.group_of[self._building[-1]] if self._building else str(self.group)
+        self._building.append(named)
+        try:
+            if isinstance(named, Model):
+                named.fields = self._fields(node, pointer, name)
+            elif isinstance(node, dict) and "$ref" in node:
+                named.type = self._reference(node, pointer, name)
+            else:
+                named.type = self._unnamed(node, pointer, name) if isinstance(node, dict) else ANY
+        finally:
+            self._building.pop()
+        return named
+
+    # --- objects ----------------------------------------------------------------------------------
+
+    def _is_model(self, node: dict[str, Any], seen: frozenset[str] = frozenset()) -> bool:
+        """An object schema with properties of its own (or merged from allOf) becomes a class."""
+        if "enum" in node or "const" in node or self._union_variants(node):
+            return False
+        if node.get("type", "object") not in ("object", ["object"], ["object", "null"], ["null", "object"]):
+            return False
+        if node.get("properties"):
+            return True
+        all_of = node.get("allOf")
+        if not isinstance(all_of, list):
+            return False
+        # allOf with one real part (a $ref beside a description) is that part, not a new model
+        parts = [part for part in all_of if _has_type_information(part)]
+        return len(parts) > 1 and any(self._is_model_part(part, seen) for part in parts)
+
+    def _is_model_part(self, part: Any, seen: frozenset[str]) -> bool:
+        if isinstance(part, dict) and "$ref" in part:
+            ref = part["$ref"]
+            if ref in seen:
+                return False
+            seen = seen | {ref}
+            try:
+                part, _ = self._document.resolve(part, "")
+            except GeneratorError:
+                return False  # reported with its real location when the part itself is built
+        return isinstance(part, dict) and self._is_model(part, seen)
+
+    def _fields(self, node: dict[str, Any], pointer: str, model_name: str) -> list[Field]:
+        properties, required = self._merged_properties(node, pointer)
+        names = naming.Scope()
+        fields = []
+        for wire_name, (property_node, property_pointer) in properties.items():
+            type_ = self.type_of(property_node, property_pointer, joined(model_name, wire_name))
+            is_required = wire_name in required
+            description, default = self._annotations(property_node, property_pointer)
+            fields.append(
+                Field(
+                    name=names.claim(naming.field_name(wire_name)),
+                    wire_name=wire_name,
+                    type=type_,
+                    required=is_required,
+                    description=description,
+                    default=default,
+                    deprecated=bool(isinstance(property_node, dict) and property_node.get("deprecated")),
+                )
+            )
+        for wire_name in sorted(required - properties.keys()):
+            self._warnings.add(
+                self._document.location(pointer + "/required"),
+                f"required property {wire_name!r} is not among the properties; ignored",
+            )
+        return fields
+
+    def _merged_properties(
+        self, node: dict[str, Any], pointer: str, seen: frozenset[str] = frozenset()
+    ) -> tuple[dict[str, tuple[Any, str]], set[str]]:
+        """Properties (wire name -> schema, pointer) and required names, with allOf parts merged."""
+        properties: dict[str, tuple[Any, str]] = {}
+        required: set[str] = set()
+        for index, part in enumerate(node.get("allOf") or []):
+            part_node, part_pointer = self._document.resolve(part, f"{pointer}/allOf/{index}")
+            if part_pointer in seen:
+                raise self._document.error(f"{pointer}/allOf/{index}", "allOf includes itself")
+            if not isinstance(part_node, dict):
+                continue
+            # a component part is built in its own right, so its inline types get its names
+            self._named_at(part_pointer)
+            if not self._is_model(part_node) and not part_node.get("required"):
+                self._warnings.add(
+                    self._document.location(part_pointer),
+                    "allOf part is not an object with properties; it is left out of the merged model",
+                )
+                continue
+            part_properties, part_required = self._merged_properties(part_node, part_pointer, seen | {pointer})
+            properties.update(part_properties)
+            required |= part_required
+        for wire_name, property_node in (node.get("properties") or {}).items():
+            properties[wire_name] = (property_node, f"{pointer}/properties/{escape_pointer_token(wire_name)}")
+        required_list = node.get("required") or []
+        if isinstance(required_list, list):
+            required |= {name for name in required_list if isinstance(name, str)}
+        return properties, required
+
+    def _annotations(self, node: Any, pointer: str) -> tuple[str | None, object]:
+        """Description and default of a property, looking through a `$ref` when it has none."""
+        if not isinstance(node, dict):
+            return None, NO_DEFAULT
+        description = node.get("description")
+        default = node.get("default", NO_DEFAULT)
+        if "$ref" in node and (description is None or default is NO_DEFAULT):
+            target, _ = self._document.resolve(node, pointer)
+            if isinstance(target, dict):
+                description = description if description is not None else target.get("description")
+                default = default if default is not NO_DEFAULT else target.get("default", NO_DEFAULT)
+        return (description if isinstance(description, str) else None), default
+
+    # --- everything that is not a model ------------------------------------------------------------
+
+    def _union_variants(self, node: dict[str, Any]) -> list[Any]:
+        """oneOf/anyOf variants that are types; variants that only list `required` are constraints."""
+        variants = node.get("oneOf") or node.get("anyOf") or []
+        if not isinstance(variants, list):
+            return []
+        return [v for v in variants if not (isinstance(v, dict) and set(v) <= {"required", "description", "title"})]
+
+    def _unnamed(self, node: dict[str, Any], pointer: str, hint: str) -> TypeExpr:
+        type_ = self._unnamed_not_null(node, pointer, hint)
+        if node.get("nullable") is True:
+            type_ = nullable(type_)
+        return type_
+
+    def _unnamed_not_null(self, node: dict[str, Any], pointer: str, hint: str) -> TypeExpr:
+        if "const" in node:
+            return self._literal([node["const"]], node, pointer)
+        if isinstance(node.get("enum"), list) and node["enum"]:
+            return self._literal(node["enum"], node, pointer)
+        variants = self._union_variants(node)
+        if variants:
+            keyword = "oneOf" if node.get("oneOf") else "anyOf"
+            return union(
+                [
+                    self.type_of(variant, f"{pointer}/{keyword}/{index}", self._variant_hint(variant, hint, index))
+                    for index, variant in enumerate(node[keyword])
+                    if variant in variants
+                ]
+            )
+        all_of = node.get("allOf")
+        if isinstance(all_of, list) and all_of:
+            # allOf without object parts, typically a $ref beside a part holding only a description
+            index = next((i for i, part in enumerate(all_of) if _has_type_information(part)), 0)
+            return self.type_of(all_of[index], f"{pointer}/allOf/{index}", hint)
+        declared = node.get("type")
+        if isinstance(declared, list):
+            return union(
+                [self._unnamed_not_null({**node, "type": one}, pointer, hint) for one in declared if isinstance(one, str)]
+            )
+        if declared == "array" or (declared is None and "items" in node):
+            return ListOf(self._items(node, pointer, hint))
+        if declared == "object" or (declared is None and ("properties" in node or "additionalProperties" in node)):
+            extra = node.get("additionalProperties")
+            if isinstance(extra, dict) and extra:
+                return MapOf(self.type_of(extra, pointer + "/additionalProperties", joined(hint, "value")))
+            return MapOf(ANY)
+        if declared == "string":
+            return Primitive(_STRING_FORMATS.get(node.get("format", ""), "str"))
+        if isinstance(declared, str) and declared in _TYPE_KINDS:
+            return Primitive(_TYPE_KINDS[declared])
+        return ANY
+
+    def _items(self, node: dict[str, Any], pointer: str, hint: str) -> TypeExpr:
+        items = node.get("items")
+        if items is None:
+            return ANY
+        # A union of items names its variants after the array itself: `Formats` + `Markdown`.
+        items_node = items if isinstance(items, dict) else {}
+        is_union = "$ref" not in items_node and bool(self._union_variants(items_node))
+        return self.type_of(items, pointer + "/items", hint if is_union else joined(hint, "item"))
+
+    def _variant_hint(self, variant: Any, hint: str, index: int) -> str:
+        """Name an inline union variant by its title, else by its tag value, else by position."""
+        if not isinstance(variant, dict):
+            return joined(hint, f"variant {index + 1}")
+        title = variant.get("title")
+        if isinstance(title, str) and naming.words(title):
+            return joined(hint, title)
+        properties = variant.get("properties") or {}
+        for tag in _TAG_PROPERTIES:
+            value = _single_value(properties.get(tag))
+            if isinstance(value, str) and naming.words(value):
+                return joined(hint, value)
+        return joined(hint, f"variant {index + 1}")
+
+    def _literal(self, values: list[Any], node: dict[str, Any], pointer: str) -> TypeExpr:
+        literal_values: list[LiteralValue] = []
+        others: list[TypeExpr] = []
+        for value in values:
+            if value is None:
+                others.append(NONE)
+            elif isinstance(value, (str, bool, int)):
+                if value not in literal_values:
+                    literal_values.append(value)
+            else:
+                # floats, objects and arrays cannot be Literal values: fall back to the base type
+                base = self._unnamed_not_null({k: v for k, v in node.items() if k not in ("enum", "const")}, pointer, "")
+                others.append(base)
+        parts: list[TypeExpr] = [LiteralOf(tuple(literal_values))] if literal_values else []
+        return union(parts + others)
+
+
+_ANNOTATION_KEYWORDS = frozenset(
+    {"description", "title", "nullable", "default", "example", "examples", "deprecated", "readOnly", "writeOnly"}
+)
+
+
+def _has_type_information(node: Any) -> bool:
+    return not isinstance(node, dict) or bool(set(node) - _ANNOTATION_KEYWORDS)
+
+
+def _is_nullable(node: dict[str, Any]) -> bool:
+    declared = node.get("type")
+    return node.get("nullable") is True or (isinstance(declared, list) and "null" in declared)
+
+
+def _single_value(node: Any) -> Any:
+    if not isinstance(node, dict):
+        return None
+    if "const" in node:
+        return node["const"]
+    enum = node.get("enum")
+    if isinstance(enum, list) and len(enum) == 1:
+        return enum[0]
+    return None

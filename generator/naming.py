@@ -1,0 +1,110 @@
+"""Every Python name in a generated client is made here, from spec text, by these functions.
+
+A name built here is always a valid, ASCII, non-keyword identifier: spec text can never become
+code through a name. File names are made from these identifiers only.
+"""
+
+from __future__ import annotations
+
+import keyword
+import re
+import unicodedata
+
+# Members of pydantic.BaseModel (v2, with its v1-style aliases): a field with one of these
+# names would shadow the method. Kept literal, not read from pydantic, so output never
+# depends on the installed pydantic version. `datetime` would hide the module that
+# annotations use.
+RESERVED_FIELD_NAMES = frozenset(
+    """construct copy dict fields from_orm json parse_file parse_obj parse_raw schema
+    schema_json update_forward_refs validate model_config model_fields model_computed_fields
+    model_extra model_fields_set model_construct model_copy model_dump model_dump_json
+    model_json_schema model_parametrized_name model_post_init model_rebuild model_validate
+    model_validate_json model_validate_strings datetime""".split()
+)
+
+# A word: an acronym before a capitalised word, a (capitalised) lowercase run, an acronym,
+# or a number; digits stay with the letters they follow (`base64`, `ipv4`, `HTML5`).
+_WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+[0-9]*|[A-Z]+[0-9]*|[0-9]+")
+
+
+def words(text: str) -> list[str]:
+    """Split spec text into words: `byApiKey` -> by, Api, Key; `HTMLParser` -> HTML, Parser.
+
+    Accents are dropped (é -> e); other non-ASCII characters and punctuation separate words.
+    """
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return _WORD.findall(ascii_text)
+
+
+def snake_case(text: str) -> str:
+    return "_".join(word.lower() for word in words(text))
+
+
+def pascal_case(text: str) -> str:
+    return "".join(word[0].upper() + word[1:].lower() for word in words(text))
+
+
+def constant_case(text: str) -> str:
+    return snake_case(text).upper()
+
+
+def _safe(name: str, fallback: str) -> str:
+    """A valid identifier from words already joined: never empty, no leading digit, no keyword."""
+    if not name:
+        name = fallback
+    if name[0].isdigit():
+        name = fallback[0] + name
+    if keyword.iskeyword(name):
+        name += "_"
+    return name
+
+
+def attribute_name(text: str) -> str:
+    """A snake_case identifier for a parameter or a field; `class` -> `class_`."""
+    return _safe(snake_case(text), "value")
+
+
+def field_name(text: str) -> str:
+    """Like attribute_name, and never shadowing a pydantic.BaseModel member."""
+    name = attribute_name(text)
+    return name + "_" if name in RESERVED_FIELD_NAMES else name
+
+
+def class_name(text: str) -> str:
+    return _safe(pascal_case(text), "Model")
+
+
+def env_prefix(package_name: str) -> str:
+    return constant_case(package_name) or "API"
+
+
+class Scope:
+    """A namespace in which names must be distinct; the first claim of a name wins it.
+
+    Later claims of a taken name get a numeric suffix (`user_id`, `user_id_2`), so the outcome
+    depends only on the order of the claims, which follows the spec. With `fold_case`,
+    `Foo` and `foo` collide too (file names on case-insensitive file systems).
+    """
+
+    def __init__(self, reserved: frozenset[str] | set[str] = frozenset(), *, fold_case: bool = False) -> None:
+        self._fold_case = fold_case
+        self._taken = {self._key(name) for name in reserved}
+
+    def _key(self, name: str) -> str:
+        return name.lower() if self._fold_case else name
+
+    def __contains__(self, name: str) -> bool:
+        return self._key(name) in self._taken
+
+    def claim_first(self, name: str, second: str) -> str:
+        """Claim `name`, or `second` when `name` is taken (then numbered as a last resort)."""
+        return self.claim(second if name in self else name)
+
+    def claim(self, name: str, *, separator: str = "_") -> str:
+        candidate = name
+        number = 2
+        while self._key(candidate) in self._taken:
+            candidate = f"{name}{separator}{number}"
+            number += 1
+        self._taken.add(self._key(candidate))
+        return candidate

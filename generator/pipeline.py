@@ -1,0 +1,68 @@
+"""The stages in order: load -> validate -> IR -> render -> format; then write or compare."""
+
+from __future__ import annotations
+
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import __version__
+from .errors import Diagnostic, GeneratorError, Warnings
+from .format import format_files
+from .ir import build_api
+from .ir.model import Api
+from .load import load_document
+from .render import Project, render_project
+from .validate import validate
+from .write import MANIFEST, manifest
+
+# A schema nested a few hundred levels deep takes several frames per level to convert.
+_RECURSION_LIMIT = 20_000
+
+
+@dataclass
+class Generated:
+    api: Api
+    files: dict[str, bytes]
+    warnings: list[Diagnostic]
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def generate_files(spec: Path, *, package_name: str | None = None, strict: bool = False) -> Generated:
+    """Every file of the client project for `spec`, in memory."""
+    timings: dict[str, float] = {}
+    started = time.perf_counter()
+
+    def lap(stage: str) -> None:
+        nonlocal started
+        now = time.perf_counter()
+        timings[stage] = now - started
+        started = now
+
+    warnings = Warnings(strict=strict)
+    document = load_document(spec)
+    lap("load")
+    validate(document, warnings)
+    lap("validate")
+    previous_limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(previous_limit, _RECURSION_LIMIT))
+    try:
+        api = build_api(document, warnings, package_name)
+    except RecursionError:
+        raise GeneratorError(spec, "schemas are nested too deeply to generate a client") from None
+    finally:
+        sys.setrecursionlimit(previous_limit)
+    lap("ir")
+    project = Project(
+        name=api.package_name.replace("_", "-"),
+        version="0.1.0",
+        description=f"Python client for the {api.title}",
+    )
+    texts = render_project(api, project)
+    lap("render")
+    formatted = format_files(texts)
+    lap("format")
+    files = {path: text.encode("utf-8") for path, text in formatted.items()}
+    files[MANIFEST] = manifest(files, document.sha256, f"clientgen {__version__}")
+    return Generated(api=api, files=dict(sorted(files.items())), warnings=warnings.items, timings=timings)

@@ -1,0 +1,107 @@
+"""Stage 4: the IR to the text of every file of the client project (before formatting)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+
+from ..ir.model import Api, Primitive
+from .code import (
+    Code,
+    comment_text,
+    docstring_text,
+    identifiers,
+    markdown_code,
+    markdown_text,
+    py_literal,
+    toml_string,
+    guard,
+)
+from .views import client_view, resource_view, type_module_view
+
+__all__ = ["Project", "render_project", "templates_dir"]
+
+
+@dataclass(frozen=True)
+class Project:
+    """The generated project's own metadata."""
+
+    name: str
+    version: str
+    description: str
+
+
+def templates_dir() -> Path:
+    """The templates: inside the installed package, or beside it in a source checkout."""
+    here = Path(__file__).resolve().parent.parent
+    installed = here / "templates"
+    return installed if installed.is_dir() else here.parent / "templates"
+
+
+@lru_cache(maxsize=4)
+def environment(directory: Path) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(directory),
+        undefined=jinja2.StrictUndefined,
+        finalize=guard,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        pystr=py_literal,
+        docstring=docstring_text,
+        comment=comment_text,
+        names=identifiers,
+        toml=toml_string,
+        md=markdown_text,
+        md_code=markdown_code,
+    )
+    return env
+
+
+def render_project(api: Api, project: Project, directory: Path | None = None) -> dict[str, str]:
+    """Relative path -> text of every file of the project, in a stable order."""
+    env = environment(directory or templates_dir())
+    package = api.package_name
+    client = client_view(api)
+    common = {"api": api, "project": project, "client": client}
+
+    def render(template: str, **context: object) -> str:
+        return env.get_template(template).render(**common, **context)
+
+    files = {
+        "pyproject.toml": render("pyproject.toml.jinja"),
+        "README.md": render("README.md.jinja", **_readme_context(api)),
+    }
+    for name in ("__init__.py", "_base_client.py", "_client.py", "_exceptions.py", "_models.py", "_types.py", "_version.py", "py.typed"):
+        files[f"{package}/{name}"] = render(f"package/{name}.jinja", user_agent=py_literal(f"{package}-python/{project.version}"))
+    files[f"{package}/resources/__init__.py"] = render("package/resources/__init__.py.jinja")
+    for resource in api.resources:
+        files[f"{package}/resources/{resource.module}.py"] = render(
+            "package/resources/resource.py.jinja", resource=resource_view(resource)
+        )
+    files[f"{package}/types/__init__.py"] = render("package/types/__init__.py.jinja")
+    for module in api.type_modules:
+        files[f"{package}/types/{module.name}.py"] = render("package/types/module.py.jinja", module=type_module_view(module))
+    return files
+
+
+def _readme_context(api: Api) -> dict[str, object]:
+    """The README's usage example: the first operation called with placeholders alone."""
+    for resource in api.resources:
+        for operation in resource.operations:
+            required = [p for p in operation.parameters if p.required]
+            kinds = [p.type.kind for p in required if p.location in ("path", "query") and isinstance(p.type, Primitive)]
+            if len(kinds) == len(required):
+                arguments = ", ".join(f"{p.name}={_placeholder(kind)}" for p, kind in zip(required, kinds))
+                return {"example": {"resource": resource.attribute, "method": operation.name, "arguments": Code(arguments)}}
+    return {"example": None}
+
+
+def _placeholder(kind: str) -> Code:
+    return py_literal({"int": 1, "float": 1.0, "bool": True}.get(kind, "..."))

@@ -1,0 +1,139 @@
+"""The one escaping path from spec values to generated text, by context.
+
+Every value a template prints goes through Jinja's `finalize` hook (`guard`): it lets through
+`Code` (made only by the functions below), integers and plain identifiers, and refuses any
+other string. So a description, wire name or enum value can reach generated code only as a
+string literal, a docstring, a comment or Markdown text escaped for that place.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from typing import Any
+
+from jinja2 import TemplateRuntimeError
+
+
+class Code(str):
+    """Text that is safe to print in a generated file as it is."""
+
+
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*")
+
+
+def guard(value: Any) -> str:
+    """Jinja `finalize`: refuse anything a template prints without escaping it first."""
+    if isinstance(value, Code):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, str) and (value == "" or _IDENTIFIER.fullmatch(value)):
+        return value
+    raise TemplateRuntimeError(f"template printed {value!r} without escaping it (use a filter from render.code)")
+
+
+def identifiers(names: Any) -> Code:
+    """Identifiers joined by commas, each checked."""
+    return Code(", ".join(guard(name) for name in names))
+
+
+# --- Python ------------------------------------------------------------------------------------
+
+
+def py_literal(value: Any) -> Code:
+    """A Python expression that evaluates to the JSON value `value`."""
+    if value is None or isinstance(value, (bool, int)):
+        return Code(repr(value))
+    if isinstance(value, float):
+        return Code(repr(value) if math.isfinite(value) else f'float("{value}")')
+    if isinstance(value, str):
+        return Code(string_literal(value))
+    if isinstance(value, (list, tuple)):
+        return Code("[" + ", ".join(py_literal(item) for item in value) + "]")
+    if isinstance(value, dict):
+        return Code("{" + ", ".join(f"{py_literal(str(k))}: {py_literal(v)}" for k, v in value.items()) + "}")
+    raise TypeError(f"not a JSON value: {value!r}")
+
+
+_LITERAL_ESCAPES = {'"': '\\"', "\n": "\\n"}
+
+
+def string_literal(text: str) -> str:
+    """A double-quoted Python string literal for `text` (the quotes black would choose)."""
+    return '"' + "".join(_LITERAL_ESCAPES.get(char) or _escape_for_string(char) for char in text) + '"'
+
+
+def _escape_for_string(char: str) -> str:
+    """A character as it may stand inside a non-raw Python string literal."""
+    if char == "\\":
+        return "\\\\"
+    if char == "\n" or char.isprintable():
+        return char
+    return repr(char)[1:-1]
+
+
+def docstring_text(text: str | None, indent: int = 0) -> Code:
+    """Text for the inside of a triple-double-quoted docstring.
+
+    Backslashes and non-printable characters (NUL, U+2028, ...) are escaped, quotes cannot
+    close the string, and every line after the first is indented by `indent` spaces.
+    """
+    if not text:
+        return Code("")
+    lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").strip().split("\n")]
+    pad = " " * indent
+    laid_out = "\n".join(pad + line if index and line else line for index, line in enumerate(lines))
+    escaped = "".join(_escape_for_string(char) for char in laid_out)
+    # a quote before another quote or at the very end is escaped, so nothing closes the docstring
+    escaped = re.sub(r'"(?="|\Z)', r'\\"', escaped)
+    # the closing quotes of a docstring of several lines go on a line of their own
+    return Code(escaped + "\n" + pad if len(lines) > 1 else escaped)
+
+
+def comment_text(text: str) -> Code:
+    """Text for after `# `: one line, whatever line breaks the input held, nothing unprintable."""
+    one_line = " ".join(text.split())
+    return Code("".join(char if char.isprintable() else repr(char)[1:-1] for char in one_line))
+
+
+def _encodable(text: str) -> str:
+    """Lone surrogates (possible in JSON strings) cannot be written as UTF-8."""
+    return text.encode("utf-8", "replace").decode("utf-8")
+
+
+# --- other file types --------------------------------------------------------------------------
+
+
+def toml_string(text: str) -> Code:
+    """A TOML basic string."""
+    out = []
+    for char in _encodable(text):
+        if char in ('"', "\\"):
+            out.append("\\" + char)
+        elif ord(char) < 0x20 or ord(char) == 0x7F:
+            out.append(f"\\u{ord(char):04x}")
+        else:
+            out.append(char)
+    return Code('"' + "".join(out) + '"')
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+
+
+def markdown_text(text: str | None) -> Code:
+    """Spec text for one line of Markdown: no HTML, no links or formatting of its own."""
+    if not text:
+        return Code("")
+    return Code(_MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(_encodable(text).split())))
+
+
+def markdown_code(text: str) -> Code:
+    """Text shown as inline code in Markdown (a path, a name)."""
+    text = " ".join(_encodable(text).split())
+    return Code(f"`` {text} ``" if "`" in text else f"`{text}`")
+
+
+def json_text(value: Any) -> Code:
+    return Code(json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False) + "\n")

@@ -1,0 +1,426 @@
+"""Per-file views of the IR: every fragment a template prints, already escaped or written as
+Python (`Code`), and the imports each module needs. Templates only lay these out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..ir.model import (
+    NO_DEFAULT,
+    NONE,
+    Api,
+    ListOf,
+    MapOf,
+    Model,
+    NamedType,
+    Operation,
+    Parameter,
+    Primitive,
+    Ref,
+    Resource,
+    Response,
+    SecurityScheme,
+    TypeExpr,
+    TypeModule,
+    UnionOf,
+)
+from ..ir.operations import is_json_media_type
+from .annotations import AnnotationWriter, Imports, relative_module
+from .code import Code, docstring_text, py_literal
+
+STATUS_ERRORS = {
+    "400": "BadRequestError",
+    "401": "AuthenticationError",
+    "403": "PermissionDeniedError",
+    "404": "NotFoundError",
+    "409": "ConflictError",
+    "422": "UnprocessableEntityError",
+    "429": "RateLimitError",
+}
+METHOD_INDENT = 8
+CLASS_INDENT = 4
+
+
+def error_class(status: str) -> str:
+    if status in STATUS_ERRORS:
+        return STATUS_ERRORS[status]
+    if status.startswith("5"):
+        return "InternalServerError"
+    return "APIStatusError"
+
+
+# --- the types package -------------------------------------------------------------------------
+
+
+@dataclass
+class FieldView:
+    name: str
+    annotation: Code
+    default: Code | None
+    doc: Code
+
+
+@dataclass
+class ModelView:
+    name: str
+    doc: Code
+    fields: list[FieldView]
+    wire_names: Code | None
+    """A dict literal of the fields whose wire name differs from their Python name."""
+    is_model: bool = True
+
+
+@dataclass
+class AliasView:
+    name: str
+    doc: Code
+    value: Code
+    is_model: bool = False
+
+
+@dataclass
+class TypeModuleView:
+    name: str
+    imports: list[Code]
+    definitions: list[ModelView | AliasView]
+    rebuild: list[str]
+    """Models that mention a type defined after them in the module."""
+
+
+def type_module_view(module: TypeModule) -> TypeModuleView:
+    here = f"types.{module.name}"
+    imports = Imports()
+    writer = AnnotationWriter(here, imports)
+    defined: set[str] = set()
+    definitions: list[ModelView | AliasView] = []
+    rebuild = []
+    for named in module.types:
+        later = frozenset(t.name for t in module.types if t.name not in defined)
+        if isinstance(named, Model):
+            view = _model_view(named, writer)
+            imports.add_local(relative_module(here, "_models"), "BaseModel")
+            if view.wire_names is not None:
+                imports.add_local(relative_module(here, "_models"), "wire_names")
+            if _mentions(named, later - {named.name}):
+                rebuild.append(named.name)
+            definitions.append(view)
+        else:
+            imports.typing.add("TypeAlias")
+            value = writer.annotation(named.type, forward=later & _names_in(named.type), file_type="bytes")
+            definitions.append(AliasView(named.name, docstring_text(named.description), value))
+        defined.add(named.name)
+    return TypeModuleView(module.name, imports.lines(), definitions, rebuild)
+
+
+def _model_view(model: Model, writer: AnnotationWriter) -> ModelView:
+    shadowed = frozenset(field.name for field in model.fields)
+    fields = []
+    for model_field in model.fields:
+        annotation = writer.annotation(model_field.type, open_enums=True, shadowed=shadowed, file_type="bytes")
+        optional = not model_field.required
+        if optional and not _is_nullable(model_field.type):
+            annotation = Code(f"{annotation} | None")
+        fields.append(
+            FieldView(
+                name=model_field.name,
+                annotation=annotation,
+                default=Code("None") if optional else None,
+                doc=docstring_text(_with_deprecation(model_field.description, model_field.deprecated), CLASS_INDENT),
+            )
+        )
+    renamed = {field.name: field.wire_name for field in model.fields if field.name != field.wire_name}
+    return ModelView(
+        name=model.name,
+        doc=docstring_text(model.description, CLASS_INDENT),
+        fields=fields,
+        wire_names=py_literal(renamed) if renamed else None,
+    )
+
+
+def _names_in(type_: TypeExpr) -> frozenset[str]:
+    return frozenset(named.name for named in _refs(type_))
+
+
+def _refs(type_: TypeExpr) -> list[NamedType]:
+    if isinstance(type_, Ref):
+        return [type_.target]
+    if isinstance(type_, UnionOf):
+        return [named for variant in type_.variants for named in _refs(variant)]
+    if isinstance(type_, ListOf):
+        return _refs(type_.item)
+    if isinstance(type_, MapOf):
+        return _refs(type_.value)
+    return []
+
+
+def _mentions(model: Model, names: frozenset[str]) -> bool:
+    return any(_names_in(model_field.type) & names for model_field in model.fields)
+
+
+def _is_nullable(type_: TypeExpr) -> bool:
+    return type_ == NONE or isinstance(type_, UnionOf) and NONE in type_.variants
+
+
+def _with_deprecation(text: str | None, deprecated: bool) -> str | None:
+    if not deprecated:
+        return text
+    return f"Deprecated. {text}" if text else "Deprecated."
+
+
+# --- resources ---------------------------------------------------------------------------------
+
+
+@dataclass
+class ParameterView:
+    name: str
+    annotation: Code
+    default: Code | None
+
+
+@dataclass
+class ArgumentView:
+    """One entry of the dicts a method passes to the runtime: wire name -> argument."""
+
+    wire_name: Code
+    name: str
+
+
+@dataclass
+class EndpointView:
+    method: Code
+    path: Code
+    response: Code
+    response_annotation: Code
+    response_kind: Code
+    errors: list[tuple[Code, Code]]
+    security: Code
+    body_encoding: Code | None
+    part_content_types: Code | None
+    unexploded_query: Code | None
+
+
+@dataclass
+class OperationView:
+    name: str
+    endpoint_name: str
+    parameters: list[ParameterView]
+    options: dict[str, str]
+    returns: Code
+    docstring: Code
+    endpoint: EndpointView
+    path: list[ArgumentView] = field(default_factory=list)
+    query: list[ArgumentView] = field(default_factory=list)
+    headers: list[ArgumentView] = field(default_factory=list)
+    cookies: list[ArgumentView] = field(default_factory=list)
+    body_fields: list[ArgumentView] = field(default_factory=list)
+    body_argument: str | None = None
+
+
+@dataclass
+class ResourceView:
+    class_name: str
+    async_class_name: str
+    doc: Code
+    imports: list[Code]
+    operations: list[OperationView]
+
+
+def resource_view(resource: Resource) -> ResourceView:
+    here = f"resources.{resource.module}"
+    imports = Imports()
+    imports.modules.add("httpx")
+    for name in ("Endpoint", "SyncAPIResource", "AsyncAPIResource"):
+        imports.add_local(relative_module(here, "_base_client"), name)
+    for name in ("NOT_GIVEN", "Body", "Headers", "NotGiven", "Query"):
+        imports.add_local(relative_module(here, "_types"), name)
+    writer = AnnotationWriter(here, imports)
+    shadowed = frozenset(operation.name for operation in resource.operations)
+    operations = [_operation_view(operation, writer, shadowed) for operation in resource.operations]
+    return ResourceView(
+        class_name=resource.class_name,
+        async_class_name="Async" + resource.class_name,
+        doc=docstring_text(resource.description or f"Operations tagged {resource.tag!r}.", CLASS_INDENT),
+        imports=imports.lines(),
+        operations=operations,
+    )
+
+
+def _operation_view(operation: Operation, writer: AnnotationWriter, shadowed: frozenset[str]) -> OperationView:
+    parameters = []
+    for parameter in operation.parameters:
+        annotation = writer.annotation(parameter.type, shadowed=shadowed)
+        default = None
+        if not parameter.required:
+            annotation = Code(f"{annotation} | NotGiven")
+            default = Code("NOT_GIVEN")
+        parameters.append(ParameterView(parameter.name, annotation, default))
+    returns = _returns(operation.success_responses, writer, shadowed)
+    view = OperationView(
+        name=operation.name,
+        endpoint_name=operation.endpoint_name,
+        parameters=parameters,
+        options=operation.option_names,
+        returns=returns,
+        docstring=_method_docstring(operation),
+        endpoint=_endpoint_view(operation, writer),
+    )
+    for parameter in operation.parameters:
+        argument = ArgumentView(py_literal(parameter.wire_name), parameter.name)
+        if parameter.location == "body":
+            if operation.body is not None and operation.body.flattened:
+                view.body_fields.append(argument)
+            else:
+                view.body_argument = parameter.name
+        else:
+            {"path": view.path, "query": view.query, "header": view.headers, "cookie": view.cookies}[
+                parameter.location
+            ].append(argument)
+    return view
+
+
+def _response_types(responses: list[Response]) -> list[TypeExpr | None]:
+    types: list[TypeExpr | None] = []
+    for response in responses:
+        if response.type not in types:
+            types.append(response.type)
+    return types
+
+
+def _returns(responses: list[Response], writer: AnnotationWriter, shadowed: frozenset[str]) -> Code:
+    types = _response_types(responses)
+    texts = [writer.annotation(t, open_enums=True, shadowed=shadowed, file_type="bytes") if t else Code("None") for t in types]
+    if not texts:
+        return Code("None")
+    if "Any" in texts:
+        return Code("Any")
+    # None last, and once
+    ordered = [text for text in texts if text != "None"] + (["None"] if "None" in texts else [])
+    return Code(" | ".join(ordered))
+
+
+def _endpoint_view(operation: Operation, writer: AnnotationWriter) -> EndpointView:
+    success = operation.success_responses
+    returns = _returns(success, writer, frozenset())
+    media_types = [response.media_type for response in success if response.media_type]
+    kind = "none"
+    if media_types:
+        first = next(response for response in success if response.media_type)
+        if first.media_type and is_json_media_type(first.media_type):
+            kind = "json"
+        else:
+            kind = "text" if first.type == Primitive("str") else "bytes"
+    errors = [
+        (py_literal(response.status), writer.annotation(response.type, open_enums=True, file_type="bytes"))
+        for response in operation.error_responses
+        if response.type is not None
+    ]
+    body = operation.body
+    unexploded = [p.wire_name for p in operation.parameters if p.location == "query" and not p.explode]
+    return EndpointView(
+        method=py_literal(operation.http_method),
+        path=py_literal(operation.path),
+        response=returns,
+        response_annotation=returns,
+        response_kind=py_literal(kind),
+        errors=errors,
+        security=py_literal([list(alternative) for alternative in operation.security]),
+        body_encoding=py_literal(body.encoding) if body is not None else None,
+        part_content_types=py_literal(body.part_content_types) if body is not None and body.part_content_types else None,
+        unexploded_query=py_literal(unexploded) if unexploded else None,
+    )
+
+
+def _method_docstring(operation: Operation) -> Code:
+    """Summary (else `METHOD /path`), description, arguments that have a description, errors."""
+    parts = [(operation.summary or "").strip() or f"{operation.http_method} {operation.path}"]
+    if operation.description and operation.description.strip() != parts[0]:
+        parts.append(operation.description.strip())
+    if operation.deprecated:
+        parts.append("Deprecated.")
+    documented = [_argument_doc(parameter) for parameter in operation.parameters]
+    if any(documented):
+        parts.append("\n".join(["Args:", *(line for line in documented if line)]))
+    raises = []
+    for response in operation.error_responses:
+        description = (response.description or "").strip()
+        raises.append(f"  {error_class(response.status)}: {response.status} {description}".rstrip())
+    if raises:
+        parts.append("\n".join(["Raises:", *raises]))
+    return docstring_text("\n\n".join(parts), METHOD_INDENT)
+
+
+def _argument_doc(parameter: Parameter) -> str:
+    """`  name: description`, or "" when there is nothing to say."""
+    text = " ".join((parameter.description or "").split())
+    if parameter.deprecated:
+        text = f"Deprecated. {text}".strip()
+    if parameter.default is not NO_DEFAULT:
+        if text and not text.endswith((".", "!", "?")):
+            text += "."
+        text = f"{text} Defaults to {py_literal(parameter.default)} on the server.".strip()
+    return f"  {parameter.name}: {text}" if text else ""
+
+
+# --- the client --------------------------------------------------------------------------------
+
+
+@dataclass
+class SchemeView:
+    key: str
+    kind: str
+    location: str
+    parameter_name: str
+    arguments: list[str]
+    env_vars: list[str]
+    hint: str
+    """How a user provides the credential."""
+    description: str
+    """What kind of credential it is, for people."""
+
+
+@dataclass
+class ClientView:
+    default_base_url: str | None
+    schemes: list[SchemeView]
+    doc: Code
+
+    @property
+    def credential_arguments(self) -> list[str]:
+        return [argument for scheme in self.schemes for argument in scheme.arguments]
+
+
+_SCHEME_DESCRIPTIONS = {"bearer": "a bearer token", "basic": "HTTP basic authentication", "api_key": "an API key"}
+
+
+def client_view(api: Api) -> ClientView:
+    return ClientView(
+        default_base_url=_default_base_url(api),
+        schemes=[_scheme_view(scheme) for scheme in api.security_schemes],
+        doc=docstring_text(api.description or api.title, CLASS_INDENT),
+    )
+
+
+def _default_base_url(api: Api) -> str | None:
+    """The first server's URL with its variables at their defaults, if it is absolute."""
+    if not api.servers:
+        return None
+    server = api.servers[0]
+    url = server.url
+    for variable in server.variables:
+        url = url.replace("{" + variable.name + "}", variable.default)
+    return url if "://" in url else None
+
+
+def _scheme_view(scheme: SecurityScheme) -> SchemeView:
+    wanted = " and ".join(f"{argument}=" for argument in scheme.arguments)
+    env = " and ".join(scheme.env_vars)
+    return SchemeView(
+        key=scheme.key,
+        kind=scheme.kind,
+        location=scheme.location,
+        parameter_name=scheme.parameter_name,
+        arguments=scheme.arguments,
+        env_vars=scheme.env_vars,
+        hint=f"pass {wanted} to the client or set {env}",
+        description=_SCHEME_DESCRIPTIONS[scheme.kind],
+    )

@@ -1,0 +1,215 @@
+"""Stage 2: check a loaded document. Structural errors stop generation; defects that real specs
+commonly have (defaults that do not match their schema, ...) are warnings, errors under --strict."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from openapi_pydantic.v3.v3_0 import OpenAPI as OpenAPI30
+from openapi_pydantic.v3.v3_1 import OpenAPI as OpenAPI31
+from pydantic import ValidationError
+
+from . import nodes
+from .errors import GeneratorError, Warnings, escape_pointer_token
+from .load import Document
+
+_VERSION = re.compile(r"^3\.(0|1)\.\d+$")
+
+
+def validate(document: Document, warnings: Warnings) -> None:
+    version = document.data.get("openapi")
+    if not isinstance(version, str) or not _VERSION.match(version):
+        raise document.error("/openapi", f"OpenAPI version {version!r} is not supported (3.0.x or 3.1.x)")
+    model = OpenAPI30 if version.startswith("3.0") else OpenAPI31
+    try:
+        model.model_validate(document.data)
+    except ValidationError as exc:
+        raise _first_error(document, exc) from None
+    for node, pointer in iter_schemas(document):
+        if "default" in node and not conforms(document, node["default"], node):
+            warnings.add(
+                document.location(pointer + "/default"),
+                f"default {_short(node['default'])} does not match the schema",
+            )
+
+
+def _first_error(document: Document, exc: ValidationError) -> GeneratorError:
+    """The most specific of pydantic's errors, as one line at the right JSON pointer.
+
+    pydantic reports one error per union branch it tried; the branch that got deepest into the
+    document names the real problem."""
+    best: tuple[int, str, str] | None = None
+    for error in exc.errors():
+        tokens, node = [], document.data
+        for part in error["loc"]:
+            if isinstance(node, dict) and isinstance(part, str) and part in node:
+                node = node[part]
+            elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+                node = node[part]
+            else:
+                continue  # a union branch or model name, not a key of the document
+            tokens.append(part)
+        missing = error["type"] == "missing"
+        name = error["loc"][-1] if error["loc"] else ""
+        message = f"required field {name!r} is missing" if missing else f"{error['msg']} (got {_short(error['input'])})"
+        pointer = "".join("/" + escape_pointer_token(token) for token in tokens)
+        depth = len(tokens) + (1 if missing else 0)
+        if best is None or depth > best[0]:
+            best = (depth, pointer, message)
+    assert best is not None
+    count = exc.error_count()
+    more = f" ({count - 1} more problems of the same kind)" if count > 1 else ""
+    return document.error(best[1], f"invalid OpenAPI document: {best[2]}{more}")
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+# --- walking every schema of a document ----------------------------------------------------------
+
+_SCHEMA_MAPS = ("properties", "patternProperties", "$defs", "definitions")
+_SCHEMA_LISTS = ("allOf", "oneOf", "anyOf", "prefixItems")
+_SCHEMA_SINGLES = ("items", "additionalProperties", "not", "contains", "propertyNames", "if", "then", "else")
+_OPERATION_KEYS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+
+
+def iter_schemas(document: Document) -> Iterator[tuple[dict[str, Any], str]]:
+    """Every schema object written in the document (not following `$ref`s), with its pointer."""
+    for start, pointer in _schema_roots(document.data):
+        stack = [(start, pointer)]
+        while stack:
+            node, node_pointer = stack.pop()
+            if not isinstance(node, dict):
+                continue
+            yield node, node_pointer
+            for key in _SCHEMA_SINGLES:
+                if key in node:
+                    stack.append((node[key], f"{node_pointer}/{key}"))
+            for key in _SCHEMA_LISTS:
+                if isinstance(node.get(key), list):
+                    stack.extend((item, f"{node_pointer}/{key}/{i}") for i, item in enumerate(node[key]))
+            for key in _SCHEMA_MAPS:
+                if isinstance(node.get(key), dict):
+                    stack.extend(
+                        (item, f"{node_pointer}/{key}/{escape_pointer_token(name)}") for name, item in node[key].items()
+                    )
+
+
+def _schema_roots(data: dict[str, Any]) -> Iterator[tuple[Any, str]]:
+    components = nodes.mapping(data, "components")
+    for name, schema in _items(components.get("schemas")):
+        yield schema, "/components/schemas/" + escape_pointer_token(name)
+    for section in ("parameters", "headers"):
+        for name, item in _items(components.get(section)):
+            yield from _parameter_schemas(item, f"/components/{section}/{escape_pointer_token(name)}")
+    for section in ("requestBodies", "responses"):
+        for name, item in _items(components.get(section)):
+            yield from _body_schemas(item, f"/components/{section}/{escape_pointer_token(name)}")
+    for path, path_item in _items(data.get("paths")):
+        path_pointer = "/paths/" + escape_pointer_token(path)
+        if not isinstance(path_item, dict):
+            continue
+        for index, parameter in enumerate(path_item.get("parameters") or []):
+            yield from _parameter_schemas(parameter, f"{path_pointer}/parameters/{index}")
+        for method in _OPERATION_KEYS:
+            operation = path_item.get(method)
+            if not isinstance(operation, dict):
+                continue
+            pointer = f"{path_pointer}/{method}"
+            for index, parameter in enumerate(operation.get("parameters") or []):
+                yield from _parameter_schemas(parameter, f"{pointer}/parameters/{index}")
+            if "requestBody" in operation:
+                yield from _body_schemas(operation["requestBody"], pointer + "/requestBody")
+            for status, response in _items(operation.get("responses")):
+                yield from _body_schemas(response, f"{pointer}/responses/{escape_pointer_token(status)}")
+
+
+def _items(node: Any) -> Iterator[tuple[str, Any]]:
+    return iter(node.items()) if isinstance(node, dict) else iter(())
+
+
+def _parameter_schemas(node: Any, pointer: str) -> Iterator[tuple[Any, str]]:
+    if isinstance(node, dict) and "schema" in node:
+        yield node["schema"], pointer + "/schema"
+
+
+def _body_schemas(node: Any, pointer: str) -> Iterator[tuple[Any, str]]:
+    if not isinstance(node, dict):
+        return
+    for media_type, media in _items(node.get("content")):
+        if isinstance(media, dict) and "schema" in media:
+            yield media["schema"], f"{pointer}/content/{escape_pointer_token(media_type)}/schema"
+    for name, header in _items(node.get("headers")):
+        yield from _parameter_schemas(header, f"{pointer}/headers/{escape_pointer_token(name)}")
+
+
+# --- does a value match a schema ------------------------------------------------------------------
+
+_JSON_TYPES: dict[str, tuple[type, ...]] = {
+    "string": (str,),
+    "integer": (int,),
+    "number": (int, float),
+    "boolean": (bool,),
+    "array": (list,),
+    "object": (dict,),
+}
+
+
+def conforms(document: Document, value: Any, schema: Any, depth: int = 0) -> bool:
+    """Whether `value` matches `schema` by type, enum, const, items, properties and the
+    combinators; constraints such as patterns and ranges are not checked."""
+    if depth > 64 or not isinstance(schema, dict):
+        return True
+    if "$ref" in schema:
+        try:
+            schema, _ = document.resolve(schema, "")
+        except GeneratorError:
+            return True  # the broken reference is reported where it is used
+        return conforms(document, value, schema, depth + 1)
+    if value is None and (schema.get("nullable") is True or _allows_type(schema, "null")):
+        return True
+    if "enum" in schema and isinstance(schema["enum"], list) and value not in schema["enum"]:
+        return False
+    if "const" in schema and value != schema["const"]:
+        return False
+    declared = schema.get("type")
+    if declared is not None and not any(_is_type(value, name) for name in _names(declared)):
+        return False
+    if isinstance(value, list) and "items" in schema:
+        if not all(conforms(document, item, schema["items"], depth + 1) for item in value):
+            return False
+    if isinstance(value, dict):
+        for name, property_schema in (schema.get("properties") or {}).items():
+            if name in value and not conforms(document, value[name], property_schema, depth + 1):
+                return False
+    for part in schema.get("allOf") or []:
+        if not conforms(document, value, part, depth + 1):
+            return False
+    for keyword in ("oneOf", "anyOf"):
+        variants = schema.get(keyword)
+        if isinstance(variants, list) and variants:
+            if not any(conforms(document, value, variant, depth + 1) for variant in variants):
+                return False
+    return True
+
+
+def _names(declared: Any) -> list[str]:
+    return [declared] if isinstance(declared, str) else [name for name in declared if isinstance(name, str)]
+
+
+def _allows_type(schema: dict[str, Any], name: str) -> bool:
+    return name in _names(schema.get("type") or [])
+
+
+def _is_type(value: Any, name: str) -> bool:
+    if name == "null":
+        return value is None
+    if isinstance(value, bool) and name != "boolean":
+        return False
+    if name == "integer" and isinstance(value, float):
+        return value.is_integer()
+    return isinstance(value, _JSON_TYPES.get(name, (object,)))

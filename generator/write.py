@@ -1,0 +1,162 @@
+"""Stage 6: put a generated project into its folder, atomically, or compare it with the folder.
+
+The new tree is built beside the output folder and swapped in with renames, so a failure
+leaves the previous client as it was. Files whose bytes are unchanged are hard-linked from
+the old tree, so they keep their inode and modification time.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from .errors import GeneratorError
+
+MANIFEST = ".clientgen.json"
+# Left alone in the output folder: carried over on regeneration, never reported by check.
+IGNORED = ("__pycache__", "*.pyc", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".git", ".venv", "*.egg-info", "build", "dist")
+
+
+@dataclass
+class WriteResult:
+    written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Comparison:
+    stale: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    extra: list[str] = field(default_factory=list)
+
+    @property
+    def up_to_date(self) -> bool:
+        return not (self.stale or self.missing or self.extra)
+
+
+def manifest(files: dict[str, bytes], spec_sha256: str, generator: str) -> bytes:
+    """What the project was built from, for `check` and for reviewers."""
+    record = {
+        "generator": generator,
+        "spec_sha256": spec_sha256,
+        "files": {path: hashlib.sha256(data).hexdigest() for path, data in sorted(files.items())},
+    }
+    return (json.dumps(record, indent=2, sort_keys=True) + "\n").encode()
+
+
+def _is_ignored(relative: PurePosixPath) -> bool:
+    return any(fnmatch.fnmatch(part, pattern) for part in relative.parts for pattern in IGNORED)
+
+
+def _checked_path(relative: str) -> PurePosixPath:
+    path = PurePosixPath(relative)
+    if path.is_absolute() or ".." in path.parts or not path.parts:
+        raise ValueError(f"generated file path {relative!r} leaves the output folder")
+    return path
+
+
+def existing_files(folder: Path) -> dict[str, Path]:
+    """Relative path -> path of every regular file under `folder` that is not ignored."""
+    found = {}
+    for root, directories, names in os.walk(folder):
+        root_path = Path(root)
+        directories[:] = [d for d in directories if not _is_ignored(PurePosixPath(d))]
+        for name in names:
+            path = root_path / name
+            relative = PurePosixPath(path.relative_to(folder).as_posix())
+            if not _is_ignored(relative):
+                found[relative.as_posix()] = path
+    return found
+
+
+def compare(files: dict[str, bytes], folder: Path) -> Comparison:
+    result = Comparison()
+    on_disk = existing_files(folder) if folder.is_dir() else {}
+    for relative, data in sorted(files.items()):
+        path = on_disk.get(relative)
+        if path is None:
+            result.missing.append(relative)
+        elif path.is_symlink() or path.read_bytes() != data:
+            result.stale.append(relative)
+    result.extra = sorted(set(on_disk) - set(files))
+    return result
+
+
+def write_project(files: dict[str, bytes], folder: Path) -> WriteResult:
+    """Replace `folder` with exactly `files` (plus the ignored entries it already had)."""
+    folder = Path(os.path.abspath(folder))
+    if folder.exists() and not folder.is_dir():
+        raise GeneratorError(folder, "output exists and is not a folder")
+    if folder.is_dir() and any(folder.iterdir()) and not (folder / MANIFEST).is_file():
+        raise GeneratorError(
+            folder, f"output folder is not empty and was not made by this generator (no {MANIFEST}); refusing to replace it"
+        )
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
+    except OSError as exc:
+        raise GeneratorError(folder, f"cannot write the output folder: {exc.strerror or exc}") from None
+    result = WriteResult()
+    carried: list[str] = []
+    try:
+        old = existing_files(folder) if folder.is_dir() else {}
+        for relative, data in sorted(files.items()):
+            target = staging / _checked_path(relative)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            previous = old.get(relative)
+            if previous is not None and not previous.is_symlink() and previous.read_bytes() == data:
+                _link_or_copy(previous, target)
+                result.unchanged.append(relative)
+            else:
+                target.write_bytes(data)
+                result.written.append(relative)
+        result.removed = sorted(set(old) - set(files))
+        if folder.is_dir():
+            carried = _carry_over_ignored(folder, staging)
+        _swap(staging, folder)
+    except BaseException as exc:
+        for name in carried:  # give back .git, .venv, ... before the staging tree goes
+            os.rename(staging / name, folder / name)
+        shutil.rmtree(staging, ignore_errors=True)
+        if isinstance(exc, OSError):
+            raise GeneratorError(folder, f"cannot write the output folder: {exc.strerror or exc}") from None
+        raise
+    return result
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def _carry_over_ignored(folder: Path, staging: Path) -> list[str]:
+    """Move ignored top-level entries (.git, .venv, caches) into the new tree."""
+    moved = []
+    for entry in sorted(folder.iterdir()):
+        if _is_ignored(PurePosixPath(entry.name)) and not (staging / entry.name).exists():
+            os.rename(entry, staging / entry.name)
+            moved.append(entry.name)
+    return moved
+
+
+def _swap(staging: Path, folder: Path) -> None:
+    if not folder.exists():
+        os.rename(staging, folder)
+        return
+    retired = staging.with_name(staging.name + ".old")
+    os.rename(folder, retired)
+    try:
+        os.rename(staging, folder)
+    except OSError:
+        os.rename(retired, folder)
+        raise
+    shutil.rmtree(retired, ignore_errors=True)

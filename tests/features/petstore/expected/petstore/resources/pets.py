@@ -1,0 +1,296 @@
+from __future__ import annotations
+
+import datetime
+
+import httpx
+
+from .._base_client import AsyncAPIResource, Endpoint, SyncAPIResource
+from .._types import Body, Headers, NOT_GIVEN, NotGiven, Query
+from ..types.error import Error
+from ..types.pet import Pet
+from ..types.pet_status import PetStatus
+
+__all__ = ["PetsResource", "AsyncPetsResource"]
+
+_LIST_PETS: Endpoint[list[Pet]] = Endpoint(
+    method="GET",
+    path="/pets",
+    response=list[Pet],
+    response_kind="json",
+    errors={
+        "default": Error,
+    },
+    security=[["apiKey"]],
+    unexploded_query=["tags"],
+)
+
+_CREATE_PET: Endpoint[Pet] = Endpoint(
+    method="POST",
+    path="/pets",
+    response=Pet,
+    response_kind="json",
+    errors={
+        "422": Error,
+    },
+    security=[["apiKey"]],
+    body_encoding="json",
+)
+
+_GET_PET: Endpoint[Pet] = Endpoint(
+    method="GET",
+    path="/pets/{petId}",
+    response=Pet,
+    response_kind="json",
+    errors={
+        "404": Error,
+    },
+    security=[["apiKey"]],
+)
+
+_DELETE_PET: Endpoint[None] = Endpoint(
+    method="DELETE",
+    path="/pets/{petId}",
+    response=None,
+    response_kind="none",
+    security=[["apiKey"]],
+)
+
+
+class PetsResource(SyncAPIResource):
+    """Everything about your pets."""
+
+    def list_pets(
+        self,
+        *,
+        limit: int | NotGiven = NOT_GIVEN,
+        tags: list[str] | NotGiven = NOT_GIVEN,
+        status: PetStatus | NotGiven = NOT_GIVEN,
+        x_request_id: str | NotGiven = NOT_GIVEN,
+        session: str | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> list[Pet]:
+        """List pets
+
+        Args:
+          limit: How many pets to return. Defaults to 20 on the server.
+
+        Raises:
+          APIStatusError: default Unexpected error.
+        """
+        return self._client.request(
+            _LIST_PETS,
+            query={"limit": limit, "tags": tags, "status": status},
+            headers={"X-Request-Id": x_request_id},
+            cookies={"session": session},
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    def create_pet(
+        self,
+        *,
+        name: str,
+        tag: str | None | NotGiven = NOT_GIVEN,
+        status: PetStatus | NotGiven = NOT_GIVEN,
+        birthday: datetime.date | NotGiven = NOT_GIVEN,
+        weight_kg: float | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> Pet:
+        """Add a pet
+
+        Adds a pet to the store. The name must be unique.
+
+        Args:
+          name: The pet's name.
+          status: Where the pet is in the sales process.
+
+        Raises:
+          UnprocessableEntityError: 422 Invalid pet.
+        """
+        return self._client.request(
+            _CREATE_PET,
+            body={
+                "name": name,
+                "tag": tag,
+                "status": status,
+                "birthday": birthday,
+                "weightKg": weight_kg,
+            },
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    def get_pet(
+        self,
+        *,
+        pet_id: int,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> Pet:
+        """Find a pet by ID
+
+        Raises:
+          NotFoundError: 404 No such pet.
+        """
+        return self._client.request(
+            _GET_PET,
+            path={"petId": pet_id},
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    def delete_pet(
+        self,
+        *,
+        pet_id: int,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> None:
+        """DELETE /pets/{petId}
+
+        Deprecated.
+        """
+        return self._client.request(
+            _DELETE_PET,
+            path={"petId": pet_id},
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+
+class AsyncPetsResource(AsyncAPIResource):
+    """Everything about your pets."""
+
+    async def list_pets(
+        self,
+        *,
+        limit: int | NotGiven = NOT_GIVEN,
+        tags: list[str] | NotGiven = NOT_GIVEN,
+        status: PetStatus | NotGiven = NOT_GIVEN,
+        x_request_id: str | NotGiven = NOT_GIVEN,
+        session: str | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> list[Pet]:
+        """List pets
+
+        Args:
+          limit: How many pets to return. Defaults to 20 on the server.
+
+        Raises:
+          APIStatusError: default Unexpected error.
+        """
+        return await self._client.request(
+            _LIST_PETS,
+            query={"limit": limit, "tags": tags, "status": status},
+            headers={"X-Request-Id": x_request_id},
+            cookies={"session": session},
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    async def create_pet(
+        self,
+        *,
+        name: str,
+        tag: str | None | NotGiven = NOT_GIVEN,
+        status: PetStatus | NotGiven = NOT_GIVEN,
+        birthday: datetime.date | NotGiven = NOT_GIVEN,
+        weight_kg: float | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> Pet:
+        """Add a pet
+
+        Adds a pet to the store. The name must be unique.
+
+        Args:
+          name: The pet's name.
+          status: Where the pet is in the sales process.
+
+        Raises:
+          UnprocessableEntityError: 422 Invalid pet.
+        """
+        return await self._client.request(
+            _CREATE_PET,
+            body={
+                "name": name,
+                "tag": tag,
+                "status": status,
+                "birthday": birthday,
+                "weightKg": weight_kg,
+            },
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    async def get_pet(
+        self,
+        *,
+        pet_id: int,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> Pet:
+        """Find a pet by ID
+
+        Raises:
+          NotFoundError: 404 No such pet.
+        """
+        return await self._client.request(
+            _GET_PET,
+            path={"petId": pet_id},
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+    async def delete_pet(
+        self,
+        *,
+        pet_id: int,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> None:
+        """DELETE /pets/{petId}
+
+        Deprecated.
+        """
+        return await self._client.request(
+            _DELETE_PET,
+            path={"petId": pet_id},
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )

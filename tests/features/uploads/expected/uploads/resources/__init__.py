@@ -1,0 +1,34 @@
+"""The resources of the Uploads: one per tag, reached as attributes of the client."""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .documents import AsyncDocumentsResource as AsyncDocumentsResource
+    from .documents import DocumentsResource as DocumentsResource
+    from .auth import AsyncAuthResource as AsyncAuthResource
+    from .auth import AuthResource as AuthResource
+
+_MODULES = {
+    "DocumentsResource": "documents",
+    "AsyncDocumentsResource": "documents",
+    "AuthResource": "auth",
+    "AsyncAuthResource": "auth",
+}
+
+__all__ = sorted(_MODULES)
+
+
+def __getattr__(name: str) -> object:
+    module = _MODULES.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__

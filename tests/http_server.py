@@ -1,0 +1,103 @@
+"""A real HTTP server on 127.0.0.1 for tests: it answers with queued responses and records
+every request it receives."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+
+@dataclass
+class Recorded:
+    method: str
+    path: str
+    query: list[tuple[str, str]]
+    headers: dict[str, str]
+    body: bytes
+
+    def json(self) -> Any:
+        return json.loads(self.body)
+
+
+@dataclass
+class Reply:
+    status: int = 200
+    body: bytes = b""
+    headers: dict[str, str] = field(default_factory=dict)
+    delay: float = 0.0
+
+
+class TestServer:
+    """Start with `with TestServer() as server:`; queue answers with `reply(...)`."""
+
+    __test__ = False  # not a test class for pytest
+
+    def __init__(self) -> None:
+        self.requests: list[Recorded] = []
+        self._replies: deque[Reply] = deque()
+        self._lock = threading.Lock()
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        host, port = self._server.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def reply(self, status: int = 200, json_body: Any = None, *, body: bytes | None = None,
+              headers: dict[str, str] | None = None, delay: float = 0.0) -> None:
+        headers = dict(headers or {})
+        if body is None:
+            body = b"" if json_body is None else json.dumps(json_body).encode()
+            if json_body is not None:
+                headers.setdefault("Content-Type", "application/json")
+        self._replies.append(Reply(status, body, headers, delay))
+
+    def __enter__(self) -> TestServer:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._thread.is_alive():
+            self._server.shutdown()
+            self._thread.join(timeout=5)
+        self._server.server_close()
+
+    def _handler_class(self) -> type[BaseHTTPRequestHandler]:
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, format: str, *args: Any) -> None:  # keep test output clean
+                pass
+
+            def _handle(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length) if length else b""
+                parts = urlsplit(self.path)
+                with server._lock:
+                    server.requests.append(
+                        Recorded(self.command, parts.path, parse_qsl(parts.query, keep_blank_values=True),
+                                 {k.lower(): v for k, v in self.headers.items()}, body)
+                    )
+                    reply = server._replies.popleft() if server._replies else Reply(200, b"{}", {"Content-Type": "application/json"})
+                if reply.delay:
+                    time.sleep(reply.delay)
+                self.send_response(reply.status)
+                for name, value in reply.headers.items():
+                    self.send_header(name, value)
+                self.send_header("Content-Length", str(len(reply.body)))
+                self.end_headers()
+                self.wfile.write(reply.body)
+
+            do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_HEAD = do_OPTIONS = _handle
+
+        return Handler

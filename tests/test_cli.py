@@ -1,0 +1,89 @@
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT, write_spec
+
+SEED = ROOT / "specs" / "firecrawl-v2.yaml"
+
+
+def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *map(str, args)], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
+
+
+def test_help_and_version() -> None:
+    result = run("--help")
+    assert result.returncode == 0
+    assert "generate" in result.stdout and "check" in result.stdout
+    assert "generate" in run("generate", "--help").stdout
+    assert run("--version").stdout.startswith("clientgen ")
+
+
+def test_generate_then_check(tmp_path: Path) -> None:
+    out = tmp_path / "client"
+    result = run("generate", SEED, "--output", out, "--package-name", "firecrawl")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("generated firecrawl from ")
+    assert "1 operation in 1 resource, 3 models, 15 files (15 written, 0 unchanged)" in result.stdout
+    assert (out / "firecrawl" / "py.typed").exists()
+
+    assert run("check", SEED, "--output", out, "--package-name", "firecrawl").returncode == 0
+    (out / "README.md").write_text("edited")
+    (out / "firecrawl" / "types" / "__init__.py").unlink()
+    (out / "firecrawl" / "stray.py").write_text("")
+    stale = run("check", SEED, "--output", out, "--package-name", "firecrawl")
+    assert stale.returncode == 1
+    assert "changed: README.md" in stale.stderr
+    assert "missing: firecrawl/types/__init__.py" in stale.stderr
+    assert "extra: firecrawl/stray.py" in stale.stderr
+
+    again = run("generate", SEED, "--output", out, "--package-name", "firecrawl")
+    assert "(2 written, 13 unchanged, 1 removed)" in again.stdout
+
+
+def test_upstream_spec_warns_and_strict_fails(tmp_path: Path) -> None:
+    from .conftest import FULL_SPEC
+
+    result = run("generate", FULL_SPEC, "--output", tmp_path / "full")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count("warning: ") == 7
+    assert "51 operations in 16 resources" in result.stdout
+    strict = run("generate", FULL_SPEC, "--output", tmp_path / "strict", "--strict")
+    assert strict.returncode == 2
+    assert strict.stderr.startswith("error: ") and strict.stderr.count("\n") == 1
+    assert not (tmp_path / "strict").exists()
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (None, "no such file"),
+        ("openapi: 3.0.0\ninfo: [unclosed\n", "YAML syntax error"),
+        ("just: a mapping\n", "not an OpenAPI document"),
+        ("openapi: 3.0.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: '#/components/schemas/Missing'}\n",
+         "#/paths/~1a/get/responses/200/content/application~1json/schema/$ref: $ref '#/components/schemas/Missing' points to nothing"),
+    ],
+)
+def test_bad_input_is_one_line_and_writes_nothing(tmp_path: Path, content: str | None, expected: str) -> None:
+    spec = tmp_path / "spec.yaml" if content is None else write_spec(tmp_path, content)
+    out = tmp_path / "out"
+    result = run("generate", spec, "--output", out)
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: ") and result.stderr.count("\n") == 1, result.stderr
+    assert expected in result.stderr
+    assert str(spec) in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not out.exists()
+
+
+def test_unwritable_output_and_bad_package_name(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    result = run("generate", SEED, "--output", blocker / "client")
+    assert result.returncode == 2 and "cannot write the output folder" in result.stderr
+    result = run("generate", SEED, "--output", tmp_path / "x", "--package-name", "Not-Valid")
+    assert result.returncode == 2 and "not a valid package name" in result.stderr

@@ -1,0 +1,201 @@
+"""The golden feature clients (tests/features/*/expected) against a real HTTP server."""
+
+import asyncio
+import datetime
+import email
+import email.policy
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from .golden import FEATURES
+from .http_server import Recorded, TestServer
+
+Importer = Callable[[Path, str], ModuleType]
+
+
+def multipart_parts(request: Recorded) -> dict[str, tuple[str | None, str | None, bytes]]:
+    """name -> (file name, content type, bytes) of a multipart/form-data body."""
+    message = email.message_from_bytes(
+        b"Content-Type: " + request.headers["content-type"].encode() + b"\r\n\r\n" + request.body,
+        policy=email.policy.HTTP,
+    )
+    parts = {}
+    for part in message.iter_parts():
+        name = part.get_param("name", header="content-disposition")
+        parts[name] = (part.get_filename(), part.get("content-type"), part.get_payload(decode=True))
+    return parts
+
+
+# --- petstore --------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def petstore(import_client: Importer) -> ModuleType:
+    return import_client(FEATURES / "petstore" / "expected", "petstore")
+
+
+PET = {
+    "id": 7,
+    "name": "Rex",
+    "tag": None,
+    "status": "adopted",  # not in the enum: an open enum parses it
+    "birthday": "2020-02-29",
+    "createdAt": "2024-05-01T12:00:00Z",
+    "owner": {"kind": "organisation", "legalName": "Shelter Ltd"},
+    "vaccinations": [{"vaccine": "rabies", "date": "2021-01-01"}],
+    "microchip": "X1",
+}
+
+
+def test_parameters_of_every_location(petstore: ModuleType, server: TestServer) -> None:
+    server.reply(200, [PET])
+    client = petstore.Petstore(api_key="secret", base_url=server.url)
+    pets = client.pets.list_pets(limit=5, tags=["a", "b"], status="sold", x_request_id="req-1", session="s1")
+    [request] = server.requests
+    assert (request.method, request.path) == ("GET", "/pets")
+    assert request.query == [("limit", "5"), ("tags", "a,b"), ("status", "sold")]
+    assert request.headers["x-request-id"] == "req-1"
+    assert request.headers["cookie"] == "session=s1"
+    assert request.headers["x-api-key"] == "secret"
+    [pet] = pets
+    assert pet.created_at == datetime.datetime(2024, 5, 1, 12, tzinfo=datetime.timezone.utc)
+    assert pet.birthday == datetime.date(2020, 2, 29)
+    assert pet.status == "adopted"
+    assert type(pet.owner).__name__ == "Organisation" and pet.owner.legal_name == "Shelter Ltd"
+    assert pet.vaccinations[0].vaccine == "rabies"
+    assert pet.model_extra == {"microchip": "X1"}
+
+
+def test_not_given_is_left_out_and_none_is_sent(petstore: ModuleType, server: TestServer) -> None:
+    server.reply(201, PET)
+    client = petstore.Petstore(api_key="secret", base_url=server.url)
+    client.pets.create_pet(name="Rex", tag=None, birthday=datetime.date(2020, 2, 29), weight_kg=3.5)
+    [request] = server.requests
+    assert request.json() == {"name": "Rex", "tag": None, "birthday": "2020-02-29", "weightKg": 3.5}
+    assert request.headers["content-type"] == "application/json"
+
+
+def test_no_content_and_operations_without_auth(petstore: ModuleType, server: TestServer) -> None:
+    server.reply(204)
+    server.reply(200, {"available": 3})
+    client = petstore.Petstore(base_url=server.url, api_key="secret")
+    assert client.pets.delete_pet(pet_id=7) is None
+    assert client.store.get_inventory() == {"available": 3}
+    assert "x-api-key" not in server.requests[1].headers  # security: [] on this operation
+
+
+def test_default_error_response_is_parsed(petstore: ModuleType, server: TestServer) -> None:
+    server.reply(422, {"code": 1, "message": "name taken"})
+    server.reply(418, {"code": 2, "message": "teapot"})
+    client = petstore.Petstore(api_key="secret", base_url=server.url)
+    with pytest.raises(petstore.UnprocessableEntityError) as caught:
+        client.pets.create_pet(name="Rex")
+    assert caught.value.parsed.message == "name taken"
+    with pytest.raises(petstore.APIStatusError) as caught:
+        client.pets.list_pets()
+    assert caught.value.status_code == 418 and caught.value.parsed.code == 2  # via `default`
+
+
+def test_server_variables_default(petstore: ModuleType, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("PETSTORE_BASE_URL", raising=False)
+    assert str(petstore.Petstore(api_key="k").base_url) == "https://eu.pets.example/v1"
+
+
+def test_async_twin(petstore: ModuleType, server: TestServer) -> None:
+    server.reply(200, PET)
+
+    async def main() -> object:
+        async with petstore.AsyncPetstore(api_key="k", base_url=server.url) as client:
+            return await client.pets.get_pet(pet_id=7)
+
+    assert asyncio.run(main()).name == "Rex"
+    assert server.requests[0].path == "/pets/7"
+
+
+# --- uploads ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def uploads(import_client: Importer) -> ModuleType:
+    return import_client(FEATURES / "uploads" / "expected", "uploads")
+
+
+def test_multipart_upload_with_a_json_part(uploads: ModuleType, server: TestServer, tmp_path: Path) -> None:
+    server.reply(200, {"id": "d1", "size": 4})
+    server.reply(200, {"id": "d2"})
+    document = tmp_path / "notes.pdf"
+    document.write_bytes(b"%PDF\x00\xff")
+    client = uploads.Uploads(api_key="t", base_url=server.url)
+    result = client.documents.upload_document(file=document, title="Notes", labels=["a", "b"], options={"ocr": True})
+    assert result.id == "d1"
+    request = server.requests[0]
+    assert request.headers["content-type"].startswith("multipart/form-data; boundary=")
+    assert request.headers["authorization"] == "Bearer t"
+    parts = multipart_parts(request)
+    assert parts["file"] == ("notes.pdf", "application/pdf", b"%PDF\x00\xff")
+    assert parts["title"][2] == b"Notes"
+    assert parts["options"][1:] == ("application/json", b'{"ocr": true}')
+    client.documents.upload_document(file=("raw.bin", b"\x01\x02", "application/octet-stream"))
+    parts = multipart_parts(server.requests[1])
+    assert parts == {"file": ("raw.bin", "application/octet-stream", b"\x01\x02")}
+
+
+def test_binary_and_text_bodies(uploads: ModuleType, server: TestServer) -> None:
+    server.reply(200, body=b"\x00\x01binary", headers={"Content-Type": "application/octet-stream"})
+    server.reply(204)
+    server.reply(200, body="résumé".encode(), headers={"Content-Type": "text/plain; charset=utf-8"})
+    client = uploads.Uploads(api_key="t", base_url=server.url)
+    assert client.documents.download_document(id="d 1") == b"\x00\x01binary"
+    assert server.requests[0].path == "/documents/d%201/content"
+    assert client.documents.replace_document(id="d1", body=b"new bytes") is None
+    assert server.requests[1].body == b"new bytes" and server.requests[1].method == "PUT"
+    assert client.documents.summarize_document(id="d1") == "résumé"
+
+
+def test_form_urlencoded(uploads: ModuleType, server: TestServer) -> None:
+    server.reply(200, {"token": "abc"})
+    client = uploads.Uploads(base_url=server.url)  # login needs no credentials
+    assert client.auth.login(username="ann", password="p&ss word").token == "abc"
+    request = server.requests[0]
+    assert request.headers["content-type"] == "application/x-www-form-urlencoded"
+    assert request.body == b"username=ann&password=p%26ss+word"
+
+
+# --- OpenAPI 3.1 -----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def events(import_client: Importer) -> ModuleType:
+    return import_client(FEATURES / "openapi31" / "expected", "events")
+
+
+def test_basic_auth_type_arrays_and_open_enums(events: ModuleType, server: TestServer) -> None:
+    server.reply(
+        200,
+        {
+            "data": [
+                {"object": "event", "id": "e1", "payload": "text", "priority": 9, "color": "blue", "score": None},
+                {"object": "event", "id": "e2", "payload": {"text": "hi"}, "color": None},
+            ],
+            "next": None,
+        },
+    )
+    client = events.Events(username="ann", password="secret", base_url=server.url)
+    page = client.events.list_events(since=datetime.datetime(2024, 1, 1, tzinfo=datetime.timezone.utc))
+    request = server.requests[0]
+    assert request.headers["authorization"] == "Basic YW5uOnNlY3JldA=="
+    assert request.query == [("since", "2024-01-01T00:00:00+00:00")]
+    first, second = page.data
+    assert (first.priority, first.color, first.payload) == (9, "blue", "text")
+    assert second.payload.text == "hi" and second.color is None
+    assert page.next is None
+
+
+def test_basic_auth_needs_both_parts(events: ModuleType, server: TestServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("EVENTS_PASSWORD", raising=False)
+    monkeypatch.setenv("EVENTS_USERNAME", "ann")
+    with pytest.raises(events.MissingCredentialsError, match="username= and password="):
+        events.Events(base_url=server.url).events.list_events()

@@ -1,0 +1,177 @@
+from pathlib import Path
+
+from generator.errors import Warnings
+from generator.ir import build_api, default_package_name
+from generator.ir.model import NONE, ListOf, LiteralOf, MapOf, Primitive, Ref, UnionOf
+from generator.load import load_document
+
+from .conftest import FULL_SPEC, ROOT, write_spec
+
+SEED_SPEC = ROOT / "specs" / "firecrawl-v2.yaml"
+
+
+def build(path: Path, package: str | None = None):
+    warnings = Warnings()
+    return build_api(load_document(path), warnings, package), warnings
+
+
+def test_seed_operation() -> None:
+    api, warnings = build(SEED_SPEC)
+    assert not warnings.items
+    assert (api.package_name, api.client_class, api.env_prefix) == ("firecrawl", "Firecrawl", "FIRECRAWL")
+    [resource] = api.resources
+    assert (resource.attribute, resource.class_name) == ("scraping", "ScrapingResource")
+    [operation] = resource.operations
+    assert operation.name == "stop_interactive_scrape_browser_session"
+    assert (operation.http_method, operation.path) == ("DELETE", "/scrape/{jobId}/interact")
+    [job_id] = operation.parameters
+    assert (job_id.name, job_id.wire_name, job_id.location, job_id.required) == ("job_id", "jobId", "path", True)
+    assert operation.security == [["bearerAuth"]]
+    assert [(r.status, r.type.target.name) for r in operation.responses] == [
+        ("200", "StopInteractiveScrapeBrowserSessionResponse"),
+        ("403", "StopInteractiveScrapeBrowserSessionForbiddenResponse"),
+        ("404", "StopInteractiveScrapeBrowserSessionNotFoundResponse"),
+    ]
+    [scheme] = api.security_schemes
+    assert (scheme.kind, scheme.arguments, scheme.env_vars) == ("bearer", ["api_key"], ["FIRECRAWL_API_KEY"])
+
+
+def test_full_spec_every_operation_once_with_meaningful_names() -> None:
+    api, warnings = build(FULL_SPEC)
+    operations = api.operations
+    assert len(operations) == 51
+    assert len({o.operation_id for o in operations}) == 51
+    # the operation with two tags (Search, Feedback) appears once, under its first tag
+    [feedback] = [o for o in operations if o.operation_id == "submitSearchFeedback"]
+    assert feedback in next(r for r in api.resources if r.tag == "Search").operations
+    names = [t.name for t in api.types]
+    assert len(names) == len(set(names))
+    # no synthetic names: every inline type is named after where it stands
+    assert not [n for n in names if n.rstrip("0123456789") != n and n != "MonitorSchedule2"]
+    for expected in ("FormatsMarkdown", "FormatsChangeTracking", "ScrapeOptionsActionsWaitByDuration", "ScrapeResponseData"):
+        assert expected in names
+    assert sorted(w.message for w in warnings.items if "required property" in w.message) == [
+        "required property 'data' is not among the properties; ignored",
+        "required property 'status' is not among the properties; ignored",
+    ]
+
+
+def test_full_spec_quirks() -> None:
+    api, _ = build(FULL_SPEC)
+    models = {m.name: m for m in api.models}
+    metadata = models["ScrapeResponseDataMetadata"]
+    odd = next(f for f in metadata.fields if f.wire_name == "<any other metadata> ")
+    assert odd.name == "any_other_metadata"
+    # the array without items
+    scrape = next(o for o in api.operations if o.operation_id == "scrapeAndExtractFromUrl")
+    body_names = [p.wire_name for p in scrape.parameters if p.location == "body"]
+    assert body_names[0] == "url" and body_names[-1] == "zeroDataRetention" and "formats" in body_names
+    assert scrape.body.flattened and scrape.body.encoding == "json"
+    # its `timeout` body field keeps the name; the per-call option moves aside
+    assert "timeout" in [p.name for p in scrape.parameters]
+    assert scrape.option_names["timeout"] == "request_timeout"
+    parse = next(o for o in api.operations if o.operation_id == "parseFile")
+    assert parse.body.encoding == "multipart" and parse.body.part_content_types == {"options": "application/json"}
+    assert next(p for p in parse.parameters if p.name == "file").type == Primitive("file")
+
+
+def test_schema_constructs(tmp_path: Path) -> None:
+    spec = write_spec(
+        tmp_path,
+        """
+openapi: 3.1.0
+info: {title: Shapes API, version: '1'}
+paths:
+  /shapes:
+    get:
+      operationId: getShapes
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  shape: {$ref: '#/components/schemas/Shape'}
+                  tags: {type: object, additionalProperties: {type: string}}
+                  maybe: {type: [string, 'null']}
+                  level: {enum: [1, 2, null]}
+                  items: {type: array}
+components:
+  schemas:
+    Shape:
+      oneOf:
+        - {type: object, title: Circle, properties: {radius: {type: number}}}
+        - {type: object, properties: {kind: {const: square}, side: {type: number}}}
+    Node:
+      type: object
+      properties:
+        children: {type: array, items: {$ref: '#/components/schemas/Node'}}
+        parent: {$ref: '#/components/schemas/Tree'}
+    Tree:
+      type: object
+      properties:
+        root: {$ref: '#/components/schemas/Node'}
+""",
+    )
+    api, _ = build(spec)
+    assert api.package_name == "shapes"
+    types = {t.name: t for t in api.types}
+    shape = types["Shape"]
+    assert isinstance(shape.type, UnionOf)
+    assert [v.target.name for v in shape.type.variants] == ["ShapeCircle", "ShapeSquare"]
+    response = types["GetShapesResponse"]
+    fields = {f.name: f.type for f in response.fields}
+    assert fields["shape"] == Ref(shape)
+    assert fields["tags"] == MapOf(Primitive("str"))
+    assert fields["maybe"] == UnionOf((Primitive("str"), NONE))
+    assert fields["level"] == UnionOf((LiteralOf((1, 2)), NONE))
+    assert fields["items"] == ListOf(Primitive("any"))
+    # mutually recursive components share one module
+    modules = {m.name: [t.name for t in m.types] for m in api.type_modules}
+    assert types["Node"].module == types["Tree"].module
+    assert sorted(modules[types["Node"].module]) == ["Node", "Tree"]
+
+
+def test_allof_merges_and_reuses_component_inline_types(tmp_path: Path) -> None:
+    spec = write_spec(
+        tmp_path,
+        """
+openapi: 3.0.3
+info: {title: T, version: '1'}
+paths:
+  /things:
+    post:
+      operationId: makeThing
+      requestBody:
+        content:
+          application/json:
+            schema:
+              allOf:
+                - {$ref: '#/components/schemas/Base'}
+                - {type: object, required: [extra], properties: {extra: {type: string}}}
+      responses:
+        '204': {description: done}
+components:
+  schemas:
+    Base:
+      type: object
+      required: [id]
+      properties:
+        id: {type: string}
+        location: {type: object, properties: {country: {type: string}}}
+""",
+    )
+    api, _ = build(spec)
+    [operation] = api.operations
+    body = {p.name: p for p in operation.parameters}
+    assert body["id"].required and body["extra"].required and not body["location"].required
+    assert body["location"].type.target.name == "BaseLocation"
+    assert [t.name for t in api.types] == ["Base", "BaseLocation"]  # no model for the flattened body
+
+
+def test_default_package_name() -> None:
+    assert default_package_name("Firecrawl API") == "firecrawl"
+    assert default_package_name("The Cat Facts Api") == "the_cat_facts"
+    assert default_package_name("2048 game") == "v2048_game"

@@ -1,0 +1,43 @@
+"""`pip install .` ships the templates: build the wheel, install it elsewhere, generate with it."""
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT
+
+pytestmark = pytest.mark.slow
+
+
+def test_installed_wheel_generates_a_client(tmp_path: Path) -> None:
+    build = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-w", str(tmp_path / "dist"), str(ROOT)],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert build.returncode == 0, build.stderr
+    [wheel] = (tmp_path / "dist").glob("clientgen-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "generator/templates/package/_base_client.py.jinja" in names
+    assert "generator/cli.py" in names
+
+    target = tmp_path / "site"
+    install = subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--no-deps", "--target", str(target), str(wheel)],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert install.returncode == 0, install.stderr
+    env = {"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin"}
+    where = subprocess.run(
+        [sys.executable, "-c", "import generator; print(generator.__file__)"],
+        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60,
+    )
+    assert where.stdout.startswith(str(target)), where.stdout + where.stderr
+    generate = subprocess.run(
+        [sys.executable, "-m", "generator", "generate", str(ROOT / "specs" / "firecrawl-v2.yaml"), "--output", "out"],
+        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120,
+    )
+    assert generate.returncode == 0, generate.stderr
+    assert (tmp_path / "out" / "firecrawl" / "_base_client.py").is_file()

@@ -1,0 +1,79 @@
+"""mypy: the generator itself, and every committed generated client under --strict."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT
+from .golden import FEATURES, feature_names
+
+pytestmark = pytest.mark.slow
+
+
+def mypy(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "mypy", "--no-incremental", *args], cwd=cwd, capture_output=True, text=True, timeout=600
+    )
+
+
+def test_generator_is_typed() -> None:
+    result = mypy()
+    assert result.returncode == 0, result.stdout
+
+
+@pytest.mark.parametrize(
+    ("project", "package"),
+    [(ROOT / "generated" / "firecrawl", "firecrawl")]
+    + [(FEATURES / name / "expected", next(p.name for p in (FEATURES / name / "expected").iterdir() if p.is_dir()))
+       for name in feature_names()],
+    ids=lambda value: value if isinstance(value, str) else value.parent.name,
+)
+def test_generated_clients_pass_mypy_strict(project: Path, package: str) -> None:
+    result = mypy("--strict", package, cwd=project)
+    assert result.returncode == 0, result.stdout
+
+
+USAGE = """
+import asyncio
+from firecrawl import AsyncFirecrawl, Firecrawl, NotFoundError
+from firecrawl.types import StopInteractiveScrapeBrowserSessionResponse
+
+client = Firecrawl(api_key="k", timeout=5.0)
+result: StopInteractiveScrapeBrowserSessionResponse = client.scraping.stop_interactive_scrape_browser_session(
+    job_id="550e8400-e29b-41d4-a716-446655440000", timeout=2.0, extra_headers={"X-Trace": "1"}
+)
+ok: bool | None = result.success
+try:
+    client.scraping.stop_interactive_scrape_browser_session(job_id="x")
+except NotFoundError as error:
+    status: int = error.status_code
+
+async def main() -> None:
+    async with AsyncFirecrawl() as async_client:
+        other = await async_client.scraping.stop_interactive_scrape_browser_session(job_id="x")
+        reveal: StopInteractiveScrapeBrowserSessionResponse = other
+"""
+
+
+def test_typed_usage_checks_and_wrong_types_are_errors(tmp_path: Path) -> None:
+    project = ROOT / "generated" / "firecrawl"
+    good = tmp_path / "good.py"
+    good.write_text(USAGE)
+    result = mypy("--strict", str(good), cwd=project)
+    assert result.returncode == 0, result.stdout
+    bad = tmp_path / "bad.py"
+    bad.write_text(
+        USAGE
+        + "client.scraping.stop_interactive_scrape_browser_session(job_id=123)\n"
+        + "client.scraping.stop_interactive_scrape_browser_session()\n"
+        + "client.scraping.stop_interactive_scrape_browser_session('positional')\n"
+        + "wrong: int = client.scraping.stop_interactive_scrape_browser_session(job_id='x')\n"
+    )
+    result = mypy("--strict", str(bad), cwd=project)
+    assert result.returncode == 1
+    assert 'Argument "job_id" to "stop_interactive_scrape_browser_session" of "ScrapingResource" has incompatible type "int"' in result.stdout
+    assert 'Missing named argument "job_id"' in result.stdout
+    assert "Too many positional arguments" in result.stdout
+    assert 'Incompatible types in assignment (expression has type "StopInteractiveScrapeBrowserSessionResponse", variable has type "int")' in result.stdout
