@@ -41,3 +41,17 @@ def test_installed_wheel_generates_a_client(tmp_path: Path) -> None:
     )
     assert generate.returncode == 0, generate.stderr
     assert (tmp_path / "out" / "firecrawl" / "_base_client.py").is_file()
+
+
+def test_generated_project_builds_a_wheel_with_its_package(tmp_path: Path) -> None:
+    build = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-w", str(tmp_path),
+         str(ROOT / "generated" / "firecrawl")],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert build.returncode == 0, build.stderr
+    [wheel] = tmp_path.glob("firecrawl-0.1.0-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "firecrawl/py.typed" in names and "firecrawl/resources/scraping.py" in names
+    metadata = zipfile.ZipFile(wheel).read("firecrawl-0.1.0.dist-info/METADATA").decode()
+    assert "Requires-Dist: httpx" in metadata and "Requires-Dist: pydantic" in metadata
