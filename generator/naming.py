@@ -22,9 +22,10 @@ RESERVED_FIELD_NAMES = frozenset(
     model_validate_json model_validate_strings datetime""".split()
 )
 
-# A word: an acronym before a capitalised word, a (capitalised) lowercase run, an acronym,
-# or a number; digits stay with the letters they follow (`base64`, `ipv4`, `HTML5`).
-_WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+[0-9]*|[A-Z]+[0-9]*|[0-9]+")
+# A word: a plural acronym (`URLs`), an acronym before a capitalised word, a (capitalised)
+# lowercase run, an acronym, or a number; digits stay with the letters they follow
+# (`base64`, `ipv4`, `HTML5`).
+_WORD = re.compile(r"[A-Z]{2,}s(?![a-z])|[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+[0-9]*|[A-Z]+[0-9]*|[0-9]+")
 
 
 def words(text: str) -> list[str]:

@@ -15,6 +15,8 @@ from generator import naming
         ("x-idempotency-key", "x_idempotency_key", "XIdempotencyKey"),
         ("Threat Protection", "threat_protection", "ThreatProtection"),
         ("userID", "user_id", "UserId"),
+        ("ignoreInvalidURLs", "ignore_invalid_urls", "IgnoreInvalidUrls"),
+        ("APIsAndIDs", "apis_and_ids", "ApisAndIds"),
         ("éclair", "eclair", "Eclair"),
     ],
 )

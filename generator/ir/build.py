@@ -9,7 +9,7 @@ from .. import naming, nodes
 from ..errors import GeneratorError, Warnings, escape_pointer_token
 from ..load import Document
 from .layout import plan_modules
-from .model import Api, SecurityScheme, Server, ServerVariable
+from .model import Alias, Api, Model, NamedType, Resource, SecurityScheme, Server, ServerVariable, referenced
 from .operations import OperationBuilder
 from .schemas import SchemaBuilder
 
@@ -60,6 +60,7 @@ def build_api(document: Document, warnings: Warnings, package_name: str | None =
     for key in components:
         schemas.component(key)
     operations.build()
+    _name_request_twins(resources, schemas.types, class_names)
     return Api(
         title=title,
         version=str(info.get("version", "")),
@@ -110,6 +111,40 @@ def _name_credentials(schemes: list[SecurityScheme], env_prefix: str) -> None:
         else:
             scheme.arguments = [arguments.claim("api_key" if len(tokens) == 1 else naming.attribute_name(scheme.key))]
         scheme.env_vars = [f"{env_prefix}_{argument.upper()}" for argument in scheme.arguments]
+
+
+def _name_request_twins(resources: list[Resource], types: list[NamedType], class_names: naming.Scope) -> None:
+    """Named types that requests use, and that are or contain models, get a TypedDict twin
+    (`<Name>Param`) so callers can pass plain dicts."""
+    used: set[NamedType] = set()
+    stack = [named for resource in resources for operation in resource.operations
+             for parameter in operation.parameters for named in referenced(parameter.type)]
+    while stack:
+        named = stack.pop()
+        if named in used:
+            continue
+        used.add(named)
+        if isinstance(named, Model):
+            stack.extend(target for field in named.fields for target in referenced(field.type))
+        else:
+            stack.extend(referenced(named.type))
+    with_models = _types_containing_models(types)
+    for named in types:
+        if named in used and named in with_models:
+            named.param_name = class_names.claim(named.name + "Param", separator="")
+
+
+def _types_containing_models(types: list[NamedType]) -> set[NamedType]:
+    """Models, and aliases whose type mentions a model (through other aliases too)."""
+    found: set[NamedType] = {named for named in types if isinstance(named, Model)}
+    changed = True
+    while changed:
+        changed = False
+        for named in types:
+            if named not in found and isinstance(named, Alias) and any(t in found for t in referenced(named.type)):
+                found.add(named)
+                changed = True
+    return found
 
 
 def _servers(document: Document) -> list[Server]:

@@ -53,6 +53,19 @@ class Ref:
 
 TypeExpr = Union[Primitive, ListOf, MapOf, UnionOf, LiteralOf, Ref]
 
+
+def referenced(type_: TypeExpr) -> list[NamedType]:
+    """The named types a type expression mentions directly (not through their definitions)."""
+    if isinstance(type_, Ref):
+        return [type_.target]
+    if isinstance(type_, UnionOf):
+        return [named for variant in type_.variants for named in referenced(variant)]
+    if isinstance(type_, ListOf):
+        return referenced(type_.item)
+    if isinstance(type_, MapOf):
+        return referenced(type_.value)
+    return []
+
 ANY = Primitive("any")
 NONE = Primitive("none")
 
@@ -88,6 +101,8 @@ class Model:
     fields: list[Field]
     description: str | None = None
     module: str = ""
+    param_name: str | None = None
+    """The name of its request-side twin, a TypedDict, when requests use this model."""
 
 
 @dataclass(eq=False)
@@ -99,6 +114,8 @@ class Alias:
     type: TypeExpr
     description: str | None = None
     module: str = ""
+    param_name: str | None = None
+    """The name of its request-side twin, when requests use it and it contains models."""
 
 
 NamedType = Union[Model, Alias]
@@ -178,6 +195,8 @@ class Operation:
     responses: list[Response]
     security: list[list[str]]
     """Alternatives, each a list of scheme keys that must all be present; [] = no auth."""
+    idempotency_header: str | None = None
+    """The header parameter that carries an idempotency key, if the operation declares one."""
     option_names: dict[str, str] = field(default_factory=dict)
     """Per-call options (extra_headers, timeout, ...) -> their keyword names in this method."""
     endpoint_name: str = ""

@@ -37,6 +37,10 @@ REQUEST_OPTIONS = {
 }
 
 
+# Header parameters that make a retried call safe: one key per call, reused on every retry.
+IDEMPOTENCY_HEADERS = frozenset({"idempotency-key", "x-idempotency-key"})
+
+
 def is_json_media_type(media_type: str) -> bool:
     essence = media_type.split(";")[0].strip().lower()
     return essence == "application/json" or essence.endswith("+json")
@@ -196,6 +200,10 @@ class OperationBuilder:
             body=body,
             responses=responses,
             security=self._security(node, pointer),
+            idempotency_header=next(
+                (p.wire_name for p in parameters if p.location == "header" and p.wire_name.lower() in IDEMPOTENCY_HEADERS),
+                None,
+            ),
             option_names={option: arguments.claim_first(option, second) for option, second in REQUEST_OPTIONS.items()},
             endpoint_name="_" + naming.constant_case(name),
         )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..ir.model import (
     Alias,
@@ -11,7 +11,6 @@ from ..ir.model import (
     MapOf,
     NamedType,
     Primitive,
-    Ref,
     TypeExpr,
     UnionOf,
 )
@@ -61,52 +60,60 @@ class Imports:
         return [Code(line) for group in groups for line in [*group, ""]][:-1]
 
 
-class AnnotationWriter:
-    """Writes the types used by one generated module, `here` (a dotted path in the package).
+@dataclass(frozen=True)
+class Style:
+    """How to write a type.
 
-    Names in
-    `shadowed` are taken by a field or method of the class being written, so builtins of
-    the same name are written `builtins.list`. Named types of this module listed in
-    `forward` are not defined yet where the expression runs and are quoted.
+    `open_enums`: enums of several values also accept their base type (response models).
+    `request`: models (and aliases containing them) are written as their TypedDict twins.
+    `shadowed`: names taken by a field or method of the class being written; builtins of the
+    same name are written `builtins.list`.
+    `forward`: named types not yet defined where the expression runs; they are quoted.
+    `file_type`: how a binary string is written (an upload, or bytes in a model).
     """
+
+    open_enums: bool = False
+    request: bool = False
+    shadowed: frozenset[str] = frozenset()
+    forward: frozenset[str] = frozenset()
+    file_type: str = "FileTypes"
+
+
+class AnnotationWriter:
+    """Writes the types used by one generated module, `here` (a dotted path in the package),
+    collecting the imports they need."""
 
     def __init__(self, here: str, imports: Imports) -> None:
         self._here = here
         self.imports = imports
 
-    def annotation(
-        self,
-        type_: TypeExpr,
-        *,
-        open_enums: bool = False,
-        shadowed: frozenset[str] = frozenset(),
-        forward: frozenset[str] = frozenset(),
-        file_type: str = "FileTypes",
-    ) -> Code:
-        return Code(self._write(type_, open_enums, shadowed, forward, file_type))
+    def annotation(self, type_: TypeExpr, style: Style = Style()) -> Code:
+        return Code(self._write(type_, style))
 
-    def _write(
-        self, type_: TypeExpr, open_enums: bool, shadowed: frozenset[str], forward: frozenset[str], file_type: str
-    ) -> str:
+    def argument(self, type_: TypeExpr, style: Style = Style()) -> Code:
+        """A type that requests accept: models also as their TypedDict twins (`X | XParam`)."""
+        variants = type_.variants if isinstance(type_, UnionOf) else (type_,)
+        texts: list[str] = []
+        for request in (False, True):
+            for variant in variants:
+                text = self._write(variant, replace(style, request=request))
+                if text not in texts:
+                    texts.append(text)
+        if "None" in texts:  # None last
+            texts.remove("None")
+            texts.append("None")
+        return Code(" | ".join(texts))
+
+    def _write(self, type_: TypeExpr, style: Style) -> str:
         if isinstance(type_, Primitive):
-            if type_.kind == "file":
-                if file_type == "FileTypes":
-                    self.imports.add_local(relative_module(self._here, "_types"), "FileTypes")
-                return self._builtin(file_type, shadowed)
-            text = _PRIMITIVES[type_.kind]
-            if text == "Any":
-                self.imports.typing.add("Any")
-            elif text.startswith("datetime."):
-                self.imports.modules.add("datetime")
-            return self._builtin(text, shadowed)
+            return self._primitive(type_, style)
         if isinstance(type_, ListOf):
-            return f"{self._builtin('list', shadowed)}[{self._write(type_.item, open_enums, shadowed, forward, file_type)}]"
+            return f"{self._builtin('list', style)}[{self._write(type_.item, style)}]"
         if isinstance(type_, MapOf):
-            value = self._write(type_.value, open_enums, shadowed, forward, file_type)
-            return f"{self._builtin('dict', shadowed)}[{self._builtin('str', shadowed)}, {value}]"
+            return f"{self._builtin('dict', style)}[{self._builtin('str', style)}, {self._write(type_.value, style)}]"
         if isinstance(type_, UnionOf):
-            variants = [self._write(variant, open_enums, shadowed, forward, file_type) for variant in type_.variants]
-            if forward:
+            variants = [self._write(variant, style) for variant in type_.variants]
+            if style.forward:
                 # a quoted name cannot take part in `|` at run time
                 self.imports.typing.add("Union")
                 return f"Union[{', '.join(variants)}]"
@@ -114,27 +121,40 @@ class AnnotationWriter:
         if isinstance(type_, LiteralOf):
             self.imports.typing.add("Literal")
             text = f"Literal[{', '.join(py_literal(value) for value in type_.values)}]"
-            if open_enums and len(type_.values) > 1:
-                text += "".join(f" | {self._builtin(base, shadowed)}" for base in _open_bases(type_))
-            return text
-        return self._reference(type_, open_enums, shadowed, forward)
+            return text + self._open_bases(type_, style)
+        return self._reference(type_.target, style)
 
-    def _reference(self, ref: Ref, open_enums: bool, shadowed: frozenset[str], forward: frozenset[str]) -> str:
-        named = ref.target
+    def _primitive(self, type_: Primitive, style: Style) -> str:
+        if type_.kind == "file":
+            if style.file_type == "FileTypes":
+                self.imports.add_local(relative_module(self._here, "_types"), "FileTypes")
+            return self._builtin(style.file_type, style)
+        text = _PRIMITIVES[type_.kind]
+        if text == "Any":
+            self.imports.typing.add("Any")
+        elif text.startswith("datetime."):
+            self.imports.modules.add("datetime")
+        return self._builtin(text, style)
+
+    def _reference(self, named: NamedType, style: Style) -> str:
+        name = named.param_name if style.request and named.param_name else named.name
         target = f"types.{named.module}"
         if target != self._here:
-            self.imports.add_local(relative_module(self._here, target), named.name)
-        text = f'"{named.name}"' if named.name in forward else named.name
+            self.imports.add_local(relative_module(self._here, target), name)
+        text = f'"{name}"' if name in style.forward else name
         enum = _enum_of(named)
-        if open_enums and enum is not None and len(enum.values) > 1:
-            text += "".join(f" | {self._builtin(base, shadowed)}" for base in _open_bases(enum))
-        return text
+        return text + (self._open_bases(enum, style) if enum is not None else "")
 
-    def _builtin(self, text: str, shadowed: frozenset[str]) -> str:
-        head = text.split(".")[0].split("[")[0]
-        if head in shadowed:
-            self.imports.modules.add("builtins" if head in BUILTIN_TYPES else head)
-            return f"builtins.{text}" if head in BUILTIN_TYPES else text
+    def _open_bases(self, enum: LiteralOf, style: Style) -> str:
+        """An open enum also accepts any value of its base types, so new values parse."""
+        if not style.open_enums or len(enum.values) < 2:
+            return ""
+        return "".join(f" | {self._builtin(base, style)}" for base in _bases(enum))
+
+    def _builtin(self, text: str, style: Style) -> str:
+        if text.split("[")[0] in style.shadowed and text.split("[")[0] in BUILTIN_TYPES:
+            self.imports.modules.add("builtins")
+            return f"builtins.{text}"
         return text
 
 
@@ -159,8 +179,7 @@ def _enum_of(named: NamedType) -> LiteralOf | None:
     return type_ if isinstance(type_, LiteralOf) else None
 
 
-def _open_bases(enum: LiteralOf) -> list[str]:
-    """An open enum also accepts any value of its base types, so new values parse."""
+def _bases(enum: LiteralOf) -> list[str]:
     bases = []
     if any(isinstance(value, str) for value in enum.values):
         bases.append("str")

@@ -3,16 +3,14 @@ Python (`Code`), and the imports each module needs. Templates only lay these out
 
 from __future__ import annotations
 
+import keyword
 from dataclasses import dataclass, field
 
 from ..ir.model import (
     NO_DEFAULT,
     NONE,
     Api,
-    ListOf,
-    MapOf,
     Model,
-    NamedType,
     Operation,
     Parameter,
     Primitive,
@@ -23,9 +21,10 @@ from ..ir.model import (
     TypeExpr,
     TypeModule,
     UnionOf,
+    referenced,
 )
 from ..ir.operations import is_json_media_type
-from .annotations import AnnotationWriter, Imports, relative_module
+from .annotations import AnnotationWriter, Imports, Style, relative_module
 from .code import Code, docstring_text, py_literal
 
 STATUS_ERRORS = {
@@ -67,7 +66,20 @@ class ModelView:
     fields: list[FieldView]
     wire_names: Code | None
     """A dict literal of the fields whose wire name differs from their Python name."""
-    is_model: bool = True
+    kind: str = "model"
+
+
+@dataclass
+class TypedDictView:
+    """The request-side twin of a model: the same fields, keyed by wire name."""
+
+    name: str
+    doc: Code
+    keys: list[tuple[Code, str, Code]]
+    """(key as a literal, key as written in a class body, value type with Required[] if so)."""
+    class_syntax: bool
+    """False when a key is not an identifier: then the functional form is used."""
+    kind: str = "typed_dict"
 
 
 @dataclass
@@ -75,14 +87,17 @@ class AliasView:
     name: str
     doc: Code
     value: Code
-    is_model: bool = False
+    kind: str = "alias"
+
+
+Definition = ModelView | TypedDictView | AliasView
 
 
 @dataclass
 class TypeModuleView:
     name: str
     imports: list[Code]
-    definitions: list[ModelView | AliasView]
+    definitions: list[Definition]
     rebuild: list[str]
     """Models that mention a type defined after them in the module."""
 
@@ -91,32 +106,40 @@ def type_module_view(module: TypeModule) -> TypeModuleView:
     here = f"types.{module.name}"
     imports = Imports()
     writer = AnnotationWriter(here, imports)
-    defined: set[str] = set()
-    definitions: list[ModelView | AliasView] = []
+    pending = {name for named in module.types for name in (named.name, named.param_name) if name}
+    definitions: list[Definition] = []
     rebuild = []
     for named in module.types:
-        later = frozenset(t.name for t in module.types if t.name not in defined)
+        pending.discard(named.name)
         if isinstance(named, Model):
-            view = _model_view(named, writer)
             imports.add_local(relative_module(here, "_models"), "BaseModel")
+            view = _model_view(named, writer)
             if view.wire_names is not None:
                 imports.add_local(relative_module(here, "_models"), "wire_names")
-            if _mentions(named, later - {named.name}):
+            if _names_in_fields(named) & pending:
                 rebuild.append(named.name)
             definitions.append(view)
         else:
             imports.typing.add("TypeAlias")
-            value = writer.annotation(named.type, forward=later & _names_in(named.type), file_type="bytes")
+            value = writer.annotation(named.type, Style(forward=frozenset(pending) & _names_in(named.type), file_type="bytes"))
             definitions.append(AliasView(named.name, docstring_text(named.description), value))
-        defined.add(named.name)
+        if named.param_name is None:
+            continue
+        pending.discard(named.param_name)
+        if isinstance(named, Model):
+            imports.typing.add("TypedDict")
+            definitions.append(_typed_dict_view(named, named.param_name, writer, frozenset(pending)))
+        else:
+            style = Style(request=True, forward=frozenset(pending) & _request_names_in(named.type))
+            definitions.append(AliasView(named.param_name, Code(""), writer.annotation(named.type, style)))
     return TypeModuleView(module.name, imports.lines(), definitions, rebuild)
 
 
 def _model_view(model: Model, writer: AnnotationWriter) -> ModelView:
-    shadowed = frozenset(field.name for field in model.fields)
+    style = Style(open_enums=True, shadowed=frozenset(field.name for field in model.fields), file_type="bytes")
     fields = []
     for model_field in model.fields:
-        annotation = writer.annotation(model_field.type, open_enums=True, shadowed=shadowed, file_type="bytes")
+        annotation = writer.annotation(model_field.type, style)
         optional = not model_field.required
         if optional and not _is_nullable(model_field.type):
             annotation = Code(f"{annotation} | None")
@@ -137,24 +160,32 @@ def _model_view(model: Model, writer: AnnotationWriter) -> ModelView:
     )
 
 
+def _typed_dict_view(model: Model, name: str, writer: AnnotationWriter, pending: frozenset[str]) -> TypedDictView:
+    keys = [field.wire_name for field in model.fields]
+    class_syntax = all(key.isidentifier() and not keyword.iskeyword(key) for key in keys)
+    forward = frozenset() if class_syntax else pending  # the functional form runs at import
+    style = Style(request=True, shadowed=frozenset(keys), forward=forward)
+    entries = []
+    for model_field in model.fields:
+        annotation = writer.annotation(model_field.type, style)
+        if model_field.required:
+            writer.imports.typing.add("Required")
+            annotation = Code(f"Required[{annotation}]")
+        entries.append((py_literal(model_field.wire_name), model_field.wire_name, annotation))
+    doc = f"The fields of `{model.name}`, as a dict keyed by their names on the wire."
+    return TypedDictView(name, docstring_text(doc, CLASS_INDENT), entries, class_syntax)
+
+
 def _names_in(type_: TypeExpr) -> frozenset[str]:
-    return frozenset(named.name for named in _refs(type_))
+    return frozenset(named.name for named in referenced(type_))
 
 
-def _refs(type_: TypeExpr) -> list[NamedType]:
-    if isinstance(type_, Ref):
-        return [type_.target]
-    if isinstance(type_, UnionOf):
-        return [named for variant in type_.variants for named in _refs(variant)]
-    if isinstance(type_, ListOf):
-        return _refs(type_.item)
-    if isinstance(type_, MapOf):
-        return _refs(type_.value)
-    return []
+def _request_names_in(type_: TypeExpr) -> frozenset[str]:
+    return frozenset(named.param_name or named.name for named in referenced(type_))
 
 
-def _mentions(model: Model, names: frozenset[str]) -> bool:
-    return any(_names_in(model_field.type) & names for model_field in model.fields)
+def _names_in_fields(model: Model) -> frozenset[str]:
+    return frozenset(name for model_field in model.fields for name in _names_in(model_field.type))
 
 
 def _is_nullable(type_: TypeExpr) -> bool:
@@ -248,7 +279,7 @@ def resource_view(resource: Resource) -> ResourceView:
 def _operation_view(operation: Operation, writer: AnnotationWriter, shadowed: frozenset[str]) -> OperationView:
     parameters = []
     for parameter in operation.parameters:
-        annotation = writer.annotation(parameter.type, shadowed=shadowed)
+        annotation = writer.argument(parameter.type, Style(shadowed=shadowed))
         default = None
         if not parameter.required:
             annotation = Code(f"{annotation} | NotGiven")
@@ -288,7 +319,8 @@ def _response_types(responses: list[Response]) -> list[TypeExpr | None]:
 
 def _returns(responses: list[Response], writer: AnnotationWriter, shadowed: frozenset[str]) -> Code:
     types = _response_types(responses)
-    texts = [writer.annotation(t, open_enums=True, shadowed=shadowed, file_type="bytes") if t else Code("None") for t in types]
+    style = Style(open_enums=True, shadowed=shadowed, file_type="bytes")
+    texts = [writer.annotation(t, style) if t else Code("None") for t in types]
     if not texts:
         return Code("None")
     if "Any" in texts:
@@ -310,7 +342,7 @@ def _endpoint_view(operation: Operation, writer: AnnotationWriter) -> EndpointVi
         else:
             kind = "text" if first.type == Primitive("str") else "bytes"
     errors = [
-        (py_literal(response.status), writer.annotation(response.type, open_enums=True, file_type="bytes"))
+        (py_literal(response.status), writer.annotation(response.type, Style(open_enums=True, file_type="bytes")))
         for response in operation.error_responses
         if response.type is not None
     ]

@@ -4,7 +4,11 @@ import httpx
 
 from .._base_client import AsyncAPIResource, Endpoint, SyncAPIResource
 from .._types import Body, FileTypes, Headers, NOT_GIVEN, NotGiven, Query
-from ..types.upload_document import UploadDocumentRequestOptions, UploadDocumentResponse
+from ..types.upload_document import (
+    UploadDocumentRequestOptions,
+    UploadDocumentRequestOptionsParam,
+    UploadDocumentResponse,
+)
 
 __all__ = ["DocumentsResource", "AsyncDocumentsResource"]
 
@@ -53,7 +57,9 @@ class DocumentsResource(SyncAPIResource):
         file: FileTypes,
         title: str | NotGiven = NOT_GIVEN,
         labels: list[str] | NotGiven = NOT_GIVEN,
-        options: UploadDocumentRequestOptions | NotGiven = NOT_GIVEN,
+        options: (
+            UploadDocumentRequestOptions | UploadDocumentRequestOptionsParam | NotGiven
+        ) = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -138,7 +144,9 @@ class AsyncDocumentsResource(AsyncAPIResource):
         file: FileTypes,
         title: str | NotGiven = NOT_GIVEN,
         labels: list[str] | NotGiven = NOT_GIVEN,
-        options: UploadDocumentRequestOptions | NotGiven = NOT_GIVEN,
+        options: (
+            UploadDocumentRequestOptions | UploadDocumentRequestOptionsParam | NotGiven
+        ) = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
