@@ -4,6 +4,8 @@ every request it receives."""
 from __future__ import annotations
 
 import json
+import socket
+import struct
 import threading
 import time
 from collections import deque
@@ -31,6 +33,8 @@ class Reply:
     body: bytes = b""
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0
+    reset: bool = False
+    """Reset the connection (TCP RST) instead of answering."""
 
 
 class TestServer:
@@ -50,6 +54,10 @@ class TestServer:
     def url(self) -> str:
         host, port = self._server.server_address[:2]
         return f"http://{host}:{port}"
+
+    def reset(self) -> None:
+        """Answer the next request by resetting the connection."""
+        self._replies.append(Reply(reset=True))
 
     def reply(self, status: int = 200, json_body: Any = None, *, body: bytes | None = None,
               headers: dict[str, str] | None = None, delay: float = 0.0) -> None:
@@ -89,6 +97,11 @@ class TestServer:
                                  {k.lower(): v for k, v in self.headers.items()}, body)
                     )
                     reply = server._replies.popleft() if server._replies else Reply(200, b"{}", {"Content-Type": "application/json"})
+                if reply.reset:
+                    self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                    self.close_connection = True
+                    self.connection.close()
+                    return
                 if reply.delay:
                     time.sleep(reply.delay)
                 self.send_response(reply.status)

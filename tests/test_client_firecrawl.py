@@ -81,7 +81,9 @@ def test_documented_errors_are_typed(
 def test_undocumented_status_still_raises_by_class(firecrawl: ModuleType, server: TestServer) -> None:
     server.reply(503, body=b"upstream down", headers={"Content-Type": "text/plain"})
     with pytest.raises(firecrawl.InternalServerError) as caught:
-        firecrawl.Firecrawl(api_key="k", base_url=server.url).scraping.stop_interactive_scrape_browser_session(job_id=JOB)
+        firecrawl.Firecrawl(api_key="k", base_url=server.url, max_retries=0).scraping.stop_interactive_scrape_browser_session(
+            job_id=JOB
+        )
     assert caught.value.body == "upstream down" and caught.value.parsed is None
 
 
@@ -122,16 +124,15 @@ def test_extra_headers_and_query(firecrawl: ModuleType, server: TestServer) -> N
 
 def test_timeout_and_connection_errors(firecrawl: ModuleType, server: TestServer) -> None:
     server.reply(200, {"success": True}, delay=1.0)
-    client = firecrawl.Firecrawl(api_key="k", base_url=server.url)
+    client = firecrawl.Firecrawl(api_key="k", base_url=server.url, max_retries=0)
     with pytest.raises(firecrawl.APITimeoutError):
         client.scraping.stop_interactive_scrape_browser_session(job_id=JOB, timeout=0.2)
     with socket.socket() as probe:  # a port nothing listens on
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     with pytest.raises(firecrawl.APIConnectionError) as caught:
-        firecrawl.Firecrawl(api_key="k", base_url=f"http://127.0.0.1:{port}").scraping.stop_interactive_scrape_browser_session(
-            job_id=JOB
-        )
+        unreachable = firecrawl.Firecrawl(api_key="k", base_url=f"http://127.0.0.1:{port}", max_retries=0)
+        unreachable.scraping.stop_interactive_scrape_browser_session(job_id=JOB)
     assert not isinstance(caught.value, firecrawl.APITimeoutError)
 
 

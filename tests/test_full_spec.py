@@ -35,7 +35,7 @@ def test_every_operation_is_a_method_sync_and_async(project: Path, import_client
     package = import_client(project, PACKAGE)
     client = package.FirecrawlV2(api_key="k")
     async_client = package.AsyncFirecrawlV2(api_key="k")
-    resources = [name for name, value in vars(type(client)).items() if not name.startswith("_") and hasattr(value, "func")]
+    resources = [name for name, value in vars(type(client)).items() if isinstance(value, property)]
     sync_methods = {(r, m) for r in resources for m in public_methods(type(getattr(client, r)))}
     async_methods = {(r, m) for r in resources for m in public_methods(type(getattr(async_client, r)))}
     assert len(resources) == 16

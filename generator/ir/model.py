@@ -222,6 +222,23 @@ class Resource:
     description: str | None
     operations: list[Operation]
 
+    @staticmethod
+    def class_family(name: str) -> tuple[str, str, str, str]:
+        """A resource class and its companions: async, raw-response, async raw-response."""
+        return name, "Async" + name, name + "WithRawResponse", "Async" + name + "WithRawResponse"
+
+    @property
+    def async_class_name(self) -> str:
+        return self.class_family(self.class_name)[1]
+
+    @property
+    def raw_class_name(self) -> str:
+        return self.class_family(self.class_name)[2]
+
+    @property
+    def async_raw_class_name(self) -> str:
+        return self.class_family(self.class_name)[3]
+
 
 # --- the API -----------------------------------------------------------------------------------
 

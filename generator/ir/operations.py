@@ -155,12 +155,24 @@ class OperationBuilder:
             resources[key] = Resource(
                 tag=key,
                 attribute=attribute,
-                class_name=self._class_names.claim(class_base + "Resource", separator=""),
+                class_name=self._claim_resource_class(class_base + "Resource"),
                 module=modules.claim(attribute),
                 description=tag_descriptions.get(key),
                 operations=[],
             )
         return resources
+
+    def _claim_resource_class(self, preferred: str) -> str:
+        """A resource class name whose companion classes (async, raw response) are free too."""
+        number = 1
+        while True:
+            name = preferred if number == 1 else f"{preferred}{number}"
+            family = Resource.class_family(name)
+            if not any(member in self._class_names for member in family):
+                for member in family:
+                    self._class_names.claim(member)
+                return name
+            number += 1
 
     # --- one operation ----------------------------------------------------------------------------
 
@@ -405,6 +417,8 @@ def _path_template_names(path: str) -> list[str]:
 
 
 # Public attributes of the generated clients, which a resource attribute must not replace.
-CLIENT_MEMBERS = frozenset({"base_url", "timeout", "default_headers", "request", "close"})
+CLIENT_MEMBERS = frozenset(
+    {"base_url", "timeout", "max_retries", "default_headers", "request", "close", "with_options"}
+)
 # Method names that would shadow what a resource module's annotations use.
-RESOURCE_MEMBERS = frozenset({"self", "httpx", "builtins", "datetime"})
+RESOURCE_MEMBERS = frozenset({"self", "httpx", "builtins", "datetime", "with_raw_response"})

@@ -18,6 +18,7 @@ from ..ir.model import (
     Resource,
     Response,
     SecurityScheme,
+    Server,
     TypeExpr,
     TypeModule,
     UnionOf,
@@ -224,10 +225,11 @@ class EndpointView:
     response_annotation: Code
     response_kind: Code
     errors: list[tuple[Code, Code]]
-    security: Code
+    security: Code | None
     body_encoding: Code | None
     part_content_types: Code | None
     unexploded_query: Code | None
+    idempotency_header: str | None
 
 
 @dataclass
@@ -251,6 +253,8 @@ class OperationView:
 class ResourceView:
     class_name: str
     async_class_name: str
+    raw_class_name: str
+    async_raw_class_name: str
     doc: Code
     imports: list[Code]
     operations: list[OperationView]
@@ -260,8 +264,9 @@ def resource_view(resource: Resource) -> ResourceView:
     here = f"resources.{resource.module}"
     imports = Imports()
     imports.modules.add("httpx")
-    for name in ("Endpoint", "SyncAPIResource", "AsyncAPIResource"):
+    for name in ("Endpoint", "SyncAPIResource", "AsyncAPIResource", "raw_response_wrapper", "async_raw_response_wrapper"):
         imports.add_local(relative_module(here, "_base_client"), name)
+    imports.modules.add("functools")
     for name in ("NOT_GIVEN", "Body", "Headers", "NotGiven", "Query"):
         imports.add_local(relative_module(here, "_types"), name)
     writer = AnnotationWriter(here, imports)
@@ -269,7 +274,9 @@ def resource_view(resource: Resource) -> ResourceView:
     operations = [_operation_view(operation, writer, shadowed) for operation in resource.operations]
     return ResourceView(
         class_name=resource.class_name,
-        async_class_name="Async" + resource.class_name,
+        async_class_name=resource.async_class_name,
+        raw_class_name=resource.raw_class_name,
+        async_raw_class_name=resource.async_raw_class_name,
         doc=docstring_text(resource.description or f"Operations tagged {resource.tag!r}.", CLASS_INDENT),
         imports=imports.lines(),
         operations=operations,
@@ -278,8 +285,10 @@ def resource_view(resource: Resource) -> ResourceView:
 
 def _operation_view(operation: Operation, writer: AnnotationWriter, shadowed: frozenset[str]) -> OperationView:
     parameters = []
+    documented = []
     for parameter in operation.parameters:
         annotation = writer.argument(parameter.type, Style(shadowed=shadowed))
+        documented.append(_argument_doc(parameter, annotation))
         default = None
         if not parameter.required:
             annotation = Code(f"{annotation} | NotGiven")
@@ -292,7 +301,7 @@ def _operation_view(operation: Operation, writer: AnnotationWriter, shadowed: fr
         parameters=parameters,
         options=operation.option_names,
         returns=returns,
-        docstring=_method_docstring(operation),
+        docstring=_method_docstring(operation, documented),
         endpoint=_endpoint_view(operation, writer),
     )
     for parameter in operation.parameters:
@@ -355,23 +364,23 @@ def _endpoint_view(operation: Operation, writer: AnnotationWriter) -> EndpointVi
         response_annotation=returns,
         response_kind=py_literal(kind),
         errors=errors,
-        security=py_literal([list(alternative) for alternative in operation.security]),
+        security=py_literal([list(alternative) for alternative in operation.security]) if operation.security else None,
         body_encoding=py_literal(body.encoding) if body is not None else None,
         part_content_types=py_literal(body.part_content_types) if body is not None and body.part_content_types else None,
         unexploded_query=py_literal(unexploded) if unexploded else None,
+        idempotency_header=operation.idempotency_header,
     )
 
 
-def _method_docstring(operation: Operation) -> Code:
-    """Summary (else `METHOD /path`), description, arguments that have a description, errors."""
+def _method_docstring(operation: Operation, arguments: list[str]) -> Code:
+    """Summary (else `METHOD /path`), description, arguments, errors."""
     parts = [(operation.summary or "").strip() or f"{operation.http_method} {operation.path}"]
     if operation.description and operation.description.strip() != parts[0]:
         parts.append(operation.description.strip())
     if operation.deprecated:
         parts.append("Deprecated.")
-    documented = [_argument_doc(parameter) for parameter in operation.parameters]
-    if any(documented):
-        parts.append("\n".join(["Args:", *(line for line in documented if line)]))
+    if arguments:
+        parts.append("\n".join(["Args:", *arguments]))
     raises = []
     for response in operation.error_responses:
         description = (response.description or "").strip()
@@ -381,8 +390,8 @@ def _method_docstring(operation: Operation) -> Code:
     return docstring_text("\n\n".join(parts), METHOD_INDENT)
 
 
-def _argument_doc(parameter: Parameter) -> str:
-    """`  name: description`, or "" when there is nothing to say."""
+def _argument_doc(parameter: Parameter, annotation: str) -> str:
+    """`  name (type): description`, with the server's default where the spec gives one."""
     text = " ".join((parameter.description or "").split())
     if parameter.deprecated:
         text = f"Deprecated. {text}".strip()
@@ -390,7 +399,7 @@ def _argument_doc(parameter: Parameter) -> str:
         if text and not text.endswith((".", "!", "?")):
             text += "."
         text = f"{text} Defaults to {py_literal(parameter.default)} on the server.".strip()
-    return f"  {parameter.name}: {text}" if text else ""
+    return f"  {parameter.name} ({annotation}): {text}".rstrip()
 
 
 # --- the client --------------------------------------------------------------------------------
@@ -415,6 +424,9 @@ class ClientView:
     default_base_url: str | None
     schemes: list[SchemeView]
     doc: Code
+    servers: list[Server]
+    choosable_servers: bool
+    """Several servers, or variables in a server URL: the constructor takes `server=`."""
 
     @property
     def credential_arguments(self) -> list[str]:
@@ -429,6 +441,8 @@ def client_view(api: Api) -> ClientView:
         default_base_url=_default_base_url(api),
         schemes=[_scheme_view(scheme) for scheme in api.security_schemes],
         doc=docstring_text(api.description or api.title, CLASS_INDENT),
+        servers=api.servers,
+        choosable_servers=len(api.servers) > 1 or any(server.variables for server in api.servers),
     )
 
 

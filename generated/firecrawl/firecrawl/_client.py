@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import os
-from functools import cached_property
 from typing import TYPE_CHECKING, Mapping
 
 import httpx
 
-from ._base_client import DEFAULT_TIMEOUT, AsyncAPIClient, Credential, SecurityScheme, SyncAPIClient
+from ._base_client import (
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
+    AsyncAPIClient,
+    Credential,
+    SecurityScheme,
+    Server,
+    ServerVariable,
+    SyncAPIClient,
+    server_url,
+)
 from ._types import Timeout
 
 if TYPE_CHECKING:
@@ -16,7 +25,11 @@ if TYPE_CHECKING:
 
 __all__ = ["Firecrawl", "AsyncFirecrawl"]
 
-DEFAULT_BASE_URL = "https://api.firecrawl.dev/v2"
+SERVERS = (
+    Server(
+        url="https://api.firecrawl.dev/v2",
+    ),
+)
 SECURITY_SCHEMES: dict[str, SecurityScheme] = {
     "bearerAuth": SecurityScheme(
         kind="bearer",
@@ -27,11 +40,17 @@ SECURITY_SCHEMES: dict[str, SecurityScheme] = {
 }
 
 
-def _base_url(base_url: str | httpx.URL | None) -> str | httpx.URL:
-    """The base URL: the argument, else $FIRECRAWL_BASE_URL, else the API's first server."""
+def _base_url(
+    base_url: str | httpx.URL | None, server: int | None, server_variables: Mapping[str, str] | None
+) -> str | httpx.URL:
+    """The argument; else the chosen server; else $FIRECRAWL_BASE_URL; else the first server."""
     if base_url is not None:
         return base_url
-    return os.environ.get("FIRECRAWL_BASE_URL") or DEFAULT_BASE_URL
+    if server is None and server_variables is None:
+        from_environment = os.environ.get("FIRECRAWL_BASE_URL")
+        if from_environment:
+            return from_environment
+    return server_url(SERVERS, server or 0, server_variables or {})
 
 
 def _credentials(api_key: str | None) -> dict[str, Credential]:
@@ -51,6 +70,7 @@ class Firecrawl(SyncAPIClient):
         api_key: str | None = None,
         base_url: str | httpx.URL | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
     ) -> None:
@@ -58,26 +78,29 @@ class Firecrawl(SyncAPIClient):
 
         Args:
           api_key: Defaults to the environment variable FIRECRAWL_API_KEY.
-          base_url: Defaults to $FIRECRAWL_BASE_URL, then to https://api.firecrawl.dev/v2.
+          base_url: Defaults to $FIRECRAWL_BASE_URL, then to the API's first server.
           timeout: Seconds (or an httpx.Timeout) for each request; None waits forever.
+          max_retries: Retries of a request that failed to connect, timed out, or got a 408,
+            409, 429 or 5xx response; 0 turns retrying off.
           default_headers: Headers sent with every request.
           http_client: An httpx client of your own (proxies, transports, limits).
         """
         super().__init__(
-            base_url=_base_url(base_url),
+            base_url=_base_url(base_url, None, None),
             credentials=_credentials(api_key),
             security_schemes=SECURITY_SCHEMES,
             timeout=timeout,
+            max_retries=max_retries,
             default_headers=default_headers,
             http_client=http_client,
         )
 
-    @cached_property
+    @property
     def scraping(self) -> ScrapingResource:
         """Operations tagged Scraping."""
         from .resources.scraping import ScrapingResource
 
-        return ScrapingResource(self)
+        return self._resource(ScrapingResource)
 
 
 class AsyncFirecrawl(AsyncAPIClient):
@@ -89,6 +112,7 @@ class AsyncFirecrawl(AsyncAPIClient):
         api_key: str | None = None,
         base_url: str | httpx.URL | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
@@ -96,23 +120,26 @@ class AsyncFirecrawl(AsyncAPIClient):
 
         Args:
           api_key: Defaults to the environment variable FIRECRAWL_API_KEY.
-          base_url: Defaults to $FIRECRAWL_BASE_URL, then to https://api.firecrawl.dev/v2.
+          base_url: Defaults to $FIRECRAWL_BASE_URL, then to the API's first server.
           timeout: Seconds (or an httpx.Timeout) for each request; None waits forever.
+          max_retries: Retries of a request that failed to connect, timed out, or got a 408,
+            409, 429 or 5xx response; 0 turns retrying off.
           default_headers: Headers sent with every request.
           http_client: An httpx client of your own (proxies, transports, limits).
         """
         super().__init__(
-            base_url=_base_url(base_url),
+            base_url=_base_url(base_url, None, None),
             credentials=_credentials(api_key),
             security_schemes=SECURITY_SCHEMES,
             timeout=timeout,
+            max_retries=max_retries,
             default_headers=default_headers,
             http_client=http_client,
         )
 
-    @cached_property
+    @property
     def scraping(self) -> AsyncScrapingResource:
         """Operations tagged Scraping."""
         from .resources.scraping import AsyncScrapingResource
 
-        return AsyncScrapingResource(self)
+        return self._resource(AsyncScrapingResource)

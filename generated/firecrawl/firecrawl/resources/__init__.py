@@ -6,10 +6,12 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .scraping import AsyncScrapingResource as AsyncScrapingResource
-    from .scraping import ScrapingResource as ScrapingResource
+    from .scraping import (
+        AsyncScrapingResource as AsyncScrapingResource,
+        ScrapingResource as ScrapingResource,
+    )
 
-_MODULES = {
+_MODULES: dict[str, str] = {
     "ScrapingResource": "scraping",
     "AsyncScrapingResource": "scraping",
 }

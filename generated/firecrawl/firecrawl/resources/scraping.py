@@ -1,8 +1,16 @@
 from __future__ import annotations
 
+import functools
+
 import httpx
 
-from .._base_client import AsyncAPIResource, Endpoint, SyncAPIResource
+from .._base_client import (
+    AsyncAPIResource,
+    Endpoint,
+    SyncAPIResource,
+    async_raw_response_wrapper,
+    raw_response_wrapper,
+)
 from .._types import Body, Headers, NOT_GIVEN, NotGiven, Query
 from ..types.stop_interactive_scrape_browser_session import (
     StopInteractiveScrapeBrowserSessionForbiddenResponse,
@@ -10,7 +18,12 @@ from ..types.stop_interactive_scrape_browser_session import (
     StopInteractiveScrapeBrowserSessionResponse,
 )
 
-__all__ = ["ScrapingResource", "AsyncScrapingResource"]
+__all__ = [
+    "ScrapingResource",
+    "AsyncScrapingResource",
+    "ScrapingResourceWithRawResponse",
+    "AsyncScrapingResourceWithRawResponse",
+]
 
 _STOP_INTERACTIVE_SCRAPE_BROWSER_SESSION: Endpoint[StopInteractiveScrapeBrowserSessionResponse] = (
     Endpoint(
@@ -30,6 +43,11 @@ _STOP_INTERACTIVE_SCRAPE_BROWSER_SESSION: Endpoint[StopInteractiveScrapeBrowserS
 class ScrapingResource(SyncAPIResource):
     """Operations tagged 'Scraping'."""
 
+    @functools.cached_property
+    def with_raw_response(self) -> ScrapingResourceWithRawResponse:
+        """The same methods, returning a RawResponse: status, headers and the parsed value."""
+        return ScrapingResourceWithRawResponse(self)
+
     def stop_interactive_scrape_browser_session(
         self,
         *,
@@ -42,7 +60,7 @@ class ScrapingResource(SyncAPIResource):
         """Stop the interactive browser session associated with a scrape job
 
         Args:
-          job_id: The scrape job ID
+          job_id (str): The scrape job ID
 
         Raises:
           PermissionDeniedError: 403 Forbidden
@@ -58,8 +76,22 @@ class ScrapingResource(SyncAPIResource):
         )
 
 
+class ScrapingResourceWithRawResponse:
+    """The methods of `ScrapingResource`, each returning a RawResponse."""
+
+    def __init__(self, resource: ScrapingResource) -> None:
+        self.stop_interactive_scrape_browser_session = raw_response_wrapper(
+            resource.stop_interactive_scrape_browser_session
+        )
+
+
 class AsyncScrapingResource(AsyncAPIResource):
     """Operations tagged 'Scraping'."""
+
+    @functools.cached_property
+    def with_raw_response(self) -> AsyncScrapingResourceWithRawResponse:
+        """The same methods, returning a RawResponse: status, headers and the parsed value."""
+        return AsyncScrapingResourceWithRawResponse(self)
 
     async def stop_interactive_scrape_browser_session(
         self,
@@ -73,7 +105,7 @@ class AsyncScrapingResource(AsyncAPIResource):
         """Stop the interactive browser session associated with a scrape job
 
         Args:
-          job_id: The scrape job ID
+          job_id (str): The scrape job ID
 
         Raises:
           PermissionDeniedError: 403 Forbidden
@@ -86,4 +118,13 @@ class AsyncScrapingResource(AsyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
+        )
+
+
+class AsyncScrapingResourceWithRawResponse:
+    """The methods of `AsyncScrapingResource`, each returning a RawResponse."""
+
+    def __init__(self, resource: AsyncScrapingResource) -> None:
+        self.stop_interactive_scrape_browser_session = async_raw_response_wrapper(
+            resource.stop_interactive_scrape_browser_session
         )

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
         StopInteractiveScrapeBrowserSessionNotFoundResponse as StopInteractiveScrapeBrowserSessionNotFoundResponse,
     )
 
-_MODULES = {
+_MODULES: dict[str, str] = {
     "StopInteractiveScrapeBrowserSessionResponse": "stop_interactive_scrape_browser_session",
     "StopInteractiveScrapeBrowserSessionForbiddenResponse": "stop_interactive_scrape_browser_session",
     "StopInteractiveScrapeBrowserSessionNotFoundResponse": "stop_interactive_scrape_browser_session",

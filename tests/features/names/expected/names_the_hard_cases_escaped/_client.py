@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import os
-from functools import cached_property
 from typing import TYPE_CHECKING, Mapping
 
 import httpx
 
-from ._base_client import DEFAULT_TIMEOUT, AsyncAPIClient, Credential, SecurityScheme, SyncAPIClient
+from ._base_client import (
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
+    AsyncAPIClient,
+    Credential,
+    SecurityScheme,
+    Server,
+    ServerVariable,
+    SyncAPIClient,
+    server_url,
+)
 from ._types import Timeout
 
 if TYPE_CHECKING:
@@ -16,19 +25,21 @@ if TYPE_CHECKING:
 
 __all__ = ["NamesTheHardCasesEscaped", "AsyncNamesTheHardCasesEscaped"]
 
+SERVERS = ()
 SECURITY_SCHEMES: dict[str, SecurityScheme] = {}
 
 
-def _base_url(base_url: str | httpx.URL | None) -> str | httpx.URL:
-    """The base URL: the argument, else $NAMES_THE_HARD_CASES_ESCAPED_BASE_URL, else the API's first server."""
+def _base_url(
+    base_url: str | httpx.URL | None, server: int | None, server_variables: Mapping[str, str] | None
+) -> str | httpx.URL:
+    """The argument; else the chosen server; else $NAMES_THE_HARD_CASES_ESCAPED_BASE_URL; else the first server."""
     if base_url is not None:
         return base_url
-    from_environment = os.environ.get("NAMES_THE_HARD_CASES_ESCAPED_BASE_URL")
-    if not from_environment:
-        raise ValueError(
-            "the API declares no absolute server URL: pass base_url= or set NAMES_THE_HARD_CASES_ESCAPED_BASE_URL"
-        )
-    return from_environment
+    if server is None and server_variables is None:
+        from_environment = os.environ.get("NAMES_THE_HARD_CASES_ESCAPED_BASE_URL")
+        if from_environment:
+            return from_environment
+    return server_url(SERVERS, server or 0, server_variables or {})
 
 
 def _credentials() -> dict[str, Credential]:
@@ -44,32 +55,36 @@ class NamesTheHardCasesEscaped(SyncAPIClient):
         *,
         base_url: str | httpx.URL | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
     ) -> None:
         """Create a client.
 
         Args:
-          base_url: Defaults to $NAMES_THE_HARD_CASES_ESCAPED_BASE_URL, then to nothing (required).
+          base_url: Defaults to $NAMES_THE_HARD_CASES_ESCAPED_BASE_URL, then to the API's first server.
           timeout: Seconds (or an httpx.Timeout) for each request; None waits forever.
+          max_retries: Retries of a request that failed to connect, timed out, or got a 408,
+            409, 429 or 5xx response; 0 turns retrying off.
           default_headers: Headers sent with every request.
           http_client: An httpx client of your own (proxies, transports, limits).
         """
         super().__init__(
-            base_url=_base_url(base_url),
+            base_url=_base_url(base_url, None, None),
             credentials=_credentials(),
             security_schemes=SECURITY_SCHEMES,
             timeout=timeout,
+            max_retries=max_retries,
             default_headers=default_headers,
             http_client=http_client,
         )
 
-    @cached_property
+    @property
     def user_accounts(self) -> UserAccountsResource:
         """Operations tagged User Accounts."""
         from .resources.user_accounts import UserAccountsResource
 
-        return UserAccountsResource(self)
+        return self._resource(UserAccountsResource)
 
 
 class AsyncNamesTheHardCasesEscaped(AsyncAPIClient):
@@ -80,29 +95,33 @@ class AsyncNamesTheHardCasesEscaped(AsyncAPIClient):
         *,
         base_url: str | httpx.URL | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
         """Create a client.
 
         Args:
-          base_url: Defaults to $NAMES_THE_HARD_CASES_ESCAPED_BASE_URL, then to nothing (required).
+          base_url: Defaults to $NAMES_THE_HARD_CASES_ESCAPED_BASE_URL, then to the API's first server.
           timeout: Seconds (or an httpx.Timeout) for each request; None waits forever.
+          max_retries: Retries of a request that failed to connect, timed out, or got a 408,
+            409, 429 or 5xx response; 0 turns retrying off.
           default_headers: Headers sent with every request.
           http_client: An httpx client of your own (proxies, transports, limits).
         """
         super().__init__(
-            base_url=_base_url(base_url),
+            base_url=_base_url(base_url, None, None),
             credentials=_credentials(),
             security_schemes=SECURITY_SCHEMES,
             timeout=timeout,
+            max_retries=max_retries,
             default_headers=default_headers,
             http_client=http_client,
         )
 
-    @cached_property
+    @property
     def user_accounts(self) -> AsyncUserAccountsResource:
         """Operations tagged User Accounts."""
         from .resources.user_accounts import AsyncUserAccountsResource
 
-        return AsyncUserAccountsResource(self)
+        return self._resource(AsyncUserAccountsResource)

@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import os
-from functools import cached_property
 from typing import TYPE_CHECKING, Mapping
 
 import httpx
 
-from ._base_client import DEFAULT_TIMEOUT, AsyncAPIClient, Credential, SecurityScheme, SyncAPIClient
+from ._base_client import (
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
+    AsyncAPIClient,
+    Credential,
+    SecurityScheme,
+    Server,
+    ServerVariable,
+    SyncAPIClient,
+    server_url,
+)
 from ._types import Timeout
 
 if TYPE_CHECKING:
@@ -16,7 +25,11 @@ if TYPE_CHECKING:
 
 __all__ = ["Events", "AsyncEvents"]
 
-DEFAULT_BASE_URL = "https://events.example"
+SERVERS = (
+    Server(
+        url="https://events.example",
+    ),
+)
 SECURITY_SCHEMES: dict[str, SecurityScheme] = {
     "basic": SecurityScheme(
         kind="basic",
@@ -27,11 +40,17 @@ SECURITY_SCHEMES: dict[str, SecurityScheme] = {
 }
 
 
-def _base_url(base_url: str | httpx.URL | None) -> str | httpx.URL:
-    """The base URL: the argument, else $EVENTS_BASE_URL, else the API's first server."""
+def _base_url(
+    base_url: str | httpx.URL | None, server: int | None, server_variables: Mapping[str, str] | None
+) -> str | httpx.URL:
+    """The argument; else the chosen server; else $EVENTS_BASE_URL; else the first server."""
     if base_url is not None:
         return base_url
-    return os.environ.get("EVENTS_BASE_URL") or DEFAULT_BASE_URL
+    if server is None and server_variables is None:
+        from_environment = os.environ.get("EVENTS_BASE_URL")
+        if from_environment:
+            return from_environment
+    return server_url(SERVERS, server or 0, server_variables or {})
 
 
 def _credentials(username: str | None, password: str | None) -> dict[str, Credential]:
@@ -53,6 +72,7 @@ class Events(SyncAPIClient):
         password: str | None = None,
         base_url: str | httpx.URL | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
     ) -> None:
@@ -61,26 +81,29 @@ class Events(SyncAPIClient):
         Args:
           username: Defaults to the environment variable EVENTS_USERNAME.
           password: Defaults to the environment variable EVENTS_PASSWORD.
-          base_url: Defaults to $EVENTS_BASE_URL, then to https://events.example.
+          base_url: Defaults to $EVENTS_BASE_URL, then to the API's first server.
           timeout: Seconds (or an httpx.Timeout) for each request; None waits forever.
+          max_retries: Retries of a request that failed to connect, timed out, or got a 408,
+            409, 429 or 5xx response; 0 turns retrying off.
           default_headers: Headers sent with every request.
           http_client: An httpx client of your own (proxies, transports, limits).
         """
         super().__init__(
-            base_url=_base_url(base_url),
+            base_url=_base_url(base_url, None, None),
             credentials=_credentials(username, password),
             security_schemes=SECURITY_SCHEMES,
             timeout=timeout,
+            max_retries=max_retries,
             default_headers=default_headers,
             http_client=http_client,
         )
 
-    @cached_property
+    @property
     def events(self) -> EventsResource:
         """Operations tagged events."""
         from .resources.events import EventsResource
 
-        return EventsResource(self)
+        return self._resource(EventsResource)
 
 
 class AsyncEvents(AsyncAPIClient):
@@ -93,6 +116,7 @@ class AsyncEvents(AsyncAPIClient):
         password: str | None = None,
         base_url: str | httpx.URL | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
@@ -101,23 +125,26 @@ class AsyncEvents(AsyncAPIClient):
         Args:
           username: Defaults to the environment variable EVENTS_USERNAME.
           password: Defaults to the environment variable EVENTS_PASSWORD.
-          base_url: Defaults to $EVENTS_BASE_URL, then to https://events.example.
+          base_url: Defaults to $EVENTS_BASE_URL, then to the API's first server.
           timeout: Seconds (or an httpx.Timeout) for each request; None waits forever.
+          max_retries: Retries of a request that failed to connect, timed out, or got a 408,
+            409, 429 or 5xx response; 0 turns retrying off.
           default_headers: Headers sent with every request.
           http_client: An httpx client of your own (proxies, transports, limits).
         """
         super().__init__(
-            base_url=_base_url(base_url),
+            base_url=_base_url(base_url, None, None),
             credentials=_credentials(username, password),
             security_schemes=SECURITY_SCHEMES,
             timeout=timeout,
+            max_retries=max_retries,
             default_headers=default_headers,
             http_client=http_client,
         )
 
-    @cached_property
+    @property
     def events(self) -> AsyncEventsResource:
         """Operations tagged events."""
         from .resources.events import AsyncEventsResource
 
-        return AsyncEventsResource(self)
+        return self._resource(AsyncEventsResource)

@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+import asyncio
 import base64
+import copy
 import datetime
+import email.utils
+import functools
 import json
+import logging
 import os
+import random
 import re
+import time
+import uuid
+from collections.abc import Awaitable, Callable
+from contextvars import ContextVar
 from dataclasses import dataclass, field
-from functools import lru_cache
 from types import TracebackType
-from typing import IO, Any, Generic, Mapping, Self, Sequence, TypeVar, cast
+from typing import Any, Generic, Mapping, ParamSpec, Self, Sequence, TypeVar, cast
 from urllib.parse import quote
 
 import httpx
@@ -34,10 +43,22 @@ from ._exceptions import (
 from ._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 
 ResponseT = TypeVar("ResponseT")
+ResourceT = TypeVar("ResourceT")
+Params = ParamSpec("Params")
 Credential = str | tuple[str, str] | None
 
-DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=5.0)
+DEFAULT_TIMEOUT = httpx.Timeout(300.0, connect=5.0)
+DEFAULT_MAX_RETRIES = 2
+INITIAL_RETRY_DELAY = 0.5
+MAX_RETRY_DELAY = 8.0
+MAX_RETRY_AFTER = 60.0
+"""A Retry-After longer than this is not waited for; the usual backoff applies instead."""
+RETRY_STATUSES = frozenset({408, 409, 429})
 USER_AGENT = "petstore-python/0.1.0"
+LOG_ENVIRONMENT_VARIABLE = "PETSTORE_LOG"
+
+logger = logging.getLogger(__name__.rpartition(".")[0])
+_raw_response: ContextVar[bool] = ContextVar("_raw_response", default=False)
 
 
 @dataclass(frozen=True)
@@ -73,6 +94,98 @@ class Endpoint(Generic[ResponseT]):
     part_content_types: Mapping[str, str] = field(default_factory=dict)
     unexploded_query: Sequence[str] = ()
     """Array query parameters sent comma-separated rather than repeated."""
+    idempotency_header: str | None = None
+    """A header that carries an idempotency key: one is made per call and kept on retries."""
+
+
+@dataclass(frozen=True)
+class ServerVariable:
+    default: str
+    enum: Sequence[str] = ()
+
+
+@dataclass(frozen=True)
+class Server:
+    url: str
+    """A URL template: `{name}` stands for a variable."""
+    description: str = ""
+    variables: Mapping[str, ServerVariable] = field(default_factory=dict)
+
+
+def server_url(servers: Sequence[Server], index: int, values: Mapping[str, str]) -> str:
+    """The URL of one of the API's servers, with its variables filled in."""
+    if not 0 <= index < len(servers):
+        raise ValueError(f"server={index} is not one of the API's {len(servers)} servers")
+    server = servers[index]
+    unknown = sorted(set(values) - set(server.variables))
+    if unknown:
+        raise ValueError(
+            f"server {index} has no variable {unknown[0]!r}; it has {sorted(server.variables)}"
+        )
+    url = server.url
+    for name, variable in server.variables.items():
+        value = values.get(name, variable.default)
+        if variable.enum and value not in variable.enum:
+            raise ValueError(
+                f"server variable {name}={value!r} is not one of {list(variable.enum)}"
+            )
+        url = url.replace("{" + name + "}", value)
+    if "://" not in url:
+        raise ValueError(f"server {index} has the relative URL {url!r}: pass base_url=")
+    return url
+
+
+@dataclass(frozen=True)
+class RawResponse(Generic[ResponseT]):
+    """The HTTP response of a call, with its parsed value: `with_raw_response` methods return it."""
+
+    http_response: httpx.Response
+    parsed: ResponseT
+    retries_taken: int
+
+    @property
+    def status_code(self) -> int:
+        return self.http_response.status_code
+
+    @property
+    def headers(self) -> httpx.Headers:
+        return self.http_response.headers
+
+    def parse(self) -> ResponseT:
+        """The response body as the method returns it."""
+        return self.parsed
+
+
+def raw_response_wrapper(
+    method: Callable[Params, ResponseT],
+) -> Callable[Params, RawResponse[ResponseT]]:
+    """The method, returning a `RawResponse` instead of the parsed value."""
+
+    @functools.wraps(method)
+    def wrapped(*args: Params.args, **kwargs: Params.kwargs) -> RawResponse[ResponseT]:
+        token = _raw_response.set(True)
+        try:
+            return cast(RawResponse[ResponseT], method(*args, **kwargs))
+        finally:
+            _raw_response.reset(token)
+
+    return wrapped
+
+
+def async_raw_response_wrapper(
+    method: Callable[Params, Awaitable[ResponseT]],
+) -> Callable[Params, Awaitable[RawResponse[ResponseT]]]:
+    """The coroutine method, returning a `RawResponse` instead of the parsed value."""
+
+    @functools.wraps(method)
+    async def wrapped(*args: Params.args, **kwargs: Params.kwargs) -> RawResponse[ResponseT]:
+        token = _raw_response.set(True)
+        try:
+            return cast(RawResponse[ResponseT], await method(*args, **kwargs))
+        finally:
+            _raw_response.reset(token)
+
+    return wrapped
 
 
 _STATUS_ERRORS: dict[int, type[APIStatusError]] = {
@@ -97,13 +210,54 @@ class BaseClient:
         credentials: Mapping[str, Credential],
         security_schemes: Mapping[str, SecurityScheme],
         timeout: Timeout,
+        max_retries: int,
         default_headers: Mapping[str, str] | None,
     ) -> None:
+        if max_retries < 0:
+            raise ValueError("max_retries must be 0 or more")
         self.base_url = httpx.URL(str(base_url).rstrip("/"))
         self.timeout = timeout
+        self.max_retries = max_retries
         self.default_headers = dict(default_headers or {})
         self._credentials = dict(credentials)
         self._security_schemes = security_schemes
+        self._secret_headers = {"authorization", "proxy-authorization", "cookie"} | {
+            scheme.name.lower()
+            for scheme in security_schemes.values()
+            if scheme.location == "header"
+        }
+        self._secret_query = {
+            scheme.name for scheme in security_schemes.values() if scheme.location == "query"
+        }
+        self._resources: dict[Callable[..., Any], Any] = {}
+        _configure_logging()
+
+    def _resource(self, factory: Callable[[Self], ResourceT]) -> ResourceT:
+        """The client's one instance of a resource class, made on first use."""
+        if factory not in self._resources:
+            self._resources[factory] = factory(self)
+        return cast(ResourceT, self._resources[factory])
+
+    def with_options(
+        self,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        default_headers: Mapping[str, str] | NotGiven = NOT_GIVEN,
+    ) -> Self:
+        """A copy of this client with other options. It shares the connection pool."""
+        clone = copy.copy(self)
+        clone._resources = {}
+        clone._owns_http_client = False
+        if not isinstance(timeout, NotGiven):
+            clone.timeout = timeout
+        if not isinstance(max_retries, NotGiven):
+            clone.max_retries = max_retries
+        if not isinstance(default_headers, NotGiven):
+            clone.default_headers = {**self.default_headers, **default_headers}
+        return clone
+
+    _owns_http_client: bool
 
     def _build_request(
         self,
@@ -194,6 +348,71 @@ class BaseClient:
         else:
             headers[scheme.name] = value
 
+    @staticmethod
+    def _call_headers(
+        endpoint: Endpoint[Any], headers: Mapping[str, object] | None
+    ) -> dict[str, object]:
+        """The call's header arguments, with an idempotency key made here when the API takes
+        one and the caller gave none, so that every retry sends the same key."""
+        values = dict(headers or {})
+        name = endpoint.idempotency_header
+        if name is not None and values.get(name) in (None, NOT_GIVEN):
+            values[name] = str(uuid.uuid4())
+        return values
+
+    def _retry_delay(self, retry: int, response: httpx.Response | None) -> float:
+        """Seconds to wait before retry number `retry` (1, 2, ...): the server's Retry-After when
+        it gives a reasonable one, else exponential backoff with jitter."""
+        if response is not None:
+            retry_after = _retry_after_seconds(response.headers)
+            if retry_after is not None and 0 <= retry_after <= MAX_RETRY_AFTER:
+                return retry_after
+        delay = min(INITIAL_RETRY_DELAY * 2.0 ** (retry - 1), MAX_RETRY_DELAY)
+        return delay * (1 - 0.25 * random.random())
+
+    def _log_request(self, request: httpx.Request) -> None:
+        if logger.isEnabledFor(logging.DEBUG):
+            headers = {
+                name: "<redacted>" if name.lower() in self._secret_headers else value
+                for name, value in request.headers.items()
+            }
+            logger.debug(
+                "Request: %s %s %s", request.method, self._loggable_url(request.url), headers
+            )
+
+    def _log_retry(self, request: httpx.Request, retry: int, delay: float, reason: str) -> None:
+        logger.info(
+            "Retrying %s %s in %.2f seconds (retry %d of %d) after %s",
+            request.method,
+            self._loggable_url(request.url),
+            delay,
+            retry,
+            self.max_retries,
+            reason,
+        )
+
+    def _loggable_url(self, url: httpx.URL) -> str:
+        if not self._secret_query:
+            return str(url)
+        query = [
+            (k, "<redacted>" if k in self._secret_query else v) for k, v in url.params.multi_items()
+        ]
+        return str(url.copy_with(params=query))
+
+    def _finish(
+        self, endpoint: Endpoint[ResponseT], response: httpx.Response, retries_taken: int
+    ) -> ResponseT:
+        logger.debug(
+            "Response: %s %s -> %d",
+            response.request.method,
+            self._loggable_url(response.url),
+            response.status_code,
+        )
+        parsed = self._process_response(endpoint, response)
+        if _raw_response.get():
+            return cast(ResponseT, RawResponse(response, parsed, retries_taken))
+        return parsed
+
     def _process_response(
         self, endpoint: Endpoint[ResponseT], response: httpx.Response
     ) -> ResponseT:
@@ -241,27 +460,42 @@ class SyncAPIClient(BaseClient):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> ResponseT:
-        """Send one call of `endpoint` and return its parsed response; raise on error statuses."""
-        request = self._build_request(
-            self._http_client,
-            endpoint,
-            path=path,
-            query=query,
-            headers=headers,
-            cookies=cookies,
-            body=body,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-        )
-        try:
-            response = self._http_client.send(request)
-        except httpx.TimeoutException as exc:
-            raise APITimeoutError(request=request) from exc
-        except httpx.TransportError as exc:
-            raise APIConnectionError(f"Connection error: {exc}", request=request) from exc
-        return self._process_response(endpoint, response)
+        """Send one call of `endpoint`, retrying as configured; return its parsed response."""
+        call_headers = self._call_headers(endpoint, headers)
+        retry = 0
+        while True:
+            request = self._build_request(
+                self._http_client,
+                endpoint,
+                path=path,
+                query=query,
+                headers=call_headers,
+                cookies=cookies,
+                body=body,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            )
+            self._log_request(request)
+            try:
+                response = self._http_client.send(request)
+            except httpx.TransportError as exc:
+                if retry >= self.max_retries:
+                    raise _connection_error(exc, request) from exc
+                retry += 1
+                delay = self._retry_delay(retry, None)
+                self._log_retry(request, retry, delay, type(exc).__name__)
+                time.sleep(delay)
+                continue
+            if retry < self.max_retries and _should_retry(response):
+                retry += 1
+                delay = self._retry_delay(retry, response)
+                self._log_retry(request, retry, delay, f"status {response.status_code}")
+                response.close()
+                time.sleep(delay)
+                continue
+            return self._finish(endpoint, response, retry)
 
     def close(self) -> None:
         """Close the HTTP connections, unless the HTTP client was passed in."""
@@ -304,27 +538,42 @@ class AsyncAPIClient(BaseClient):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> ResponseT:
-        """Send one call of `endpoint` and return its parsed response; raise on error statuses."""
-        request = self._build_request(
-            self._http_client,
-            endpoint,
-            path=path,
-            query=query,
-            headers=headers,
-            cookies=cookies,
-            body=body,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-        )
-        try:
-            response = await self._http_client.send(request)
-        except httpx.TimeoutException as exc:
-            raise APITimeoutError(request=request) from exc
-        except httpx.TransportError as exc:
-            raise APIConnectionError(f"Connection error: {exc}", request=request) from exc
-        return self._process_response(endpoint, response)
+        """Send one call of `endpoint`, retrying as configured; return its parsed response."""
+        call_headers = self._call_headers(endpoint, headers)
+        retry = 0
+        while True:
+            request = self._build_request(
+                self._http_client,
+                endpoint,
+                path=path,
+                query=query,
+                headers=call_headers,
+                cookies=cookies,
+                body=body,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            )
+            self._log_request(request)
+            try:
+                response = await self._http_client.send(request)
+            except httpx.TransportError as exc:
+                if retry >= self.max_retries:
+                    raise _connection_error(exc, request) from exc
+                retry += 1
+                delay = self._retry_delay(retry, None)
+                self._log_retry(request, retry, delay, type(exc).__name__)
+                await asyncio.sleep(delay)
+                continue
+            if retry < self.max_retries and _should_retry(response):
+                retry += 1
+                delay = self._retry_delay(retry, response)
+                self._log_retry(request, retry, delay, f"status {response.status_code}")
+                await response.aclose()
+                await asyncio.sleep(delay)
+                continue
+            return self._finish(endpoint, response, retry)
 
     async def close(self) -> None:
         """Close the HTTP connections, unless the HTTP client was passed in."""
@@ -474,19 +723,21 @@ def _file_parts(name: str, value: object) -> tuple[str | None, Any, str | None]:
     )
 
 
-def _file_content(content: object) -> bytes | IO[bytes]:
+def _file_content(content: object) -> bytes:
+    """The bytes of an upload, read once so that a retry sends them again."""
     if isinstance(content, os.PathLike):
         with open(content, "rb") as file:
             return file.read()
-    if isinstance(content, bytearray):
+    if isinstance(content, (bytes, bytearray)):
         return bytes(content)
-    return cast("bytes | IO[bytes]", content)
+    data = cast(Any, content).read()
+    return data.encode() if isinstance(data, str) else bytes(data)
 
 
 # --- decoding ----------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=None)
+@functools.lru_cache(maxsize=None)
 def _adapter(type_: Any) -> pydantic.TypeAdapter[Any]:
     return pydantic.TypeAdapter(type_)
 
@@ -512,6 +763,56 @@ def _first_problem(exc: pydantic.ValidationError) -> str:
     where = ".".join(str(part) for part in error["loc"]) or "body"
     more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
     return f"{where}: {error['msg']}{more}"
+
+
+def _should_retry(response: httpx.Response) -> bool:
+    """Retry 408, 409, 429 and 5xx, unless the server says otherwise with x-should-retry."""
+    verdict: str | None = response.headers.get("x-should-retry")
+    if verdict in ("true", "false"):
+        return verdict == "true"
+    return response.status_code in RETRY_STATUSES or response.status_code >= 500
+
+
+def _retry_after_seconds(headers: httpx.Headers) -> float | None:
+    """retry-after-ms, or Retry-After in seconds or as an HTTP date."""
+    for name, scale in (("retry-after-ms", 0.001), ("retry-after", 1.0)):
+        value = headers.get(name)
+        if value is None:
+            continue
+        try:
+            return float(value) * scale
+        except ValueError:
+            pass
+        try:
+            when = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError):
+            continue
+        return (when - datetime.datetime.now(datetime.timezone.utc)).total_seconds()
+    return None
+
+
+def _connection_error(exc: httpx.TransportError, request: httpx.Request) -> APIConnectionError:
+    if isinstance(exc, httpx.TimeoutException):
+        return APITimeoutError(request=request)
+    return APIConnectionError(f"Connection error: {exc}", request=request)
+
+
+_logging_configured = False
+
+
+def _configure_logging() -> None:
+    """Log to stderr when $PETSTORE_LOG is `info` or `debug`; otherwise logging is left
+    to the application (the package logger is `petstore`)."""
+    global _logging_configured
+    if _logging_configured:
+        return
+    _logging_configured = True
+    level = os.environ.get(LOG_ENVIRONMENT_VARIABLE, "").lower()
+    if level in ("info", "debug"):
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("[%(asctime)s %(name)s %(levelname)s] %(message)s"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.DEBUG if level == "debug" else logging.INFO)
 
 
 def _status_error(endpoint: Endpoint[Any], response: httpx.Response) -> APIStatusError:

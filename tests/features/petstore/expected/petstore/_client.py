@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import os
-from functools import cached_property
 from typing import TYPE_CHECKING, Mapping
 
 import httpx
 
-from ._base_client import DEFAULT_TIMEOUT, AsyncAPIClient, Credential, SecurityScheme, SyncAPIClient
+from ._base_client import (
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
+    AsyncAPIClient,
+    Credential,
+    SecurityScheme,
+    Server,
+    ServerVariable,
+    SyncAPIClient,
+    server_url,
+)
 from ._types import Timeout
 
 if TYPE_CHECKING:
@@ -17,7 +26,19 @@ if TYPE_CHECKING:
 
 __all__ = ["Petstore", "AsyncPetstore"]
 
-DEFAULT_BASE_URL = "https://eu.pets.example/v1"
+SERVERS = (
+    Server(
+        url="https://{region}.pets.example/v1",
+        description="Production",
+        variables={
+            "region": ServerVariable(default="eu", enum=["eu", "us"]),
+        },
+    ),
+    Server(
+        url="http://localhost:4010",
+        description="Local mock",
+    ),
+)
 SECURITY_SCHEMES: dict[str, SecurityScheme] = {
     "apiKey": SecurityScheme(
         kind="api_key",
@@ -28,11 +49,17 @@ SECURITY_SCHEMES: dict[str, SecurityScheme] = {
 }
 
 
-def _base_url(base_url: str | httpx.URL | None) -> str | httpx.URL:
-    """The base URL: the argument, else $PETSTORE_BASE_URL, else the API's first server."""
+def _base_url(
+    base_url: str | httpx.URL | None, server: int | None, server_variables: Mapping[str, str] | None
+) -> str | httpx.URL:
+    """The argument; else the chosen server; else $PETSTORE_BASE_URL; else the first server."""
     if base_url is not None:
         return base_url
-    return os.environ.get("PETSTORE_BASE_URL") or DEFAULT_BASE_URL
+    if server is None and server_variables is None:
+        from_environment = os.environ.get("PETSTORE_BASE_URL")
+        if from_environment:
+            return from_environment
+    return server_url(SERVERS, server or 0, server_variables or {})
 
 
 def _credentials(api_key: str | None) -> dict[str, Credential]:
@@ -51,7 +78,10 @@ class Petstore(SyncAPIClient):
         *,
         api_key: str | None = None,
         base_url: str | httpx.URL | None = None,
+        server: int | None = None,
+        server_variables: Mapping[str, str] | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
     ) -> None:
@@ -59,33 +89,38 @@ class Petstore(SyncAPIClient):
 
         Args:
           api_key: Defaults to the environment variable PETSTORE_API_KEY.
-          base_url: Defaults to $PETSTORE_BASE_URL, then to https://eu.pets.example/v1.
+          base_url: Defaults to $PETSTORE_BASE_URL, then to the API's first server.
+          server: Which of the API's servers (SERVERS) to use, by index.
+          server_variables: Values for the variables of the server's URL.
           timeout: Seconds (or an httpx.Timeout) for each request; None waits forever.
+          max_retries: Retries of a request that failed to connect, timed out, or got a 408,
+            409, 429 or 5xx response; 0 turns retrying off.
           default_headers: Headers sent with every request.
           http_client: An httpx client of your own (proxies, transports, limits).
         """
         super().__init__(
-            base_url=_base_url(base_url),
+            base_url=_base_url(base_url, server, server_variables),
             credentials=_credentials(api_key),
             security_schemes=SECURITY_SCHEMES,
             timeout=timeout,
+            max_retries=max_retries,
             default_headers=default_headers,
             http_client=http_client,
         )
 
-    @cached_property
+    @property
     def pets(self) -> PetsResource:
         """Everything about your pets."""
         from .resources.pets import PetsResource
 
-        return PetsResource(self)
+        return self._resource(PetsResource)
 
-    @cached_property
+    @property
     def store(self) -> StoreResource:
         """Operations tagged store."""
         from .resources.store import StoreResource
 
-        return StoreResource(self)
+        return self._resource(StoreResource)
 
 
 class AsyncPetstore(AsyncAPIClient):
@@ -96,7 +131,10 @@ class AsyncPetstore(AsyncAPIClient):
         *,
         api_key: str | None = None,
         base_url: str | httpx.URL | None = None,
+        server: int | None = None,
+        server_variables: Mapping[str, str] | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
@@ -104,30 +142,35 @@ class AsyncPetstore(AsyncAPIClient):
 
         Args:
           api_key: Defaults to the environment variable PETSTORE_API_KEY.
-          base_url: Defaults to $PETSTORE_BASE_URL, then to https://eu.pets.example/v1.
+          base_url: Defaults to $PETSTORE_BASE_URL, then to the API's first server.
+          server: Which of the API's servers (SERVERS) to use, by index.
+          server_variables: Values for the variables of the server's URL.
           timeout: Seconds (or an httpx.Timeout) for each request; None waits forever.
+          max_retries: Retries of a request that failed to connect, timed out, or got a 408,
+            409, 429 or 5xx response; 0 turns retrying off.
           default_headers: Headers sent with every request.
           http_client: An httpx client of your own (proxies, transports, limits).
         """
         super().__init__(
-            base_url=_base_url(base_url),
+            base_url=_base_url(base_url, server, server_variables),
             credentials=_credentials(api_key),
             security_schemes=SECURITY_SCHEMES,
             timeout=timeout,
+            max_retries=max_retries,
             default_headers=default_headers,
             http_client=http_client,
         )
 
-    @cached_property
+    @property
     def pets(self) -> AsyncPetsResource:
         """Everything about your pets."""
         from .resources.pets import AsyncPetsResource
 
-        return AsyncPetsResource(self)
+        return self._resource(AsyncPetsResource)
 
-    @cached_property
+    @property
     def store(self) -> AsyncStoreResource:
         """Operations tagged store."""
         from .resources.store import AsyncStoreResource
 
-        return AsyncStoreResource(self)
+        return self._resource(AsyncStoreResource)

@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import os
-from functools import cached_property
 from typing import TYPE_CHECKING, Mapping
 
 import httpx
 
-from ._base_client import DEFAULT_TIMEOUT, AsyncAPIClient, Credential, SecurityScheme, SyncAPIClient
+from ._base_client import (
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
+    AsyncAPIClient,
+    Credential,
+    SecurityScheme,
+    Server,
+    ServerVariable,
+    SyncAPIClient,
+    server_url,
+)
 from ._types import Timeout
 
 if TYPE_CHECKING:
@@ -17,7 +26,11 @@ if TYPE_CHECKING:
 
 __all__ = ["Uploads", "AsyncUploads"]
 
-DEFAULT_BASE_URL = "http://localhost:8080"
+SERVERS = (
+    Server(
+        url="http://localhost:8080",
+    ),
+)
 SECURITY_SCHEMES: dict[str, SecurityScheme] = {
     "token": SecurityScheme(
         kind="bearer",
@@ -28,11 +41,17 @@ SECURITY_SCHEMES: dict[str, SecurityScheme] = {
 }
 
 
-def _base_url(base_url: str | httpx.URL | None) -> str | httpx.URL:
-    """The base URL: the argument, else $UPLOADS_BASE_URL, else the API's first server."""
+def _base_url(
+    base_url: str | httpx.URL | None, server: int | None, server_variables: Mapping[str, str] | None
+) -> str | httpx.URL:
+    """The argument; else the chosen server; else $UPLOADS_BASE_URL; else the first server."""
     if base_url is not None:
         return base_url
-    return os.environ.get("UPLOADS_BASE_URL") or DEFAULT_BASE_URL
+    if server is None and server_variables is None:
+        from_environment = os.environ.get("UPLOADS_BASE_URL")
+        if from_environment:
+            return from_environment
+    return server_url(SERVERS, server or 0, server_variables or {})
 
 
 def _credentials(api_key: str | None) -> dict[str, Credential]:
@@ -52,6 +71,7 @@ class Uploads(SyncAPIClient):
         api_key: str | None = None,
         base_url: str | httpx.URL | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
     ) -> None:
@@ -59,33 +79,36 @@ class Uploads(SyncAPIClient):
 
         Args:
           api_key: Defaults to the environment variable UPLOADS_API_KEY.
-          base_url: Defaults to $UPLOADS_BASE_URL, then to http://localhost:8080.
+          base_url: Defaults to $UPLOADS_BASE_URL, then to the API's first server.
           timeout: Seconds (or an httpx.Timeout) for each request; None waits forever.
+          max_retries: Retries of a request that failed to connect, timed out, or got a 408,
+            409, 429 or 5xx response; 0 turns retrying off.
           default_headers: Headers sent with every request.
           http_client: An httpx client of your own (proxies, transports, limits).
         """
         super().__init__(
-            base_url=_base_url(base_url),
+            base_url=_base_url(base_url, None, None),
             credentials=_credentials(api_key),
             security_schemes=SECURITY_SCHEMES,
             timeout=timeout,
+            max_retries=max_retries,
             default_headers=default_headers,
             http_client=http_client,
         )
 
-    @cached_property
+    @property
     def documents(self) -> DocumentsResource:
         """Operations tagged documents."""
         from .resources.documents import DocumentsResource
 
-        return DocumentsResource(self)
+        return self._resource(DocumentsResource)
 
-    @cached_property
+    @property
     def auth(self) -> AuthResource:
         """Operations tagged auth."""
         from .resources.auth import AuthResource
 
-        return AuthResource(self)
+        return self._resource(AuthResource)
 
 
 class AsyncUploads(AsyncAPIClient):
@@ -97,6 +120,7 @@ class AsyncUploads(AsyncAPIClient):
         api_key: str | None = None,
         base_url: str | httpx.URL | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
@@ -104,30 +128,33 @@ class AsyncUploads(AsyncAPIClient):
 
         Args:
           api_key: Defaults to the environment variable UPLOADS_API_KEY.
-          base_url: Defaults to $UPLOADS_BASE_URL, then to http://localhost:8080.
+          base_url: Defaults to $UPLOADS_BASE_URL, then to the API's first server.
           timeout: Seconds (or an httpx.Timeout) for each request; None waits forever.
+          max_retries: Retries of a request that failed to connect, timed out, or got a 408,
+            409, 429 or 5xx response; 0 turns retrying off.
           default_headers: Headers sent with every request.
           http_client: An httpx client of your own (proxies, transports, limits).
         """
         super().__init__(
-            base_url=_base_url(base_url),
+            base_url=_base_url(base_url, None, None),
             credentials=_credentials(api_key),
             security_schemes=SECURITY_SCHEMES,
             timeout=timeout,
+            max_retries=max_retries,
             default_headers=default_headers,
             http_client=http_client,
         )
 
-    @cached_property
+    @property
     def documents(self) -> AsyncDocumentsResource:
         """Operations tagged documents."""
         from .resources.documents import AsyncDocumentsResource
 
-        return AsyncDocumentsResource(self)
+        return self._resource(AsyncDocumentsResource)
 
-    @cached_property
+    @property
     def auth(self) -> AsyncAuthResource:
         """Operations tagged auth."""
         from .resources.auth import AsyncAuthResource
 
-        return AsyncAuthResource(self)
+        return self._resource(AsyncAuthResource)

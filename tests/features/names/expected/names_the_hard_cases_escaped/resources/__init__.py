@@ -6,10 +6,12 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .user_accounts import AsyncUserAccountsResource as AsyncUserAccountsResource
-    from .user_accounts import UserAccountsResource as UserAccountsResource
+    from .user_accounts import (
+        AsyncUserAccountsResource as AsyncUserAccountsResource,
+        UserAccountsResource as UserAccountsResource,
+    )
 
-_MODULES = {
+_MODULES: dict[str, str] = {
     "UserAccountsResource": "user_accounts",
     "AsyncUserAccountsResource": "user_accounts",
 }

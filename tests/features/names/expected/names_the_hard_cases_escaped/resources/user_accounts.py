@@ -1,24 +1,35 @@
 from __future__ import annotations
 
 import builtins
+import functools
 from typing import Any
 
 import httpx
 
-from .._base_client import AsyncAPIResource, Endpoint, SyncAPIResource
+from .._base_client import (
+    AsyncAPIResource,
+    Endpoint,
+    SyncAPIResource,
+    async_raw_response_wrapper,
+    raw_response_wrapper,
+)
 from .._types import Body, Headers, NOT_GIVEN, NotGiven, Query
 from ..types.base_model2 import BaseModel2
 from ..types.client import Client
 from ..types.client2 import Client2
 
-__all__ = ["UserAccountsResource", "AsyncUserAccountsResource"]
+__all__ = [
+    "UserAccountsResource",
+    "AsyncUserAccountsResource",
+    "UserAccountsResourceWithRawResponse",
+    "AsyncUserAccountsResourceWithRawResponse",
+]
 
 _GET_USERS_USER_ID_ITEMS: Endpoint[BaseModel2] = Endpoint(
     method="GET",
     path="/users/{user-id}/items",
     response=BaseModel2,
     response_kind="json",
-    security=[],
 )
 
 _LIST: Endpoint[list[Client]] = Endpoint(
@@ -26,7 +37,6 @@ _LIST: Endpoint[list[Client]] = Endpoint(
     path="/list",
     response=list[Client],
     response_kind="json",
-    security=[],
 )
 
 _CREATE_ITEM: Endpoint[Client2] = Endpoint(
@@ -34,13 +44,17 @@ _CREATE_ITEM: Endpoint[Client2] = Endpoint(
     path="/list",
     response=Client2,
     response_kind="json",
-    security=[],
     body_encoding="json",
 )
 
 
 class UserAccountsResource(SyncAPIResource):
     """Operations tagged 'User Accounts'."""
+
+    @functools.cached_property
+    def with_raw_response(self) -> UserAccountsResourceWithRawResponse:
+        """The same methods, returning a RawResponse: status, headers and the parsed value."""
+        return UserAccountsResourceWithRawResponse(self)
 
     def get_users_user_id_items(
         self,
@@ -58,7 +72,11 @@ class UserAccountsResource(SyncAPIResource):
         """GET /users/{user-id}/items
 
         Args:
-          timeout: Server-side timeout in ms.
+          user_id (str):
+          class_ (str):
+          user_id_2 (str):
+          timeout (int): Server-side timeout in ms.
+          self_2 (bool):
         """
         return self._client.request(
             _GET_USERS_USER_ID_ITEMS,
@@ -111,7 +129,19 @@ class UserAccountsResource(SyncAPIResource):
         """POST /list
 
         Args:
-          schema_: A field named schema.
+          schema_ (dict[str, Any]): A field named schema.
+          json_ (str):
+          model_config_ (str):
+          model_id (str):
+          v2_fa (bool):
+          odd_name (str):
+          list (builtins.list[str]):
+          str (str):
+          from_ (str):
+          user_name (str):
+          user_name_2 (str):
+          user_name_3 (str):
+          extra_headers (str):
         """
         return self._client.request(
             _CREATE_ITEM,
@@ -137,8 +167,22 @@ class UserAccountsResource(SyncAPIResource):
         )
 
 
+class UserAccountsResourceWithRawResponse:
+    """The methods of `UserAccountsResource`, each returning a RawResponse."""
+
+    def __init__(self, resource: UserAccountsResource) -> None:
+        self.get_users_user_id_items = raw_response_wrapper(resource.get_users_user_id_items)
+        self.list = raw_response_wrapper(resource.list)
+        self.create_item = raw_response_wrapper(resource.create_item)
+
+
 class AsyncUserAccountsResource(AsyncAPIResource):
     """Operations tagged 'User Accounts'."""
+
+    @functools.cached_property
+    def with_raw_response(self) -> AsyncUserAccountsResourceWithRawResponse:
+        """The same methods, returning a RawResponse: status, headers and the parsed value."""
+        return AsyncUserAccountsResourceWithRawResponse(self)
 
     async def get_users_user_id_items(
         self,
@@ -156,7 +200,11 @@ class AsyncUserAccountsResource(AsyncAPIResource):
         """GET /users/{user-id}/items
 
         Args:
-          timeout: Server-side timeout in ms.
+          user_id (str):
+          class_ (str):
+          user_id_2 (str):
+          timeout (int): Server-side timeout in ms.
+          self_2 (bool):
         """
         return await self._client.request(
             _GET_USERS_USER_ID_ITEMS,
@@ -209,7 +257,19 @@ class AsyncUserAccountsResource(AsyncAPIResource):
         """POST /list
 
         Args:
-          schema_: A field named schema.
+          schema_ (dict[str, Any]): A field named schema.
+          json_ (str):
+          model_config_ (str):
+          model_id (str):
+          v2_fa (bool):
+          odd_name (str):
+          list (builtins.list[str]):
+          str (str):
+          from_ (str):
+          user_name (str):
+          user_name_2 (str):
+          user_name_3 (str):
+          extra_headers (str):
         """
         return await self._client.request(
             _CREATE_ITEM,
@@ -233,3 +293,12 @@ class AsyncUserAccountsResource(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncUserAccountsResourceWithRawResponse:
+    """The methods of `AsyncUserAccountsResource`, each returning a RawResponse."""
+
+    def __init__(self, resource: AsyncUserAccountsResource) -> None:
+        self.get_users_user_id_items = async_raw_response_wrapper(resource.get_users_user_id_items)
+        self.list = async_raw_response_wrapper(resource.list)
+        self.create_item = async_raw_response_wrapper(resource.create_item)

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from .client import Client as Client
     from .client2 import Client2 as Client2
 
-_MODULES = {
+_MODULES: dict[str, str] = {
     "BaseModel2": "base_model2",
     "Client": "client",
     "Client2": "client2",

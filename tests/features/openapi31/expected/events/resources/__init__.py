@@ -6,10 +6,9 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .events import AsyncEventsResource as AsyncEventsResource
-    from .events import EventsResource as EventsResource
+    from .events import AsyncEventsResource as AsyncEventsResource, EventsResource as EventsResource
 
-_MODULES = {
+_MODULES: dict[str, str] = {
     "EventsResource": "events",
     "AsyncEventsResource": "events",
 }

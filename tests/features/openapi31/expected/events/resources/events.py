@@ -1,14 +1,26 @@
 from __future__ import annotations
 
 import datetime
+import functools
 
 import httpx
 
-from .._base_client import AsyncAPIResource, Endpoint, SyncAPIResource
+from .._base_client import (
+    AsyncAPIResource,
+    Endpoint,
+    SyncAPIResource,
+    async_raw_response_wrapper,
+    raw_response_wrapper,
+)
 from .._types import Body, Headers, NOT_GIVEN, NotGiven, Query
 from ..types.list_events import ListEventsResponse
 
-__all__ = ["EventsResource", "AsyncEventsResource"]
+__all__ = [
+    "EventsResource",
+    "AsyncEventsResource",
+    "EventsResourceWithRawResponse",
+    "AsyncEventsResourceWithRawResponse",
+]
 
 _LIST_EVENTS: Endpoint[ListEventsResponse] = Endpoint(
     method="GET",
@@ -22,6 +34,11 @@ _LIST_EVENTS: Endpoint[ListEventsResponse] = Endpoint(
 class EventsResource(SyncAPIResource):
     """Operations tagged 'events'."""
 
+    @functools.cached_property
+    def with_raw_response(self) -> EventsResourceWithRawResponse:
+        """The same methods, returning a RawResponse: status, headers and the parsed value."""
+        return EventsResourceWithRawResponse(self)
+
     def list_events(
         self,
         *,
@@ -31,7 +48,11 @@ class EventsResource(SyncAPIResource):
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> ListEventsResponse:
-        """GET /events"""
+        """GET /events
+
+        Args:
+          since (datetime.datetime | None):
+        """
         return self._client.request(
             _LIST_EVENTS,
             query={"since": since},
@@ -42,8 +63,20 @@ class EventsResource(SyncAPIResource):
         )
 
 
+class EventsResourceWithRawResponse:
+    """The methods of `EventsResource`, each returning a RawResponse."""
+
+    def __init__(self, resource: EventsResource) -> None:
+        self.list_events = raw_response_wrapper(resource.list_events)
+
+
 class AsyncEventsResource(AsyncAPIResource):
     """Operations tagged 'events'."""
+
+    @functools.cached_property
+    def with_raw_response(self) -> AsyncEventsResourceWithRawResponse:
+        """The same methods, returning a RawResponse: status, headers and the parsed value."""
+        return AsyncEventsResourceWithRawResponse(self)
 
     async def list_events(
         self,
@@ -54,7 +87,11 @@ class AsyncEventsResource(AsyncAPIResource):
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> ListEventsResponse:
-        """GET /events"""
+        """GET /events
+
+        Args:
+          since (datetime.datetime | None):
+        """
         return await self._client.request(
             _LIST_EVENTS,
             query={"since": since},
@@ -63,3 +100,10 @@ class AsyncEventsResource(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncEventsResourceWithRawResponse:
+    """The methods of `AsyncEventsResource`, each returning a RawResponse."""
+
+    def __init__(self, resource: AsyncEventsResource) -> None:
+        self.list_events = async_raw_response_wrapper(resource.list_events)

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from .event import EventPayloadVariant2 as EventPayloadVariant2, Event as Event
     from .list_events import ListEventsResponse as ListEventsResponse
 
-_MODULES = {
+_MODULES: dict[str, str] = {
     "EventPayloadVariant2": "event",
     "Event": "event",
     "ListEventsResponse": "list_events",

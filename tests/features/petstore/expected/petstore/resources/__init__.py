@@ -6,12 +6,10 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .pets import AsyncPetsResource as AsyncPetsResource
-    from .pets import PetsResource as PetsResource
-    from .store import AsyncStoreResource as AsyncStoreResource
-    from .store import StoreResource as StoreResource
+    from .pets import AsyncPetsResource as AsyncPetsResource, PetsResource as PetsResource
+    from .store import AsyncStoreResource as AsyncStoreResource, StoreResource as StoreResource
 
-_MODULES = {
+_MODULES: dict[str, str] = {
     "PetsResource": "pets",
     "AsyncPetsResource": "pets",
     "StoreResource": "store",

@@ -1,16 +1,28 @@
 from __future__ import annotations
 
 import datetime
+import functools
 
 import httpx
 
-from .._base_client import AsyncAPIResource, Endpoint, SyncAPIResource
+from .._base_client import (
+    AsyncAPIResource,
+    Endpoint,
+    SyncAPIResource,
+    async_raw_response_wrapper,
+    raw_response_wrapper,
+)
 from .._types import Body, Headers, NOT_GIVEN, NotGiven, Query
 from ..types.error import Error
 from ..types.pet import Pet
 from ..types.pet_status import PetStatus
 
-__all__ = ["PetsResource", "AsyncPetsResource"]
+__all__ = [
+    "PetsResource",
+    "AsyncPetsResource",
+    "PetsResourceWithRawResponse",
+    "AsyncPetsResourceWithRawResponse",
+]
 
 _LIST_PETS: Endpoint[list[Pet]] = Endpoint(
     method="GET",
@@ -34,6 +46,7 @@ _CREATE_PET: Endpoint[Pet] = Endpoint(
     },
     security=[["apiKey"]],
     body_encoding="json",
+    idempotency_header="Idempotency-Key",
 )
 
 _GET_PET: Endpoint[Pet] = Endpoint(
@@ -59,6 +72,11 @@ _DELETE_PET: Endpoint[None] = Endpoint(
 class PetsResource(SyncAPIResource):
     """Everything about your pets."""
 
+    @functools.cached_property
+    def with_raw_response(self) -> PetsResourceWithRawResponse:
+        """The same methods, returning a RawResponse: status, headers and the parsed value."""
+        return PetsResourceWithRawResponse(self)
+
     def list_pets(
         self,
         *,
@@ -75,7 +93,11 @@ class PetsResource(SyncAPIResource):
         """List pets
 
         Args:
-          limit: How many pets to return. Defaults to 20 on the server.
+          limit (int): How many pets to return. Defaults to 20 on the server.
+          tags (list[str]):
+          status (PetStatus):
+          x_request_id (str):
+          session (str):
 
         Raises:
           APIStatusError: default Unexpected error.
@@ -94,6 +116,7 @@ class PetsResource(SyncAPIResource):
     def create_pet(
         self,
         *,
+        idempotency_key: str | NotGiven = NOT_GIVEN,
         name: str,
         tag: str | None | NotGiven = NOT_GIVEN,
         status: PetStatus | NotGiven = NOT_GIVEN,
@@ -109,14 +132,19 @@ class PetsResource(SyncAPIResource):
         Adds a pet to the store. The name must be unique.
 
         Args:
-          name: The pet's name.
-          status: Where the pet is in the sales process.
+          idempotency_key (str): Makes a retried request safe to repeat.
+          name (str): The pet's name.
+          tag (str | None):
+          status (PetStatus): Where the pet is in the sales process.
+          birthday (datetime.date):
+          weight_kg (float):
 
         Raises:
           UnprocessableEntityError: 422 Invalid pet.
         """
         return self._client.request(
             _CREATE_PET,
+            headers={"Idempotency-Key": idempotency_key},
             body={
                 "name": name,
                 "tag": tag,
@@ -140,6 +168,9 @@ class PetsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> Pet:
         """Find a pet by ID
+
+        Args:
+          pet_id (int):
 
         Raises:
           NotFoundError: 404 No such pet.
@@ -165,6 +196,9 @@ class PetsResource(SyncAPIResource):
         """DELETE /pets/{petId}
 
         Deprecated.
+
+        Args:
+          pet_id (int):
         """
         return self._client.request(
             _DELETE_PET,
@@ -176,8 +210,23 @@ class PetsResource(SyncAPIResource):
         )
 
 
+class PetsResourceWithRawResponse:
+    """The methods of `PetsResource`, each returning a RawResponse."""
+
+    def __init__(self, resource: PetsResource) -> None:
+        self.list_pets = raw_response_wrapper(resource.list_pets)
+        self.create_pet = raw_response_wrapper(resource.create_pet)
+        self.get_pet = raw_response_wrapper(resource.get_pet)
+        self.delete_pet = raw_response_wrapper(resource.delete_pet)
+
+
 class AsyncPetsResource(AsyncAPIResource):
     """Everything about your pets."""
+
+    @functools.cached_property
+    def with_raw_response(self) -> AsyncPetsResourceWithRawResponse:
+        """The same methods, returning a RawResponse: status, headers and the parsed value."""
+        return AsyncPetsResourceWithRawResponse(self)
 
     async def list_pets(
         self,
@@ -195,7 +244,11 @@ class AsyncPetsResource(AsyncAPIResource):
         """List pets
 
         Args:
-          limit: How many pets to return. Defaults to 20 on the server.
+          limit (int): How many pets to return. Defaults to 20 on the server.
+          tags (list[str]):
+          status (PetStatus):
+          x_request_id (str):
+          session (str):
 
         Raises:
           APIStatusError: default Unexpected error.
@@ -214,6 +267,7 @@ class AsyncPetsResource(AsyncAPIResource):
     async def create_pet(
         self,
         *,
+        idempotency_key: str | NotGiven = NOT_GIVEN,
         name: str,
         tag: str | None | NotGiven = NOT_GIVEN,
         status: PetStatus | NotGiven = NOT_GIVEN,
@@ -229,14 +283,19 @@ class AsyncPetsResource(AsyncAPIResource):
         Adds a pet to the store. The name must be unique.
 
         Args:
-          name: The pet's name.
-          status: Where the pet is in the sales process.
+          idempotency_key (str): Makes a retried request safe to repeat.
+          name (str): The pet's name.
+          tag (str | None):
+          status (PetStatus): Where the pet is in the sales process.
+          birthday (datetime.date):
+          weight_kg (float):
 
         Raises:
           UnprocessableEntityError: 422 Invalid pet.
         """
         return await self._client.request(
             _CREATE_PET,
+            headers={"Idempotency-Key": idempotency_key},
             body={
                 "name": name,
                 "tag": tag,
@@ -260,6 +319,9 @@ class AsyncPetsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> Pet:
         """Find a pet by ID
+
+        Args:
+          pet_id (int):
 
         Raises:
           NotFoundError: 404 No such pet.
@@ -285,6 +347,9 @@ class AsyncPetsResource(AsyncAPIResource):
         """DELETE /pets/{petId}
 
         Deprecated.
+
+        Args:
+          pet_id (int):
         """
         return await self._client.request(
             _DELETE_PET,
@@ -294,3 +359,13 @@ class AsyncPetsResource(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncPetsResourceWithRawResponse:
+    """The methods of `AsyncPetsResource`, each returning a RawResponse."""
+
+    def __init__(self, resource: AsyncPetsResource) -> None:
+        self.list_pets = async_raw_response_wrapper(resource.list_pets)
+        self.create_pet = async_raw_response_wrapper(resource.create_pet)
+        self.get_pet = async_raw_response_wrapper(resource.get_pet)
+        self.delete_pet = async_raw_response_wrapper(resource.delete_pet)

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from .organisation import Organisation as Organisation
     from .error import Error as Error
 
-_MODULES = {
+_MODULES: dict[str, str] = {
     "PetStatus": "pet_status",
     "NewPet": "new_pet",
     "PetVaccinationsItem": "pet",

@@ -6,12 +6,13 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .documents import AsyncDocumentsResource as AsyncDocumentsResource
-    from .documents import DocumentsResource as DocumentsResource
-    from .auth import AsyncAuthResource as AsyncAuthResource
-    from .auth import AuthResource as AuthResource
+    from .documents import (
+        AsyncDocumentsResource as AsyncDocumentsResource,
+        DocumentsResource as DocumentsResource,
+    )
+    from .auth import AsyncAuthResource as AsyncAuthResource, AuthResource as AuthResource
 
-_MODULES = {
+_MODULES: dict[str, str] = {
     "DocumentsResource": "documents",
     "AsyncDocumentsResource": "documents",
     "AuthResource": "auth",

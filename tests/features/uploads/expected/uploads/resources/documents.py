@@ -1,8 +1,16 @@
 from __future__ import annotations
 
+import functools
+
 import httpx
 
-from .._base_client import AsyncAPIResource, Endpoint, SyncAPIResource
+from .._base_client import (
+    AsyncAPIResource,
+    Endpoint,
+    SyncAPIResource,
+    async_raw_response_wrapper,
+    raw_response_wrapper,
+)
 from .._types import Body, FileTypes, Headers, NOT_GIVEN, NotGiven, Query
 from ..types.upload_document import (
     UploadDocumentRequestOptions,
@@ -10,7 +18,12 @@ from ..types.upload_document import (
     UploadDocumentResponse,
 )
 
-__all__ = ["DocumentsResource", "AsyncDocumentsResource"]
+__all__ = [
+    "DocumentsResource",
+    "AsyncDocumentsResource",
+    "DocumentsResourceWithRawResponse",
+    "AsyncDocumentsResourceWithRawResponse",
+]
 
 _UPLOAD_DOCUMENT: Endpoint[UploadDocumentResponse] = Endpoint(
     method="POST",
@@ -51,6 +64,11 @@ _SUMMARIZE_DOCUMENT: Endpoint[str] = Endpoint(
 class DocumentsResource(SyncAPIResource):
     """Operations tagged 'documents'."""
 
+    @functools.cached_property
+    def with_raw_response(self) -> DocumentsResourceWithRawResponse:
+        """The same methods, returning a RawResponse: status, headers and the parsed value."""
+        return DocumentsResourceWithRawResponse(self)
+
     def upload_document(
         self,
         *,
@@ -65,7 +83,14 @@ class DocumentsResource(SyncAPIResource):
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> UploadDocumentResponse:
-        """POST /documents"""
+        """POST /documents
+
+        Args:
+          file (FileTypes):
+          title (str):
+          labels (list[str]):
+          options (UploadDocumentRequestOptions | UploadDocumentRequestOptionsParam):
+        """
         return self._client.request(
             _UPLOAD_DOCUMENT,
             body={"file": file, "title": title, "labels": labels, "options": options},
@@ -84,7 +109,11 @@ class DocumentsResource(SyncAPIResource):
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> bytes:
-        """GET /documents/{id}/content"""
+        """GET /documents/{id}/content
+
+        Args:
+          id (str):
+        """
         return self._client.request(
             _DOWNLOAD_DOCUMENT,
             path={"id": id},
@@ -104,7 +133,12 @@ class DocumentsResource(SyncAPIResource):
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
-        """PUT /documents/{id}/content"""
+        """PUT /documents/{id}/content
+
+        Args:
+          id (str):
+          body (FileTypes):
+        """
         return self._client.request(
             _REPLACE_DOCUMENT,
             path={"id": id},
@@ -124,7 +158,11 @@ class DocumentsResource(SyncAPIResource):
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> str:
-        """GET /documents/{id}/summary"""
+        """GET /documents/{id}/summary
+
+        Args:
+          id (str):
+        """
         return self._client.request(
             _SUMMARIZE_DOCUMENT,
             path={"id": id},
@@ -135,8 +173,23 @@ class DocumentsResource(SyncAPIResource):
         )
 
 
+class DocumentsResourceWithRawResponse:
+    """The methods of `DocumentsResource`, each returning a RawResponse."""
+
+    def __init__(self, resource: DocumentsResource) -> None:
+        self.upload_document = raw_response_wrapper(resource.upload_document)
+        self.download_document = raw_response_wrapper(resource.download_document)
+        self.replace_document = raw_response_wrapper(resource.replace_document)
+        self.summarize_document = raw_response_wrapper(resource.summarize_document)
+
+
 class AsyncDocumentsResource(AsyncAPIResource):
     """Operations tagged 'documents'."""
+
+    @functools.cached_property
+    def with_raw_response(self) -> AsyncDocumentsResourceWithRawResponse:
+        """The same methods, returning a RawResponse: status, headers and the parsed value."""
+        return AsyncDocumentsResourceWithRawResponse(self)
 
     async def upload_document(
         self,
@@ -152,7 +205,14 @@ class AsyncDocumentsResource(AsyncAPIResource):
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> UploadDocumentResponse:
-        """POST /documents"""
+        """POST /documents
+
+        Args:
+          file (FileTypes):
+          title (str):
+          labels (list[str]):
+          options (UploadDocumentRequestOptions | UploadDocumentRequestOptionsParam):
+        """
         return await self._client.request(
             _UPLOAD_DOCUMENT,
             body={"file": file, "title": title, "labels": labels, "options": options},
@@ -171,7 +231,11 @@ class AsyncDocumentsResource(AsyncAPIResource):
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> bytes:
-        """GET /documents/{id}/content"""
+        """GET /documents/{id}/content
+
+        Args:
+          id (str):
+        """
         return await self._client.request(
             _DOWNLOAD_DOCUMENT,
             path={"id": id},
@@ -191,7 +255,12 @@ class AsyncDocumentsResource(AsyncAPIResource):
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
-        """PUT /documents/{id}/content"""
+        """PUT /documents/{id}/content
+
+        Args:
+          id (str):
+          body (FileTypes):
+        """
         return await self._client.request(
             _REPLACE_DOCUMENT,
             path={"id": id},
@@ -211,7 +280,11 @@ class AsyncDocumentsResource(AsyncAPIResource):
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> str:
-        """GET /documents/{id}/summary"""
+        """GET /documents/{id}/summary
+
+        Args:
+          id (str):
+        """
         return await self._client.request(
             _SUMMARIZE_DOCUMENT,
             path={"id": id},
@@ -220,3 +293,13 @@ class AsyncDocumentsResource(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+
+
+class AsyncDocumentsResourceWithRawResponse:
+    """The methods of `AsyncDocumentsResource`, each returning a RawResponse."""
+
+    def __init__(self, resource: AsyncDocumentsResource) -> None:
+        self.upload_document = async_raw_response_wrapper(resource.upload_document)
+        self.download_document = async_raw_response_wrapper(resource.download_document)
+        self.replace_document = async_raw_response_wrapper(resource.replace_document)
+        self.summarize_document = async_raw_response_wrapper(resource.summarize_document)

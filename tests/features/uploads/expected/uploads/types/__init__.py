@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     )
     from .login import LoginResponse as LoginResponse
 
-_MODULES = {
+_MODULES: dict[str, str] = {
     "UploadDocumentRequestOptions": "upload_document",
     "UploadDocumentResponse": "upload_document",
     "LoginResponse": "login",

@@ -1,0 +1,44 @@
+"""Vault API"""
+
+from ._client import AsyncVault, Vault
+from ._exceptions import (
+    APIConnectionError,
+    APIError,
+    APIResponseValidationError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ConflictError,
+    InternalServerError,
+    MissingCredentialsError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    UnprocessableEntityError,
+)
+from ._types import NOT_GIVEN, FileTypes, NotGiven
+from ._version import __version__
+
+__all__ = [
+    "Vault",
+    "AsyncVault",
+    "APIError",
+    "APIConnectionError",
+    "APITimeoutError",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConflictError",
+    "InternalServerError",
+    "MissingCredentialsError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "UnprocessableEntityError",
+    "NOT_GIVEN",
+    "NotGiven",
+    "FileTypes",
+    "__version__",
+]

@@ -1,0 +1,32 @@
+"""The resources of the Vault API: one per tag, reached as attributes of the client."""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .secrets import (
+        AsyncSecretsResource as AsyncSecretsResource,
+        SecretsResource as SecretsResource,
+    )
+
+_MODULES: dict[str, str] = {
+    "SecretsResource": "secrets",
+    "AsyncSecretsResource": "secrets",
+}
+
+__all__ = sorted(_MODULES)
+
+
+def __getattr__(name: str) -> object:
+    module = _MODULES.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__
