@@ -2,6 +2,7 @@
 the package imports, and mypy --strict is clean. Generated into a temporary folder."""
 
 import compileall
+import importlib
 import inspect
 import subprocess
 import sys
@@ -68,3 +69,42 @@ def test_mypy_strict_is_clean(project: Path) -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Success: no issues found" in result.stdout
+
+
+def test_full_client_against_a_server(project: Path, import_client: Callable[[Path, str], ModuleType], tmp_path: Path) -> None:
+    """Firecrawl's multipart POST /parse, a scrape with models and dicts, open enums and extras."""
+    from .http_server import TestServer
+    from .test_client_features import multipart_parts
+
+    package = import_client(project, PACKAGE)
+    types = importlib.import_module(f"{PACKAGE}.types")
+    document = tmp_path / "report.pdf"
+    document.write_bytes(b"%PDF-1.7 binary\x00")
+    scraped = {
+        "success": True,
+        "data": {"markdown": "# Hi", "metadata": {"title": "Hi", "statusCode": 200, "newField": 1}},
+        "warning": None,
+    }
+    with TestServer() as server:
+        client = package.FirecrawlV2(api_key="fc-1", base_url=server.url)
+        server.reply(200, scraped)
+        result = client.scraping.parse_file(file=document, options={"formats": [{"type": "markdown"}]})
+        assert result.data.markdown == "# Hi" and result.data.metadata.model_extra == {"newField": 1}
+        parts = multipart_parts(server.requests[0])
+        assert parts["file"] == ("report.pdf", "application/pdf", b"%PDF-1.7 binary\x00")
+        assert parts["options"] == (None, "application/json", b'{"formats": [{"type": "markdown"}]}')
+
+        server.reply(200, scraped)
+        client.scraping.scrape_and_extract_from_url(
+            url="https://example.com",
+            formats=[types.FormatsMarkdown(type="markdown"), types.FormatsJson(type="json", prompt="facts")],
+            location={"country": "DE"},
+            timeout=30000,
+            request_timeout=60.0,
+        )
+        assert server.requests[1].json() == {
+            "url": "https://example.com",
+            "formats": [{"type": "markdown"}, {"type": "json", "prompt": "facts"}],
+            "location": {"country": "DE"},
+            "timeout": 30000,
+        }

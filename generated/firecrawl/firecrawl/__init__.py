@@ -1,5 +1,6 @@
 """API for interacting with Firecrawl services to perform web scraping and crawling tasks."""
 
+from ._base_client import RawResponse
 from ._client import AsyncFirecrawl, Firecrawl
 from ._exceptions import (
     APIConnectionError,
@@ -40,5 +41,6 @@ __all__ = [
     "NOT_GIVEN",
     "NotGiven",
     "FileTypes",
+    "RawResponse",
     "__version__",
 ]

@@ -1,5 +1,6 @@
 """Uploads"""
 
+from ._base_client import RawResponse
 from ._client import AsyncUploads, Uploads
 from ._exceptions import (
     APIConnectionError,
@@ -40,5 +41,6 @@ __all__ = [
     "NOT_GIVEN",
     "NotGiven",
     "FileTypes",
+    "RawResponse",
     "__version__",
 ]
