@@ -12,6 +12,7 @@ from pathlib import Path
 from . import __version__
 from .errors import GeneratorError
 from .format import GeneratedCodeError
+from .load import LoadOptions
 from .pipeline import Generated, generate_files
 from .write import compare, write_project
 
@@ -38,6 +39,14 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--output", "-o", type=Path, required=True, metavar="DIR", help="project folder")
         command.add_argument("--package-name", metavar="NAME", help="Python package name (default: from the title)")
         command.add_argument("--strict", action="store_true", help="treat spec warnings as errors")
+        command.add_argument(
+            "--allow-remote-refs", action="store_true", help="fetch $refs to http(s) URLs (refused by default)"
+        )
+        command.add_argument(
+            "--allow-external-files",
+            action="store_true",
+            help="follow $refs to files outside the spec's folder (refused by default)",
+        )
         command.add_argument("--quiet", "-q", action="store_true", help="print errors only")
         command.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
     return parser
@@ -47,7 +56,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     started = time.perf_counter()
     try:
-        generated = generate_files(args.spec, package_name=args.package_name, strict=args.strict)
+        options = LoadOptions(allow_remote_refs=args.allow_remote_refs, allow_external_files=args.allow_external_files)
+        generated = generate_files(args.spec, package_name=args.package_name, strict=args.strict, options=options)
         if not args.quiet:
             for warning in generated.warnings:
                 print(f"warning: {warning}", file=sys.stderr)

@@ -44,7 +44,9 @@ class Diagnostic:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.location}: {self.message}"
+        # one line whatever the message quotes: line breaks and other control characters escaped
+        text = f"{self.location}: {self.message}"
+        return "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)
 
 
 class GeneratorError(Exception):

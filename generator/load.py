@@ -1,23 +1,52 @@
-"""Stage 1: read a spec file (YAML or JSON) into plain Python data, and resolve local `$ref`s."""
+"""Stage 1: read a spec (YAML or JSON, one file or several) into plain Python data, and resolve
+its `$ref`s.
+
+A schema's place is a *pointer*: a JSON pointer into the spec file ("/components/schemas/Pet",
+always "" or starting with "/"), or, for another file the spec refers to, a key for that file,
+`#`, and a JSON pointer ("common/pet.yaml#/Pet"). The key is the file's path relative to the
+spec's folder, a file:// URL outside it, or the http(s) URL it was fetched from; it never starts
+with "/" and never contains "#". Pointers identify schemas everywhere after this stage.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
-from pathlib import Path
+import os
+import re
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import yaml
 
 from .errors import GeneratorError, Location
+from .text import has_lone_surrogate, without_lone_surrogates
 
 MAX_SPEC_BYTES = 64 * 1024 * 1024
 MAX_NESTING = 256
+MAX_EXPANDED_NODES = 5_000_000
+"""YAML aliases may share a node many times; beyond this many nodes counted with their
+repeats, a document is taken for an alias bomb."""
+MAX_LINE_LOOKUP_BYTES = 8 * 1024 * 1024
+REMOTE_TIMEOUT_SECONDS = 30
 
 
 class _SpecLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """YAML's safe loader, minus implicit timestamps: `version: 2024-01-01` stays a string."""
+    """YAML's safe loader, minus implicit timestamps (`version: 2024-01-01` stays a string),
+    and refusing a mapping that repeats a key."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.tag != "tag:yaml.org,2002:merge":
+                if key_node.value in seen:
+                    raise _DuplicateKey(key_node.value, key_node.start_mark)
+                seen.add(key_node.value)
+        return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
 
 
 _SpecLoader.yaml_implicit_resolvers = {
@@ -26,19 +55,100 @@ _SpecLoader.yaml_implicit_resolvers = {
 }
 
 
+class _DuplicateKey(Exception):
+    def __init__(self, key: str, mark: Any) -> None:
+        super().__init__(key)
+        self.key = key
+        self.mark = mark
+
+
 @dataclass(frozen=True)
+class LoadOptions:
+    """What a spec may refer to besides its own file."""
+
+    allow_remote_refs: bool = False
+    """Fetch `$ref`s to http(s) URLs (never done unless asked)."""
+    allow_external_files: bool = False
+    """Follow `$ref`s to files outside the spec's folder."""
+
+
+@dataclass
+class _File:
+    """One loaded file of a spec: the root file has the key ""."""
+
+    origin: Path | str
+    """Its path, or its URL."""
+    data: Any
+    text: str
+    sha256: str
+    repaired: list[str] = field(default_factory=list)
+    """JSON pointers of strings whose lone surrogates were replaced by U+FFFD."""
+
+
+@dataclass
 class Document:
-    """A parsed spec: its file, its data and a digest of its bytes."""
+    """A parsed spec: its root file and the files its `$ref`s reached."""
 
     path: Path
-    data: dict[str, Any]
-    sha256: str
+    options: LoadOptions = field(default_factory=LoadOptions)
+    _files: dict[str, _File] = field(default_factory=dict)
+    _line_trees: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return self._files[""].data  # type: ignore[no-any-return]
+
+    @property
+    def repaired(self) -> list[str]:
+        """Pointers of strings whose lone surrogates (not valid Unicode) became U+FFFD."""
+        return [join_pointer(key, pointer) for key, file in self._files.items() for pointer in file.repaired]
+
+    @property
+    def sha256(self) -> str:
+        """A digest of every file read so far (the whole spec, once the IR is built)."""
+        if len(self._files) == 1:
+            return self._files[""].sha256
+        digest = hashlib.sha256()
+        for key in sorted(self._files):
+            digest.update(f"{key}\0{self._files[key].sha256}\0".encode())
+        return digest.hexdigest()
+
+    # --- where things are ---------------------------------------------------------------------------
 
     def location(self, pointer: str | None = None) -> Location:
-        return Location(self.path, pointer)
+        if pointer is None:
+            return Location(self.path)
+        key, fragment = split_pointer(pointer)
+        file = self._files[key] if key in self._files else self._files[""]
+        return Location(file.origin, fragment, self._line_of(key, fragment))
 
     def error(self, pointer: str | None, message: str) -> GeneratorError:
         return GeneratorError(self.location(pointer), message)
+
+    def _line_of(self, key: str, fragment: str) -> int | None:
+        """The line of the node at a pointer, found by composing the file's YAML node tree
+        (JSON is YAML enough for this); only done when a message needs it."""
+        file = self._files.get(key)
+        if file is None or len(file.text) > MAX_LINE_LOOKUP_BYTES:
+            return None
+        if key not in self._line_trees:
+            try:
+                self._line_trees[key] = yaml.compose(file.text, Loader=_SpecLoader)
+            except yaml.YAMLError:
+                self._line_trees[key] = None
+        node = self._line_trees[key]
+        for token in _tokens(fragment):
+            if isinstance(node, yaml.MappingNode):
+                node = next((value for name, value in node.value if name.value == token), None)
+            elif isinstance(node, yaml.SequenceNode) and token.isdigit() and int(token) < len(node.value):
+                node = node.value[int(token)]
+            else:
+                node = None
+            if node is None:
+                return None
+        return node.start_mark.line + 1 if node is not None else None
+
+    # --- references ---------------------------------------------------------------------------------
 
     def resolve(self, node: Any, pointer: str) -> tuple[Any, str]:
         """Follow `$ref`s from `node` (found at `pointer`) to a node that is not a reference.
@@ -48,68 +158,101 @@ class Document:
         seen: set[str] = set()
         while isinstance(node, dict) and "$ref" in node:
             ref = node["$ref"]
+            referrer = pointer + "/$ref"
             if not isinstance(ref, str):
-                raise self.error(pointer + "/$ref", "$ref must be a string")
-            if not ref.startswith("#"):
-                raise self.error(
-                    pointer + "/$ref",
-                    f"$ref {ref!r} points outside this file; only local references (#/...) are supported",
-                )
-            target_pointer = ref[1:]
-            if target_pointer in seen:
-                raise self.error(pointer + "/$ref", f"$ref {ref!r} is part of a reference cycle")
-            seen.add(target_pointer)
-            node = self.lookup(target_pointer, referrer=pointer + "/$ref")
-            pointer = target_pointer
+                raise self.error(referrer, "$ref must be a string")
+            target = self._target(ref, pointer, referrer)
+            if target in seen:
+                raise self.error(referrer, f"$ref {ref!r} is part of a reference cycle")
+            seen.add(target)
+            node = self.lookup(target, referrer=referrer)
+            pointer = target
         return node, pointer
 
     def lookup(self, pointer: str, *, referrer: str) -> Any:
-        """The node at a JSON pointer; an error at `referrer` if there is none."""
-        if pointer and not pointer.startswith("/"):
-            raise self.error(referrer, f"$ref '#{pointer}' is not a valid JSON pointer")
-        node: Any = self.data
-        for raw in pointer.split("/")[1:]:
-            token = raw.replace("~1", "/").replace("~0", "~")
+        """The node at a pointer; an error at `referrer` if there is none."""
+        key, fragment = split_pointer(pointer)
+        if fragment and not fragment.startswith("/"):
+            raise self.error(referrer, f"$ref fragment '#{fragment}' is not a JSON pointer")
+        node: Any = self._files[key].data
+        for token in _tokens(fragment):
             if isinstance(node, dict) and token in node:
                 node = node[token]
             elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
                 node = node[int(token)]
             else:
-                raise self.error(referrer, f"$ref '#{pointer}' points to nothing")
+                where = f"{key}#{fragment}" if key else f"#{fragment}"
+                raise self.error(referrer, f"$ref '{where}' points to nothing")
         return node
 
+    def _target(self, ref: str, pointer: str, referrer: str) -> str:
+        """The pointer a `$ref` found at `pointer` stands for; loads the file it names."""
+        address, _, fragment = ref.partition("#")
+        current, _ = split_pointer(pointer)
+        if not address:
+            return join_pointer(current, fragment)
+        if "://" in address or current.startswith(("http://", "https://")):
+            key = self._remote_key(address, current, referrer)
+        else:
+            key = self._file_key(address, current, referrer)
+        return join_pointer(key, fragment)
 
-def load_document(path: Path) -> Document:
+    def _file_key(self, address: str, current: str, referrer: str) -> str:
+        base = self.path.parent
+        origin = self._files[current].origin
+        target = Path(os.path.normpath(Path(origin).parent / urllib.parse.unquote(address)))
+        if target.resolve() == self.path.resolve():
+            return ""
+        try:
+            key = PurePosixPath(target.relative_to(base)).as_posix()
+        except ValueError:
+            if not self.options.allow_external_files:
+                raise self.error(
+                    referrer,
+                    f"$ref {address!r} leaves the spec's folder; pass --allow-external-files to follow it",
+                ) from None
+            key = target.resolve().as_uri()
+        key = key.replace("#", "%23")
+        if key not in self._files:
+            self._files[key] = _parse(target, _read(target, referrer=self.location(referrer)), target)
+        return key
+
+    def _remote_key(self, address: str, current: str, referrer: str) -> str:
+        url = urllib.parse.urljoin(current, address) if "://" in current else address
+        if not self.options.allow_remote_refs:
+            raise self.error(referrer, f"$ref to the remote {url!r} is refused; pass --allow-remote-refs to fetch it")
+        if not url.startswith(("http://", "https://")):
+            raise self.error(referrer, f"$ref {url!r}: only http and https URLs can be fetched")
+        key = url.split("#")[0]
+        if key not in self._files:
+            self._files[key] = _parse(url, _fetch(url, self.location(referrer)), url)
+        return key
+
+
+def split_pointer(pointer: str) -> tuple[str, str]:
+    """(file key, JSON pointer) of a pointer; the key is "" for the spec's own file."""
+    if not pointer or pointer.startswith("/"):
+        return "", pointer
+    key, _, fragment = pointer.partition("#")
+    return key, fragment
+
+
+def join_pointer(key: str, fragment: str) -> str:
+    return f"{key}#{fragment}" if key else fragment
+
+
+def _tokens(fragment: str) -> list[str]:
+    return [raw.replace("~1", "/").replace("~0", "~") for raw in fragment.split("/")[1:]]
+
+
+# --- reading and parsing ---------------------------------------------------------------------------
+
+
+def load_document(path: Path, options: LoadOptions = LoadOptions()) -> Document:
     """Read and parse a spec file. Every failure is a GeneratorError naming the file."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_SPEC_BYTES:
-            raise GeneratorError(path, f"file is {size} bytes; the limit is {MAX_SPEC_BYTES}")
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise GeneratorError(path, "no such file") from None
-    except IsADirectoryError:
-        raise GeneratorError(path, "is a folder, not a spec file") from None
-    except OSError as exc:
-        raise GeneratorError(path, f"cannot read: {exc.strerror or exc}") from None
-    data = parse_spec_text(path, raw)
-    return Document(path=path, data=data, sha256=hashlib.sha256(raw).hexdigest())
-
-
-def parse_spec_text(path: Path, raw: bytes) -> dict[str, Any]:
-    """Parse the bytes of a spec into a dict; checks that it is an OpenAPI 3.x document."""
-    if not raw.strip():
-        raise GeneratorError(path, "file is empty")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise GeneratorError(path, f"not UTF-8 text (byte {exc.start} is invalid)") from None
-    if "\x00" in text:
-        raise GeneratorError(path, "not a text file (contains NUL bytes)")
-    if path.suffix.lower() == ".json" or text.lstrip().startswith(("{", "[")):
-        data = _parse_json(path, text)
-    else:
-        data = _parse_yaml(path, text)
+    document = Document(path=path, options=options)
+    document._files[""] = _parse(path, _read(path), path)
+    data = document.data
     if not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else f"a {type(data).__name__}"
         raise GeneratorError(path, f"not an OpenAPI document: the top level is {kind}, not a mapping")
@@ -120,38 +263,171 @@ def parse_spec_text(path: Path, raw: bytes) -> dict[str, Any]:
                 f"Swagger {data['swagger']} is not supported; convert the spec to OpenAPI 3",
             )
         raise GeneratorError(Location(path, ""), "not an OpenAPI document: no 'openapi' field")
-    return data
+    return document
 
 
-def _parse_json(path: Path, text: str) -> Any:
+def _read(path: Path, referrer: Location | None = None) -> bytes:
+    """The bytes of a spec file; `referrer` is the `$ref` that names it, if any."""
     try:
-        data = json.loads(text)
+        size = path.stat().st_size
+        if size > MAX_SPEC_BYTES:
+            raise GeneratorError(path, f"file is {size} bytes; the limit is {MAX_SPEC_BYTES}")
+        return path.read_bytes()
+    except FileNotFoundError:
+        if referrer is not None:
+            raise GeneratorError(referrer, f"$ref names a file that does not exist: {path}") from None
+        raise GeneratorError(path, "no such file") from None
+    except IsADirectoryError:
+        raise GeneratorError(path, "is a folder, not a spec file") from None
+    except OSError as exc:
+        raise GeneratorError(path, f"cannot read: {exc.strerror or exc}") from None
+
+
+def _fetch(url: str, where: Location) -> bytes:
+    try:
+        with urllib.request.urlopen(url, timeout=REMOTE_TIMEOUT_SECONDS) as response:  # noqa: S310 - opted in
+            raw: bytes = response.read(MAX_SPEC_BYTES + 1)
+    except (urllib.error.URLError, OSError, ValueError) as exc:
+        raise GeneratorError(where, f"cannot fetch {url}: {getattr(exc, 'reason', exc)}") from None
+    if len(raw) > MAX_SPEC_BYTES:
+        raise GeneratorError(url, f"more than {MAX_SPEC_BYTES} bytes")
+    return raw
+
+
+def _parse(origin: Path | str, raw: bytes, name: Path | str) -> _File:
+    """Parse the bytes of one file of a spec."""
+    if not raw.strip():
+        raise GeneratorError(origin, "file is empty")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise GeneratorError(origin, f"not UTF-8 text (byte {exc.start} is invalid)") from None
+    if "\x00" in text:
+        raise GeneratorError(origin, "not a text file (contains NUL bytes)")
+    if str(name).lower().endswith(".json") or text.lstrip().startswith(("{", "[")):
+        data = _parse_json(origin, text)
+    else:
+        data = _parse_yaml(origin, text)
+    _normalise(origin, data)
+    repaired = _replace_lone_surrogates(data) if _SURROGATE_ESCAPE.search(text) else []
+    return _File(origin, data, text, hashlib.sha256(raw).hexdigest(), repaired)
+
+
+def _parse_json(origin: Path | str, text: str) -> Any:
+    try:
+        return json.loads(text, object_pairs_hook=_unique_keys)
     except json.JSONDecodeError as exc:
         raise GeneratorError(
-            Location(path, line=exc.lineno, column=exc.colno), f"JSON syntax error: {exc.msg}"
+            Location(origin, line=exc.lineno, column=exc.colno), f"JSON syntax error: {exc.msg}"
         ) from None
+    except _DuplicateKey as exc:
+        raise GeneratorError(origin, f"a JSON object repeats the key {exc.key!r}") from None
     except RecursionError:
-        raise GeneratorError(path, f"nested deeper than {MAX_NESTING} levels") from None
-    _normalise(path, data)
-    return data
+        raise GeneratorError(origin, f"nested deeper than {MAX_NESTING} levels") from None
 
 
-def _parse_yaml(path: Path, text: str) -> Any:
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKey(key, None)
+            seen.add(key)
+    return result
+
+
+def _parse_yaml(origin: Path | str, text: str) -> Any:
     try:
         documents = list(yaml.load_all(text, Loader=_SpecLoader))
+    except _DuplicateKey as exc:
+        raise GeneratorError(
+            Location(origin, line=exc.mark.line + 1, column=exc.mark.column + 1),
+            f"the key {exc.key!r} appears twice in one mapping",
+        ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
-        location = Location(path, line=mark.line + 1, column=mark.column + 1) if mark else Location(path)
+        location = Location(origin, line=mark.line + 1, column=mark.column + 1) if mark else Location(origin)
         raise GeneratorError(location, f"YAML syntax error: {problem}") from None
     except yaml.YAMLError as exc:
-        raise GeneratorError(path, f"YAML error: {exc}") from None
+        raise GeneratorError(origin, f"YAML error: {exc}") from None
     except RecursionError:
-        raise GeneratorError(path, f"nested deeper than {MAX_NESTING} levels") from None
+        raise GeneratorError(origin, f"nested deeper than {MAX_NESTING} levels") from None
     if len(documents) != 1:
-        raise GeneratorError(path, f"expected one YAML document, found {len(documents)}")
-    _normalise(path, documents[0])
+        raise GeneratorError(origin, f"expected one YAML document, found {len(documents)}")
     return documents[0]
+
+
+def _normalise(origin: Path | str, data: Any) -> None:
+    """Check nesting depth and the size YAML aliases expand to, and turn keys such as `200:`
+    into strings. Iterative; each shared node is walked once."""
+    expanded: dict[int, int] = {}  # id(container) -> its node count with repeats
+    stack: list[tuple[Any, int, bool]] = [(data, 0, False)]
+    while stack:
+        node, depth, children_done = stack.pop()
+        if not isinstance(node, (dict, list)):
+            continue
+        children = list(node.values()) if isinstance(node, dict) else node
+        if children_done:
+            size = 1 + sum(expanded.get(id(child), 1) for child in children)
+            if size > MAX_EXPANDED_NODES:
+                raise GeneratorError(
+                    origin, f"the document expands to more than {MAX_EXPANDED_NODES} nodes (a YAML alias bomb?)"
+                )
+            expanded[id(node)] = size
+            continue
+        if id(node) in expanded:
+            if expanded[id(node)] == 0:  # still being walked: it contains itself
+                raise GeneratorError(origin, "a YAML alias refers to a node that contains it (infinite structure)")
+            continue
+        if depth > MAX_NESTING:
+            raise GeneratorError(origin, f"nested deeper than {MAX_NESTING} levels")
+        if isinstance(node, dict) and not all(isinstance(key, str) for key in node):
+            items = list(node.items())
+            node.clear()
+            node.update((_key_text(key), value) for key, value in items)
+        expanded[id(node)] = 0  # placeholder: being walked
+        stack.append((node, depth, True))
+        stack.extend((child, depth + 1, False) for child in children)
+
+
+# A \uD800-\uDFFF escape: the only way a lone surrogate gets into parsed UTF-8 text.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+def _replace_lone_surrogates(data: Any) -> list[str]:
+    """Replace lone surrogates in keys and strings by U+FFFD; the pointers of those changed.
+    Only run when the raw text has a surrogate escape, so ordinary specs pay nothing."""
+    repaired = []
+    stack: list[tuple[Any, str]] = [(data, "")]
+    seen: set[int] = set()
+    while stack:
+        node, pointer = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, dict):
+            if any(has_lone_surrogate(key) for key in node):
+                items = list(node.items())
+                node.clear()
+                node.update((without_lone_surrogates(key), value) for key, value in items)
+                repaired.append(pointer)
+            for key, value in list(node.items()):
+                child = f"{pointer}/{key.replace('~', '~0').replace('/', '~1')}"
+                if isinstance(value, str) and has_lone_surrogate(value):
+                    node[key] = without_lone_surrogates(value)
+                    repaired.append(child)
+                else:
+                    stack.append((value, child))
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                if isinstance(value, str) and has_lone_surrogate(value):
+                    node[index] = without_lone_surrogates(value)
+                    repaired.append(f"{pointer}/{index}")
+                else:
+                    stack.append((value, f"{pointer}/{index}"))
+    return sorted(repaired)
 
 
 def _key_text(key: Any) -> str:
@@ -160,27 +436,3 @@ def _key_text(key: Any) -> str:
     if key is None:
         return "null"
     return str(key)
-
-
-def _normalise(path: Path, data: Any) -> None:
-    """Check the nesting depth and, for YAML, turn keys such as `200:` into strings.
-
-    Iterative, and each node is visited once even when YAML aliases share it."""
-    seen: set[int] = set()
-    stack: list[tuple[Any, int]] = [(data, 0)]
-    while stack:
-        node, depth = stack.pop()
-        if depth > MAX_NESTING:
-            raise GeneratorError(path, f"nested deeper than {MAX_NESTING} levels")
-        if id(node) in seen:
-            continue
-        if isinstance(node, dict):
-            seen.add(id(node))
-            if not all(isinstance(key, str) for key in node):
-                items = list(node.items())
-                node.clear()
-                node.update((_key_text(key), value) for key, value in items)
-            stack.extend((value, depth + 1) for value in node.values())
-        elif isinstance(node, list):
-            seen.add(id(node))
-            stack.extend((value, depth + 1) for value in node)

@@ -12,7 +12,7 @@ from .errors import Diagnostic, GeneratorError, Warnings
 from .format import format_files
 from .ir import build_api
 from .ir.model import Api
-from .load import load_document
+from .load import LoadOptions, load_document
 from .render import Project, render_project
 from .validate import validate
 from .write import MANIFEST, manifest
@@ -29,7 +29,9 @@ class Generated:
     timings: dict[str, float] = field(default_factory=dict)
 
 
-def generate_files(spec: Path, *, package_name: str | None = None, strict: bool = False) -> Generated:
+def generate_files(
+    spec: Path, *, package_name: str | None = None, strict: bool = False, options: LoadOptions = LoadOptions()
+) -> Generated:
     """Every file of the client project for `spec`, in memory."""
     timings: dict[str, float] = {}
     started = time.perf_counter()
@@ -41,8 +43,10 @@ def generate_files(spec: Path, *, package_name: str | None = None, strict: bool 
         started = now
 
     warnings = Warnings(strict=strict)
-    document = load_document(spec)
+    document = load_document(spec, options)
     lap("load")
+    for pointer in document.repaired:
+        warnings.add(document.location(pointer), "text with a lone surrogate (not valid Unicode); it became U+FFFD")
     validate(document, warnings)
     lap("validate")
     previous_limit = sys.getrecursionlimit()

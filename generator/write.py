@@ -98,6 +98,8 @@ def write_project(files: dict[str, bytes], folder: Path) -> WriteResult:
         raise GeneratorError(
             folder, f"output folder is not empty and was not made by this generator (no {MANIFEST}); refusing to replace it"
         )
+    if folder.is_dir():
+        _refuse_escaping_links(folder)
     try:
         folder.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
@@ -129,6 +131,20 @@ def write_project(files: dict[str, bytes], folder: Path) -> WriteResult:
             raise GeneratorError(folder, f"cannot write the output folder: {exc.strerror or exc}") from None
         raise
     return result
+
+
+def _refuse_escaping_links(folder: Path) -> None:
+    """A symbolic link in the output folder that leads outside it is refused: it is a sign of
+    a tampered folder, and nothing the generator does should ever go through it."""
+    root = folder.resolve()
+    for current, directories, names in os.walk(folder):
+        directories[:] = [d for d in directories if not _is_ignored(PurePosixPath(d))]
+        for name in [*directories, *names]:
+            path = Path(current) / name
+            if path.is_symlink() and not _is_ignored(PurePosixPath(name)):
+                target = path.resolve()
+                if target != root and root not in target.parents:
+                    raise GeneratorError(path, f"is a symbolic link to {target}, outside the output folder; refusing to write")
 
 
 def _link_or_copy(source: Path, target: Path) -> None:

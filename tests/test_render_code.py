@@ -13,6 +13,7 @@ from generator.render.code import (
     py_literal,
     toml_string,
 )
+from generator.text import without_lone_surrogates
 
 HOSTILE = [
     'say """ hi',
@@ -40,7 +41,7 @@ def test_docstrings_cannot_be_closed_and_keep_the_text(text: str) -> None:
     function = tree.body[0]
     assert len(tree.body) == 1 and len(function.body) == 2  # nothing escaped into code
     doc = ast.get_docstring(function, clean=False) or ""
-    assert " ".join(doc.split()) == " ".join(text.replace("\r", "").split())
+    assert " ".join(doc.split()) == " ".join(without_lone_surrogates(text).replace("\r", "").split())
 
 
 @pytest.mark.parametrize("text", HOSTILE)
@@ -53,7 +54,7 @@ def test_comments_stay_on_one_line(text: str) -> None:
 def test_toml_strings_round_trip(text: str) -> None:
     import tomllib
 
-    expected = text.encode("utf-8", "replace").decode("utf-8")
+    expected = without_lone_surrogates(text)
     assert tomllib.loads(f"x = {toml_string(text)}")["x"] == expected
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
 from typing import Any
 
 from .. import naming
 from ..errors import GeneratorError, Warnings, escape_pointer_token
-from ..load import Document
+from ..load import Document, split_pointer
 from .model import (
     ANY,
     NO_DEFAULT,
@@ -152,13 +153,24 @@ class SchemaBuilder:
         return type_
 
     def _named_at(self, pointer: str) -> NamedType | None:
-        """The named type of a component or of a schema already built at `pointer`."""
+        """The named type of a schema already built at `pointer`, or of a definition there: a
+        component, an entry of `definitions`/`$defs`, or the whole of another file."""
         if pointer in self._by_pointer:
             return self._by_pointer[pointer]
-        key = pointer[len(COMPONENT_PREFIX) :]
-        if pointer.startswith(COMPONENT_PREFIX) and key and "/" not in key:
-            return self.component(key.replace("~1", "/").replace("~0", "~"))
-        return None
+        key, fragment = split_pointer(pointer)
+        tokens = [t.replace("~1", "/").replace("~0", "~") for t in fragment.split("/")[1:]]
+        if not key and len(tokens) == 3 and tokens[:2] == ["components", "schemas"]:
+            return self.component(tokens[2])
+        if len(tokens) >= 2 and tokens[-2] in ("schemas", "definitions", "$defs"):
+            name = tokens[-1]
+        elif key and not tokens:
+            name = PurePosixPath(key).stem
+        else:
+            return None
+        node = self._document.lookup(pointer, referrer=pointer)
+        title = node.get("title") if isinstance(node, dict) and not tokens else None
+        claimed = self._class_names.claim(naming.class_name(title if isinstance(title, str) else name), separator="")
+        return self._named(node, pointer, claimed, is_component=True)
 
     def _use(self, named: NamedType) -> Ref:
         if self._building:

@@ -15,6 +15,8 @@ from typing import Any
 
 from jinja2 import TemplateRuntimeError
 
+from ..text import without_lone_surrogates
+
 
 class Code(str):
     """Text that is safe to print in a generated file as it is."""
@@ -78,10 +80,12 @@ def docstring_text(text: str | None, indent: int = 0) -> Code:
     """Text for the inside of a triple-double-quoted docstring.
 
     Backslashes and non-printable characters (NUL, U+2028, ...) are escaped, quotes cannot
-    close the string, and every line after the first is indented by `indent` spaces.
+    close the string, and every line after the first is indented by `indent` spaces. Lone
+    surrogates, which Python cannot keep in a docstring, become U+FFFD.
     """
     if not text:
         return Code("")
+    text = without_lone_surrogates(text)
     lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").strip().split("\n")]
     pad = " " * indent
     laid_out = "\n".join(pad + line if index and line else line for index, line in enumerate(lines))
@@ -98,18 +102,13 @@ def comment_text(text: str) -> Code:
     return Code("".join(char if char.isprintable() else repr(char)[1:-1] for char in one_line))
 
 
-def _encodable(text: str) -> str:
-    """Lone surrogates (possible in JSON strings) cannot be written as UTF-8."""
-    return text.encode("utf-8", "replace").decode("utf-8")
-
-
 # --- other file types --------------------------------------------------------------------------
 
 
 def toml_string(text: str) -> Code:
     """A TOML basic string."""
     out = []
-    for char in _encodable(text):
+    for char in without_lone_surrogates(text):
         if char in ('"', "\\"):
             out.append("\\" + char)
         elif ord(char) < 0x20 or ord(char) == 0x7F:
@@ -126,12 +125,12 @@ def markdown_text(text: str | None) -> Code:
     """Spec text for one line of Markdown: no HTML, no links or formatting of its own."""
     if not text:
         return Code("")
-    return Code(_MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(_encodable(text).split())))
+    return Code(_MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(without_lone_surrogates(text).split())))
 
 
 def markdown_code(text: str) -> Code:
     """Text shown as inline code in Markdown (a path, a name)."""
-    text = " ".join(_encodable(text).split())
+    text = " ".join(without_lone_surrogates(text).split())
     return Code(f"`` {text} ``" if "`" in text else f"`{text}`")
 
 
