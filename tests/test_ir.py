@@ -175,3 +175,42 @@ def test_default_package_name() -> None:
     assert default_package_name("Firecrawl API") == "firecrawl"
     assert default_package_name("The Cat Facts Api") == "the_cat_facts"
     assert default_package_name("2048 game") == "v2048_game"
+
+
+def test_odd_wire_names_keep_their_keys(tmp_path: Path, import_client) -> None:  # type: ignore[no-untyped-def]
+    from generator.pipeline import generate_files
+    from generator.write import write_project
+
+    spec = write_spec(
+        tmp_path,
+        """
+openapi: 3.0.3
+info: {title: Odd, version: '1'}
+paths:
+  /x:
+    post:
+      operationId: send
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              properties:
+                nested:
+                  type: object
+                  properties:
+                    "café": {type: string}
+                    "ﬁle": {type: string}
+                    "__secret": {type: string}
+      responses: {'204': {description: ok}}
+""",
+    )
+    out = tmp_path / "out"
+    write_project(generate_files(spec).files, out)
+    odd = import_client(out, "odd")
+    from odd.types import SendRequestNestedParam
+
+    assert set(SendRequestNestedParam.__annotations__) == {"café", "ﬁle", "__secret"}
+    fields = odd.types.SendRequestNested.model_fields
+    assert sorted(field.alias for field in fields.values()) == sorted(["café", "ﬁle", "__secret"])
+    assert all(name.isascii() and name.isidentifier() for name in fields)

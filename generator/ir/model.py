@@ -129,6 +129,11 @@ class TypeModule:
     name: str
     types: list[NamedType]
 
+    @property
+    def exported_names(self) -> list[str]:
+        """Every name the module defines: its types and their request-side twins."""
+        return [name for named in self.types for name in (named.name, named.param_name) if name]
+
 
 # --- operations --------------------------------------------------------------------------------
 

@@ -107,7 +107,7 @@ def type_module_view(module: TypeModule) -> TypeModuleView:
     here = f"types.{module.name}"
     imports = Imports()
     writer = AnnotationWriter(here, imports)
-    pending = {name for named in module.types for name in (named.name, named.param_name) if name}
+    pending = set(module.exported_names)
     definitions: list[Definition] = []
     rebuild = []
     for named in module.types:
@@ -163,7 +163,11 @@ def _model_view(model: Model, writer: AnnotationWriter) -> ModelView:
 
 def _typed_dict_view(model: Model, name: str, writer: AnnotationWriter, pending: frozenset[str]) -> TypedDictView:
     keys = [field.wire_name for field in model.fields]
-    class_syntax = all(key.isidentifier() and not keyword.iskeyword(key) for key in keys)
+    # class syntax only for plain names: Python would NFKC-normalise non-ASCII ones and
+    # mangle `__private` ones, changing the keys
+    class_syntax = all(
+        key.isascii() and key.isidentifier() and not keyword.iskeyword(key) and not key.startswith("__") for key in keys
+    )
     forward = frozenset() if class_syntax else pending  # the functional form runs at import
     style = Style(request=True, shadowed=frozenset(keys), forward=forward)
     entries = []

@@ -11,12 +11,14 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .upload_document import (
         UploadDocumentRequestOptions as UploadDocumentRequestOptions,
+        UploadDocumentRequestOptionsParam as UploadDocumentRequestOptionsParam,
         UploadDocumentResponse as UploadDocumentResponse,
     )
     from .login import LoginResponse as LoginResponse
 
 _MODULES: dict[str, str] = {
     "UploadDocumentRequestOptions": "upload_document",
+    "UploadDocumentRequestOptionsParam": "upload_document",
     "UploadDocumentResponse": "upload_document",
     "LoginResponse": "login",
 }
