@@ -3,6 +3,7 @@ commonly have (defaults that do not match their schema, ...) are warnings, error
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -24,7 +25,7 @@ def validate(document: Document, warnings: Warnings) -> None:
         raise document.error("/openapi", f"OpenAPI version {version!r} is not supported (3.0.x or 3.1.x)")
     model = OpenAPI30 if version.startswith("3.0") else OpenAPI31
     try:
-        model.model_validate(document.data)
+        model.model_validate(_without_boolean_schemas(document))
     except ValidationError as exc:
         raise _first_error(document, exc) from None
     for node, pointer in iter_schemas(document):
@@ -64,6 +65,41 @@ def _first_error(document: Document, exc: ValidationError) -> GeneratorError:
     return document.error(best[1], f"invalid OpenAPI document: {best[2]}{more}")
 
 
+def _without_boolean_schemas(document: Document) -> dict[str, Any]:
+    """The document with `true`/`false` schemas (JSON Schema allows them, 3.1 specs use them,
+    openapi-pydantic does not take them) as `{}` and `{"not": {}}`; a copy only when needed."""
+    places = [
+        (pointer, path, value)
+        for node, pointer in iter_schemas(document)
+        for path, value in _schema_children(node)
+        if isinstance(value, bool) and path != ("additionalProperties",)
+    ]
+    if not places:
+        return document.data
+    patched = copy.deepcopy(document.data)
+    for pointer, path, value in places:
+        container: Any = patched
+        tokens = [t.replace("~1", "/").replace("~0", "~") for t in pointer.split("/")[1:]] + list(path)
+        for token in tokens[:-1]:
+            container = container[int(token)] if isinstance(container, list) else container[token]
+        last = tokens[-1]
+        container[int(last) if isinstance(container, list) else last] = {} if value else {"not": {}}
+    return patched
+
+
+def _schema_children(node: dict[str, Any]) -> Iterator[tuple[tuple[str, ...], Any]]:
+    """(path of keys from `node`, value) of the places in a schema that hold schemas."""
+    for key in _SCHEMA_SINGLES:
+        if key in node:
+            yield (key,), node[key]
+    for key in _SCHEMA_LISTS:
+        if isinstance(node.get(key), list):
+            yield from (((key, str(index)), item) for index, item in enumerate(node[key]))
+    for key in _SCHEMA_MAPS:
+        if isinstance(node.get(key), dict):
+            yield from (((key, name), item) for name, item in node[key].items())
+
+
 def _short(value: Any) -> str:
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
@@ -86,17 +122,10 @@ def iter_schemas(document: Document) -> Iterator[tuple[dict[str, Any], str]]:
             if not isinstance(node, dict):
                 continue
             yield node, node_pointer
-            for key in _SCHEMA_SINGLES:
-                if key in node:
-                    stack.append((node[key], f"{node_pointer}/{key}"))
-            for key in _SCHEMA_LISTS:
-                if isinstance(node.get(key), list):
-                    stack.extend((item, f"{node_pointer}/{key}/{i}") for i, item in enumerate(node[key]))
-            for key in _SCHEMA_MAPS:
-                if isinstance(node.get(key), dict):
-                    stack.extend(
-                        (item, f"{node_pointer}/{key}/{escape_pointer_token(name)}") for name, item in node[key].items()
-                    )
+            stack.extend(
+                (child, node_pointer + "".join("/" + escape_pointer_token(token) for token in path))
+                for path, child in _schema_children(node)
+            )
 
 
 def _schema_roots(data: dict[str, Any]) -> Iterator[tuple[Any, str]]:

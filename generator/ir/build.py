@@ -125,7 +125,7 @@ def _name_request_twins(resources: list[Resource], types: list[NamedType], class
             continue
         used.add(named)
         if isinstance(named, Model):
-            stack.extend(target for field in named.fields for target in referenced(field.type))
+            stack.extend(target for field in named.request_fields for target in referenced(field.type))
         else:
             stack.extend(referenced(named.type))
     with_models = _types_containing_models(types)

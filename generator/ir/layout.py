@@ -9,7 +9,7 @@ module, a type comes after the types it uses, wherever the references allow it.
 from __future__ import annotations
 
 from .. import naming
-from .model import NamedType, TypeModule
+from .model import Model, NamedType, TypeModule
 
 
 def plan_modules(
@@ -30,7 +30,7 @@ def plan_modules(
     for component in strongly_connected(list(groups), group_edges):
         members = [named for group in component for named in groups[group]]
         module = TypeModule(name=names.claim(naming.snake_case(component[0]) or "types"), types=[])
-        module.types = definition_order(members, references)
+        module.types = bases_first(definition_order(members, references))
         for named in module.types:
             named.module = module.name
         modules.append(module)
@@ -118,3 +118,20 @@ def definition_order(members: list[NamedType], references: dict[NamedType, set[N
             visit(member)
     return ordered
 
+
+
+def bases_first(ordered: list[NamedType]) -> list[NamedType]:
+    """The order with every base class before the models that extend it, which a reference
+    cycle could otherwise reverse (a class statement needs its base at once)."""
+    result = list(ordered)
+    moved = True
+    while moved:
+        moved = False
+        for model in result:
+            base = model.base if isinstance(model, Model) else None
+            if base is not None and base in result and result.index(base) > result.index(model):
+                result.remove(base)
+                result.insert(result.index(model), base)
+                moved = True
+                break
+    return result

@@ -33,8 +33,20 @@ class MapOf:
 
 
 @dataclass(frozen=True)
+class Discriminator:
+    """How a union picks its variant: by the value of one property, not by trying each."""
+
+    wire_name: str
+    attribute: str
+    """The property's Python name on the variant models."""
+    tags: tuple[tuple[str, str], ...]
+    """(property value, name of the variant class it selects), in spec order."""
+
+
+@dataclass(frozen=True)
 class UnionOf:
     variants: tuple[TypeExpr, ...]
+    discriminator: Discriminator | None = None
 
 
 @dataclass(frozen=True)
@@ -45,21 +57,29 @@ class LiteralOf:
 
 
 @dataclass(frozen=True)
+class TupleOf:
+    """A fixed-length array (`prefixItems`): `tuple[A, B]`."""
+
+    items: tuple[TypeExpr, ...]
+
+
+@dataclass(frozen=True)
 class Ref:
     """A use of a named type; equal to another Ref exactly when both name the same type."""
 
     target: NamedType
 
 
-TypeExpr = Union[Primitive, ListOf, MapOf, UnionOf, LiteralOf, Ref]
+TypeExpr = Union[Primitive, ListOf, MapOf, UnionOf, LiteralOf, TupleOf, Ref]
 
 
 def referenced(type_: TypeExpr) -> list[NamedType]:
     """The named types a type expression mentions directly (not through their definitions)."""
     if isinstance(type_, Ref):
         return [type_.target]
-    if isinstance(type_, UnionOf):
-        return [named for variant in type_.variants for named in referenced(variant)]
+    if isinstance(type_, (UnionOf, TupleOf)):
+        members = type_.variants if isinstance(type_, UnionOf) else type_.items
+        return [named for member in members for named in referenced(member)]
     if isinstance(type_, ListOf):
         return referenced(type_.item)
     if isinstance(type_, MapOf):
@@ -90,6 +110,10 @@ class Field:
     description: str | None = None
     default: object = NO_DEFAULT
     deprecated: bool = False
+    read_only: bool = False
+    """Sent by the server only: left out of what requests take."""
+    write_only: bool = False
+    """Sent by clients only: left out of response models."""
 
 
 @dataclass(eq=False)
@@ -99,10 +123,29 @@ class Model:
     name: str
     pointer: str
     fields: list[Field]
+    """All fields, inherited ones included."""
     description: str | None = None
     module: str = ""
     param_name: str | None = None
     """The name of its request-side twin, a TypedDict, when requests use this model."""
+    base: Model | None = None
+    """The model it extends (allOf of one model and more properties); its fields come first."""
+    extra_values: TypeExpr | None = None
+    """The type of properties it does not name (`additionalProperties` with a schema)."""
+
+    @property
+    def own_fields(self) -> list[Field]:
+        """The response fields it declares itself, not inherited from its base."""
+        inherited = {field.wire_name for field in self.base.fields} if self.base else set()
+        return [field for field in self.response_fields if field.wire_name not in inherited]
+
+    @property
+    def response_fields(self) -> list[Field]:
+        return [field for field in self.fields if not field.write_only]
+
+    @property
+    def request_fields(self) -> list[Field]:
+        return [field for field in self.fields if not field.read_only]
 
 
 @dataclass(eq=False)

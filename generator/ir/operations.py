@@ -312,7 +312,7 @@ class OperationBuilder:
             fields = self._schemas.object_fields(schema, schema_pointer, body_hint)
         if fields is not None:
             request_body.flattened = True
-            return request_body, [self._body_field(field, arguments) for field in fields]
+            return request_body, [self._body_field(field, arguments) for field in fields if not field.read_only]
         if schema is not None:
             request_body.type = self._schemas.type_of(schema, schema_pointer, body_hint)
         elif encoding == "binary":

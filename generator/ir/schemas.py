@@ -10,6 +10,7 @@ from ..errors import GeneratorError, Warnings, escape_pointer_token
 from ..load import Document, split_pointer
 from .model import (
     ANY,
+    Discriminator,
     NO_DEFAULT,
     NONE,
     Alias,
@@ -23,15 +24,19 @@ from .model import (
     Primitive,
     PrimitiveKind,
     Ref,
+    TupleOf,
     TypeExpr,
     UnionOf,
 )
 
 COMPONENT_PREFIX = "/components/schemas/"
 
+# String formats with a Python type of their own; others (uuid, uri, email, byte, ...) stay
+# `str`, which accepts whatever the server sends.
 _STRING_FORMATS: dict[str, PrimitiveKind] = {
     "date-time": "datetime",
     "date": "date",
+    "time": "time",
     "binary": "file",
 }
 _TYPE_KINDS: dict[str, PrimitiveKind] = {
@@ -50,10 +55,12 @@ def nullable(type_: TypeExpr) -> TypeExpr:
 
 
 def union(variants: list[TypeExpr]) -> TypeExpr:
-    """A union without nesting or repeats, `None` last; a single variant stands for itself."""
+    """A union without nesting or repeats, `None` last; a single variant stands for itself.
+    A discriminated union stays whole: its variants are chosen by its own rule."""
     flat: list[TypeExpr] = []
     for variant in variants:
-        for member in variant.variants if isinstance(variant, UnionOf) else (variant,):
+        nested = isinstance(variant, UnionOf) and variant.discriminator is None
+        for member in variant.variants if nested else (variant,):  # type: ignore[union-attr]
             if member not in flat:
                 flat.append(member)
     if ANY in flat:
@@ -208,6 +215,8 @@ class SchemaBuilder:
         try:
             if isinstance(named, Model):
                 named.fields = self._fields(node, pointer, name)
+                named.base = self._base_of(node, pointer, named)
+                named.extra_values = self._extra_values(node, pointer, name)
             elif isinstance(node, dict) and "$ref" in node:
                 named.type = self._reference(node, pointer, name)
             else:
@@ -253,6 +262,7 @@ class SchemaBuilder:
             type_ = self.type_of(property_node, property_pointer, joined(model_name, wire_name))
             is_required = wire_name in required
             description, default = self._annotations(property_node, property_pointer)
+            flags = self._flags(property_node, property_pointer)
             fields.append(
                 Field(
                     name=names.claim(naming.field_name(wire_name)),
@@ -261,7 +271,9 @@ class SchemaBuilder:
                     required=is_required,
                     description=description,
                     default=default,
-                    deprecated=bool(isinstance(property_node, dict) and property_node.get("deprecated")),
+                    deprecated="deprecated" in flags,
+                    read_only="readOnly" in flags,
+                    write_only="writeOnly" in flags,
                 )
             )
         for wire_name in sorted(required - properties.keys()):
@@ -301,6 +313,42 @@ class SchemaBuilder:
             required |= {name for name in required_list if isinstance(name, str)}
         return properties, required
 
+    def _base_of(self, node: dict[str, Any], pointer: str, model: Model) -> Model | None:
+        """The model this one extends: allOf of exactly one component model and other parts
+        that only add properties. Otherwise its fields are merged into a class of its own."""
+        all_of = node.get("allOf")
+        if not isinstance(all_of, list):
+            return None
+        refs = [(index, part) for index, part in enumerate(all_of) if isinstance(part, dict) and "$ref" in part]
+        if len(refs) != 1:
+            return None
+        index, part = refs[0]
+        _, target_pointer = self._document.resolve(part, f"{pointer}/allOf/{index}")
+        base = self._named_at(target_pointer)
+        if not isinstance(base, Model) or base is model or base in self._building or base.extra_values is not None:
+            return None
+        mine = {field.wire_name: field for field in model.fields}
+        if any(mine.get(field.wire_name) != field for field in base.fields):
+            return None  # a part changes an inherited field (its type, or makes it required)
+        self._use(base)
+        return base
+
+    def _extra_values(self, node: dict[str, Any], pointer: str, name: str) -> TypeExpr | None:
+        extra = node.get("additionalProperties")
+        if isinstance(extra, dict) and extra:
+            return self.type_of(extra, pointer + "/additionalProperties", joined(name, "value"))
+        return None
+
+    def _flags(self, node: Any, pointer: str) -> set[str]:
+        """Which of deprecated, readOnly and writeOnly a property has, itself or through a $ref."""
+        target = self._document.resolve(node, pointer)[0] if isinstance(node, dict) and "$ref" in node else {}
+        return {
+            flag
+            for flag in ("deprecated", "readOnly", "writeOnly")
+            for place in (node, target)
+            if isinstance(place, dict) and place.get(flag) is True
+        }
+
     def _annotations(self, node: Any, pointer: str) -> tuple[str | None, object]:
         """Description and default of a property, looking through a `$ref` when it has none."""
         if not isinstance(node, dict):
@@ -337,13 +385,17 @@ class SchemaBuilder:
         variants = self._union_variants(node)
         if variants:
             keyword = "oneOf" if node.get("oneOf") else "anyOf"
-            return union(
-                [
-                    self.type_of(variant, f"{pointer}/{keyword}/{index}", self._variant_hint(variant, hint, index))
-                    for index, variant in enumerate(node[keyword])
-                    if variant in variants
-                ]
-            )
+            types = [
+                self.type_of(variant, f"{pointer}/{keyword}/{index}", self._variant_hint(variant, hint, index))
+                for index, variant in enumerate(node[keyword])
+                if variant in variants
+            ]
+            result = union(types)
+            if isinstance(result, UnionOf) and result.variants == tuple(types):
+                found = self._discriminator(node, pointer, types)
+                if found is not None:
+                    result = UnionOf(result.variants, found)
+            return result
         all_of = node.get("allOf")
         if isinstance(all_of, list) and all_of:
             # allOf without object parts, typically a $ref beside a part holding only a description
@@ -354,6 +406,8 @@ class SchemaBuilder:
             return union(
                 [self._unnamed_not_null({**node, "type": one}, pointer, hint) for one in declared if isinstance(one, str)]
             )
+        if isinstance(node.get("prefixItems"), list):
+            return self._tuple(node, pointer, hint)
         if declared == "array" or (declared is None and "items" in node):
             return ListOf(self._items(node, pointer, hint))
         if declared == "object" or (declared is None and ("properties" in node or "additionalProperties" in node)):
@@ -366,6 +420,61 @@ class SchemaBuilder:
         if isinstance(declared, str) and declared in _TYPE_KINDS:
             return Primitive(_TYPE_KINDS[declared])
         return ANY
+
+    def _discriminator(self, node: dict[str, Any], pointer: str, types: list[TypeExpr]) -> Discriminator | None:
+        """The spec's discriminator, else one inferred from a property that every variant fixes
+        to values of its own (Firecrawl's `type`). None when variants are not all models or
+        their tags would not tell them apart: then pydantic tries each variant."""
+        models = [t.target for t in types if isinstance(t, Ref) and isinstance(t.target, Model)]
+        if len(models) != len(types):
+            return None
+        declared = node.get("discriminator")
+        if isinstance(declared, dict) and isinstance(declared.get("propertyName"), str):
+            return self._declared_discriminator(declared, pointer, models)
+        for property_name in _tag_candidates(models):
+            tags: list[tuple[str, str]] = []
+            for model in models:
+                field = next(f for f in model.fields if f.wire_name == property_name)
+                assert isinstance(field.type, LiteralOf)
+                tags.extend((str(value), model.name) for value in field.type.values)
+            if len({value for value, _ in tags}) == len(tags):
+                return Discriminator(property_name, naming.field_name(property_name), tuple(tags))
+        return None
+
+    def _declared_discriminator(self, declared: dict[str, Any], pointer: str, models: list[Model]) -> Discriminator | None:
+        property_name = declared["propertyName"]
+        by_pointer = {model.pointer: model for model in models}
+        tags: list[tuple[str, str]] = []
+        for value, target in (declared.get("mapping") or {}).items():
+            if not isinstance(target, str):
+                continue
+            # a mapping value is a $ref, or the name of a component schema
+            ref = target if target.startswith("#") or "/" in target else f"#{COMPONENT_PREFIX}{escape_pointer_token(target)}"
+            _, target_pointer = self._document.resolve({"$ref": ref}, pointer + "/discriminator/mapping")
+            if target_pointer in by_pointer:
+                tags.append((str(value), by_pointer[target_pointer].name))
+        mapped = {name for _, name in tags}
+        for model in models:  # unmapped variants are selected by their schema's name
+            if model.name not in mapped:
+                tags.append((model.pointer.rsplit("/", 1)[-1].replace("~1", "/").replace("~0", "~"), model.name))
+        if len({value for value, _ in tags}) != len(tags):
+            self._warnings.add(
+                self._document.location(pointer + "/discriminator"),
+                "discriminator values do not tell the variants apart; each variant is tried instead",
+            )
+            return None
+        return Discriminator(property_name, naming.field_name(property_name), tuple(tags))
+
+    def _tuple(self, node: dict[str, Any], pointer: str, hint: str) -> TypeExpr:
+        """`prefixItems`: a tuple when nothing may follow them, else a list of their types."""
+        prefix = [
+            self.type_of(item, f"{pointer}/prefixItems/{index}", joined(hint, f"item {index + 1}"))
+            for index, item in enumerate(node["prefixItems"])
+        ]
+        if node.get("items") is False or node.get("maxItems") == len(prefix):
+            return TupleOf(tuple(prefix))
+        rest = self._items(node, pointer, hint) if "items" in node else ANY
+        return ListOf(union([*prefix, rest]))
 
     def _items(self, node: dict[str, Any], pointer: str, hint: str) -> TypeExpr:
         items = node.get("items")
@@ -419,6 +528,20 @@ def _has_type_information(node: Any) -> bool:
 def _is_nullable(node: dict[str, Any]) -> bool:
     declared = node.get("type")
     return node.get("nullable") is True or (isinstance(declared, list) and "null" in declared)
+
+
+def _tag_candidates(models: list[Model]) -> list[str]:
+    """Properties every model has, required, as an enum or const: tag-like names first."""
+    common = None
+    for model in models:
+        names = {
+            f.wire_name
+            for f in model.fields
+            if f.required and isinstance(f.type, LiteralOf) and all(isinstance(v, str) for v in f.type.values)
+        }
+        common = names if common is None else common & names
+    found = sorted(common or ())
+    return sorted(found, key=lambda name: (name not in _TAG_PROPERTIES, name))
 
 
 def _single_value(node: Any) -> Any:

@@ -6,18 +6,21 @@ from dataclasses import dataclass, field, replace
 
 from ..ir.model import (
     Alias,
+    Discriminator,
     ListOf,
     LiteralOf,
     MapOf,
     NamedType,
     Primitive,
+    Ref,
+    TupleOf,
     TypeExpr,
     UnionOf,
 )
 from .code import Code, py_literal
 
 THIRD_PARTY = frozenset({"httpx", "pydantic"})
-BUILTIN_TYPES = frozenset({"str", "int", "float", "bool", "bytes", "list", "dict"})
+BUILTIN_TYPES = frozenset({"str", "int", "float", "bool", "bytes", "list", "dict", "tuple"})
 
 _PRIMITIVES = {
     "str": "str",
@@ -42,15 +45,22 @@ class Imports:
     local: dict[str, set[str]] = field(default_factory=dict)
     """Relative module ('.scrape_options', '.._types') -> names imported from it."""
 
+    third_party: dict[str, set[str]] = field(default_factory=dict)
+
     def add_local(self, module: str, name: str) -> None:
         self.local.setdefault(module, set()).add(name)
+
+    def add_third_party(self, module: str, name: str) -> None:
+        self.third_party.setdefault(module, set()).add(name)
 
     def lines(self) -> list[Code]:
         """Import statements grouped as isort would: standard library, third party, local."""
         standard = [f"import {module}" for module in sorted(self.modules - THIRD_PARTY)]
         if self.typing:
             standard.append(f"from typing import {', '.join(sorted(self.typing))}")
-        third_party = [f"import {module}" for module in sorted(self.modules & THIRD_PARTY)]
+        third_party = [f"import {module}" for module in sorted(self.modules & THIRD_PARTY)] + [
+            f"from {module} import {', '.join(sorted(names))}" for module, names in sorted(self.third_party.items())
+        ]
         local = [
             f"from {module} import {', '.join(sorted(self.local[module]))}"
             # the farther package first, then siblings
@@ -84,7 +94,7 @@ class AnnotationWriter:
     collecting the imports they need."""
 
     def __init__(self, here: str, imports: Imports) -> None:
-        self._here = here
+        self.here = here
         self.imports = imports
 
     def annotation(self, type_: TypeExpr, style: Style = Style()) -> Code:
@@ -109,10 +119,14 @@ class AnnotationWriter:
             return self._primitive(type_, style)
         if isinstance(type_, ListOf):
             return f"{self._builtin('list', style)}[{self._write(type_.item, style)}]"
+        if isinstance(type_, TupleOf):
+            return f"{self._builtin('tuple', style)}[{', '.join(self._write(item, style) for item in type_.items)}]"
         if isinstance(type_, MapOf):
             return f"{self._builtin('dict', style)}[{self._builtin('str', style)}, {self._write(type_.value, style)}]"
         if isinstance(type_, UnionOf):
             variants = [self._write(variant, style) for variant in type_.variants]
+            if type_.discriminator is not None and not style.request:
+                return self._discriminated(type_, type_.discriminator, variants, style)
             if style.forward:
                 # a quoted name cannot take part in `|` at run time
                 self.imports.typing.add("Union")
@@ -124,10 +138,28 @@ class AnnotationWriter:
             return text + self._open_bases(type_, style)
         return self._reference(type_.target, style)
 
+    def _discriminated(self, type_: UnionOf, discriminator: Discriminator, variants: list[str], style: Style) -> str:
+        """`Annotated[Annotated[A, Tag("A")] | ..., discriminated(...)]`: pydantic picks the
+        variant from the property's value."""
+        self.imports.typing.add("Annotated")
+        models = relative_module(self.here, "_models")
+        self.imports.add_local(models, "Tag")
+        self.imports.add_local(models, "discriminated")
+        tagged = [
+            f"Annotated[{text}, Tag({py_literal(variant.target.name)})]"
+            for text, variant in zip(variants, type_.variants)
+            if isinstance(variant, Ref)
+        ]
+        joined = f"Union[{', '.join(tagged)}]" if style.forward else " | ".join(tagged)
+        if style.forward:
+            self.imports.typing.add("Union")
+        rule = py_literal([discriminator.wire_name, discriminator.attribute, dict(discriminator.tags)])[1:-1]
+        return f"Annotated[{joined}, discriminated({rule})]"
+
     def _primitive(self, type_: Primitive, style: Style) -> str:
         if type_.kind == "file":
             if style.file_type == "FileTypes":
-                self.imports.add_local(relative_module(self._here, "_types"), "FileTypes")
+                self.imports.add_local(relative_module(self.here, "_types"), "FileTypes")
             return self._builtin(style.file_type, style)
         text = _PRIMITIVES[type_.kind]
         if text == "Any":
@@ -139,8 +171,8 @@ class AnnotationWriter:
     def _reference(self, named: NamedType, style: Style) -> str:
         name = named.param_name if style.request and named.param_name else named.name
         target = f"types.{named.module}"
-        if target != self._here:
-            self.imports.add_local(relative_module(self._here, target), name)
+        if target != self.here:
+            self.imports.add_local(relative_module(self.here, target), name)
         text = f'"{name}"' if name in style.forward else name
         enum = _enum_of(named)
         return text + (self._open_bases(enum, style) if enum is not None else "")

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from ..ir.model import (
     NO_DEFAULT,
     NONE,
+    Alias,
     Api,
     Model,
     Operation,
@@ -63,10 +64,13 @@ class FieldView:
 @dataclass
 class ModelView:
     name: str
+    base: Code
     doc: Code
     fields: list[FieldView]
     wire_names: Code | None
     """A dict literal of the fields whose wire name differs from their Python name."""
+    extra_values: Code | None
+    """The type of the values of properties it does not name, when the spec gives one."""
     kind: str = "model"
 
 
@@ -88,6 +92,8 @@ class AliasView:
     name: str
     doc: Code
     value: Code
+    recursive: bool = False
+    """It refers to itself: a TypeAliasType at run time, which pydantic can follow."""
     kind: str = "alias"
 
 
@@ -113,17 +119,22 @@ def type_module_view(module: TypeModule) -> TypeModuleView:
     for named in module.types:
         pending.discard(named.name)
         if isinstance(named, Model):
-            imports.add_local(relative_module(here, "_models"), "BaseModel")
             view = _model_view(named, writer)
-            if view.wire_names is not None:
-                imports.add_local(relative_module(here, "_models"), "wire_names")
+            for name in ("wire_names", "Field"):
+                if (view.wire_names if name == "wire_names" else view.extra_values) is not None:
+                    imports.add_local(relative_module(here, "_models"), name)
             if _names_in_fields(named) & pending:
                 rebuild.append(named.name)
             definitions.append(view)
         else:
             imports.typing.add("TypeAlias")
-            value = writer.annotation(named.type, Style(forward=frozenset(pending) & _names_in(named.type), file_type="bytes"))
-            definitions.append(AliasView(named.name, docstring_text(named.description), value))
+            recursive = _is_recursive(named)
+            if recursive:
+                imports.typing.add("TYPE_CHECKING")
+                imports.add_third_party("typing_extensions", "TypeAliasType")
+            forward = (frozenset(pending) | ({named.name} if recursive else set())) & _names_in(named.type)
+            value = writer.annotation(named.type, Style(forward=forward, file_type="bytes"))
+            definitions.append(AliasView(named.name, docstring_text(named.description), value, recursive))
         if named.param_name is None:
             continue
         pending.discard(named.param_name)
@@ -137,9 +148,9 @@ def type_module_view(module: TypeModule) -> TypeModuleView:
 
 
 def _model_view(model: Model, writer: AnnotationWriter) -> ModelView:
-    style = Style(open_enums=True, shadowed=frozenset(field.name for field in model.fields), file_type="bytes")
+    style = Style(open_enums=True, shadowed=frozenset(field.name for field in model.response_fields), file_type="bytes")
     fields = []
-    for model_field in model.fields:
+    for model_field in model.own_fields:
         annotation = writer.annotation(model_field.type, style)
         optional = not model_field.required
         if optional and not _is_nullable(model_field.type):
@@ -152,17 +163,23 @@ def _model_view(model: Model, writer: AnnotationWriter) -> ModelView:
                 doc=docstring_text(_with_deprecation(model_field.description, model_field.deprecated), CLASS_INDENT),
             )
         )
-    renamed = {field.name: field.wire_name for field in model.fields if field.name != field.wire_name}
+    # a class's own wire names replace its base's, so it lists the inherited ones too
+    own_renamed = any(field.name != field.wire_name for field in model.own_fields)
+    renamed = {field.name: field.wire_name for field in model.response_fields if field.name != field.wire_name}
+    if model.base is None:
+        writer.imports.add_local(relative_module(writer.here, "_models"), "BaseModel")
     return ModelView(
         name=model.name,
+        base=writer.annotation(Ref(model.base)) if model.base is not None else Code("BaseModel"),
         doc=docstring_text(model.description, CLASS_INDENT),
         fields=fields,
-        wire_names=py_literal(renamed) if renamed else None,
+        wire_names=py_literal(renamed) if own_renamed else None,
+        extra_values=writer.annotation(model.extra_values, style) if model.extra_values is not None else None,
     )
 
 
 def _typed_dict_view(model: Model, name: str, writer: AnnotationWriter, pending: frozenset[str]) -> TypedDictView:
-    keys = [field.wire_name for field in model.fields]
+    keys = [field.wire_name for field in model.request_fields]
     # class syntax only for plain names: Python would NFKC-normalise non-ASCII ones and
     # mangle `__private` ones, changing the keys
     class_syntax = all(
@@ -171,7 +188,7 @@ def _typed_dict_view(model: Model, name: str, writer: AnnotationWriter, pending:
     forward = frozenset() if class_syntax else pending  # the functional form runs at import
     style = Style(request=True, shadowed=frozenset(keys), forward=forward)
     entries = []
-    for model_field in model.fields:
+    for model_field in model.request_fields:
         annotation = writer.annotation(model_field.type, style)
         if model_field.required:
             writer.imports.typing.add("Required")
@@ -179,6 +196,20 @@ def _typed_dict_view(model: Model, name: str, writer: AnnotationWriter, pending:
         entries.append((py_literal(model_field.wire_name), model_field.wire_name, annotation))
     doc = f"The fields of `{model.name}`, as a dict keyed by their names on the wire."
     return TypedDictView(name, docstring_text(doc, CLASS_INDENT), entries, class_syntax)
+
+
+def _is_recursive(alias: Alias) -> bool:
+    """Whether an alias refers to itself through aliases alone (models break such cycles)."""
+    stack = [named for named in referenced(alias.type) if isinstance(named, Alias)]
+    seen: set[Alias] = set()
+    while stack:
+        current = stack.pop()
+        if current is alias:
+            return True
+        if current not in seen:
+            seen.add(current)
+            stack.extend(named for named in referenced(current.type) if isinstance(named, Alias))
+    return False
 
 
 def _names_in(type_: TypeExpr) -> frozenset[str]:
@@ -190,7 +221,7 @@ def _request_names_in(type_: TypeExpr) -> frozenset[str]:
 
 
 def _names_in_fields(model: Model) -> frozenset[str]:
-    return frozenset(name for model_field in model.fields for name in _names_in(model_field.type))
+    return frozenset(name for model_field in model.response_fields for name in _names_in(model_field.type))
 
 
 def _is_nullable(type_: TypeExpr) -> bool:

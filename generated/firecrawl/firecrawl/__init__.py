@@ -1,5 +1,6 @@
 """API for interacting with Firecrawl services to perform web scraping and crawling tasks."""
 
+from . import types as types
 from ._base_client import RawResponse
 from ._client import AsyncFirecrawl, Firecrawl
 from ._exceptions import (

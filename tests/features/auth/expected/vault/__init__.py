@@ -1,5 +1,6 @@
 """Vault API"""
 
+from . import types as types
 from ._base_client import RawResponse
 from ._client import AsyncVault, Vault
 from ._exceptions import (

@@ -1,5 +1,6 @@
 """Descriptions with \"\""triple quotes\"\"", a backslash \\ and a trailing quote\" """
 
+from . import types as types
 from ._base_client import RawResponse
 from ._client import AsyncNamesTheHardCasesEscaped, NamesTheHardCasesEscaped
 from ._exceptions import (

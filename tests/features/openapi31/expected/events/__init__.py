@@ -1,5 +1,6 @@
 """Events API"""
 
+from . import types as types
 from ._base_client import RawResponse
 from ._client import AsyncEvents, Events
 from ._exceptions import (

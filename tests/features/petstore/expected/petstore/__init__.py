@@ -1,5 +1,6 @@
 """A small pet store."""
 
+from . import types as types
 from ._base_client import RawResponse
 from ._client import AsyncPetstore, Petstore
 from ._exceptions import (

@@ -1,5 +1,6 @@
 """Uploads"""
 
+from . import types as types
 from ._base_client import RawResponse
 from ._client import AsyncUploads, Uploads
 from ._exceptions import (

@@ -1,11 +1,12 @@
 from __future__ import annotations
 
 import datetime
+from typing import Annotated
 
-from .._models import BaseModel, wire_names
+from .._models import BaseModel, Tag, discriminated, wire_names
+from .new_pet import NewPet
 from .organisation import Organisation
 from .person import Person
-from .pet_status import PetStatus
 
 __all__ = ["PetVaccinationsItem", "Pet"]
 
@@ -15,21 +16,18 @@ class PetVaccinationsItem(BaseModel):
     date: datetime.date | None = None
 
 
-class Pet(BaseModel):
+class Pet(NewPet):
     """A pet in the store."""
 
-    name: str
-    """The pet's name."""
-
-    tag: str | None = None
-    status: PetStatus | str | None = None
-    """Where the pet is in the sales process."""
-
-    birthday: datetime.date | None = None
-    weight_kg: float | None = None
     id: int
     created_at: datetime.datetime | None = None
-    owner: Person | Organisation | None = None
+    owner: (
+        Annotated[
+            Annotated[Person, Tag("Person")] | Annotated[Organisation, Tag("Organisation")],
+            discriminated("kind", "kind", {"person": "Person", "organisation": "Organisation"}),
+        ]
+        | None
+    ) = None
     vaccinations: list[PetVaccinationsItem] | None = None
 
     model_config = wire_names({"weight_kg": "weightKg", "created_at": "createdAt"})

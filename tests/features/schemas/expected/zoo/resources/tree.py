@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+import functools
+
+import httpx
+
+from .._base_client import (
+    AsyncAPIResource,
+    Endpoint,
+    SyncAPIResource,
+    async_raw_response_wrapper,
+    raw_response_wrapper,
+)
+from .._types import Body, Headers, NOT_GIVEN, NotGiven, Query
+from ..types.tree_node import TreeNode
+
+__all__ = [
+    "TreeResource",
+    "AsyncTreeResource",
+    "TreeResourceWithRawResponse",
+    "AsyncTreeResourceWithRawResponse",
+]
+
+_GET_TREE: Endpoint[TreeNode] = Endpoint(
+    method="GET",
+    path="/tree",
+    response=TreeNode,
+    response_kind="json",
+)
+
+
+class TreeResource(SyncAPIResource):
+    """Operations tagged 'tree'."""
+
+    @functools.cached_property
+    def with_raw_response(self) -> TreeResourceWithRawResponse:
+        """The same methods, returning a RawResponse: status, headers and the parsed value."""
+        return TreeResourceWithRawResponse(self)
+
+    def get_tree(
+        self,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> TreeNode:
+        """GET /tree"""
+        return self._client.request(
+            _GET_TREE,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+
+class TreeResourceWithRawResponse:
+    """The methods of `TreeResource`, each returning a RawResponse."""
+
+    def __init__(self, resource: TreeResource) -> None:
+        self.get_tree = raw_response_wrapper(resource.get_tree)
+
+
+class AsyncTreeResource(AsyncAPIResource):
+    """Operations tagged 'tree'."""
+
+    @functools.cached_property
+    def with_raw_response(self) -> AsyncTreeResourceWithRawResponse:
+        """The same methods, returning a RawResponse: status, headers and the parsed value."""
+        return AsyncTreeResourceWithRawResponse(self)
+
+    async def get_tree(
+        self,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> TreeNode:
+        """GET /tree"""
+        return await self._client.request(
+            _GET_TREE,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
+
+class AsyncTreeResourceWithRawResponse:
+    """The methods of `AsyncTreeResource`, each returning a RawResponse."""
+
+    def __init__(self, resource: AsyncTreeResource) -> None:
+        self.get_tree = async_raw_response_wrapper(resource.get_tree)

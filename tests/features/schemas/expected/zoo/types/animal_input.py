@@ -1,0 +1,19 @@
+from __future__ import annotations
+
+from typing import Annotated, TypeAlias
+
+from .._models import Tag, discriminated
+from .cat import Cat, CatParam
+from .dog import Dog, DogParam
+
+__all__ = ["AnimalInput", "AnimalInputParam"]
+
+
+AnimalInput: TypeAlias = Annotated[
+    Annotated[Dog, Tag("Dog")] | Annotated[Cat, Tag("Cat")],
+    discriminated("kind", "kind", {"Dog": "Dog", "Cat": "Cat"}),
+]
+"""A new animal."""
+
+
+AnimalInputParam: TypeAlias = DogParam | CatParam

@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+import datetime
+from typing import Annotated, Literal, TypeAlias
+
+from .._models import BaseModel, Tag, discriminated
+
+__all__ = ["EventOpened", "EventClosed", "Event"]
+
+
+class EventOpened(BaseModel):
+    type: Literal["opened"]
+    at: datetime.datetime
+
+
+class EventClosed(BaseModel):
+    type: Literal["closed"]
+    reason: str | None = None
+
+
+Event: TypeAlias = Annotated[
+    Annotated[EventOpened, Tag("EventOpened")] | Annotated[EventClosed, Tag("EventClosed")],
+    discriminated("type", "type", {"opened": "EventOpened", "closed": "EventClosed"}),
+]

@@ -1,0 +1,21 @@
+from __future__ import annotations
+
+import datetime
+from typing import Literal
+
+from .._models import BaseModel, Field
+from .dog import Dog
+
+__all__ = ["Keeper"]
+
+
+class Keeper(BaseModel):
+    __pydantic_extra__: dict[str, str] = Field(init=False)
+    """The properties the API sends beyond the ones named here."""
+
+    name: str | None = None
+    shift: datetime.time | None = None
+    badge: str | None = None
+    position: tuple[float, float] | None = None
+    favourite: str | int | Dog | None = None
+    level: Literal[1, 2, "expert"] | str | int | None = None

@@ -1,0 +1,86 @@
+"""The `schemas` feature client (tests/features/schemas): discriminated unions, inheritance,
+readOnly/writeOnly, typed extra properties, tuples, recursion, against a real server."""
+
+import datetime
+import typing
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from .golden import FEATURES
+from .http_server import TestServer
+
+
+@pytest.fixture
+def zoo(import_client: Callable[[Path, str], ModuleType]) -> ModuleType:
+    return import_client(FEATURES / "schemas" / "expected", "zoo")
+
+
+def client(zoo: ModuleType, server: TestServer) -> object:
+    return zoo.Zoo(base_url=server.url, max_retries=0)
+
+
+def test_declared_discriminator_dispatches_on_the_property(zoo: ModuleType, server: TestServer) -> None:
+    server.reply(200, [
+        {"kind": "puppy", "name": "Rex", "goodBoy": True, "id": "7"},
+        {"kind": "cat", "name": "Tom", "lives": 9},
+        {"kind": "Parrot", "name": "Polly", "words": ["hello"]},  # unmapped: selected by schema name
+    ])
+    dog, cat, parrot = client(zoo, server).animals.list_animals()
+    types = zoo.types
+    assert (type(dog), type(cat), type(parrot)) == (types.Dog, types.Cat, types.Parrot)
+    assert dog.good_boy is True and dog.id == "7" and cat.lives == 9 and parrot.words == ["hello"]
+    assert isinstance(dog, types.Pet) and issubclass(types.Cat, types.Pet)  # allOf as inheritance
+    assert "secret" not in types.Pet.model_fields  # writeOnly: not in responses
+
+
+def test_unknown_discriminator_value_is_a_clear_error(zoo: ModuleType, server: TestServer) -> None:
+    server.reply(200, [{"kind": "dragon", "name": "Smaug"}])
+    with pytest.raises(zoo.APIResponseValidationError, match="does not match the API description: 0: Unable to extract tag"):
+        client(zoo, server).animals.list_animals()
+
+
+def test_requests_take_models_or_dicts_without_read_only_fields(zoo: ModuleType, server: TestServer) -> None:
+    types = zoo.types
+    assert "id" not in types.DogParam.__annotations__ and "secret" in types.DogParam.__annotations__
+    server.reply(201, {"kind": "dog", "name": "Rex"})
+    server.reply(201, {"kind": "cat", "name": "Tom"})
+    api = client(zoo, server).animals
+    api.create_animal(body={"kind": "dog", "name": "Rex", "secret": "s", "goodBoy": True})
+    api.create_animal(body=types.Cat(kind="cat", name="Tom", lives=3))
+    assert server.requests[0].json() == {"kind": "dog", "name": "Rex", "secret": "s", "goodBoy": True}
+    assert server.requests[1].json() == {"kind": "cat", "name": "Tom", "lives": 3}
+
+
+def test_extras_tuples_unions_and_formats(zoo: ModuleType, server: TestServer) -> None:
+    server.reply(200, {
+        "name": "Ann", "shift": "08:30:00", "badge": "YmFkZ2U=", "position": [1.5, 2],
+        "favourite": {"kind": "dog", "name": "Rex"}, "level": "guru", "room": "B12",
+    })
+    keeper = client(zoo, server).keepers.get_keeper(id="0e5c1b1e-8a49-4c2a-9d8f-6a4c7c9b9d11")
+    assert keeper.shift == datetime.time(8, 30)
+    assert keeper.position == (1.5, 2.0)
+    assert type(keeper.favourite).__name__ == "Dog"
+    assert keeper.level == "guru"  # not in the enum: open
+    assert keeper.model_extra == {"room": "B12"}
+    server.reply(200, {"name": "Ann", "room": 12})
+    with pytest.raises(zoo.APIResponseValidationError, match="room"):  # extras must be strings
+        client(zoo, server).keepers.get_keeper(id="x")
+
+
+def test_discriminator_inferred_from_consts(zoo: ModuleType, server: TestServer) -> None:
+    server.reply(200, [{"type": "opened", "at": "2024-01-01T00:00:00Z"}, {"type": "closed", "reason": "night"}])
+    opened, closed = client(zoo, server).events.list_events()
+    assert type(opened).__name__ == "EventOpened" and type(closed).__name__ == "EventClosed"
+    metadata = typing.get_args(zoo.types.Event)[1]
+    assert type(metadata).__name__ == "Discriminator"
+
+
+def test_recursive_models_and_aliases(zoo: ModuleType, server: TestServer) -> None:
+    value = {"a": [1, "two", None, {"b": True}]}
+    server.reply(200, {"value": value, "children": [{"value": "leaf", "children": []}]})
+    tree = client(zoo, server).tree.get_tree()
+    assert tree.value == value
+    assert tree.children[0].value == "leaf" and type(tree.children[0]) is type(tree)
