@@ -199,3 +199,18 @@ def test_basic_auth_needs_both_parts(events: ModuleType, server: TestServer, mon
     monkeypatch.setenv("EVENTS_USERNAME", "ann")
     with pytest.raises(events.MissingCredentialsError, match="username= and password="):
         events.Events(base_url=server.url).events.list_events()
+
+
+def test_parameter_styles(petstore: ModuleType, server: TestServer) -> None:
+    server.reply(200, [])
+    server.reply(200, [])
+    client = petstore.Petstore(api_key="k", base_url=server.url)
+    client.pets.list_pets(
+        filter={"color": "red", "minAge": 2}, ids=[1, 2], sort=petstore.types.ListPetsSort(field="name", order="asc")
+    )
+    assert server.requests[0].query == [
+        ("filter[color]", "red"), ("filter[minAge]", "2"), ("ids", "1|2"), ("field", "name"), ("order", "asc"),
+    ]
+    client.pets.find_pets_by_tags(tags=["a b", "c,d"], x_trace=["x", "y"])
+    assert server.requests[1].path == "/pets/by-tags/a%20b,c%2Cd"
+    assert server.requests[1].headers["x-trace"] == "x,y"

@@ -196,6 +196,8 @@ class Parameter:
     description: str | None = None
     default: object = NO_DEFAULT
     deprecated: bool = False
+    style: str = "form"
+    """How the value is written: form, simple, deepObject, spaceDelimited, pipeDelimited."""
     explode: bool = True
 
 

@@ -266,7 +266,9 @@ class OperationBuilder:
             schema_pointer = f"{pointer}/content/{escape_pointer_token(media_type)}/schema"
         type_ = ANY if schema is None else self._schemas.type_of(schema, schema_pointer, joined(hint, wire_name))
         default = schema.get("default") if isinstance(schema, dict) and "default" in schema else NO_DEFAULT
-        explode = parameter.get("explode", parameter.get("style", "form") == "form")
+        default_style = "form" if location in ("query", "cookie") else "simple"
+        style = nodes.text(parameter, "style") or default_style
+        explode = parameter.get("explode", style == "form")
         return Parameter(
             name=arguments.claim(naming.attribute_name(wire_name)),
             wire_name=wire_name,
@@ -276,6 +278,7 @@ class OperationBuilder:
             description=nodes.text(parameter, "description"),
             default=default,
             deprecated=parameter.get("deprecated") is True,
+            style=style,
             explode=explode is True,
         )
 

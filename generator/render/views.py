@@ -263,7 +263,8 @@ class EndpointView:
     security: Code | None
     body_encoding: Code | None
     part_content_types: Code | None
-    unexploded_query: Code | None
+    query_styles: Code | None
+    """Query parameters not written as form, exploded: name -> (style, explode)."""
     idempotency_header: str | None
 
 
@@ -391,7 +392,11 @@ def _endpoint_view(operation: Operation, writer: AnnotationWriter) -> EndpointVi
         if response.type is not None
     ]
     body = operation.body
-    unexploded = [p.wire_name for p in operation.parameters if p.location == "query" and not p.explode]
+    styles = {
+        p.wire_name: [p.style, p.explode]
+        for p in operation.parameters
+        if p.location == "query" and (p.style, p.explode) != ("form", True)
+    }
     return EndpointView(
         method=py_literal(operation.http_method),
         path=py_literal(operation.path),
@@ -402,7 +407,7 @@ def _endpoint_view(operation: Operation, writer: AnnotationWriter) -> EndpointVi
         security=py_literal([list(alternative) for alternative in operation.security]) if operation.security else None,
         body_encoding=py_literal(body.encoding) if body is not None else None,
         part_content_types=py_literal(body.part_content_types) if body is not None and body.part_content_types else None,
-        unexploded_query=py_literal(unexploded) if unexploded else None,
+        query_styles=py_literal(styles) if styles else None,
         idempotency_header=operation.idempotency_header,
     )
 

@@ -92,8 +92,9 @@ class Endpoint(Generic[ResponseT]):
     body_encoding: str | None = None
     """"json", "multipart", "form", "binary" or "text"; None when there is no body."""
     part_content_types: Mapping[str, str] = field(default_factory=dict)
-    unexploded_query: Sequence[str] = ()
-    """Array query parameters sent comma-separated rather than repeated."""
+    query_styles: Mapping[str, Sequence[object]] = field(default_factory=dict)
+    """Query parameters not written in the default way (form, exploded): name -> (style,
+    explode), style being form, spaceDelimited, pipeDelimited or deepObject."""
     idempotency_header: str | None = None
     """A header that carries an idempotency key: one is made per call and kept on retries."""
 
@@ -280,7 +281,7 @@ class BaseClient:
             **self.default_headers,
         }
         header_items.update(_texts(headers or {}))
-        query_items = _query_items(query or {}, endpoint.unexploded_query)
+        query_items = _query_items(query or {}, endpoint.query_styles)
         cookie_items = _texts(cookies or {})
         self._authorize(endpoint, header_items, query_items, cookie_items)
         if cookie_items:
@@ -288,7 +289,7 @@ class BaseClient:
                 f"{name}={value}" for name, value in cookie_items.items()
             )
         header_items.update(extra_headers or {})
-        query_items.extend(_query_items(extra_query or {}, ()))
+        query_items.extend(_query_items(extra_query or {}, {}))
         return http.build_request(
             endpoint.method,
             self._url(endpoint.path, path or {}),
@@ -300,7 +301,10 @@ class BaseClient:
 
     def _url(self, template: str, path: Mapping[str, object]) -> str:
         def substitute(match: re.Match[str]) -> str:
-            return quote(_text(path[match.group(1)]), safe="")
+            # style simple: array items comma-separated, each escaped on its own
+            value = _jsonable(path[match.group(1)])
+            items = value if isinstance(value, list) else [value]
+            return ",".join(quote(_text(item), safe="") for item in items)
 
         return str(self.base_url) + _PATH_PARAMETER.sub(substitute, template)
 
@@ -610,14 +614,16 @@ class AsyncAPIResource:
 
 
 def _text(value: object) -> str:
-    """A parameter value as text: booleans as `true`/`false`, dates in ISO 8601."""
+    """A path, header or cookie value (style `simple`): booleans as `true`/`false`, dates in
+    ISO 8601, arrays as `a,b`, objects as `key,value,key,value`."""
+    value = _jsonable(value)
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, (datetime.datetime, datetime.date, datetime.time)):
-        return value.isoformat()
-    if isinstance(value, (dict, list, pydantic.BaseModel)):
-        return json.dumps(_jsonable(value), separators=(",", ":"))
-    return str(value)
+    if isinstance(value, list):
+        return ",".join(_text(item) for item in value)
+    if isinstance(value, dict):
+        return ",".join(f"{key},{_text(item)}" for key, item in value.items())
+    return "" if value is None else str(value)
 
 
 def _texts(values: Mapping[str, object]) -> dict[str, str]:
@@ -629,17 +635,33 @@ def _texts(values: Mapping[str, object]) -> dict[str, str]:
     }
 
 
-def _query_items(query: Mapping[str, object], unexploded: Sequence[str]) -> list[tuple[str, str]]:
+_DELIMITERS = {"spaceDelimited": " ", "pipeDelimited": "|"}
+
+
+def _query_items(
+    query: Mapping[str, object], styles: Mapping[str, Sequence[object]]
+) -> list[tuple[str, str]]:
+    """Query parameters as (name, text) pairs, each written in its style."""
     items: list[tuple[str, str]] = []
-    for name, value in query.items():
-        if value is None or value is NOT_GIVEN:
+    for name, raw in query.items():
+        if raw is None or raw is NOT_GIVEN:
             continue
-        if isinstance(value, (list, tuple)):
-            texts = [_text(item) for item in value]
-            if name in unexploded:
-                items.append((name, ",".join(texts)))
+        style, explode = styles.get(name, ("form", True))
+        value = _jsonable(raw)
+        if isinstance(value, dict):
+            present = {key: item for key, item in value.items() if item is not None}
+            if style == "deepObject":
+                items.extend((f"{name}[{key}]", _text(item)) for key, item in present.items())
+            elif explode:
+                items.extend((key, _text(item)) for key, item in present.items())
             else:
+                items.append((name, _text(present)))
+        elif isinstance(value, list):
+            texts = [_text(item) for item in value]
+            if style == "form" and explode:
                 items.extend((name, text) for text in texts)
+            else:
+                items.append((name, _DELIMITERS.get(str(style), ",").join(texts)))
         else:
             items.append((name, _text(value)))
     return items

@@ -14,6 +14,7 @@ from .._base_client import (
 )
 from .._types import Body, Headers, NOT_GIVEN, NotGiven, Query
 from ..types.error import Error
+from ..types.list_pets import ListPetsFilter, ListPetsFilterParam, ListPetsSort, ListPetsSortParam
 from ..types.pet import Pet
 from ..types.pet_status import PetStatus
 
@@ -33,7 +34,11 @@ _LIST_PETS: Endpoint[list[Pet]] = Endpoint(
         "default": Error,
     },
     security=[["apiKey"]],
-    unexploded_query=["tags"],
+    query_styles={
+        "tags": ["form", False],
+        "filter": ["deepObject", False],
+        "ids": ["pipeDelimited", False],
+    },
 )
 
 _CREATE_PET: Endpoint[Pet] = Endpoint(
@@ -68,6 +73,14 @@ _DELETE_PET: Endpoint[None] = Endpoint(
     security=[["apiKey"]],
 )
 
+_FIND_PETS_BY_TAGS: Endpoint[list[Pet]] = Endpoint(
+    method="GET",
+    path="/pets/by-tags/{tags}",
+    response=list[Pet],
+    response_kind="json",
+    security=[["apiKey"]],
+)
+
 
 class PetsResource(SyncAPIResource):
     """Everything about your pets."""
@@ -83,6 +96,9 @@ class PetsResource(SyncAPIResource):
         limit: int | NotGiven = NOT_GIVEN,
         tags: list[str] | NotGiven = NOT_GIVEN,
         status: PetStatus | NotGiven = NOT_GIVEN,
+        filter: ListPetsFilter | ListPetsFilterParam | NotGiven = NOT_GIVEN,
+        ids: list[int] | NotGiven = NOT_GIVEN,
+        sort: ListPetsSort | ListPetsSortParam | NotGiven = NOT_GIVEN,
         x_request_id: str | NotGiven = NOT_GIVEN,
         session: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -96,6 +112,9 @@ class PetsResource(SyncAPIResource):
           limit (int): How many pets to return. Defaults to 20 on the server.
           tags (list[str]):
           status (PetStatus):
+          filter (ListPetsFilter | ListPetsFilterParam):
+          ids (list[int]):
+          sort (ListPetsSort | ListPetsSortParam):
           x_request_id (str):
           session (str):
 
@@ -104,7 +123,14 @@ class PetsResource(SyncAPIResource):
         """
         return self._client.request(
             _LIST_PETS,
-            query={"limit": limit, "tags": tags, "status": status},
+            query={
+                "limit": limit,
+                "tags": tags,
+                "status": status,
+                "filter": filter,
+                "ids": ids,
+                "sort": sort,
+            },
             headers={"X-Request-Id": x_request_id},
             cookies={"session": session},
             extra_headers=extra_headers,
@@ -209,6 +235,32 @@ class PetsResource(SyncAPIResource):
             timeout=timeout,
         )
 
+    def find_pets_by_tags(
+        self,
+        *,
+        tags: list[str],
+        x_trace: list[str] | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> list[Pet]:
+        """GET /pets/by-tags/{tags}
+
+        Args:
+          tags (list[str]):
+          x_trace (list[str]):
+        """
+        return self._client.request(
+            _FIND_PETS_BY_TAGS,
+            path={"tags": tags},
+            headers={"X-Trace": x_trace},
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
 
 class PetsResourceWithRawResponse:
     """The methods of `PetsResource`, each returning a RawResponse."""
@@ -218,6 +270,7 @@ class PetsResourceWithRawResponse:
         self.create_pet = raw_response_wrapper(resource.create_pet)
         self.get_pet = raw_response_wrapper(resource.get_pet)
         self.delete_pet = raw_response_wrapper(resource.delete_pet)
+        self.find_pets_by_tags = raw_response_wrapper(resource.find_pets_by_tags)
 
 
 class AsyncPetsResource(AsyncAPIResource):
@@ -234,6 +287,9 @@ class AsyncPetsResource(AsyncAPIResource):
         limit: int | NotGiven = NOT_GIVEN,
         tags: list[str] | NotGiven = NOT_GIVEN,
         status: PetStatus | NotGiven = NOT_GIVEN,
+        filter: ListPetsFilter | ListPetsFilterParam | NotGiven = NOT_GIVEN,
+        ids: list[int] | NotGiven = NOT_GIVEN,
+        sort: ListPetsSort | ListPetsSortParam | NotGiven = NOT_GIVEN,
         x_request_id: str | NotGiven = NOT_GIVEN,
         session: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -247,6 +303,9 @@ class AsyncPetsResource(AsyncAPIResource):
           limit (int): How many pets to return. Defaults to 20 on the server.
           tags (list[str]):
           status (PetStatus):
+          filter (ListPetsFilter | ListPetsFilterParam):
+          ids (list[int]):
+          sort (ListPetsSort | ListPetsSortParam):
           x_request_id (str):
           session (str):
 
@@ -255,7 +314,14 @@ class AsyncPetsResource(AsyncAPIResource):
         """
         return await self._client.request(
             _LIST_PETS,
-            query={"limit": limit, "tags": tags, "status": status},
+            query={
+                "limit": limit,
+                "tags": tags,
+                "status": status,
+                "filter": filter,
+                "ids": ids,
+                "sort": sort,
+            },
             headers={"X-Request-Id": x_request_id},
             cookies={"session": session},
             extra_headers=extra_headers,
@@ -360,6 +426,32 @@ class AsyncPetsResource(AsyncAPIResource):
             timeout=timeout,
         )
 
+    async def find_pets_by_tags(
+        self,
+        *,
+        tags: list[str],
+        x_trace: list[str] | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> list[Pet]:
+        """GET /pets/by-tags/{tags}
+
+        Args:
+          tags (list[str]):
+          x_trace (list[str]):
+        """
+        return await self._client.request(
+            _FIND_PETS_BY_TAGS,
+            path={"tags": tags},
+            headers={"X-Trace": x_trace},
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+
 
 class AsyncPetsResourceWithRawResponse:
     """The methods of `AsyncPetsResource`, each returning a RawResponse."""
@@ -369,3 +461,4 @@ class AsyncPetsResourceWithRawResponse:
         self.create_pet = async_raw_response_wrapper(resource.create_pet)
         self.get_pet = async_raw_response_wrapper(resource.get_pet)
         self.delete_pet = async_raw_response_wrapper(resource.delete_pet)
+        self.find_pets_by_tags = async_raw_response_wrapper(resource.find_pets_by_tags)

@@ -15,6 +15,12 @@ if TYPE_CHECKING:
     from .person import Person as Person
     from .organisation import Organisation as Organisation
     from .error import Error as Error
+    from .list_pets import (
+        ListPetsFilter as ListPetsFilter,
+        ListPetsFilterParam as ListPetsFilterParam,
+        ListPetsSort as ListPetsSort,
+        ListPetsSortParam as ListPetsSortParam,
+    )
 
 _MODULES: dict[str, str] = {
     "PetStatus": "pet_status",
@@ -24,6 +30,10 @@ _MODULES: dict[str, str] = {
     "Person": "person",
     "Organisation": "organisation",
     "Error": "error",
+    "ListPetsFilter": "list_pets",
+    "ListPetsFilterParam": "list_pets",
+    "ListPetsSort": "list_pets",
+    "ListPetsSortParam": "list_pets",
 }
 
 __all__ = sorted(_MODULES)
