@@ -214,6 +214,10 @@ class RequestBody:
     """Multipart parts sent with their own content type, e.g. a JSON part: wire name -> type."""
 
 
+def is_event_stream(media_type: str | None) -> bool:
+    return media_type is not None and media_type.split(";")[0].strip().lower() == "text/event-stream"
+
+
 @dataclass
 class Response:
     status: str
@@ -226,6 +230,11 @@ class Response:
     @property
     def is_success(self) -> bool:
         return self.status.startswith("2")
+
+    @property
+    def is_event_stream(self) -> bool:
+        """A text/event-stream: `type` is the type of each event's data."""
+        return is_event_stream(self.media_type)
 
 
 @dataclass
@@ -251,6 +260,11 @@ class Operation:
     """Per-call options (extra_headers, timeout, ...) -> their keyword names in this method."""
     endpoint_name: str = ""
     """The module-level constant that describes the HTTP call."""
+
+    @property
+    def streams(self) -> bool:
+        """Its successful response is a stream of server-sent events."""
+        return any(response.is_event_stream for response in self.success_responses)
 
     @property
     def success_responses(self) -> list[Response]:

@@ -21,6 +21,7 @@ from .model import (
     Resource,
     Response,
     TypeExpr,
+    is_event_stream,
 )
 from .schemas import SchemaBuilder, joined
 
@@ -383,6 +384,12 @@ class OperationBuilder:
 
     def _response_type(self, media: dict[str, Any], media_type: str, pointer: str, hint: str) -> TypeExpr:
         encoding = _body_encoding(media_type)
+        if is_event_stream(media_type):
+            # the schema describes the data of each event
+            schema = media.get("schema")
+            if schema is None:
+                return Primitive("str")
+            return self._schemas.type_of(schema, f"{pointer}/content/{escape_pointer_token(media_type)}/schema", joined(hint, "event"))
         if encoding == "text":
             return Primitive("str")
         if encoding != "json":

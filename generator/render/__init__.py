@@ -78,7 +78,17 @@ def render_project(api: Api, project: Project, directory: Path | None = None) ->
         "pyproject.toml": render("pyproject.toml.jinja"),
         "README.md": render("README.md.jinja", **_readme_context(api)),
     }
-    for name in ("__init__.py", "_base_client.py", "_client.py", "_exceptions.py", "_models.py", "_types.py", "_version.py", "py.typed"):
+    for name in (
+        "__init__.py",
+        "_base_client.py",
+        "_client.py",
+        "_exceptions.py",
+        "_models.py",
+        "_streaming.py",
+        "_types.py",
+        "_version.py",
+        "py.typed",
+    ):
         files[f"{package}/{name}"] = render(f"package/{name}.jinja", user_agent=py_literal(f"{package}-python/{project.version}"))
     files[f"{package}/resources/__init__.py"] = render("package/resources/__init__.py.jinja")
     for resource in api.resources:

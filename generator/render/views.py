@@ -275,6 +275,9 @@ class OperationView:
     parameters: list[ParameterView]
     options: dict[str, str]
     returns: Code
+    async_returns: Code
+    streams: bool
+    """It returns a stream of server-sent events: the runtime's `stream`, not `request`."""
     docstring: Code
     endpoint: EndpointView
     path: list[ArgumentView] = field(default_factory=list)
@@ -300,7 +303,7 @@ def resource_view(resource: Resource) -> ResourceView:
     here = f"resources.{resource.module}"
     imports = Imports()
     imports.modules.add("httpx")
-    for name in ("Endpoint", "SyncAPIResource", "AsyncAPIResource", "raw_response_wrapper", "async_raw_response_wrapper"):
+    for name in ("Call", "Endpoint", "SyncAPIResource", "AsyncAPIResource", "raw_response_wrapper", "async_raw_response_wrapper"):
         imports.add_local(relative_module(here, "_base_client"), name)
     imports.modules.add("functools")
     for name in ("NOT_GIVEN", "Body", "Headers", "NotGiven", "Query"):
@@ -331,12 +334,19 @@ def _operation_view(operation: Operation, writer: AnnotationWriter, shadowed: fr
             default = Code("NOT_GIVEN")
         parameters.append(ParameterView(parameter.name, annotation, default))
     returns = _returns(operation.success_responses, writer, shadowed)
+    async_returns = returns
+    if operation.streams:
+        for name in ("Stream", "AsyncStream"):
+            writer.imports.add_local(relative_module(writer.here, "_streaming"), name)
+        returns, async_returns = Code(f"Stream[{returns}]"), Code(f"AsyncStream[{returns}]")
     view = OperationView(
         name=operation.name,
         endpoint_name=operation.endpoint_name,
         parameters=parameters,
         options=operation.option_names,
         returns=returns,
+        async_returns=async_returns,
+        streams=operation.streams,
         docstring=_method_docstring(operation, documented),
         endpoint=_endpoint_view(operation, writer),
     )
@@ -382,7 +392,9 @@ def _endpoint_view(operation: Operation, writer: AnnotationWriter) -> EndpointVi
     kind = "none"
     if media_types:
         first = next(response for response in success if response.media_type)
-        if first.media_type and is_json_media_type(first.media_type):
+        if first.is_event_stream:
+            kind = "stream"
+        elif first.media_type and is_json_media_type(first.media_type):
             kind = "json"
         else:
             kind = "text" if first.type == Primitive("str") else "bytes"

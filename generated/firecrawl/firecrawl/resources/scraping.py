@@ -6,6 +6,7 @@ import httpx
 
 from .._base_client import (
     AsyncAPIResource,
+    Call,
     Endpoint,
     SyncAPIResource,
     async_raw_response_wrapper,
@@ -68,11 +69,13 @@ class ScrapingResource(SyncAPIResource):
         """
         return self._client.request(
             _STOP_INTERACTIVE_SCRAPE_BROWSER_SESSION,
-            path={"jobId": job_id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
+            Call(
+                path={"jobId": job_id},
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
         )
 
 
@@ -113,11 +116,13 @@ class AsyncScrapingResource(AsyncAPIResource):
         """
         return await self._client.request(
             _STOP_INTERACTIVE_SCRAPE_BROWSER_SESSION,
-            path={"jobId": job_id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
+            Call(
+                path={"jobId": job_id},
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
         )
 
 

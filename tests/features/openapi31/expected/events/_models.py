@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import pydantic
 from pydantic import ConfigDict, Discriminator, Field, Tag
 
-__all__ = ["BaseModel", "Field", "Tag", "discriminated", "wire_names"]
+__all__ = [
+    "BaseModel",
+    "Field",
+    "Tag",
+    "discriminated",
+    "excerpt",
+    "first_problem",
+    "type_adapter",
+    "wire_names",
+]
 
 
 class BaseModel(pydantic.BaseModel):
@@ -34,3 +44,23 @@ def discriminated(wire_name: str, attribute: str, tags: dict[str, str]) -> Discr
         return tags.get(found) if isinstance(found, str) else None
 
     return Discriminator(tag_of)
+
+
+@functools.lru_cache(maxsize=None)
+def type_adapter(type_: Any) -> pydantic.TypeAdapter[Any]:
+    """The (cached) validator of a response type."""
+    return pydantic.TypeAdapter(type_)
+
+
+def first_problem(exc: pydantic.ValidationError) -> str:
+    """The first of pydantic's complaints, on one line: where, and what."""
+    error = exc.errors()[0]
+    where = ".".join(str(part) for part in error["loc"]) or "body"
+    more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+    return f"{where}: {error['msg']}{more}"
+
+
+def excerpt(content: bytes, limit: int = 200) -> str:
+    """The start of a body, for error messages."""
+    text = content[:limit].decode("utf-8", "replace")
+    return repr(text) + ("..." if len(content) > limit else "")

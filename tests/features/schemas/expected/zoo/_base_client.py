@@ -17,9 +17,10 @@ import time
 import uuid
 from collections.abc import Awaitable, Callable
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from collections.abc import Generator
+from dataclasses import dataclass, field, replace
 from types import TracebackType
-from typing import Any, Generic, Mapping, ParamSpec, Self, Sequence, TypeVar, cast
+from typing import Any, Generic, Mapping, ParamSpec, Self, Sequence, TypeAlias, TypeVar, cast
 from urllib.parse import quote
 
 import httpx
@@ -40,6 +41,8 @@ from ._exceptions import (
     RateLimitError,
     UnprocessableEntityError,
 )
+from ._models import excerpt, first_problem, type_adapter
+from ._streaming import AsyncStream, Stream
 from ._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 
 ResponseT = TypeVar("ResponseT")
@@ -58,6 +61,12 @@ USER_AGENT = "zoo-python/0.1.0"
 LOG_ENVIRONMENT_VARIABLE = "ZOO_LOG"
 
 logger = logging.getLogger(__name__.rpartition(".")[0])
+Step: TypeAlias = tuple[str, Any]
+"""One step of the retry policy for a driver: ("send", request), ("sleep", seconds) or
+("discard", response)."""
+Attempts: TypeAlias = Generator[
+    Step, "httpx.Response | httpx.TransportError | None", tuple[httpx.Response, int]
+]
 _raw_response: ContextVar[bool] = ContextVar("_raw_response", default=False)
 
 
@@ -97,6 +106,21 @@ class Endpoint(Generic[ResponseT]):
     explode), style being form, spaceDelimited, pipeDelimited or deepObject."""
     idempotency_header: str | None = None
     """A header that carries an idempotency key: one is made per call and kept on retries."""
+
+
+@dataclass(frozen=True)
+class Call:
+    """The arguments of one call, as a generated method hands them to the runtime."""
+
+    path: Mapping[str, object] = field(default_factory=dict)
+    query: Mapping[str, object] = field(default_factory=dict)
+    headers: Mapping[str, object] = field(default_factory=dict)
+    cookies: Mapping[str, object] = field(default_factory=dict)
+    body: object = NOT_GIVEN
+    extra_headers: Headers | None = None
+    extra_query: Query | None = None
+    extra_body: Body | None = None
+    timeout: Timeout | NotGiven = NOT_GIVEN
 
 
 @dataclass(frozen=True)
@@ -261,42 +285,30 @@ class BaseClient:
     _owns_http_client: bool
 
     def _build_request(
-        self,
-        http: httpx.Client | httpx.AsyncClient,
-        endpoint: Endpoint[Any],
-        *,
-        path: Mapping[str, object] | None,
-        query: Mapping[str, object] | None,
-        headers: Mapping[str, object] | None,
-        cookies: Mapping[str, object] | None,
-        body: object,
-        extra_headers: Headers | None,
-        extra_query: Query | None,
-        extra_body: Body | None,
-        timeout: Timeout | NotGiven,
+        self, http: httpx.Client | httpx.AsyncClient, endpoint: Endpoint[Any], call: Call
     ) -> httpx.Request:
         header_items = {
             "Accept": "application/json",
             "User-Agent": USER_AGENT,
             **self.default_headers,
         }
-        header_items.update(_texts(headers or {}))
-        query_items = _query_items(query or {}, endpoint.query_styles)
-        cookie_items = _texts(cookies or {})
+        header_items.update(_texts(call.headers))
+        query_items = _query_items(call.query, endpoint.query_styles)
+        cookie_items = _texts(call.cookies)
         self._authorize(endpoint, header_items, query_items, cookie_items)
         if cookie_items:
             header_items["Cookie"] = "; ".join(
                 f"{name}={value}" for name, value in cookie_items.items()
             )
-        header_items.update(extra_headers or {})
-        query_items.extend(_query_items(extra_query or {}, {}))
+        header_items.update(call.extra_headers or {})
+        query_items.extend(_query_items(call.extra_query or {}, {}))
         return http.build_request(
             endpoint.method,
-            self._url(endpoint.path, path or {}),
+            self._url(endpoint.path, call.path),
             params=tuple(query_items),
             headers=header_items,
-            timeout=self.timeout if isinstance(timeout, NotGiven) else timeout,
-            **_body_arguments(endpoint, body, extra_body),
+            timeout=self.timeout if isinstance(call.timeout, NotGiven) else call.timeout,
+            **_body_arguments(endpoint, call.body, call.extra_body),
         )
 
     def _url(self, template: str, path: Mapping[str, object]) -> str:
@@ -352,17 +364,45 @@ class BaseClient:
         else:
             headers[scheme.name] = value
 
-    @staticmethod
-    def _call_headers(
-        endpoint: Endpoint[Any], headers: Mapping[str, object] | None
-    ) -> dict[str, object]:
-        """The call's header arguments, with an idempotency key made here when the API takes
-        one and the caller gave none, so that every retry sends the same key."""
-        values = dict(headers or {})
+    def _attempts(
+        self, http: httpx.Client | httpx.AsyncClient, endpoint: Endpoint[Any], call: Call
+    ) -> Attempts:
+        """The retry policy, as steps for a sync or an async driver to carry out: it yields
+        ("send", request), ("sleep", seconds) and ("discard", response), is sent the response
+        (or the transport error) of each send, and returns the final response and the
+        number of retries taken."""
         name = endpoint.idempotency_header
-        if name is not None and values.get(name) in (None, NOT_GIVEN):
-            values[name] = str(uuid.uuid4())
-        return values
+        if name is not None and call.headers.get(name) in (None, NOT_GIVEN):
+            # one key per call, the same on every retry
+            call = replace(call, headers={**call.headers, name: str(uuid.uuid4())})
+        retry = 0
+        while True:
+            request = self._build_request(http, endpoint, call)
+            self._log_request(request)
+            outcome = yield ("send", request)
+            if isinstance(outcome, httpx.TransportError):
+                if retry >= self.max_retries:
+                    raise _connection_error(outcome, request) from outcome
+                retry += 1
+                delay = self._retry_delay(retry, None)
+                self._log_retry(request, retry, delay, type(outcome).__name__)
+                yield ("sleep", delay)
+                continue
+            assert outcome is not None
+            if retry < self.max_retries and _should_retry(outcome):
+                retry += 1
+                delay = self._retry_delay(retry, outcome)
+                self._log_retry(request, retry, delay, f"status {outcome.status_code}")
+                yield ("discard", outcome)
+                yield ("sleep", delay)
+                continue
+            logger.debug(
+                "Response: %s %s -> %d",
+                request.method,
+                self._loggable_url(request.url),
+                outcome.status_code,
+            )
+            return outcome, retry
 
     def _retry_delay(self, retry: int, response: httpx.Response | None) -> float:
         """Seconds to wait before retry number `retry` (1, 2, ...): the server's Retry-After when
@@ -406,16 +446,15 @@ class BaseClient:
     def _finish(
         self, endpoint: Endpoint[ResponseT], response: httpx.Response, retries_taken: int
     ) -> ResponseT:
-        logger.debug(
-            "Response: %s %s -> %d",
-            response.request.method,
-            self._loggable_url(response.url),
-            response.status_code,
+        return cast(
+            ResponseT,
+            self._raw_or(self._process_response(endpoint, response), response, retries_taken),
         )
-        parsed = self._process_response(endpoint, response)
-        if _raw_response.get():
-            return cast(ResponseT, RawResponse(response, parsed, retries_taken))
-        return parsed
+
+    @staticmethod
+    def _raw_or(value: Any, response: httpx.Response, retries_taken: int) -> Any:
+        """The value, or the RawResponse around it inside a `with_raw_response` call."""
+        return RawResponse(response, value, retries_taken) if _raw_response.get() else value
 
     def _process_response(
         self, endpoint: Endpoint[ResponseT], response: httpx.Response
@@ -430,11 +469,11 @@ class BaseClient:
             return cast(ResponseT, response.content)
         data = _decode_json(response)
         try:
-            return cast(ResponseT, _adapter(endpoint.response).validate_python(data))
+            return cast(ResponseT, type_adapter(endpoint.response).validate_python(data))
         except pydantic.ValidationError as exc:
             raise APIResponseValidationError(
                 f"{response.status_code} response to {endpoint.method} {endpoint.path} does not match the API "
-                f"description: {_first_problem(exc)}; body starts {_excerpt(response)}",
+                f"description: {first_problem(exc)}; body starts {excerpt(response.content)}",
                 response=response,
                 body=data,
             ) from None
@@ -450,56 +489,47 @@ class SyncAPIClient(BaseClient):
             http_client if http_client is not None else httpx.Client(follow_redirects=True)
         )
 
-    def request(
-        self,
-        endpoint: Endpoint[ResponseT],
-        *,
-        path: Mapping[str, object] | None = None,
-        query: Mapping[str, object] | None = None,
-        headers: Mapping[str, object] | None = None,
-        cookies: Mapping[str, object] | None = None,
-        body: object = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-    ) -> ResponseT:
-        """Send one call of `endpoint`, retrying as configured; return its parsed response."""
-        call_headers = self._call_headers(endpoint, headers)
-        retry = 0
-        while True:
-            request = self._build_request(
-                self._http_client,
-                endpoint,
-                path=path,
-                query=query,
-                headers=call_headers,
-                cookies=cookies,
-                body=body,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-            )
-            self._log_request(request)
-            try:
-                response = self._http_client.send(request)
-            except httpx.TransportError as exc:
-                if retry >= self.max_retries:
-                    raise _connection_error(exc, request) from exc
-                retry += 1
-                delay = self._retry_delay(retry, None)
-                self._log_retry(request, retry, delay, type(exc).__name__)
-                time.sleep(delay)
-                continue
-            if retry < self.max_retries and _should_retry(response):
-                retry += 1
-                delay = self._retry_delay(retry, response)
-                self._log_retry(request, retry, delay, f"status {response.status_code}")
-                response.close()
-                time.sleep(delay)
-                continue
-            return self._finish(endpoint, response, retry)
+    def request(self, endpoint: Endpoint[ResponseT], call: Call) -> ResponseT:
+        """Send one call, retrying as configured; return its parsed response."""
+        response, retries = self._run(
+            self._attempts(self._http_client, endpoint, call), stream=False
+        )
+        return self._finish(endpoint, response, retries)
+
+    def stream(self, endpoint: Endpoint[ResponseT], call: Call) -> Stream[ResponseT]:
+        """Send one call whose response is a stream of server-sent events; iterate over them."""
+        response, retries = self._run(
+            self._attempts(self._http_client, endpoint, call), stream=True
+        )
+        if not response.is_success:
+            response.read()
+            raise _status_error(endpoint, response)
+        return cast(
+            Stream[ResponseT], self._raw_or(Stream(response, endpoint.response), response, retries)
+        )
+
+    def _run(self, steps: Attempts, *, stream: bool) -> tuple[httpx.Response, int]:
+        """Carry out the steps of the retry policy, blocking."""
+        try:
+            step = next(steps)
+            while True:
+                action, value = step
+                if action == "send":
+                    try:
+                        outcome: httpx.Response | httpx.TransportError | None = (
+                            self._http_client.send(value, stream=stream)
+                        )
+                    except httpx.TransportError as exc:
+                        outcome = exc
+                    step = steps.send(outcome)
+                else:
+                    if action == "sleep":
+                        time.sleep(value)
+                    else:
+                        value.close()
+                    step = steps.send(None)
+        except StopIteration as finished:
+            return cast(tuple[httpx.Response, int], finished.value)
 
     def close(self) -> None:
         """Close the HTTP connections, unless the HTTP client was passed in."""
@@ -528,56 +558,48 @@ class AsyncAPIClient(BaseClient):
             http_client if http_client is not None else httpx.AsyncClient(follow_redirects=True)
         )
 
-    async def request(
-        self,
-        endpoint: Endpoint[ResponseT],
-        *,
-        path: Mapping[str, object] | None = None,
-        query: Mapping[str, object] | None = None,
-        headers: Mapping[str, object] | None = None,
-        cookies: Mapping[str, object] | None = None,
-        body: object = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-    ) -> ResponseT:
-        """Send one call of `endpoint`, retrying as configured; return its parsed response."""
-        call_headers = self._call_headers(endpoint, headers)
-        retry = 0
-        while True:
-            request = self._build_request(
-                self._http_client,
-                endpoint,
-                path=path,
-                query=query,
-                headers=call_headers,
-                cookies=cookies,
-                body=body,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-            )
-            self._log_request(request)
-            try:
-                response = await self._http_client.send(request)
-            except httpx.TransportError as exc:
-                if retry >= self.max_retries:
-                    raise _connection_error(exc, request) from exc
-                retry += 1
-                delay = self._retry_delay(retry, None)
-                self._log_retry(request, retry, delay, type(exc).__name__)
-                await asyncio.sleep(delay)
-                continue
-            if retry < self.max_retries and _should_retry(response):
-                retry += 1
-                delay = self._retry_delay(retry, response)
-                self._log_retry(request, retry, delay, f"status {response.status_code}")
-                await response.aclose()
-                await asyncio.sleep(delay)
-                continue
-            return self._finish(endpoint, response, retry)
+    async def request(self, endpoint: Endpoint[ResponseT], call: Call) -> ResponseT:
+        """Send one call, retrying as configured; return its parsed response."""
+        response, retries = await self._run(
+            self._attempts(self._http_client, endpoint, call), stream=False
+        )
+        return self._finish(endpoint, response, retries)
+
+    async def stream(self, endpoint: Endpoint[ResponseT], call: Call) -> AsyncStream[ResponseT]:
+        """Send one call whose response is a stream of server-sent events; iterate over them."""
+        response, retries = await self._run(
+            self._attempts(self._http_client, endpoint, call), stream=True
+        )
+        if not response.is_success:
+            await response.aread()
+            raise _status_error(endpoint, response)
+        return cast(
+            AsyncStream[ResponseT],
+            self._raw_or(AsyncStream(response, endpoint.response), response, retries),
+        )
+
+    async def _run(self, steps: Attempts, *, stream: bool) -> tuple[httpx.Response, int]:
+        """Carry out the steps of the retry policy, without blocking the event loop."""
+        try:
+            step = next(steps)
+            while True:
+                action, value = step
+                if action == "send":
+                    try:
+                        outcome: httpx.Response | httpx.TransportError | None = (
+                            await self._http_client.send(value, stream=stream)
+                        )
+                    except httpx.TransportError as exc:
+                        outcome = exc
+                    step = steps.send(outcome)
+                else:
+                    if action == "sleep":
+                        await asyncio.sleep(value)
+                    else:
+                        await value.aclose()
+                    step = steps.send(None)
+        except StopIteration as finished:
+            return cast(tuple[httpx.Response, int], finished.value)
 
     async def close(self) -> None:
         """Close the HTTP connections, unless the HTTP client was passed in."""
@@ -759,32 +781,15 @@ def _file_content(content: object) -> bytes:
 # --- decoding ----------------------------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=None)
-def _adapter(type_: Any) -> pydantic.TypeAdapter[Any]:
-    return pydantic.TypeAdapter(type_)
-
-
 def _decode_json(response: httpx.Response) -> Any:
     try:
         return json.loads(response.content)
     except ValueError:
         raise APIResponseValidationError(
-            f"{response.status_code} response is not valid JSON; body starts {_excerpt(response)}",
+            f"{response.status_code} response is not valid JSON; body starts {excerpt(response.content)}",
             response=response,
             body=response.text,
         ) from None
-
-
-def _excerpt(response: httpx.Response, limit: int = 200) -> str:
-    text = response.content[:limit].decode("utf-8", "replace")
-    return repr(text) + ("..." if len(response.content) > limit else "")
-
-
-def _first_problem(exc: pydantic.ValidationError) -> str:
-    error = exc.errors()[0]
-    where = ".".join(str(part) for part in error["loc"]) or "body"
-    more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
-    return f"{where}: {error['msg']}{more}"
 
 
 def _should_retry(response: httpx.Response) -> bool:
@@ -856,7 +861,7 @@ def _status_error(endpoint: Endpoint[Any], response: httpx.Response) -> APIStatu
     parsed = None
     if error_type is not None and body is not None:
         try:
-            parsed = _adapter(error_type).validate_python(body)
+            parsed = type_adapter(error_type).validate_python(body)
         except pydantic.ValidationError:
             parsed = None
     error_class = _STATUS_ERRORS.get(response.status_code)

@@ -6,6 +6,7 @@ import httpx
 
 from .._base_client import (
     AsyncAPIResource,
+    Call,
     Endpoint,
     SyncAPIResource,
     async_raw_response_wrapper,
@@ -95,10 +96,12 @@ class SecretsResource(SyncAPIResource):
         """GET /default"""
         return self._client.request(
             _WITH_DEFAULT_SECURITY,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
+            Call(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
         )
 
     def with_query_key(
@@ -112,10 +115,12 @@ class SecretsResource(SyncAPIResource):
         """GET /query"""
         return self._client.request(
             _WITH_QUERY_KEY,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
+            Call(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
         )
 
     def with_cookie_key(
@@ -134,11 +139,13 @@ class SecretsResource(SyncAPIResource):
         """
         return self._client.request(
             _WITH_COOKIE_KEY,
-            cookies={"theme": theme},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
+            Call(
+                cookies={"theme": theme},
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
         )
 
     def with_token_or_basic(
@@ -152,10 +159,12 @@ class SecretsResource(SyncAPIResource):
         """GET /either"""
         return self._client.request(
             _WITH_TOKEN_OR_BASIC,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
+            Call(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
         )
 
     def with_header_and_query_keys(
@@ -169,10 +178,12 @@ class SecretsResource(SyncAPIResource):
         """GET /both"""
         return self._client.request(
             _WITH_HEADER_AND_QUERY_KEYS,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
+            Call(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
         )
 
     def with_optional_token(
@@ -186,10 +197,12 @@ class SecretsResource(SyncAPIResource):
         """GET /optional"""
         return self._client.request(
             _WITH_OPTIONAL_TOKEN,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
+            Call(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
         )
 
     def without_security(
@@ -203,10 +216,12 @@ class SecretsResource(SyncAPIResource):
         """GET /public"""
         return self._client.request(
             _WITHOUT_SECURITY,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
+            Call(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
         )
 
 
@@ -242,10 +257,12 @@ class AsyncSecretsResource(AsyncAPIResource):
         """GET /default"""
         return await self._client.request(
             _WITH_DEFAULT_SECURITY,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
+            Call(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
         )
 
     async def with_query_key(
@@ -259,10 +276,12 @@ class AsyncSecretsResource(AsyncAPIResource):
         """GET /query"""
         return await self._client.request(
             _WITH_QUERY_KEY,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
+            Call(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
         )
 
     async def with_cookie_key(
@@ -281,11 +300,13 @@ class AsyncSecretsResource(AsyncAPIResource):
         """
         return await self._client.request(
             _WITH_COOKIE_KEY,
-            cookies={"theme": theme},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
+            Call(
+                cookies={"theme": theme},
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
         )
 
     async def with_token_or_basic(
@@ -299,10 +320,12 @@ class AsyncSecretsResource(AsyncAPIResource):
         """GET /either"""
         return await self._client.request(
             _WITH_TOKEN_OR_BASIC,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
+            Call(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
         )
 
     async def with_header_and_query_keys(
@@ -316,10 +339,12 @@ class AsyncSecretsResource(AsyncAPIResource):
         """GET /both"""
         return await self._client.request(
             _WITH_HEADER_AND_QUERY_KEYS,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
+            Call(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
         )
 
     async def with_optional_token(
@@ -333,10 +358,12 @@ class AsyncSecretsResource(AsyncAPIResource):
         """GET /optional"""
         return await self._client.request(
             _WITH_OPTIONAL_TOKEN,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
+            Call(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
         )
 
     async def without_security(
@@ -350,10 +377,12 @@ class AsyncSecretsResource(AsyncAPIResource):
         """GET /public"""
         return await self._client.request(
             _WITHOUT_SECURITY,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
+            Call(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
         )
 
 

@@ -8,6 +8,7 @@ import httpx
 
 from .._base_client import (
     AsyncAPIResource,
+    Call,
     Endpoint,
     SyncAPIResource,
     async_raw_response_wrapper,
@@ -80,12 +81,14 @@ class UserAccountsResource(SyncAPIResource):
         """
         return self._client.request(
             _GET_USERS_USER_ID_ITEMS,
-            path={"user-id": user_id},
-            query={"class": class_, "user_id": user_id_2, "timeout": timeout, "self": self_2},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=request_timeout,
+            Call(
+                path={"user-id": user_id},
+                query={"class": class_, "user_id": user_id_2, "timeout": timeout, "self": self_2},
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=request_timeout,
+            ),
         )
 
     def list(
@@ -99,10 +102,12 @@ class UserAccountsResource(SyncAPIResource):
         """GET /list"""
         return self._client.request(
             _LIST,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
+            Call(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
         )
 
     def create_item(
@@ -145,25 +150,27 @@ class UserAccountsResource(SyncAPIResource):
         """
         return self._client.request(
             _CREATE_ITEM,
-            body={
-                "schema": schema_,
-                "json": json_,
-                "model_config": model_config_,
-                "model_id": model_id,
-                "2fa": v2_fa,
-                "<odd name> ": odd_name,
-                "list": list,
-                "str": str,
-                "from": from_,
-                "user-name": user_name,
-                "user_name": user_name_2,
-                "userName": user_name_3,
-                "extra_headers": extra_headers,
-            },
-            extra_headers=request_extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
+            Call(
+                body={
+                    "schema": schema_,
+                    "json": json_,
+                    "model_config": model_config_,
+                    "model_id": model_id,
+                    "2fa": v2_fa,
+                    "<odd name> ": odd_name,
+                    "list": list,
+                    "str": str,
+                    "from": from_,
+                    "user-name": user_name,
+                    "user_name": user_name_2,
+                    "userName": user_name_3,
+                    "extra_headers": extra_headers,
+                },
+                extra_headers=request_extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
         )
 
 
@@ -208,12 +215,14 @@ class AsyncUserAccountsResource(AsyncAPIResource):
         """
         return await self._client.request(
             _GET_USERS_USER_ID_ITEMS,
-            path={"user-id": user_id},
-            query={"class": class_, "user_id": user_id_2, "timeout": timeout, "self": self_2},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=request_timeout,
+            Call(
+                path={"user-id": user_id},
+                query={"class": class_, "user_id": user_id_2, "timeout": timeout, "self": self_2},
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=request_timeout,
+            ),
         )
 
     async def list(
@@ -227,10 +236,12 @@ class AsyncUserAccountsResource(AsyncAPIResource):
         """GET /list"""
         return await self._client.request(
             _LIST,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
+            Call(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
         )
 
     async def create_item(
@@ -273,25 +284,27 @@ class AsyncUserAccountsResource(AsyncAPIResource):
         """
         return await self._client.request(
             _CREATE_ITEM,
-            body={
-                "schema": schema_,
-                "json": json_,
-                "model_config": model_config_,
-                "model_id": model_id,
-                "2fa": v2_fa,
-                "<odd name> ": odd_name,
-                "list": list,
-                "str": str,
-                "from": from_,
-                "user-name": user_name,
-                "user_name": user_name_2,
-                "userName": user_name_3,
-                "extra_headers": extra_headers,
-            },
-            extra_headers=request_extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
+            Call(
+                body={
+                    "schema": schema_,
+                    "json": json_,
+                    "model_config": model_config_,
+                    "model_id": model_id,
+                    "2fa": v2_fa,
+                    "<odd name> ": odd_name,
+                    "list": list,
+                    "str": str,
+                    "from": from_,
+                    "user-name": user_name,
+                    "user_name": user_name_2,
+                    "userName": user_name_3,
+                    "extra_headers": extra_headers,
+                },
+                extra_headers=request_extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
         )
 
 

@@ -7,6 +7,7 @@ import httpx
 
 from .._base_client import (
     AsyncAPIResource,
+    Call,
     Endpoint,
     SyncAPIResource,
     async_raw_response_wrapper,
@@ -55,11 +56,13 @@ class EventsResource(SyncAPIResource):
         """
         return self._client.request(
             _LIST_EVENTS,
-            query={"since": since},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
+            Call(
+                query={"since": since},
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
         )
 
 
@@ -94,11 +97,13 @@ class AsyncEventsResource(AsyncAPIResource):
         """
         return await self._client.request(
             _LIST_EVENTS,
-            query={"since": since},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
+            Call(
+                query={"since": since},
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
         )
 
 

@@ -7,6 +7,7 @@ import httpx
 
 from .._base_client import (
     AsyncAPIResource,
+    Call,
     Endpoint,
     SyncAPIResource,
     async_raw_response_wrapper,
@@ -123,20 +124,22 @@ class PetsResource(SyncAPIResource):
         """
         return self._client.request(
             _LIST_PETS,
-            query={
-                "limit": limit,
-                "tags": tags,
-                "status": status,
-                "filter": filter,
-                "ids": ids,
-                "sort": sort,
-            },
-            headers={"X-Request-Id": x_request_id},
-            cookies={"session": session},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
+            Call(
+                query={
+                    "limit": limit,
+                    "tags": tags,
+                    "status": status,
+                    "filter": filter,
+                    "ids": ids,
+                    "sort": sort,
+                },
+                headers={"X-Request-Id": x_request_id},
+                cookies={"session": session},
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
         )
 
     def create_pet(
@@ -170,18 +173,20 @@ class PetsResource(SyncAPIResource):
         """
         return self._client.request(
             _CREATE_PET,
-            headers={"Idempotency-Key": idempotency_key},
-            body={
-                "name": name,
-                "tag": tag,
-                "status": status,
-                "birthday": birthday,
-                "weightKg": weight_kg,
-            },
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
+            Call(
+                headers={"Idempotency-Key": idempotency_key},
+                body={
+                    "name": name,
+                    "tag": tag,
+                    "status": status,
+                    "birthday": birthday,
+                    "weightKg": weight_kg,
+                },
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
         )
 
     def get_pet(
@@ -203,11 +208,13 @@ class PetsResource(SyncAPIResource):
         """
         return self._client.request(
             _GET_PET,
-            path={"petId": pet_id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
+            Call(
+                path={"petId": pet_id},
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
         )
 
     def delete_pet(
@@ -228,11 +235,13 @@ class PetsResource(SyncAPIResource):
         """
         return self._client.request(
             _DELETE_PET,
-            path={"petId": pet_id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
+            Call(
+                path={"petId": pet_id},
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
         )
 
     def find_pets_by_tags(
@@ -253,12 +262,14 @@ class PetsResource(SyncAPIResource):
         """
         return self._client.request(
             _FIND_PETS_BY_TAGS,
-            path={"tags": tags},
-            headers={"X-Trace": x_trace},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
+            Call(
+                path={"tags": tags},
+                headers={"X-Trace": x_trace},
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
         )
 
 
@@ -314,20 +325,22 @@ class AsyncPetsResource(AsyncAPIResource):
         """
         return await self._client.request(
             _LIST_PETS,
-            query={
-                "limit": limit,
-                "tags": tags,
-                "status": status,
-                "filter": filter,
-                "ids": ids,
-                "sort": sort,
-            },
-            headers={"X-Request-Id": x_request_id},
-            cookies={"session": session},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
+            Call(
+                query={
+                    "limit": limit,
+                    "tags": tags,
+                    "status": status,
+                    "filter": filter,
+                    "ids": ids,
+                    "sort": sort,
+                },
+                headers={"X-Request-Id": x_request_id},
+                cookies={"session": session},
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
         )
 
     async def create_pet(
@@ -361,18 +374,20 @@ class AsyncPetsResource(AsyncAPIResource):
         """
         return await self._client.request(
             _CREATE_PET,
-            headers={"Idempotency-Key": idempotency_key},
-            body={
-                "name": name,
-                "tag": tag,
-                "status": status,
-                "birthday": birthday,
-                "weightKg": weight_kg,
-            },
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
+            Call(
+                headers={"Idempotency-Key": idempotency_key},
+                body={
+                    "name": name,
+                    "tag": tag,
+                    "status": status,
+                    "birthday": birthday,
+                    "weightKg": weight_kg,
+                },
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
         )
 
     async def get_pet(
@@ -394,11 +409,13 @@ class AsyncPetsResource(AsyncAPIResource):
         """
         return await self._client.request(
             _GET_PET,
-            path={"petId": pet_id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
+            Call(
+                path={"petId": pet_id},
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
         )
 
     async def delete_pet(
@@ -419,11 +436,13 @@ class AsyncPetsResource(AsyncAPIResource):
         """
         return await self._client.request(
             _DELETE_PET,
-            path={"petId": pet_id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
+            Call(
+                path={"petId": pet_id},
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
         )
 
     async def find_pets_by_tags(
@@ -444,12 +463,14 @@ class AsyncPetsResource(AsyncAPIResource):
         """
         return await self._client.request(
             _FIND_PETS_BY_TAGS,
-            path={"tags": tags},
-            headers={"X-Trace": x_trace},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
+            Call(
+                path={"tags": tags},
+                headers={"X-Trace": x_trace},
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
         )
 
 

@@ -6,6 +6,7 @@ import httpx
 
 from .._base_client import (
     AsyncAPIResource,
+    Call,
     Endpoint,
     SyncAPIResource,
     async_raw_response_wrapper,
@@ -47,10 +48,12 @@ class StoreResource(SyncAPIResource):
         """Count pets by status"""
         return self._client.request(
             _GET_INVENTORY,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
+            Call(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
         )
 
 
@@ -80,10 +83,12 @@ class AsyncStoreResource(AsyncAPIResource):
         """Count pets by status"""
         return await self._client.request(
             _GET_INVENTORY,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
+            Call(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
         )
 
 

@@ -6,6 +6,7 @@ import httpx
 
 from .._base_client import (
     AsyncAPIResource,
+    Call,
     Endpoint,
     SyncAPIResource,
     async_raw_response_wrapper,
@@ -57,10 +58,12 @@ class AnimalsResource(SyncAPIResource):
         """GET /animals"""
         return self._client.request(
             _LIST_ANIMALS,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
+            Call(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
         )
 
     def create_animal(
@@ -79,11 +82,13 @@ class AnimalsResource(SyncAPIResource):
         """
         return self._client.request(
             _CREATE_ANIMAL,
-            body=body,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
+            Call(
+                body=body,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
         )
 
 
@@ -114,10 +119,12 @@ class AsyncAnimalsResource(AsyncAPIResource):
         """GET /animals"""
         return await self._client.request(
             _LIST_ANIMALS,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
+            Call(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
         )
 
     async def create_animal(
@@ -136,11 +143,13 @@ class AsyncAnimalsResource(AsyncAPIResource):
         """
         return await self._client.request(
             _CREATE_ANIMAL,
-            body=body,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
+            Call(
+                body=body,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
         )
 
 

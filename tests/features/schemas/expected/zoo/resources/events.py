@@ -6,6 +6,7 @@ import httpx
 
 from .._base_client import (
     AsyncAPIResource,
+    Call,
     Endpoint,
     SyncAPIResource,
     async_raw_response_wrapper,
@@ -48,10 +49,12 @@ class EventsResource(SyncAPIResource):
         """GET /events"""
         return self._client.request(
             _LIST_EVENTS,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
+            Call(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
         )
 
 
@@ -81,10 +84,12 @@ class AsyncEventsResource(AsyncAPIResource):
         """GET /events"""
         return await self._client.request(
             _LIST_EVENTS,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
+            Call(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
         )
 
 

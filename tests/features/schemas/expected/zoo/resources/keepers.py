@@ -6,6 +6,7 @@ import httpx
 
 from .._base_client import (
     AsyncAPIResource,
+    Call,
     Endpoint,
     SyncAPIResource,
     async_raw_response_wrapper,
@@ -53,11 +54,13 @@ class KeepersResource(SyncAPIResource):
         """
         return self._client.request(
             _GET_KEEPER,
-            path={"id": id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
+            Call(
+                path={"id": id},
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
         )
 
 
@@ -92,11 +95,13 @@ class AsyncKeepersResource(AsyncAPIResource):
         """
         return await self._client.request(
             _GET_KEEPER,
-            path={"id": id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
+            Call(
+                path={"id": id},
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
         )
 
 

@@ -6,6 +6,7 @@ import httpx
 
 from .._base_client import (
     AsyncAPIResource,
+    Call,
     Endpoint,
     SyncAPIResource,
     async_raw_response_wrapper,
@@ -56,11 +57,13 @@ class AuthResource(SyncAPIResource):
         """
         return self._client.request(
             _LOGIN,
-            body={"username": username, "password": password},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
+            Call(
+                body={"username": username, "password": password},
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
         )
 
 
@@ -97,11 +100,13 @@ class AsyncAuthResource(AsyncAPIResource):
         """
         return await self._client.request(
             _LOGIN,
-            body={"username": username, "password": password},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
+            Call(
+                body={"username": username, "password": password},
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
         )
 
 

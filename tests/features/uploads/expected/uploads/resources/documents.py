@@ -6,6 +6,7 @@ import httpx
 
 from .._base_client import (
     AsyncAPIResource,
+    Call,
     Endpoint,
     SyncAPIResource,
     async_raw_response_wrapper,
@@ -93,11 +94,13 @@ class DocumentsResource(SyncAPIResource):
         """
         return self._client.request(
             _UPLOAD_DOCUMENT,
-            body={"file": file, "title": title, "labels": labels, "options": options},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
+            Call(
+                body={"file": file, "title": title, "labels": labels, "options": options},
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
         )
 
     def download_document(
@@ -116,11 +119,13 @@ class DocumentsResource(SyncAPIResource):
         """
         return self._client.request(
             _DOWNLOAD_DOCUMENT,
-            path={"id": id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
+            Call(
+                path={"id": id},
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
         )
 
     def replace_document(
@@ -141,12 +146,14 @@ class DocumentsResource(SyncAPIResource):
         """
         return self._client.request(
             _REPLACE_DOCUMENT,
-            path={"id": id},
-            body=body,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
+            Call(
+                path={"id": id},
+                body=body,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
         )
 
     def summarize_document(
@@ -165,11 +172,13 @@ class DocumentsResource(SyncAPIResource):
         """
         return self._client.request(
             _SUMMARIZE_DOCUMENT,
-            path={"id": id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
+            Call(
+                path={"id": id},
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
         )
 
 
@@ -215,11 +224,13 @@ class AsyncDocumentsResource(AsyncAPIResource):
         """
         return await self._client.request(
             _UPLOAD_DOCUMENT,
-            body={"file": file, "title": title, "labels": labels, "options": options},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
+            Call(
+                body={"file": file, "title": title, "labels": labels, "options": options},
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
         )
 
     async def download_document(
@@ -238,11 +249,13 @@ class AsyncDocumentsResource(AsyncAPIResource):
         """
         return await self._client.request(
             _DOWNLOAD_DOCUMENT,
-            path={"id": id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
+            Call(
+                path={"id": id},
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
         )
 
     async def replace_document(
@@ -263,12 +276,14 @@ class AsyncDocumentsResource(AsyncAPIResource):
         """
         return await self._client.request(
             _REPLACE_DOCUMENT,
-            path={"id": id},
-            body=body,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
+            Call(
+                path={"id": id},
+                body=body,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
         )
 
     async def summarize_document(
@@ -287,11 +302,13 @@ class AsyncDocumentsResource(AsyncAPIResource):
         """
         return await self._client.request(
             _SUMMARIZE_DOCUMENT,
-            path={"id": id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
+            Call(
+                path={"id": id},
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
         )
 
 
