@@ -29,11 +29,40 @@ def validate(document: Document, warnings: Warnings) -> None:
     except ValidationError as exc:
         raise _first_error(document, exc) from None
     for node, pointer in iter_schemas(document):
-        if "default" in node and not conforms(document, node["default"], node):
-            warnings.add(
-                document.location(pointer + "/default"),
-                f"default {_short(node['default'])} does not match the schema",
-            )
+        for key, value in _schema_samples(node):
+            if not conforms(document, value, node):
+                warnings.add(document.location(f"{pointer}/{key}"), f"{key.split('/')[0]} {_short(value)} does not match the schema")
+    for media, pointer in _media_types(document.data):
+        for key, value in _media_samples(media):
+            if not conforms(document, value, media["schema"]):
+                warnings.add(document.location(f"{pointer}/{key}"), f"example {_short(value)} does not match the schema")
+
+
+def _schema_samples(schema: dict[str, Any]) -> Iterator[tuple[str, Any]]:
+    """(relative pointer, value) of a schema's default and examples (3.0 `example`, 3.1 `examples`)."""
+    if "default" in schema:
+        yield "default", schema["default"]
+    if "example" in schema:
+        yield "example", schema["example"]
+    if isinstance(schema.get("examples"), list):
+        yield from ((f"examples/{index}", value) for index, value in enumerate(schema["examples"]))
+
+
+def _media_samples(media: dict[str, Any]) -> Iterator[tuple[str, Any]]:
+    """(relative pointer, value) of the examples of a media type object."""
+    if "example" in media:
+        yield "example", media["example"]
+    for name, example in _items(media.get("examples")):
+        if isinstance(example, dict) and "value" in example:
+            yield f"examples/{escape_pointer_token(name)}/value", example["value"]
+
+
+def _media_types(data: dict[str, Any]) -> Iterator[tuple[dict[str, Any], str]]:
+    """Every media type object with a schema, of every request body and response."""
+    for body, pointer in _bodies(data):
+        for media_type, media in _items(body.get("content")):
+            if isinstance(media, dict) and "schema" in media:
+                yield media, f"{pointer}/content/{escape_pointer_token(media_type)}"
 
 
 def _first_error(document: Document, exc: ValidationError) -> GeneratorError:
@@ -126,6 +155,26 @@ def iter_schemas(document: Document) -> Iterator[tuple[dict[str, Any], str]]:
                 (child, node_pointer + "".join("/" + escape_pointer_token(token) for token in path))
                 for path, child in _schema_children(node)
             )
+
+
+def _bodies(data: dict[str, Any]) -> Iterator[tuple[dict[str, Any], str]]:
+    """Every request body and response written in the document, with its pointer."""
+    components = nodes.mapping(data, "components")
+    for section in ("requestBodies", "responses"):
+        for name, item in _items(components.get(section)):
+            if isinstance(item, dict):
+                yield item, f"/components/{section}/{escape_pointer_token(name)}"
+    for path, path_item in _items(data.get("paths")):
+        for method in _OPERATION_KEYS:
+            operation = path_item.get(method) if isinstance(path_item, dict) else None
+            if not isinstance(operation, dict):
+                continue
+            pointer = f"/paths/{escape_pointer_token(path)}/{method}"
+            if isinstance(operation.get("requestBody"), dict):
+                yield operation["requestBody"], pointer + "/requestBody"
+            for status, response in _items(operation.get("responses")):
+                if isinstance(response, dict):
+                    yield response, f"{pointer}/responses/{escape_pointer_token(status)}"
 
 
 def _schema_roots(data: dict[str, Any]) -> Iterator[tuple[Any, str]]:

@@ -1,6 +1,7 @@
 """The golden feature clients (tests/features/*/expected) against a real HTTP server."""
 
 import asyncio
+import inspect
 import datetime
 import email
 import email.policy
@@ -214,3 +215,28 @@ def test_parameter_styles(petstore: ModuleType, server: TestServer) -> None:
     client.pets.find_pets_by_tags(tags=["a b", "c,d"], x_trace=["x", "y"])
     assert server.requests[1].path == "/pets/by-tags/a%20b,c%2Cd"
     assert server.requests[1].headers["x-trace"] == "x,y"
+
+
+# --- a spec in several files -----------------------------------------------------------------
+
+
+@pytest.fixture
+def library(import_client: Importer) -> ModuleType:
+    return import_client(FEATURES / "multifile" / "expected", "library")
+
+
+def test_refs_across_files_ranges_and_json_suffixes(library: ModuleType, server: TestServer) -> None:
+    server.reply(206, [{"title": "Dune", "author": {"name": "Herbert"}, "isbn": "1"}],
+                 headers={"Content-Type": "application/vnd.library+json"})
+    server.reply(404, body=b'{"title": "Gone", "status": 404}', headers={"Content-Type": "application/problem+json"})
+    server.reply(201, {"title": "Emma"})
+    client = library.Library(base_url=server.url, max_retries=0)
+    [book] = client.books.list_books(page=2, lang="fr")  # 206 is in 2XX
+    assert (book.title, book.author.name, book.isbn) == ("Dune", "Herbert", "1")
+    assert server.requests[0].query == [("page", "2"), ("lang", "fr")]
+    with pytest.raises(library.NotFoundError) as caught:
+        client.books.list_books()
+    assert type(caught.value.parsed).__name__ == "Problem" and caught.value.parsed.title == "Gone"
+    client.books.add_book(title="Emma", author={"name": "Austen"})
+    assert server.requests[2].json() == {"title": "Emma", "author": {"name": "Austen"}}
+    assert "isbn" not in inspect.signature(client.books.add_book).parameters  # readOnly

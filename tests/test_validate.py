@@ -70,3 +70,50 @@ def test_conformance_of_values_to_schemas(tmp_path: Path) -> None:
     assert not conforms(document, ["x"], {"type": "array", "items": {"type": "object"}})
     assert conforms(document, [{"type": "x"}], {"type": "array", "items": {"oneOf": [{"type": "object"}, {"type": "string"}]}})
     assert not conforms(document, {"n": "x"}, {"type": "object", "properties": {"n": {"type": "integer"}}})
+
+
+def test_examples_and_duplicate_operation_ids_are_warnings(tmp_path: Path) -> None:
+    from generator.pipeline import generate_files
+
+    spec = write_spec(tmp_path, """
+openapi: 3.0.3
+info: {title: T, version: '1'}
+paths:
+  /a:
+    get:
+      operationId: fetch
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {type: object, properties: {n: {type: integer, example: many}}}
+              examples:
+                good: {value: {n: 1}}
+                bad: {value: {n: "one"}}
+  /b:
+    get:
+      operationId: fetch
+      responses: {'204': {description: ok}}
+  /c:
+    get:
+      tags: [a]
+      operationId: fetch-c
+      responses: {'204': {description: ok}}
+  /d:
+    get:
+      tags: [a]
+      operationId: fetchC
+      responses: {'204': {description: ok}}
+""")
+    generated = generate_files(spec)
+    messages = sorted((w.location.pointer or "", w.message) for w in generated.warnings)
+    assert messages == [
+        ("/paths/~1a/get/responses/200/content/application~1json/examples/bad/value",
+         "example {'n': 'one'} does not match the schema"),
+        ("/paths/~1a/get/responses/200/content/application~1json/schema/properties/n/example",
+         "example 'many' does not match the schema"),
+        ("/paths/~1b/get/operationId", "operationId 'fetch' is not unique: GET /a has it too"),
+        ("/paths/~1d/get/operationId", "method name 'fetch_c' is already used in AResource; a numbered name is used"),
+    ]
+    assert sorted(o.name for o in generated.api.operations) == ["fetch", "fetch", "fetch_c", "fetch_c_2"]

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import http
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from .. import naming, nodes
 from ..errors import Warnings, escape_pointer_token
-from ..load import Document
+from ..load import Document, split_pointer
 from .model import (
     ANY,
     BodyEncoding,
@@ -100,6 +102,8 @@ class OperationBuilder:
         self._security_scheme_keys = security_scheme_keys
         self._class_names = class_names
         self._method_names: dict[str, naming.Scope] = {}
+        self._operation_ids: dict[str, str] = {}
+        """operationId -> the operation (METHOD path) that has it first."""
 
     def plan_resources(self) -> list[Resource]:
         """The resources, named before any schema so that their class names come first."""
@@ -181,10 +185,19 @@ class OperationBuilder:
         self, resource: Resource, path: str, method: str, node: dict[str, Any], pointer: str, path_item: dict[str, Any]
     ) -> Operation:
         operation_id = nodes.text(node, "operationId")
+        first_owner = self._operation_ids.get(operation_id) if operation_id is not None else None
+        duplicate = first_owner is not None
+        if first_owner is not None:
+            self._warnings.add(
+                self._document.location(pointer + "/operationId"),
+                f"operationId {operation_id!r} is not unique: {first_owner} has it too",
+            )
+        elif operation_id is not None:
+            self._operation_ids[operation_id] = f"{method.upper()} {path}"
         source_name = operation_id if operation_id and naming.words(operation_id) else f"{method} {path}"
         method_names = self._method_names.setdefault(resource.class_name, naming.Scope(RESOURCE_MEMBERS))
         name = naming.attribute_name(source_name)
-        if name in method_names:
+        if name in method_names and not duplicate:  # (a duplicate operationId was just reported)
             self._warnings.add(
                 self._document.location(pointer + "/operationId"),
                 f"method name {name!r} is already used in {resource.class_name}; a numbered name is used",
@@ -310,19 +323,20 @@ class OperationBuilder:
                 if (content_type := nodes.text(spec, "contentType")) is not None
             },
         )
-        body_hint = joined(hint, "request")
         fields = None
-        if encoding in ("json", "multipart", "form") and schema is not None:
-            fields = self._schemas.object_fields(schema, schema_pointer, body_hint)
-        if fields is not None:
-            request_body.flattened = True
-            return request_body, [self._body_field(field, arguments) for field in fields if not field.read_only]
-        if schema is not None:
-            request_body.type = self._schemas.type_of(schema, schema_pointer, body_hint)
-        elif encoding == "binary":
-            request_body.type = Primitive("file")
-        elif encoding == "text":
-            request_body.type = Primitive("str")
+        with self._shared(pointer + "/requestBody", body_pointer) as shared_name:
+            body_hint = shared_name or joined(hint, "request")
+            if encoding in ("json", "multipart", "form") and schema is not None:
+                fields = self._schemas.object_fields(schema, schema_pointer, body_hint)
+            if fields is not None:
+                request_body.flattened = True
+                return request_body, [self._body_field(field, arguments) for field in fields if not field.read_only]
+            if schema is not None:
+                request_body.type = self._schemas.type_of(schema, schema_pointer, body_hint)
+            elif encoding == "binary":
+                request_body.type = Primitive("file")
+            elif encoding == "text":
+                request_body.type = Primitive("str")
         parameter = Parameter(
             name=arguments.claim("body"),
             wire_name="",
@@ -346,6 +360,20 @@ class OperationBuilder:
             deprecated=field.deprecated,
         )
 
+    @contextmanager
+    def _shared(self, own_pointer: str, resolved_pointer: str) -> Iterator[str | None]:
+        """For a response or request body reached through a `$ref` (shared by operations), its
+        name (the last token of its place) and, while its types are built, no operation group:
+        the types are named after it and live in a module of their own."""
+        if resolved_pointer == own_pointer:
+            yield None
+            return
+        group, self._schemas.group = self._schemas.group, None
+        try:
+            yield split_pointer(resolved_pointer)[1].rsplit("/", 1)[-1].replace("~1", "/").replace("~0", "~")
+        finally:
+            self._schemas.group = group
+
     def _responses(self, node: dict[str, Any], pointer: str, hint: str) -> list[Response]:
         raw = node.get("responses")
         if not isinstance(raw, dict) or not raw:
@@ -357,8 +385,8 @@ class OperationBuilder:
             status = str(status)
             if status.startswith("x-"):
                 continue
-            response_pointer = f"{pointer}/responses/{escape_pointer_token(status)}"
-            response, response_pointer = self._document.resolve(item, response_pointer)
+            own_pointer = f"{pointer}/responses/{escape_pointer_token(status)}"
+            response, response_pointer = self._document.resolve(item, own_pointer)
             if not isinstance(response, dict):
                 raise self._document.error(response_pointer, "a response must be a mapping")
             content = nodes.mapping(response, "content")
@@ -369,7 +397,10 @@ class OperationBuilder:
                     response_hint = joined(hint, "response")
                 else:
                     response_hint = joined(hint, _status_phrase(status), "response")
-                type_ = self._response_type(nodes.mapping(content, media_type), media_type, response_pointer, response_hint)
+                with self._shared(own_pointer, response_pointer) as shared_name:
+                    type_ = self._response_type(
+                        nodes.mapping(content, media_type), media_type, response_pointer, shared_name or response_hint
+                    )
             if status.startswith("2"):
                 first_success = False
             responses.append(

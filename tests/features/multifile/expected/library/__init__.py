@@ -1,0 +1,47 @@
+"""Library API"""
+
+from . import types as types
+from ._base_client import RawResponse
+from ._client import AsyncLibrary, Library
+from ._exceptions import (
+    APIConnectionError,
+    APIError,
+    APIResponseValidationError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ConflictError,
+    InternalServerError,
+    MissingCredentialsError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    UnprocessableEntityError,
+)
+from ._types import NOT_GIVEN, FileTypes, NotGiven
+from ._version import __version__
+
+__all__ = [
+    "Library",
+    "AsyncLibrary",
+    "APIError",
+    "APIConnectionError",
+    "APITimeoutError",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConflictError",
+    "InternalServerError",
+    "MissingCredentialsError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "UnprocessableEntityError",
+    "NOT_GIVEN",
+    "NotGiven",
+    "FileTypes",
+    "RawResponse",
+    "__version__",
+]
