@@ -61,3 +61,18 @@ def test_claim_first_prefers_the_alternative_before_numbering() -> None:
     scope = naming.Scope({"timeout"})
     assert scope.claim_first("timeout", "request_timeout") == "request_timeout"
     assert scope.claim_first("extra_body", "request_extra_body") == "extra_body"
+
+
+def test_module_names_are_never_keywords(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from generator.errors import Warnings
+    from generator.ir import build_api
+    from generator.load import load_document
+
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(
+        "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n"
+        "    Import: {type: object, properties: {a: {type: string}}}\n"
+        "    Class: {type: string}\n"
+    )
+    api = build_api(load_document(spec), Warnings())
+    assert [module.name for module in api.type_modules] == ["import_", "class_"]

@@ -29,7 +29,7 @@ def plan_modules(
     modules = []
     for component in strongly_connected(list(groups), group_edges):
         members = [named for group in component for named in groups[group]]
-        module = TypeModule(name=names.claim(naming.snake_case(component[0]) or "types"), types=[])
+        module = TypeModule(name=names.claim(naming.attribute_name(component[0])), types=[])
         module.types = bases_first(definition_order(members, references))
         for named in module.types:
             named.module = module.name
