@@ -57,7 +57,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
     try:
         options = LoadOptions(allow_remote_refs=args.allow_remote_refs, allow_external_files=args.allow_external_files)
-        generated = generate_files(args.spec, package_name=args.package_name, strict=args.strict, options=options)
+        generated = generate_files(
+            args.spec, package_name=args.package_name, strict=args.strict, options=options, previous=args.output
+        )
         if not args.quiet:
             for warning in generated.warnings:
                 print(f"warning: {warning}", file=sys.stderr)

@@ -9,13 +9,13 @@ from pathlib import Path
 
 from . import __version__
 from .errors import Diagnostic, GeneratorError, Warnings
-from .format import format_files
+from .format import EMPTY_CACHE, format_files, formatter_version
 from .ir import build_api
 from .ir.model import Api
 from .load import LoadOptions, load_document
 from .render import Project, render_project
 from .validate import validate
-from .write import MANIFEST, manifest
+from .write import MANIFEST, manifest, read_format_cache
 
 # A schema nested a few hundred levels deep takes several frames per level to convert.
 _RECURSION_LIMIT = 20_000
@@ -30,9 +30,15 @@ class Generated:
 
 
 def generate_files(
-    spec: Path, *, package_name: str | None = None, strict: bool = False, options: LoadOptions = LoadOptions()
+    spec: Path,
+    *,
+    package_name: str | None = None,
+    strict: bool = False,
+    options: LoadOptions = LoadOptions(),
+    previous: Path | None = None,
 ) -> Generated:
-    """Every file of the client project for `spec`, in memory."""
+    """Every file of the client project for `spec`, in memory. `previous` is the output
+    folder of an earlier generation, whose unchanged files need no formatting again."""
     timings: dict[str, float] = {}
     started = time.perf_counter()
 
@@ -65,8 +71,10 @@ def generate_files(
     )
     texts = render_project(api, project)
     lap("render")
-    formatted = format_files(texts)
+    formatter = formatter_version()
+    cache = read_format_cache(previous, formatter) if previous is not None else EMPTY_CACHE
+    formatted, rendered = format_files(texts, cache)
     lap("format")
     files = {path: text.encode("utf-8") for path, text in formatted.items()}
-    files[MANIFEST] = manifest(files, document.sha256, f"clientgen {__version__}")
+    files[MANIFEST] = manifest(files, document.sha256, f"clientgen {__version__}", formatter, rendered)
     return Generated(api=api, files=dict(sorted(files.items())), warnings=warnings.items, timings=timings)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from .errors import GeneratorError
+from .format import EMPTY_CACHE, FormatCache
 
 MANIFEST = ".clientgen.json"
 # Left alone in the output folder: carried over on regeneration, never reported by check.
@@ -41,14 +42,41 @@ class Comparison:
         return not (self.stale or self.missing or self.extra)
 
 
-def manifest(files: dict[str, bytes], spec_sha256: str, generator: str) -> bytes:
-    """What the project was built from, for `check` and for reviewers."""
+def manifest(files: dict[str, bytes], spec_sha256: str, generator: str, formatter: str, rendered: dict[str, str]) -> bytes:
+    """What the project was built from, for `check` and for reviewers; and the hash of each
+    Python file's text before formatting, so the next generation can skip formatting it."""
     record = {
         "generator": generator,
         "spec_sha256": spec_sha256,
+        "formatter": formatter,
         "files": {path: hashlib.sha256(data).hexdigest() for path, data in sorted(files.items())},
+        "rendered": dict(sorted(rendered.items())),
     }
     return (json.dumps(record, indent=2, sort_keys=True) + "\n").encode()
+
+
+def read_format_cache(folder: Path, formatter: str) -> FormatCache:
+    """The formatted files of an earlier generation in `folder` that are still as it wrote
+    them, with the hashes of their rendered text. Empty when anything does not fit."""
+    try:
+        record = json.loads((folder / MANIFEST).read_bytes())
+    except (OSError, ValueError):
+        return EMPTY_CACHE
+    if not isinstance(record, dict) or record.get("formatter") != formatter:
+        return EMPTY_CACHE
+    written, rendered = record.get("files"), record.get("rendered")
+    if not isinstance(written, dict) or not isinstance(rendered, dict):
+        return EMPTY_CACHE
+    entries = {}
+    for relative, digest in rendered.items():
+        path = folder / _checked_path(relative)
+        try:
+            data = path.read_bytes() if not path.is_symlink() else b""
+        except OSError:
+            continue
+        if hashlib.sha256(data).hexdigest() == written.get(relative):
+            entries[relative] = (digest, data.decode("utf-8"))
+    return FormatCache(entries)
 
 
 def _is_ignored(relative: PurePosixPath) -> bool:

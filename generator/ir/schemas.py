@@ -146,6 +146,8 @@ class SchemaBuilder:
         if self._is_model(node):
             model = self._use(self._named(node, pointer, hint, is_component=False))
             return nullable(model) if _is_nullable(node) else model
+        if self._is_model_union(node):
+            return self._use(self._named(node, pointer, hint, is_component=False))
         return self._unnamed(node, pointer, hint)
 
     def _reference(self, node: dict[str, Any], pointer: str, hint: str) -> TypeExpr:
@@ -196,7 +198,9 @@ class SchemaBuilder:
             return named.fields
         return self._fields(target, target_pointer, hint)
 
-    def _named(self, node: Any, pointer: str, hint: str, *, is_component: bool) -> NamedType:
+    def _named(
+        self, node: Any, pointer: str, hint: str, *, is_component: bool, variant_base: str | None = None
+    ) -> NamedType:
         name = hint if is_component else self._class_names.claim(naming.class_name(hint), separator="")
         description = node.get("description") if isinstance(node, dict) else None
         named: NamedType
@@ -220,7 +224,7 @@ class SchemaBuilder:
             elif isinstance(node, dict) and "$ref" in node:
                 named.type = self._reference(node, pointer, name)
             else:
-                named.type = self._unnamed(node, pointer, name) if isinstance(node, dict) else ANY
+                named.type = self._unnamed(node, pointer, name, variant_base) if isinstance(node, dict) else ANY
         finally:
             self._building.pop()
         return named
@@ -364,6 +368,19 @@ class SchemaBuilder:
 
     # --- everything that is not a model ------------------------------------------------------------
 
+    def _is_model_union(self, node: dict[str, Any]) -> bool:
+        """A oneOf/anyOf with a model among its variants: it gets a name (an alias), so the
+        signatures that use it stay short."""
+        for variant in self._union_variants(node):
+            if isinstance(variant, dict) and "$ref" in variant:
+                try:
+                    variant, _ = self._document.resolve(variant, "")
+                except GeneratorError:
+                    continue  # reported with its real location when the variant is built
+            if isinstance(variant, dict) and self._is_model(variant):
+                return True
+        return False
+
     def _union_variants(self, node: dict[str, Any]) -> list[Any]:
         """oneOf/anyOf variants that are types; variants that only list `required` are constraints."""
         variants = node.get("oneOf") or node.get("anyOf") or []
@@ -371,13 +388,15 @@ class SchemaBuilder:
             return []
         return [v for v in variants if not (isinstance(v, dict) and set(v) <= {"required", "description", "title"})]
 
-    def _unnamed(self, node: dict[str, Any], pointer: str, hint: str) -> TypeExpr:
-        type_ = self._unnamed_not_null(node, pointer, hint)
+    def _unnamed(self, node: dict[str, Any], pointer: str, hint: str, variant_base: str | None = None) -> TypeExpr:
+        """A type that is not a model of its own; `variant_base` names the variants of a union
+        (by default `hint`)."""
+        type_ = self._unnamed_not_null(node, pointer, hint, variant_base or hint)
         if node.get("nullable") is True:
             type_ = nullable(type_)
         return type_
 
-    def _unnamed_not_null(self, node: dict[str, Any], pointer: str, hint: str) -> TypeExpr:
+    def _unnamed_not_null(self, node: dict[str, Any], pointer: str, hint: str, variant_base: str) -> TypeExpr:
         if "const" in node:
             return self._literal([node["const"]], node, pointer)
         if isinstance(node.get("enum"), list) and node["enum"]:
@@ -386,7 +405,7 @@ class SchemaBuilder:
         if variants:
             keyword = "oneOf" if node.get("oneOf") else "anyOf"
             types = [
-                self.type_of(variant, f"{pointer}/{keyword}/{index}", self._variant_hint(variant, hint, index))
+                self.type_of(variant, f"{pointer}/{keyword}/{index}", self._variant_hint(variant, variant_base, index))
                 for index, variant in enumerate(node[keyword])
                 if variant in variants
             ]
@@ -404,7 +423,11 @@ class SchemaBuilder:
         declared = node.get("type")
         if isinstance(declared, list):
             return union(
-                [self._unnamed_not_null({**node, "type": one}, pointer, hint) for one in declared if isinstance(one, str)]
+                [
+                    self._unnamed_not_null({**node, "type": one}, pointer, hint, variant_base)
+                    for one in declared
+                    if isinstance(one, str)
+                ]
             )
         if isinstance(node.get("prefixItems"), list):
             return self._tuple(node, pointer, hint)
@@ -480,10 +503,16 @@ class SchemaBuilder:
         items = node.get("items")
         if items is None:
             return ANY
-        # A union of items names its variants after the array itself: `Formats` + `Markdown`.
-        items_node = items if isinstance(items, dict) else {}
-        is_union = "$ref" not in items_node and bool(self._union_variants(items_node))
-        return self.type_of(items, pointer + "/items", hint if is_union else joined(hint, "item"))
+        items_pointer = pointer + "/items"
+        if isinstance(items, dict) and "$ref" not in items and items_pointer not in self._by_pointer:
+            if self._is_model_union(items):
+                # the union is `<array> item`; its variants are named after the array: `Formats` + `Markdown`
+                return self._use(
+                    self._named(items, items_pointer, joined(hint, "item"), is_component=False, variant_base=hint)
+                )
+            if self._union_variants(items):
+                return self._unnamed(items, items_pointer, hint)
+        return self.type_of(items, items_pointer, joined(hint, "item"))
 
     def _variant_hint(self, variant: Any, hint: str, index: int) -> str:
         """Name an inline union variant by its title, else by its tag value, else by position."""
@@ -510,7 +539,8 @@ class SchemaBuilder:
                     literal_values.append(value)
             else:
                 # floats, objects and arrays cannot be Literal values: fall back to the base type
-                base = self._unnamed_not_null({k: v for k, v in node.items() if k not in ("enum", "const")}, pointer, "")
+                bare = {k: v for k, v in node.items() if k not in ("enum", "const")}
+                base = self._unnamed_not_null(bare, pointer, "", "")
                 others.append(base)
         parts: list[TypeExpr] = [LiteralOf(tuple(literal_values))] if literal_values else []
         return union(parts + others)

@@ -18,6 +18,7 @@ from ..ir.model import (
     UnionOf,
 )
 from .code import Code, py_literal
+from .wrap import bracketed
 
 THIRD_PARTY = frozenset({"httpx", "pydantic"})
 BUILTIN_TYPES = frozenset({"str", "int", "float", "bool", "bytes", "list", "dict", "tuple"})
@@ -57,12 +58,12 @@ class Imports:
         """Import statements grouped as isort would: standard library, third party, local."""
         standard = [f"import {module}" for module in sorted(self.modules - THIRD_PARTY)]
         if self.typing:
-            standard.append(f"from typing import {', '.join(sorted(self.typing))}")
+            standard.append(_from_import("typing", self.typing))
         third_party = [f"import {module}" for module in sorted(self.modules & THIRD_PARTY)] + [
-            f"from {module} import {', '.join(sorted(names))}" for module, names in sorted(self.third_party.items())
+            _from_import(module, names) for module, names in sorted(self.third_party.items())
         ]
         local = [
-            f"from {module} import {', '.join(sorted(self.local[module]))}"
+            _from_import(module, self.local[module])
             # the farther package first, then siblings
             for module in sorted(self.local, key=lambda m: (-(len(m) - len(m.lstrip("."))), m))
         ]
@@ -87,6 +88,10 @@ class Style:
     shadowed: frozenset[str] = frozenset()
     forward: frozenset[str] = frozenset()
     file_type: str = "FileTypes"
+
+
+def _from_import(module: str, names: set[str]) -> str:
+    return bracketed(f"from {module} import (", sorted(names), ")", one_line=(f"from {module} import ", ""))
 
 
 class AnnotationWriter:

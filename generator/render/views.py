@@ -28,6 +28,8 @@ from ..ir.model import (
 from ..ir.operations import is_json_media_type
 from .annotations import AnnotationWriter, Imports, Style, relative_module
 from .code import Code, docstring_text, py_literal
+from ..format import LINE_LENGTH
+from .wrap import bracketed
 
 STATUS_ERRORS = {
     "400": "BadRequestError",
@@ -103,6 +105,8 @@ Definition = ModelView | TypedDictView | AliasView
 @dataclass
 class TypeModuleView:
     name: str
+    exports: Code
+    """The `__all__` statement."""
     imports: list[Code]
     definitions: list[Definition]
     rebuild: list[str]
@@ -144,7 +148,8 @@ def type_module_view(module: TypeModule) -> TypeModuleView:
         else:
             style = Style(request=True, forward=frozenset(pending) & _request_names_in(named.type))
             definitions.append(AliasView(named.param_name, Code(""), writer.annotation(named.type, style)))
-    return TypeModuleView(module.name, imports.lines(), definitions, rebuild)
+    exports = Code(bracketed("__all__ = [", [py_literal(d.name) for d in definitions], "]"))
+    return TypeModuleView(module.name, exports, imports.lines(), definitions, rebuild)
 
 
 def _model_view(model: Model, writer: AnnotationWriter) -> ModelView:
@@ -245,19 +250,12 @@ class ParameterView:
 
 
 @dataclass
-class ArgumentView:
-    """One entry of the dicts a method passes to the runtime: wire name -> argument."""
-
-    wire_name: Code
-    name: str
-
-
-@dataclass
 class EndpointView:
+    head: Code
+    """`_NAME: Endpoint[T] = Endpoint(`, as two statements when one line would be too long."""
     method: Code
     path: Code
     response: Code
-    response_annotation: Code
     response_kind: Code
     errors: list[tuple[Code, Code]]
     security: Code | None
@@ -280,12 +278,8 @@ class OperationView:
     """It returns a stream of server-sent events: the runtime's `stream`, not `request`."""
     docstring: Code
     endpoint: EndpointView
-    path: list[ArgumentView] = field(default_factory=list)
-    query: list[ArgumentView] = field(default_factory=list)
-    headers: list[ArgumentView] = field(default_factory=list)
-    cookies: list[ArgumentView] = field(default_factory=list)
-    body_fields: list[ArgumentView] = field(default_factory=list)
-    body_argument: str | None = None
+    call_arguments: list[Code] = field(default_factory=list)
+    """The arguments of the `Call(...)` that carry the spec's parameters, laid out as black would."""
 
 
 @dataclass
@@ -350,18 +344,30 @@ def _operation_view(operation: Operation, writer: AnnotationWriter, shadowed: fr
         docstring=_method_docstring(operation, documented),
         endpoint=_endpoint_view(operation, writer),
     )
-    for parameter in operation.parameters:
-        argument = ArgumentView(py_literal(parameter.wire_name), parameter.name)
-        if parameter.location == "body":
-            if operation.body is not None and operation.body.flattened:
-                view.body_fields.append(argument)
-            else:
-                view.body_argument = parameter.name
-        else:
-            {"path": view.path, "query": view.query, "header": view.headers, "cookie": view.cookies}[
-                parameter.location
-            ].append(argument)
+    view.call_arguments = _call_arguments(operation)
     return view
+
+
+CALL_ARGUMENT_INDENT = 16
+"""Where the arguments of `Call(...)` stand in a generated method."""
+
+
+def _call_arguments(operation: Operation) -> list[Code]:
+    """`path={...}`, `query={...}`, ..., `body=...`: wire name -> argument, per location."""
+    groups: dict[str, list[Parameter]] = {}
+    for parameter in operation.parameters:
+        flattened = operation.body is not None and operation.body.flattened
+        location = parameter.location if parameter.location != "body" or flattened else "body_argument"
+        groups.setdefault(location, []).append(parameter)
+    arguments = []
+    for location, keyword in (("path", "path"), ("query", "query"), ("header", "headers"), ("cookie", "cookies"), ("body", "body")):
+        if location in groups:
+            entries = [f"{py_literal(p.wire_name)}: {p.name}" for p in groups[location]]
+            # the template writes a comma after each argument
+            arguments.append(Code(bracketed(f"{keyword}={{", entries, "}", indent=CALL_ARGUMENT_INDENT, trailer=",")))
+    for parameter in groups.get("body_argument", []):
+        arguments.append(Code(f"body={parameter.name}"))
+    return arguments
 
 
 def _response_types(responses: list[Response]) -> list[TypeExpr | None]:
@@ -409,11 +415,15 @@ def _endpoint_view(operation: Operation, writer: AnnotationWriter) -> EndpointVi
         for p in operation.parameters
         if p.location == "query" and (p.style, p.explode) != ("form", True)
     }
+    declaration = f"{operation.endpoint_name}: Endpoint[{returns}]"
+    head = f"{declaration} = Endpoint("
+    if len(head) > LINE_LENGTH:
+        head = f"{declaration}\n{operation.endpoint_name} = Endpoint("
     return EndpointView(
+        head=Code(head),
         method=py_literal(operation.http_method),
         path=py_literal(operation.path),
         response=returns,
-        response_annotation=returns,
         response_kind=py_literal(kind),
         errors=errors,
         security=py_literal([list(alternative) for alternative in operation.security]) if operation.security else None,

@@ -26,18 +26,17 @@ __all__ = [
     "AsyncScrapingResourceWithRawResponse",
 ]
 
-_STOP_INTERACTIVE_SCRAPE_BROWSER_SESSION: Endpoint[StopInteractiveScrapeBrowserSessionResponse] = (
-    Endpoint(
-        method="DELETE",
-        path="/scrape/{jobId}/interact",
-        response=StopInteractiveScrapeBrowserSessionResponse,
-        response_kind="json",
-        errors={
-            "403": StopInteractiveScrapeBrowserSessionForbiddenResponse,
-            "404": StopInteractiveScrapeBrowserSessionNotFoundResponse,
-        },
-        security=[["bearerAuth"]],
-    )
+_STOP_INTERACTIVE_SCRAPE_BROWSER_SESSION: Endpoint[StopInteractiveScrapeBrowserSessionResponse]
+_STOP_INTERACTIVE_SCRAPE_BROWSER_SESSION = Endpoint(
+    method="DELETE",
+    path="/scrape/{jobId}/interact",
+    response=StopInteractiveScrapeBrowserSessionResponse,
+    response_kind="json",
+    errors={
+        "403": StopInteractiveScrapeBrowserSessionForbiddenResponse,
+        "404": StopInteractiveScrapeBrowserSessionNotFoundResponse,
+    },
+    security=[["bearerAuth"]],
 )
 
 

@@ -16,5 +16,4 @@ class AuthorParam(TypedDict, total=False):
     """The fields of `Author`, as a dict keyed by their names on the wire."""
 
     name: str
-
     born: int

@@ -9,11 +9,16 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .event import EventPayloadVariant2 as EventPayloadVariant2, Event as Event
+    from .event import (
+        EventPayloadVariant2 as EventPayloadVariant2,
+        EventPayload as EventPayload,
+        Event as Event,
+    )
     from .list_events import ListEventsResponse as ListEventsResponse
 
 _MODULES: dict[str, str] = {
     "EventPayloadVariant2": "event",
+    "EventPayload": "event",
     "Event": "event",
     "ListEventsResponse": "list_events",
 }

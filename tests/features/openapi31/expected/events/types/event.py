@@ -1,14 +1,17 @@
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, Literal, TypeAlias
 
 from .._models import BaseModel
 
-__all__ = ["EventPayloadVariant2", "Event"]
+__all__ = ["EventPayloadVariant2", "EventPayload", "Event"]
 
 
 class EventPayloadVariant2(BaseModel):
     text: str | None = None
+
+
+EventPayload: TypeAlias = str | EventPayloadVariant2
 
 
 class Event(BaseModel):
@@ -16,6 +19,6 @@ class Event(BaseModel):
     id: str
     priority: Literal[1, 2, 3] | int | None = None
     color: Literal["red", "green"] | str | None = None
-    payload: str | EventPayloadVariant2
+    payload: EventPayload
     metadata: dict[str, Any] | None = None
     score: float | None = None

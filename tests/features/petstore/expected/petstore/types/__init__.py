@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .pet_status import PetStatus as PetStatus
     from .new_pet import NewPet as NewPet
-    from .pet import PetVaccinationsItem as PetVaccinationsItem, Pet as Pet
+    from .pet import PetOwner as PetOwner, PetVaccinationsItem as PetVaccinationsItem, Pet as Pet
     from .person import Person as Person
     from .organisation import Organisation as Organisation
     from .error import Error as Error
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 _MODULES: dict[str, str] = {
     "PetStatus": "pet_status",
     "NewPet": "new_pet",
+    "PetOwner": "pet",
     "PetVaccinationsItem": "pet",
     "Pet": "pet",
     "Person": "person",

@@ -18,7 +18,6 @@ class ListPetsFilterParam(TypedDict, total=False):
     """The fields of `ListPetsFilter`, as a dict keyed by their names on the wire."""
 
     color: str
-
     minAge: int
 
 
@@ -31,5 +30,4 @@ class ListPetsSortParam(TypedDict, total=False):
     """The fields of `ListPetsSort`, as a dict keyed by their names on the wire."""
 
     field: str
-
     order: Literal["asc", "desc"]

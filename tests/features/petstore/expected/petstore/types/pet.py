@@ -1,14 +1,20 @@
 from __future__ import annotations
 
 import datetime
-from typing import Annotated
+from typing import Annotated, TypeAlias
 
 from .._models import BaseModel, Tag, discriminated, wire_names
 from .new_pet import NewPet
 from .organisation import Organisation
 from .person import Person
 
-__all__ = ["PetVaccinationsItem", "Pet"]
+__all__ = ["PetOwner", "PetVaccinationsItem", "Pet"]
+
+
+PetOwner: TypeAlias = Annotated[
+    Annotated[Person, Tag("Person")] | Annotated[Organisation, Tag("Organisation")],
+    discriminated("kind", "kind", {"person": "Person", "organisation": "Organisation"}),
+]
 
 
 class PetVaccinationsItem(BaseModel):
@@ -21,13 +27,7 @@ class Pet(NewPet):
 
     id: int
     created_at: datetime.datetime | None = None
-    owner: (
-        Annotated[
-            Annotated[Person, Tag("Person")] | Annotated[Organisation, Tag("Organisation")],
-            discriminated("kind", "kind", {"person": "Person", "organisation": "Organisation"}),
-        ]
-        | None
-    ) = None
+    owner: PetOwner | None = None
     vaccinations: list[PetVaccinationsItem] | None = None
 
     model_config = wire_names({"weight_kg": "weightKg", "created_at": "createdAt"})

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from .cat import Cat as Cat, CatParam as CatParam
     from .parrot import Parrot as Parrot
     from .animal_input import AnimalInput as AnimalInput, AnimalInputParam as AnimalInputParam
-    from .keeper import Keeper as Keeper
+    from .keeper import KeeperFavourite as KeeperFavourite, Keeper as Keeper
     from .event import EventOpened as EventOpened, EventClosed as EventClosed, Event as Event
     from .tree_node import TreeNode as TreeNode
     from .json_value import JsonValue as JsonValue
@@ -30,6 +30,7 @@ _MODULES: dict[str, str] = {
     "Parrot": "parrot",
     "AnimalInput": "animal_input",
     "AnimalInputParam": "animal_input",
+    "KeeperFavourite": "keeper",
     "Keeper": "keeper",
     "EventOpened": "event",
     "EventClosed": "event",

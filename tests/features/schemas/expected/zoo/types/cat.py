@@ -16,11 +16,7 @@ class CatParam(TypedDict, total=False):
     """The fields of `Cat`, as a dict keyed by their names on the wire."""
 
     kind: Required[str]
-
     name: Required[str]
-
     secret: str
-
     bornAt: datetime.datetime
-
     lives: int

@@ -19,11 +19,7 @@ class DogParam(TypedDict, total=False):
     """The fields of `Dog`, as a dict keyed by their names on the wire."""
 
     kind: Required[str]
-
     name: Required[str]
-
     secret: str
-
     bornAt: datetime.datetime
-
     goodBoy: bool

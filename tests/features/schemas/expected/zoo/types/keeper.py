@@ -1,12 +1,15 @@
 from __future__ import annotations
 
 import datetime
-from typing import Literal
+from typing import Literal, TypeAlias
 
 from .._models import BaseModel, Field
 from .dog import Dog
 
-__all__ = ["Keeper"]
+__all__ = ["KeeperFavourite", "Keeper"]
+
+
+KeeperFavourite: TypeAlias = str | int | Dog
 
 
 class Keeper(BaseModel):
@@ -17,5 +20,5 @@ class Keeper(BaseModel):
     shift: datetime.time | None = None
     badge: str | None = None
     position: tuple[float, float] | None = None
-    favourite: str | int | Dog | None = None
+    favourite: KeeperFavourite | None = None
     level: Literal[1, 2, "expert"] | str | int | None = None
