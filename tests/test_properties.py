@@ -10,6 +10,7 @@ import typing
 from pathlib import Path
 from typing import Any
 
+import black
 import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
@@ -112,6 +113,9 @@ def test_any_text_round_trips(text: str, tmp_path_factory: pytest.TempPathFactor
     assert words(ast.get_docstring(ast.parse((out / package / "__init__.py").read_text())) or "") == words(expected)
     pyproject = tomllib.loads((out / "pyproject.toml").read_text())
     assert pyproject["project"]["description"] == f"Python client for the {expected}"
+    for path in (f"{package}/types/thing.py", f"{package}/resources/things.py"):
+        text = (out / path).read_text()  # formatted unit by unit: the same as black on the file
+        assert text == black.format_str(text, mode=black.Mode(target_versions={black.TargetVersion.PY311}, line_length=100))
 
 
 SPEC = (Path(__file__).parent / "features" / "petstore" / "spec.yaml").read_text()

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import jinja2
 
+from ..format import UNIT
 from ..ir.model import Api, Primitive
 from .code import (
     Code,
@@ -69,7 +70,8 @@ def render_project(api: Api, project: Project, directory: Path | None = None) ->
     env = environment(directory or templates_dir())
     package = api.package_name
     client = client_view(api)
-    common = {"api": api, "project": project, "client": client}
+    # templates write {{ unit }} on a line of its own before each unit (see format.py)
+    common = {"api": api, "project": project, "client": client, "unit": Code(UNIT.rstrip("\n"))}
 
     def render(template: str, **context: object) -> str:
         return env.get_template(template).render(**common, **context)

@@ -59,12 +59,12 @@ def py_literal(value: Any) -> Code:
     raise TypeError(f"not a JSON value: {value!r}")
 
 
-_LITERAL_ESCAPES = {'"': '\\"', "\n": "\\n"}
-
-
 def string_literal(text: str) -> str:
-    """A double-quoted Python string literal for `text` (the quotes black would choose)."""
-    return '"' + "".join(_LITERAL_ESCAPES.get(char) or _escape_for_string(char) for char in text) + '"'
+    """A Python string literal for `text`, quoted as black would: double quotes unless the
+    text has more double quotes than single ones."""
+    quote = "'" if text.count('"') > text.count("'") else '"'
+    escapes = {quote: "\\" + quote, "\n": "\\n"}
+    return quote + "".join(escapes.get(char) or _escape_for_string(char) for char in text) + quote
 
 
 def _escape_for_string(char: str) -> str:
@@ -92,8 +92,10 @@ def docstring_text(text: str | None, indent: int = 0) -> Code:
     escaped = "".join(_escape_for_string(char) for char in laid_out)
     # a quote before another quote or at the very end is escaped, so nothing closes the docstring
     escaped = re.sub(r'"(?="|\Z)', r'\\"', escaped)
-    # the closing quotes of a docstring of several lines go on a line of their own
-    return Code(escaped + "\n" + pad if len(lines) > 1 else escaped)
+    if len(lines) > 1:  # the closing quotes of a docstring of several lines go on a line of their own
+        return Code(escaped + "\n" + pad)
+    # black puts a space between a final quote and the closing quotes; so do we
+    return Code(escaped + " " if escaped.endswith('"') else escaped)
 
 
 def comment_text(text: str) -> Code:

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 __all__ = ["NamesTheHardCasesEscaped", "AsyncNamesTheHardCasesEscaped"]
 
-SERVERS = ()
+SERVERS: tuple[Server, ...] = ()
 SECURITY_SCHEMES: dict[str, SecurityScheme] = {}
 
 
