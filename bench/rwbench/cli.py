@@ -177,7 +177,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.only_ours:
         generators.append(OpenapiPythonClient(toolchain.opc_bin(cache)))
     settings = Settings(cache / "work", toolchain.check_bin(cache), args.timeout, 2 * args.timeout)
-    settings.work.mkdir(parents=True, exist_ok=True)
+    settings.prepare()
     versions = {generator.name: generator.version() for generator in generators}
     print("generators: " + "; ".join(versions.values()), flush=True)
 

@@ -41,6 +41,16 @@ class Settings:
     def python(self) -> Path:
         return self.check_bin / "python"
 
+    @property
+    def mypy_config(self) -> Path:
+        """An empty configuration: mypy reads no pyproject.toml or setup.cfg of the generated project."""
+        return self.work / "mypy-no-config.ini"
+
+    def prepare(self) -> None:
+        """Create the work folder and the empty mypy configuration, once before the workers start."""
+        self.work.mkdir(parents=True, exist_ok=True)
+        self.mypy_config.write_text("[mypy]\n")
+
     def scaled(self, factor: float) -> Settings:
         return Settings(self.work, self.check_bin, self.timeout * factor, self.mypy_timeout * factor)
 
@@ -164,10 +174,8 @@ def import_stage(package: Path, settings: Settings) -> Stage:
 
 def mypy_stage(package: Path, settings: Settings) -> Stage:
     """`mypy --strict` on the package, with no configuration file and no cache, reports no error."""
-    config = settings.work / "mypy-no-config.ini"
-    config.write_text("[mypy]\n")
     completed = run(
-        [settings.python, "-m", "mypy", "--strict", "--config-file", config, "--cache-dir", os.devnull,
+        [settings.python, "-m", "mypy", "--strict", "--config-file", settings.mypy_config, "--cache-dir", os.devnull,
          "--no-color-output", "--no-error-summary", "--show-error-codes", package],
         timeout=settings.mypy_timeout, cwd=package.parent,
     )
