@@ -104,6 +104,11 @@ class Document:
         return [join_pointer(key, pointer) for key, file in self._files.items() for pointer in file.repaired]
 
     @property
+    def size(self) -> int:
+        """Characters in the root file."""
+        return len(self._files[""].text)
+
+    @property
     def sha256(self) -> str:
         """A digest of every file read so far (the whole spec, once the IR is built)."""
         if len(self._files) == 1:
@@ -306,9 +311,10 @@ def _parse(origin: Path | str, raw: bytes, name: Path | str) -> _File:
         raise GeneratorError(origin, "not a text file (contains NUL bytes)")
     if str(name).lower().endswith(".json") or text.lstrip().startswith(("{", "[")):
         data = _parse_json(origin, text)
+        _check_depth(origin, data)  # JSON has no aliases and only string keys
     else:
         data = _parse_yaml(origin, text)
-    _normalise(origin, data)
+        _normalise(origin, data)
     repaired = _replace_lone_surrogates(data) if _SURROGATE_ESCAPE.search(text) else []
     return _File(origin, data, text, hashlib.sha256(raw).hexdigest(), repaired)
 
@@ -390,6 +396,16 @@ def _normalise(origin: Path | str, data: Any) -> None:
         expanded[id(node)] = 0  # placeholder: being walked
         stack.append((node, depth, True))
         stack.extend((child, depth + 1, False) for child in children)
+
+
+def _check_depth(origin: Path | str, data: Any) -> None:
+    stack: list[tuple[Any, int]] = [(data, 0)] if isinstance(data, (dict, list)) else []
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_NESTING:
+            raise GeneratorError(origin, f"nested deeper than {MAX_NESTING} levels")
+        children = node.values() if isinstance(node, dict) else node
+        stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
 
 
 # A \uD800-\uDFFF escape: the only way a lone surrogate gets into parsed UTF-8 text.

@@ -14,7 +14,7 @@ from .ir import build_api
 from .ir.model import Api
 from .load import LoadOptions, load_document
 from .render import Project, render_project
-from .validate import validate
+from .validate import validate_in_background
 from .write import MANIFEST, manifest, read_format_cache
 
 # A schema nested a few hundred levels deep takes several frames per level to convert.
@@ -53,17 +53,23 @@ def generate_files(
     lap("load")
     for pointer in document.repaired:
         warnings.add(document.location(pointer), "text with a lone surrogate (not valid Unicode); it became U+FFFD")
-    validate(document, warnings)
+    validated = validate_in_background(document, warnings)
     lap("validate")
     previous_limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(previous_limit, _RECURSION_LIMIT))
     try:
         api = build_api(document, warnings, package_name)
+    except GeneratorError:
+        validated()  # an invalid document explains an error of the IR better
+        raise
     except RecursionError:
+        validated()
         raise GeneratorError(spec, "schemas are nested too deeply to generate a client") from None
     finally:
         sys.setrecursionlimit(previous_limit)
     lap("ir")
+    validated()
+    lap("validate (waiting)")
     project = Project(
         name=api.package_name.replace("_", "-"),
         version="0.1.0",

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
 
 def has_lone_surrogate(text: str) -> bool:
-    return any("\ud800" <= char <= "\udfff" for char in text)
+    return _LONE_SURROGATE.search(text) is not None
 
 
 def without_lone_surrogates(text: str) -> str:
     """The text with each lone surrogate replaced by U+FFFD."""
-    return "".join("\ufffd" if "\ud800" <= char <= "\udfff" else char for char in text)
+    return _LONE_SURROGATE.sub("\ufffd", text)

@@ -4,8 +4,9 @@ commonly have (defaults that do not match their schema, ...) are warnings, error
 from __future__ import annotations
 
 import copy
+import multiprocessing
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from openapi_pydantic.v3.v3_0 import OpenAPI as OpenAPI30
@@ -24,11 +25,12 @@ def validate(document: Document, warnings: Warnings) -> None:
     if not isinstance(version, str) or not _VERSION.match(version):
         raise document.error("/openapi", f"OpenAPI version {version!r} is not supported (3.0.x or 3.1.x)")
     model = OpenAPI30 if version.startswith("3.0") else OpenAPI31
+    schemas = list(iter_schemas(document))
     try:
-        model.model_validate(_without_boolean_schemas(document))
+        model.model_validate(_without_boolean_schemas(document, schemas))
     except ValidationError as exc:
         raise _first_error(document, exc) from None
-    for node, pointer in iter_schemas(document):
+    for node, pointer in schemas:
         for key, value in _schema_samples(node):
             if not conforms(document, value, node):
                 warnings.add(document.location(f"{pointer}/{key}"), f"{key.split('/')[0]} {_short(value)} does not match the schema")
@@ -36,6 +38,58 @@ def validate(document: Document, warnings: Warnings) -> None:
         for key, value in _media_samples(media):
             if not conforms(document, value, media["schema"]):
                 warnings.add(document.location(f"{pointer}/{key}"), f"example {_short(value)} does not match the schema")
+
+
+BACKGROUND_FROM_SIZE = 2_000_000
+"""Below this many characters of spec, a worker process costs more than it saves."""
+
+
+def validate_in_background(document: Document, warnings: Warnings) -> Callable[[], None]:
+    """Start `validate` beside the caller's own work (the IR does not need its result) and return
+    the function that waits for it: it adds the warnings, or raises the error, that `validate`
+    would have. Large specs only, where the machine has a second core and `fork`."""
+    if (
+        document.size < BACKGROUND_FROM_SIZE
+        or (multiprocessing.cpu_count() or 1) < 2
+        or "fork" not in multiprocessing.get_all_start_methods()
+    ):
+        validate(document, warnings)
+        return lambda: None
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    worker = context.Process(target=_validate_into, args=(document, warnings.strict, sender), daemon=True)
+    worker.start()
+    sender.close()
+    position = len(warnings.items)  # validation's warnings go here, as when run in line
+
+    def wait() -> None:
+        try:
+            outcome, payload = receiver.recv()
+        except EOFError:
+            outcome, payload = "crash", f"the validating process ended with exit code {worker.exitcode}"
+        finally:
+            worker.join()
+            receiver.close()
+        if outcome == "error":
+            raise GeneratorError(payload.location, payload.message)
+        if outcome == "crash":
+            raise RuntimeError(f"validation failed: {payload}")
+        warnings.items[position:position] = payload
+
+    return wait
+
+
+def _validate_into(document: Document, strict: bool, sender: Any) -> None:
+    found = Warnings(strict=strict)
+    try:
+        validate(document, found)
+        sender.send(("ok", found.items))
+    except GeneratorError as exc:
+        sender.send(("error", exc.diagnostic))
+    except BaseException as exc:  # a bug: reported by the parent as an internal error
+        sender.send(("crash", f"{type(exc).__name__}: {exc}"))
+    finally:
+        sender.close()
 
 
 def _schema_samples(schema: dict[str, Any]) -> Iterator[tuple[str, Any]]:
@@ -94,12 +148,12 @@ def _first_error(document: Document, exc: ValidationError) -> GeneratorError:
     return document.error(best[1], f"invalid OpenAPI document: {best[2]}{more}")
 
 
-def _without_boolean_schemas(document: Document) -> dict[str, Any]:
+def _without_boolean_schemas(document: Document, schemas: list[tuple[dict[str, Any], str]]) -> dict[str, Any]:
     """The document with `true`/`false` schemas (JSON Schema allows them, 3.1 specs use them,
     openapi-pydantic does not take them) as `{}` and `{"not": {}}`; a copy only when needed."""
     places = [
         (pointer, path, value)
-        for node, pointer in iter_schemas(document)
+        for node, pointer in schemas
         for path, value in _schema_children(node)
         if isinstance(value, bool) and path != ("additionalProperties",)
     ]

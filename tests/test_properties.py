@@ -78,6 +78,7 @@ def literal_after(source: str, prefix: str, suffix: str) -> Any:
 @example(text='"""\nimport os\n"""')
 @example(text="\\\x00\u2028\r\n\t'\"")
 @example(text="\ud800")
+@example(text='"')  # black puts a space between the opening quotes and a quote
 @SETTINGS
 def test_any_text_round_trips(text: str, tmp_path_factory: pytest.TempPathFactory) -> None:
     folder = tmp_path_factory.mktemp("prop")
@@ -143,6 +144,7 @@ def test_mutated_specs_give_a_client_or_one_clean_error(data: st.DataObject, tmp
 
 
 @given(raw=st.binary(max_size=300) | TEXT.map(lambda t: t.encode("utf-8", "replace")))
+@example(raw=b"0")  # a JSON document that is a number
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_arbitrary_bytes_load_or_fail_cleanly(raw: bytes, tmp_path_factory: pytest.TempPathFactory) -> None:
     assume(raw)

@@ -3,9 +3,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import GeneratorError, Warnings
+from generator.errors import Diagnostic, GeneratorError, Location, Warnings
 from generator.load import load_document
-from generator.validate import conforms, validate
+from generator.validate import conforms, validate, validate_in_background
 
 from .conftest import FIRECRAWL_SPECS, FULL_SPEC, write_spec
 
@@ -117,3 +117,32 @@ paths:
         ("/paths/~1d/get/operationId", "method name 'fetch_c' is already used in AResource; a numbered name is used"),
     ]
     assert sorted(o.name for o in generated.api.operations) == ["fetch", "fetch", "fetch_c", "fetch_c_2"]
+
+
+def _validation_outcome(spec: Path, strict: bool, background: bool) -> tuple[list[str], str | None]:
+    """(warnings, error) of validating `spec` with a lone-surrogate warning already collected."""
+    warnings = Warnings(strict=strict)
+    warnings.items.append(Diagnostic(Location(spec), "collected before validation"))
+    document = load_document(spec)
+    try:
+        if background:
+            validate_in_background(document, warnings)()
+        else:
+            validate(document, warnings)
+    except GeneratorError as exc:
+        return [str(w) for w in warnings.items], str(exc)
+    return [str(w) for w in warnings.items], None
+
+
+@pytest.mark.parametrize("strict", [False, True])
+def test_validating_in_a_worker_process_gives_the_same_warnings_and_errors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, strict: bool
+) -> None:
+    broken = write_spec(tmp_path, "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {/a: {get: 1}}\n")
+    for spec in (FULL_SPEC, broken):
+        inline = _validation_outcome(spec, strict, background=False)
+        monkeypatch.setattr("generator.validate.BACKGROUND_FROM_SIZE", 0)  # every spec goes to a worker
+        in_worker = _validation_outcome(spec, strict, background=True)
+        monkeypatch.undo()
+        assert in_worker == inline
+        assert inline[1] is not None or len(inline[0]) > 1  # an error or real warnings were compared

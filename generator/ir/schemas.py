@@ -71,6 +71,9 @@ def union(variants: list[TypeExpr]) -> TypeExpr:
     return flat[0] if len(flat) == 1 else UnionOf(tuple(flat))
 
 
+_CONSTRAINT_ONLY_KEYS = frozenset({"required", "description", "title"})
+
+
 def joined(*parts: str) -> str:
     """A naming hint made of parts; `naming.class_name` turns it into `PartsLikeThis`.
 
@@ -386,7 +389,7 @@ class SchemaBuilder:
         variants = node.get("oneOf") or node.get("anyOf") or []
         if not isinstance(variants, list):
             return []
-        return [v for v in variants if not (isinstance(v, dict) and set(v) <= {"required", "description", "title"})]
+        return [v for v in variants if not (isinstance(v, dict) and v.keys() <= _CONSTRAINT_ONLY_KEYS)]
 
     def _unnamed(self, node: dict[str, Any], pointer: str, hint: str, variant_base: str | None = None) -> TypeExpr:
         """A type that is not a model of its own; `variant_base` names the variants of a union

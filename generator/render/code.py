@@ -63,6 +63,8 @@ def string_literal(text: str) -> str:
     """A Python string literal for `text`, quoted as black would: double quotes unless the
     text has more double quotes than single ones."""
     quote = "'" if text.count('"') > text.count("'") else '"'
+    if text.isprintable() and "\\" not in text:  # the common case, at C speed
+        return quote + text.replace(quote, "\\" + quote) + quote
     escapes = {quote: "\\" + quote, "\n": "\\n"}
     return quote + "".join(escapes.get(char) or _escape_for_string(char) for char in text) + quote
 
@@ -89,9 +91,14 @@ def docstring_text(text: str | None, indent: int = 0) -> Code:
     lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").strip().split("\n")]
     pad = " " * indent
     laid_out = "\n".join(pad + line if index and line else line for index, line in enumerate(lines))
-    escaped = "".join(_escape_for_string(char) for char in laid_out)
+    if "\\" in laid_out or not all(line.isprintable() for line in lines):
+        escaped = "".join(_escape_for_string(char) for char in laid_out)
+    else:  # the common case, at C speed
+        escaped = laid_out
     # a quote before another quote or at the very end is escaped, so nothing closes the docstring
     escaped = re.sub(r'"(?="|\Z)', r'\\"', escaped)
+    if escaped.startswith('"'):  # as black does: a space keeps it apart from the opening quotes
+        escaped = " " + escaped
     if len(lines) > 1:  # the closing quotes of a docstring of several lines go on a line of their own
         return Code(escaped + "\n" + pad)
     # black puts a space between a final quote and the closing quotes; so do we
