@@ -18,6 +18,7 @@ import hashlib
 import importlib.metadata
 import multiprocessing
 import os
+import re
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
@@ -72,15 +73,22 @@ def format_python(path: str, source: str) -> str:
     return "".join(formatted)
 
 
+# Lines black cannot split, so leaves as they are however long: a re-export (`Name as Name,`)
+# and a string-to-string entry of a dict, alone on their line.
+_UNSPLITTABLE = re.compile(r' *(?:(\w+) as \1|"[^"\\]*": "[^"\\]*"),')
+
+
 def _needs_black(unit: str) -> bool:
-    """Whether a unit has a code line longer than the line length: black leaves the rest as
-    the templates write it. Docstring lines do not count (black does not wrap them); spec text
-    only reaches the code as escaped literals, so `\"\"\"` always opens or closes a docstring."""
+    """Whether a unit has a code line longer than the line length that black could shorten:
+    black leaves the rest as the templates write it. Docstring lines do not count (black does
+    not wrap them); spec text only reaches the code as escaped literals, so `\"\"\"` always
+    opens or closes a docstring."""
     in_docstring = False
     for line in unit.split("\n"):
         quotes = line.count('"""')
         starts_with_docstring = line.lstrip().startswith('"""')
-        if not in_docstring and not starts_with_docstring and len(line) > LINE_LENGTH:
+        too_long = len(line) > LINE_LENGTH and not _UNSPLITTABLE.fullmatch(line)
+        if not in_docstring and not starts_with_docstring and too_long:
             return True
         if quotes % 2:
             in_docstring = not in_docstring

@@ -21,7 +21,7 @@ from .code import (
     toml_string,
     guard,
 )
-from .views import client_view, resource_view, type_module_view
+from .views import client_view, reexport, resource_view, type_module_view
 
 __all__ = ["Project", "render_project", "templates_dir"]
 
@@ -92,12 +92,18 @@ def render_project(api: Api, project: Project, directory: Path | None = None) ->
         "py.typed",
     ):
         files[f"{package}/{name}"] = render(f"package/{name}.jinja", user_agent=py_literal(f"{package}-python/{project.version}"))
-    files[f"{package}/resources/__init__.py"] = render("package/resources/__init__.py.jinja")
+    files[f"{package}/resources/__init__.py"] = render(
+        "package/resources/__init__.py.jinja",
+        reexports=[reexport(r.module, [r.async_class_name, r.class_name]) for r in api.resources],
+    )
     for resource in api.resources:
         files[f"{package}/resources/{resource.module}.py"] = render(
             "package/resources/resource.py.jinja", resource=resource_view(resource)
         )
-    files[f"{package}/types/__init__.py"] = render("package/types/__init__.py.jinja")
+    files[f"{package}/types/__init__.py"] = render(
+        "package/types/__init__.py.jinja",
+        reexports=[reexport(module.name, module.exported_names) for module in api.type_modules],
+    )
     for module in api.type_modules:
         files[f"{package}/types/{module.name}.py"] = render("package/types/module.py.jinja", module=type_module_view(module))
     return files

@@ -29,7 +29,7 @@ from ..ir.operations import is_json_media_type
 from .annotations import AnnotationWriter, Imports, Style, relative_module
 from .code import Code, docstring_text, py_literal
 from ..format import LINE_LENGTH
-from .wrap import bracketed
+from .wrap import annotated, assignment, bracketed, call, call_with_collection
 
 STATUS_ERRORS = {
     "400": "BadRequestError",
@@ -60,6 +60,8 @@ class FieldView:
     name: str
     annotation: Code
     default: Code | None
+    declaration: Code
+    """`name: annotation = default`, laid out as black would."""
     doc: Code
 
 
@@ -69,8 +71,8 @@ class ModelView:
     base: Code
     doc: Code
     fields: list[FieldView]
-    wire_names: Code | None
-    """A dict literal of the fields whose wire name differs from their Python name."""
+    model_config: Code | None
+    """`model_config = wire_names({...})`: the fields whose wire name differs from their Python name."""
     extra_values: Code | None
     """The type of the values of properties it does not name, when the spec gives one."""
     kind: str = "model"
@@ -94,6 +96,8 @@ class AliasView:
     name: str
     doc: Code
     value: Code
+    declaration: Code
+    """`name: TypeAlias = value`, laid out as black would."""
     recursive: bool = False
     """It refers to itself: a TypeAliasType at run time, which pydantic can follow."""
     kind: str = "alias"
@@ -125,7 +129,7 @@ def type_module_view(module: TypeModule) -> TypeModuleView:
         if isinstance(named, Model):
             view = _model_view(named, writer)
             for name in ("wire_names", "Field"):
-                if (view.wire_names if name == "wire_names" else view.extra_values) is not None:
+                if (view.model_config if name == "wire_names" else view.extra_values) is not None:
                     imports.add_local(relative_module(here, "_models"), name)
             if _names_in_fields(named) & pending:
                 rebuild.append(named.name)
@@ -138,7 +142,9 @@ def type_module_view(module: TypeModule) -> TypeModuleView:
                 imports.add_third_party("typing_extensions", "TypeAliasType")
             forward = (frozenset(pending) | ({named.name} if recursive else set())) & _names_in(named.type)
             value = writer.annotation(named.type, Style(forward=forward, file_type="bytes"))
-            definitions.append(AliasView(named.name, docstring_text(named.description), value, recursive))
+            definitions.append(
+                AliasView(named.name, docstring_text(named.description), value, _alias_declaration(named.name, value), recursive)
+            )
         if named.param_name is None:
             continue
         pending.discard(named.param_name)
@@ -147,7 +153,8 @@ def type_module_view(module: TypeModule) -> TypeModuleView:
             definitions.append(_typed_dict_view(named, named.param_name, writer, frozenset(pending)))
         else:
             style = Style(request=True, forward=frozenset(pending) & _request_names_in(named.type))
-            definitions.append(AliasView(named.param_name, Code(""), writer.annotation(named.type, style)))
+            value = writer.annotation(named.type, style)
+            definitions.append(AliasView(named.param_name, Code(""), value, _alias_declaration(named.param_name, value)))
     exports = Code(bracketed("__all__ = [", [py_literal(d.name) for d in definitions], "]"))
     return TypeModuleView(module.name, exports, imports.lines(), definitions, rebuild)
 
@@ -160,11 +167,13 @@ def _model_view(model: Model, writer: AnnotationWriter) -> ModelView:
         optional = not model_field.required
         if optional and not _is_nullable(model_field.type):
             annotation = Code(f"{annotation} | None")
+        default = Code("None") if optional else None
         fields.append(
             FieldView(
                 name=model_field.name,
                 annotation=annotation,
-                default=Code("None") if optional else None,
+                default=default,
+                declaration=Code(annotated(model_field.name, annotation, default, indent=CLASS_INDENT)),
                 doc=docstring_text(_with_deprecation(model_field.description, model_field.deprecated), CLASS_INDENT),
             )
         )
@@ -178,9 +187,18 @@ def _model_view(model: Model, writer: AnnotationWriter) -> ModelView:
         base=writer.annotation(Ref(model.base)) if model.base is not None else Code("BaseModel"),
         doc=docstring_text(model.description, CLASS_INDENT),
         fields=fields,
-        wire_names=py_literal(renamed) if own_renamed else None,
+        model_config=_model_config(renamed) if own_renamed else None,
         extra_values=writer.annotation(model.extra_values, style) if model.extra_values is not None else None,
     )
+
+
+def _model_config(renamed: dict[str, str]) -> Code:
+    entries = [f"{py_literal(name)}: {py_literal(wire)}" for name, wire in renamed.items()]
+    return Code(call_with_collection("model_config = wire_names", "{", entries, "}", indent=CLASS_INDENT))
+
+
+def _alias_declaration(name: str, value: Code) -> Code:
+    return Code(assignment(f"{name}: TypeAlias", value))
 
 
 def _typed_dict_view(model: Model, name: str, writer: AnnotationWriter, pending: frozenset[str]) -> TypedDictView:
@@ -247,6 +265,8 @@ class ParameterView:
     name: str
     annotation: Code
     default: Code | None
+    declaration: Code
+    """`name: annotation = default`, laid out as black would."""
 
 
 @dataclass
@@ -291,6 +311,9 @@ class ResourceView:
     doc: Code
     imports: list[Code]
     operations: list[OperationView]
+    raw_wrappers: list[Code]
+    """`self.method = raw_response_wrapper(resource.method)`, for each operation."""
+    async_raw_wrappers: list[Code]
 
 
 def resource_view(resource: Resource) -> ResourceView:
@@ -313,7 +336,22 @@ def resource_view(resource: Resource) -> ResourceView:
         doc=docstring_text(resource.description or f"Operations tagged {resource.tag!r}.", CLASS_INDENT),
         imports=imports.lines(),
         operations=operations,
+        raw_wrappers=_raw_wrappers(resource, "raw_response_wrapper"),
+        async_raw_wrappers=_raw_wrappers(resource, "async_raw_response_wrapper"),
     )
+
+
+def reexport(module: str, names: list[str]) -> Code:
+    """`from .module import A as A, ...` inside `if TYPE_CHECKING:` of a package's `__init__`."""
+    items = [f"{name} as {name}" for name in names]
+    return Code(bracketed(f"from .{module} import (", items, ")", indent=4, one_line=(f"from .{module} import ", "")))
+
+
+def _raw_wrappers(resource: Resource, wrapper: str) -> list[Code]:
+    return [
+        Code(call(f"self.{operation.name} = {wrapper}", f"resource.{operation.name}", indent=PARAMETER_INDENT))
+        for operation in resource.operations
+    ]
 
 
 def _operation_view(operation: Operation, writer: AnnotationWriter, shadowed: frozenset[str]) -> OperationView:
@@ -326,7 +364,8 @@ def _operation_view(operation: Operation, writer: AnnotationWriter, shadowed: fr
         if not parameter.required:
             annotation = Code(f"{annotation} | NotGiven")
             default = Code("NOT_GIVEN")
-        parameters.append(ParameterView(parameter.name, annotation, default))
+        declaration = Code(annotated(parameter.name, annotation, default, indent=PARAMETER_INDENT, trailer=","))
+        parameters.append(ParameterView(parameter.name, annotation, default, declaration))
     returns = _returns(operation.success_responses, writer, shadowed)
     async_returns = returns
     if operation.streams:
@@ -348,6 +387,8 @@ def _operation_view(operation: Operation, writer: AnnotationWriter, shadowed: fr
     return view
 
 
+PARAMETER_INDENT = 8
+"""Where the parameters of a generated method stand."""
 CALL_ARGUMENT_INDENT = 16
 """Where the arguments of `Call(...)` stand in a generated method."""
 

@@ -1,7 +1,11 @@
-"""Black's layout for the lists the generator writes most (imports, `__all__`), written directly
-so that black has less to do: one line if it fits, else one element per line."""
+"""Black's layout for what the generator writes most (imports, `__all__`, parameters, calls with
+one argument), written directly so that black has less to do. Each function gives black's own
+result where the shape is simple, and the plain line otherwise: black then finishes the job
+(format.py sends it only the units that still have a line too long)."""
 
 from __future__ import annotations
+
+import re
 
 from ..format import LINE_LENGTH
 
@@ -26,3 +30,95 @@ def bracketed(
         return line
     pad = " " * indent
     return opening + "\n" + "".join(f"{pad}    {item},\n" for item in items) + pad + closing
+
+
+def annotated(name: str, annotation: str, default: str | None, *, indent: int, trailer: str = "") -> str:
+    """`name: annotation = default` (a parameter, or a field of a class) as black lays it out
+    when it is too long: a union annotation in parentheses on a line of its own, or else one
+    member per line, when they fit. `trailer` is what follows on the line (a comma), counted
+    but not written."""
+    tail = f" = {default}" if default is not None else ""
+    line = f"{name}: {annotation}{tail}"
+    if indent + len(line) + len(trailer) <= LINE_LENGTH:
+        return line
+    wrapped = _parenthesized_union(annotation, indent)
+    return line if wrapped is None else f"{name}: {wrapped}{tail}"
+
+
+def assignment(target: str, value: str, *, indent: int = 0) -> str:
+    """`target = value` (an alias of a union) as black lays it out when it is too long."""
+    line = f"{target} = {value}"
+    if indent + len(line) <= LINE_LENGTH:
+        return line
+    wrapped = _parenthesized_union(value, indent)
+    return line if wrapped is None else f"{target} = {wrapped}"
+
+
+def _parenthesized_union(annotation: str, indent: int) -> str | None:
+    """A union in parentheses, on one line inside them or one member per line, as black writes
+    it; None where black would do something else (the last member ends with a bracket, which
+    black splits instead) or a member is too long."""
+    members = _union_members(annotation)
+    if len(members) < 2 or not _NAME.fullmatch(members[-1]):
+        return None
+    inner = " " * (indent + 4)
+    if len(inner) + len(annotation) <= LINE_LENGTH:
+        lines = [annotation]
+    else:
+        lines = [members[0], *(f"| {member}" for member in members[1:])]
+        if any(len(inner) + len(text) > LINE_LENGTH for text in lines):
+            return None
+    return "(\n" + "".join(f"{inner}{text}\n" for text in lines) + " " * indent + ")"
+
+
+_NAME = re.compile(r"[\w.]+")
+
+
+def call_with_collection(head: str, opening: str, items: list[str], closing: str, *, indent: int) -> str:
+    """`head({items})`, a call whose one argument is a collection, as black lays it out: on one
+    line, or the collection on a line of its own, or one item per line."""
+    collection = opening + ", ".join(items) + closing
+    line = f"{head}({collection})"
+    if indent + len(line) <= LINE_LENGTH:
+        return line
+    pad = " " * indent
+    if indent + 4 + len(collection) <= LINE_LENGTH:
+        return f"{head}(\n{pad}    {collection}\n{pad})"
+    body = "".join(f"{pad}        {item},\n" for item in items)
+    return f"{head}(\n{pad}    {opening}\n{body}{pad}    {closing}\n{pad})"
+
+
+def _union_members(annotation: str) -> list[str]:
+    """The members of a union annotation, split at the `|` outside brackets and strings."""
+    members, depth, quote, start = [], 0, "", 0
+    index = 0
+    while index < len(annotation):
+        char = annotation[index]
+        if quote:
+            if char == "\\":
+                index += 1
+            elif char == quote:
+                quote = ""
+        elif char in "'\"":
+            quote = char
+        elif char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            members.append(annotation[start:index].strip())
+            start = index + 1
+        index += 1
+    members.append(annotation[start:].strip())
+    return members
+
+
+def call(head: str, argument: str, *, indent: int) -> str:
+    """`head(argument)`, with the argument on a line of its own when the line is too long and
+    the argument fits there."""
+    line = f"{head}({argument})"
+    fits = indent + len(line) <= LINE_LENGTH
+    if fits or indent + len(head) + 1 > LINE_LENGTH or indent + 4 + len(argument) > LINE_LENGTH:
+        return line
+    pad = " " * indent
+    return f"{head}(\n{pad}    {argument}\n{pad})"

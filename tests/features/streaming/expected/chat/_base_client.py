@@ -472,8 +472,9 @@ class BaseClient:
             return cast(ResponseT, type_adapter(endpoint.response).validate_python(data))
         except pydantic.ValidationError as exc:
             raise APIResponseValidationError(
-                f"{response.status_code} response to {endpoint.method} {endpoint.path} does not match the API "
-                f"description: {first_problem(exc)}; body starts {excerpt(response.content)}",
+                f"{response.status_code} response to {endpoint.method} {endpoint.path} "
+                f"does not match the API description: {first_problem(exc)}; "
+                f"body starts {excerpt(response.content)}",
                 response=response,
                 body=data,
             ) from None
@@ -786,7 +787,8 @@ def _decode_json(response: httpx.Response) -> Any:
         return json.loads(response.content)
     except ValueError:
         raise APIResponseValidationError(
-            f"{response.status_code} response is not valid JSON; body starts {excerpt(response.content)}",
+            f"{response.status_code} response is not valid JSON; "
+            f"body starts {excerpt(response.content)}",
             response=response,
             body=response.text,
         ) from None

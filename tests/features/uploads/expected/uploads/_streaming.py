@@ -83,8 +83,9 @@ def _value(event: ServerSentEvent, type_: Any, response: httpx.Response) -> Any:
         return type_adapter(type_).validate_python(data)
     except pydantic.ValidationError as exc:
         raise APIResponseValidationError(
-            f"event of {response.request.method} {response.request.url.path} does not match the API "
-            f"description: {first_problem(exc)}; data starts {excerpt(event.data.encode())}",
+            f"event of {response.request.method} {response.request.url.path} "
+            f"does not match the API description: {first_problem(exc)}; "
+            f"data starts {excerpt(event.data.encode())}",
             response=response,
             body=data,
         ) from None

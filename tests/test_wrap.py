@@ -1,0 +1,53 @@
+"""The layouts the renderer writes itself are the ones black would write."""
+
+import black
+import pytest
+
+from generator.format import LINE_LENGTH
+from generator.render.wrap import annotated, bracketed, call
+
+MODE = black.Mode(target_versions={black.TargetVersion.PY311}, line_length=LINE_LENGTH)
+
+
+def method_with(declaration: str) -> str:
+    return f"class C:\n    def m(\n        self,\n        *,\n        {declaration},\n    ) -> None:\n        pass\n"
+
+
+LONG = "VeryLongModelNameForTheParameter | VeryLongModelNameForTheParameterParam"
+
+
+@pytest.mark.parametrize(
+    ("annotation", "default"),
+    [
+        ("int", None),
+        ("int | NotGiven", "NOT_GIVEN"),
+        (f"{LONG} | NotGiven", "NOT_GIVEN"),  # too long: the annotation in parentheses
+        (LONG + " | " + LONG[:20], None),  # too long, required
+        (f"{LONG} | NotGiven", None),
+        (" | ".join([LONG] * 2), "NOT_GIVEN"),  # too long in parentheses: one member per line
+        ('Literal["a | b", "c", "' + "d" * 70 + '"] | list[A | B] | NotGiven', "NOT_GIVEN"),
+        ('Literal["' + "x" * 90 + '"] | NotGiven', "NOT_GIVEN"),  # a member too long: left to black
+    ],
+)
+def test_parameters_are_laid_out_as_black_would(annotation: str, default: str | None) -> None:
+    laid_out = method_with(annotated("some_parameter", annotation, default, indent=8, trailer=","))
+    one_line = method_with(f"some_parameter: {annotation}" + (f" = {default}" if default else ""))
+    expected = black.format_str(one_line, mode=MODE)
+    fits = max(len(line) for line in laid_out.split("\n")) <= LINE_LENGTH
+    assert laid_out == expected or not fits
+
+
+@pytest.mark.parametrize("name", ["short", "a_method_name_long_enough_to_push_the_line_out"])
+def test_calls_with_one_argument_are_laid_out_as_black_would(name: str) -> None:
+    laid_out = "class C:\n    def __init__(self) -> None:\n        " + call(
+        f"self.{name} = raw_response_wrapper", f"resource.{name}", indent=8
+    ) + "\n"
+    assert black.format_str(laid_out, mode=MODE) == laid_out
+    assert laid_out.count("\n") == (3 if name == "short" else 5)
+
+
+@pytest.mark.parametrize("count", [1, 3, 12])
+def test_imports_are_laid_out_as_black_would(count: int) -> None:
+    names = [f"SomeModelName{index} as SomeModelName{index}" for index in range(count)]
+    laid_out = "if True:\n    " + bracketed("from .m import (", names, ")", indent=4, one_line=("from .m import ", "")) + "\n"
+    assert black.format_str(laid_out, mode=MODE) == laid_out
