@@ -193,6 +193,8 @@ class Document:
     def _target(self, ref: str, pointer: str, referrer: str) -> str:
         """The pointer a `$ref` found at `pointer` stands for; loads the file it names."""
         address, _, fragment = ref.partition("#")
+        if fragment and not fragment.startswith("/"):
+            raise self.error(referrer, f"$ref fragment '#{fragment}' is not a JSON pointer")
         current, _ = split_pointer(pointer)
         if not address:
             return join_pointer(current, fragment)

@@ -59,6 +59,9 @@ def test_missing_and_dangling_references(tmp_path: Path) -> None:
         document.resolve({"$ref": "#/components/schemas/Nope"}, "/paths/~1a/get")
     assert "#/paths/~1a/get/$ref" in str(caught.value)
     assert "points to nothing" in str(caught.value)
+    with pytest.raises(GeneratorError) as caught:  # found by test_properties: '#' without its '/'
+        document.resolve({"$ref": "#components/schemas/Error"}, "/paths/~1a/get")
+    assert "#/paths/~1a/get/$ref: $ref fragment '#components/schemas/Error' is not a JSON pointer" in str(caught.value)
 
 
 def test_reference_cycles_are_errors(tmp_path: Path) -> None:

@@ -305,7 +305,7 @@ class BaseClient:
         return http.build_request(
             endpoint.method,
             self._url(endpoint.path, call.path),
-            params=tuple(query_items),
+            params=tuple(query_items) or None,  # an empty tuple still makes httpx rebuild the URL
             headers=header_items,
             timeout=self.timeout if isinstance(call.timeout, NotGiven) else call.timeout,
             **_body_arguments(endpoint, call.body, call.extra_body),
