@@ -47,19 +47,18 @@ class Run:
 
 
 def timed(command: Sequence[str | Path], *, cwd: Path | None = None, env: dict[str, str] | None = None) -> Run:
-    """Run a command to its end; its wall time and the peak memory of its largest process."""
+    """Run a command to its end; its wall time and the peak memory of its largest process.
+
+    GNU time reports the memory: a child of this (large) process would inherit its peak."""
     started = time.perf_counter()
-    process = subprocess.Popen(
-        [str(part) for part in command], cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    completed = subprocess.run(
+        ["/usr/bin/time", "-f", "%M", *[str(part) for part in command]],
+        cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False,
     )
-    assert process.stderr is not None
-    errors = process.stderr.read()
-    _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - started
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode != 0:
-        raise RuntimeError(f"{command[0]} exited {process.returncode}: {errors.decode(errors='replace')[-2000:]}")
-    return Run(wall, usage.ru_maxrss / 1024)
+    if completed.returncode != 0:
+        raise RuntimeError(f"{command[0]} exited {completed.returncode}: {completed.stderr[-2000:]}")
+    return Run(wall, int(completed.stderr.strip().splitlines()[-1]) / 1024)
 
 
 class Tools:
@@ -171,7 +170,7 @@ def bench_regenerate(tools: Tools, cache: Path) -> None:
         rows = [("check, spec unchanged", check)]
         for label, change in (("one operation added", with_added_operation), ("one field added", with_changed_field)):
             changed = scratch / f"{change.__name__}.json"
-            changed.write_text(json.dumps(change(document)))
+            changed.write_text(json.dumps(change(document), indent=2))  # laid out as the original
             rows.append((f"regenerate, {label}", tools.ours(changed, output)))
             fresh = scratch / f"fresh-{change.__name__}"
             tools.ours(changed, fresh)
@@ -213,6 +212,9 @@ def bench_import(tools: Tools, cache: Path, runs: int) -> None:
         scratch = Path(scratch_name)
         tools.ours(spec, scratch / "ours")
         tools.theirs(spec, scratch / "theirs")
+        for folder in ("ours", "theirs"):  # as pip does when it installs a package
+            subprocess.run([python, "-m", "compileall", "-q", scratch / folder], stdout=subprocess.DEVNULL,
+                           env={**os.environ, "PYTHONDONTWRITEBYTECODE": ""}, check=True)
         (theirs_package,) = [p.name for p in (scratch / "theirs").iterdir() if (p / "__init__.py").is_file()]
         probes = {
             OURS: (scratch / "ours", ["github", "Github", "base_url=http://127.0.0.1:9"]),
@@ -222,9 +224,10 @@ def bench_import(tools: Tools, cache: Path, runs: int) -> None:
         for _ in range(runs):
             for name, (folder, arguments) in probes.items():
                 out = subprocess.run([python, "-c", IMPORT_PROBE, *arguments], cwd=folder, capture_output=True,
-                                     text=True, check=True)
+                                     text=True, check=True, env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
                 seconds[name].append(float(out.stdout))
-    print(f"\nImport the generated GitHub client and create a client object (in the process, {runs} runs each)")
+    print(f"\nImport the generated GitHub client (compiled, as installed) and create a client object, "
+          f"measured in the process, {runs} runs each")
     for name, values in seconds.items():
         print(f"  {name:24}median {statistics.median(values) * 1000:>6.0f} ms  (min {min(values) * 1000:.0f}, "
               f"max {max(values) * 1000:.0f})")

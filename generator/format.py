@@ -73,6 +73,12 @@ def format_python(path: str, source: str) -> str:
     return "".join(formatted)
 
 
+def fits(text: str, room: int = LINE_LENGTH) -> bool:
+    """Whether black surely sees `text` as no wider than `room`: it counts East Asian wide
+    characters twice, so a line with any non-ASCII character is measured as if all were."""
+    return len(text) <= room if text.isascii() else 2 * len(text) <= room
+
+
 # Lines black cannot split, so leaves as they are however long: a re-export (`Name as Name,`)
 # and a string-to-string entry of a dict, alone on their line.
 _UNSPLITTABLE = re.compile(r' *(?:(\w+) as \1|"[^"\\]*": "[^"\\]*"),')
@@ -87,7 +93,7 @@ def _needs_black(unit: str) -> bool:
     for line in unit.split("\n"):
         quotes = line.count('"""')
         starts_with_docstring = line.lstrip().startswith('"""')
-        too_long = len(line) > LINE_LENGTH and not _UNSPLITTABLE.fullmatch(line)
+        too_long = not fits(line) and not _UNSPLITTABLE.fullmatch(line)
         if not in_docstring and not starts_with_docstring and too_long:
             return True
         if quotes % 2:

@@ -227,6 +227,17 @@ def test_with_options_copies_and_shares_the_pool(firecrawl: ModuleType, server: 
     stop(client)  # the shared connection pool is still open
 
 
+def test_the_http_client_is_made_on_first_use_and_shared_by_copies(firecrawl: ModuleType, server: TestServer) -> None:
+    client = firecrawl.Firecrawl(api_key="k", base_url=server.url)
+    other = client.with_options(max_retries=0)
+    client.close()  # nothing to close yet
+    assert client._http.made is None  # creating a client loads no certificates
+    stop(other)
+    assert client._http.made is other._http.made is not None  # one connection pool
+    client.close()
+    assert client._http.made.is_closed
+
+
 def test_a_custom_http_client_is_used_and_left_open(firecrawl: ModuleType, server: TestServer) -> None:
     with httpx.Client(headers={"X-Custom": "yes"}) as http_client:
         client = firecrawl.Firecrawl(api_key="k", base_url=server.url, http_client=http_client)

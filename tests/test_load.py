@@ -1,3 +1,4 @@
+import json
 from pathlib import Path
 
 import pytest
@@ -78,3 +79,11 @@ def test_deep_nesting_is_refused(tmp_path: Path) -> None:
             load_document(write_spec(tmp_path, "openapi: 3.0.0\nx: " + "[" * depth + "]" * depth + "\n"))
     with pytest.raises(GeneratorError, match="nested deeper"):
         load_document(write_spec(tmp_path, '{"openapi": "3.0.0", "x": ' + "[" * 2000 + "]" * 2000 + "}", "deep.json"))
+
+
+def test_locations_carry_the_line_where_it_helps(tmp_path: Path) -> None:
+    data = {"openapi": "3.0.0", "paths": {"/a": {"get": {"responses": {}}}}}
+    laid_out = load_document(write_spec(tmp_path, json.dumps(data, indent=2), "laid_out.json"))
+    assert laid_out.location("/paths/~1a/get").line == 5
+    minified = load_document(write_spec(tmp_path, json.dumps(data), "minified.json"))
+    assert minified.location("/paths/~1a/get").line is None  # every node is on line 1

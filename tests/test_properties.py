@@ -79,6 +79,7 @@ def literal_after(source: str, prefix: str, suffix: str) -> Any:
 @example(text="\\\x00\u2028\r\n\t'\"")
 @example(text="\ud800")
 @example(text='"')  # black puts a space between the opening quotes and a quote
+@example(text="0\x1f\x1f\x1f\x1f\x1f\u2e80\U00018cd6\U0003134b")  # wide characters count twice in black
 @SETTINGS
 def test_any_text_round_trips(text: str, tmp_path_factory: pytest.TempPathFactory) -> None:
     folder = tmp_path_factory.mktemp("prop")

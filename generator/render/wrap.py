@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..format import LINE_LENGTH
+from ..format import LINE_LENGTH, fits
 
 
 def bracketed(
@@ -26,7 +26,7 @@ def bracketed(
     not written. The result starts at `indent`: its first line is not padded."""
     head, tail = one_line if one_line is not None else (opening, closing)
     line = head + ", ".join(items) + tail
-    if indent + len(line) + len(trailer) <= LINE_LENGTH:
+    if fits(line + trailer, LINE_LENGTH - indent):
         return line
     pad = " " * indent
     return opening + "\n" + "".join(f"{pad}    {item},\n" for item in items) + pad + closing
@@ -39,7 +39,7 @@ def annotated(name: str, annotation: str, default: str | None, *, indent: int, t
     but not written."""
     tail = f" = {default}" if default is not None else ""
     line = f"{name}: {annotation}{tail}"
-    if indent + len(line) + len(trailer) <= LINE_LENGTH:
+    if fits(line + trailer, LINE_LENGTH - indent) or not line.isascii():  # see `fits`: black decides
         return line
     wrapped = _parenthesized_union(annotation, indent)
     return line if wrapped is None else f"{name}: {wrapped}{tail}"
@@ -48,7 +48,7 @@ def annotated(name: str, annotation: str, default: str | None, *, indent: int, t
 def assignment(target: str, value: str, *, indent: int = 0) -> str:
     """`target = value` (an alias of a union) as black lays it out when it is too long."""
     line = f"{target} = {value}"
-    if indent + len(line) <= LINE_LENGTH:
+    if fits(line, LINE_LENGTH - indent) or not line.isascii():
         return line
     wrapped = _parenthesized_union(value, indent)
     return line if wrapped is None else f"{target} = {wrapped}"
@@ -79,7 +79,7 @@ def call_with_collection(head: str, opening: str, items: list[str], closing: str
     line, or the collection on a line of its own, or one item per line."""
     collection = opening + ", ".join(items) + closing
     line = f"{head}({collection})"
-    if indent + len(line) <= LINE_LENGTH:
+    if fits(line, LINE_LENGTH - indent) or not line.isascii():
         return line
     pad = " " * indent
     if indent + 4 + len(collection) <= LINE_LENGTH:
@@ -117,8 +117,9 @@ def call(head: str, argument: str, *, indent: int) -> str:
     """`head(argument)`, with the argument on a line of its own when the line is too long and
     the argument fits there."""
     line = f"{head}({argument})"
-    fits = indent + len(line) <= LINE_LENGTH
-    if fits or indent + len(head) + 1 > LINE_LENGTH or indent + 4 + len(argument) > LINE_LENGTH:
+    if fits(line, LINE_LENGTH - indent) or not line.isascii():
+        return line
+    if indent + len(head) + 1 > LINE_LENGTH or indent + 4 + len(argument) > LINE_LENGTH:
         return line
     pad = " " * indent
     return f"{head}(\n{pad}    {argument}\n{pad})"

@@ -13,6 +13,7 @@ import logging
 import os
 import random
 import re
+import threading
 import time
 import uuid
 from collections.abc import Awaitable, Callable
@@ -480,28 +481,46 @@ class BaseClient:
             ) from None
 
 
+HttpClientT = TypeVar("HttpClientT", httpx.Client, httpx.AsyncClient)
+
+
+class SharedHttpClient(Generic[HttpClientT]):
+    """The HTTP client of a client and of its copies (`with_options`), made on first use:
+    making one loads the system's certificates, which takes longer than importing the package."""
+
+    def __init__(self, given: HttpClientT | None, make: Callable[[], HttpClientT]) -> None:
+        self.made: HttpClientT | None = given
+        self._make: Callable[[], HttpClientT] = make
+        self._lock = threading.Lock()
+
+    def get(self) -> HttpClientT:
+        if self.made is None:
+            with self._lock:  # one HTTP client, even when threads start calling at once
+                if self.made is None:
+                    self.made = self._make()
+        return self.made
+
+
 class SyncAPIClient(BaseClient):
     """The base of the synchronous client."""
 
     def __init__(self, *, http_client: httpx.Client | None, **options: Any) -> None:
         super().__init__(**options)
         self._owns_http_client = http_client is None
-        self._http_client = (
-            http_client if http_client is not None else httpx.Client(follow_redirects=True)
+        self._http = SharedHttpClient(
+            http_client, functools.partial(httpx.Client, follow_redirects=True)
         )
 
     def request(self, endpoint: Endpoint[ResponseT], call: Call) -> ResponseT:
         """Send one call, retrying as configured; return its parsed response."""
         response, retries = self._run(
-            self._attempts(self._http_client, endpoint, call), stream=False
+            self._attempts(self._http.get(), endpoint, call), stream=False
         )
         return self._finish(endpoint, response, retries)
 
     def stream(self, endpoint: Endpoint[ResponseT], call: Call) -> Stream[ResponseT]:
         """Send one call whose response is a stream of server-sent events; iterate over them."""
-        response, retries = self._run(
-            self._attempts(self._http_client, endpoint, call), stream=True
-        )
+        response, retries = self._run(self._attempts(self._http.get(), endpoint, call), stream=True)
         if not response.is_success:
             response.read()
             raise _status_error(endpoint, response)
@@ -518,7 +537,7 @@ class SyncAPIClient(BaseClient):
                 if action == "send":
                     try:
                         outcome: httpx.Response | httpx.TransportError | None = (
-                            self._http_client.send(value, stream=stream)
+                            self._http.get().send(value, stream=stream)
                         )
                     except httpx.TransportError as exc:
                         outcome = exc
@@ -534,8 +553,8 @@ class SyncAPIClient(BaseClient):
 
     def close(self) -> None:
         """Close the HTTP connections, unless the HTTP client was passed in."""
-        if self._owns_http_client:
-            self._http_client.close()
+        if self._owns_http_client and (http := self._http.made) is not None:
+            http.close()
 
     def __enter__(self) -> Self:
         return self
@@ -555,21 +574,21 @@ class AsyncAPIClient(BaseClient):
     def __init__(self, *, http_client: httpx.AsyncClient | None, **options: Any) -> None:
         super().__init__(**options)
         self._owns_http_client = http_client is None
-        self._http_client = (
-            http_client if http_client is not None else httpx.AsyncClient(follow_redirects=True)
+        self._http = SharedHttpClient(
+            http_client, functools.partial(httpx.AsyncClient, follow_redirects=True)
         )
 
     async def request(self, endpoint: Endpoint[ResponseT], call: Call) -> ResponseT:
         """Send one call, retrying as configured; return its parsed response."""
         response, retries = await self._run(
-            self._attempts(self._http_client, endpoint, call), stream=False
+            self._attempts(self._http.get(), endpoint, call), stream=False
         )
         return self._finish(endpoint, response, retries)
 
     async def stream(self, endpoint: Endpoint[ResponseT], call: Call) -> AsyncStream[ResponseT]:
         """Send one call whose response is a stream of server-sent events; iterate over them."""
         response, retries = await self._run(
-            self._attempts(self._http_client, endpoint, call), stream=True
+            self._attempts(self._http.get(), endpoint, call), stream=True
         )
         if not response.is_success:
             await response.aread()
@@ -588,7 +607,7 @@ class AsyncAPIClient(BaseClient):
                 if action == "send":
                     try:
                         outcome: httpx.Response | httpx.TransportError | None = (
-                            await self._http_client.send(value, stream=stream)
+                            await self._http.get().send(value, stream=stream)
                         )
                     except httpx.TransportError as exc:
                         outcome = exc
@@ -604,8 +623,8 @@ class AsyncAPIClient(BaseClient):
 
     async def close(self) -> None:
         """Close the HTTP connections, unless the HTTP client was passed in."""
-        if self._owns_http_client:
-            await self._http_client.aclose()
+        if self._owns_http_client and (http := self._http.made) is not None:
+            await http.aclose()
 
     async def __aenter__(self) -> Self:
         return self
