@@ -26,8 +26,8 @@ from typing import Any
 LINE_LENGTH = 100
 UNIT = "\x00\n"
 """The line templates put before each unit they lay out; it never stays in the output."""
-PARALLEL_FROM_LINES = 4000
-"""Below this many lines to format, starting worker processes costs more than it saves."""
+PARALLEL_FROM_LINES = 2000
+"""Below this many lines for black, starting worker processes costs more than it saves."""
 
 
 class GeneratedCodeError(Exception):
@@ -63,14 +63,17 @@ _modes: dict[int, Any] = {}
 
 def format_python(path: str, source: str) -> str:
     """black's formatting of the source, unit by unit (see the module's docstring)."""
-    formatted = []
+    return format_files({path: source})[0][path]
+
+
+def _plan(path: str, source: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The units of a rendered file as (code, blank lines after it), and the (path, code) of
+    those black has to format."""
+    units = []
     for unit in source.split(UNIT):
-        body = unit.rstrip("\n")
-        blank_lines = unit[len(body) :]
-        if body and _needs_black(body):
-            body = _black(path, body + "\n").rstrip("\n")
-        formatted.append(body + blank_lines)
-    return "".join(formatted)
+        code = unit.rstrip("\n")
+        units.append((code, unit[len(code) :]))
+    return units, [(path, code) for code, _ in units if code and _needs_black(code)]
 
 
 def fits(text: str, room: int = LINE_LENGTH) -> bool:
@@ -120,8 +123,8 @@ def _black(path: str, source: str) -> str:
     return "\n".join(" " * indent + line if line else line for line in result.split("\n"))
 
 
-def _format_batch(batch: list[tuple[str, str]]) -> list[str]:
-    return [format_python(path, source) for path, source in batch]
+def _black_batch(batch: list[tuple[str, str]]) -> list[str]:
+    return [_black(path, code + "\n").rstrip("\n") for path, code in batch]
 
 
 def format_files(files: dict[str, str], cache: FormatCache = EMPTY_CACHE) -> tuple[dict[str, str], dict[str, str]]:
@@ -129,37 +132,42 @@ def format_files(files: dict[str, str], cache: FormatCache = EMPTY_CACHE) -> tup
     `.py` file, for the manifest."""
     hashes = {path: rendered_hash(text) for path, text in files.items() if path.endswith(".py")}
     formatted: dict[str, str] = {path: text for path, text in files.items() if not path.endswith(".py")}
-    todo: list[tuple[str, str]] = []
+    split: dict[str, list[tuple[str, str]]] = {}
+    jobs: list[tuple[str, str]] = []  # (path, code) of every unit black has to format
     for path, digest in hashes.items():
         reused = cache.lookup(path, digest)
         if reused is not None:
             formatted[path] = reused
-        else:
-            todo.append((path, files[path]))
-    for (path, _), text in zip(todo, _format_all(todo)):
-        formatted[path] = text
+            continue
+        split[path], file_jobs = _plan(path, files[path])
+        jobs.extend(file_jobs)
+    results = iter(_black_all(jobs))
+    for path, units in split.items():
+        formatted[path] = "".join(
+            (next(results) if code and _needs_black(code) else code) + blank_lines for code, blank_lines in units
+        )
     return {path: formatted[path] for path in files}, hashes
 
 
-def _format_all(todo: list[tuple[str, str]]) -> list[str]:
-    """black over every file of `todo`, in worker processes when the job is large."""
+def _black_all(jobs: list[tuple[str, str]]) -> list[str]:
+    """black over every unit of `jobs`, in worker processes when the job is large."""
     workers = min(os.cpu_count() or 1, 8)
-    lines = sum(source.count("\n") for _, source in todo)
+    lines = sum(code.count("\n") + 1 for _, code in jobs)
     if workers < 2 or lines < PARALLEL_FROM_LINES or "fork" not in multiprocessing.get_all_start_methods():
-        return _format_batch(todo)
-    # one batch per worker, balanced by size: the largest files first, each to the lightest batch
+        return _black_batch(jobs)
+    # one batch per worker, balanced by size: the largest units first, each to the lightest batch
     batches: list[list[tuple[str, str]]] = [[] for _ in range(workers)]
     sizes = [0] * workers
-    placed: list[tuple[int, int, int]] = []  # (position in todo, batch, position in batch)
-    for position in sorted(range(len(todo)), key=lambda i: -len(todo[i][1])):
+    placed: list[tuple[int, int, int]] = []  # (position in jobs, batch, position in batch)
+    for position in sorted(range(len(jobs)), key=lambda i: -len(jobs[i][1])):
         lightest = sizes.index(min(sizes))
         placed.append((position, lightest, len(batches[lightest])))
-        batches[lightest].append(todo[position])
-        sizes[lightest] += len(todo[position][1])
+        batches[lightest].append(jobs[position])
+        sizes[lightest] += len(jobs[position][1])
     _black("warm-up.py", "x = 1\n")  # the workers inherit black loaded and warm
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        results = list(pool.map(_format_batch, batches))
-    formatted = [""] * len(todo)
+        results = list(pool.map(_black_batch, batches))
+    formatted = [""] * len(jobs)
     for position, batch, index in placed:
         formatted[position] = results[batch][index]
     return formatted

@@ -15,14 +15,15 @@ from .conftest import FULL_SPEC
 
 @pytest.fixture
 def black_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files formatted again (not taken from the output folder)."""
     calls: list[str] = []
-    original = generator.format.format_python
+    original = generator.format._plan
 
-    def counting(path: str, source: str) -> str:
+    def counting(path: str, source: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
         calls.append(path)
         return original(path, source)
 
-    monkeypatch.setattr(generator.format, "format_python", counting)
+    monkeypatch.setattr(generator.format, "_plan", counting)
     monkeypatch.setattr(generator.format, "PARALLEL_FROM_LINES", 10**9)  # count in this process
     return calls
 

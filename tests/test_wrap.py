@@ -51,3 +51,18 @@ def test_imports_are_laid_out_as_black_would(count: int) -> None:
     names = [f"SomeModelName{index} as SomeModelName{index}" for index in range(count)]
     laid_out = "if True:\n    " + bracketed("from .m import (", names, ")", indent=4, one_line=("from .m import ", "")) + "\n"
     assert black.format_str(laid_out, mode=MODE) == laid_out
+
+
+@pytest.mark.parametrize(
+    ("annotation", "default"),
+    [
+        ("SomeRatherLongModelNameForThisFieldOfTheModelThatGoesOnAndOnAndOnAndOn | None", "None"),  # `= (`
+        ('Literal["first", "second", "third", "fourth", "fifth", "sixth", "seventh"] | str | None', "None"),
+        (f"{LONG} | None", None),
+    ],
+)
+def test_fields_are_laid_out_as_black_would(annotation: str, default: str | None) -> None:
+    laid_out = "class C:\n    " + annotated("field_name", annotation, default, indent=4, statement=True) + "\n"
+    assert black.format_str(laid_out, mode=MODE) == laid_out
+    one_line = f"class C:\n    field_name: {annotation}" + (f" = {default}" if default else "") + "\n"
+    assert black.format_str(one_line, mode=MODE) == laid_out

@@ -173,7 +173,7 @@ def _model_view(model: Model, writer: AnnotationWriter) -> ModelView:
                 name=model_field.name,
                 annotation=annotation,
                 default=default,
-                declaration=Code(annotated(model_field.name, annotation, default, indent=CLASS_INDENT)),
+                declaration=Code(annotated(model_field.name, annotation, default, indent=CLASS_INDENT, statement=True)),
                 doc=docstring_text(_with_deprecation(model_field.description, model_field.deprecated), CLASS_INDENT),
             )
         )

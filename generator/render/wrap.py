@@ -32,15 +32,20 @@ def bracketed(
     return opening + "\n" + "".join(f"{pad}    {item},\n" for item in items) + pad + closing
 
 
-def annotated(name: str, annotation: str, default: str | None, *, indent: int, trailer: str = "") -> str:
-    """`name: annotation = default` (a parameter, or a field of a class) as black lays it out
-    when it is too long: a union annotation in parentheses on a line of its own, or else one
-    member per line, when they fit. `trailer` is what follows on the line (a comma), counted
-    but not written."""
+def annotated(
+    name: str, annotation: str, default: str | None, *, indent: int, trailer: str = "", statement: bool = False
+) -> str:
+    """`name: annotation = default` (a parameter, or with `statement` a field of a class) as
+    black lays it out when it is too long: a union annotation in parentheses on a line of its
+    own, or else one member per line, when they fit. A statement's default goes in parentheses
+    of its own instead when the line up to them fits. `trailer` is what follows on the line (a
+    comma), counted but not written."""
     tail = f" = {default}" if default is not None else ""
     line = f"{name}: {annotation}{tail}"
     if fits(line + trailer, LINE_LENGTH - indent) or not line.isascii():  # see `fits`: black decides
         return line
+    if statement and default is not None and fits(f"{name}: {annotation} = (", LINE_LENGTH - indent):
+        return f"{name}: {annotation} = (\n{' ' * (indent + 4)}{default}\n{' ' * indent})"
     wrapped = _parenthesized_union(annotation, indent)
     return line if wrapped is None else f"{name}: {wrapped}{tail}"
 

@@ -849,8 +849,9 @@ _logging_configured = False
 
 
 def _configure_logging() -> None:
-    """Log to stderr when $NAMES_THE_HARD_CASES_ESCAPED_LOG is `info` or `debug`; otherwise logging is left
-    to the application (the package logger is `names_the_hard_cases_escaped`)."""
+    """Log to stderr when $NAMES_THE_HARD_CASES_ESCAPED_LOG is `info` or `debug`; otherwise logging is
+    left to the application (the package logger is `names_the_hard_cases_escaped`).
+    """
     global _logging_configured
     if _logging_configured:
         return

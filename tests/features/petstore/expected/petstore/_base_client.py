@@ -849,8 +849,9 @@ _logging_configured = False
 
 
 def _configure_logging() -> None:
-    """Log to stderr when $PETSTORE_LOG is `info` or `debug`; otherwise logging is left
-    to the application (the package logger is `petstore`)."""
+    """Log to stderr when $PETSTORE_LOG is `info` or `debug`; otherwise logging is
+    left to the application (the package logger is `petstore`).
+    """
     global _logging_configured
     if _logging_configured:
         return

@@ -849,8 +849,9 @@ _logging_configured = False
 
 
 def _configure_logging() -> None:
-    """Log to stderr when $CHAT_LOG is `info` or `debug`; otherwise logging is left
-    to the application (the package logger is `chat`)."""
+    """Log to stderr when $CHAT_LOG is `info` or `debug`; otherwise logging is
+    left to the application (the package logger is `chat`).
+    """
     global _logging_configured
     if _logging_configured:
         return

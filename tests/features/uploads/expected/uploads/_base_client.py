@@ -849,8 +849,9 @@ _logging_configured = False
 
 
 def _configure_logging() -> None:
-    """Log to stderr when $UPLOADS_LOG is `info` or `debug`; otherwise logging is left
-    to the application (the package logger is `uploads`)."""
+    """Log to stderr when $UPLOADS_LOG is `info` or `debug`; otherwise logging is
+    left to the application (the package logger is `uploads`).
+    """
     global _logging_configured
     if _logging_configured:
         return
