@@ -1,4 +1,4 @@
-"""Command line: `python -m generator generate|check SPEC --output DIR`."""
+"""Command line: `python -m generator generate|check SPEC --output DIR`, `diff OLD NEW`."""
 
 from __future__ import annotations
 
@@ -8,8 +8,10 @@ import time
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from . import __version__
+from .diff import diff_specs, markdown, to_json
 from .errors import GeneratorError
 from .format import GeneratedCodeError
 from .load import LoadOptions
@@ -26,7 +28,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m generator",
         description="Generate a typed Python client (httpx + pydantic) from an OpenAPI 3.0/3.1 spec.",
-        epilog="Exit status: 0 success, 1 stale client (check), 2 bad input or output folder, 3 internal error.",
+        epilog="Exit status: 0 success, 1 stale client (check) or a --fail-on match (diff), "
+        "2 bad input or output folder, 3 internal error.",
     )
     parser.add_argument("--version", action="version", version=f"clientgen {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -49,7 +52,25 @@ def _parser() -> argparse.ArgumentParser:
         )
         command.add_argument("--quiet", "-q", action="store_true", help="print errors only")
         command.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+    _add_diff_command(commands)
     return parser
+
+
+def _add_diff_command(commands: Any) -> None:
+    help_text = "what changed between two versions of a spec, on the wire and in the generated package"
+    command = commands.add_parser("diff", help=help_text, description=help_text)
+    command.add_argument("old", type=Path, metavar="OLD", help="the spec the committed client was built from")
+    command.add_argument("new", type=Path, metavar="NEW", help="the new version of the spec")
+    command.add_argument("--format", choices=("markdown", "json"), default="markdown", help="default: markdown")
+    command.add_argument(
+        "--fail-on",
+        choices=("breaking", "any"),
+        help="exit 1 when a change breaks users of the generated client (breaking) or on any change (any)",
+    )
+    command.add_argument("--package-name", metavar="NAME", help="Python package name (default: from OLD's title)")
+    command.add_argument("--allow-remote-refs", action="store_true", help="fetch $refs to http(s) URLs")
+    command.add_argument("--allow-external-files", action="store_true", help="follow $refs outside the spec's folder")
+    command.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -57,6 +78,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
     try:
         options = LoadOptions(allow_remote_refs=args.allow_remote_refs, allow_external_files=args.allow_external_files)
+        if args.command == "diff":
+            return _diff(args, options)
         generated = generate_files(
             args.spec, package_name=args.package_name, strict=args.strict, options=options, previous=args.output
         )
@@ -87,6 +110,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"{time.perf_counter() - started:.2f} s -> {args.output}"
         )
     return EXIT_OK
+
+
+def _diff(args: argparse.Namespace, options: LoadOptions) -> int:
+    report = diff_specs(args.old, args.new, package_name=args.package_name, options=options)
+    sys.stdout.write(to_json(report) if args.format == "json" else markdown(report))
+    failed = (args.fail_on == "breaking" and report.breaking) or (args.fail_on == "any" and report.changes)
+    return EXIT_STALE if failed else EXIT_OK
 
 
 def _check(generated: Generated, output: Path, quiet: bool) -> int:

@@ -1,0 +1,319 @@
+"""Changes to the generated package: resource classes, methods and their keyword arguments,
+model classes and their fields, enum members; by the Python names the generator gives them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from ..ir.model import (
+    NONE,
+    Alias,
+    Api,
+    ListOf,
+    LiteralOf,
+    MapOf,
+    Model,
+    Operation,
+    Parameter,
+    Primitive,
+    Resource,
+    TupleOf,
+    TypeExpr,
+    UnionOf,
+)
+from .changes import Change
+from .http import match_operations
+
+TypeUse = Literal["argument", "field", "alias"]
+
+PRIMITIVES = {
+    "str": "str",
+    "int": "int",
+    "float": "float",
+    "bool": "bool",
+    "none": "None",
+    "any": "Any",
+    "bytes": "bytes",
+    "file": "FileTypes",
+    "datetime": "datetime",
+    "date": "date",
+    "time": "time",
+}
+
+
+def python_type(type_: TypeExpr) -> str:
+    """A type as a reader of the package sees it (named types by their class name)."""
+    if isinstance(type_, Primitive):
+        return PRIMITIVES[type_.kind]
+    if isinstance(type_, ListOf):
+        return f"list[{python_type(type_.item)}]"
+    if isinstance(type_, MapOf):
+        return f"dict[str, {python_type(type_.value)}]"
+    if isinstance(type_, TupleOf):
+        return "tuple[" + ", ".join(python_type(item) for item in type_.items) + "]"
+    if isinstance(type_, LiteralOf):
+        return "Literal[" + ", ".join(repr(value) for value in type_.values) + "]"
+    if isinstance(type_, UnionOf):
+        return " | ".join(python_type(variant) for variant in type_.variants)
+    return type_.target.name
+
+
+def _enum_free(type_: TypeExpr) -> str:
+    """The type with each enum's values left out: two types equal here differ in enum members only."""
+    if isinstance(type_, LiteralOf):
+        return "Literal[...]"
+    if isinstance(type_, ListOf):
+        return f"list[{_enum_free(type_.item)}]"
+    if isinstance(type_, MapOf):
+        return f"dict[str, {_enum_free(type_.value)}]"
+    if isinstance(type_, UnionOf):
+        return " | ".join(_enum_free(variant) for variant in type_.variants)
+    return python_type(type_)
+
+
+def _enum_values(type_: TypeExpr) -> list[object]:
+    if isinstance(type_, LiteralOf):
+        return list(type_.values)
+    if isinstance(type_, (ListOf, MapOf)):
+        return _enum_values(type_.item if isinstance(type_, ListOf) else type_.value)
+    if isinstance(type_, UnionOf):
+        return [value for variant in type_.variants for value in _enum_values(variant)]
+    return []
+
+
+@dataclass
+class PythonDiff:
+    """Collects the changes to the generated package between two versions."""
+
+    old: Api
+    new: Api
+    changes: list[Change] = field(default_factory=list)
+
+    def add(self, where: str, kind: str, message: str, breaking: bool) -> None:
+        self.changes.append(Change("python", where, kind, message, breaking))
+
+    def run(self) -> list[Change]:
+        self.resources()
+        self.methods()
+        self.types()
+        return self.changes
+
+    def _name(self, *parts: str) -> str:
+        return ".".join((self.new.package_name, *parts))
+
+    # --- resources and methods -----------------------------------------------------------------
+
+    def resources(self) -> None:
+        before = {r.class_name: r for r in self.old.resources}
+        after = {r.class_name: r for r in self.new.resources}
+        for name in sorted(before.keys() - after.keys()):
+            self.add(self._name(name), "resource-removed", f"resource `client.{before[name].attribute}` removed", True)
+        for name in sorted(after.keys() - before.keys()):
+            self.add(self._name(name), "resource-added", f"resource `client.{after[name].attribute}` added", False)
+
+    def methods(self) -> None:
+        def resource_of(api: Api) -> dict[int, Resource]:
+            return {id(op): resource for resource in api.resources for op in resource.operations}
+
+        old_resources, new_resources = resource_of(self.old), resource_of(self.new)
+        matching = match_operations(self.old, self.new)
+        for operation in matching.removed:
+            resource = old_resources[id(operation)]
+            self.add(
+                self._name(resource.class_name, operation.name),
+                "method-removed",
+                f"`client.{resource.attribute}.{operation.name}()` removed",
+                True,
+            )
+        for operation in matching.added:
+            resource = new_resources[id(operation)]
+            self.add(
+                self._name(resource.class_name, operation.name),
+                "method-added",
+                f"`client.{resource.attribute}.{operation.name}()` added",
+                False,
+            )
+        for old_op, new_op in matching.pairs:
+            old_resource, new_resource = old_resources[id(old_op)], new_resources[id(new_op)]
+            old_call = f"client.{old_resource.attribute}.{old_op.name}()"
+            new_call = f"client.{new_resource.attribute}.{new_op.name}()"
+            where = self._name(new_resource.class_name, new_op.name)
+            if old_call != new_call:
+                self.add(where, "method-renamed", f"`{old_call}` is now `{new_call}`", True)
+            self.arguments(where, new_call, old_op.parameters, new_op.parameters)
+            old_returns, new_returns = _returns(old_op), _returns(new_op)
+            if old_returns != new_returns:
+                self.add(
+                    where,
+                    "return-type-changed",
+                    f"`{new_call}` returns `{new_returns}` instead of `{old_returns}`",
+                    True,
+                )
+
+    def arguments(self, where: str, call: str, old: list[Parameter], new: list[Parameter]) -> None:
+        before = {p.name: p for p in old}
+        after = {p.name: p for p in new}
+        for name in [p.name for p in old if p.name not in after]:
+            self.add(where, "argument-removed", f"`{call}`: argument `{name}` removed", True)
+        for name in [p.name for p in new if p.name not in before]:
+            required = after[name].required
+            self.add(
+                where,
+                "argument-added",
+                f"`{call}`: {'required' if required else 'optional'} argument `{name}` added",
+                required,
+            )
+        common_before = [p.name for p in old if p.name in after]
+        common_after = [p.name for p in new if p.name in before]
+        if common_before != common_after:
+            self.add(where, "arguments-reordered", f"`{call}`: arguments reordered (keyword-only: nothing breaks)", False)
+        for name in common_after:
+            old_parameter, new_parameter = before[name], after[name]
+            if old_parameter.required != new_parameter.required:
+                self.add(
+                    where,
+                    "argument-required" if new_parameter.required else "argument-optional",
+                    f"`{call}`: argument `{name}` is now {'required' if new_parameter.required else 'optional'}",
+                    new_parameter.required,
+                )
+            self.typed(where, f"`{call}` argument `{name}`", old_parameter.type, new_parameter.type, "argument")
+
+    # --- types ------------------------------------------------------------------------------------
+
+    def types(self) -> None:
+        before = {named.name: named for named in self.old.types}
+        after = {named.name: named for named in self.new.types}
+        renamed_from = _renamed(
+            [before[name] for name in before.keys() - after.keys()], [after[name] for name in after.keys() - before.keys()]
+        )
+        for name in sorted(before.keys() - after.keys()):
+            if name in renamed_from.values():
+                continue
+            self.add(self._name("types", name), "class-removed", f"`types.{name}` removed", True)
+        for name in sorted(after.keys() - before.keys()):
+            if name in renamed_from:
+                self.add(
+                    self._name("types", name),
+                    "class-renamed",
+                    f"`types.{renamed_from[name]}` is now `types.{name}`",
+                    True,
+                )
+            else:
+                self.add(self._name("types", name), "class-added", f"`types.{name}` added", False)
+        for name in sorted(before.keys() & after.keys()):
+            old, new = before[name], after[name]
+            where = self._name("types", name)
+            if isinstance(old, Model) and isinstance(new, Model):
+                self.model_fields(where, name, old, new)
+            elif isinstance(old, Alias) and isinstance(new, Alias):
+                self.typed(where, f"`types.{name}`", old.type, new.type, "alias")
+            else:
+                self.add(where, "class-kind-changed", f"`types.{name}` changed from a {_kind(old)} to a {_kind(new)}", True)
+
+    def model_fields(self, where: str, name: str, old: Model, new: Model) -> None:
+        before = {f.name: f for f in old.response_fields}
+        after = {f.name: f for f in new.response_fields}
+        for field_name in sorted(before.keys() - after.keys()):
+            self.add(f"{where}.{field_name}", "field-removed", f"`types.{name}.{field_name}` removed", True)
+        for field_name in sorted(after.keys() - before.keys()):
+            self.add(f"{where}.{field_name}", "field-added", f"`types.{name}.{field_name}` added", False)
+        for field_name in sorted(before.keys() & after.keys()):
+            old_field, new_field = before[field_name], after[field_name]
+            label = f"`types.{name}.{field_name}`"
+            old_optional = not old_field.required or _nullable(old_field.type)
+            new_optional = not new_field.required or _nullable(new_field.type)
+            if old_optional != new_optional:
+                self.add(
+                    f"{where}.{field_name}",
+                    "field-optional" if new_optional else "field-required",
+                    f"{label} {'may now be None' if new_optional else 'is never None now'}",
+                    new_optional,
+                )
+            self.typed(f"{where}.{field_name}", label, old_field.type, new_field.type, "field")
+
+    def typed(self, where: str, label: str, old: TypeExpr, new: TypeExpr, use: TypeUse) -> None:
+        """A retyping, union variants or enum members added or removed. Arguments take more
+        when variants or members come, less when they go. Fields of response models read
+        differently: a new variant is one more case to handle, while their enums are open (they
+        take any string), so members never break them. Aliases serve both: losing breaks."""
+        old_base, new_base = _without_none(old), _without_none(new)
+        old_variants, new_variants = _variants(old_base), _variants(new_base)
+        if old_variants != new_variants and (old_variants < new_variants or new_variants < old_variants):
+            gained = sorted(new_variants - old_variants)
+            lost = sorted(old_variants - new_variants)
+            self.add(
+                where,
+                "union-variants-added" if gained else "union-variants-removed",
+                f"{label}: {'variants' if len(gained or lost) > 1 else 'variant'} "
+                + ", ".join(f"`{v}`" for v in gained or lost)
+                + (" added" if gained else " removed"),
+                bool(lost) if use != "field" else bool(gained),
+            )
+            return
+        if _enum_free(old_base) != _enum_free(new_base):
+            self.add(
+                where,
+                "type-changed",
+                f"{label} is `{python_type(new_base)}` instead of `{python_type(old_base)}`",
+                True,
+            )
+            return
+        old_values, new_values = _enum_values(old_base), _enum_values(new_base)
+        removed = [value for value in old_values if value not in new_values]
+        added = [value for value in new_values if value not in old_values]
+        if removed:
+            self.add(where, "enum-member-removed", f"{label}: {_members(removed)} removed", use != "field")
+        if added:
+            self.add(where, "enum-member-added", f"{label}: {_members(added)} added", False)
+
+
+def _renamed(gone: list[Model | Alias], came: list[Model | Alias]) -> dict[str, str]:
+    """new name -> old name of the types that only changed their name: the same place in the
+    spec, or else the same shape (fields, or aliased type) as exactly one type that went."""
+    renamed: dict[str, str] = {}
+    for new in came:
+        same_place = [old for old in gone if old.pointer == new.pointer]
+        same_shape = [old for old in gone if _shape(old) == _shape(new)]
+        candidates = same_place or (same_shape if len(same_shape) == 1 else [])
+        if candidates and candidates[0].name not in renamed.values():
+            renamed[new.name] = candidates[0].name
+    return renamed
+
+
+def _shape(named: Model | Alias) -> object:
+    if isinstance(named, Model):
+        return tuple((f.wire_name, python_type(f.type), f.required) for f in named.fields)
+    return python_type(named.type)
+
+
+def _variants(type_: TypeExpr) -> frozenset[str]:
+    """The members of a union (or the type itself), enum values left out."""
+    return frozenset(_enum_free(v) for v in (type_.variants if isinstance(type_, UnionOf) else (type_,)))
+
+
+def _returns(operation: Operation) -> str:
+    types = [r.type for r in operation.success_responses if r.type is not None]
+    return " | ".join(dict.fromkeys(python_type(t) for t in types)) or "None"
+
+
+def _nullable(type_: TypeExpr) -> bool:
+    return type_ == NONE or (isinstance(type_, UnionOf) and NONE in type_.variants)
+
+
+def _without_none(type_: TypeExpr) -> TypeExpr:
+    if isinstance(type_, UnionOf) and NONE in type_.variants:
+        rest = tuple(v for v in type_.variants if v != NONE)
+        return rest[0] if len(rest) == 1 else UnionOf(rest, type_.discriminator)
+    return type_
+
+
+def _kind(named: Model | Alias) -> str:
+    return "model" if isinstance(named, Model) else "type alias"
+
+
+def _members(values: Sequence[object]) -> str:
+    word = "member" if len(values) == 1 else "members"
+    return f"{word} " + ", ".join(f"`{value!r}`" for value in values)
+
