@@ -52,6 +52,14 @@ def _parser() -> argparse.ArgumentParser:
         )
         command.add_argument("--quiet", "-q", action="store_true", help="print errors only")
         command.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+        if name == "generate":
+            command.add_argument(
+                "--changelog-from",
+                type=Path,
+                metavar="OLD_SPEC",
+                help="the spec the output folder was built from: bump the package version as the spec "
+                "diff suggests and put its report at the top of CHANGELOG.md",
+            )
     _add_diff_command(commands)
     return parser
 
@@ -81,7 +89,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "diff":
             return _diff(args, options)
         generated = generate_files(
-            args.spec, package_name=args.package_name, strict=args.strict, options=options, previous=args.output
+            args.spec,
+            package_name=args.package_name,
+            strict=args.strict,
+            options=options,
+            previous=args.output,
+            changelog_from=getattr(args, "changelog_from", None),
         )
         if not args.quiet:
             for warning in generated.warnings:

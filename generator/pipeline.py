@@ -13,9 +13,12 @@ from .format import EMPTY_CACHE, format_files, formatter_version
 from .ir import build_api
 from .ir.model import Api
 from .load import LoadOptions, load_document
-from .render import Project, render_project
+from .render import Project, render_project, templates_sha256
 from .validate import validate_in_background
-from .write import MANIFEST, manifest, read_format_cache
+from .write import MANIFEST, BuiltFrom, manifest, read_format_cache, read_recorded
+
+FIRST_VERSION = "0.1.0"
+CHANGELOG = "CHANGELOG.md"
 
 # A schema nested a few hundred levels deep takes several frames per level to convert.
 _RECURSION_LIMIT = 20_000
@@ -36,9 +39,13 @@ def generate_files(
     strict: bool = False,
     options: LoadOptions = LoadOptions(),
     previous: Path | None = None,
+    changelog_from: Path | None = None,
 ) -> Generated:
     """Every file of the client project for `spec`, in memory. `previous` is the output
-    folder of an earlier generation, whose unchanged files need no formatting again."""
+    folder of an earlier generation: its unchanged files need no formatting again, and its
+    package version and CHANGELOG.md carry over. With `changelog_from`, the spec that folder
+    was built from, the version is bumped as the spec diff suggests and its report heads the
+    changelog."""
     timings: dict[str, float] = {}
     started = time.perf_counter()
 
@@ -70,9 +77,17 @@ def generate_files(
     lap("ir")
     validated()
     lap("validate (waiting)")
+    version = (read_recorded(previous, "version") if previous is not None else None) or FIRST_VERSION
+    changelog = _read_text(previous / CHANGELOG) if previous is not None else ""
+    if changelog_from is not None:
+        from .diff import diff_specs, markdown  # the diff needs both specs' IR: only on request
+
+        report = diff_specs(changelog_from, spec, package_name=api.package_name, options=options)
+        version = bumped(version, report.semver)
+        changelog = f"# {version}\n\n{markdown(report)}\n{changelog}"
     project = Project(
         name=api.package_name.replace("_", "-"),
-        version="0.1.0",
+        version=version,
         description=f"Python client for the {api.title}",
     )
     texts = render_project(api, project)
@@ -82,5 +97,27 @@ def generate_files(
     formatted, rendered = format_files(texts, cache)
     lap("format")
     files = {path: text.encode("utf-8") for path, text in formatted.items()}
-    files[MANIFEST] = manifest(files, document.sha256, f"clientgen {__version__}", formatter, rendered)
+    if changelog:
+        files[CHANGELOG] = changelog.encode("utf-8")
+    built_from = BuiltFrom(document.sha256, f"clientgen {__version__}", templates_sha256(), formatter, version)
+    files[MANIFEST] = manifest(files, built_from, rendered)
     return Generated(api=api, files=dict(sorted(files.items())), warnings=warnings.items, timings=timings)
+
+
+def bumped(version: str, semver: str) -> str:
+    """`version` raised as a change of the given weight calls for (1.4.2 + minor = 1.5.0)."""
+    parts = [int(part) if part.isdigit() else 0 for part in (version.split(".") + ["0", "0"])[:3]]
+    if semver == "major":
+        return f"{parts[0] + 1}.0.0"
+    if semver == "minor":
+        return f"{parts[0]}.{parts[1] + 1}.0"
+    if semver == "patch":
+        return f"{parts[0]}.{parts[1]}.{parts[2] + 1}"
+    return version
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""

@@ -42,17 +42,41 @@ class Comparison:
         return not (self.stale or self.missing or self.extra)
 
 
-def manifest(files: dict[str, bytes], spec_sha256: str, generator: str, formatter: str, rendered: dict[str, str]) -> bytes:
+@dataclass(frozen=True)
+class BuiltFrom:
+    """What a generated project was built from, as its manifest records it."""
+
+    spec_sha256: str
+    generator: str
+    templates_sha256: str
+    formatter: str
+    version: str
+    """The generated package's version: kept from one generation to the next, bumped on request."""
+
+
+def manifest(files: dict[str, bytes], built_from: BuiltFrom, rendered: dict[str, str]) -> bytes:
     """What the project was built from, for `check` and for reviewers; and the hash of each
     Python file's text before formatting, so the next generation can skip formatting it."""
     record = {
-        "generator": generator,
-        "spec_sha256": spec_sha256,
-        "formatter": formatter,
+        "generator": built_from.generator,
+        "spec_sha256": built_from.spec_sha256,
+        "templates_sha256": built_from.templates_sha256,
+        "formatter": built_from.formatter,
+        "version": built_from.version,
         "files": {path: hashlib.sha256(data).hexdigest() for path, data in sorted(files.items())},
         "rendered": dict(sorted(rendered.items())),
     }
     return (json.dumps(record, indent=2, sort_keys=True) + "\n").encode()
+
+
+def read_recorded(folder: Path, key: str) -> str | None:
+    """One text field of the manifest in `folder`, if there is one."""
+    try:
+        record = json.loads((folder / MANIFEST).read_bytes())
+    except (OSError, ValueError):
+        return None
+    value = record.get(key) if isinstance(record, dict) else None
+    return value if isinstance(value, str) else None
 
 
 def read_format_cache(folder: Path, formatter: str) -> FormatCache:

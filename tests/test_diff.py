@@ -10,6 +10,8 @@ import pytest
 
 from generator.cli import main
 from generator.diff import Report, diff_specs, markdown
+from generator.pipeline import bumped
+from generator.render import templates_sha256
 
 from .conftest import FIRECRAWL_SPECS, FULL_SPEC
 
@@ -433,3 +435,37 @@ def test_command_bad_input_is_one_line(tmp_path: Path, capsys: pytest.CaptureFix
     assert error.startswith("error: ") and "new.json" in error and "#/paths" in error
     assert error.count("\n") == 1
     assert main(["diff", str(old), str(tmp_path / "missing.json")]) == 2
+
+
+# --- the spec-diff workflow: generate with --changelog-from ----------------------------------------
+
+
+def test_bumped_versions() -> None:
+    assert [bumped("1.4.2", kind) for kind in ("major", "minor", "patch", "none")] == ["2.0.0", "1.5.0", "1.4.3", "1.4.2"]
+    assert bumped("0.1", "patch") == "0.1.1"
+
+
+def test_generate_with_changelog_from_bumps_the_version_and_keeps_the_history(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    old_spec, new_spec = HISTORY[1], HISTORY[2]  # May -> June: the browser methods moved (major)
+    out = tmp_path / "client"
+    assert main(["generate", str(old_spec), "--output", str(out), "--package-name", "firecrawl", "-q"]) == 0
+    manifest = json.loads((out / ".clientgen.json").read_text())
+    assert (manifest["version"], manifest["templates_sha256"]) == ("0.1.0", templates_sha256())
+    assert not (out / "CHANGELOG.md").exists()
+    arguments = ["--output", str(out), "--package-name", "firecrawl", "-q"]
+    assert main(["generate", str(new_spec), *arguments, "--changelog-from", str(old_spec)]) == 0
+    changelog = (out / "CHANGELOG.md").read_text()
+    assert changelog.startswith("# 1.0.0\n\n## API changes: ")
+    assert "`client.browser.create_browser_session()` is now `client.interact.create_browser_session()`" in changelog
+    assert 'version = "1.0.0"' in (out / "pyproject.toml").read_text()
+    assert '__version__ = "1.0.0"' in (out / "firecrawl" / "_version.py").read_text()
+    # later generations and `check` keep the version and the changelog as they are
+    assert main(["check", str(new_spec), *arguments]) == 0
+    assert main(["generate", str(new_spec), *arguments]) == 0
+    assert (out / "CHANGELOG.md").read_text() == changelog
+    assert main(["generate", str(FULL_SPEC), *arguments, "--changelog-from", str(new_spec)]) == 0
+    newest = (out / "CHANGELOG.md").read_text()
+    assert newest.startswith("# 2.0.0\n") and newest.endswith(changelog)
+    capsys.readouterr()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -23,7 +25,7 @@ from .code import (
 )
 from .views import client_view, reexport, resource_view, type_module_view
 
-__all__ = ["Project", "render_project", "templates_dir"]
+__all__ = ["Project", "render_project", "templates_dir", "templates_sha256"]
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,15 @@ def templates_dir() -> Path:
     here = Path(__file__).resolve().parent.parent
     installed = here / "templates"
     return installed if installed.is_dir() else here.parent / "templates"
+
+
+def templates_sha256(directory: Path | None = None) -> str:
+    """A digest of every template: with the generator's version, what the output depends on."""
+    root = directory or templates_dir()
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*.jinja")):
+        digest.update(f"{path.relative_to(root).as_posix()}\0".encode() + path.read_bytes() + b"\0")
+    return digest.hexdigest()
 
 
 @lru_cache(maxsize=4)
