@@ -1,8 +1,11 @@
-# `make generate` and `make test` set up .venv on first use: on a fresh machine they are the whole set-up.
+# `make generate` and `make test` set up .venv (and node_modules for the contract tests) on first use:
+# on a fresh machine they are the whole set-up.
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# Prism, the mock server of the contract tests, pinned in package-lock.json
+NODE_STAMP := node_modules/.installed
 
 SPEC := specs/firecrawl-v2.yaml
 OUT := generated/firecrawl
@@ -15,13 +18,17 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	touch $(STAMP)
 
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
 generate: $(STAMP)
 	$(PY) -m generator generate $(SPEC) --output $(OUT) --package-name $(PACKAGE)
 
 check: $(STAMP)
 	$(PY) -m generator check $(SPEC) --output $(OUT) --package-name $(PACKAGE)
 
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMP)
 	$(PY) -m pytest
 
 # Rewrite every stored golden output (generated/ and tests/features/*/expected) from the specs.

@@ -1,0 +1,63 @@
+"""Stoplight Prism, the mock server that judges our clients: it validates every request against
+the spec and answers with the spec's examples (static mode) or with bodies generated from the
+schemas (dynamic mode). Installed by `make test` from package-lock.json into node_modules/."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PRISM = ROOT / "node_modules" / ".bin" / "prism"
+READY_SECONDS = 90  # a loaded 2-core machine can take a while to start node
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@contextmanager
+def prism(spec: Path, *, seed: int | None = None) -> Iterator[str]:
+    """A Prism mock of `spec` on 127.0.0.1; yields its base URL (Prism ignores the servers' base
+    paths). With `seed`, dynamic mode with that seed."""
+    if not PRISM.is_file():
+        raise RuntimeError(f"{PRISM} is missing: run `make test` (it runs `npm ci`)")
+    port = free_port()
+    command = [str(PRISM), "mock", "-h", "127.0.0.1", "-p", str(port), str(spec)]
+    if seed is not None:
+        command += ["-d", "--seed", str(seed)]
+    log = open(ROOT / "node_modules" / f"prism-{port}.log", "wb")  # noqa: SIM115 - closed below
+    process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_listening(process, url, log.name)
+        yield url
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=30)
+        log.close()
+
+
+def _wait_until_listening(process: subprocess.Popen[bytes], url: str, log: str) -> None:
+    deadline = time.monotonic() + READY_SECONDS
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"prism exited with {process.returncode}: {Path(log).read_text()[-2000:]}")
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            return
+        except urllib.error.HTTPError:  # any HTTP answer means it is listening
+            return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"prism did not listen on {url} within {READY_SECONDS} s: {Path(log).read_text()[-2000:]}")
