@@ -296,6 +296,14 @@ CASES: list[tuple[str, Callable[[dict[str, Any]], None], set[tuple[str, str, boo
         "major",
     ),
     (
+        "request media type changed",
+        lambda s: s["paths"]["/items"]["post"]["requestBody"]["content"].update(
+            {"application/x-www-form-urlencoded": s["paths"]["/items"]["post"]["requestBody"]["content"].pop("application/json")}
+        ),
+        {("http", "request-media-type-changed", False)},
+        "minor",
+    ),
+    (
         "security required",
         set_in([*GET, "security"], [{"bearer": []}]),
         {("http", "security-changed", True)},
