@@ -50,6 +50,12 @@ def _parser() -> argparse.ArgumentParser:
             action="store_true",
             help="follow $refs to files outside the spec's folder (refused by default)",
         )
+        command.add_argument(
+            "--templates",
+            type=Path,
+            metavar="DIR",
+            help="templates that replace the built-in ones of the same relative path (docs/templates.md)",
+        )
         command.add_argument("--quiet", "-q", action="store_true", help="print errors only")
         command.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
         if name == "generate":
@@ -95,6 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             options=options,
             previous=args.output,
             changelog_from=getattr(args, "changelog_from", None),
+            templates=args.templates,
         )
         if not args.quiet:
             for warning in generated.warnings:

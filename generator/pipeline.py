@@ -7,6 +7,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import jinja2
+
 from . import __version__
 from .errors import Diagnostic, GeneratorError, Warnings
 from .format import EMPTY_CACHE, format_files, formatter_version
@@ -40,12 +42,13 @@ def generate_files(
     options: LoadOptions = LoadOptions(),
     previous: Path | None = None,
     changelog_from: Path | None = None,
+    templates: Path | None = None,
 ) -> Generated:
     """Every file of the client project for `spec`, in memory. `previous` is the output
     folder of an earlier generation: its unchanged files need no formatting again, and its
     package version and CHANGELOG.md carry over. With `changelog_from`, the spec that folder
     was built from, the version is bumped as the spec diff suggests and its report heads the
-    changelog."""
+    changelog. `templates` is a folder of templates that replace the built-in ones."""
     timings: dict[str, float] = {}
     started = time.perf_counter()
 
@@ -90,7 +93,15 @@ def generate_files(
         version=version,
         description=f"Python client for the {api.title}",
     )
-    texts = render_project(api, project)
+    if templates is not None and not templates.is_dir():
+        raise GeneratorError(templates, "the templates folder does not exist")
+    try:
+        texts = render_project(api, project, templates)
+    except jinja2.TemplateError as exc:
+        if templates is None:
+            raise  # a bug of ours
+        where = f"{templates}/{exc.name}" if isinstance(exc, jinja2.TemplateSyntaxError) and exc.name else templates
+        raise GeneratorError(where, f"template override failed: {exc}") from None
     lap("render")
     formatter = formatter_version()
     cache = read_format_cache(previous, formatter) if previous is not None else EMPTY_CACHE
@@ -99,7 +110,7 @@ def generate_files(
     files = {path: text.encode("utf-8") for path, text in formatted.items()}
     if changelog:
         files[CHANGELOG] = changelog.encode("utf-8")
-    built_from = BuiltFrom(document.sha256, f"clientgen {__version__}", templates_sha256(), formatter, version)
+    built_from = BuiltFrom(document.sha256, f"clientgen {__version__}", templates_sha256(templates), formatter, version)
     files[MANIFEST] = manifest(files, built_from, rendered)
     return Generated(api=api, files=dict(sorted(files.items())), warnings=warnings.items, timings=timings)
 

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.cli import main
 from generator.pipeline import generate_files
 
 from .conftest import ROOT, write_spec
@@ -90,3 +91,30 @@ def test_unwritable_output_and_bad_package_name(tmp_path: Path) -> None:
     assert result.returncode == 2 and "cannot write the output folder" in result.stderr
     result = run("generate", SEED, "--output", tmp_path / "x", "--package-name", "Not-Valid")
     assert result.returncode == 2 and "not a valid package name" in result.stderr
+
+
+def test_template_overrides_replace_built_in_templates_by_relative_path(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    overrides = tmp_path / "templates" / "package"
+    overrides.mkdir(parents=True)
+    (overrides / "_version.py.jinja").write_text(
+        '"""Built by our release pipeline."""\n\n__version__ = {{ project.version|pystr }}\n'
+        "API_TITLE = {{ api.title|pystr }}\n"
+    )
+    out = tmp_path / "client"
+    spec = ROOT / "specs" / "firecrawl-v2.yaml"
+    common = [str(spec), "--output", str(out), "--package-name", "firecrawl", "-q"]
+    assert main(["generate", *common, "--templates", str(tmp_path / "templates")]) == 0
+    version = (out / "firecrawl" / "_version.py").read_text()
+    assert version == '"""Built by our release pipeline."""\n\n__version__ = "0.1.0"\nAPI_TITLE = "Firecrawl API"\n'
+    assert (out / "firecrawl" / "_client.py").read_text() == (ROOT / "generated" / "firecrawl" / "firecrawl" / "_client.py").read_text()
+    assert main(["check", *common, "--templates", str(tmp_path / "templates")]) == 0
+    assert main(["check", *common]) == 1  # without the override the client is stale
+    assert "changed: firecrawl/_version.py" in capsys.readouterr().err
+    # an override cannot print spec text unescaped either
+    (overrides / "_version.py.jinja").write_text("__version__ = {{ project.version }}\nTITLE = {{ api.title }}\n")
+    assert main(["generate", *common, "--templates", str(tmp_path / "templates")]) == 2
+    error = capsys.readouterr().err
+    assert error.startswith("error: ") and "template override failed" in error and "without escaping it" in error
+    assert (out / "firecrawl" / "_version.py").read_text() == version  # the output folder is untouched

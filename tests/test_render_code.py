@@ -3,7 +3,7 @@ import ast
 import jinja2
 import pytest
 
-from generator.render import environment, templates_dir
+from generator.render import environment
 from generator.render.code import (
     Code,
     comment_text,
@@ -79,7 +79,7 @@ def test_guard_lets_through_only_escaped_values() -> None:
 
 
 def test_templates_cannot_print_raw_spec_text() -> None:
-    env = environment(templates_dir())
+    env = environment()
     template = env.from_string("value = {{ text }}")
     with pytest.raises(jinja2.TemplateRuntimeError):
         template.render(text="1; import os")

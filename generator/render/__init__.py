@@ -44,19 +44,26 @@ def templates_dir() -> Path:
     return installed if installed.is_dir() else here.parent / "templates"
 
 
-def templates_sha256(directory: Path | None = None) -> str:
-    """A digest of every template: with the generator's version, what the output depends on."""
-    root = directory or templates_dir()
+def templates_sha256(overrides: Path | None = None) -> str:
+    """A digest of every template (the user's overrides included): with the generator's version,
+    what the output depends on besides the spec."""
     digest = hashlib.sha256()
-    for path in sorted(root.rglob("*.jinja")):
-        digest.update(f"{path.relative_to(root).as_posix()}\0".encode() + path.read_bytes() + b"\0")
+    for root in (templates_dir(), overrides):
+        if root is None:
+            continue
+        for path in sorted(root.rglob("*.jinja")):
+            digest.update(f"{path.relative_to(root).as_posix()}\0".encode() + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 
 @lru_cache(maxsize=4)
-def environment(directory: Path) -> jinja2.Environment:
+def environment(overrides: Path | None = None) -> jinja2.Environment:
+    """The templates, each replaced by the file of the same relative path in `overrides` if any.
+    Overriding templates go through the same escaping guard as the built-in ones."""
+    builtin = jinja2.FileSystemLoader(templates_dir())
+    loader = builtin if overrides is None else jinja2.ChoiceLoader([jinja2.FileSystemLoader(overrides), builtin])
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(directory),
+        loader=loader,
         undefined=jinja2.StrictUndefined,
         finalize=guard,
         autoescape=False,
@@ -76,9 +83,10 @@ def environment(directory: Path) -> jinja2.Environment:
     return env
 
 
-def render_project(api: Api, project: Project, directory: Path | None = None) -> dict[str, str]:
-    """Relative path -> text of every file of the project, in a stable order."""
-    env = environment(directory or templates_dir())
+def render_project(api: Api, project: Project, overrides: Path | None = None) -> dict[str, str]:
+    """Relative path -> text of every file of the project, in a stable order. `overrides` is a
+    folder of templates that replace the built-in ones of the same relative path."""
+    env = environment(overrides)
     package = api.package_name
     client = client_view(api)
     # templates write {{ unit }} on a line of its own before each unit (see format.py)
