@@ -56,6 +56,12 @@ def _parser() -> argparse.ArgumentParser:
             metavar="DIR",
             help="templates that replace the built-in ones of the same relative path (docs/templates.md)",
         )
+        command.add_argument(
+            "--no-tests",
+            dest="with_tests",
+            action="store_false",
+            help="leave out the contract tests (tests/) of the generated project",
+        )
         command.add_argument("--quiet", "-q", action="store_true", help="print errors only")
         command.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
         if name == "generate":
@@ -102,6 +108,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             previous=args.output,
             changelog_from=getattr(args, "changelog_from", None),
             templates=args.templates,
+            with_tests=args.with_tests,
         )
         if not args.quiet:
             for warning in generated.warnings:

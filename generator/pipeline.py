@@ -43,12 +43,14 @@ def generate_files(
     previous: Path | None = None,
     changelog_from: Path | None = None,
     templates: Path | None = None,
+    with_tests: bool = True,
 ) -> Generated:
     """Every file of the client project for `spec`, in memory. `previous` is the output
     folder of an earlier generation: its unchanged files need no formatting again, and its
     package version and CHANGELOG.md carry over. With `changelog_from`, the spec that folder
     was built from, the version is bumped as the spec diff suggests and its report heads the
-    changelog. `templates` is a folder of templates that replace the built-in ones."""
+    changelog. `templates` is a folder of templates that replace the built-in ones;
+    `with_tests` adds the contract tests."""
     timings: dict[str, float] = {}
     started = time.perf_counter()
 
@@ -96,7 +98,7 @@ def generate_files(
     if templates is not None and not templates.is_dir():
         raise GeneratorError(templates, "the templates folder does not exist")
     try:
-        texts = render_project(api, project, templates)
+        texts = render_project(api, project, templates, with_tests=with_tests)
     except jinja2.TemplateError as exc:
         if templates is None:
             raise  # a bug of ours

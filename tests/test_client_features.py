@@ -154,6 +154,8 @@ def test_binary_and_text_bodies(uploads: ModuleType, server: TestServer) -> None
     assert client.documents.replace_document(id="d1", body=b"new bytes") is None
     assert server.requests[1].body == b"new bytes" and server.requests[1].method == "PUT"
     assert client.documents.summarize_document(id="d1") == "résumé"
+    # each asks for the media type its response has (Prism answers 406 otherwise)
+    assert [r.headers["accept"] for r in server.requests] == ["application/octet-stream", "application/json", "text/plain"]
 
 
 def test_form_urlencoded(uploads: ModuleType, server: TestServer) -> None:

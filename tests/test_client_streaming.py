@@ -32,6 +32,7 @@ def test_typed_events(chat: ModuleType, server: TestServer) -> None:
     assert [(e.index, e.delta, e.finish) for e in events] == [(0, "Hel", None), (1, "lo", "stop")]
     assert type(events[0]).__name__ == "StreamCompletionResponseEvent" and events[1].model_extra == {"extra": 1}
     assert server.requests[0].json() == {"prompt": "hi"}
+    assert server.requests[0].headers["accept"] == "text/event-stream"
 
 
 def test_raw_events_and_text_streams(chat: ModuleType, server: TestServer) -> None:

@@ -199,6 +199,9 @@ class Parameter:
     style: str = "form"
     """How the value is written: form, simple, deepObject, spaceDelimited, pipeDelimited."""
     explode: bool = True
+    sample: object = None
+    """A value the spec accepts, for the generated tests (required parameters only): JSON data,
+    or `samples.BINARY` for a file."""
 
 
 @dataclass

@@ -25,6 +25,7 @@ from .model import (
     TypeExpr,
     is_event_stream,
 )
+from .samples import BINARY, sample
 from .schemas import SchemaBuilder, joined
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -294,6 +295,7 @@ class OperationBuilder:
             deprecated=parameter.get("deprecated") is True,
             style=style,
             explode=explode is True,
+            sample=sample(self._document, schema) if location == "path" or parameter.get("required") is True else None,
         )
 
     def _request_body(
@@ -328,9 +330,15 @@ class OperationBuilder:
             body_hint = shared_name or joined(hint, "request")
             if encoding in ("json", "multipart", "form") and schema is not None:
                 fields = self._schemas.object_fields(schema, schema_pointer, body_hint)
+            body_sample = sample(self._document, schema) if schema is not None else None
             if fields is not None:
                 request_body.flattened = True
-                return request_body, [self._body_field(field, arguments) for field in fields if not field.read_only]
+                values = body_sample if isinstance(body_sample, dict) else {}
+                return request_body, [
+                    self._body_field(field, arguments, values.get(field.wire_name))
+                    for field in fields
+                    if not field.read_only
+                ]
             if schema is not None:
                 request_body.type = self._schemas.type_of(schema, schema_pointer, body_hint)
             elif encoding == "binary":
@@ -344,11 +352,12 @@ class OperationBuilder:
             type=request_body.type,
             required=request_body.required,
             description=request_body.description,
+            sample=body_sample if body_sample is not None else (BINARY if request_body.encoding == "binary" else "sample"),
         )
         return request_body, [parameter]
 
     @staticmethod
-    def _body_field(field: Field, arguments: naming.Scope) -> Parameter:
+    def _body_field(field: Field, arguments: naming.Scope, sample_value: object) -> Parameter:
         return Parameter(
             name=arguments.claim_first(field.name, "body_" + field.name),
             wire_name=field.wire_name,
@@ -358,6 +367,7 @@ class OperationBuilder:
             description=field.description,
             default=field.default,
             deprecated=field.deprecated,
+            sample=sample_value if field.required else None,
         )
 
     @contextmanager

@@ -23,6 +23,7 @@ from .code import (
     toml_string,
     guard,
 )
+from .contract import contract_module_view, contract_setup_view
 from .views import client_view, reexport, resource_view, type_module_view
 
 __all__ = ["Project", "render_project", "templates_dir", "templates_sha256"]
@@ -83,9 +84,12 @@ def environment(overrides: Path | None = None) -> jinja2.Environment:
     return env
 
 
-def render_project(api: Api, project: Project, overrides: Path | None = None) -> dict[str, str]:
+def render_project(
+    api: Api, project: Project, overrides: Path | None = None, *, with_tests: bool = True
+) -> dict[str, str]:
     """Relative path -> text of every file of the project, in a stable order. `overrides` is a
-    folder of templates that replace the built-in ones of the same relative path."""
+    folder of templates that replace the built-in ones of the same relative path; `with_tests`
+    adds the contract tests (tests/)."""
     env = environment(overrides)
     package = api.package_name
     client = client_view(api)
@@ -125,6 +129,12 @@ def render_project(api: Api, project: Project, overrides: Path | None = None) ->
     )
     for module in api.type_modules:
         files[f"{package}/types/{module.name}.py"] = render("package/types/module.py.jinja", module=type_module_view(module))
+    if with_tests:
+        files["tests/conftest.py"] = render("tests/conftest.py.jinja", setup=contract_setup_view(api))
+        for resource in api.resources:
+            files[f"tests/test_{resource.module}.py"] = render(
+                "tests/test_resource.py.jinja", module=contract_module_view(api, resource)
+            )
     return files
 
 

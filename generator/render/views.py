@@ -284,6 +284,8 @@ class EndpointView:
     query_styles: Code | None
     """Query parameters not written as form, exploded: name -> (style, explode)."""
     idempotency_header: str | None
+    accept: Code | None
+    """The Accept header, when the successful responses are not just JSON."""
 
 
 @dataclass
@@ -472,6 +474,7 @@ def _endpoint_view(operation: Operation, writer: AnnotationWriter) -> EndpointVi
         part_content_types=py_literal(body.part_content_types) if body is not None and body.part_content_types else None,
         query_styles=py_literal(styles) if styles else None,
         idempotency_header=operation.idempotency_header,
+        accept=py_literal(", ".join(dict.fromkeys(media_types))) if media_types not in ([], ["application/json"]) else None,
     )
 
 

@@ -107,6 +107,8 @@ class Endpoint(Generic[ResponseT]):
     explode), style being form, spaceDelimited, pipeDelimited or deepObject."""
     idempotency_header: str | None = None
     """A header that carries an idempotency key: one is made per call and kept on retries."""
+    accept: str = "application/json"
+    """The media types of the successful responses, for the Accept header."""
 
 
 @dataclass(frozen=True)
@@ -289,7 +291,7 @@ class BaseClient:
         self, http: httpx.Client | httpx.AsyncClient, endpoint: Endpoint[Any], call: Call
     ) -> httpx.Request:
         header_items = {
-            "Accept": "application/json",
+            "Accept": endpoint.accept,
             "User-Agent": USER_AGENT,
             **self.default_headers,
         }

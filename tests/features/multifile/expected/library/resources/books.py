@@ -32,6 +32,7 @@ _LIST_BOOKS: Endpoint[list[Book]] = Endpoint(
     errors={
         "4XX": Problem,
     },
+    accept="application/vnd.library+json",
 )
 
 _ADD_BOOK: Endpoint[Book] = Endpoint(

@@ -27,6 +27,7 @@ _TAIL_LOGS: Endpoint[str] = Endpoint(
     path="/logs",
     response=str,
     response_kind="stream",
+    accept="text/event-stream",
 )
 
 

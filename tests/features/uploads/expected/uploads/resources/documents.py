@@ -42,6 +42,7 @@ _DOWNLOAD_DOCUMENT: Endpoint[bytes] = Endpoint(
     response=bytes,
     response_kind="bytes",
     security=[["token"]],
+    accept="application/octet-stream",
 )
 
 _REPLACE_DOCUMENT: Endpoint[None] = Endpoint(
@@ -59,6 +60,7 @@ _SUMMARIZE_DOCUMENT: Endpoint[str] = Endpoint(
     response=str,
     response_kind="text",
     security=[["token"]],
+    accept="text/plain",
 )
 
 

@@ -1,0 +1,176 @@
+"""Views of the tests the generator writes with each client: per resource, every operation
+called with arguments the spec accepts (its required ones, sampled from the schemas), and each
+documented error status asked of the server, which must raise its exception."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from ..ir.model import (
+    Alias,
+    Api,
+    ListOf,
+    LiteralOf,
+    MapOf,
+    Model,
+    Operation,
+    Primitive,
+    Ref,
+    Resource,
+    TypeExpr,
+    UnionOf,
+)
+from ..ir.samples import BINARY
+from .code import Code, py_literal
+from .views import STATUS_ERRORS
+
+_DATETIME_KINDS = {"datetime": "datetime", "date": "date", "time": "time"}
+_ISINSTANCE = {"str": "str", "int": "int", "float": "float", "bool": "bool", "bytes": "bytes"}
+
+
+@dataclass
+class CaseView:
+    name: str
+    call: Code
+    """`client.<resource>.<method>(<required arguments>)`."""
+    error_call: Code
+    """The same call, asking the server for the error status `status` (a variable of the test)."""
+    instance_of: Code | None
+    """The class the result is an instance of, when the spec says so plainly."""
+    streams: bool
+    errors: list[tuple[int, str]] = field(default_factory=list)
+    """Documented error statuses and the exception each raises."""
+
+
+@dataclass
+class ContractModuleView:
+    resource: str
+    cases: list[CaseView]
+    models: list[str]
+    """Classes of `types` the checks name."""
+    package_names: list[str]
+    """What the module imports from the package: the client class and exceptions."""
+    uses_datetime: bool
+
+    @property
+    def uses_pytest(self) -> bool:
+        return any(case.errors for case in self.cases)
+
+
+@dataclass
+class ContractSetupView:
+    credentials: list[tuple[str, Code]]
+    """Constructor argument -> its value in the tests."""
+
+
+def contract_setup_view(api: Api) -> ContractSetupView:
+    arguments = [argument for scheme in api.security_schemes for argument in scheme.arguments]
+    return ContractSetupView([(argument, py_literal(f"test-{argument.replace('_', '-')}")) for argument in arguments])
+
+
+def contract_module_view(api: Api, resource: Resource) -> ContractModuleView:
+    cases: list[CaseView] = []
+    models: set[str] = set()
+    exceptions: set[str] = set()
+    uses_datetime = False
+    for operation in resource.operations:
+        arguments = []
+        for parameter in operation.parameters:
+            if parameter.required:
+                code = sample_code(parameter.type, parameter.sample)
+                uses_datetime |= "datetime." in code
+                arguments.append(f"{parameter.name}={code}")
+        check = _check(operation)
+        if check is not None and check not in _ISINSTANCE.values() and check not in ("list", "dict", "None"):
+            models.add(check)
+        returns_none = check == "None"  # no body: success is raising nothing
+        errors = [
+            (int(response.status), STATUS_ERRORS.get(response.status) or _error_class(int(response.status)))
+            for response in operation.error_responses
+            if response.status.isdigit() and int(response.status) >= 400
+        ]
+        exceptions.update(error for _, error in errors)
+        if errors:
+            exceptions.add("APIStatusError")
+        prefer = f'{operation.option_names["extra_headers"]}={{"Prefer": f"code={{status}}"}}'
+        method = f"client.{resource.attribute}.{operation.name}"
+        cases.append(
+            CaseView(
+                name=operation.name,
+                call=Code(f"{method}({', '.join(arguments)})"),
+                error_call=Code(f"{method}({', '.join([*arguments, prefer])})"),
+                instance_of=Code(check) if check is not None and not returns_none else None,
+                streams=operation.streams,
+                errors=errors,
+            )
+        )
+    package_names = sorted({api.client_class, *exceptions})
+    return ContractModuleView(resource.attribute, cases, sorted(models), package_names, uses_datetime)
+
+
+def _error_class(status: int) -> str:
+    return "InternalServerError" if status >= 500 else "APIStatusError"
+
+
+def _check(operation: Operation) -> str | None:
+    """The class a successful result is an instance of, when the spec says so plainly."""
+    types = {repr(r.type): r.type for r in operation.success_responses}
+    if operation.streams or len(types) != 1:
+        return None
+    (type_,) = types.values()
+    if type_ is None:
+        return "None"
+    if isinstance(type_, Ref) and isinstance(type_.target, Model):
+        return type_.target.name
+    if isinstance(type_, ListOf):
+        return "list"
+    if isinstance(type_, MapOf):
+        return "dict"
+    if isinstance(type_, Primitive) and type_.kind in _ISINSTANCE:
+        return _ISINSTANCE[type_.kind]
+    return None
+
+
+def sample_code(type_: TypeExpr, value: object) -> str:
+    """A Python expression of `value` as an argument of type `type_`: date-times as datetime
+    objects, files as bytes, models as dicts keyed by wire name."""
+    if value is BINARY:
+        return 'b"sample"'
+    if isinstance(type_, Ref) and isinstance(type_.target, Alias):
+        return sample_code(type_.target.type, value)
+    if isinstance(type_, Primitive) and type_.kind in _DATETIME_KINDS and isinstance(value, str):
+        kind = _DATETIME_KINDS[type_.kind]
+        text = value.replace("Z", "+00:00")
+        try:
+            getattr(datetime, kind).fromisoformat(text)
+        except ValueError:
+            return py_literal(value)
+        return f"datetime.{kind}.fromisoformat({py_literal(text)})"
+    if isinstance(type_, ListOf) and isinstance(value, list):
+        return "[" + ", ".join(sample_code(type_.item, item) for item in value) + "]"
+    if isinstance(type_, MapOf) and isinstance(value, dict):
+        return "{" + ", ".join(f"{py_literal(str(k))}: {sample_code(type_.value, v)}" for k, v in value.items()) + "}"
+    if isinstance(type_, Ref) and isinstance(type_.target, Model) and isinstance(value, dict):
+        fields = {f.wire_name: f.type for f in type_.target.request_fields}
+        entries = [f"{py_literal(str(k))}: {sample_code(fields[k], v) if k in fields else py_literal(v)}" for k, v in value.items()]
+        return "{" + ", ".join(entries) + "}"
+    if isinstance(type_, UnionOf):
+        return sample_code(_variant_for(type_, value), value)
+    return py_literal(value)
+
+
+def _variant_for(union: UnionOf, value: object) -> TypeExpr:
+    """The variant of a union that a sample value belongs to."""
+    for variant in union.variants:
+        target = variant.target.type if isinstance(variant, Ref) and isinstance(variant.target, Alias) else variant
+        if isinstance(value, dict) and isinstance(target, Ref) and isinstance(target.target, Model):
+            names = {f.wire_name for f in target.target.request_fields}
+            tag = union.discriminator
+            if set(value) <= names and (tag is None or dict(tag.tags).get(str(value.get(tag.wire_name))) == target.target.name):
+                return variant
+        elif isinstance(value, list) and isinstance(target, ListOf):
+            return variant
+        elif isinstance(value, str) and isinstance(target, (Primitive, LiteralOf)) and not isinstance(value, bool):
+            return variant
+    return union.variants[0]

@@ -1,0 +1,11 @@
+"""Contract tests of `client.store`: each operation called with arguments the spec
+accepts, and each documented error status, asked of the server, raised as its exception."""
+
+from __future__ import annotations
+
+from petstore import Petstore
+
+
+def test_get_inventory(client: Petstore) -> None:
+    result = client.store.get_inventory()
+    assert isinstance(result, dict)

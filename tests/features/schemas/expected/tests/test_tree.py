@@ -1,0 +1,12 @@
+"""Contract tests of `client.tree`: each operation called with arguments the spec
+accepts, and each documented error status, asked of the server, raised as its exception."""
+
+from __future__ import annotations
+
+from zoo import Zoo
+from zoo.types import TreeNode
+
+
+def test_get_tree(client: Zoo) -> None:
+    result = client.tree.get_tree()
+    assert isinstance(result, TreeNode)
