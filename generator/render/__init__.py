@@ -94,7 +94,13 @@ def render_project(
     package = api.package_name
     client = client_view(api)
     # templates write {{ unit }} on a line of its own before each unit (see format.py)
-    common = {"api": api, "project": project, "client": client, "unit": Code(UNIT.rstrip("\n"))}
+    common = {
+        "api": api,
+        "project": project,
+        "client": client,
+        "unit": Code(UNIT.rstrip("\n")),
+        "with_tests": with_tests,
+    }
 
     def render(template: str, **context: object) -> str:
         return env.get_template(template).render(**common, **context)
