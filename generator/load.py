@@ -195,6 +195,7 @@ class Document:
     def _target(self, ref: str, pointer: str, referrer: str) -> str:
         """The pointer a `$ref` found at `pointer` stands for; loads the file it names."""
         address, _, fragment = ref.partition("#")
+        fragment = urllib.parse.unquote(fragment)  # a URI fragment: `%7B` is `{` (RFC 6901, section 6)
         if fragment and not fragment.startswith("/"):
             raise self.error(referrer, f"$ref fragment '#{fragment}' is not a JSON pointer")
         current, _ = split_pointer(pointer)

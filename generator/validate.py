@@ -27,7 +27,7 @@ def validate(document: Document, warnings: Warnings) -> None:
     model = OpenAPI30 if version.startswith("3.0") else OpenAPI31
     schemas = list(iter_schemas(document))
     try:
-        model.model_validate(_without_boolean_schemas(document, schemas))
+        model.model_validate(_patched_for_validation(document, schemas, warnings))
     except ValidationError as exc:
         raise _first_error(document, exc) from None
     for node, pointer in schemas:
@@ -148,26 +148,38 @@ def _first_error(document: Document, exc: ValidationError) -> GeneratorError:
     return document.error(best[1], f"invalid OpenAPI document: {best[2]}{more}")
 
 
-def _without_boolean_schemas(document: Document, schemas: list[tuple[dict[str, Any], str]]) -> dict[str, Any]:
-    """The document with `true`/`false` schemas (JSON Schema allows them, 3.1 specs use them,
-    openapi-pydantic does not take them) as `{}` and `{"not": {}}`; a copy only when needed."""
-    places = [
-        (pointer, path, value)
-        for node, pointer in schemas
-        for path, value in _schema_children(node)
-        if isinstance(value, bool) and path != ("additionalProperties",)
-    ]
-    if not places:
+def _patched_for_validation(
+    document: Document, schemas: list[tuple[dict[str, Any], str]], warnings: Warnings
+) -> dict[str, Any]:
+    """The document as openapi-pydantic can take it; a copy only when needed. `true`/`false`
+    schemas (JSON Schema allows them, 3.1 specs use them) become `{}` and `{"not": {}}`; a
+    schema's `examples` that is not a list (a common slip: the media type's map of examples)
+    is left out, with a warning."""
+    replacements: list[tuple[list[str], Any]] = []  # (path of keys, new value or _DROP)
+    for node, pointer in schemas:
+        tokens = [t.replace("~1", "/").replace("~0", "~") for t in pointer.split("/")[1:]]
+        for path, value in _schema_children(node):
+            if isinstance(value, bool) and path != ("additionalProperties",):
+                replacements.append(([*tokens, *path], {} if value else {"not": {}}))
+        if "examples" in node and not isinstance(node["examples"], list):
+            warnings.add(document.location(f"{pointer}/examples"), "examples must be a list; ignored")
+            replacements.append(([*tokens, "examples"], _DROP))
+    if not replacements:
         return document.data
     patched = copy.deepcopy(document.data)
-    for pointer, path, value in places:
+    for keys, value in replacements:
         container: Any = patched
-        tokens = [t.replace("~1", "/").replace("~0", "~") for t in pointer.split("/")[1:]] + list(path)
-        for token in tokens[:-1]:
+        for token in keys[:-1]:
             container = container[int(token)] if isinstance(container, list) else container[token]
-        last = tokens[-1]
-        container[int(last) if isinstance(container, list) else last] = {} if value else {"not": {}}
+        key: Any = int(keys[-1]) if isinstance(container, list) else keys[-1]
+        if value is _DROP:
+            del container[key]
+        else:
+            container[key] = value
     return patched
+
+
+_DROP = object()
 
 
 def _schema_children(node: dict[str, Any]) -> Iterator[tuple[tuple[str, ...], Any]]:

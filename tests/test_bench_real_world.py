@@ -108,15 +108,18 @@ class PetsResourceWithRawResponse:
 class AsyncPetsResource(AsyncAPIResource):
     async def list(self): ...
 
+class AsynchronousJobsResource(SyncAPIResource):  # a tag that starts with "Async"
+    def run(self): ...
+
 def module_function(): ...
 '''
-    assert operations.resource_methods(source) == ["PetsResource.list", "PetsResource.create"]
+    assert operations.resource_methods(source) == ["PetsResource.list", "PetsResource.create", "AsynchronousJobsResource.run"]
 
 
 def test_package_operation_counts(tmp_path: Path) -> None:
     (tmp_path / "resources").mkdir()
     (tmp_path / "resources" / "__init__.py").write_text("")
-    (tmp_path / "resources" / "pets.py").write_text("class PetsResource:\n    def get(self): ...\n")
+    (tmp_path / "resources" / "pets.py").write_text("class PetsResource(SyncAPIResource):\n    def get(self): ...\n")
     assert operations.clientgen_operations(tmp_path) == 1
     for name in ("api/__init__.py", "api/pets/__init__.py", "api/pets/get_pet.py", "api/pets/list_pets.py"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)

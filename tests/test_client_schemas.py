@@ -84,3 +84,12 @@ def test_recursive_models_and_aliases(zoo: ModuleType, server: TestServer) -> No
     tree = client(zoo, server).tree.get_tree()
     assert tree.value == value
     assert tree.children[0].value == "leaf" and type(tree.children[0]) is type(tree)
+
+
+def test_a_request_body_that_contains_itself(zoo: ModuleType, server: TestServer) -> None:
+    """Its TypedDict twin is written in the functional form (`leaf-count` is not a Python name),
+    which runs at import: its reference to itself must be quoted (meshery.local's Panel was not)."""
+    server.reply(204)
+    client(zoo, server).tree.plant_tree(value="root", children=[{"value": "leaf", "leaf-count": 0}], leaf_count=1)
+    assert server.requests[0].json() == {"value": "root", "children": [{"value": "leaf", "leaf-count": 0}], "leaf-count": 1}
+    assert "TreeNodeParam" in typing.get_type_hints(zoo.types.TreeNodeParam)["children"].__args__[0].__name__

@@ -214,3 +214,17 @@ paths:
     fields = odd.types.SendRequestNested.model_fields
     assert sorted(field.alias for field in fields.values()) == sorted(["café", "ﬁle", "__secret"])
     assert all(name.isascii() and name.isidentifier() for name in fields)
+
+
+def test_tags_with_the_same_class_name_get_numbered_before_resource(tmp_path: Path) -> None:
+    spec = write_spec(
+        tmp_path,
+        "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n"
+        "  /a: {get: {tags: [Email identities], operationId: listA, responses: {'204': {description: ok}}}}\n"
+        "  /b: {get: {tags: [EmailIdentities], operationId: listB, responses: {'204': {description: ok}}}}\n",
+    )
+    api, _ = build(spec)
+    assert [(r.attribute, r.class_name, r.async_class_name) for r in api.resources] == [
+        ("email_identities", "EmailIdentitiesResource", "AsyncEmailIdentitiesResource"),
+        ("email_identities_2", "EmailIdentities2Resource", "AsyncEmailIdentities2Resource"),
+    ]

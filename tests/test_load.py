@@ -65,6 +65,12 @@ def test_missing_and_dangling_references(tmp_path: Path) -> None:
     assert "#/paths/~1a/get/$ref: $ref fragment '#components/schemas/Error' is not a JSON pointer" in str(caught.value)
 
 
+def test_reference_fragments_are_percent_decoded(tmp_path: Path) -> None:
+    document = load_document(write_spec(tmp_path, "openapi: 3.0.0\npaths:\n  /a/{id}:\n    get: {summary: found}\n"))
+    target, pointer = document.resolve({"$ref": "#/paths/~1a~1%7Bid%7D/get"}, "/x")
+    assert (target, pointer) == ({"summary": "found"}, "/paths/~1a~1{id}/get")
+
+
 def test_reference_cycles_are_errors(tmp_path: Path) -> None:
     document = load_document(
         write_spec(tmp_path, "openapi: 3.0.0\ncomponents:\n  schemas:\n    A: {$ref: '#/components/schemas/B'}\n    B: {$ref: '#/components/schemas/A'}\n")

@@ -146,3 +146,16 @@ def test_validating_in_a_worker_process_gives_the_same_warnings_and_errors(
         monkeypatch.undo()
         assert in_worker == inline
         assert inline[1] is not None or len(inline[0]) > 1  # an error or real warnings were compared
+
+
+def test_examples_that_are_not_a_list_are_a_warning(tmp_path: Path) -> None:
+    spec = write_spec(
+        tmp_path,
+        "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n"
+        "    Status:\n      type: string\n      examples: {first: {value: done}}\n",
+    )
+    warnings = Warnings()
+    validate(load_document(spec), warnings)
+    assert [str(w).split("#")[1] for w in warnings.items] == ["/components/schemas/Status/examples: examples must be a list; ignored"]
+    with pytest.raises(GeneratorError, match="examples must be a list"):
+        validate(load_document(spec), Warnings(strict=True))

@@ -54,16 +54,17 @@ def _is_property(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
     return False
 
 
-def is_sync_resource_class(name: str) -> bool:
-    """Classes that carry one method per operation: `FooResource`, not `AsyncFooResource` or raw wrappers."""
-    return name.endswith("Resource") and not name.startswith("Async") and not name.endswith("WithRawResponse")
+def is_sync_resource_class(node: ast.ClassDef) -> bool:
+    """Classes that carry one method per operation: subclasses of `SyncAPIResource`, so not the
+    async twins or the raw-response wrappers, whatever their names."""
+    return any(isinstance(base, ast.Name) and base.id == "SyncAPIResource" for base in node.bases)
 
 
 def resource_methods(source: str) -> list[str]:
     """"Class.method" for each public method (not property) of the sync resource classes in `source`."""
     methods: list[str] = []
     for node in ast.parse(source).body:
-        if isinstance(node, ast.ClassDef) and is_sync_resource_class(node.name):
+        if isinstance(node, ast.ClassDef) and is_sync_resource_class(node):
             methods.extend(
                 f"{node.name}.{member.name}"
                 for member in node.body

@@ -161,18 +161,19 @@ class OperationBuilder:
             resources[key] = Resource(
                 tag=key,
                 attribute=attribute,
-                class_name=self._claim_resource_class(class_base + "Resource"),
+                class_name=self._claim_resource_class(class_base),
                 module=modules.claim(attribute),
                 description=tag_descriptions.get(key),
                 operations=[],
             )
         return resources
 
-    def _claim_resource_class(self, preferred: str) -> str:
-        """A resource class name whose companion classes (async, raw response) are free too."""
+    def _claim_resource_class(self, base: str) -> str:
+        """`<base>Resource` (numbered before `Resource` on a collision), whose companion classes
+        (async, raw response) are free too."""
         number = 1
         while True:
-            name = preferred if number == 1 else f"{preferred}{number}"
+            name = f"{base}{number if number > 1 else ''}Resource"
             family = Resource.class_family(name)
             if not any(member in self._class_names for member in family):
                 for member in family:

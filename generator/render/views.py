@@ -90,6 +90,11 @@ class TypedDictView:
     """False when a key is not an identifier: then the functional form is used."""
     kind: str = "typed_dict"
 
+    @property
+    def mapping(self) -> Code:
+        """The keys and their types as a dict literal, for the functional form."""
+        return Code("{" + ", ".join(f"{literal}: {annotation}" for literal, _, annotation in self.keys) + "}")
+
 
 @dataclass
 class AliasView:
@@ -208,7 +213,7 @@ def _typed_dict_view(model: Model, name: str, writer: AnnotationWriter, pending:
     class_syntax = all(
         key.isascii() and key.isidentifier() and not keyword.iskeyword(key) and not key.startswith("__") for key in keys
     )
-    forward = frozenset() if class_syntax else pending  # the functional form runs at import
+    forward = frozenset() if class_syntax else pending | {name}  # the functional form runs at import
     style = Style(request=True, shadowed=frozenset(keys), forward=forward)
     entries = []
     for model_field in model.request_fields:

@@ -10,3 +10,8 @@ from zoo.types import TreeNode
 def test_get_tree(client: Zoo) -> None:
     result = client.tree.get_tree()
     assert isinstance(result, TreeNode)
+
+
+def test_plant_tree(client: Zoo) -> None:
+    # the client parses the response into the declared type, or raises
+    client.tree.plant_tree(value="sample")

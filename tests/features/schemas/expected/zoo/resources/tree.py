@@ -13,7 +13,8 @@ from .._base_client import (
     raw_response_wrapper,
 )
 from .._types import Body, Headers, NOT_GIVEN, NotGiven, Query
-from ..types.tree_node import TreeNode
+from ..types.json_value import JsonValue
+from ..types.tree_node import TreeNode, TreeNodeParam
 
 __all__ = [
     "TreeResource",
@@ -27,6 +28,14 @@ _GET_TREE: Endpoint[TreeNode] = Endpoint(
     path="/tree",
     response=TreeNode,
     response_kind="json",
+)
+
+_PLANT_TREE: Endpoint[None] = Endpoint(
+    method="POST",
+    path="/tree",
+    response=None,
+    response_kind="none",
+    body_encoding="json",
 )
 
 
@@ -57,12 +66,44 @@ class TreeResource(SyncAPIResource):
             ),
         )
 
+    def plant_tree(
+        self,
+        *,
+        value: JsonValue,
+        children: list[TreeNode] | list[TreeNodeParam] | NotGiven = NOT_GIVEN,
+        leaf_count: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> None:
+        """POST /tree
+
+        A request body that contains itself, with a key that is not a Python name.
+
+        Args:
+          value (JsonValue):
+          children (list[TreeNode] | list[TreeNodeParam]):
+          leaf_count (int):
+        """
+        return self._client.request(
+            _PLANT_TREE,
+            Call(
+                body={"value": value, "children": children, "leaf-count": leaf_count},
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
+        )
+
 
 class TreeResourceWithRawResponse:
     """The methods of `TreeResource`, each returning a RawResponse."""
 
     def __init__(self, resource: TreeResource) -> None:
         self.get_tree = raw_response_wrapper(resource.get_tree)
+        self.plant_tree = raw_response_wrapper(resource.plant_tree)
 
 
 class AsyncTreeResource(AsyncAPIResource):
@@ -92,9 +133,41 @@ class AsyncTreeResource(AsyncAPIResource):
             ),
         )
 
+    async def plant_tree(
+        self,
+        *,
+        value: JsonValue,
+        children: list[TreeNode] | list[TreeNodeParam] | NotGiven = NOT_GIVEN,
+        leaf_count: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> None:
+        """POST /tree
+
+        A request body that contains itself, with a key that is not a Python name.
+
+        Args:
+          value (JsonValue):
+          children (list[TreeNode] | list[TreeNodeParam]):
+          leaf_count (int):
+        """
+        return await self._client.request(
+            _PLANT_TREE,
+            Call(
+                body={"value": value, "children": children, "leaf-count": leaf_count},
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
+        )
+
 
 class AsyncTreeResourceWithRawResponse:
     """The methods of `AsyncTreeResource`, each returning a RawResponse."""
 
     def __init__(self, resource: AsyncTreeResource) -> None:
         self.get_tree = async_raw_response_wrapper(resource.get_tree)
+        self.plant_tree = async_raw_response_wrapper(resource.plant_tree)

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from .animal_input import AnimalInput as AnimalInput, AnimalInputParam as AnimalInputParam
     from .keeper import KeeperFavourite as KeeperFavourite, Keeper as Keeper
     from .event import EventOpened as EventOpened, EventClosed as EventClosed, Event as Event
-    from .tree_node import TreeNode as TreeNode
+    from .tree_node import TreeNode as TreeNode, TreeNodeParam as TreeNodeParam
     from .json_value import JsonValue as JsonValue
 
 _MODULES: dict[str, str] = {
@@ -36,6 +36,7 @@ _MODULES: dict[str, str] = {
     "EventClosed": "event",
     "Event": "event",
     "TreeNode": "tree_node",
+    "TreeNodeParam": "tree_node",
     "JsonValue": "json_value",
 }
 
