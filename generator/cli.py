@@ -1,18 +1,23 @@
-"""Command line: `python -m generator generate|check SPEC --output DIR`, `diff OLD NEW`."""
+"""Command line: `generate|check [SPEC --output DIR]` (or every target of [tool.generator]),
+and `diff OLD NEW`."""
 
 from __future__ import annotations
 
 import argparse
+import json
+import re
 import sys
 import time
 import traceback
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .config import Target, find_config, load_targets, select_targets
 from .diff import diff_specs, markdown, to_json
-from .errors import GeneratorError
+from .errors import Diagnostic, GeneratorError
 from .format import GeneratedCodeError
 from .load import LoadOptions
 from .pipeline import Generated, generate_files
@@ -24,12 +29,12 @@ EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 3
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(prog: str) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m generator",
+        prog=prog,
         description="Generate a typed Python client (httpx + pydantic) from an OpenAPI 3.0/3.1 spec.",
         epilog="Exit status: 0 success, 1 stale client (check) or a --fail-on match (diff), "
-        "2 bad input or output folder, 3 internal error.",
+        "2 bad input, configuration or output folder, 3 internal error.",
     )
     parser.add_argument("--version", action="version", version=f"clientgen {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -37,19 +42,35 @@ def _parser() -> argparse.ArgumentParser:
         ("generate", "write the client project into the output folder"),
         ("check", "exit 1, listing the files, when the output folder is not what generate would write"),
     ):
-        command = commands.add_parser(name, help=help_text, description=help_text)
-        command.add_argument("spec", type=Path, metavar="SPEC", help="OpenAPI spec file (YAML or JSON)")
-        command.add_argument("--output", "-o", type=Path, required=True, metavar="DIR", help="project folder")
-        command.add_argument("--package-name", metavar="NAME", help="Python package name (default: from the title)")
-        command.add_argument("--strict", action="store_true", help="treat spec warnings as errors")
+        command = commands.add_parser(
+            name,
+            help=help_text,
+            description=help_text + ". Without SPEC: every target of [tool.generator] in pyproject.toml "
+            "(or of --config FILE); options given here override the file's.",
+        )
+        command.add_argument("spec", type=Path, nargs="?", metavar="SPEC", help="OpenAPI spec file (YAML or JSON)")
+        command.add_argument("--output", "-o", type=Path, metavar="DIR", help="project folder")
+        command.add_argument("--config", type=Path, metavar="FILE", help="configuration file (default: ./pyproject.toml)")
         command.add_argument(
-            "--allow-remote-refs", action="store_true", help="fetch $refs to http(s) URLs (refused by default)"
+            "--target", action="append", metavar="NAME", help="only this target of the configuration (repeatable)"
+        )
+        command.add_argument("--package-name", metavar="NAME", help="Python package name (default: from the title)")
+        command.add_argument("--client-name", metavar="NAME", help="client class (default: the package name in CamelCase)")
+        command.add_argument("--env-prefix", metavar="PREFIX", help="of the environment variables (default: from the package)")
+        command.add_argument("--strict", action="store_true", default=None, help="treat spec warnings as errors")
+        command.add_argument(
+            "--allow-remote-refs", action="store_true", default=None, help="fetch $refs to http(s) URLs (refused by default)"
         )
         command.add_argument(
             "--allow-external-files",
             action="store_true",
+            default=None,
             help="follow $refs to files outside the spec's folder (refused by default)",
         )
+        command.add_argument(
+            "--overlay", action="append", type=Path, dest="overlays", metavar="FILE",
+            help="an OpenAPI Overlay 1.0 file to apply to the spec first (repeatable, in order)",
+        )  # fmt: skip
         command.add_argument(
             "--templates",
             type=Path,
@@ -58,11 +79,16 @@ def _parser() -> argparse.ArgumentParser:
         )
         command.add_argument(
             "--no-tests",
-            dest="with_tests",
+            dest="tests",
             action="store_false",
+            default=None,
             help="leave out the contract tests (tests/) of the generated project",
         )
         command.add_argument("--quiet", "-q", action="store_true", help="print errors only")
+        command.add_argument("--verbose", "-v", action="store_true", help="also print the time of each stage")
+        command.add_argument(
+            "--warnings-format", choices=("text", "json"), default="text", help="json: one JSON array on stderr"
+        )
         command.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
         if name == "generate":
             command.add_argument(
@@ -88,59 +114,160 @@ def _add_diff_command(commands: Any) -> None:
         help="exit 1 when a change breaks users of the generated client (breaking) or on any change (any)",
     )
     command.add_argument("--package-name", metavar="NAME", help="Python package name (default: from OLD's title)")
+    command.add_argument(
+        "--target", metavar="NAME", help="take the package and name overrides from this target of the configuration"
+    )
+    command.add_argument("--config", type=Path, metavar="FILE", help="configuration file (default: ./pyproject.toml)")
     command.add_argument("--allow-remote-refs", action="store_true", help="fetch $refs to http(s) URLs")
     command.add_argument("--allow-external-files", action="store_true", help="follow $refs outside the spec's folder")
     command.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
-    started = time.perf_counter()
+def main(argv: Sequence[str] | None = None, prog: str = "python -m generator") -> int:
+    args = _parser(prog).parse_args(argv)
     try:
-        options = LoadOptions(allow_remote_refs=args.allow_remote_refs, allow_external_files=args.allow_external_files)
         if args.command == "diff":
+            options = LoadOptions(allow_remote_refs=args.allow_remote_refs, allow_external_files=args.allow_external_files)
             return _diff(args, options)
-        generated = generate_files(
-            args.spec,
-            package_name=args.package_name,
-            strict=args.strict,
-            options=options,
-            previous=args.output,
-            changelog_from=getattr(args, "changelog_from", None),
-            templates=args.templates,
-            with_tests=args.with_tests,
-        )
-        if not args.quiet:
-            for warning in generated.warnings:
-                print(f"warning: {warning}", file=sys.stderr)
-        if args.command == "check":
-            return _check(generated, args.output, args.quiet)
-        result = write_project(generated.files, args.output)
+        targets = _targets(args)
     except GeneratorError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except (GeneratedCodeError, Exception) as exc:
+        return _internal(args, exc)
+    return max(_run(args, target) for target in targets)
+
+
+def console() -> int:
+    """The `clientgen` command."""
+    return main(prog="clientgen")
+
+
+def _targets(args: argparse.Namespace) -> list[Target]:
+    """The targets to build: the one the arguments describe, or the configuration's."""
+    flags = {
+        "package_name": args.package_name,
+        "client_name": args.client_name,
+        "env_prefix": args.env_prefix,
+        "strict": args.strict,
+        "allow_remote_refs": args.allow_remote_refs,
+        "allow_external_files": args.allow_external_files,
+        "overlays": tuple(args.overlays) if args.overlays else None,
+        "templates": args.templates,
+        "tests": args.tests,
+        "output": args.output,
+    }
+    if args.spec is not None:
+        if args.output is None:
+            raise GeneratorError(args.spec, "--output DIR is needed with a SPEC")
+        return [Target(name=str(args.spec), spec=args.spec, output=args.output).overridden(**flags)]
+    path = find_config(args.config, Path.cwd())
+    targets = select_targets(load_targets(path), args.target, path)
+    if args.output is not None and len(targets) > 1:
+        raise GeneratorError(path, "--output applies to one target: pick it with --target")
+    return [target.overridden(**flags) for target in targets]
+
+
+def _run(args: argparse.Namespace, target: Target) -> int:
+    started = time.perf_counter()
+    progress = _Progress(target.name) if sys.stderr.isatty() and not args.quiet else None
+    try:
+        generated = generate_files(
+            target.spec,
+            package_name=target.package_name,
+            strict=target.strict,
+            options=LoadOptions(allow_remote_refs=target.allow_remote_refs, allow_external_files=target.allow_external_files),
+            previous=target.output,
+            changelog_from=getattr(args, "changelog_from", None),
+            templates=target.templates,
+            with_tests=target.tests,
+            overlays=target.overlays,
+            client_class=target.client_name,
+            env_prefix=target.env_prefix,
+            names=target.names,
+            progress=progress,
+        )
+        if progress is not None:
+            progress.done()
+        _report_warnings(args, generated.warnings)
+        if args.command == "check":
+            return _check(generated, target.output, args.quiet)
+        result = write_project(generated.files, target.output)
+    except GeneratorError as exc:
+        if progress is not None:
+            progress.done()
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         print("error: interrupted; the output folder is unchanged", file=sys.stderr)
         return EXIT_BAD_INPUT
     except (GeneratedCodeError, Exception) as exc:  # a bug: one line, the traceback on request
-        if args.debug:
-            traceback.print_exc()
-        print(f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)", file=sys.stderr)
-        return EXIT_INTERNAL
+        return _internal(args, exc)
     if not args.quiet:
         api = generated.api
         print(
-            f"generated {api.package_name} from {args.spec}: {_count(len(api.operations), 'operation')} in "
+            f"generated {api.package_name} from {target.spec}: {_count(len(api.operations), 'operation')} in "
             f"{_count(len(api.resources), 'resource')}, {_count(len(api.models), 'model')}, "
             f"{_count(len(generated.files), 'file')} ({len(result.written)} written, {len(result.unchanged)} unchanged"
             f"{f', {len(result.removed)} removed' if result.removed else ''}) in "
-            f"{time.perf_counter() - started:.2f} s -> {args.output}"
+            f"{time.perf_counter() - started:.2f} s -> {target.output}"
         )
+    if args.verbose:
+        stages = ", ".join(f"{stage} {seconds:.2f} s" for stage, seconds in generated.timings.items())
+        print(f"stages: {stages}", file=sys.stderr)
     return EXIT_OK
 
 
+class _Progress:
+    """The stage a generation is in, on one line of a terminal, gone when it ends."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __call__(self, stage: str) -> None:
+        sys.stderr.write(f"\r\x1b[K{self.name}: {stage}…")
+        sys.stderr.flush()
+
+    def done(self) -> None:
+        sys.stderr.write("\r\x1b[K")
+        sys.stderr.flush()
+
+
+_VARYING = re.compile(r"'[^']*'|\"[^\"]*\"|\[[^\]]*\]|\{[^}]*\}|\b\d+(\.\d+)?\b|[A-Za-z_]\w*\(.*?\)")
+
+
+def _report_warnings(args: argparse.Namespace, warnings: list[Diagnostic]) -> None:
+    """Each warning with its place, then a count by kind; or one JSON array for machines."""
+    if args.quiet or not warnings:
+        return
+    if args.warnings_format == "json":
+        records = [
+            {"file": str(w.location.file), "pointer": w.location.pointer, "line": w.location.line, "message": w.message}
+            for w in warnings
+        ]
+        print(json.dumps(records, ensure_ascii=False), file=sys.stderr)
+        return
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    kinds = Counter(_VARYING.sub("…", warning.message) for warning in warnings)
+    summary = "; ".join(f"{count} × {kind}" for kind, count in kinds.most_common())
+    print(f"{_count(len(warnings), 'warning')} ({summary}); --strict makes them errors", file=sys.stderr)
+
+
+def _internal(args: argparse.Namespace, exc: BaseException) -> int:
+    if getattr(args, "debug", False):
+        traceback.print_exc()
+    print(f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)", file=sys.stderr)
+    return EXIT_INTERNAL
+
+
 def _diff(args: argparse.Namespace, options: LoadOptions) -> int:
-    report = diff_specs(args.old, args.new, package_name=args.package_name, options=options)
+    package_name, names = args.package_name, None
+    if args.target is not None:
+        path = find_config(args.config, Path.cwd())
+        (target,) = select_targets(load_targets(path), [args.target], path)
+        package_name, names = package_name or target.package_name, target.names
+    report = diff_specs(args.old, args.new, package_name=package_name, options=options, names=names)
     sys.stdout.write(to_json(report) if args.format == "json" else markdown(report))
     failed = (args.fail_on == "breaking" and report.breaking) or (args.fail_on == "any" and report.changes)
     return EXIT_STALE if failed else EXIT_OK
@@ -161,3 +288,4 @@ def _check(generated: Generated, output: Path, quiet: bool) -> int:
 
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
+

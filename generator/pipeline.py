@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import sys
 import time
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,8 +15,10 @@ from . import __version__
 from .errors import Diagnostic, GeneratorError, Warnings
 from .format import EMPTY_CACHE, format_files, formatter_version
 from .ir import build_api
+from .ir.overrides import NameOverrides
 from .ir.model import Api
 from .load import LoadOptions, load_document
+from .overlay import apply_overlay
 from .render import Project, render_project, templates_sha256
 from .validate import validate_in_background
 from .write import MANIFEST, BuiltFrom, manifest, read_format_cache, read_recorded
@@ -44,24 +48,40 @@ def generate_files(
     changelog_from: Path | None = None,
     templates: Path | None = None,
     with_tests: bool = True,
+    overlays: Sequence[Path] = (),
+    client_class: str | None = None,
+    env_prefix: str | None = None,
+    names: Mapping[str, str] | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> Generated:
     """Every file of the client project for `spec`, in memory. `previous` is the output
     folder of an earlier generation: its unchanged files need no formatting again, and its
     package version and CHANGELOG.md carry over. With `changelog_from`, the spec that folder
     was built from, the version is bumped as the spec diff suggests and its report heads the
     changelog. `templates` is a folder of templates that replace the built-in ones;
-    `with_tests` adds the contract tests."""
+    `with_tests` adds the contract tests. `overlays` (Overlay 1.0 files) are applied to the spec
+    before anything else; `client_class`, `env_prefix` and `names` (operationId or JSON pointer
+    -> Python name) replace the names the generator would choose. `progress` hears the name of
+    each stage as it starts."""
     timings: dict[str, float] = {}
     started = time.perf_counter()
+
+    stages = iter(("validating", "building the IR", "rendering", "formatting", "done"))
 
     def lap(stage: str) -> None:
         nonlocal started
         now = time.perf_counter()
         timings[stage] = now - started
         started = now
+        if progress is not None and stage != "validate (waiting)":
+            progress(next(stages, "done"))
 
     warnings = Warnings(strict=strict)
+    if progress is not None:
+        progress("loading")
     document = load_document(spec, options)
+    for overlay in overlays:
+        apply_overlay(document.data, overlay)
     lap("load")
     for pointer in document.repaired:
         warnings.add(document.location(pointer), "text with a lone surrogate (not valid Unicode); it became U+FFFD")
@@ -70,7 +90,14 @@ def generate_files(
     previous_limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(previous_limit, _RECURSION_LIMIT))
     try:
-        api = build_api(document, warnings, package_name)
+        api = build_api(
+            document,
+            warnings,
+            package_name,
+            client_class=client_class,
+            env_prefix=env_prefix,
+            overrides=NameOverrides(names or {}),
+        )
     except GeneratorError:
         validated()  # an invalid document explains an error of the IR better
         raise
@@ -112,7 +139,13 @@ def generate_files(
     files = {path: text.encode("utf-8") for path, text in formatted.items()}
     if changelog:
         files[CHANGELOG] = changelog.encode("utf-8")
-    built_from = BuiltFrom(document.sha256, f"clientgen {__version__}", templates_sha256(templates), formatter, version)
+    spec_digest = document.sha256  # every file of the spec, now that the IR has read them all
+    if overlays:
+        digest = hashlib.sha256(spec_digest.encode())
+        for overlay in overlays:
+            digest.update(overlay.read_bytes())
+        spec_digest = digest.hexdigest()
+    built_from = BuiltFrom(spec_digest, f"clientgen {__version__}", templates_sha256(templates), formatter, version)
     files[MANIFEST] = manifest(files, built_from, rendered)
     return Generated(api=api, files=dict(sorted(files.items())), warnings=warnings.items, timings=timings)
 

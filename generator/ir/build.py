@@ -11,6 +11,7 @@ from ..load import Document
 from .layout import plan_modules
 from .model import Alias, Api, Model, NamedType, Resource, SecurityScheme, Server, ServerVariable, referenced
 from .operations import OperationBuilder
+from .overrides import NO_OVERRIDES, NameOverrides
 from .schemas import SchemaBuilder
 
 _PACKAGE_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
@@ -37,7 +38,17 @@ def default_package_name(title: str) -> str:
     return naming.attribute_name(name or "client")
 
 
-def build_api(document: Document, warnings: Warnings, package_name: str | None = None) -> Api:
+def build_api(
+    document: Document,
+    warnings: Warnings,
+    package_name: str | None = None,
+    *,
+    client_class: str | None = None,
+    env_prefix: str | None = None,
+    overrides: NameOverrides = NO_OVERRIDES,
+) -> Api:
+    """The IR of a loaded document. `client_class` and `env_prefix` replace the names made from
+    the package name; `overrides` gives chosen Python names to methods, classes and fields."""
     info = nodes.mapping(document.data, "info")
     title = nodes.text(info, "title") or document.path.stem
     if package_name is None:
@@ -46,16 +57,18 @@ def build_api(document: Document, warnings: Warnings, package_name: str | None =
         raise GeneratorError(
             "--package-name", f"{package_name!r} is not a valid package name (lowercase letters, digits, underscores)"
         )
-    client_class = naming.class_name(package_name)
+    client_class = client_class or naming.class_name(package_name)
 
     class_names = naming.Scope(RESERVED_CLASS_NAMES | {client_class, "Async" + client_class})
-    env_prefix = naming.env_prefix(package_name)
+    env_prefix = env_prefix or naming.env_prefix(package_name)
     schemes = _security_schemes(document, warnings)
     _name_credentials(schemes, env_prefix)
-    schemas = SchemaBuilder(document, warnings, class_names)
+    schemas = SchemaBuilder(document, warnings, class_names, overrides)
     components = nodes.mapping(nodes.mapping(document.data, "components"), "schemas")
     schemas.claim_component_names(components)
-    operations = OperationBuilder(document, schemas, warnings, {scheme.key for scheme in schemes}, class_names)
+    operations = OperationBuilder(
+        document, schemas, warnings, {scheme.key for scheme in schemes}, class_names, overrides
+    )
     resources = operations.plan_resources()
     for key in components:
         schemas.component(key)

@@ -25,6 +25,7 @@ from .model import (
     TypeExpr,
     is_event_stream,
 )
+from .overrides import NO_OVERRIDES, NameOverrides
 from .samples import BINARY, sample
 from .schemas import SchemaBuilder, joined
 
@@ -96,8 +97,10 @@ class OperationBuilder:
         warnings: Warnings,
         security_scheme_keys: set[str],
         class_names: naming.Scope,
+        overrides: NameOverrides = NO_OVERRIDES,
     ) -> None:
         self._document = document
+        self._overrides = overrides
         self._schemas = schemas
         self._warnings = warnings
         self._security_scheme_keys = security_scheme_keys
@@ -198,7 +201,7 @@ class OperationBuilder:
             self._operation_ids[operation_id] = f"{method.upper()} {path}"
         source_name = operation_id if operation_id and naming.words(operation_id) else f"{method} {path}"
         method_names = self._method_names.setdefault(resource.class_name, naming.Scope(RESOURCE_MEMBERS))
-        name = naming.attribute_name(source_name)
+        name = self._overrides.method(operation_id, pointer) or naming.attribute_name(source_name)
         if name in method_names and not duplicate:  # (a duplicate operationId was just reported)
             self._warnings.add(
                 self._document.location(pointer + "/operationId"),

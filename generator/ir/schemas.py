@@ -8,6 +8,7 @@ from typing import Any
 from .. import naming
 from ..errors import GeneratorError, Warnings, escape_pointer_token
 from ..load import Document, split_pointer
+from .overrides import NO_OVERRIDES, NameOverrides
 from .model import (
     ANY,
     Discriminator,
@@ -104,8 +105,11 @@ class SchemaBuilder:
     place share one class and recursive schemas terminate.
     """
 
-    def __init__(self, document: Document, warnings: Warnings, class_names: naming.Scope) -> None:
+    def __init__(
+        self, document: Document, warnings: Warnings, class_names: naming.Scope, overrides: NameOverrides = NO_OVERRIDES
+    ) -> None:
         self._document = document
+        self._overrides = overrides
         self._warnings = warnings
         self._class_names = class_names
         self._by_pointer: dict[str, NamedType] = {}
@@ -124,7 +128,8 @@ class SchemaBuilder:
     def claim_component_names(self, schemas: dict[str, Any]) -> None:
         """Components are named first, so inline schemas never take a component's name."""
         for key in schemas:
-            self._component_names[key] = self._class_names.claim(naming.class_name(key), separator="")
+            chosen = self._overrides.at(COMPONENT_PREFIX + escape_pointer_token(key))
+            self._component_names[key] = self._class_names.claim(chosen or naming.class_name(key), separator="")
 
     def component(self, key: str) -> NamedType:
         pointer = COMPONENT_PREFIX + escape_pointer_token(key)
@@ -272,7 +277,7 @@ class SchemaBuilder:
             flags = self._flags(property_node, property_pointer)
             fields.append(
                 Field(
-                    name=names.claim(naming.field_name(wire_name)),
+                    name=names.claim(self._overrides.at(property_pointer) or naming.field_name(wire_name)),
                     wire_name=wire_name,
                     type=type_,
                     required=is_required,

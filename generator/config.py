@@ -1,0 +1,169 @@
+"""Configuration for builds: `[tool.generator]` in pyproject.toml (or a TOML file given with
+--config), one or more targets, each a client to generate. Keys are written in kebab-case; keys
+given beside `targets` are defaults for every target. Paths are relative to the file's folder.
+
+    [tool.generator]
+    strict = true                      # a default for every target
+
+    [[tool.generator.targets]]
+    name = "firecrawl"
+    spec = "specs/firecrawl-v2.yaml"
+    output = "generated/firecrawl"
+    package-name = "firecrawl"
+    overlays = ["specs/fixes.overlay.yaml"]
+
+    [tool.generator.targets.names]     # Python names that survive spec changes
+    scrapeAndExtractFromUrl = "scrape"
+    "#/components/schemas/ScrapeResponse" = "ScrapeResult"
+"""
+
+from __future__ import annotations
+
+import keyword
+import re
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from .errors import GeneratorError
+
+_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_ENV_PREFIX = re.compile(r"^[A-Z_][A-Z0-9_]*$")
+
+
+@dataclass(frozen=True)
+class Target:
+    """One client to generate, and how."""
+
+    name: str
+    spec: Path
+    output: Path
+    package_name: str | None = None
+    client_name: str | None = None
+    env_prefix: str | None = None
+    strict: bool = False
+    allow_remote_refs: bool = False
+    allow_external_files: bool = False
+    overlays: tuple[Path, ...] = ()
+    templates: Path | None = None
+    tests: bool = True
+    names: dict[str, str] = field(default_factory=dict)
+
+    def overridden(self, **flags: Any) -> Target:
+        """The target with the options given on the command line (None: not given)."""
+        return replace(self, **{key: value for key, value in flags.items() if value is not None})
+
+
+# key -> (Target field, kind): kinds are checked and converted by `_value`
+_KEYS: dict[str, tuple[str, str]] = {
+    "name": ("name", "str"),
+    "spec": ("spec", "path"),
+    "output": ("output", "path"),
+    "package-name": ("package_name", "identifier"),
+    "client-name": ("client_name", "identifier"),
+    "env-prefix": ("env_prefix", "env"),
+    "strict": ("strict", "bool"),
+    "allow-remote-refs": ("allow_remote_refs", "bool"),
+    "allow-external-files": ("allow_external_files", "bool"),
+    "overlays": ("overlays", "paths"),
+    "templates": ("templates", "path"),
+    "tests": ("tests", "bool"),
+    "names": ("names", "names"),
+}
+_PER_TARGET = {"name", "spec", "output"}
+
+
+def find_config(explicit: Path | None, folder: Path) -> Path:
+    if explicit is not None:
+        if not explicit.is_file():
+            raise GeneratorError(explicit, "no such configuration file")
+        return explicit
+    candidate = folder / "pyproject.toml"
+    if candidate.is_file():
+        return candidate
+    raise GeneratorError(folder, "no SPEC given and no pyproject.toml with [tool.generator] here (or pass --config FILE)")
+
+
+def load_targets(path: Path) -> list[Target]:
+    """Every target of a configuration file, checked: unknown keys and wrong types are errors
+    that name the key."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GeneratorError(path, f"cannot read the configuration: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise GeneratorError(path, f"invalid TOML: {exc}") from None
+    section, prefix = data, ""
+    if "tool" in data or path.name == "pyproject.toml":
+        section, prefix = data.get("tool", {}).get("generator"), "tool.generator."
+        if not isinstance(section, dict):
+            raise GeneratorError(path, "no [tool.generator] table")
+    targets = section.get("targets")
+    if not isinstance(targets, list) or not targets or not all(isinstance(t, dict) for t in targets):
+        raise GeneratorError(path, f"[{prefix}targets] must be a list of tables ([[{prefix}targets]]), one per client")
+    defaults = {key: value for key, value in section.items() if key != "targets"}
+    for key in defaults:
+        if key not in _KEYS or key in _PER_TARGET:
+            raise GeneratorError(path, f"[{prefix.rstrip('.')}]: unknown key {key!r}" + _known())
+    base = path.parent
+    result, seen = [], set()
+    for index, raw in enumerate(targets):
+        where = f"[{prefix}targets][{index}]"
+        values: dict[str, Any] = {}
+        for key, value in {**defaults, **raw}.items():
+            if key not in _KEYS:
+                raise GeneratorError(path, f"{where}: unknown key {key!r}" + _known())
+            attribute, kind = _KEYS[key]
+            values[attribute] = _value(path, f"{where}.{key}", value, kind, base)
+        for required in ("name", "spec", "output"):
+            if required not in values:
+                raise GeneratorError(path, f"{where}: missing key {required!r}")
+        if values["name"] in seen:
+            raise GeneratorError(path, f"{where}.name: {values['name']!r} names two targets")
+        seen.add(values["name"])
+        result.append(Target(**values))
+    return result
+
+
+def select_targets(targets: list[Target], names: list[str] | None, path: Path) -> list[Target]:
+    if not names:
+        return targets
+    known = {target.name: target for target in targets}
+    for name in names:
+        if name not in known:
+            raise GeneratorError(path, f"no target named {name!r} (targets: {', '.join(known)})")
+    return [known[name] for name in names]
+
+
+def _known() -> str:
+    return f" (known keys: {', '.join(_KEYS)})"
+
+
+def _value(path: Path, where: str, value: Any, kind: str, base: Path) -> Any:
+    def wrong(expected: str) -> GeneratorError:
+        return GeneratorError(path, f"{where} must be {expected}, not {value!r}")
+
+    if kind == "bool":
+        if not isinstance(value, bool):
+            raise wrong("true or false")
+        return value
+    if kind in ("str", "identifier", "env", "path"):
+        if not isinstance(value, str) or not value:
+            raise wrong("a non-empty string")
+        if kind == "identifier" and (not _IDENTIFIER.match(value) or keyword.iskeyword(value)):
+            raise wrong("a Python identifier")
+        if kind == "env" and not _ENV_PREFIX.match(value):
+            raise wrong("upper-case letters, digits and underscores")
+        return base / value if kind == "path" else value
+    if kind == "paths":
+        if not isinstance(value, list) or not all(isinstance(item, str) and item for item in value):
+            raise wrong("a list of paths")
+        return tuple(base / item for item in value)
+    # names: operationId or JSON pointer -> Python identifier
+    if not isinstance(value, dict):
+        raise wrong("a table of operationIds or JSON pointers to Python names")
+    for key, name in value.items():
+        if not isinstance(name, str) or not _IDENTIFIER.match(name) or keyword.iskeyword(name):
+            raise GeneratorError(path, f"{where}.{key!r} must be a Python identifier, not {name!r}")
+    return dict(value)

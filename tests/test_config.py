@@ -1,0 +1,199 @@
+"""A tool for the build: targets in pyproject.toml, overlays, name overrides, output for people."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+
+from .conftest import FIRECRAWL_SPECS, FULL_SPEC, ROOT
+
+SEED = ROOT / "specs" / "firecrawl-v2.yaml"
+FIXES = ROOT / "tests" / "overlays" / "firecrawl-fixes.yaml"
+OLDEST, NEWEST = sorted((FIRECRAWL_SPECS / "history").glob("*.json"))[0], FULL_SPEC
+
+
+def two_targets(folder: Path, extra: str = "") -> None:
+    (folder / "pyproject.toml").write_text(
+        f"""[project]
+name = "my-clients"
+
+[tool.generator]
+tests = false
+{extra}
+[[tool.generator.targets]]
+name = "seed"
+spec = "{SEED}"
+output = "clients/seed"
+package-name = "seed"
+
+[[tool.generator.targets]]
+name = "full"
+spec = "{FULL_SPEC}"
+output = "clients/full"
+package-name = "firecrawl"
+client-name = "FirecrawlClient"
+env-prefix = "FC"
+"""
+    )
+
+
+def test_generate_and_check_every_target_with_no_arguments(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    two_targets(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    assert main(["generate", "-q"]) == 0
+    assert (tmp_path / "clients" / "seed" / "seed" / "_client.py").is_file()
+    client = (tmp_path / "clients" / "full" / "firecrawl" / "_client.py").read_text()
+    assert "class FirecrawlClient(SyncAPIClient)" in client and 'os.environ.get("FC_API_KEY")' in client
+    assert not (tmp_path / "clients" / "seed" / "tests").exists()  # `tests = false` for every target
+    assert main(["check", "-q"]) == 0
+    (tmp_path / "clients" / "seed" / "seed" / "_version.py").write_text("# edited\n")
+    assert main(["check", "--target", "full", "-q"]) == 0  # only the target asked for
+    assert main(["check", "-q"]) == 1
+    assert "changed: seed/_version.py" in capsys.readouterr().err
+
+
+def test_flags_override_the_configuration(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    two_targets(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    assert main(["generate", "--target", "seed", "--package-name", "other", "--output", "elsewhere", "-q"]) == 0
+    assert (tmp_path / "elsewhere" / "other" / "__init__.py").is_file()
+    assert (tmp_path / "elsewhere" / "tests").is_dir() is False  # the file's `tests = false` still holds
+    assert main(["generate", "--target", "seed", "--output", "again", "-q"]) == 0
+    assert (tmp_path / "again" / "seed").is_dir()
+
+
+@pytest.mark.parametrize(
+    ("extra", "targets", "message"),
+    [
+        ('colour = "blue"\n', None, "[tool.generator]: unknown key 'colour'"),
+        ("strict = 1\n", None, "[tool.generator.targets][0].strict must be true or false, not 1"),
+        ('overlays = "fixes.yaml"\n', None, "overlays must be a list of paths"),
+        ("", '[[tool.generator.targets]]\nname = "x"\nspec = "s.yaml"\noutputs = "o"\n', "[tool.generator.targets][2]: unknown key 'outputs'"),
+        ("", '[[tool.generator.targets]]\nname = "x"\nspec = "s.yaml"\n', "[tool.generator.targets][2]: missing key 'output'"),
+        ("", '[[tool.generator.targets]]\nname = "seed"\nspec = "s"\noutput = "o"\n', "'seed' names two targets"),
+        ("", '[[tool.generator.targets]]\nname = "x"\nspec = "s"\noutput = "o"\npackage-name = "not valid"\n', "package-name must be a Python identifier"),
+        ("", '[[tool.generator.targets]]\nname = "x"\nspec = "s"\noutput = "o"\n[tool.generator.targets.names]\na = "1st"\n', "names.'a' must be a Python identifier"),
+    ],
+)
+def test_configuration_errors_name_the_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], extra: str, targets: str | None, message: str
+) -> None:
+    two_targets(tmp_path, extra)
+    if targets:
+        with (tmp_path / "pyproject.toml").open("a") as config:
+            config.write(targets)
+    monkeypatch.chdir(tmp_path)
+    assert main(["generate"]) == 2
+    error = capsys.readouterr().err
+    assert error.startswith("error: ") and error.count("\n") == 1
+    assert message in error
+
+
+def test_configuration_file_missing_or_target_unknown(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["generate"]) == 2
+    assert "no SPEC given and no pyproject.toml" in capsys.readouterr().err
+    two_targets(tmp_path)
+    assert main(["generate", "--target", "nope"]) == 2
+    assert "no target named 'nope' (targets: seed, full)" in capsys.readouterr().err
+    assert main(["generate", "--output", "x"]) == 2
+    assert "--output applies to one target" in capsys.readouterr().err
+    (tmp_path / "other.toml").write_text(f'[[targets]]\nname = "a"\nspec = "{SEED}"\noutput = "out"\n')
+    assert main(["generate", "--config", "other.toml", "-q"]) == 0  # a file of its own: no [tool.generator]
+    assert (tmp_path / "out" / "firecrawl").is_dir()
+
+
+# --- overlays -------------------------------------------------------------------------------------
+
+
+def test_an_overlay_fixes_the_upstream_spec_for_strict_mode(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "client"
+    assert main(["generate", str(FULL_SPEC), "--output", str(out), "--strict", "--no-tests", "-q"]) == 2
+    assert "#/components/schemas/Formats/default" in capsys.readouterr().err
+    arguments = ["generate", str(FULL_SPEC), "--output", str(out), "--strict", "--no-tests", "--overlay", str(FIXES)]
+    assert main(arguments) == 0
+    captured = capsys.readouterr()
+    assert "warning" not in captured.err
+    assert "def scrape(" in (out / "firecrawl" / "resources" / "scraping.py").read_text()  # renamed by the overlay
+    manifest = json.loads((out / ".clientgen.json").read_text())
+    assert main(["check", str(FULL_SPEC), "--output", str(out), "--no-tests", "-q"]) == 1  # the overlay counts
+    assert manifest["spec_sha256"] != json.loads((ROOT / "generated" / "firecrawl" / ".clientgen.json").read_text())["spec_sha256"]
+
+
+@pytest.mark.parametrize(
+    ("action", "message"),
+    [
+        ("{target: '$.paths.nope', remove: true}", "#/actions/0: target '$.paths.nope' matches nothing in the spec"),
+        ("{target: '$.info'}", "#/actions/0: an action needs `update` or `remove: true`"),
+        ("{target: 'paths', remove: true}", "#/actions/0: invalid target 'paths': a JSONPath starts with $"),
+        ("{update: {}}", "#/actions/0: an action needs a `target` (a JSONPath)"),
+    ],
+)
+def test_a_bad_overlay_fails_cleanly(tmp_path: Path, capsys: pytest.CaptureFixture[str], action: str, message: str) -> None:
+    overlay = tmp_path / "bad.yaml"
+    overlay.write_text(f"overlay: 1.0.0\ninfo: {{title: t, version: '1'}}\nactions:\n  - {action}\n")
+    out = tmp_path / "client"
+    assert main(["generate", str(SEED), "--output", str(out), "--overlay", str(overlay)]) == 2
+    error = capsys.readouterr().err
+    assert error.startswith(f"error: {overlay}#/actions/0: ") and message in error
+    assert not out.exists()
+
+
+# --- name overrides ---------------------------------------------------------------------------------
+
+
+def test_name_overrides_survive_a_newer_spec(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    names = {
+        "scrapeAndExtractFromUrl": "scrape",
+        "#/components/schemas/ScrapeResponse": "ScrapeResult",
+        "#/components/schemas/ScrapeResponse/properties/data": "page",
+    }
+    table = "\n".join(f'"{key}" = "{value}"' for key, value in names.items())
+    (tmp_path / "pyproject.toml").write_text(
+        f'[[tool.generator.targets]]\nname = "fc"\nspec = "spec.json"\noutput = "out"\npackage-name = "firecrawl"\n'
+        f"tests = false\n[tool.generator.targets.names]\n{table}\n"
+    )
+    monkeypatch.chdir(tmp_path)
+    for version in (OLDEST, NEWEST):
+        (tmp_path / "spec.json").write_bytes(version.read_bytes())
+        assert main(["generate", "-q"]) == 0
+        scraping = (tmp_path / "out" / "firecrawl" / "resources" / "scraping.py").read_text()
+        assert "    def scrape(\n" in scraping and ") -> ScrapeResult:" in scraping
+        assert "    page: ScrapeResultData | None = None" in (tmp_path / "out" / "firecrawl" / "types" / "scrape_result.py").read_text()
+    # with the overrides, the diff finds no renamed method or class where the names were kept
+    assert main(["diff", str(OLDEST), str(NEWEST), "--target", "fc", "--format", "json"]) == 0
+    changes = json.loads(capsys.readouterr().out)["changes"]
+    assert not [c for c in changes if c["kind"] in ("method-renamed", "class-renamed", "class-removed") and "Scrape" in c["message"]]
+
+
+# --- output for people and machines ---------------------------------------------------------------
+
+
+def test_warnings_are_counted_by_kind_and_progress_stays_off_a_pipe(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["generate", str(FULL_SPEC), "--output", str(tmp_path / "a"), "--no-tests"]) == 0
+    err = capsys.readouterr().err
+    assert "\r" not in err  # no progress line when stderr is not a terminal
+    assert "7 warnings (5 × default … does not match the schema; 2 × required property … is not among the properties; ignored)" in err
+    assert main(["generate", str(FULL_SPEC), "--output", str(tmp_path / "b"), "--no-tests", "--warnings-format", "json", "-v"]) == 0
+    first, *rest = capsys.readouterr().err.splitlines()
+    records = json.loads(first)
+    assert len(records) == 7 and records[0]["pointer"] == "/components/schemas/Formats/default"
+    assert {"file", "pointer", "line", "message"} == set(records[0])
+    assert rest[-1].startswith("stages: load ")  # --verbose
+
+
+def test_progress_on_a_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr("sys.stderr.isatty", lambda: True)
+    assert main(["generate", str(SEED), "--output", str(tmp_path / "a")]) == 0
+    err = capsys.readouterr().err
+    assert f"\r\x1b[K{SEED}: validating…" in err and err.endswith("\r\x1b[K")
