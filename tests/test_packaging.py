@@ -22,6 +22,8 @@ def test_installed_wheel_generates_a_client(tmp_path: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "generator/templates/package/_base_client.py.jinja" in names
     assert "generator/cli.py" in names
+    entry_points = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith("entry_points.txt"))).decode()
+    assert "clientgen = generator.cli:console" in entry_points  # what pip and pipx install as a command
 
     target = tmp_path / "site"
     install = subprocess.run(
@@ -41,6 +43,11 @@ def test_installed_wheel_generates_a_client(tmp_path: Path) -> None:
     )
     assert generate.returncode == 0, generate.stderr
     assert (tmp_path / "out" / "firecrawl" / "_base_client.py").is_file()
+    command = subprocess.run(
+        [sys.executable, "-c", "import sys; from generator.cli import console; sys.argv[1:] = ['--version']; console()"],
+        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60,
+    )
+    assert command.stdout.strip() == "clientgen 0.1.0", command.stdout + command.stderr
 
 
 def test_generated_project_builds_a_wheel_with_its_package(tmp_path: Path) -> None:
