@@ -23,30 +23,18 @@ from ..ir.model import (
     TypeExpr,
     UnionOf,
 )
+from ..render.annotations import PRIMITIVE_ANNOTATIONS
 from .changes import Change
 from .http import match_operations
 
 TypeUse = Literal["argument", "field", "alias"]
 
-PRIMITIVES = {
-    "str": "str",
-    "int": "int",
-    "float": "float",
-    "bool": "bool",
-    "none": "None",
-    "any": "Any",
-    "bytes": "bytes",
-    "file": "FileTypes",
-    "datetime": "datetime",
-    "date": "date",
-    "time": "time",
-}
 
 
 def python_type(type_: TypeExpr) -> str:
     """A type as a reader of the package sees it (named types by their class name)."""
     if isinstance(type_, Primitive):
-        return PRIMITIVES[type_.kind]
+        return "FileTypes" if type_.kind == "file" else PRIMITIVE_ANNOTATIONS[type_.kind]
     if isinstance(type_, ListOf):
         return f"list[{python_type(type_.item)}]"
     if isinstance(type_, MapOf):
@@ -119,22 +107,15 @@ class PythonDiff:
 
         old_resources, new_resources = resource_of(self.old), resource_of(self.new)
         matching = match_operations(self.old, self.new)
-        for operation in matching.removed:
-            resource = old_resources[id(operation)]
-            self.add(
-                self._name(resource.class_name, operation.name),
-                "method-removed",
-                f"`client.{resource.attribute}.{operation.name}()` removed",
-                True,
-            )
-        for operation in matching.added:
-            resource = new_resources[id(operation)]
-            self.add(
-                self._name(resource.class_name, operation.name),
-                "method-added",
-                f"`client.{resource.attribute}.{operation.name}()` added",
-                False,
-            )
+        for operations, resources, verb in ((matching.removed, old_resources, "removed"), (matching.added, new_resources, "added")):
+            for operation in operations:
+                resource = resources[id(operation)]
+                self.add(
+                    self._name(resource.class_name, operation.name),
+                    f"method-{verb}",
+                    f"`client.{resource.attribute}.{operation.name}()` {verb}",
+                    verb == "removed",
+                )
         for old_op, new_op in matching.pairs:
             old_resource, new_resource = old_resources[id(old_op)], new_resources[id(new_op)]
             old_call = f"client.{old_resource.attribute}.{old_op.name}()"

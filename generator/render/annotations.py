@@ -23,7 +23,8 @@ from .wrap import bracketed
 THIRD_PARTY = frozenset({"httpx", "pydantic"})
 BUILTIN_TYPES = frozenset({"str", "int", "float", "bool", "bytes", "list", "dict", "tuple"})
 
-_PRIMITIVES = {
+PRIMITIVE_ANNOTATIONS = {
+    # Primitive kind -> its annotation (`file` depends on the style: see `_primitive`)
     "str": "str",
     "int": "int",
     "float": "float",
@@ -166,7 +167,7 @@ class AnnotationWriter:
             if style.file_type == "FileTypes":
                 self.imports.add_local(relative_module(self.here, "_types"), "FileTypes")
             return self._builtin(style.file_type, style)
-        text = _PRIMITIVES[type_.kind]
+        text = PRIMITIVE_ANNOTATIONS[type_.kind]
         if text == "Any":
             self.imports.typing.add("Any")
         elif text.startswith("datetime."):
