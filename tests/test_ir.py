@@ -228,3 +228,11 @@ def test_tags_with_the_same_class_name_get_numbered_before_resource(tmp_path: Pa
         ("email_identities", "EmailIdentitiesResource", "AsyncEmailIdentitiesResource"),
         ("email_identities_2", "EmailIdentities2Resource", "AsyncEmailIdentities2Resource"),
     ]
+
+
+def test_type_references_print_their_name_only() -> None:
+    """The repr of a Ref used to print its target, which prints the types it refers to, and so on:
+    for Microsoft Graph's spec that took more than 20 GB."""
+    api, _ = build(FULL_SPEC)
+    response = next(op for op in api.operations if op.name == "scrape_and_extract_from_url").success_responses[0]
+    assert repr(response.type) == "Ref(ScrapeResponse)"

@@ -69,6 +69,9 @@ class Ref:
 
     target: NamedType
 
+    def __repr__(self) -> str:  # the name only: the target's own repr can be the whole API
+        return f"Ref({self.target.name})"
+
 
 TypeExpr = Union[Primitive, ListOf, MapOf, UnionOf, LiteralOf, TupleOf, Ref]
 

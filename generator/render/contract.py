@@ -115,10 +115,13 @@ def _error_class(status: int) -> str:
 
 def _check(operation: Operation) -> str | None:
     """The class a successful result is an instance of, when the spec says so plainly."""
-    types = {repr(r.type): r.type for r in operation.success_responses}
+    types: list[TypeExpr | None] = []
+    for response in operation.success_responses:
+        if response.type not in types:
+            types.append(response.type)
     if operation.streams or len(types) != 1:
         return None
-    (type_,) = types.values()
+    (type_,) = types
     if type_ is None:
         return "None"
     if isinstance(type_, Ref) and isinstance(type_.target, Model):
