@@ -27,6 +27,10 @@ LONG = "VeryLongModelNameForTheParameter | VeryLongModelNameForTheParameterParam
         (" | ".join([LONG] * 2), "NOT_GIVEN"),  # too long in parentheses: one member per line
         ('Literal["a | b", "c", "' + "d" * 70 + '"] | list[A | B] | NotGiven', "NOT_GIVEN"),
         ('Literal["' + "x" * 90 + '"] | NotGiven', "NOT_GIVEN"),  # a member too long: left to black
+        ("list[Literal[" + ", ".join(f'"value{i}"' for i in range(30)) + "]] | NotGiven", "NOT_GIVEN"),
+        ("Literal[" + ", ".join(f'"value{i}"' for i in range(30)) + "] | None | NotGiven", "NOT_GIVEN"),
+        ("list[Literal[" + ", ".join(f'"v{i}"' for i in range(12)) + "]] | NotGiven", "NOT_GIVEN"),  # inside fits
+        ('dict[str, Literal["a" * 3]] | list[Literal["' + "y" * 95 + '"]] | NotGiven', "NOT_GIVEN"),
     ],
 )
 def test_parameters_are_laid_out_as_black_would(annotation: str, default: str | None) -> None:
@@ -59,6 +63,7 @@ def test_imports_are_laid_out_as_black_would(count: int) -> None:
         ("SomeRatherLongModelNameForThisFieldOfTheModelThatGoesOnAndOnAndOnAndOn | None", "None"),  # `= (`
         ('Literal["first", "second", "third", "fourth", "fifth", "sixth", "seventh"] | str | None', "None"),
         (f"{LONG} | None", None),
+        ("Literal[" + ", ".join(f'"value{i}"' for i in range(30)) + "] | str | None", "None"),
     ],
 )
 def test_fields_are_laid_out_as_black_would(annotation: str, default: str | None) -> None:

@@ -60,20 +60,46 @@ def assignment(target: str, value: str, *, indent: int = 0) -> str:
 
 
 def _parenthesized_union(annotation: str, indent: int) -> str | None:
-    """A union in parentheses, on one line inside them or one member per line, as black writes
-    it; None where black would do something else (the last member ends with a bracket, which
-    black splits instead) or a member is too long."""
-    members = _union_members(annotation)
+    """A union in parentheses, on one line inside them or one member per line (the first split at
+    its brackets when even it is too long), as black writes it; None where black would do
+    something else (the last member ends with a bracket, which black splits instead) or a member
+    is too long."""
+    members = _split_top_level(annotation, "|")
     if len(members) < 2 or not _NAME.fullmatch(members[-1]):
         return None
-    inner = " " * (indent + 4)
-    if len(inner) + len(annotation) <= LINE_LENGTH:
+    inner = indent + 4
+    if len(annotation) <= LINE_LENGTH - inner:
         lines = [annotation]
     else:
-        lines = [members[0], *(f"| {member}" for member in members[1:])]
-        if any(len(inner) + len(text) > LINE_LENGTH for text in lines):
+        first = [members[0]] if len(members[0]) <= LINE_LENGTH - inner else _subscript_lines(members[0], inner)
+        lines = [*(first or []), *(f"| {member}" for member in members[1:])]
+        if first is None or any(len(line) > LINE_LENGTH - inner for line in lines):
             return None
-    return "(\n" + "".join(f"{inner}{text}\n" for text in lines) + " " * indent + ")"
+    return "(\n" + "".join(f"{' ' * inner}{text}\n" for text in lines) + " " * indent + ")"
+
+
+def _subscript_lines(text: str, indent: int) -> list[str] | None:
+    """`Name[inside]`, too long for a line at `indent`, as black splits it: `Name[`, the inside one
+    level deeper (on one line, or an item per line with a trailing comma, or split again), `]`.
+    The lines are relative to `indent`; None where black would do otherwise."""
+    head, bracket, rest = text.partition("[")
+    if not bracket or not _NAME.fullmatch(head) or not rest.endswith("]") or _split_top_level(rest[:-1], "]") != [rest[:-1]]:
+        return None
+    inside, room = rest[:-1], LINE_LENGTH - indent - 4
+    if len(inside) <= room:
+        body = [inside]
+    else:
+        items = _split_top_level(inside, ",")
+        if len(items) > 1:
+            body = [f"{item}," for item in items]
+            if any(len(line) > room for line in body):
+                return None
+        else:
+            split = _subscript_lines(inside, indent + 4)
+            if split is None:
+                return None
+            body = split
+    return [f"{head}[", *(f"    {line}" for line in body), "]"]
 
 
 _NAME = re.compile(r"[\w.]+")
@@ -93,12 +119,13 @@ def call_with_collection(head: str, opening: str, items: list[str], closing: str
     return f"{head}(\n{pad}    {opening}\n{body}{pad}    {closing}\n{pad})"
 
 
-def _union_members(annotation: str) -> list[str]:
-    """The members of a union annotation, split at the `|` outside brackets and strings."""
-    members, depth, quote, start = [], 0, "", 0
+def _split_top_level(text: str, separator: str) -> list[str]:
+    """`text` split at `separator` outside brackets and strings, each part stripped (a `]` at the
+    top level also splits: a caller checks with it that brackets match)."""
+    parts, depth, quote, start = [], 0, "", 0
     index = 0
-    while index < len(annotation):
-        char = annotation[index]
+    while index < len(text):
+        char = text[index]
         if quote:
             if char == "\\":
                 index += 1
@@ -106,16 +133,16 @@ def _union_members(annotation: str) -> list[str]:
                 quote = ""
         elif char in "'\"":
             quote = char
+        elif char == separator and depth == 0:
+            parts.append(text[start:index].strip())
+            start = index + 1
         elif char in "([{":
             depth += 1
         elif char in ")]}":
             depth -= 1
-        elif char == "|" and depth == 0:
-            members.append(annotation[start:index].strip())
-            start = index + 1
         index += 1
-    members.append(annotation[start:].strip())
-    return members
+    parts.append(text[start:].strip())
+    return parts
 
 
 def call(head: str, argument: str, *, indent: int) -> str:
