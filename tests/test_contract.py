@@ -6,8 +6,6 @@ the spec, every documented error status as its exception), so this also proves t
 Feature specs left out, for Prism's sake, not ours (Prism 5.14.2):
 - petstore: an absent optional array header (`X-Trace`) crashes Prism (prism-http
   `deserializers/style/simple.js`: `value.split` of undefined).
-- schemas: Prism's generated bodies ignore `prefixItems`, `const` discriminator tags and
-  recursion depth, so its own answers do not match the schemas.
 - streaming: Prism cannot serialise `text/event-stream` bodies (it answers 500).
 """
 
@@ -30,7 +28,21 @@ pytestmark = pytest.mark.slow
 
 MODES = [None, 1, 2, 3]  # static, then dynamic with three seeds
 MODE_IDS = ["static", "seed-1", "seed-2", "seed-3"]
-FEATURE_SPECS = ["openapi31", "auth", "names", "uploads", "multifile"]
+# feature spec -> the generated tests that fail, and why (not the client's fault)
+FEATURE_SPECS: dict[str, dict[str, str]] = {
+    "openapi31": {},
+    "auth": {},
+    "names": {},
+    "uploads": {},
+    "multifile": {},
+    "schemas": {  # OpenAPI 3.1, and JSON Schema that Prism does not follow
+        "test_animals.py::test_list_animals": "Prism answers `kind: string`, no tag of #/components/schemas/Animal",
+        "test_animals.py::test_create_animal": "#/components/schemas/AnimalInput: Dog and Cat accept the same "
+        "objects, which only the discriminator tells apart; Prism checks `oneOf` as JSON Schema does",
+        "test_keepers.py::test_get_keeper": "Prism ignores `prefixItems` (#/components/schemas/Keeper/properties/position)",
+        "test_tree.py::test_get_tree": "Prism ends the recursion of #/components/schemas/TreeNode with {}, without `value`",
+    },
+}
 
 # Firecrawl's spec gives `formats` (items: objects, one per format) the default and examples
 # ["markdown"] (#/components/schemas/Formats/default and the ScrapeOptions examples): in static
@@ -108,7 +120,7 @@ def test_the_committed_client_against_prism(seed: int | None, tmp_path: Path) ->
     assert len(outcome.passed) == 3  # the call, its 403 and its 404
 
 
-@pytest.mark.parametrize("feature", FEATURE_SPECS)
+@pytest.mark.parametrize("feature", sorted(FEATURE_SPECS))
 def test_feature_clients_against_prism(feature: str, tmp_path: Path) -> None:
     project = FEATURES / feature / "expected"
     prefix = next(
@@ -118,7 +130,7 @@ def test_feature_clients_against_prism(feature: str, tmp_path: Path) -> None:
     )
     with prism(FEATURES / feature / "spec.yaml") as url:
         outcome = run_client_tests(project, prefix, url, tmp_path / "report.xml")
-    assert outcome.failed == {}
+    assert set(outcome.failed) == set(FEATURE_SPECS[feature]), outcome.failed
     assert outcome.passed
 
 

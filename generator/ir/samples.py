@@ -78,7 +78,11 @@ def sample(document: Document, schema: Any, depth: int = 0) -> Any:
     for key in ("oneOf", "anyOf"):
         variants = [v for v in schema.get(key) or [] if not (isinstance(v, dict) and _type(v) == "null")]
         if variants:
-            return sample(document, variants[0], depth + 1)
+            value = sample(document, variants[0], depth + 1)
+            tag = _discriminator_tag(schema, variants[0])
+            if tag is not None and isinstance(value, dict):
+                value[tag[0]] = tag[1]
+            return value
     kind = _type(schema)
     if kind == "object" or (kind is None and "properties" in schema):
         return _object(document, schema, depth)
@@ -105,6 +109,21 @@ def sample(document: Document, schema: Any, depth: int = 0) -> Any:
         length = schema["minLength"] if isinstance(schema.get("minLength"), int) else 0
         return "sample" + "s" * max(0, length - len("sample"))
     return "sample"
+
+
+def _discriminator_tag(schema: dict[str, Any], variant: Any) -> tuple[str, str] | None:
+    """(property, value) that selects `variant` by the schema's discriminator: its key in the
+    mapping, or else the name of the schema it refers to."""
+    discriminator = schema.get("discriminator")
+    if not isinstance(discriminator, dict) or not isinstance(discriminator.get("propertyName"), str):
+        return None
+    ref = variant.get("$ref") if isinstance(variant, dict) else None
+    if not isinstance(ref, str):
+        return None
+    mapping: dict[str, Any] = discriminator["mapping"] if isinstance(discriminator.get("mapping"), dict) else {}
+    name = ref.rsplit("/", 1)[-1]
+    tag = next((key for key, target in mapping.items() if target in (ref, name)), name)
+    return discriminator["propertyName"], tag
 
 
 def _object(document: Document, schema: dict[str, Any], depth: int) -> dict[str, Any]:

@@ -13,4 +13,4 @@ def test_list_animals(client: Zoo) -> None:
 
 def test_create_animal(client: Zoo) -> None:
     # the client parses the response into the declared type, or raises
-    client.animals.create_animal(body={"kind": "sample", "name": "sample"})
+    client.animals.create_animal(body={"kind": "Dog", "name": "sample"})
