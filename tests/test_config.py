@@ -79,6 +79,8 @@ def test_flags_override_the_configuration(tmp_path: Path, monkeypatch: pytest.Mo
         ("", '[[tool.generator.targets]]\nname = "seed"\nspec = "s"\noutput = "o"\n', "'seed' names two targets"),
         ("", '[[tool.generator.targets]]\nname = "x"\nspec = "s"\noutput = "o"\npackage-name = "not valid"\n', "package-name must be a Python identifier"),
         ("", '[[tool.generator.targets]]\nname = "x"\nspec = "s"\noutput = "o"\n[tool.generator.targets.names]\na = "1st"\n', "names.'a' must be a Python identifier"),
+        ('env-prefix = "fc"\n', None, "env-prefix must be upper-case letters, digits and underscores, not 'fc'"),
+        ("tests = [\n", None, "pyproject.toml: invalid TOML: "),
     ],
 )
 def test_configuration_errors_name_the_key(
@@ -109,6 +111,12 @@ def test_configuration_file_missing_or_target_unknown(
     (tmp_path / "other.toml").write_text(f'[[targets]]\nname = "a"\nspec = "{SEED}"\noutput = "out"\n')
     assert main(["generate", "--config", "other.toml", "-q"]) == 0  # a file of its own: no [tool.generator]
     assert (tmp_path / "out" / "firecrawl").is_dir()
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n')
+    assert main(["generate"]) == 2
+    assert "pyproject.toml: no [tool.generator] table" in capsys.readouterr().err
+    (tmp_path / "pyproject.toml").write_text("[tool.generator]\nstrict = true\n")
+    assert main(["generate"]) == 2
+    assert "[tool.generator.targets] must be a list of tables" in capsys.readouterr().err
 
 
 # --- overlays -------------------------------------------------------------------------------------
