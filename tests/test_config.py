@@ -79,6 +79,7 @@ def test_flags_override_the_configuration(tmp_path: Path, monkeypatch: pytest.Mo
         ("", '[[tool.generator.targets]]\nname = "seed"\nspec = "s"\noutput = "o"\n', "'seed' names two targets"),
         ("", '[[tool.generator.targets]]\nname = "x"\nspec = "s"\noutput = "o"\npackage-name = "not valid"\n', "package-name must be a Python identifier"),
         ("", '[[tool.generator.targets]]\nname = "x"\nspec = "s"\noutput = "o"\n[tool.generator.targets.names]\na = "1st"\n', "names.'a' must be a Python identifier"),
+        ("", '[[tool.generator.targets]]\nname = "x"\nspec = "s"\noutput = "o"\n[tool.generator.targets.names]\na = "_b"\n', "names.'a' must be a Python identifier not starting with '_', not '_b'"),
         ('env-prefix = "fc"\n', None, "env-prefix must be upper-case letters, digits and underscores, not 'fc'"),
         ("tests = [\n", None, "pyproject.toml: invalid TOML: "),
     ],
