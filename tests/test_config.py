@@ -137,22 +137,13 @@ def test_an_overlay_fixes_the_upstream_spec_for_strict_mode(tmp_path: Path, caps
     assert manifest["spec_sha256"] != json.loads((ROOT / "generated" / "firecrawl" / ".clientgen.json").read_text())["spec_sha256"]
 
 
-@pytest.mark.parametrize(
-    ("action", "message"),
-    [
-        ("{target: '$.paths.nope', remove: true}", "#/actions/0: target '$.paths.nope' matches nothing in the spec"),
-        ("{target: '$.info'}", "#/actions/0: an action needs `update` or `remove: true`"),
-        ("{target: 'paths', remove: true}", "#/actions/0: invalid target 'paths': a JSONPath starts with $"),
-        ("{update: {}}", "#/actions/0: an action needs a `target` (a JSONPath)"),
-    ],
-)
-def test_a_bad_overlay_fails_cleanly(tmp_path: Path, capsys: pytest.CaptureFixture[str], action: str, message: str) -> None:
+def test_a_bad_overlay_fails_cleanly(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     overlay = tmp_path / "bad.yaml"
-    overlay.write_text(f"overlay: 1.0.0\ninfo: {{title: t, version: '1'}}\nactions:\n  - {action}\n")
+    overlay.write_text("overlay: 1.0.0\ninfo: {title: t, version: '1'}\nactions:\n  - {target: '$.paths.nope', remove: true}\n")
     out = tmp_path / "client"
     assert main(["generate", str(SEED), "--output", str(out), "--overlay", str(overlay)]) == 2
     error = capsys.readouterr().err
-    assert error.startswith(f"error: {overlay}#/actions/0: ") and message in error
+    assert error == f"error: {overlay}:4#/actions/0/target: target '$.paths.nope' selects nothing in the spec\n"
     assert not out.exists()
 
 
