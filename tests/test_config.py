@@ -66,6 +66,15 @@ def test_flags_override_the_configuration(tmp_path: Path, monkeypatch: pytest.Mo
     assert (tmp_path / "elsewhere" / "tests").is_dir() is False  # the file's `tests = false` still holds
     assert main(["generate", "--target", "seed", "--output", "again", "-q"]) == 0
     assert (tmp_path / "again" / "seed").is_dir()
+    assert main(["generate", "--target", "seed", "--output", "tested", "--tests", "-q"]) == 0
+    assert (tmp_path / "tested" / "tests").is_dir()  # --tests undoes the file's `tests = false`
+
+
+def test_no_flag_undoes_a_switch_the_file_turns_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    two_targets(tmp_path, "strict = true\n")
+    monkeypatch.chdir(tmp_path)
+    assert main(["generate", "--target", "full", "-q"]) == 2  # the upstream spec's warnings, made errors
+    assert main(["generate", "--target", "full", "--no-strict", "-q"]) == 0
 
 
 @pytest.mark.parametrize(
@@ -197,3 +206,25 @@ def test_progress_on_a_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     assert main(["generate", str(SEED), "--output", str(tmp_path / "a")]) == 0
     err = capsys.readouterr().err
     assert f"\r\x1b[K{SEED}: validating…" in err and err.endswith("\r\x1b[K")
+
+
+def test_warnings_are_grouped_by_kind(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    response = "{'200': {description: ok, content: {application/json: {schema: {type: object, required: [x], properties: {n: {type: integer}}}}}}}"
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(
+        "openapi: 3.0.3\ninfo: {title: Mixed, version: '1'}\npaths:\n"
+        f"  /a: {{get: {{responses: {response}}}}}\n  /b: {{get: {{responses: {{}}}}}}\n  /c: {{get: {{responses: {response}}}}}\n"
+    )
+    assert main(["generate", str(spec), "--output", str(tmp_path / "out"), "--no-tests", "-q"]) == 0
+    assert capsys.readouterr().err == ""  # --quiet: errors only
+    assert main(["generate", str(spec), "--output", str(tmp_path / "out"), "--no-tests"]) == 0
+    lines = capsys.readouterr().err.splitlines()
+    assert [line.split("#")[1].split(":")[0] for line in lines[:3]] == [
+        "/paths/~1a/get/responses/200/content/application~1json/schema/required",
+        "/paths/~1c/get/responses/200/content/application~1json/schema/required",
+        "/paths/~1b/get",
+    ]
+    assert lines[3] == (
+        "3 warnings (2 × required property … is not among the properties; ignored; 1 × operation declares no responses); "
+        "--strict makes them errors"
+    )
