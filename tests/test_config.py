@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import pty
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -201,11 +205,29 @@ def test_warnings_are_counted_by_kind_and_progress_stays_off_a_pipe(tmp_path: Pa
     assert rest[-1].startswith("stages: load ")  # --verbose
 
 
-def test_progress_on_a_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.setattr("sys.stderr.isatty", lambda: True)
-    assert main(["generate", str(SEED), "--output", str(tmp_path / "a")]) == 0
-    err = capsys.readouterr().err
-    assert f"\r\x1b[K{SEED}: validating…" in err and err.endswith("\r\x1b[K")
+def test_progress_on_a_terminal_and_not_on_a_pipe(tmp_path: Path) -> None:
+    """The real command with its stderr on a pseudo-terminal, then on a pipe."""
+    command = [sys.executable, "-m", "generator", "generate", str(SEED), "--no-tests", "--output"]
+    primary, secondary = pty.openpty()
+    with subprocess.Popen([*command, str(tmp_path / "a")], stdout=subprocess.PIPE, stderr=secondary, cwd=ROOT) as process:
+        os.close(secondary)
+        on_terminal = b""
+        while chunk := _read_terminal(primary):
+            on_terminal += chunk
+        assert process.wait(timeout=120) == 0
+    os.close(primary)
+    text = on_terminal.decode()
+    assert f"\r\x1b[K{SEED}: validating…" in text and f"{SEED}: formatting…" in text
+    assert text.endswith("\r\x1b[K")  # the progress line is gone when the command ends
+    on_pipe = subprocess.run([*command, str(tmp_path / "b")], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert on_pipe.returncode == 0 and on_pipe.stderr == ""
+
+
+def _read_terminal(primary: int) -> bytes:
+    try:
+        return os.read(primary, 4096)
+    except OSError:  # the command closed the terminal (EIO on Linux)
+        return b""
 
 
 def test_warnings_are_grouped_by_kind(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
