@@ -9,7 +9,6 @@ import re
 import sys
 import time
 import traceback
-from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -57,15 +56,12 @@ def _parser(prog: str) -> argparse.ArgumentParser:
         command.add_argument("--package-name", metavar="NAME", help="Python package name (default: from the title)")
         command.add_argument("--client-name", metavar="NAME", help="client class (default: the package name in CamelCase)")
         command.add_argument("--env-prefix", metavar="PREFIX", help="of the environment variables (default: from the package)")
-        command.add_argument("--strict", action="store_true", default=None, help="treat spec warnings as errors")
+        # --no-X undoes an X the configuration file turns on; not given: the file decides
+        switch = argparse.BooleanOptionalAction
+        command.add_argument("--strict", action=switch, help="treat spec warnings as errors")
+        command.add_argument("--allow-remote-refs", action=switch, help="fetch $refs to http(s) URLs (refused by default)")
         command.add_argument(
-            "--allow-remote-refs", action="store_true", default=None, help="fetch $refs to http(s) URLs (refused by default)"
-        )
-        command.add_argument(
-            "--allow-external-files",
-            action="store_true",
-            default=None,
-            help="follow $refs to files outside the spec's folder (refused by default)",
+            "--allow-external-files", action=switch, help="follow $refs to files outside the spec's folder (refused by default)"
         )
         command.add_argument(
             "--overlay", action="append", type=Path, dest="overlays", metavar="FILE",
@@ -78,11 +74,7 @@ def _parser(prog: str) -> argparse.ArgumentParser:
             help="templates that replace the built-in ones of the same relative path (docs/templates.md)",
         )
         command.add_argument(
-            "--no-tests",
-            dest="tests",
-            action="store_false",
-            default=None,
-            help="leave out the contract tests (tests/) of the generated project",
+            "--tests", action=switch, help="write the contract tests (tests/) of the generated project (default: yes)"
         )
         command.add_argument("--quiet", "-q", action="store_true", help="print errors only")
         command.add_argument("--verbose", "-v", action="store_true", help="also print the time of each stage")
@@ -237,7 +229,7 @@ _VARYING = re.compile(r"'[^']*'|\"[^\"]*\"|\[[^\]]*\]|\{[^}]*\}|\b\d+(\.\d+)?\b|
 
 
 def _report_warnings(args: argparse.Namespace, warnings: list[Diagnostic]) -> None:
-    """Each warning with its place, then a count by kind; or one JSON array for machines."""
+    """Each warning with its place, grouped by kind, then a count by kind; or one JSON array for machines."""
     if args.quiet or not warnings:
         return
     if args.warnings_format == "json":
@@ -247,10 +239,13 @@ def _report_warnings(args: argparse.Namespace, warnings: list[Diagnostic]) -> No
         ]
         print(json.dumps(records, ensure_ascii=False), file=sys.stderr)
         return
+    groups: dict[str, list[Diagnostic]] = {}  # by kind, kinds in the order they first appear
     for warning in warnings:
-        print(f"warning: {warning}", file=sys.stderr)
-    kinds = Counter(_VARYING.sub("…", warning.message) for warning in warnings)
-    summary = "; ".join(f"{count} × {kind}" for kind, count in kinds.most_common())
+        groups.setdefault(_VARYING.sub("…", warning.message), []).append(warning)
+    for group in groups.values():
+        for warning in group:
+            print(f"warning: {warning}", file=sys.stderr)
+    summary = "; ".join(f"{len(group)} × {kind}" for kind, group in groups.items())
     print(f"{_count(len(warnings), 'warning')} ({summary}); --strict makes them errors", file=sys.stderr)
 
 

@@ -12,7 +12,7 @@ given beside `targets` are defaults for every target. Paths are relative to the 
     package-name = "firecrawl"
     overlays = ["specs/fixes.overlay.yaml"]
 
-    [tool.generator.targets.names]     # Python names that survive spec changes
+    [tool.generator.targets.names]     # Python names that survive spec changes (ir/overrides.py)
     scrapeAndExtractFromUrl = "scrape"
     "#/components/schemas/ScrapeResponse" = "ScrapeResult"
 """
@@ -164,6 +164,6 @@ def _value(path: Path, where: str, value: Any, kind: str, base: Path) -> Any:
     if not isinstance(value, dict):
         raise wrong("a table of operationIds or JSON pointers to Python names")
     for key, name in value.items():
-        if not isinstance(name, str) or not _IDENTIFIER.match(name) or keyword.iskeyword(name):
-            raise GeneratorError(path, f"{where}.{key!r} must be a Python identifier, not {name!r}")
+        if not isinstance(name, str) or not _IDENTIFIER.match(name) or keyword.iskeyword(name) or name[0] == "_":
+            raise GeneratorError(path, f"{where}.{key!r} must be a Python identifier not starting with '_', not {name!r}")
     return dict(value)

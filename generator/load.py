@@ -258,11 +258,18 @@ def _tokens(fragment: str) -> list[str]:
 # --- reading and parsing ---------------------------------------------------------------------------
 
 
-def load_document(path: Path, options: LoadOptions = LoadOptions()) -> Document:
-    """Read and parse a spec file. Every failure is a GeneratorError naming the file."""
+def load_data(path: Path, options: LoadOptions = LoadOptions()) -> Document:
+    """Read and parse a YAML or JSON file, with the same safeguards as a spec (used for overlays
+    too), so that messages can give the line of a pointer. Failures are GeneratorErrors."""
     document = Document(path=path, options=options)
     document._files[""] = _parse(path, _read(path), path)
-    data = document.data
+    return document
+
+
+def load_document(path: Path, options: LoadOptions = LoadOptions()) -> Document:
+    """Read and parse a spec file. Every failure is a GeneratorError naming the file."""
+    document = load_data(path, options)
+    data: Any = document.data
     if not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else f"a {type(data).__name__}"
         raise GeneratorError(path, f"not an OpenAPI document: the top level is {kind}, not a mapping")

@@ -97,6 +97,13 @@ class Scope:
     def __contains__(self, name: str) -> bool:
         return self._key(name) in self._taken
 
+    def try_claim(self, name: str) -> bool:
+        """Claim `name` itself, never a numbered variant; False when it is taken."""
+        if name in self:
+            return False
+        self._taken.add(self._key(name))
+        return True
+
     def claim_first(self, name: str, second: str) -> str:
         """Claim `name`, or `second` when `name` is taken (then numbered as a last resort)."""
         return self.claim(second if name in self else name)

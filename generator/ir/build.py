@@ -11,7 +11,7 @@ from ..load import Document
 from .layout import plan_modules
 from .model import Alias, Api, Model, NamedType, Resource, SecurityScheme, Server, ServerVariable, referenced
 from .operations import OperationBuilder
-from .overrides import NO_OVERRIDES, NameOverrides
+from .overrides import NameOverrides
 from .schemas import SchemaBuilder
 
 _PACKAGE_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
@@ -45,7 +45,7 @@ def build_api(
     *,
     client_class: str | None = None,
     env_prefix: str | None = None,
-    overrides: NameOverrides = NO_OVERRIDES,
+    overrides: NameOverrides | None = None,
 ) -> Api:
     """The IR of a loaded document. `client_class` and `env_prefix` replace the names made from
     the package name; `overrides` gives chosen Python names to methods, classes and fields."""
@@ -57,7 +57,10 @@ def build_api(
         raise GeneratorError(
             "--package-name", f"{package_name!r} is not a valid package name (lowercase letters, digits, underscores)"
         )
+    if client_class in RESERVED_CLASS_NAMES:
+        raise GeneratorError("--client-name", f"{client_class!r} is a name the generated package uses itself")
     client_class = client_class or naming.class_name(package_name)
+    overrides = overrides or NameOverrides()
 
     class_names = naming.Scope(RESERVED_CLASS_NAMES | {client_class, "Async" + client_class})
     env_prefix = env_prefix or naming.env_prefix(package_name)
@@ -74,6 +77,9 @@ def build_api(
         schemas.component(key)
     operations.build()
     _name_request_twins(resources, schemas.types, class_names)
+    for key, name in overrides.unused().items():
+        kind = "schema" if name[:1].isupper() else "operationId, operation or property"
+        warnings.add(document.location(), f"the name override {key!r} = {name!r} matches no {kind}; ignored")
     return Api(
         title=title,
         version=str(info.get("version", "")),

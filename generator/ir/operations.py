@@ -25,7 +25,7 @@ from .model import (
     TypeExpr,
     is_event_stream,
 )
-from .overrides import NO_OVERRIDES, NameOverrides
+from .overrides import NameOverrides, check_natural, reserve
 from .samples import BINARY, sample
 from .schemas import SchemaBuilder, joined
 
@@ -97,7 +97,7 @@ class OperationBuilder:
         warnings: Warnings,
         security_scheme_keys: set[str],
         class_names: naming.Scope,
-        overrides: NameOverrides = NO_OVERRIDES,
+        overrides: NameOverrides,
     ) -> None:
         self._document = document
         self._overrides = overrides
@@ -114,7 +114,24 @@ class OperationBuilder:
         paths = nodes.mapping(self._document.data, "paths")
         self._raw = list(self._raw_operations(paths))
         self._resources = self._plan_resources(self._raw)
+        self._reserve_chosen_methods()
         return list(self._resources.values())
+
+    def _reserve_chosen_methods(self) -> None:
+        """The method names the user chose, taken in each resource before any other."""
+        self._chosen_methods: dict[str, str] = {}
+        """operation pointer -> its chosen method name"""
+        self._reserved_methods: dict[str, dict[str, str]] = {}
+        chosen_by_resource: dict[str, list[tuple[str, str]]] = {}
+        for resource_key, _, _, node, pointer, _ in self._raw:
+            found = self._overrides.method(nodes.text(node, "operationId"), pointer)
+            if found is not None:
+                self._chosen_methods[pointer] = found[1]
+                chosen_by_resource.setdefault(self._resources[resource_key].class_name, []).append(found)
+        for class_name, chosen in chosen_by_resource.items():
+            method_names = self._method_names.setdefault(class_name, naming.Scope(RESOURCE_MEMBERS))
+            where = self._document.location("/paths")
+            self._reserved_methods[class_name] = reserve(method_names, chosen, where, f"a method of {class_name}")
 
     def build(self) -> None:
         """Fill the planned resources with their operations."""
@@ -201,13 +218,18 @@ class OperationBuilder:
             self._operation_ids[operation_id] = f"{method.upper()} {path}"
         source_name = operation_id if operation_id and naming.words(operation_id) else f"{method} {path}"
         method_names = self._method_names.setdefault(resource.class_name, naming.Scope(RESOURCE_MEMBERS))
-        name = self._overrides.method(operation_id, pointer) or naming.attribute_name(source_name)
-        if name in method_names and not duplicate:  # (a duplicate operationId was just reported)
-            self._warnings.add(
-                self._document.location(pointer + "/operationId"),
-                f"method name {name!r} is already used in {resource.class_name}; a numbered name is used",
-            )
-        name = method_names.claim(name)
+        if pointer in self._chosen_methods:
+            name = self._chosen_methods[pointer]
+        else:
+            name = naming.attribute_name(source_name)
+            reserved = self._reserved_methods.get(resource.class_name, {})
+            check_natural(name, reserved, self._document.location(pointer), f"the method of {resource.class_name}")
+            if name in method_names and not duplicate:  # (a duplicate operationId was just reported)
+                self._warnings.add(
+                    self._document.location(pointer + "/operationId"),
+                    f"method name {name!r} is already used in {resource.class_name}; a numbered name is used",
+                )
+            name = method_names.claim(name)
         hint = naming.class_name(source_name)
         self._schemas.group = hint
         try:

@@ -1,22 +1,80 @@
-"""Python names the user chose, so that a public name survives spec changes: a method by the
-operation's operationId (or its JSON pointer), a class or a field by its schema's JSON pointer."""
+"""Python names the user chose, so that a public name survives spec changes.
+
+A key is an operationId or a JSON pointer (`#/...`); the name's first letter says what it renames,
+as Python's conventions do: an upper-case name renames the class made from the schema at the
+pointer, a lower-case one the method of the operation (by operationId or pointer) or the field of
+the property at the pointer (whose inline schema's class an upper-case name renames).
+
+A chosen name is taken before the generator names anything else, and kept exactly: when it is
+reserved, chosen twice, or the name the generator gives something else, that is an error.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+
+from .. import naming
+from ..errors import GeneratorError, Location
 
 
-@dataclass(frozen=True)
 class NameOverrides:
-    names: Mapping[str, str] = field(default_factory=dict)
-    """operationId or `#/json/pointer` -> the Python name."""
+    def __init__(self, names: Mapping[str, str] | None = None) -> None:
+        self._names = dict(names or {})
+        self._used: set[str] = set()
 
-    def method(self, operation_id: str | None, pointer: str) -> str | None:
-        return (self.names.get(operation_id) if operation_id else None) or self.names.get("#" + pointer)
+    def method(self, operation_id: str | None, pointer: str) -> tuple[str, str] | None:
+        """(key, name) chosen for the method of an operation, by operationId first."""
+        return (self._find(operation_id, upper=False) if operation_id else None) or self._find("#" + pointer, upper=False)
 
-    def at(self, pointer: str) -> str | None:
-        return self.names.get("#" + pointer)
+    def class_at(self, pointer: str) -> tuple[str, str] | None:
+        """(key, name) chosen for the class made from the schema at `pointer`."""
+        return self._find("#" + pointer, upper=True)
+
+    def field_at(self, pointer: str) -> tuple[str, str] | None:
+        """(key, name) chosen for the field of the property at `pointer`."""
+        return self._find("#" + pointer, upper=False)
+
+    def _find(self, key: str, *, upper: bool) -> tuple[str, str] | None:
+        name = self._names.get(key)
+        if name is None or name[:1].isupper() != upper:
+            return None
+        self._used.add(key)
+        return key, name
+
+    def chosen_classes(self) -> list[tuple[str, str]]:
+        """(key, name) of every class name chosen."""
+        return [(key, name) for key, name in self._names.items() if name[:1].isupper()]
+
+    def unused(self) -> dict[str, str]:
+        """The overrides that renamed nothing (a spec change, or a typo in the key)."""
+        return {key: name for key, name in self._names.items() if key not in self._used}
 
 
-NO_OVERRIDES = NameOverrides()
+def reserve(scope: naming.Scope, chosen: list[tuple[str, str]], where: Location, what: str) -> dict[str, str]:
+    """Claim every chosen name of a scope before the generator names anything in it, so that a
+    chosen name is never numbered; a name chosen twice, or reserved, is an error. Name -> key."""
+    reserved = {}
+    for key, name in chosen:
+        if not scope.try_claim(name):
+            raise GeneratorError(
+                where, f"the name override {key!r} = {name!r} clashes: {what} of that name exists already (or is reserved)"
+            )
+        reserved[name] = key
+    return reserved
+
+
+def check_natural(name: str, reserved: dict[str, str], where: Location, what: str) -> None:
+    """A name the generator makes must not be one the user chose for something else."""
+    if name in reserved:
+        raise GeneratorError(
+            where, f"the name override {reserved[name]!r} = {name!r} clashes: {what} here is called {name} too"
+        )
+
+
+def check_field_name(chosen: tuple[str, str], where: Location) -> None:
+    """A field must not shadow a member of pydantic's BaseModel, which would break the model."""
+    key, name = chosen
+    if name in naming.RESERVED_FIELD_NAMES:
+        raise GeneratorError(
+            where, f"the name override {key!r} = {name!r} would hide pydantic's BaseModel.{name}; choose another name"
+        )

@@ -8,7 +8,7 @@ from typing import Any
 from .. import naming
 from ..errors import GeneratorError, Warnings, escape_pointer_token
 from ..load import Document, split_pointer
-from .overrides import NO_OVERRIDES, NameOverrides
+from .overrides import NameOverrides, check_field_name, check_natural, reserve
 from .model import (
     ANY,
     Discriminator,
@@ -106,12 +106,13 @@ class SchemaBuilder:
     """
 
     def __init__(
-        self, document: Document, warnings: Warnings, class_names: naming.Scope, overrides: NameOverrides = NO_OVERRIDES
+        self, document: Document, warnings: Warnings, class_names: naming.Scope, overrides: NameOverrides
     ) -> None:
         self._document = document
         self._overrides = overrides
         self._warnings = warnings
         self._class_names = class_names
+        self._chosen_classes = reserve(class_names, overrides.chosen_classes(), document.location(), "a class")
         self._by_pointer: dict[str, NamedType] = {}
         self._component_names: dict[str, str] = {}
         self.types: list[NamedType] = []
@@ -128,8 +129,16 @@ class SchemaBuilder:
     def claim_component_names(self, schemas: dict[str, Any]) -> None:
         """Components are named first, so inline schemas never take a component's name."""
         for key in schemas:
-            chosen = self._overrides.at(COMPONENT_PREFIX + escape_pointer_token(key))
-            self._component_names[key] = self._class_names.claim(chosen or naming.class_name(key), separator="")
+            self._component_names[key] = self._class_name(COMPONENT_PREFIX + escape_pointer_token(key), key)
+
+    def _class_name(self, pointer: str, hint: str) -> str:
+        """The class name of the schema at `pointer`: the user's choice, or one made from `hint`."""
+        chosen = self._overrides.class_at(pointer)
+        if chosen is not None:
+            return chosen[1]
+        name = naming.class_name(hint)
+        check_natural(name, self._chosen_classes, self._document.location(pointer), "the class")
+        return self._class_names.claim(name, separator="")
 
     def component(self, key: str) -> NamedType:
         pointer = COMPONENT_PREFIX + escape_pointer_token(key)
@@ -186,8 +195,7 @@ class SchemaBuilder:
             return None
         node = self._document.lookup(pointer, referrer=pointer)
         title = node.get("title") if isinstance(node, dict) and not tokens else None
-        claimed = self._class_names.claim(naming.class_name(title if isinstance(title, str) else name), separator="")
-        return self._named(node, pointer, claimed, is_component=True)
+        return self._named(node, pointer, self._class_name(pointer, title if isinstance(title, str) else name), is_component=True)
 
     def _use(self, named: NamedType) -> Ref:
         if self._building:
@@ -209,7 +217,7 @@ class SchemaBuilder:
     def _named(
         self, node: Any, pointer: str, hint: str, *, is_component: bool, variant_base: str | None = None
     ) -> NamedType:
-        name = hint if is_component else self._class_names.claim(naming.class_name(hint), separator="")
+        name = hint if is_component else self._class_name(pointer, hint)
         description = node.get("description") if isinstance(node, dict) else None
         named: NamedType
         if isinstance(node, dict) and "$ref" not in node and self._is_model(node):
@@ -269,6 +277,14 @@ class SchemaBuilder:
     def _fields(self, node: dict[str, Any], pointer: str, model_name: str) -> list[Field]:
         properties, required = self._merged_properties(node, pointer)
         names = naming.Scope()
+        chosen = {
+            property_pointer: found
+            for _, property_pointer in properties.values()
+            if (found := self._overrides.field_at(property_pointer)) is not None
+        }
+        for property_pointer, found in chosen.items():
+            check_field_name(found, self._document.location(property_pointer))
+        reserved = reserve(names, list(chosen.values()), self._document.location(pointer), "a field")
         fields = []
         for wire_name, (property_node, property_pointer) in properties.items():
             type_ = self.type_of(property_node, property_pointer, joined(model_name, wire_name))
@@ -277,7 +293,9 @@ class SchemaBuilder:
             flags = self._flags(property_node, property_pointer)
             fields.append(
                 Field(
-                    name=names.claim(self._overrides.at(property_pointer) or naming.field_name(wire_name)),
+                    name=chosen[property_pointer][1]
+                    if property_pointer in chosen
+                    else self._natural_field_name(names, reserved, property_pointer, wire_name),
                     wire_name=wire_name,
                     type=type_,
                     required=is_required,
@@ -294,6 +312,11 @@ class SchemaBuilder:
                 f"required property {wire_name!r} is not among the properties; ignored",
             )
         return fields
+
+    def _natural_field_name(self, names: naming.Scope, reserved: dict[str, str], pointer: str, wire_name: str) -> str:
+        name = naming.field_name(wire_name)
+        check_natural(name, reserved, self._document.location(pointer), "the field")
+        return names.claim(name)
 
     def _merged_properties(
         self, node: dict[str, Any], pointer: str, seen: frozenset[str] = frozenset()
@@ -468,8 +491,9 @@ class SchemaBuilder:
                 field = next(f for f in model.fields if f.wire_name == property_name)
                 assert isinstance(field.type, LiteralOf)
                 tags.extend((str(value), model.name) for value in field.type.values)
-            if len({value for value, _ in tags}) == len(tags):
-                return Discriminator(property_name, naming.field_name(property_name), tuple(tags))
+            attribute = _tag_attribute(models, property_name)
+            if attribute is not None and len({value for value, _ in tags}) == len(tags):
+                return Discriminator(property_name, attribute, tuple(tags))
         return None
 
     def _declared_discriminator(self, declared: dict[str, Any], pointer: str, models: list[Model]) -> Discriminator | None:
@@ -494,7 +518,8 @@ class SchemaBuilder:
                 "discriminator values do not tell the variants apart; each variant is tried instead",
             )
             return None
-        return Discriminator(property_name, naming.field_name(property_name), tuple(tags))
+        attribute = _tag_attribute(models, property_name, naming.field_name(property_name))
+        return Discriminator(property_name, attribute, tuple(tags)) if attribute is not None else None
 
     def _tuple(self, node: dict[str, Any], pointer: str, hint: str) -> TypeExpr:
         """`prefixItems`: a tuple when nothing may follow them, else a list of their types."""
@@ -566,6 +591,15 @@ def _has_type_information(node: Any) -> bool:
 def _is_nullable(node: dict[str, Any]) -> bool:
     declared = node.get("type")
     return node.get("nullable") is True or (isinstance(declared, list) and "null" in declared)
+
+
+def _tag_attribute(models: list[Model], wire_name: str, absent: str | None = None) -> str | None:
+    """The Python name of the tag property in every variant (`absent` when none has it as a
+    field); None when the variants name it differently (numbered on a clash, or renamed)."""
+    names = {field.name for model in models for field in model.fields if field.wire_name == wire_name}
+    if not names:
+        return absent
+    return names.pop() if len(names) == 1 else None
 
 
 def _tag_candidates(models: list[Model]) -> list[str]:
