@@ -23,6 +23,7 @@ from ..ir.model import (
 )
 from ..ir.samples import BINARY
 from .code import Code, py_literal
+from .wrap import bracketed, call_statement
 from .views import STATUS_ERRORS
 
 _DATETIME_KINDS = {"datetime": "datetime", "date": "date", "time": "time"}
@@ -33,9 +34,15 @@ _ISINSTANCE = {"str": "str", "int": "int", "float": "float", "bool": "bool", "by
 class CaseView:
     name: str
     call: Code
-    """`client.<resource>.<method>(<required arguments>)`."""
+    """The statement that calls the operation (`result = client.<resource>.<method>(...)`,
+    `for _ in ...:` for a stream), laid out as black would."""
     error_call: Code
     """The same call, asking the server for the error status `status` (a variable of the test)."""
+    error_list: Code
+    """`[(404, NotFoundError), ...]`, laid out as black would."""
+    definition: Code
+    """`def test_<method>(client: ...) -> None:`, laid out as black would."""
+    error_definition: Code
     instance_of: Code | None
     """The class the result is an instance of, when the spec says so plainly."""
     streams: bool
@@ -47,10 +54,10 @@ class CaseView:
 class ContractModuleView:
     resource: str
     cases: list[CaseView]
-    models: list[str]
-    """Classes of `types` the checks name."""
-    package_names: list[str]
-    """What the module imports from the package: the client class and exceptions."""
+    types_import: Code | None
+    """`from <package>.types import <the classes the checks name>`."""
+    package_import: Code
+    """`from <package> import <the client class and exceptions>`, laid out as black would."""
     uses_datetime: bool
 
     @property
@@ -95,18 +102,36 @@ def contract_module_view(api: Api, resource: Resource) -> ContractModuleView:
             exceptions.add("APIStatusError")
         prefer = f'{operation.option_names["extra_headers"]}={{"Prefer": f"code={{status}}"}}'
         method = f"client.{resource.attribute}.{operation.name}"
+        prefix, suffix = ("result = ", "") if check is not None and check != "None" else ("", "")
+        if operation.streams:
+            prefix, suffix = "for _ in ", ":"
         cases.append(
             CaseView(
                 name=operation.name,
-                call=Code(f"{method}({', '.join(arguments)})"),
-                error_call=Code(f"{method}({', '.join([*arguments, prefer])})"),
+                call=Code(call_statement(prefix, method, arguments, suffix, indent=4)),
+                error_call=Code(call_statement("", method, [*arguments, prefer], indent=8)),
+                error_list=Code(bracketed("[", [f"({status}, {error})" for status, error in errors], "]", indent=4, trailer=",")),
+                definition=Code(call_statement("def ", f"test_{operation.name}", [f"client: {api.client_class}"], " -> None:", indent=0)),
+                error_definition=Code(
+                    call_statement(
+                        "def ",
+                        f"test_{operation.name}_errors",
+                        [f"client: {api.client_class}", "status: int", "error: type[APIStatusError]"],
+                        " -> None:",
+                        indent=0,
+                    )
+                ),
                 instance_of=Code(check) if check is not None and not returns_none else None,
                 streams=operation.streams,
                 errors=errors,
             )
         )
-    package_names = sorted({api.client_class, *exceptions})
-    return ContractModuleView(resource.attribute, cases, sorted(models), package_names, uses_datetime)
+    names = sorted({api.client_class, *exceptions})
+    head = f"from {api.package_name} import "
+    package_import = Code(bracketed(f"{head}(", names, ")", one_line=(head, "")))
+    types_head = f"from {api.package_name}.types import "
+    types_import = Code(bracketed(f"{types_head}(", sorted(models), ")", one_line=(types_head, ""))) if models else None
+    return ContractModuleView(resource.attribute, cases, types_import, package_import, uses_datetime)
 
 
 def _error_class(status: int) -> str:

@@ -145,6 +145,23 @@ def _split_top_level(text: str, separator: str) -> list[str]:
     return parts
 
 
+def call_statement(prefix: str, function: str, arguments: list[str], suffix: str = "", *, indent: int) -> str:
+    """`prefix function(arguments)suffix` as black lays out a statement ending in a call: on one
+    line, or the arguments on one line of their own, or one per line with a trailing comma. The
+    plain line where an argument alone is too long (black decides then)."""
+    line = f"{prefix}{function}({', '.join(arguments)}){suffix}"
+    room = LINE_LENGTH - indent
+    if fits(line, room) or not line.isascii() or not arguments:
+        return line
+    pad = " " * indent
+    together = ", ".join(arguments)
+    if len(together) <= room - 4:
+        return f"{prefix}{function}(\n{pad}    {together}\n{pad}){suffix}"
+    if any(len(argument) + 1 > room - 4 for argument in arguments):
+        return line
+    return f"{prefix}{function}(\n" + "".join(f"{pad}    {argument},\n" for argument in arguments) + f"{pad}){suffix}"
+
+
 def call(head: str, argument: str, *, indent: int) -> str:
     """`head(argument)`, with the argument on a line of its own when the line is too long and
     the argument fits there."""
