@@ -101,6 +101,7 @@ class OperationBuilder:
     ) -> None:
         self._document = document
         self._overrides = overrides
+        self._samples: dict[str, Any] = {}  # samples of referenced schemas, by $ref
         self._schemas = schemas
         self._warnings = warnings
         self._security_scheme_keys = security_scheme_keys
@@ -321,7 +322,7 @@ class OperationBuilder:
             deprecated=parameter.get("deprecated") is True,
             style=style,
             explode=explode is True,
-            sample=sample(self._document, schema) if location == "path" or parameter.get("required") is True else None,
+            sample=sample(self._document, schema, cache=self._samples) if location == "path" or parameter.get("required") is True else None,
         )
 
     def _request_body(
@@ -356,7 +357,7 @@ class OperationBuilder:
             body_hint = shared_name or joined(hint, "request")
             if encoding in ("json", "multipart", "form") and schema is not None:
                 fields = self._schemas.object_fields(schema, schema_pointer, body_hint)
-            body_sample = sample(self._document, schema) if schema is not None else None
+            body_sample = sample(self._document, schema, cache=self._samples) if schema is not None else None
             if fields is not None:
                 request_body.flattened = True
                 values = body_sample if isinstance(body_sample, dict) else {}

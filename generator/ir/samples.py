@@ -4,6 +4,7 @@ and the schema's own example where it fits the schema."""
 
 from __future__ import annotations
 
+import copy
 import math
 from typing import Any
 
@@ -40,16 +41,22 @@ _FORMATS: dict[str, str] = {
 _MAX_DEPTH = 24
 
 
-def sample(document: Document, schema: Any, depth: int = 0) -> Any:
-    """A value `schema` accepts (best effort: patterns are not followed)."""
+def sample(document: Document, schema: Any, depth: int = 0, cache: dict[str, Any] | None = None) -> Any:
+    """A value `schema` accepts (best effort: patterns are not followed). `cache` keeps the
+    samples of referenced schemas, which many operations share."""
     if depth > _MAX_DEPTH or not isinstance(schema, dict):
         return "sample"
-    if "$ref" in schema:
+    if "$ref" in schema and isinstance(schema["$ref"], str):
+        if cache is not None and schema["$ref"] in cache:
+            return copy.deepcopy(cache[schema["$ref"]])
         try:
-            schema, _ = document.resolve(schema, "")
+            target, _ = document.resolve(schema, "")
         except GeneratorError:
             return "sample"
-        return sample(document, schema, depth + 1)
+        value = sample(document, target, depth + 1, cache)
+        if cache is not None and depth == 0:  # deeper ones were cut by the depth limit
+            cache[schema["$ref"]] = copy.deepcopy(value)
+        return value
     for key in ("const",):
         if key in schema:
             return schema[key]
