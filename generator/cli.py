@@ -15,7 +15,6 @@ from typing import Any
 
 from . import __version__
 from .config import Target, find_config, load_targets, select_targets
-from .diff import diff_specs, markdown, to_json
 from .errors import Diagnostic, GeneratorError
 from .format import GeneratedCodeError
 from .load import LoadOptions
@@ -183,7 +182,7 @@ def _run(args: argparse.Namespace, target: Target) -> int:
             progress.done()
         _report_warnings(args, generated.warnings)
         if args.command == "check":
-            return _check(generated, target.output, args.quiet)
+            return _check(generated, target.output, args)
         result = write_project(generated.files, target.output)
     except GeneratorError as exc:
         if progress is not None:
@@ -204,10 +203,14 @@ def _run(args: argparse.Namespace, target: Target) -> int:
             f"{f', {len(result.removed)} removed' if result.removed else ''}) in "
             f"{time.perf_counter() - started:.2f} s -> {target.output}"
         )
+    _report_stages(args, generated)
+    return EXIT_OK
+
+
+def _report_stages(args: argparse.Namespace, generated: Generated) -> None:
     if args.verbose:
         stages = ", ".join(f"{stage} {seconds:.2f} s" for stage, seconds in generated.timings.items())
         print(f"stages: {stages}", file=sys.stderr)
-    return EXIT_OK
 
 
 class _Progress:
@@ -257,6 +260,8 @@ def _internal(args: argparse.Namespace, exc: BaseException) -> int:
 
 
 def _diff(args: argparse.Namespace, options: LoadOptions) -> int:
+    from .diff import diff_specs, markdown, to_json  # not needed by generate and check
+
     package_name, names = args.package_name, None
     if args.target is not None:
         path = find_config(args.config, Path.cwd())
@@ -268,10 +273,13 @@ def _diff(args: argparse.Namespace, options: LoadOptions) -> int:
     return EXIT_STALE if failed else EXIT_OK
 
 
-def _check(generated: Generated, output: Path, quiet: bool) -> int:
+def _check(generated: Generated, output: Path, args: argparse.Namespace) -> int:
+    started = time.perf_counter()
     comparison = compare(generated.files, output)
+    generated.timings["compare"] = time.perf_counter() - started
+    _report_stages(args, generated)
     if comparison.up_to_date:
-        if not quiet:
+        if not args.quiet:
             print(f"{output} is up to date ({len(generated.files)} files)")
         return EXIT_OK
     print(f"{output} is stale; regenerate it:", file=sys.stderr)

@@ -14,9 +14,7 @@ import hashlib
 import json
 import os
 import re
-import urllib.error
 import urllib.parse
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -301,6 +299,9 @@ def _read(path: Path, referrer: Location | None = None) -> bytes:
 
 
 def _fetch(url: str, where: Location) -> bytes:
+    import urllib.error  # only for remote $refs, an opt-in
+    import urllib.request
+
     try:
         with urllib.request.urlopen(url, timeout=REMOTE_TIMEOUT_SECONDS) as response:  # noqa: S310 - opted in
             raw: bytes = response.read(MAX_SPEC_BYTES + 1)

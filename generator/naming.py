@@ -6,6 +6,7 @@ code through a name. File names are made from these identifiers only.
 
 from __future__ import annotations
 
+import functools
 import keyword
 import re
 import unicodedata
@@ -28,13 +29,14 @@ RESERVED_FIELD_NAMES = frozenset(
 _WORD = re.compile(r"[A-Z]{2,}s(?![a-z])|[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+[0-9]*|[A-Z]+[0-9]*|[0-9]+")
 
 
-def words(text: str) -> list[str]:
+@functools.lru_cache(maxsize=1 << 16)  # the IR asks again and again for the same few names
+def words(text: str) -> tuple[str, ...]:
     """Split spec text into words: `byApiKey` -> by, Api, Key; `HTMLParser` -> HTML, Parser.
 
     Accents are dropped (é -> e); other non-ASCII characters and punctuation separate words.
     """
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return _WORD.findall(ascii_text)
+    return tuple(_WORD.findall(ascii_text))
 
 
 def snake_case(text: str) -> str:

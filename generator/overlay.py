@@ -16,8 +16,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-import jsonpath_rfc9535 as jsonpath
-
 from .errors import GeneratorError
 from .load import Document, load_data
 
@@ -86,6 +84,8 @@ class _ActionError(Exception):
 
 
 def _apply(document: dict[str, Any], action: dict[str, Any]) -> None:
+    import jsonpath_rfc9535 as jsonpath  # only when there are overlays
+
     target = action["target"]
     try:
         found = jsonpath.find(target, document)

@@ -7,20 +7,25 @@ import copy
 import multiprocessing
 import re
 from collections.abc import Callable, Iterator
-from typing import Any
-
-from openapi_pydantic.v3.v3_0 import OpenAPI as OpenAPI30
-from openapi_pydantic.v3.v3_1 import OpenAPI as OpenAPI31
-from pydantic import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from . import nodes
 from .errors import GeneratorError, Warnings, escape_pointer_token
 from .load import Document
 
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+
 _VERSION = re.compile(r"^3\.(0|1)\.\d+$")
 
 
 def validate(document: Document, warnings: Warnings) -> None:
+    # Imported here: building the models takes 0.1 s, which a large spec spends in the worker
+    # process of `validate_in_background`, beside the IR, rather than before it.
+    from openapi_pydantic.v3.v3_0 import OpenAPI as OpenAPI30
+    from openapi_pydantic.v3.v3_1 import OpenAPI as OpenAPI31
+    from pydantic import ValidationError
+
     version = document.data.get("openapi")
     if not isinstance(version, str) or not _VERSION.match(version):
         raise document.error("/openapi", f"OpenAPI version {version!r} is not supported (3.0.x or 3.1.x)")

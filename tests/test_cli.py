@@ -35,7 +35,9 @@ def test_generate_then_check(tmp_path: Path) -> None:
     assert f"1 operation in 1 resource, 3 models, {count} files ({count} written, 0 unchanged)" in result.stdout
     assert (out / "firecrawl" / "py.typed").exists()
 
-    assert run("check", SEED, "--output", out, "--package-name", "firecrawl").returncode == 0
+    fresh = run("check", SEED, "--output", out, "--package-name", "firecrawl", "--verbose")
+    assert fresh.returncode == 0
+    assert fresh.stderr.startswith("stages: load ") and ", compare " in fresh.stderr
     (out / "README.md").write_text("edited")
     (out / "firecrawl" / "types" / "__init__.py").unlink()
     (out / "firecrawl" / "stray.py").write_text("")

@@ -1,0 +1,70 @@
+"""The pipeline as a library: what a generation leaves of the interpreter's state, and what
+the command imports before it starts."""
+
+import gc
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import generator.pipeline
+from generator.errors import GeneratorError
+from generator.pipeline import generate_files
+
+from .conftest import FULL_SPEC, ROOT, write_spec
+
+
+@pytest.fixture
+def collector_during_ir(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Whether the cyclic garbage collector was on while the IR was built, per generation."""
+    seen: list[bool] = []
+    original = generator.pipeline.build_api
+
+    def recording(*args: object, **kwargs: object) -> object:
+        seen.append(gc.isenabled())
+        return original(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(generator.pipeline, "build_api", recording)
+    return seen
+
+
+def test_the_collector_is_off_for_the_ir_and_restored_after(collector_during_ir: list[bool]) -> None:
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    generate_files(FULL_SPEC)
+    assert collector_during_ir == [False]
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == 0  # what the generation froze is back in the oldest generation
+
+
+def test_a_failed_generation_restores_the_collector(tmp_path: Path, collector_during_ir: list[bool]) -> None:
+    spec = write_spec(
+        tmp_path,
+        "openapi: 3.1.0\ninfo: {title: T, version: '1'}\n"
+        "paths: {/a: {get: {responses: {'200': {$ref: '#/components/responses/Gone'}}}}}\n",
+    )
+    with pytest.raises(GeneratorError):
+        generate_files(spec)
+    assert collector_during_ir == [False] and gc.isenabled() and gc.get_freeze_count() == 0
+
+
+def test_objects_the_caller_froze_stay_frozen_and_a_disabled_collector_stays_off() -> None:
+    gc.disable()
+    gc.freeze()
+    frozen = gc.get_freeze_count()
+    try:
+        generate_files(FULL_SPEC)
+        assert not gc.isenabled()
+        # neither unfrozen (0) nor joined by the generation's objects (some of the caller's died)
+        assert 0 < gc.get_freeze_count() <= frozen
+    finally:
+        gc.unfreeze()
+        gc.enable()
+
+
+def test_the_command_imports_the_validator_and_the_diff_only_when_it_needs_them() -> None:
+    # openapi-pydantic's models take a tenth of a second to build: a large spec builds them in
+    # the validating worker process, beside the IR
+    probe = "import sys, generator.cli; print(sorted({'openapi_pydantic', 'generator.diff', 'jsonpath_rfc9535'} & set(sys.modules)))"
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert result.stdout.strip() == "[]"
