@@ -36,7 +36,7 @@ def validate(document: Document, warnings: Warnings) -> None:
     except ValidationError as exc:
         raise _first_error(document, exc) from None
     for node, pointer in schemas:
-        for key, value in _schema_samples(node):
+        for key, value in schema_samples(node):
             if not conforms(document, value, node):
                 warnings.add(document.location(f"{pointer}/{key}"), f"{key.split('/')[0]} {_short(value)} does not match the schema")
     for media, pointer in _media_types(document.data):
@@ -97,7 +97,7 @@ def _validate_into(document: Document, strict: bool, sender: Any) -> None:
         sender.close()
 
 
-def _schema_samples(schema: dict[str, Any]) -> Iterator[tuple[str, Any]]:
+def schema_samples(schema: dict[str, Any]) -> Iterator[tuple[str, Any]]:
     """(relative pointer, value) of a schema's default and examples (3.0 `example`, 3.1 `examples`)."""
     if "default" in schema:
         yield "default", schema["default"]

@@ -92,4 +92,26 @@ def test_a_request_body_that_contains_itself(zoo: ModuleType, server: TestServer
     server.reply(204)
     client(zoo, server).tree.plant_tree(value="root", children=[{"value": "leaf", "leaf-count": 0}], leaf_count=1)
     assert server.requests[0].json() == {"value": "root", "children": [{"value": "leaf", "leaf-count": 0}], "leaf-count": 1}
-    assert "TreeNodeParam" in typing.get_type_hints(zoo.types.TreeNodeParam)["children"].__args__[0].__name__
+    children = typing.get_type_hints(zoo.types.TreeNodeParam)["children"]  # Sequence[TreeNode | TreeNodeParam]
+    assert typing.get_args(typing.get_args(children)[0]) == (zoo.types.TreeNode, zoo.types.TreeNodeParam)
+
+
+def test_tagged_objects_given_by_their_tag_alone(zoo: ModuleType, server: TestServer) -> None:
+    """`Duties` defaults to ["feeding"]: a string for a `{"task": "feeding"}` object. The tags of
+    the variants that need nothing else are accepted as strings, both ways; `training` is not
+    (it needs an enclosure)."""
+    types = zoo.types
+    assert typing.get_args(types.DutiesShorthand) == ("feeding", "cleaning")
+    server.reply(200, {"name": "Ann", "duties": ["feeding", {"task": "training", "enclosure": "B"}]})
+    keeper = client(zoo, server).keepers.get_keeper(id="x")
+    assert keeper.duties[0] == "feeding" and type(keeper.duties[1]) is types.DutiesTraining
+    server.reply(200, {"name": "Ann", "duties": ["training"]})
+    with pytest.raises(zoo.APIResponseValidationError, match="duties.0"):
+        client(zoo, server).keepers.get_keeper(id="x")
+    server.reply(204)
+    client(zoo, server).keepers.assign_duties(
+        id="x", duties=["cleaning", types.DutiesFeeding(task="feeding", times=2), {"task": "training", "enclosure": "B"}]
+    )
+    assert server.requests[-1].json() == {
+        "duties": ["cleaning", {"task": "feeding", "times": 2}, {"task": "training", "enclosure": "B"}]
+    }

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import FULL_SPEC, ROOT, generate_into
 from .golden import FEATURES, feature_names
 
 pytestmark = pytest.mark.slow
@@ -77,3 +77,39 @@ def test_typed_usage_checks_and_wrong_types_are_errors(tmp_path: Path) -> None:
     assert 'Missing named argument "job_id"' in result.stdout
     assert "Too many positional arguments" in result.stdout
     assert 'Incompatible types in assignment (expression has type "StopInteractiveScrapeBrowserSessionResponse", variable has type "int")' in result.stdout
+
+
+def test_tags_given_alone_type_check_where_the_spec_shows_them(tmp_path: Path) -> None:
+    """The zoo's `Duties` defaults to ["feeding"]: a tag alone stands for its object, unless
+    the variant needs more (`training` needs an enclosure)."""
+    project = FEATURES / "schemas" / "expected"
+    usage = (
+        "from zoo import Zoo\n"
+        "keepers = Zoo().keepers\n"
+        'keepers.assign_duties(id="x", duties=["feeding", "cleaning", {"task": "training", "enclosure": "B"}])\n'
+        'duties = keepers.get_keeper(id="x").duties or []\n'
+        'named: list[str] = [duty if isinstance(duty, str) else duty.task for duty in duties]\n'
+    )
+    good = tmp_path / "good.py"
+    good.write_text(usage)
+    result = mypy("--strict", str(good), cwd=project)
+    assert result.returncode == 0, result.stdout
+    bad = tmp_path / "bad.py"
+    bad.write_text(usage + 'keepers.assign_duties(id="x", duties=["training"])\n')
+    result = mypy("--strict", str(bad), cwd=project)
+    assert result.returncode == 1, result.stdout
+    assert "bad.py:6: error: List item 0 has incompatible type \"Literal['training']\"" in result.stdout, result.stdout
+
+
+def test_the_full_firecrawl_client_passes_mypy_strict_with_formats_as_the_docs_write_them(tmp_path: Path) -> None:
+    """Firecrawl's docs write `formats` as names, objects, or both; the spec's default shows names."""
+    project = generate_into(FULL_SPEC, tmp_path / "firecrawl")
+    (project / "usage.py").write_text(
+        "from firecrawl import Firecrawl\n"
+        "from firecrawl.types import FormatsJson\n"
+        'scraping = Firecrawl(api_key="k").scraping\n'
+        'scraping.scrape_and_extract_from_url(url="https://a.example", formats=["markdown", {"type": "json", "prompt": "p"}])\n'
+        'scraping.scrape_and_extract_from_url(url="https://a.example", formats=(FormatsJson(type="json"), "links"), parsers=["pdf"])\n'
+    )
+    result = mypy("--strict", "--explicit-package-bases", "firecrawl", "tests", "usage.py", cwd=project)
+    assert result.returncode == 0, result.stdout

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import PurePosixPath
 from typing import Any
 
 from .. import naming
 from ..errors import GeneratorError, Warnings, escape_pointer_token
 from ..load import Document, split_pointer
+from ..validate import schema_samples
 from .overrides import NameOverrides, check_field_name, check_natural, reserve
 from .model import (
     ANY,
@@ -463,7 +465,9 @@ class SchemaBuilder:
         if isinstance(node.get("prefixItems"), list):
             return self._tuple(node, pointer, hint)
         if declared == "array" or (declared is None and "items" in node):
-            return ListOf(self._items(node, pointer, hint))
+            items = self._items(node, pointer, hint)
+            shorthand = self._shorthand(node, pointer, hint, items)
+            return ListOf(items if shorthand is None else union([items, shorthand]))
         if declared == "object" or (declared is None and ("properties" in node or "additionalProperties" in node)):
             extra = node.get("additionalProperties")
             if isinstance(extra, dict) and extra:
@@ -547,6 +551,31 @@ class SchemaBuilder:
                 return self._unnamed(items, items_pointer, hint)
         return self.type_of(items, items_pointer, joined(hint, "item"))
 
+    def _shorthand(self, node: dict[str, Any], pointer: str, hint: str, items: TypeExpr) -> TypeExpr | None:
+        """Strings that stand for a variant of a tagged union by its tag alone, where the array's
+        default or examples show them (Firecrawl's `formats` defaults to `["markdown"]`, for
+        `[{"type": "markdown"}]`): a `Literal` of the tags of the variants that need nothing
+        else. None when no sample shows such a string."""
+        samples = [(key, value) for key, value in schema_samples(node) if isinstance(value, list)]
+        shown = {item for _, sample in samples for item in sample if isinstance(item, str)}
+        found = _tags(items) if shown else None
+        if found is None:
+            return None
+        tag_name, tagged = found
+        tags = [value for value, model in tagged if all(not f.required or f.wire_name == tag_name for f in model.fields)]
+        if not shown <= set(tags):
+            return None  # a string that is no tag, or the tag of a variant that needs more: a defect
+        key = next(key for key, sample in samples if any(isinstance(item, str) for item in sample))
+        description = (
+            f"A variant given by its `{tag_name}` alone, as the spec's {key.split('/')[0]} shows: "
+            f"`{json.dumps(tags[0])}` stands for `{json.dumps({tag_name: tags[0]})}`."
+        )
+        where = f"{pointer}/{key}"  # the sample that shows the strings stands for their type
+        if where not in self._by_pointer:
+            shorthand = {"type": "string", "enum": tags, "description": description}
+            self._named(shorthand, where, joined(hint, "shorthand"), is_component=False)
+        return self._use(self._by_pointer[where])
+
     def _variant_hint(self, variant: Any, hint: str, index: int) -> str:
         """Name an inline union variant by its title, else by its tag value, else by position."""
         if not isinstance(variant, dict):
@@ -591,6 +620,23 @@ def _has_type_information(node: Any) -> bool:
 def _is_nullable(node: dict[str, Any]) -> bool:
     declared = node.get("type")
     return node.get("nullable") is True or (isinstance(declared, list) and "null" in declared)
+
+
+def _tags(type_: TypeExpr) -> tuple[str, list[tuple[str, Model]]] | None:
+    """The tag property of a tagged union, or of a lone model whose tag is a required `Literal`,
+    and each tag value with the model it selects; None for other types."""
+    if isinstance(type_, Ref) and isinstance(type_.target, Alias):
+        type_ = type_.target.type
+    if isinstance(type_, UnionOf) and type_.discriminator is not None:
+        models = {t.target.name: t.target for t in type_.variants if isinstance(t, Ref) and isinstance(t.target, Model)}
+        return type_.discriminator.wire_name, [(value, models[name]) for value, name in type_.discriminator.tags]
+    if isinstance(type_, Ref) and isinstance(type_.target, Model):
+        model = type_.target
+        for wire_name in _tag_candidates([model]):
+            field = next(f for f in model.fields if f.wire_name == wire_name)
+            assert isinstance(field.type, LiteralOf)
+            return wire_name, [(str(value), model) for value in field.type.values]
+    return None
 
 
 def _tag_attribute(models: list[Model], wire_name: str, absent: str | None = None) -> str | None:

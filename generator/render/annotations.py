@@ -43,6 +43,8 @@ class Imports:
     """What a generated module imports, collected while its annotations are written."""
 
     modules: set[str] = field(default_factory=set)
+    abc: set[str] = field(default_factory=set)
+    """Names imported from collections.abc."""
     typing: set[str] = field(default_factory=set)
     local: dict[str, set[str]] = field(default_factory=dict)
     """Relative module ('.scrape_options', '.._types') -> names imported from it."""
@@ -58,6 +60,8 @@ class Imports:
     def lines(self) -> list[Code]:
         """Import statements grouped as isort would: standard library, third party, local."""
         standard = [f"import {module}" for module in sorted(self.modules - THIRD_PARTY)]
+        if self.abc:
+            standard.append(_from_import("collections.abc", self.abc))
         if self.typing:
             standard.append(_from_import("typing", self.typing))
         third_party = [f"import {module}" for module in sorted(self.modules & THIRD_PARTY)] + [
@@ -108,22 +112,42 @@ class AnnotationWriter:
 
     def argument(self, type_: TypeExpr, style: Style = Style()) -> Code:
         """A type that requests accept: models also as their TypedDict twins (`X | XParam`)."""
+        return Code(" | ".join(self._either(type_, style)))
+
+    def _either(self, type_: TypeExpr, style: Style) -> list[str]:
+        """The variants of `type_` as responses and as requests write them, each once, None last.
+        A list of models is the request's `Sequence` of either, which covers the response's list."""
         variants = type_.variants if isinstance(type_, UnionOf) else (type_,)
         texts: list[str] = []
         for request in (False, True):
             for variant in variants:
+                if not request and isinstance(variant, ListOf) and self._has_twin(variant.item, style):
+                    continue
                 text = self._write(variant, replace(style, request=request))
                 if text not in texts:
                     texts.append(text)
-        if "None" in texts:  # None last
+        if "None" in texts:
             texts.remove("None")
             texts.append("None")
-        return Code(" | ".join(texts))
+        return texts
+
+    def _has_twin(self, type_: TypeExpr, style: Style) -> bool:
+        """Whether requests write `type_` otherwise than responses (it holds models)."""
+        probe = AnnotationWriter(self.here, Imports())  # a dry run: its imports are not needed
+        return probe._write(type_, replace(style, request=False)) != probe._write(type_, replace(style, request=True))
 
     def _write(self, type_: TypeExpr, style: Style) -> str:
         if isinstance(type_, Primitive):
             return self._primitive(type_, style)
         if isinstance(type_, ListOf):
+            if style.request and self._has_twin(type_.item, style):
+                # models or their dicts, mixed, in a list or a tuple; covariant, unlike `list`
+                self.imports.abc.add("Sequence")
+                items = self._either(type_.item, replace(style, request=False))
+                joined = f"Union[{', '.join(items)}]" if style.forward and len(items) > 1 else " | ".join(items)
+                if style.forward and len(items) > 1:
+                    self.imports.typing.add("Union")
+                return f"Sequence[{joined}]"
             return f"{self._builtin('list', style)}[{self._write(type_.item, style)}]"
         if isinstance(type_, TupleOf):
             return f"{self._builtin('tuple', style)}[{', '.join(self._write(item, style) for item in type_.items)}]"

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 
 import httpx
 
@@ -70,7 +71,7 @@ class TreeResource(SyncAPIResource):
         self,
         *,
         value: JsonValue,
-        children: list[TreeNode] | list[TreeNodeParam] | NotGiven = NOT_GIVEN,
+        children: Sequence[TreeNode | TreeNodeParam] | NotGiven = NOT_GIVEN,
         leaf_count: int | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -83,7 +84,7 @@ class TreeResource(SyncAPIResource):
 
         Args:
           value (JsonValue):
-          children (list[TreeNode] | list[TreeNodeParam]):
+          children (Sequence[TreeNode | TreeNodeParam]):
           leaf_count (int):
         """
         return self._client.request(
@@ -137,7 +138,7 @@ class AsyncTreeResource(AsyncAPIResource):
         self,
         *,
         value: JsonValue,
-        children: list[TreeNode] | list[TreeNodeParam] | NotGiven = NOT_GIVEN,
+        children: Sequence[TreeNode | TreeNodeParam] | NotGiven = NOT_GIVEN,
         leaf_count: int | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -150,7 +151,7 @@ class AsyncTreeResource(AsyncAPIResource):
 
         Args:
           value (JsonValue):
-          children (list[TreeNode] | list[TreeNodeParam]):
+          children (Sequence[TreeNode | TreeNodeParam]):
           leaf_count (int):
         """
         return await self._client.request(

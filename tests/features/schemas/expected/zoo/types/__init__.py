@@ -16,6 +16,19 @@ if TYPE_CHECKING:
     from .parrot import Parrot as Parrot
     from .animal_input import AnimalInput as AnimalInput, AnimalInputParam as AnimalInputParam
     from .keeper import KeeperFavourite as KeeperFavourite, Keeper as Keeper
+    from .duties import (
+        DutiesFeeding as DutiesFeeding,
+        DutiesFeedingParam as DutiesFeedingParam,
+        DutiesCleaning as DutiesCleaning,
+        DutiesCleaningParam as DutiesCleaningParam,
+        DutiesTraining as DutiesTraining,
+        DutiesTrainingParam as DutiesTrainingParam,
+        DutiesItem as DutiesItem,
+        DutiesItemParam as DutiesItemParam,
+        DutiesShorthand as DutiesShorthand,
+        Duties as Duties,
+        DutiesParam as DutiesParam,
+    )
     from .event import EventOpened as EventOpened, EventClosed as EventClosed, Event as Event
     from .tree_node import TreeNode as TreeNode, TreeNodeParam as TreeNodeParam
     from .json_value import JsonValue as JsonValue
@@ -32,6 +45,17 @@ _MODULES: dict[str, str] = {
     "AnimalInputParam": "animal_input",
     "KeeperFavourite": "keeper",
     "Keeper": "keeper",
+    "DutiesFeeding": "duties",
+    "DutiesFeedingParam": "duties",
+    "DutiesCleaning": "duties",
+    "DutiesCleaningParam": "duties",
+    "DutiesTraining": "duties",
+    "DutiesTrainingParam": "duties",
+    "DutiesItem": "duties",
+    "DutiesItemParam": "duties",
+    "DutiesShorthand": "duties",
+    "Duties": "duties",
+    "DutiesParam": "duties",
     "EventOpened": "event",
     "EventClosed": "event",
     "Event": "event",

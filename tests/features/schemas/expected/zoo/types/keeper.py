@@ -5,6 +5,7 @@ from typing import Literal, TypeAlias
 
 from .._models import BaseModel, Field
 from .dog import Dog
+from .duties import Duties
 
 __all__ = ["KeeperFavourite", "Keeper"]
 
@@ -22,3 +23,5 @@ class Keeper(BaseModel):
     position: tuple[float, float] | None = None
     favourite: KeeperFavourite | None = None
     level: Literal[1, 2, "expert"] | str | int | None = None
+    duties: Duties | None = None
+    """What a keeper does. A duty that needs no details may be given by its task alone."""

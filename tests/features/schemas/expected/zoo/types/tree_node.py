@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from typing import Required, TypedDict
+from collections.abc import Sequence
+from typing import Required, TypedDict, Union
 
 from .._models import BaseModel, wire_names
 from .json_value import JsonValue
@@ -18,7 +19,11 @@ class TreeNode(BaseModel):
 
 TreeNodeParam = TypedDict(
     "TreeNodeParam",
-    {"value": Required[JsonValue], "children": list["TreeNodeParam"], "leaf-count": int},
+    {
+        "value": Required[JsonValue],
+        "children": Sequence[Union[TreeNode, "TreeNodeParam"]],
+        "leaf-count": int,
+    },
     total=False,
 )
 """The fields of `TreeNode`, as a dict keyed by their names on the wire."""
