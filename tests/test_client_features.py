@@ -242,3 +242,23 @@ def test_refs_across_files_ranges_and_json_suffixes(library: ModuleType, server:
     client.books.add_book(title="Emma", author={"name": "Austen"})
     assert server.requests[2].json() == {"title": "Emma", "author": {"name": "Austen"}}
     assert "isbn" not in inspect.signature(client.books.add_book).parameters  # readOnly
+
+
+# --- names -----------------------------------------------------------------------------------
+
+
+def test_schemas_named_like_the_helpers_of_the_generated_code(import_client: Importer, server: TestServer) -> None:
+    """`Tag` keeps its name (the union helper is `variant_tag`); `Sequence`, `Annotated`,
+    `Required` and `TypedDict`, which the generated modules import, are numbered."""
+    names = import_client(FEATURES / "names" / "expected", "names_the_hard_cases_escaped")
+    types = names.types
+    sequence = types.Sequence2.model_validate({"marks": [{"type": "tag", "discriminated": "d"}, {"type": "note"}]})
+    assert [type(mark) for mark in sequence.marks] == [types.Tag, types.Annotated2]
+    assert types.Required2.model_validate({"typed": {"tag": "t"}}).typed == types.TypedDict2(tag="t")
+    server.reply(200, {"type": "c"})
+    client = names.NamesTheHardCasesEscaped(base_url=server.url, max_retries=0)
+    client.user_accounts.create_item(schema_={}, sequences=(sequence, {"marks": [{"type": "note"}]}))
+    assert server.requests[0].json()["sequences"] == [
+        {"marks": [{"type": "tag", "discriminated": "d"}, {"type": "note"}]},
+        {"marks": [{"type": "note"}]},
+    ]

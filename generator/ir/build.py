@@ -18,7 +18,8 @@ _PACKAGE_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
 
 # Names used inside the generated package that a model or resource class must not take.
 RESERVED_CLASS_NAMES = frozenset(
-    """Any BaseModel Field Literal TypeAlias Union Optional NotGiven NOT_GIVEN FileTypes Endpoint
+    """Any Annotated BaseModel Field Literal Required Sequence TypeAlias TypedDict Union Optional
+    NotGiven NOT_GIVEN FileTypes Endpoint
     SyncAPIResource AsyncAPIResource SyncAPIClient AsyncAPIClient Headers Query Body Timeout
     APIError APIConnectionError APITimeoutError APIStatusError APIResponseValidationError
     BadRequestError AuthenticationError PermissionDeniedError NotFoundError ConflictError

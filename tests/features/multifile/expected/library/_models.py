@@ -11,11 +11,11 @@ from pydantic import ConfigDict, Discriminator, Field, Tag
 __all__ = [
     "BaseModel",
     "Field",
-    "Tag",
     "discriminated",
     "excerpt",
     "first_problem",
     "type_adapter",
+    "variant_tag",
     "wire_names",
 ]
 
@@ -33,6 +33,12 @@ class BaseModel(pydantic.BaseModel):
 def wire_names(names: dict[str, str]) -> ConfigDict:
     """The configuration of a model whose fields are named differently on the wire."""
     return ConfigDict(alias_generator=lambda field: names.get(field, field))
+
+
+def variant_tag(name: str) -> Tag:
+    """Marks a variant of a union that `discriminated` chooses by `name`. (Lower case: models
+    of the API, such as a `Tag` schema, take the capitalised names.)"""
+    return Tag(name)
 
 
 def discriminated(wire_name: str, attribute: str, tags: dict[str, str]) -> Discriminator:

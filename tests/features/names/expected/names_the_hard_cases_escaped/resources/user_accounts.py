@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import builtins
 import functools
+from collections.abc import Sequence
 from typing import Any
 
 import httpx
@@ -18,6 +19,7 @@ from .._types import Body, Headers, NOT_GIVEN, NotGiven, Query
 from ..types.base_model2 import BaseModel2
 from ..types.client import Client
 from ..types.client2 import Client2
+from ..types.sequence2 import Sequence2, Sequence2Param
 
 __all__ = [
     "UserAccountsResource",
@@ -126,6 +128,7 @@ class UserAccountsResource(SyncAPIResource):
         user_name_2: str | NotGiven = NOT_GIVEN,
         user_name_3: str | NotGiven = NOT_GIVEN,
         extra_headers: str | NotGiven = NOT_GIVEN,
+        sequences: Sequence[Sequence2 | Sequence2Param] | NotGiven = NOT_GIVEN,
         request_extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -147,6 +150,7 @@ class UserAccountsResource(SyncAPIResource):
           user_name_2 (str):
           user_name_3 (str):
           extra_headers (str):
+          sequences (Sequence[Sequence2 | Sequence2Param]):
         """
         return self._client.request(
             _CREATE_ITEM,
@@ -165,6 +169,7 @@ class UserAccountsResource(SyncAPIResource):
                     "user_name": user_name_2,
                     "userName": user_name_3,
                     "extra_headers": extra_headers,
+                    "sequences": sequences,
                 },
                 extra_headers=request_extra_headers,
                 extra_query=extra_query,
@@ -260,6 +265,7 @@ class AsyncUserAccountsResource(AsyncAPIResource):
         user_name_2: str | NotGiven = NOT_GIVEN,
         user_name_3: str | NotGiven = NOT_GIVEN,
         extra_headers: str | NotGiven = NOT_GIVEN,
+        sequences: Sequence[Sequence2 | Sequence2Param] | NotGiven = NOT_GIVEN,
         request_extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -281,6 +287,7 @@ class AsyncUserAccountsResource(AsyncAPIResource):
           user_name_2 (str):
           user_name_3 (str):
           extra_headers (str):
+          sequences (Sequence[Sequence2 | Sequence2Param]):
         """
         return await self._client.request(
             _CREATE_ITEM,
@@ -299,6 +306,7 @@ class AsyncUserAccountsResource(AsyncAPIResource):
                     "user_name": user_name_2,
                     "userName": user_name_3,
                     "extra_headers": extra_headers,
+                    "sequences": sequences,
                 },
                 extra_headers=request_extra_headers,
                 extra_query=extra_query,

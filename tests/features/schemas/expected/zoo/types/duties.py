@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Annotated, Literal, Required, TypeAlias, TypedDict
 
-from .._models import BaseModel, Tag, discriminated
+from .._models import BaseModel, discriminated, variant_tag
 
 __all__ = [
     "DutiesFeeding",
@@ -55,9 +55,9 @@ class DutiesTrainingParam(TypedDict, total=False):
 
 
 DutiesItem: TypeAlias = Annotated[
-    Annotated[DutiesFeeding, Tag("DutiesFeeding")]
-    | Annotated[DutiesCleaning, Tag("DutiesCleaning")]
-    | Annotated[DutiesTraining, Tag("DutiesTraining")],
+    Annotated[DutiesFeeding, variant_tag("DutiesFeeding")]
+    | Annotated[DutiesCleaning, variant_tag("DutiesCleaning")]
+    | Annotated[DutiesTraining, variant_tag("DutiesTraining")],
     discriminated(
         "task",
         "task",

@@ -3,7 +3,7 @@ from __future__ import annotations
 import datetime
 from typing import Annotated, Literal, TypeAlias
 
-from .._models import BaseModel, Tag, discriminated
+from .._models import BaseModel, discriminated, variant_tag
 
 __all__ = ["EventOpened", "EventClosed", "Event"]
 
@@ -19,6 +19,7 @@ class EventClosed(BaseModel):
 
 
 Event: TypeAlias = Annotated[
-    Annotated[EventOpened, Tag("EventOpened")] | Annotated[EventClosed, Tag("EventClosed")],
+    Annotated[EventOpened, variant_tag("EventOpened")]
+    | Annotated[EventClosed, variant_tag("EventClosed")],
     discriminated("type", "type", {"opened": "EventOpened", "closed": "EventClosed"}),
 ]
