@@ -526,13 +526,18 @@ class SchemaBuilder:
         return Discriminator(property_name, attribute, tuple(tags)) if attribute is not None else None
 
     def _tuple(self, node: dict[str, Any], pointer: str, hint: str) -> TypeExpr:
-        """`prefixItems`: a tuple when nothing may follow them, else a list of their types."""
+        """`prefixItems`: a tuple when there are exactly that many items (`minItems` says none may
+        be missing, `items: false` or `maxItems` that none may follow), else a list of their types."""
         prefix = [
             self.type_of(item, f"{pointer}/prefixItems/{index}", joined(hint, f"item {index + 1}"))
             for index, item in enumerate(node["prefixItems"])
         ]
-        if node.get("items") is False or node.get("maxItems") == len(prefix):
+        closed = node.get("items") is False or node.get("maxItems") == len(prefix)
+        min_items = node.get("minItems")
+        if closed and isinstance(min_items, int) and min_items >= len(prefix):
             return TupleOf(tuple(prefix))
+        if node.get("items") is False:
+            return ListOf(union(prefix))
         rest = self._items(node, pointer, hint) if "items" in node else ANY
         return ListOf(union([*prefix, rest]))
 

@@ -21,6 +21,7 @@ class Keeper(BaseModel):
     shift: datetime.time | None = None
     badge: str | None = None
     position: tuple[float, float] | None = None
+    route: list[str | int] | None = None
     favourite: KeeperFavourite | None = None
     level: Literal[1, 2, "expert"] | str | int | None = None
     duties: Duties | None = None
