@@ -62,13 +62,31 @@ def test_every_file_compiles_and_every_module_imports(project: Path) -> None:
     assert int(result.stdout) > 100
 
 
-def test_mypy_strict_is_clean(project: Path) -> None:
+# Firecrawl's docs write `formats` as names, objects, or both; the spec's default shows names
+USAGE = f"""
+from {PACKAGE} import FirecrawlV2
+from {PACKAGE}.types import FormatsJson
+scraping = FirecrawlV2(api_key="k").scraping
+scraping.scrape_and_extract_from_url(url="https://a.example", formats=["markdown", {{"type": "json", "prompt": "p"}}])
+scraping.scrape_and_extract_from_url(url="https://a.example", formats=(FormatsJson(type="json"), "links"), parsers=["pdf"])
+"""
+
+
+def test_mypy_strict_is_clean_and_formats_type_check_as_the_docs_write_them(project: Path) -> None:
+    (project / "usage.py").write_text(USAGE)
     result = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", PACKAGE],
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--explicit-package-bases", PACKAGE, "tests", "usage.py"],
         cwd=project, capture_output=True, text=True, timeout=600,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Success: no issues found" in result.stdout
+
+
+def test_argument_docs_give_a_server_default_once(project: Path) -> None:
+    search = (project / PACKAGE / "resources" / "search.py").read_text()
+    # the spec's description of `sources` says "Defaults to ['web']." itself
+    assert "Defaults to ['web']." in search and 'Defaults to ["web"] on the server' not in search
+    assert "limit (int): Maximum number of results to return (per source type when using multiple sources). Defaults to 10 on the server." in search
 
 
 def test_full_client_against_a_server(project: Path, import_client: Callable[[Path, str], ModuleType], tmp_path: Path) -> None:

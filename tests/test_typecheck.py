@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import FULL_SPEC, ROOT, generate_into
+from .conftest import ROOT
 from .golden import FEATURES, feature_names
 
 pytestmark = pytest.mark.slow
@@ -100,16 +100,3 @@ def test_tags_given_alone_type_check_where_the_spec_shows_them(tmp_path: Path) -
     assert result.returncode == 1, result.stdout
     assert "bad.py:6: error: List item 0 has incompatible type \"Literal['training']\"" in result.stdout, result.stdout
 
-
-def test_the_full_firecrawl_client_passes_mypy_strict_with_formats_as_the_docs_write_them(tmp_path: Path) -> None:
-    """Firecrawl's docs write `formats` as names, objects, or both; the spec's default shows names."""
-    project = generate_into(FULL_SPEC, tmp_path / "firecrawl")
-    (project / "usage.py").write_text(
-        "from firecrawl import Firecrawl\n"
-        "from firecrawl.types import FormatsJson\n"
-        'scraping = Firecrawl(api_key="k").scraping\n'
-        'scraping.scrape_and_extract_from_url(url="https://a.example", formats=["markdown", {"type": "json", "prompt": "p"}])\n'
-        'scraping.scrape_and_extract_from_url(url="https://a.example", formats=(FormatsJson(type="json"), "links"), parsers=["pdf"])\n'
-    )
-    result = mypy("--strict", "--explicit-package-bases", "firecrawl", "tests", "usage.py", cwd=project)
-    assert result.returncode == 0, result.stdout

@@ -502,11 +502,12 @@ def _method_docstring(operation: Operation, arguments: list[str]) -> Code:
 
 
 def _argument_doc(parameter: Parameter, annotation: str) -> str:
-    """`  name (type): description`, with the server's default where the spec gives one."""
+    """`  name (type): description`, with the server's default where the spec gives one, the
+    argument is optional and the description does not already speak of it."""
     text = " ".join((parameter.description or "").split())
     if parameter.deprecated:
         text = f"Deprecated. {text}".strip()
-    if parameter.default is not NO_DEFAULT:
+    if parameter.default is not NO_DEFAULT and not parameter.required and "default" not in text.lower():
         if text and not text.endswith((".", "!", "?")):
             text += "."
         text = f"{text} Defaults to {py_literal(parameter.default)} on the server.".strip()
