@@ -18,6 +18,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PRISM = ROOT / "node_modules" / ".bin" / "prism"
 READY_SECONDS = 90  # a loaded 2-core machine can take a while to start node
+PORT_ATTEMPTS = 3  # the free port may be taken by another process before Prism binds it
+
+
+class _PortTaken(RuntimeError):
+    pass
 
 
 def free_port() -> int:
@@ -32,32 +37,47 @@ def prism(spec: Path, *, seed: int | None = None) -> Iterator[str]:
     paths). With `seed`, dynamic mode with that seed."""
     if not PRISM.is_file():
         raise RuntimeError(f"{PRISM} is missing: run `make test` (it runs `npm ci`)")
-    port = free_port()
-    command = [str(PRISM), "mock", "-h", "127.0.0.1", "-p", str(port), str(spec)]
-    if seed is not None:
-        command += ["-d", "--seed", str(seed)]
-    log = open(ROOT / "node_modules" / f"prism-{port}.log", "wb")  # noqa: SIM115 - closed below
-    process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_listening(process, url, log.name)
-        yield url
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=30)
-        log.close()
+    for attempt in range(PORT_ATTEMPTS):
+        port = free_port()
+        command = [str(PRISM), "mock", "-h", "127.0.0.1", "-p", str(port), str(spec)]
+        if seed is not None:
+            command += ["-d", "--seed", str(seed)]
+        log = open(ROOT / "node_modules" / f"prism-{port}.log", "wb")  # noqa: SIM115 - closed below
+        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        url = f"http://127.0.0.1:{port}"
+        try:
+            try:
+                _wait_until_listening(process, url, log.name)
+            except _PortTaken:
+                if attempt + 1 == PORT_ATTEMPTS:
+                    raise
+                continue
+            yield url
+            return
+        finally:
+            try:
+                os.killpg(process.pid, signal.SIGTERM)
+            except ProcessLookupError:  # it ended on its own (its port was taken)
+                pass
+            process.wait(timeout=30)
+            log.close()
 
 
 def _wait_until_listening(process: subprocess.Popen[bytes], url: str, log: str) -> None:
     deadline = time.monotonic() + READY_SECONDS
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"prism exited with {process.returncode}: {Path(log).read_text()[-2000:]}")
+            output = Path(log).read_text(errors="replace")[-2000:]
+            if "EADDRINUSE" in output:
+                raise _PortTaken(f"{url} was taken before prism could listen on it: {output}")
+            raise RuntimeError(f"prism exited with {process.returncode}: {output}")
         try:
             urllib.request.urlopen(url, timeout=2)
-            return
-        except urllib.error.HTTPError:  # any HTTP answer means it is listening
-            return
+        except urllib.error.HTTPError:  # any HTTP answer means something is listening
+            pass
         except OSError:
             time.sleep(0.3)
+            continue
+        if process.poll() is None:  # and Prism is still there, not gone for a taken port
+            return
     raise RuntimeError(f"prism did not listen on {url} within {READY_SECONDS} s: {Path(log).read_text()[-2000:]}")

@@ -136,3 +136,24 @@ def test_prism_refuses_what_the_spec_does_not_allow(tmp_path: Path) -> None:
         sys.path.remove(str(ROOT / "generated" / "firecrawl"))
         for name in [n for n in sys.modules if n.split(".")[0] == "firecrawl"]:
             del sys.modules[name]
+
+
+def test_prism_moves_to_another_port_when_its_port_is_taken(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A free port can be taken between the probe and Prism's start (other tests run servers)."""
+    import socket
+    import urllib.request
+
+    from . import prism as prism_module
+
+    with socket.socket() as squatter:
+        squatter.bind(("127.0.0.1", 0))
+        squatter.listen()  # holds the port, never answers
+        taken = squatter.getsockname()[1]
+        ports = iter([taken, prism_module.free_port()])
+        monkeypatch.setattr(prism_module, "free_port", lambda: next(ports))
+        with prism(ROOT / "specs" / "firecrawl-v2.yaml") as url:
+            assert url != f"http://127.0.0.1:{taken}"
+            request = urllib.request.Request(url + "/scrape/550e8400-e29b-41d4-a716-446655440000/interact", method="DELETE")
+            request.add_header("Authorization", "Bearer k")
+            with urllib.request.urlopen(request, timeout=10) as answer:
+                assert answer.status == 200
