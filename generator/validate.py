@@ -85,6 +85,8 @@ def validate_in_background(document: Document, warnings: Warnings) -> Callable[[
 
 
 def _validate_into(document: Document, strict: bool, sender: Any) -> None:
+    # The cyclic collector stays paused, as the parent had it: with it on, this short-lived
+    # process took 0.2 s longer on GitHub's spec, and no more memory without it.
     found = Warnings(strict=strict)
     try:
         validate(document, found)
