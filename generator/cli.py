@@ -4,6 +4,7 @@ and `diff OLD NEW`."""
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import re
 import sys
@@ -19,7 +20,7 @@ from .errors import Diagnostic, GeneratorError
 from .format import GeneratedCodeError
 from .load import LoadOptions
 from .pipeline import Generated, generate_files
-from .write import compare, write_project
+from .write import MANIFEST, Comparison, compare, write_project
 
 EXIT_OK = 0
 EXIT_STALE = 1
@@ -88,6 +89,10 @@ def _parser(prog: str) -> argparse.ArgumentParser:
                 metavar="OLD_SPEC",
                 help="the spec the output folder was built from: bump the package version as the spec "
                 "diff suggests and put its report at the top of CHANGELOG.md",
+            )
+        else:
+            command.add_argument(
+                "--diff", action="store_true", help="also print how each stale file differs (unified diff, on stdout)"
             )
     _add_diff_command(commands)
     return parser
@@ -286,7 +291,29 @@ def _check(generated: Generated, output: Path, args: argparse.Namespace) -> int:
     for label, paths in (("changed", comparison.stale), ("missing", comparison.missing), ("extra", comparison.extra)):
         for path in paths:
             print(f"  {label}: {path}", file=sys.stderr)
+    if args.diff:
+        _print_differences(generated.files, output, comparison)
     return EXIT_STALE
+
+
+def _print_differences(files: dict[str, bytes], output: Path, comparison: Comparison) -> None:
+    """A unified diff from the folder's files to what `generate` would write; the manifest,
+    whose hashes only repeat the other changes, is left out."""
+    changed = [path for path in comparison.stale + comparison.missing if path != MANIFEST]
+    for path in sorted(changed + comparison.extra):
+        before = _lines(output / path) if path not in comparison.missing else []
+        after = files[path].decode("utf-8", "replace").splitlines(keepends=True) if path in files else []
+        sys.stdout.writelines(
+            line if line.endswith("\n") else line + "\n"
+            for line in difflib.unified_diff(before, after, f"{output}/{path}", f"generated/{path}")
+        )
+
+
+def _lines(path: Path) -> list[str]:
+    try:
+        return path.read_bytes().decode("utf-8", "replace").splitlines(keepends=True)
+    except OSError:  # a dangling link, say
+        return []
 
 
 def _count(number: int, noun: str) -> str:

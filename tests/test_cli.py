@@ -40,12 +40,21 @@ def test_generate_then_check(tmp_path: Path) -> None:
     assert fresh.stderr.startswith("stages: load ") and ", compare " in fresh.stderr
     (out / "README.md").write_text("edited")
     (out / "firecrawl" / "types" / "__init__.py").unlink()
-    (out / "firecrawl" / "stray.py").write_text("")
+    (out / "firecrawl" / "stray.py").write_text("import os\n")
     stale = run("check", SEED, "--output", out, "--package-name", "firecrawl")
     assert stale.returncode == 1
     assert "changed: README.md" in stale.stderr
     assert "missing: firecrawl/types/__init__.py" in stale.stderr
     assert "extra: firecrawl/stray.py" in stale.stderr
+    assert stale.stdout == ""
+
+    shown = run("check", SEED, "--output", out, "--package-name", "firecrawl", "--diff")
+    assert shown.returncode == 1 and shown.stderr == stale.stderr
+    readme = (ROOT / "generated" / "firecrawl" / "README.md").read_text().splitlines()
+    assert f"--- {out}/README.md\n+++ generated/README.md\n@@ -1 +1,{len(readme)} @@\n-edited\n+{readme[0]}\n" in shown.stdout
+    assert f"--- {out}/firecrawl/stray.py\n+++ generated/firecrawl/stray.py\n@@ -1 +0,0 @@\n-import os\n" in shown.stdout
+    assert "+++ generated/firecrawl/types/__init__.py" in shown.stdout
+    assert ".clientgen.json" not in shown.stdout  # its hashes only repeat the other changes
 
     again = run("generate", SEED, "--output", out, "--package-name", "firecrawl")
     assert f"(2 written, {count - 2} unchanged, 1 removed)" in again.stdout
