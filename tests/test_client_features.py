@@ -248,7 +248,7 @@ def test_refs_across_files_ranges_and_json_suffixes(library: ModuleType, server:
 
 
 def test_schemas_named_like_the_helpers_of_the_generated_code(import_client: Importer, server: TestServer) -> None:
-    """`Tag` keeps its name (the union helper is `variant_tag`); `Sequence`, `Annotated`,
+    """`Tag` keeps its name (the union helper is `tag`); `Sequence`, `Annotated`,
     `Required` and `TypedDict`, which the generated modules import, are numbered."""
     names = import_client(FEATURES / "names" / "expected", "names_the_hard_cases_escaped")
     types = names.types

@@ -4,7 +4,7 @@ import black
 import pytest
 
 from generator.format import LINE_LENGTH
-from generator.render.wrap import annotated, bracketed, call
+from generator.render.wrap import annotated, assignment, bracketed, call
 
 MODE = black.Mode(target_versions={black.TargetVersion.PY311}, line_length=LINE_LENGTH)
 
@@ -31,6 +31,7 @@ LONG = "VeryLongModelNameForTheParameter | VeryLongModelNameForTheParameterParam
         ("Literal[" + ", ".join(f'"value{i}"' for i in range(30)) + "] | None | NotGiven", "NOT_GIVEN"),
         ("list[Literal[" + ", ".join(f'"v{i}"' for i in range(12)) + "]] | NotGiven", "NOT_GIVEN"),  # inside fits
         ('dict[str, Literal["a" * 3]] | list[Literal["' + "y" * 95 + '"]] | NotGiven', "NOT_GIVEN"),
+        (f"Sequence[{LONG} | Shorthand] | NotGiven", "NOT_GIVEN"),  # a union inside: a member per line
     ],
 )
 def test_parameters_are_laid_out_as_black_would(annotation: str, default: str | None) -> None:
@@ -71,3 +72,22 @@ def test_fields_are_laid_out_as_black_would(annotation: str, default: str | None
     assert black.format_str(laid_out, mode=MODE) == laid_out
     one_line = f"class C:\n    field_name: {annotation}" + (f" = {default}" if default else "") + "\n"
     assert black.format_str(one_line, mode=MODE) == laid_out
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "int | None",
+        " | ".join([LONG] * 2),  # a union: in parentheses
+        "Literal[" + ", ".join(f'"value{i}"' for i in range(20)) + "]",  # an item per line
+        "Literal[" + ", ".join(f'"v{i}"' for i in range(14)) + "]",  # the inside fits on a line
+        f"Sequence[{LONG} | Shorthand]",  # a union inside: a member per line
+        f"Sequence[{LONG} | {LONG}Extended | Shorthand]",
+        'Literal["' + "z" * 95 + '"]',  # an item too long: left to black
+    ],
+)
+def test_aliases_are_laid_out_as_black_would(value: str) -> None:
+    laid_out = assignment("SomeAliasName: TypeAlias", value) + "\n"
+    expected = black.format_str(f"SomeAliasName: TypeAlias = {value}\n", mode=MODE)
+    fits = max(len(line) for line in laid_out.split("\n")) <= LINE_LENGTH
+    assert laid_out == expected or (not fits and black.format_str(laid_out, mode=MODE) == expected)

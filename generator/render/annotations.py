@@ -169,14 +169,14 @@ class AnnotationWriter:
         return self._reference(type_.target, style)
 
     def _discriminated(self, type_: UnionOf, discriminator: Discriminator, variants: list[str], style: Style) -> str:
-        """`Annotated[Annotated[A, variant_tag("A")] | ..., discriminated(...)]`: pydantic picks the
+        """`Annotated[Annotated[A, tag("A")] | ..., discriminated(...)]`: pydantic picks the
         variant from the property's value."""
         self.imports.typing.add("Annotated")
         models = relative_module(self.here, "_models")
-        self.imports.add_local(models, "variant_tag")
+        self.imports.add_local(models, "tag")
         self.imports.add_local(models, "discriminated")
         tagged = [
-            f"Annotated[{text}, variant_tag({py_literal(variant.target.name)})]"
+            f"Annotated[{text}, tag({py_literal(variant.target.name)})]"
             for text, variant in zip(variants, type_.variants)
             if isinstance(variant, Ref)
         ]

@@ -51,12 +51,18 @@ def annotated(
 
 
 def assignment(target: str, value: str, *, indent: int = 0) -> str:
-    """`target = value` (an alias of a union) as black lays it out when it is too long."""
+    """`target = value` (an alias of a union or a subscript) as black lays it out when it is too
+    long: a union in parentheses, a subscript split at its brackets."""
     line = f"{target} = {value}"
     if fits(line, LINE_LENGTH - indent) or not line.isascii():
         return line
     wrapped = _parenthesized_union(value, indent)
-    return line if wrapped is None else f"{target} = {wrapped}"
+    if wrapped is not None:
+        return f"{target} = {wrapped}"
+    lines = _subscript_lines(value, indent)
+    if lines is None or not fits(f"{target} = {lines[0]}", LINE_LENGTH - indent):
+        return line
+    return f"{target} = " + "\n".join([lines[0], *(" " * indent + text for text in lines[1:])])
 
 
 def _parenthesized_union(annotation: str, indent: int) -> str | None:
@@ -90,8 +96,13 @@ def _subscript_lines(text: str, indent: int) -> list[str] | None:
         body = [inside]
     else:
         items = _split_top_level(inside, ",")
+        members = _split_top_level(inside, "|")
         if len(items) > 1:
             body = [f"{item}," for item in items]
+            if any(len(line) > room for line in body):
+                return None
+        elif len(members) > 1:  # a union: a member per line, `|` first
+            body = [members[0], *(f"| {member}" for member in members[1:])]
             if any(len(line) > room for line in body):
                 return None
         else:

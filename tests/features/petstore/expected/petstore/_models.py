@@ -14,8 +14,8 @@ __all__ = [
     "discriminated",
     "excerpt",
     "first_problem",
+    "tag",
     "type_adapter",
-    "variant_tag",
     "wire_names",
 ]
 
@@ -35,7 +35,7 @@ def wire_names(names: dict[str, str]) -> ConfigDict:
     return ConfigDict(alias_generator=lambda field: names.get(field, field))
 
 
-def variant_tag(name: str) -> Tag:
+def tag(name: str) -> Tag:
     """Marks a variant of a union that `discriminated` chooses by `name`. (Lower case: models
     of the API, such as a `Tag` schema, take the capitalised names.)"""
     return Tag(name)

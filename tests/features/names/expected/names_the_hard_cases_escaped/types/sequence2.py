@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Annotated, TypeAlias, TypedDict
 
-from .._models import BaseModel, discriminated, variant_tag
+from .._models import BaseModel, discriminated, tag
 from .annotated2 import Annotated2, Annotated2Param
 from .required2 import Required2, Required2Param
 from .tag import Tag, TagParam
@@ -12,7 +12,7 @@ __all__ = ["Sequence2MarksItem", "Sequence2MarksItemParam", "Sequence2", "Sequen
 
 
 Sequence2MarksItem: TypeAlias = Annotated[
-    Annotated[Tag, variant_tag("Tag")] | Annotated[Annotated2, variant_tag("Annotated2")],
+    Annotated[Tag, tag("Tag")] | Annotated[Annotated2, tag("Annotated2")],
     discriminated("type", "type", {"tag": "Tag", "note": "Annotated2"}),
 ]
 

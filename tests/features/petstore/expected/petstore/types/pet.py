@@ -3,7 +3,7 @@ from __future__ import annotations
 import datetime
 from typing import Annotated, TypeAlias
 
-from .._models import BaseModel, discriminated, variant_tag, wire_names
+from .._models import BaseModel, discriminated, tag, wire_names
 from .new_pet import NewPet
 from .organisation import Organisation
 from .person import Person
@@ -12,7 +12,7 @@ __all__ = ["PetOwner", "PetVaccinationsItem", "Pet"]
 
 
 PetOwner: TypeAlias = Annotated[
-    Annotated[Person, variant_tag("Person")] | Annotated[Organisation, variant_tag("Organisation")],
+    Annotated[Person, tag("Person")] | Annotated[Organisation, tag("Organisation")],
     discriminated("kind", "kind", {"person": "Person", "organisation": "Organisation"}),
 ]
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Annotated, TypeAlias
 
-from .._models import discriminated, variant_tag
+from .._models import discriminated, tag
 from .cat import Cat
 from .dog import Dog
 from .parrot import Parrot
@@ -11,9 +11,7 @@ __all__ = ["Animal"]
 
 
 Animal: TypeAlias = Annotated[
-    Annotated[Dog, variant_tag("Dog")]
-    | Annotated[Cat, variant_tag("Cat")]
-    | Annotated[Parrot, variant_tag("Parrot")],
+    Annotated[Dog, tag("Dog")] | Annotated[Cat, tag("Cat")] | Annotated[Parrot, tag("Parrot")],
     discriminated("kind", "kind", {"dog": "Dog", "puppy": "Dog", "cat": "Cat", "Parrot": "Parrot"}),
 ]
 """Any animal, by its kind."""

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Annotated, TypeAlias
 
-from .._models import discriminated, variant_tag
+from .._models import discriminated, tag
 from .cat import Cat, CatParam
 from .dog import Dog, DogParam
 
@@ -10,7 +10,7 @@ __all__ = ["AnimalInput", "AnimalInputParam"]
 
 
 AnimalInput: TypeAlias = Annotated[
-    Annotated[Dog, variant_tag("Dog")] | Annotated[Cat, variant_tag("Cat")],
+    Annotated[Dog, tag("Dog")] | Annotated[Cat, tag("Cat")],
     discriminated("kind", "kind", {"Dog": "Dog", "Cat": "Cat"}),
 ]
 """A new animal."""

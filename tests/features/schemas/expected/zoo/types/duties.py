@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Annotated, Literal, Required, TypeAlias, TypedDict
 
-from .._models import BaseModel, discriminated, variant_tag
+from .._models import BaseModel, discriminated, tag
 
 __all__ = [
     "DutiesFeeding",
@@ -55,9 +55,9 @@ class DutiesTrainingParam(TypedDict, total=False):
 
 
 DutiesItem: TypeAlias = Annotated[
-    Annotated[DutiesFeeding, variant_tag("DutiesFeeding")]
-    | Annotated[DutiesCleaning, variant_tag("DutiesCleaning")]
-    | Annotated[DutiesTraining, variant_tag("DutiesTraining")],
+    Annotated[DutiesFeeding, tag("DutiesFeeding")]
+    | Annotated[DutiesCleaning, tag("DutiesCleaning")]
+    | Annotated[DutiesTraining, tag("DutiesTraining")],
     discriminated(
         "task",
         "task",

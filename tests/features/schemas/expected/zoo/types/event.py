@@ -3,7 +3,7 @@ from __future__ import annotations
 import datetime
 from typing import Annotated, Literal, TypeAlias
 
-from .._models import BaseModel, discriminated, variant_tag
+from .._models import BaseModel, discriminated, tag
 
 __all__ = ["EventOpened", "EventClosed", "Event"]
 
@@ -19,7 +19,6 @@ class EventClosed(BaseModel):
 
 
 Event: TypeAlias = Annotated[
-    Annotated[EventOpened, variant_tag("EventOpened")]
-    | Annotated[EventClosed, variant_tag("EventClosed")],
+    Annotated[EventOpened, tag("EventOpened")] | Annotated[EventClosed, tag("EventClosed")],
     discriminated("type", "type", {"opened": "EventOpened", "closed": "EventClosed"}),
 ]
