@@ -83,7 +83,7 @@ def test_mypy_strict_is_clean_and_formats_type_check_as_the_docs_write_them(proj
 
 
 def test_argument_docs_give_a_server_default_once(project: Path) -> None:
-    search = (project / PACKAGE / "resources" / "search.py").read_text()
+    search = " ".join((project / PACKAGE / "resources" / "search.py").read_text().split())  # unwrapped
     # the spec's description of `sources` says "Defaults to ['web']." itself
     assert "Defaults to ['web']." in search and 'Defaults to ["web"] on the server' not in search
     assert "limit (int): Maximum number of results to return (per source type when using multiple sources). Defaults to 10 on the server." in search

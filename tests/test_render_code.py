@@ -1,4 +1,5 @@
 import ast
+import re
 
 import jinja2
 import pytest
@@ -84,3 +85,36 @@ def test_templates_cannot_print_raw_spec_text() -> None:
     with pytest.raises(jinja2.TemplateRuntimeError):
         template.render(text="1; import os")
     assert env.from_string("value = {{ text|pystr }}").render(text="1; import os") == 'value = "1; import os"'
+
+
+def test_long_docstring_lines_are_wrapped_as_a_careful_writer_would() -> None:
+    prose = " ".join(f"word{i}" for i in range(40))
+    text = "\n".join([
+        prose,
+        "",
+        f"- item: {prose}",
+        f"  name (str): {prose}",
+        "```",
+        f"code {prose}",
+        "```",
+        f"| table | {prose} |",
+        "https://example.com/" + "a" * 120,
+    ])  # fmt: skip
+    lines = docstring_text(text, indent=8).split("\n")
+    room = 100 - 8
+    assert len(lines[0]) <= room - 6 and all(len(line) <= room + 8 for line in lines if "word" in line and "|" not in line and "code" not in line)
+    body = [line[8:] for line in lines[1:]]
+    item = body.index(next(line for line in body if line.startswith("- item:")))
+    assert body[item + 1].startswith("  word") and not body[item + 1].startswith("   ")  # aligned with the item's text
+    name = body.index(next(line for line in body if line.startswith("  name (str):")))
+    assert body[name + 1].startswith("      word")  # Args: four spaces deeper
+    assert f"code {prose}" in body and f"| table | {prose} |" in body  # code and tables as they are
+    assert "https://example.com/" + "a" * 120 in body  # a word longer than a line stays whole
+    # words, and the spaces between them, come back when the lines are joined again
+    assert " ".join(line.strip() for line in lines if line.strip()).count("word39") == 5
+
+
+def test_wrapping_keeps_runs_of_spaces_of_a_quoted_default() -> None:
+    text = "  mode (str): " + "x " * 40 + "Defaults to 'a  b  c' on the server."
+    wrapped = str(docstring_text(text, indent=8))
+    assert "'a  b  c'" in re.sub(r"\n +", " ", wrapped)

@@ -15,6 +15,7 @@ from typing import Any
 
 from jinja2 import TemplateRuntimeError
 
+from ..format import LINE_LENGTH
 from ..text import without_lone_surrogates
 
 
@@ -82,13 +83,15 @@ def docstring_text(text: str | None, indent: int = 0) -> Code:
     """Text for the inside of a triple-double-quoted docstring.
 
     Backslashes and non-printable characters (NUL, U+2028, ...) are escaped, quotes cannot
-    close the string, and every line after the first is indented by `indent` spaces. Lone
-    surrogates, which Python cannot keep in a docstring, become U+FFFD.
+    close the string, and every line after the first is indented by `indent` spaces. Lines
+    longer than the line length are wrapped (see `_wrapped`). Lone surrogates, which Python
+    cannot keep in a docstring, become U+FFFD.
     """
     if not text:
         return Code("")
     text = without_lone_surrogates(text)
     lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").strip().split("\n")]
+    lines = _wrapped(lines, LINE_LENGTH - indent)
     pad = " " * indent
     laid_out = "\n".join(pad + line if index and line else line for index, line in enumerate(lines))
     if "\\" in laid_out or not all(line.isprintable() for line in lines):
@@ -103,6 +106,40 @@ def docstring_text(text: str | None, indent: int = 0) -> Code:
         return Code(escaped + "\n" + pad)
     # black puts a space between a final quote and the closing quotes; so do we
     return Code(escaped + " " if escaped.endswith('"') else escaped)
+
+
+_LIST_ITEM = re.compile(r" *(?:[-*+]|\d+[.)]) +")
+_FENCE = re.compile(r" *(```|~~~)")
+
+
+def _wrapped(lines: list[str], room: int) -> list[str]:
+    """Lines longer than `room` broken at spaces, as a careful writer would: a list item's
+    continuation aligned with its text, an indented line's (`  name (type): ...` in Args)
+    four spaces deeper. The first line also holds the quotes (6 characters). Words longer than
+    a line, code blocks and tables stay as they are. Runs of spaces are kept (they may be inside
+    a quoted default): a line breaks at a single space only, so joining the lines with one
+    space gives the text back."""
+    out: list[str] = []
+    in_code = False
+    for index, line in enumerate(lines):
+        if _FENCE.match(line):
+            in_code = not in_code
+        limit = room - 6 if index == 0 else room
+        if in_code or len(line) <= limit or line.lstrip().startswith("|"):
+            out.append(line)
+            continue
+        item = _LIST_ITEM.match(line)
+        leading = len(line) - len(line.lstrip(" "))
+        start = line[: item.end()] if item else " " * leading
+        hanging = " " * (len(start) if item else leading + 4 if leading else 0)
+        current: list[str] = []  # the words of the line being filled, after `start`
+        for word in line[len(start) :].split(" "):
+            if current and word and current[-1] and len(start) + len(" ".join([*current, word])) > limit:
+                out.append(start + " ".join(current))
+                start, current, limit = hanging, [], room
+            current.append(word)
+        out.append(start + " ".join(current))
+    return out
 
 
 def comment_text(text: str) -> Code:

@@ -86,7 +86,8 @@ class KeepersResource(SyncAPIResource):
 
         Args:
           id (str):
-          duties (Duties | DutiesParam): What a keeper does. A duty that needs no details may be given by its task alone.
+          duties (Duties | DutiesParam): What a keeper does. A duty that needs no details may be
+              given by its task alone.
         """
         return self._client.request(
             _ASSIGN_DUTIES,
@@ -156,7 +157,8 @@ class AsyncKeepersResource(AsyncAPIResource):
 
         Args:
           id (str):
-          duties (Duties | DutiesParam): What a keeper does. A duty that needs no details may be given by its task alone.
+          duties (Duties | DutiesParam): What a keeper does. A duty that needs no details may be
+              given by its task alone.
         """
         return await self._client.request(
             _ASSIGN_DUTIES,

@@ -70,7 +70,9 @@ DutiesItemParam: TypeAlias = DutiesFeedingParam | DutiesCleaningParam | DutiesTr
 
 
 DutiesShorthand: TypeAlias = Literal["feeding", "cleaning"]
-"""A variant given by its `task` alone, as the spec's default shows: `"feeding"` stands for `{"task": "feeding"}`."""
+"""A variant given by its `task` alone, as the spec's default shows: `"feeding"` stands for
+`{"task": "feeding"}`.
+"""
 
 
 Duties: TypeAlias = list[DutiesItem | DutiesShorthand]
