@@ -539,6 +539,8 @@ class ClientView:
     servers: list[Server]
     choosable_servers: bool
     """Several servers, or variables in a server URL: the constructor takes `server=`."""
+    described_servers: bool
+    """Some server has a description (the README's table gets a column for them)."""
     resource_imports: list[Code]
     """`from .resources.<module> import <async class>, <class>`, laid out as black would."""
 
@@ -557,6 +559,7 @@ def client_view(api: Api) -> ClientView:
         doc=docstring_text(api.description or api.title, CLASS_INDENT),
         servers=api.servers,
         choosable_servers=len(api.servers) > 1 or any(server.variables for server in api.servers),
+        described_servers=any(server.description for server in api.servers),
         resource_imports=[
             Code(bracketed(f"from .resources.{r.module} import (", [r.async_class_name, r.class_name], ")",
                            indent=4, one_line=(f"from .resources.{r.module} import ", "")))
