@@ -116,6 +116,37 @@ def test_async_twin(petstore: ModuleType, server: TestServer) -> None:
     assert server.requests[0].path == "/pets/7"
 
 
+def test_waiting_for_a_job_calls_until_its_status_ends_the_wait(petstore: ModuleType, server: TestServer) -> None:
+    for status in ("submitted", "reviewing", "approved"):
+        server.reply(200, {"status": status, "petId": 7})
+    client = petstore.Petstore(api_key="k", base_url=server.url)
+    adoption = client.store.get_adoption_until_done(adoption_id="a1", poll_interval=0.01)
+    assert adoption.status == "approved" and len(server.requests) == 3
+    assert {request.path for request in server.requests} == {"/adoptions/a1"}
+    assert inspect.signature(client.store.get_adoption_until_done).parameters["poll_interval"].default == 2.0  # the spec's
+
+    for status in ("submitted", "rejected"):
+        server.reply(200, {"status": status})
+
+    async def wait() -> object:
+        async with petstore.AsyncPetstore(api_key="k", base_url=server.url) as async_client:
+            return await async_client.store.get_adoption_until_done(adoption_id="a2", poll_interval=0.01)
+
+    assert asyncio.run(wait()).status == "rejected"
+    assert len(server.requests) == 5
+
+
+def test_waiting_gives_up_after_max_wait_with_the_last_answer(petstore: ModuleType, server: TestServer) -> None:
+    for _ in range(20):
+        server.reply(200, {"status": "reviewing"})
+    client = petstore.Petstore(api_key="k", base_url=server.url)
+    with pytest.raises(petstore.WaitTimeoutError, match="status is still 'reviewing' after 0.2 s") as caught:
+        client.store.get_adoption_until_done(adoption_id="a1", poll_interval=0.05, max_wait=0.2)
+    assert caught.value.last.status == "reviewing"
+    assert 1 <= len(server.requests) <= 5  # one call, and one every 0.05 s while 0.2 s allow it
+    assert isinstance(caught.value, petstore.APIError)
+
+
 # --- uploads ---------------------------------------------------------------------------------
 
 

@@ -1,9 +1,12 @@
 from pathlib import Path
 
-from generator.errors import Warnings
+import pytest
+
+from generator.errors import GeneratorError, Warnings
 from generator.ir import build_api, default_package_name
-from generator.ir.model import NONE, ListOf, LiteralOf, MapOf, Primitive, Ref, UnionOf
+from generator.ir.model import NONE, ListOf, LiteralOf, MapOf, Primitive, Ref, UnionOf, Wait
 from generator.load import load_document
+from generator.pipeline import generate_files
 
 from .conftest import FULL_SPEC, ROOT, write_spec
 
@@ -236,3 +239,58 @@ def test_type_references_print_their_name_only() -> None:
     api, _ = build(FULL_SPEC)
     response = next(op for op in api.operations if op.name == "scrape_and_extract_from_url").success_responses[0]
     assert repr(response.type) == "Ref(ScrapeResponse)"
+
+
+JOB_SPEC = """
+openapi: 3.0.3
+info: {title: Jobs, version: '1'}
+paths:
+  /jobs/{id}:
+    get:
+      operationId: getJob
+      parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+      x-clientgen-wait: EXTENSION
+      responses:
+        '200':
+          description: A job.
+          content: {application/json: {schema: {type: object, properties: {status: {type: string}}}}}
+"""
+
+
+@pytest.mark.parametrize(
+    ("extension", "where", "message"),
+    [
+        ("{property: nope, until: [done]}", "/x-clientgen-wait/property", "has no property 'nope' to wait on"),
+        ("{property: status}", "/x-clientgen-wait/until", "must be a non-empty list"),
+        ("{property: status, until: [done], interval: 0}", "/x-clientgen-wait/interval", "must be a positive number"),
+        ("{property: status, until: [done], name: waitJob}", "/x-clientgen-wait/name", "not a Python method name"),
+        ("{property: status, until: [done], name: get_job}", "/x-clientgen-wait/name", "already a method"),
+        ("[status]", "/x-clientgen-wait", "must be an object with `property`"),
+    ],
+)
+def test_wait_extension_mistakes_are_one_error_at_their_place(tmp_path: Path, extension: str, where: str, message: str) -> None:
+    spec = write_spec(tmp_path, JOB_SPEC.replace("EXTENSION", extension))
+    with pytest.raises(GeneratorError) as caught:
+        build(spec)
+    assert caught.value.diagnostic.location.pointer == "/paths/~1jobs~1{id}/get" + where
+    assert message in caught.value.diagnostic.message
+
+
+def test_wait_extension_makes_a_waiting_method(tmp_path: Path) -> None:
+    api, _ = build(write_spec(tmp_path, JOB_SPEC.replace("EXTENSION", "{property: status, until: [done, failed]}")))
+    [operation] = api.operations
+    assert operation.wait == Wait(name="get_job_until_done", attribute="status", wire_name="status", until=("done", "failed"), interval=1.0)
+    assert (operation.option_names["poll_interval"], operation.option_names["max_wait"]) == ("poll_interval", "max_wait")
+
+
+def test_firecrawl_jobs_get_waiting_methods_from_an_overlay() -> None:
+    overlay = ROOT / "tests" / "overlays" / "firecrawl-waits.yaml"
+    generated = generate_files(FULL_SPEC, overlays=[overlay])
+    waits = {o.operation_id: o.wait.name for o in generated.api.operations if o.wait is not None}
+    assert waits == {
+        "getCrawlStatus": "wait_for_crawl",
+        "getBatchScrapeStatus": "wait_for_batch_scrape",
+        "getExtractStatus": "wait_for_extract",
+        "getAgentStatus": "wait_for_agent",
+    }
+    assert b"async def wait_for_crawl(" in generated.files["firecrawl/resources/crawling.py"]

@@ -243,6 +243,21 @@ class Response:
         return is_event_stream(self.media_type)
 
 
+@dataclass(frozen=True)
+class Wait:
+    """A method that calls its operation until a field of the answer holds one of some values
+    (a job's status), declared by the spec's (or an overlay's) `x-clientgen-wait`."""
+
+    name: str
+    """The method name."""
+    attribute: str
+    """The Python name of the field on the response model."""
+    wire_name: str
+    until: tuple[LiteralValue, ...]
+    interval: float
+    """Seconds between calls, by default."""
+
+
 @dataclass
 class Operation:
     name: str
@@ -266,6 +281,7 @@ class Operation:
     """Per-call options (extra_headers, timeout, ...) -> their keyword names in this method."""
     endpoint_name: str = ""
     """The module-level constant that describes the HTTP call."""
+    wait: Wait | None = None
 
     @property
     def streams(self) -> bool:

@@ -14,6 +14,7 @@ from .model import (
     ANY,
     BodyEncoding,
     Field,
+    Model,
     Operation,
     Parameter,
     ParameterLocation,
@@ -21,8 +22,10 @@ from .model import (
     Primitive,
     RequestBody,
     Resource,
+    Ref,
     Response,
     TypeExpr,
+    Wait,
     is_event_stream,
 )
 from .overrides import NameOverrides, check_natural, reserve
@@ -41,6 +44,10 @@ REQUEST_OPTIONS = {
     "timeout": "request_timeout",
 }
 
+
+# Keyword arguments of a waiting method (x-clientgen-wait), besides its operation's.
+WAIT_OPTIONS = {"poll_interval": "wait_poll_interval", "max_wait": "wait_max_wait"}
+WAIT_EXTENSION = "x-clientgen-wait"
 
 # Header parameters that make a retried call safe: one key per call, reused on every retry.
 IDEMPOTENCY_HEADERS = frozenset({"idempotency-key", "x-idempotency-key"})
@@ -240,6 +247,8 @@ class OperationBuilder:
             responses = self._responses(node, pointer, hint)
         finally:
             self._schemas.group = None
+        wait = self._wait(node, pointer, name, responses, method_names) if WAIT_EXTENSION in node else None
+        waiting_options = WAIT_OPTIONS if wait is not None else {}
         return Operation(
             name=name,
             operation_id=operation_id,
@@ -258,8 +267,50 @@ class OperationBuilder:
                 (p.wire_name for p in parameters if p.location == "header" and p.wire_name.lower() in IDEMPOTENCY_HEADERS),
                 None,
             ),
-            option_names={option: arguments.claim_first(option, second) for option, second in REQUEST_OPTIONS.items()},
+            option_names={
+                option: arguments.claim_first(option, second)
+                for option, second in {**REQUEST_OPTIONS, **waiting_options}.items()
+            },
             endpoint_name="_" + naming.constant_case(name),
+            wait=wait,
+        )
+
+    def _wait(
+        self, node: dict[str, Any], pointer: str, name: str, responses: list[Response], method_names: naming.Scope
+    ) -> Wait:
+        """The waiting method `x-clientgen-wait` asks for: `property` (of the successful JSON
+        answer), `until` (the values that end the wait), optional `interval` (seconds, default 1)
+        and `name` (default: the method's name + `_until_done`)."""
+        where = f"{pointer}/{WAIT_EXTENSION}"
+        spec = node[WAIT_EXTENSION]
+        if not isinstance(spec, dict) or not isinstance(spec.get("property"), str):
+            raise self._document.error(where, "must be an object with `property`, `until` and optionally `interval`, `name`")
+        until = spec.get("until")
+        if not isinstance(until, list) or not until or not all(isinstance(v, (str, int, bool)) for v in until):
+            raise self._document.error(f"{where}/until", "must be a non-empty list of strings, numbers or booleans")
+        interval = spec.get("interval", 1)
+        if isinstance(interval, bool) or not isinstance(interval, (int, float)) or not interval > 0:
+            raise self._document.error(f"{where}/interval", "must be a positive number of seconds")
+        model = next(
+            (r.type.target for r in responses if r.is_success and isinstance(r.type, Ref) and isinstance(r.type.target, Model)),
+            None,
+        )
+        field = next((f for f in model.fields if f.wire_name == spec["property"]), None) if model is not None else None
+        if field is None:
+            raise self._document.error(
+                f"{where}/property", f"the operation's successful answer has no property {spec['property']!r} to wait on"
+            )
+        wait_name = spec.get("name", f"{name}_until_done")
+        if not isinstance(wait_name, str) or naming.attribute_name(wait_name) != wait_name:
+            raise self._document.error(f"{where}/name", f"{wait_name!r} is not a Python method name in snake_case")
+        if wait_name in method_names:
+            raise self._document.error(f"{where}/name", f"{wait_name!r} is already a method of this resource")
+        return Wait(
+            name=method_names.claim(wait_name),
+            attribute=field.name,
+            wire_name=field.wire_name,
+            until=tuple(until),
+            interval=float(interval),
         )
 
     def _parameters(

@@ -23,6 +23,7 @@ from ..ir.model import (
     TypeExpr,
     TypeModule,
     UnionOf,
+    Wait,
     referenced,
 )
 from ..ir.operations import is_json_media_type
@@ -307,6 +308,20 @@ class OperationView:
     endpoint: EndpointView
     call_arguments: list[Code] = field(default_factory=list)
     """The arguments of the `Call(...)` that carry the spec's parameters, laid out as black would."""
+    wait: WaitView | None = None
+
+
+@dataclass
+class WaitView:
+    """A method that calls the operation until a field of its answer ends the wait."""
+
+    name: str
+    docstring: Code
+    forwarded: list[str]
+    """The keyword arguments passed on to the operation's method, as they are named there."""
+    attribute: Code
+    until: Code
+    interval: Code
 
 
 @dataclass
@@ -391,7 +406,30 @@ def _operation_view(operation: Operation, writer: AnnotationWriter, shadowed: fr
         endpoint=_endpoint_view(operation, writer),
     )
     view.call_arguments = _call_arguments(operation)
+    if operation.wait is not None:
+        view.wait = _wait_view(operation, operation.wait)
     return view
+
+
+def _wait_view(operation: Operation, wait: Wait) -> WaitView:
+    options = operation.option_names
+    until = " or ".join(f"`{py_literal(value)}`" for value in wait.until)
+    doc = (
+        f"Call `{operation.name}` until `{wait.attribute}` is {until}, and return that answer.\n\n"
+        f"Args:\n  The arguments of `{operation.name}`, and:\n"
+        f"  {options['poll_interval']} (float): Seconds between calls.\n"
+        f"  {options['max_wait']} (float | None): Give up after this many seconds, raising `WaitTimeoutError`"
+        " (its `last` is the last answer). None waits as long as it takes."
+    )
+    request_options = [options[option] for option in ("extra_headers", "extra_query", "extra_body", "timeout")]
+    return WaitView(
+        name=wait.name,
+        docstring=docstring_text(doc, METHOD_INDENT),
+        forwarded=[parameter.name for parameter in operation.parameters] + request_options,
+        attribute=py_literal(wait.attribute),
+        until=Code("(" + ", ".join(py_literal(value) for value in wait.until) + ("," if len(wait.until) == 1 else "") + ")"),
+        interval=py_literal(wait.interval),
+    )
 
 
 PARAMETER_INDENT = 8

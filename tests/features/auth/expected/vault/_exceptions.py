@@ -21,6 +21,7 @@ __all__ = [
     "UnprocessableEntityError",
     "RateLimitError",
     "InternalServerError",
+    "WaitTimeoutError",
 ]
 
 
@@ -115,3 +116,12 @@ class RateLimitError(APIStatusError):
 
 class InternalServerError(APIStatusError):
     """A 5xx status."""
+
+
+class WaitTimeoutError(APIError):
+    """A waiting method (`..._until_done`) gave up: the job had not ended within `max_wait`."""
+
+    def __init__(self, message: str, *, last: object) -> None:
+        super().__init__(message)
+        self.last = last
+        """The last answer, whose field had not yet reached an ending value."""

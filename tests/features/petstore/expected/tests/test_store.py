@@ -4,6 +4,12 @@ accepts, and each documented error status, asked of the server, raised as its ex
 from __future__ import annotations
 
 from petstore import Petstore
+from petstore.types import GetAdoptionResponse
+
+
+def test_get_adoption(client: Petstore) -> None:
+    result = client.store.get_adoption(adoption_id="sample")
+    assert isinstance(result, GetAdoptionResponse)
 
 
 def test_get_inventory(client: Petstore) -> None:

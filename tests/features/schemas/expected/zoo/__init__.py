@@ -18,6 +18,7 @@ from ._exceptions import (
     PermissionDeniedError,
     RateLimitError,
     UnprocessableEntityError,
+    WaitTimeoutError,
 )
 from ._types import NOT_GIVEN, FileTypes, NotGiven
 from ._version import __version__
@@ -39,6 +40,7 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimitError",
     "UnprocessableEntityError",
+    "WaitTimeoutError",
     "NOT_GIVEN",
     "NotGiven",
     "FileTypes",

@@ -41,6 +41,7 @@ from ._exceptions import (
     PermissionDeniedError,
     RateLimitError,
     UnprocessableEntityError,
+    WaitTimeoutError,
 )
 from ._models import excerpt, first_problem, type_adapter
 from ._streaming import AsyncStream, Stream
@@ -530,6 +531,24 @@ class SyncAPIClient(BaseClient):
             Stream[ResponseT], self._raw_or(Stream(response, endpoint.response), response, retries)
         )
 
+    def wait(
+        self,
+        call: Callable[[], ResponseT],
+        *,
+        attribute: str,
+        until: tuple[object, ...],
+        poll_interval: float,
+        max_wait: float | None,
+    ) -> ResponseT:
+        """`call()` again and again, `poll_interval` seconds apart, until the answer's
+        `attribute` is one of `until`; WaitTimeoutError after `max_wait` seconds."""
+        deadline = None if max_wait is None else time.monotonic() + max_wait
+        while True:
+            answer = call()
+            if _wait_is_over(answer, attribute, until, poll_interval, deadline, max_wait):
+                return answer
+            time.sleep(poll_interval)
+
     def _run(self, steps: Attempts, *, stream: bool) -> tuple[httpx.Response, int]:
         """Carry out the steps of the retry policy, blocking."""
         try:
@@ -586,6 +605,24 @@ class AsyncAPIClient(BaseClient):
             self._attempts(self._http.get(), endpoint, call), stream=False
         )
         return self._finish(endpoint, response, retries)
+
+    async def wait(
+        self,
+        call: Callable[[], Awaitable[ResponseT]],
+        *,
+        attribute: str,
+        until: tuple[object, ...],
+        poll_interval: float,
+        max_wait: float | None,
+    ) -> ResponseT:
+        """`await call()` again and again, `poll_interval` seconds apart, until the answer's
+        `attribute` is one of `until`; WaitTimeoutError after `max_wait` seconds."""
+        deadline = None if max_wait is None else time.monotonic() + max_wait
+        while True:
+            answer = await call()
+            if _wait_is_over(answer, attribute, until, poll_interval, deadline, max_wait):
+                return answer
+            await asyncio.sleep(poll_interval)
 
     async def stream(self, endpoint: Endpoint[ResponseT], call: Call) -> AsyncStream[ResponseT]:
         """Send one call whose response is a stream of server-sent events; iterate over them."""
@@ -864,6 +901,27 @@ def _configure_logging() -> None:
         handler.setFormatter(logging.Formatter("[%(asctime)s %(name)s %(levelname)s] %(message)s"))
         logger.addHandler(handler)
         logger.setLevel(logging.DEBUG if level == "debug" else logging.INFO)
+
+
+def _wait_is_over(
+    answer: object,
+    attribute: str,
+    until: tuple[object, ...],
+    poll_interval: float,
+    deadline: float | None,
+    max_wait: float | None,
+) -> bool:
+    """Whether `answer` ends a wait; WaitTimeoutError when another call would come too late."""
+    value = getattr(answer, attribute, None)
+    if value in until:
+        return True
+    if deadline is not None and time.monotonic() + poll_interval > deadline:
+        raise WaitTimeoutError(
+            f"{attribute} is still {value!r} after {max_wait} s (waiting for one of {list(until)})",
+            last=answer,
+        )
+    logger.debug("%s is %r; calling again in %s s", attribute, value, poll_interval)
+    return False
 
 
 def _status_error(endpoint: Endpoint[Any], response: httpx.Response) -> APIStatusError:

@@ -13,6 +13,7 @@ from .._base_client import (
     raw_response_wrapper,
 )
 from .._types import Body, Headers, NOT_GIVEN, NotGiven, Query
+from ..types.get_adoption import GetAdoptionResponse
 
 __all__ = [
     "StoreResource",
@@ -20,6 +21,14 @@ __all__ = [
     "StoreResourceWithRawResponse",
     "AsyncStoreResourceWithRawResponse",
 ]
+
+_GET_ADOPTION: Endpoint[GetAdoptionResponse] = Endpoint(
+    method="GET",
+    path="/adoptions/{adoptionId}",
+    response=GetAdoptionResponse,
+    response_kind="json",
+    security=[["apiKey"]],
+)
 
 _GET_INVENTORY: Endpoint[dict[str, int]] = Endpoint(
     method="GET",
@@ -36,6 +45,65 @@ class StoreResource(SyncAPIResource):
     def with_raw_response(self) -> StoreResourceWithRawResponse:
         """The same methods, returning a RawResponse: status, headers and the parsed value."""
         return StoreResourceWithRawResponse(self)
+
+    def get_adoption(
+        self,
+        *,
+        adoption_id: str,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> GetAdoptionResponse:
+        """An adoption, which the shop reviews
+
+        Args:
+          adoption_id (str):
+        """
+        return self._client.request(
+            _GET_ADOPTION,
+            Call(
+                path={"adoptionId": adoption_id},
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
+        )
+
+    def get_adoption_until_done(
+        self,
+        *,
+        adoption_id: str,
+        poll_interval: float = 2.0,
+        max_wait: float | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> GetAdoptionResponse:
+        """Call `get_adoption` until `status` is `"approved"` or `"rejected"`, and return that
+        answer.
+
+        Args:
+          The arguments of `get_adoption`, and:
+          poll_interval (float): Seconds between calls.
+          max_wait (float | None): Give up after this many seconds, raising `WaitTimeoutError` (its
+              `last` is the last answer). None waits as long as it takes.
+        """
+        return self._client.wait(
+            lambda: self.get_adoption(
+                adoption_id=adoption_id,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
+            attribute="status",
+            until=("approved", "rejected"),
+            poll_interval=poll_interval,
+            max_wait=max_wait,
+        )
 
     def get_inventory(
         self,
@@ -61,6 +129,7 @@ class StoreResourceWithRawResponse:
     """The methods of `StoreResource`, each returning a RawResponse."""
 
     def __init__(self, resource: StoreResource) -> None:
+        self.get_adoption = raw_response_wrapper(resource.get_adoption)
         self.get_inventory = raw_response_wrapper(resource.get_inventory)
 
 
@@ -71,6 +140,65 @@ class AsyncStoreResource(AsyncAPIResource):
     def with_raw_response(self) -> AsyncStoreResourceWithRawResponse:
         """The same methods, returning a RawResponse: status, headers and the parsed value."""
         return AsyncStoreResourceWithRawResponse(self)
+
+    async def get_adoption(
+        self,
+        *,
+        adoption_id: str,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> GetAdoptionResponse:
+        """An adoption, which the shop reviews
+
+        Args:
+          adoption_id (str):
+        """
+        return await self._client.request(
+            _GET_ADOPTION,
+            Call(
+                path={"adoptionId": adoption_id},
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
+        )
+
+    async def get_adoption_until_done(
+        self,
+        *,
+        adoption_id: str,
+        poll_interval: float = 2.0,
+        max_wait: float | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> GetAdoptionResponse:
+        """Call `get_adoption` until `status` is `"approved"` or `"rejected"`, and return that
+        answer.
+
+        Args:
+          The arguments of `get_adoption`, and:
+          poll_interval (float): Seconds between calls.
+          max_wait (float | None): Give up after this many seconds, raising `WaitTimeoutError` (its
+              `last` is the last answer). None waits as long as it takes.
+        """
+        return await self._client.wait(
+            lambda: self.get_adoption(
+                adoption_id=adoption_id,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
+            attribute="status",
+            until=("approved", "rejected"),
+            poll_interval=poll_interval,
+            max_wait=max_wait,
+        )
 
     async def get_inventory(
         self,
@@ -96,4 +224,5 @@ class AsyncStoreResourceWithRawResponse:
     """The methods of `AsyncStoreResource`, each returning a RawResponse."""
 
     def __init__(self, resource: AsyncStoreResource) -> None:
+        self.get_adoption = async_raw_response_wrapper(resource.get_adoption)
         self.get_inventory = async_raw_response_wrapper(resource.get_inventory)

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
         ListPetsSort as ListPetsSort,
         ListPetsSortParam as ListPetsSortParam,
     )
+    from .get_adoption import GetAdoptionResponse as GetAdoptionResponse
 
 _MODULES: dict[str, str] = {
     "PetStatus": "pet_status",
@@ -35,6 +36,7 @@ _MODULES: dict[str, str] = {
     "ListPetsFilterParam": "list_pets",
     "ListPetsSort": "list_pets",
     "ListPetsSortParam": "list_pets",
+    "GetAdoptionResponse": "get_adoption",
 }
 
 __all__ = sorted(_MODULES)
