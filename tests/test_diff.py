@@ -328,6 +328,27 @@ CASES: list[tuple[str, Callable[[dict[str, Any]], None], set[tuple[str, str, boo
 ]
 
 
+WAIT = {"property": "status", "until": ["sold"]}
+
+
+def test_waiting_methods_added_renamed_and_removed(tmp_path: Path) -> None:
+    def report(old_wait: dict[str, Any] | None, new_wait: dict[str, Any] | None) -> set[tuple[str, str, bool]]:
+        specs = []
+        for name, wait in (("old", old_wait), ("new", new_wait)):
+            spec = base_spec()
+            if wait is not None:
+                spec["paths"]["/items"]["post"]["x-clientgen-wait"] = wait
+            (tmp_path / f"{name}.json").write_text(json.dumps(spec))
+            specs.append(tmp_path / f"{name}.json")
+        found_changes = diff_specs(*specs)
+        return {(c.surface, c.kind, c.breaking, c.where) for c in found_changes.changes}
+
+    assert report(None, WAIT) == {("python", "method-added", False, "shop.ItemsResource.create_item_until_done")}
+    assert report(WAIT, None) == {("python", "method-removed", True, "shop.ItemsResource.create_item_until_done")}
+    assert report(WAIT, {**WAIT, "name": "wait_until_sold"}) == {("python", "method-renamed", True, "shop.ItemsResource.wait_until_sold")}
+    assert report(WAIT, WAIT) == set()
+
+
 @pytest.mark.parametrize(("name", "change", "expected", "semver"), CASES, ids=[case[0] for case in CASES])
 def test_each_kind_of_change(
     tmp_path: Path, name: str, change: Callable[[dict[str, Any]], None], expected: set[tuple[str, str, bool]], semver: str

@@ -110,12 +110,13 @@ class PythonDiff:
         for operations, resources, verb in ((matching.removed, old_resources, "removed"), (matching.added, new_resources, "added")):
             for operation in operations:
                 resource = resources[id(operation)]
-                self.add(
-                    self._name(resource.class_name, operation.name),
-                    f"method-{verb}",
-                    f"`client.{resource.attribute}.{operation.name}()` {verb}",
-                    verb == "removed",
-                )
+                for method in _methods(operation):
+                    self.add(
+                        self._name(resource.class_name, method),
+                        f"method-{verb}",
+                        f"`client.{resource.attribute}.{method}()` {verb}",
+                        verb == "removed",
+                    )
         for old_op, new_op in matching.pairs:
             old_resource, new_resource = old_resources[id(old_op)], new_resources[id(new_op)]
             old_call = f"client.{old_resource.attribute}.{old_op.name}()"
@@ -123,6 +124,7 @@ class PythonDiff:
             where = self._name(new_resource.class_name, new_op.name)
             if old_call != new_call:
                 self.add(where, "method-renamed", f"`{old_call}` is now `{new_call}`", True)
+            self.waiting(old_resource, new_resource, old_op, new_op)
             self.arguments(where, new_call, old_op.parameters, new_op.parameters)
             old_returns, new_returns = _returns(old_op), _returns(new_op)
             if old_returns != new_returns:
@@ -132,6 +134,19 @@ class PythonDiff:
                     f"`{new_call}` returns `{new_returns}` instead of `{old_returns}`",
                     True,
                 )
+
+    def waiting(self, old_resource: Resource, new_resource: Resource, old: Operation, new: Operation) -> None:
+        """The waiting method of an operation (x-clientgen-wait): added, removed or renamed."""
+        before = old.wait.name if old.wait is not None else None
+        after = new.wait.name if new.wait is not None else None
+        old_call = f"client.{old_resource.attribute}.{before}()"
+        new_call = f"client.{new_resource.attribute}.{after}()"
+        if before is None and after is not None:
+            self.add(self._name(new_resource.class_name, after), "method-added", f"`{new_call}` added", False)
+        elif before is not None and after is None:
+            self.add(self._name(old_resource.class_name, before), "method-removed", f"`{old_call}` removed", True)
+        elif before is not None and after is not None and old_call != new_call:
+            self.add(self._name(new_resource.class_name, after), "method-renamed", f"`{old_call}` is now `{new_call}`", True)
 
     def arguments(self, where: str, call: str, old: list[Parameter], new: list[Parameter]) -> None:
         before = {p.name: p for p in old}
@@ -272,6 +287,11 @@ def _shape(named: Model | Alias) -> object:
 def _variants(type_: TypeExpr) -> frozenset[str]:
     """The members of a union (or the type itself), enum values left out."""
     return frozenset(_enum_free(v) for v in (type_.variants if isinstance(type_, UnionOf) else (type_,)))
+
+
+def _methods(operation: Operation) -> list[str]:
+    """The methods an operation makes: its own, and its waiting method if it has one."""
+    return [operation.name] + ([operation.wait.name] if operation.wait is not None else [])
 
 
 def _returns(operation: Operation) -> str:
