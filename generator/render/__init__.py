@@ -145,15 +145,28 @@ def render_project(
 
 
 def _readme_context(api: Api) -> dict[str, object]:
-    """The README's usage example: the first operation called with placeholders alone."""
+    """The README's usage example (the first operation called with placeholders alone) and its
+    list of waiting methods."""
+    waits = [
+        {
+            "method": Code(f"client.{resource.attribute}.{operation.wait.name}()"),
+            "operation": Code(operation.name),
+            "attribute": Code(operation.wait.attribute),
+            "until": Code(", ".join(f"`{py_literal(value)}`" for value in operation.wait.until)),
+        }
+        for resource in api.resources
+        for operation in resource.operations
+        if operation.wait is not None
+    ]
     for resource in api.resources:
         for operation in resource.operations:
             required = [p for p in operation.parameters if p.required]
             kinds = [p.type.kind for p in required if p.location in ("path", "query") and isinstance(p.type, Primitive)]
             if len(kinds) == len(required):
                 arguments = ", ".join(f"{p.name}={_placeholder(kind)}" for p, kind in zip(required, kinds))
-                return {"example": {"resource": resource.attribute, "method": operation.name, "arguments": Code(arguments)}}
-    return {"example": None}
+                example = {"resource": resource.attribute, "method": operation.name, "arguments": Code(arguments)}
+                return {"example": example, "waits": waits}
+    return {"example": None, "waits": waits}
 
 
 def _placeholder(kind: str) -> Code:
