@@ -147,6 +147,43 @@ def test_waiting_gives_up_after_max_wait_with_the_last_answer(petstore: ModuleTy
     assert isinstance(caught.value, petstore.APIError)
 
 
+def test_pages_are_followed_on_the_apis_own_origin(petstore: ModuleType, server: TestServer) -> None:
+    server.reply(200, {"adoptions": [{"id": "a"}, {"id": "b"}], "next": f"{server.url}/adoptions?page=2"})
+    server.reply(200, {"adoptions": [{"id": "c"}], "next": "/adoptions?page=3"})  # relative to the API
+    server.reply(200, {"adoptions": [], "next": None})
+    client = petstore.Petstore(api_key="secret", base_url=server.url)
+    ids = [adoption.id for adoption in client.store.iter_adoptions(page=1, extra_headers={"X-Trace": "t"})]
+    assert ids == ["a", "b", "c"]
+    assert [(r.path, r.query) for r in server.requests] == [
+        ("/adoptions", [("page", "1")]),
+        ("/adoptions", [("page", "2")]),
+        ("/adoptions", [("page", "3")]),
+    ]
+    assert all(r.headers["x-trace"] == "t" and r.headers["x-api-key"] == "secret" for r in server.requests)
+
+
+def test_a_next_page_elsewhere_is_not_followed(petstore: ModuleType, server: TestServer) -> None:
+    """The client's credentials would go with it."""
+    server.reply(200, {"adoptions": [{"id": "a"}], "next": "https://elsewhere.example/adoptions?page=2"})
+    client = petstore.Petstore(api_key="secret", base_url=server.url)
+    pages = client.store.iter_adoptions()
+    assert next(pages).id == "a"
+    with pytest.raises(petstore.APIError, match="the next page is at 'https://elsewhere.example/adoptions.page=2'"):
+        next(pages)
+    assert len(server.requests) == 1
+
+
+def test_async_pages(petstore: ModuleType, server: TestServer) -> None:
+    server.reply(200, {"adoptions": [{"id": "a"}], "next": f"{server.url}/adoptions?page=2"})
+    server.reply(200, {"adoptions": [{"id": "b"}]})
+
+    async def collect() -> list[str]:
+        async with petstore.AsyncPetstore(api_key="k", base_url=server.url) as client:
+            return [adoption.id async for adoption in client.store.iter_adoptions()]
+
+    assert asyncio.run(collect()) == ["a", "b"]
+
+
 # --- uploads ---------------------------------------------------------------------------------
 
 

@@ -331,13 +331,18 @@ CASES: list[tuple[str, Callable[[dict[str, Any]], None], set[tuple[str, str, boo
 WAIT = {"property": "status", "until": ["sold"]}
 
 
-def test_waiting_methods_added_renamed_and_removed(tmp_path: Path) -> None:
-    def report(old_wait: dict[str, Any] | None, new_wait: dict[str, Any] | None) -> set[tuple[str, str, bool]]:
+def test_waiting_and_paging_methods_added_renamed_and_removed(tmp_path: Path) -> None:
+    def report(
+        old_wait: dict[str, Any] | None, new_wait: dict[str, Any] | None, extension: str = "x-clientgen-wait"
+    ) -> set[tuple[str, str, bool, str]]:
         specs = []
         for name, wait in (("old", old_wait), ("new", new_wait)):
             spec = base_spec()
+            spec["components"]["schemas"]["Item"]["properties"].update(
+                {"parts": {"type": "array", "items": {"type": "string"}}, "next": {"type": "string"}}
+            )
             if wait is not None:
-                spec["paths"]["/items"]["post"]["x-clientgen-wait"] = wait
+                spec["paths"]["/items"]["post"][extension] = wait
             (tmp_path / f"{name}.json").write_text(json.dumps(spec))
             specs.append(tmp_path / f"{name}.json")
         found_changes = diff_specs(*specs)
@@ -347,6 +352,9 @@ def test_waiting_methods_added_renamed_and_removed(tmp_path: Path) -> None:
     assert report(WAIT, None) == {("python", "method-removed", True, "shop.ItemsResource.create_item_until_done")}
     assert report(WAIT, {**WAIT, "name": "wait_until_sold"}) == {("python", "method-renamed", True, "shop.ItemsResource.wait_until_sold")}
     assert report(WAIT, WAIT) == set()
+    pages = {"items": "parts", "next": "next"}
+    assert report(None, pages, "x-clientgen-pages") == {("python", "method-added", False, "shop.ItemsResource.iter_create_item")}
+    assert report(pages, None, "x-clientgen-pages") == {("python", "method-removed", True, "shop.ItemsResource.iter_create_item")}
 
 
 @pytest.mark.parametrize(("name", "change", "expected", "semver"), CASES, ids=[case[0] for case in CASES])

@@ -283,8 +283,8 @@ def test_wait_extension_makes_a_waiting_method(tmp_path: Path) -> None:
     assert (operation.option_names["poll_interval"], operation.option_names["max_wait"]) == ("poll_interval", "max_wait")
 
 
-def test_firecrawl_jobs_get_waiting_methods_from_an_overlay() -> None:
-    overlay = ROOT / "tests" / "overlays" / "firecrawl-waits.yaml"
+def test_firecrawl_jobs_get_waiting_and_paging_methods_from_an_overlay() -> None:
+    overlay = ROOT / "tests" / "overlays" / "firecrawl-jobs.yaml"
     generated = generate_files(FULL_SPEC, overlays=[overlay])
     waits = {o.operation_id: o.wait.name for o in generated.api.operations if o.wait is not None}
     assert waits == {
@@ -293,4 +293,24 @@ def test_firecrawl_jobs_get_waiting_methods_from_an_overlay() -> None:
         "getExtractStatus": "wait_for_extract",
         "getAgentStatus": "wait_for_agent",
     }
+    pages = {o.operation_id: o.pages.name for o in generated.api.operations if o.pages is not None}
+    assert pages == {"getCrawlStatus": "iter_crawl_documents", "getBatchScrapeStatus": "iter_batch_scrape_documents"}
     assert b"async def wait_for_crawl(" in generated.files["firecrawl/resources/crawling.py"]
+
+
+@pytest.mark.parametrize(
+    ("extension", "where", "message"),
+    [
+        ("{items: status, next: status}", "/x-clientgen-pages/items", "'status' is not an array"),
+        ("{items: nope, next: status}", "/x-clientgen-pages/items", "has no property 'nope' to take items from"),
+        ("{items: tags, next: nope}", "/x-clientgen-pages/next", "has no property 'nope' with the next page's URL"),
+        ("{items: tags}", "/x-clientgen-pages", "must be an object with `items`, `next`"),
+    ],
+)
+def test_pages_extension_mistakes_are_one_error_at_their_place(tmp_path: Path, extension: str, where: str, message: str) -> None:
+    spec = JOB_SPEC.replace("x-clientgen-wait: EXTENSION", f"x-clientgen-pages: {extension}")
+    spec = spec.replace("properties: {status: {type: string}}", "properties: {status: {type: string}, tags: {type: array, items: {type: string}}}")
+    with pytest.raises(GeneratorError) as caught:
+        build(write_spec(tmp_path, spec))
+    assert caught.value.diagnostic.location.pointer == "/paths/~1jobs~1{id}/get" + where
+    assert message in caught.value.diagnostic.message

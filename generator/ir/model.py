@@ -258,6 +258,20 @@ class Wait:
     """Seconds between calls, by default."""
 
 
+@dataclass(frozen=True)
+class Pages:
+    """A method that yields the items of an answer, then of the answer at its `next` URL, and
+    so on (a paged result), declared by `x-clientgen-pages`."""
+
+    name: str
+    """The method name."""
+    items_attribute: str
+    """The Python name of the list field whose items are yielded."""
+    item: TypeExpr
+    next_attribute: str
+    """The Python name of the field that holds the URL of the next page, if there is one."""
+
+
 @dataclass
 class Operation:
     name: str
@@ -282,6 +296,7 @@ class Operation:
     endpoint_name: str = ""
     """The module-level constant that describes the HTTP call."""
     wait: Wait | None = None
+    pages: Pages | None = None
 
     @property
     def streams(self) -> bool:

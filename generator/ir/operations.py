@@ -12,6 +12,10 @@ from ..errors import Warnings, escape_pointer_token
 from ..load import Document, split_pointer
 from .model import (
     ANY,
+    NONE,
+    ListOf,
+    Pages,
+    UnionOf,
     BodyEncoding,
     Field,
     Model,
@@ -48,6 +52,7 @@ REQUEST_OPTIONS = {
 # Keyword arguments of a waiting method (x-clientgen-wait), besides its operation's.
 WAIT_OPTIONS = {"poll_interval": "wait_poll_interval", "max_wait": "wait_max_wait"}
 WAIT_EXTENSION = "x-clientgen-wait"
+PAGES_EXTENSION = "x-clientgen-pages"
 
 # Header parameters that make a retried call safe: one key per call, reused on every retry.
 IDEMPOTENCY_HEADERS = frozenset({"idempotency-key", "x-idempotency-key"})
@@ -248,6 +253,7 @@ class OperationBuilder:
         finally:
             self._schemas.group = None
         wait = self._wait(node, pointer, name, responses, method_names) if WAIT_EXTENSION in node else None
+        pages = self._pages(node, pointer, name, responses, method_names) if PAGES_EXTENSION in node else None
         waiting_options = WAIT_OPTIONS if wait is not None else {}
         return Operation(
             name=name,
@@ -273,6 +279,7 @@ class OperationBuilder:
             },
             endpoint_name="_" + naming.constant_case(name),
             wait=wait,
+            pages=pages,
         )
 
     def _wait(
@@ -291,27 +298,56 @@ class OperationBuilder:
         interval = spec.get("interval", 1)
         if isinstance(interval, bool) or not isinstance(interval, (int, float)) or not interval > 0:
             raise self._document.error(f"{where}/interval", "must be a positive number of seconds")
-        model = next(
-            (r.type.target for r in responses if r.is_success and isinstance(r.type, Ref) and isinstance(r.type.target, Model)),
-            None,
-        )
-        field = next((f for f in model.fields if f.wire_name == spec["property"]), None) if model is not None else None
-        if field is None:
-            raise self._document.error(
-                f"{where}/property", f"the operation's successful answer has no property {spec['property']!r} to wait on"
-            )
-        wait_name = spec.get("name", f"{name}_until_done")
-        if not isinstance(wait_name, str) or naming.attribute_name(wait_name) != wait_name:
-            raise self._document.error(f"{where}/name", f"{wait_name!r} is not a Python method name in snake_case")
-        if wait_name in method_names:
-            raise self._document.error(f"{where}/name", f"{wait_name!r} is already a method of this resource")
+        field = self._answer_field(responses, spec["property"], f"{where}/property", "to wait on")
         return Wait(
-            name=method_names.claim(wait_name),
+            name=self._extra_method_name(spec, f"{name}_until_done", where, method_names),
             attribute=field.name,
             wire_name=field.wire_name,
             until=tuple(until),
             interval=float(interval),
         )
+
+    def _pages(
+        self, node: dict[str, Any], pointer: str, name: str, responses: list[Response], method_names: naming.Scope
+    ) -> Pages:
+        """The paging method `x-clientgen-pages` asks for: `items` (a list field of the successful
+        JSON answer), `next` (its field with the URL of the next page) and optionally `name`
+        (default: `iter_` + the method's name)."""
+        where = f"{pointer}/{PAGES_EXTENSION}"
+        spec = node[PAGES_EXTENSION]
+        if not isinstance(spec, dict) or not isinstance(spec.get("items"), str) or not isinstance(spec.get("next"), str):
+            raise self._document.error(where, "must be an object with `items`, `next` and optionally `name`")
+        items = self._answer_field(responses, spec["items"], f"{where}/items", "to take items from")
+        listed = [t for t in (items.type.variants if isinstance(items.type, UnionOf) else (items.type,)) if t != NONE]
+        if len(listed) != 1 or not isinstance(listed[0], ListOf):
+            raise self._document.error(f"{where}/items", f"{spec['items']!r} is not an array")
+        following = self._answer_field(responses, spec["next"], f"{where}/next", "with the next page's URL")
+        return Pages(
+            name=self._extra_method_name(spec, f"iter_{name}", where, method_names),
+            items_attribute=items.name,
+            item=listed[0].item,
+            next_attribute=following.name,
+        )
+
+    def _answer_field(self, responses: list[Response], wire_name: str, where: str, purpose: str) -> Field:
+        """The field `wire_name` of the model of the operation's successful answer."""
+        model = next(
+            (r.type.target for r in responses if r.is_success and isinstance(r.type, Ref) and isinstance(r.type.target, Model)),
+            None,
+        )
+        field = next((f for f in model.fields if f.wire_name == wire_name), None) if model is not None else None
+        if field is None:
+            raise self._document.error(where, f"the operation's successful answer has no property {wire_name!r} {purpose}")
+        return field
+
+    def _extra_method_name(self, spec: dict[str, Any], default: str, where: str, method_names: naming.Scope) -> str:
+        """The name of a method an extension adds: its `name`, or `default`."""
+        name = spec.get("name", default)
+        if not isinstance(name, str) or naming.attribute_name(name) != name:
+            raise self._document.error(f"{where}/name", f"{name!r} is not a Python method name in snake_case")
+        if name in method_names:
+            raise self._document.error(f"{where}/name", f"{name!r} is already a method of this resource")
+        return method_names.claim(name)
 
     def _parameters(
         self,

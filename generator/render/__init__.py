@@ -146,7 +146,7 @@ def render_project(
 
 def _readme_context(api: Api) -> dict[str, object]:
     """The README's usage example (the first operation called with placeholders alone) and its
-    list of waiting methods."""
+    lists of waiting and paging methods."""
     waits = [
         {
             "method": Code(f"client.{resource.attribute}.{operation.wait.name}()"),
@@ -158,6 +158,17 @@ def _readme_context(api: Api) -> dict[str, object]:
         for operation in resource.operations
         if operation.wait is not None
     ]
+    pages = [
+        {
+            "method": Code(f"client.{resource.attribute}.{operation.pages.name}()"),
+            "operation": Code(operation.name),
+            "items_field": Code(operation.pages.items_attribute),
+            "next_field": Code(operation.pages.next_attribute),
+        }
+        for resource in api.resources
+        for operation in resource.operations
+        if operation.pages is not None
+    ]
     for resource in api.resources:
         for operation in resource.operations:
             required = [p for p in operation.parameters if p.required]
@@ -165,8 +176,8 @@ def _readme_context(api: Api) -> dict[str, object]:
             if len(kinds) == len(required):
                 arguments = ", ".join(f"{p.name}={_placeholder(kind)}" for p, kind in zip(required, kinds))
                 example = {"resource": resource.attribute, "method": operation.name, "arguments": Code(arguments)}
-                return {"example": example, "waits": waits}
-    return {"example": None, "waits": waits}
+                return {"example": example, "waits": waits, "pages": pages}
+    return {"example": None, "waits": waits, "pages": pages}
 
 
 def _placeholder(kind: str) -> Code:

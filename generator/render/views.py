@@ -23,6 +23,7 @@ from ..ir.model import (
     TypeExpr,
     TypeModule,
     UnionOf,
+    Pages,
     Wait,
     referenced,
 )
@@ -309,6 +310,22 @@ class OperationView:
     call_arguments: list[Code] = field(default_factory=list)
     """The arguments of the `Call(...)` that carry the spec's parameters, laid out as black would."""
     wait: WaitView | None = None
+    pages: PagesView | None = None
+
+
+@dataclass
+class PagesView:
+    """A method that yields the items of the operation's answer and of each next page."""
+
+    name: str
+    docstring: Code
+    item: Code
+    """The annotation of an item."""
+    items_attribute: str
+    next_attribute: str
+    forwarded: list[str]
+    options: list[str]
+    """The per-call options, which each next page's call takes too."""
 
 
 @dataclass
@@ -408,7 +425,29 @@ def _operation_view(operation: Operation, writer: AnnotationWriter, shadowed: fr
     view.call_arguments = _call_arguments(operation)
     if operation.wait is not None:
         view.wait = _wait_view(operation, operation.wait)
+    if operation.pages is not None:
+        view.pages = _pages_view(operation, operation.pages, writer, shadowed)
     return view
+
+
+def _pages_view(operation: Operation, pages: Pages, writer: AnnotationWriter, shadowed: frozenset[str]) -> PagesView:
+    for name in ("Iterator", "AsyncIterator"):
+        writer.imports.abc.add(name)
+    doc = (
+        f"Call `{operation.name}` and yield the items of its answer's `{pages.items_attribute}`, then those of"
+        f" the page at its `{pages.next_attribute}` URL, and so on while there is one.\n\n"
+        f"Args:\n  The arguments of `{operation.name}`; its per-call options apply to every page."
+    )
+    options = [operation.option_names[option] for option in ("extra_headers", "extra_query", "extra_body", "timeout")]
+    return PagesView(
+        name=pages.name,
+        docstring=docstring_text(doc, METHOD_INDENT),
+        item=writer.annotation(pages.item, Style(open_enums=True, shadowed=shadowed, file_type="bytes")),
+        items_attribute=pages.items_attribute,
+        next_attribute=pages.next_attribute,
+        forwarded=[parameter.name for parameter in operation.parameters] + options,
+        options=options,
+    )
 
 
 def _wait_view(operation: Operation, wait: Wait) -> WaitView:

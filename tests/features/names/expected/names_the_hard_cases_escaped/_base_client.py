@@ -29,6 +29,7 @@ import pydantic
 
 from ._exceptions import (
     APIConnectionError,
+    APIError,
     APIResponseValidationError,
     APIStatusError,
     APITimeoutError,
@@ -125,6 +126,8 @@ class Call:
     extra_query: Query | None = None
     extra_body: Body | None = None
     timeout: Timeout | NotGiven = NOT_GIVEN
+    url: str | None = None
+    """A whole URL the API gave (a next page's), instead of the endpoint's path."""
 
 
 @dataclass(frozen=True)
@@ -308,12 +311,22 @@ class BaseClient:
         query_items.extend(_query_items(call.extra_query or {}, {}))
         return http.build_request(
             endpoint.method,
-            self._url(endpoint.path, call.path),
+            call.url if call.url is not None else self._url(endpoint.path, call.path),
             params=tuple(query_items) or None,  # an empty tuple still makes httpx rebuild the URL
             headers=header_items,
             timeout=self.timeout if isinstance(call.timeout, NotGiven) else call.timeout,
             **_body_arguments(endpoint, call.body, call.extra_body),
         )
+
+    def _next_page(self, url: str, call: Call) -> Call:
+        """`call` sent to a next page's `url`, which must be on the API's own origin: the
+        client's credentials go with it."""
+        target, base = httpx.URL(str(self.base_url)).join(url), httpx.URL(str(self.base_url))
+        if (target.scheme, target.host, target.port) != (base.scheme, base.host, base.port):
+            raise APIError(
+                f"the next page is at {url!r}, not at {base.scheme}://{base.netloc.decode()}: not followed"
+            )
+        return replace(call, url=str(target))
 
     def _url(self, template: str, path: Mapping[str, object]) -> str:
         def substitute(match: re.Match[str]) -> str:
@@ -531,6 +544,10 @@ class SyncAPIClient(BaseClient):
             Stream[ResponseT], self._raw_or(Stream(response, endpoint.response), response, retries)
         )
 
+    def next_page(self, endpoint: Endpoint[ResponseT], url: str, call: Call) -> ResponseT:
+        """The answer at `url`, the next page of an answer of `endpoint`."""
+        return self.request(endpoint, self._next_page(url, call))
+
     def wait(
         self,
         call: Callable[[], ResponseT],
@@ -605,6 +622,10 @@ class AsyncAPIClient(BaseClient):
             self._attempts(self._http.get(), endpoint, call), stream=False
         )
         return self._finish(endpoint, response, retries)
+
+    async def next_page(self, endpoint: Endpoint[ResponseT], url: str, call: Call) -> ResponseT:
+        """The answer at `url`, the next page of an answer of `endpoint`."""
+        return await self.request(endpoint, self._next_page(url, call))
 
     async def wait(
         self,

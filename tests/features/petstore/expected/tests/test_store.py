@@ -4,7 +4,12 @@ accepts, and each documented error status, asked of the server, raised as its ex
 from __future__ import annotations
 
 from petstore import Petstore
-from petstore.types import GetAdoptionResponse
+from petstore.types import GetAdoptionResponse, ListAdoptionsResponse
+
+
+def test_list_adoptions(client: Petstore) -> None:
+    result = client.store.list_adoptions()
+    assert isinstance(result, ListAdoptionsResponse)
 
 
 def test_get_adoption(client: Petstore) -> None:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import AsyncIterator, Iterator
 
 import httpx
 
@@ -14,6 +15,7 @@ from .._base_client import (
 )
 from .._types import Body, Headers, NOT_GIVEN, NotGiven, Query
 from ..types.get_adoption import GetAdoptionResponse
+from ..types.list_adoptions import ListAdoptionsResponse, ListAdoptionsResponseAdoptionsItem
 
 __all__ = [
     "StoreResource",
@@ -21,6 +23,14 @@ __all__ = [
     "StoreResourceWithRawResponse",
     "AsyncStoreResourceWithRawResponse",
 ]
+
+_LIST_ADOPTIONS: Endpoint[ListAdoptionsResponse] = Endpoint(
+    method="GET",
+    path="/adoptions",
+    response=ListAdoptionsResponse,
+    response_kind="json",
+    security=[["apiKey"]],
+)
 
 _GET_ADOPTION: Endpoint[GetAdoptionResponse] = Endpoint(
     method="GET",
@@ -45,6 +55,69 @@ class StoreResource(SyncAPIResource):
     def with_raw_response(self) -> StoreResourceWithRawResponse:
         """The same methods, returning a RawResponse: status, headers and the parsed value."""
         return StoreResourceWithRawResponse(self)
+
+    def list_adoptions(
+        self,
+        *,
+        page: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> ListAdoptionsResponse:
+        """GET /adoptions
+
+        Args:
+          page (int):
+        """
+        return self._client.request(
+            _LIST_ADOPTIONS,
+            Call(
+                query={"page": page},
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
+        )
+
+    def iter_adoptions(
+        self,
+        *,
+        page: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> Iterator[ListAdoptionsResponseAdoptionsItem]:
+        """Call `list_adoptions` and yield the items of its answer's `adoptions`, then those of
+        the page at its `next` URL, and so on while there is one.
+
+        Args:
+          The arguments of `list_adoptions`; its per-call options apply to every page.
+        """
+        # `_page`: no parameter's name starts with an underscore
+        _page = self.list_adoptions(
+            page=page,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+        while True:
+            yield from _page.adoptions or []
+            if not _page.next:
+                return
+            _page = self._client.next_page(
+                _LIST_ADOPTIONS,
+                _page.next,
+                Call(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                ),
+            )
 
     def get_adoption(
         self,
@@ -129,6 +202,7 @@ class StoreResourceWithRawResponse:
     """The methods of `StoreResource`, each returning a RawResponse."""
 
     def __init__(self, resource: StoreResource) -> None:
+        self.list_adoptions = raw_response_wrapper(resource.list_adoptions)
         self.get_adoption = raw_response_wrapper(resource.get_adoption)
         self.get_inventory = raw_response_wrapper(resource.get_inventory)
 
@@ -140,6 +214,70 @@ class AsyncStoreResource(AsyncAPIResource):
     def with_raw_response(self) -> AsyncStoreResourceWithRawResponse:
         """The same methods, returning a RawResponse: status, headers and the parsed value."""
         return AsyncStoreResourceWithRawResponse(self)
+
+    async def list_adoptions(
+        self,
+        *,
+        page: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> ListAdoptionsResponse:
+        """GET /adoptions
+
+        Args:
+          page (int):
+        """
+        return await self._client.request(
+            _LIST_ADOPTIONS,
+            Call(
+                query={"page": page},
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
+        )
+
+    async def iter_adoptions(
+        self,
+        *,
+        page: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> AsyncIterator[ListAdoptionsResponseAdoptionsItem]:
+        """Call `list_adoptions` and yield the items of its answer's `adoptions`, then those of
+        the page at its `next` URL, and so on while there is one.
+
+        Args:
+          The arguments of `list_adoptions`; its per-call options apply to every page.
+        """
+        # `_page`: no parameter's name starts with an underscore
+        _page = await self.list_adoptions(
+            page=page,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+        while True:
+            for _item in _page.adoptions or []:
+                yield _item
+            if not _page.next:
+                return
+            _page = await self._client.next_page(
+                _LIST_ADOPTIONS,
+                _page.next,
+                Call(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                ),
+            )
 
     async def get_adoption(
         self,
@@ -224,5 +362,6 @@ class AsyncStoreResourceWithRawResponse:
     """The methods of `AsyncStoreResource`, each returning a RawResponse."""
 
     def __init__(self, resource: AsyncStoreResource) -> None:
+        self.list_adoptions = async_raw_response_wrapper(resource.list_adoptions)
         self.get_adoption = async_raw_response_wrapper(resource.get_adoption)
         self.get_inventory = async_raw_response_wrapper(resource.get_inventory)

@@ -21,6 +21,10 @@ if TYPE_CHECKING:
         ListPetsSort as ListPetsSort,
         ListPetsSortParam as ListPetsSortParam,
     )
+    from .list_adoptions import (
+        ListAdoptionsResponseAdoptionsItem as ListAdoptionsResponseAdoptionsItem,
+        ListAdoptionsResponse as ListAdoptionsResponse,
+    )
     from .get_adoption import GetAdoptionResponse as GetAdoptionResponse
 
 _MODULES: dict[str, str] = {
@@ -36,6 +40,8 @@ _MODULES: dict[str, str] = {
     "ListPetsFilterParam": "list_pets",
     "ListPetsSort": "list_pets",
     "ListPetsSortParam": "list_pets",
+    "ListAdoptionsResponseAdoptionsItem": "list_adoptions",
+    "ListAdoptionsResponse": "list_adoptions",
     "GetAdoptionResponse": "get_adoption",
 }
 
