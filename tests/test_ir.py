@@ -281,6 +281,14 @@ def test_extension_mistakes_are_one_error_at_their_place(tmp_path: Path, extensi
     assert message in caught.value.diagnostic.message
 
 
+def test_an_event_stream_is_neither_waited_on_nor_paged(tmp_path: Path) -> None:
+    spec = JOB_SPEC.replace("EXTENSION", "x-clientgen-wait: {property: status, until: [done]}").replace(
+        "application/json:", "text/event-stream:"
+    )
+    with pytest.raises(GeneratorError, match="the operation answers with a stream of events, not one answer"):
+        build(write_spec(tmp_path, spec))
+
+
 def test_wait_extension_makes_a_waiting_method(tmp_path: Path) -> None:
     api, _ = build(write_spec(tmp_path, JOB_SPEC.replace("EXTENSION", "x-clientgen-wait: {property: status, until: [done, failed]}")))
     [operation] = api.operations

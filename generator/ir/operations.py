@@ -12,23 +12,23 @@ from ..errors import Warnings, escape_pointer_token
 from ..load import Document, split_pointer
 from .model import (
     ANY,
+    NO_DEFAULT,
     NONE,
-    ListOf,
-    Pages,
-    UnionOf,
     BodyEncoding,
     Field,
+    ListOf,
     Model,
     Operation,
+    Pages,
     Parameter,
     ParameterLocation,
-    NO_DEFAULT,
     Primitive,
+    Ref,
     RequestBody,
     Resource,
-    Ref,
     Response,
     TypeExpr,
+    UnionOf,
     Wait,
     is_event_stream,
 )
@@ -331,6 +331,8 @@ class OperationBuilder:
 
     def _answer_field(self, responses: list[Response], wire_name: str, where: str, purpose: str) -> Field:
         """The field `wire_name` of the model of the operation's successful answer."""
+        if any(r.is_success and r.is_event_stream for r in responses):
+            raise self._document.error(where, "the operation answers with a stream of events, not one answer")
         model = next(
             (r.type.target for r in responses if r.is_success and isinstance(r.type, Ref) and isinstance(r.type.target, Model)),
             None,
