@@ -162,6 +162,14 @@ def test_pages_are_followed_on_the_apis_own_origin(petstore: ModuleType, server:
     assert all(r.headers["x-trace"] == "t" and r.headers["x-api-key"] == "secret" for r in server.requests)
 
 
+def test_pages_by_cursor_call_again_with_the_cursor(petstore: ModuleType, server: TestServer) -> None:
+    server.reply(200, {"events": ["adopted"], "nextCursor": "c2"})
+    server.reply(200, {"events": ["returned", "adopted"], "nextCursor": ""})  # an empty cursor ends it too
+    client = petstore.Petstore(api_key="k", base_url=server.url)
+    assert list(client.store.iter_list_adoption_history(pet_id=7)) == ["adopted", "returned", "adopted"]
+    assert [r.query for r in server.requests] == [[("petId", "7")], [("cursor", "c2"), ("petId", "7")]]
+
+
 def test_a_next_page_elsewhere_is_not_followed(petstore: ModuleType, server: TestServer) -> None:
     """The client's credentials would go with it."""
     server.reply(200, {"adoptions": [{"id": "a"}], "next": "https://elsewhere.example/adoptions?page=2"})

@@ -272,6 +272,7 @@ paths:
         ("x-clientgen-pages: {items: nope, next: status}", "/x-clientgen-pages/items", "has no property 'nope' to take items from"),
         ("x-clientgen-pages: {items: tags, next: nope}", "/x-clientgen-pages/next", "has no property 'nope' with the next page's URL"),
         ("x-clientgen-pages: {items: tags}", "/x-clientgen-pages", "must be an object with `items`, `next`"),
+        ("x-clientgen-pages: {items: tags, next: status, cursor: page}", "/x-clientgen-pages/cursor", "no query parameter 'page'"),
     ],
 )
 def test_extension_mistakes_are_one_error_at_their_place(tmp_path: Path, extension: str, where: str, message: str) -> None:

@@ -269,7 +269,10 @@ class Pages:
     """The Python name of the list field whose items are yielded."""
     item: TypeExpr
     next_attribute: str
-    """The Python name of the field that holds the URL of the next page, if there is one."""
+    """The Python name of the field that holds the URL of the next page (or its cursor), if there
+    is one."""
+    cursor_parameter: str | None = None
+    """The argument that takes the cursor for the next page; None: `next` holds a URL."""
 
 
 @dataclass

@@ -253,7 +253,7 @@ class OperationBuilder:
         finally:
             self._schemas.group = None
         wait = self._wait(node, pointer, name, responses, method_names) if WAIT_EXTENSION in node else None
-        pages = self._pages(node, pointer, name, responses, method_names) if PAGES_EXTENSION in node else None
+        pages = self._pages(node, pointer, name, parameters, responses, method_names) if PAGES_EXTENSION in node else None
         waiting_options = WAIT_OPTIONS if wait is not None else {}
         return Operation(
             name=name,
@@ -308,11 +308,17 @@ class OperationBuilder:
         )
 
     def _pages(
-        self, node: dict[str, Any], pointer: str, name: str, responses: list[Response], method_names: naming.Scope
+        self,
+        node: dict[str, Any],
+        pointer: str,
+        name: str,
+        parameters: list[Parameter],
+        responses: list[Response],
+        method_names: naming.Scope,
     ) -> Pages:
         """The paging method `x-clientgen-pages` asks for: `items` (a list field of the successful
-        JSON answer), `next` (its field with the URL of the next page) and optionally `name`
-        (default: `iter_` + the method's name)."""
+        JSON answer), `next` (its field with the URL of the next page, or with the cursor for the
+        query parameter `cursor`) and optionally `name` (default: `iter_` + the method's name)."""
         where = f"{pointer}/{PAGES_EXTENSION}"
         spec = node[PAGES_EXTENSION]
         if not isinstance(spec, dict) or not isinstance(spec.get("items"), str) or not isinstance(spec.get("next"), str):
@@ -322,11 +328,16 @@ class OperationBuilder:
         if len(listed) != 1 or not isinstance(listed[0], ListOf):
             raise self._document.error(f"{where}/items", f"{spec['items']!r} is not an array")
         following = self._answer_field(responses, spec["next"], f"{where}/next", "with the next page's URL")
+        cursor = spec.get("cursor")
+        parameter = next((p for p in parameters if p.location == "query" and p.wire_name == cursor), None)
+        if cursor is not None and parameter is None:
+            raise self._document.error(f"{where}/cursor", f"the operation has no query parameter {cursor!r}")
         return Pages(
             name=self._extra_method_name(spec, f"iter_{name}", where, method_names),
             items_attribute=items.name,
             item=listed[0].item,
             next_attribute=following.name,
+            cursor_parameter=parameter.name if parameter is not None else None,
         )
 
     def _answer_field(self, responses: list[Response], wire_name: str, where: str, purpose: str) -> Field:

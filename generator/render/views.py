@@ -326,6 +326,11 @@ class PagesView:
     forwarded: list[str]
     options: list[str]
     """The per-call options, which each next page's call takes too."""
+    cursor_parameter: str | None
+    """The argument that takes the next page's cursor; None: the next page is at a URL."""
+    next_arguments: list[Code]
+    """With a cursor: the arguments of the call for the next page (`name=name`, the cursor's
+    `name=_page.next`)."""
 
 
 @dataclass
@@ -433,9 +438,14 @@ def _operation_view(operation: Operation, writer: AnnotationWriter, shadowed: fr
 def _pages_view(operation: Operation, pages: Pages, writer: AnnotationWriter, shadowed: frozenset[str]) -> PagesView:
     for name in ("Iterator", "AsyncIterator"):
         writer.imports.abc.add(name)
+    following = (
+        f"the page at its `{pages.next_attribute}` URL"
+        if pages.cursor_parameter is None
+        else f"the call with its `{pages.next_attribute}` as `{pages.cursor_parameter}`"
+    )
     doc = (
         f"Call `{operation.name}` and yield the items of its answer's `{pages.items_attribute}`, then those of"
-        f" the page at its `{pages.next_attribute}` URL, and so on while there is one.\n\n"
+        f" {following}, and so on while there is one.\n\n"
         f"Args:\n  The arguments of `{operation.name}`; its per-call options apply to every page."
     )
     options = [operation.option_names[option] for option in ("extra_headers", "extra_query", "extra_body", "timeout")]
@@ -447,6 +457,11 @@ def _pages_view(operation: Operation, pages: Pages, writer: AnnotationWriter, sh
         next_attribute=pages.next_attribute,
         forwarded=[parameter.name for parameter in operation.parameters] + options,
         options=options,
+        cursor_parameter=pages.cursor_parameter,
+        next_arguments=[
+            Code(f"{name}=_page.{pages.next_attribute}" if name == pages.cursor_parameter else f"{name}={name}")
+            for name in [parameter.name for parameter in operation.parameters] + options
+        ],
     )
 
 

@@ -4,12 +4,17 @@ accepts, and each documented error status, asked of the server, raised as its ex
 from __future__ import annotations
 
 from petstore import Petstore
-from petstore.types import GetAdoptionResponse, ListAdoptionsResponse
+from petstore.types import GetAdoptionResponse, ListAdoptionHistoryResponse, ListAdoptionsResponse
 
 
 def test_list_adoptions(client: Petstore) -> None:
     result = client.store.list_adoptions()
     assert isinstance(result, ListAdoptionsResponse)
+
+
+def test_list_adoption_history(client: Petstore) -> None:
+    result = client.store.list_adoption_history()
+    assert isinstance(result, ListAdoptionHistoryResponse)
 
 
 def test_get_adoption(client: Petstore) -> None:

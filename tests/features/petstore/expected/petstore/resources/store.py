@@ -15,6 +15,7 @@ from .._base_client import (
 )
 from .._types import Body, Headers, NOT_GIVEN, NotGiven, Query
 from ..types.get_adoption import GetAdoptionResponse
+from ..types.list_adoption_history import ListAdoptionHistoryResponse
 from ..types.list_adoptions import ListAdoptionsResponse, ListAdoptionsResponseAdoptionsItem
 
 __all__ = [
@@ -28,6 +29,14 @@ _LIST_ADOPTIONS: Endpoint[ListAdoptionsResponse] = Endpoint(
     method="GET",
     path="/adoptions",
     response=ListAdoptionsResponse,
+    response_kind="json",
+    security=[["apiKey"]],
+)
+
+_LIST_ADOPTION_HISTORY: Endpoint[ListAdoptionHistoryResponse] = Endpoint(
+    method="GET",
+    path="/adoptions/history",
+    response=ListAdoptionHistoryResponse,
     response_kind="json",
     security=[["apiKey"]],
 )
@@ -119,6 +128,71 @@ class StoreResource(SyncAPIResource):
                 ),
             )
 
+    def list_adoption_history(
+        self,
+        *,
+        cursor: str | NotGiven = NOT_GIVEN,
+        pet_id: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> ListAdoptionHistoryResponse:
+        """GET /adoptions/history
+
+        Args:
+          cursor (str):
+          pet_id (int):
+        """
+        return self._client.request(
+            _LIST_ADOPTION_HISTORY,
+            Call(
+                query={"cursor": cursor, "petId": pet_id},
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
+        )
+
+    def iter_list_adoption_history(
+        self,
+        *,
+        cursor: str | NotGiven = NOT_GIVEN,
+        pet_id: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> Iterator[str]:
+        """Call `list_adoption_history` and yield the items of its answer's `events`, then those
+        of the call with its `next_cursor` as `cursor`, and so on while there is one.
+
+        Args:
+          The arguments of `list_adoption_history`; its per-call options apply to every page.
+        """
+        # `_page`: no parameter's name starts with an underscore
+        _page = self.list_adoption_history(
+            cursor=cursor,
+            pet_id=pet_id,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+        while True:
+            yield from _page.events or []
+            if not _page.next_cursor:
+                return
+            _page = self.list_adoption_history(
+                cursor=_page.next_cursor,
+                pet_id=pet_id,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            )
+
     def get_adoption(
         self,
         *,
@@ -203,6 +277,7 @@ class StoreResourceWithRawResponse:
 
     def __init__(self, resource: StoreResource) -> None:
         self.list_adoptions = raw_response_wrapper(resource.list_adoptions)
+        self.list_adoption_history = raw_response_wrapper(resource.list_adoption_history)
         self.get_adoption = raw_response_wrapper(resource.get_adoption)
         self.get_inventory = raw_response_wrapper(resource.get_inventory)
 
@@ -277,6 +352,72 @@ class AsyncStoreResource(AsyncAPIResource):
                     extra_body=extra_body,
                     timeout=timeout,
                 ),
+            )
+
+    async def list_adoption_history(
+        self,
+        *,
+        cursor: str | NotGiven = NOT_GIVEN,
+        pet_id: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> ListAdoptionHistoryResponse:
+        """GET /adoptions/history
+
+        Args:
+          cursor (str):
+          pet_id (int):
+        """
+        return await self._client.request(
+            _LIST_ADOPTION_HISTORY,
+            Call(
+                query={"cursor": cursor, "petId": pet_id},
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
+        )
+
+    async def iter_list_adoption_history(
+        self,
+        *,
+        cursor: str | NotGiven = NOT_GIVEN,
+        pet_id: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> AsyncIterator[str]:
+        """Call `list_adoption_history` and yield the items of its answer's `events`, then those
+        of the call with its `next_cursor` as `cursor`, and so on while there is one.
+
+        Args:
+          The arguments of `list_adoption_history`; its per-call options apply to every page.
+        """
+        # `_page`: no parameter's name starts with an underscore
+        _page = await self.list_adoption_history(
+            cursor=cursor,
+            pet_id=pet_id,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+        while True:
+            for _item in _page.events or []:
+                yield _item
+            if not _page.next_cursor:
+                return
+            _page = await self.list_adoption_history(
+                cursor=_page.next_cursor,
+                pet_id=pet_id,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
             )
 
     async def get_adoption(
@@ -363,5 +504,6 @@ class AsyncStoreResourceWithRawResponse:
 
     def __init__(self, resource: AsyncStoreResource) -> None:
         self.list_adoptions = async_raw_response_wrapper(resource.list_adoptions)
+        self.list_adoption_history = async_raw_response_wrapper(resource.list_adoption_history)
         self.get_adoption = async_raw_response_wrapper(resource.get_adoption)
         self.get_inventory = async_raw_response_wrapper(resource.get_inventory)

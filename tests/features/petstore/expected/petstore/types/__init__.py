@@ -25,6 +25,7 @@ if TYPE_CHECKING:
         ListAdoptionsResponseAdoptionsItem as ListAdoptionsResponseAdoptionsItem,
         ListAdoptionsResponse as ListAdoptionsResponse,
     )
+    from .list_adoption_history import ListAdoptionHistoryResponse as ListAdoptionHistoryResponse
     from .get_adoption import GetAdoptionResponse as GetAdoptionResponse
 
 _MODULES: dict[str, str] = {
@@ -42,6 +43,7 @@ _MODULES: dict[str, str] = {
     "ListPetsSortParam": "list_pets",
     "ListAdoptionsResponseAdoptionsItem": "list_adoptions",
     "ListAdoptionsResponse": "list_adoptions",
+    "ListAdoptionHistoryResponse": "list_adoption_history",
     "GetAdoptionResponse": "get_adoption",
 }
 
