@@ -114,6 +114,14 @@ def test_long_docstring_lines_are_wrapped_as_a_careful_writer_would() -> None:
     assert " ".join(line.strip() for line in lines if line.strip()).count("word39") == 5
 
 
+def test_inline_code_is_not_broken() -> None:
+    span = "`" + " ".join(f"part{i}" for i in range(8)) + "`"
+    text = "words " * 14 + span + " and after"
+    lines = str(docstring_text(text, indent=0)).split("\n")
+    assert any(span in line for line in lines)
+    assert " ".join(line.strip() for line in lines if line.strip()) == " ".join(text.split())
+
+
 def test_wrapping_keeps_runs_of_spaces_of_a_quoted_default() -> None:
     text = "  mode (str): " + "x " * 40 + "Defaults to 'a  b  c' on the server."
     wrapped = str(docstring_text(text, indent=8))

@@ -116,7 +116,7 @@ def _wrapped(lines: list[str], room: int) -> list[str]:
     """Lines longer than `room` broken at spaces, as a careful writer would: a list item's
     continuation aligned with its text, an indented line's (`  name (type): ...` in Args)
     four spaces deeper. The first line also holds the quotes (6 characters). Words longer than
-    a line, code blocks and tables stay as they are. Runs of spaces are kept (they may be inside
+    a line, inline code, code blocks and tables stay as they are. Runs of spaces are kept (they may be inside
     a quoted default): a line breaks at a single space only, so joining the lines with one
     space gives the text back."""
     out: list[str] = []
@@ -133,11 +133,14 @@ def _wrapped(lines: list[str], room: int) -> list[str]:
         start = line[: item.end()] if item else " " * leading
         hanging = " " * (len(start) if item else leading + 4 if leading else 0)
         current: list[str] = []  # the words of the line being filled, after `start`
+        in_code_span = False  # between the backticks of `inline code`, which is not broken
         for word in line[len(start) :].split(" "):
-            if current and word and current[-1] and len(start) + len(" ".join([*current, word])) > limit:
+            fits = len(start) + len(" ".join([*current, word])) <= limit
+            if current and word and current[-1] and not fits and not in_code_span:
                 out.append(start + " ".join(current))
                 start, current, limit = hanging, [], room
             current.append(word)
+            in_code_span ^= word.count("`") % 2 == 1
         out.append(start + " ".join(current))
     return out
 
