@@ -133,12 +133,14 @@ def _wrapped(lines: list[str], room: int) -> list[str]:
         start = line[: item.end()] if item else " " * leading
         hanging = " " * (len(start) if item else leading + 4 if leading else 0)
         current: list[str] = []  # the words of the line being filled, after `start`
+        width = len(start)  # of `start` and `current` joined by spaces
         in_code_span = False  # between the backticks of `inline code`, which is not broken
         for word in line[len(start) :].split(" "):
-            fits = len(start) + len(" ".join([*current, word])) <= limit
+            fits = width + (1 if current else 0) + len(word) <= limit
             if current and word and current[-1] and not fits and not in_code_span:
                 out.append(start + " ".join(current))
-                start, current, limit = hanging, [], room
+                start, current, limit, width = hanging, [], room, len(hanging)
+            width += (1 if current else 0) + len(word)
             current.append(word)
             in_code_span ^= word.count("`") % 2 == 1
         out.append(start + " ".join(current))
