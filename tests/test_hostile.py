@@ -44,6 +44,7 @@ def hostile_spec(marker: Path) -> dict[str, object]:
                     "tags": [payload[2]],
                     "summary": payload[3],
                     "description": payload[4],
+                    "x-clientgen-wait": {"property": payload[1], "until": payload},
                     "parameters": [
                         {"name": payload[0], "in": "path", "required": True, "schema": {"type": "string"}},
                         {"name": payload[2], "in": "query", "description": text,
