@@ -30,6 +30,7 @@ from .http import match_operations
 TypeUse = Literal["argument", "field", "alias"]
 
 
+
 def python_type(type_: TypeExpr) -> str:
     """A type as a reader of the package sees it (named types by their class name)."""
     if isinstance(type_, Primitive):
@@ -106,10 +107,7 @@ class PythonDiff:
 
         old_resources, new_resources = resource_of(self.old), resource_of(self.new)
         matching = match_operations(self.old, self.new)
-        for operations, resources, verb in (
-            (matching.removed, old_resources, "removed"),
-            (matching.added, new_resources, "added"),
-        ):
+        for operations, resources, verb in ((matching.removed, old_resources, "removed"), (matching.added, new_resources, "added")):
             for operation in operations:
                 resource = resources[id(operation)]
                 for method in _methods(operation):
@@ -126,13 +124,8 @@ class PythonDiff:
             where = self._name(new_resource.class_name, new_op.name)
             if old_call != new_call:
                 self.add(where, "method-renamed", f"`{old_call}` is now `{new_call}`", True)
-            for extension in ("wait", "pages"):
-                self.extension_method(
-                    old_resource,
-                    new_resource,
-                    _extension_method(old_op, extension),
-                    _extension_method(new_op, extension),
-                )
+            for old_method, new_method in zip(_extension_methods(old_op), _extension_methods(new_op)):
+                self.extension_method(old_resource, new_resource, old_method, new_method)
             self.arguments(where, new_call, old_op.parameters, new_op.parameters)
             old_returns, new_returns = _returns(old_op), _returns(new_op)
             if old_returns != new_returns:
@@ -143,9 +136,7 @@ class PythonDiff:
                     True,
                 )
 
-    def extension_method(
-        self, old_resource: Resource, new_resource: Resource, before: str | None, after: str | None
-    ) -> None:
+    def extension_method(self, old_resource: Resource, new_resource: Resource, before: str | None, after: str | None) -> None:
         """A method an extension adds to an operation (x-clientgen-wait, x-clientgen-pages):
         added, removed or renamed."""
         old_call = f"client.{old_resource.attribute}.{before}()"
@@ -155,9 +146,7 @@ class PythonDiff:
         elif before is not None and after is None:
             self.add(self._name(old_resource.class_name, before), "method-removed", f"`{old_call}` removed", True)
         elif before is not None and after is not None and old_call != new_call:
-            self.add(
-                self._name(new_resource.class_name, after), "method-renamed", f"`{old_call}` is now `{new_call}`", True
-            )
+            self.add(self._name(new_resource.class_name, after), "method-renamed", f"`{old_call}` is now `{new_call}`", True)
 
     def arguments(self, where: str, call: str, old: list[Parameter], new: list[Parameter]) -> None:
         before = {p.name: p for p in old}
@@ -175,9 +164,7 @@ class PythonDiff:
         common_before = [p.name for p in old if p.name in after]
         common_after = [p.name for p in new if p.name in before]
         if common_before != common_after:
-            self.add(
-                where, "arguments-reordered", f"`{call}`: arguments reordered (keyword-only: nothing breaks)", False
-            )
+            self.add(where, "arguments-reordered", f"`{call}`: arguments reordered (keyword-only: nothing breaks)", False)
         for name in common_after:
             old_parameter, new_parameter = before[name], after[name]
             if old_parameter.required != new_parameter.required:
@@ -195,8 +182,7 @@ class PythonDiff:
         before = {named.name: named for named in self.old.types}
         after = {named.name: named for named in self.new.types}
         renamed_from = _renamed(
-            [before[name] for name in before.keys() - after.keys()],
-            [after[name] for name in after.keys() - before.keys()],
+            [before[name] for name in before.keys() - after.keys()], [after[name] for name in after.keys() - before.keys()]
         )
         for name in sorted(before.keys() - after.keys()):
             if name in renamed_from.values():
@@ -220,9 +206,7 @@ class PythonDiff:
             elif isinstance(old, Alias) and isinstance(new, Alias):
                 self.typed(where, f"`types.{name}`", old.type, new.type, "alias")
             else:
-                self.add(
-                    where, "class-kind-changed", f"`types.{name}` changed from a {_kind(old)} to a {_kind(new)}", True
-                )
+                self.add(where, "class-kind-changed", f"`types.{name}` changed from a {_kind(old)} to a {_kind(new)}", True)
 
     def model_fields(self, where: str, name: str, old: Model, new: Model) -> None:
         before = {f.name: f for f in old.response_fields}
@@ -307,13 +291,13 @@ def _variants(type_: TypeExpr) -> frozenset[str]:
 
 def _methods(operation: Operation) -> list[str]:
     """The methods an operation makes: its own, and those its extensions add."""
-    extensions = [_extension_method(operation, extension) for extension in ("wait", "pages")]
-    return [operation.name] + [name for name in extensions if name is not None]
+    return [operation.name] + [name for name in _extension_methods(operation) if name is not None]
 
 
-def _extension_method(operation: Operation, extension: Literal["wait", "pages"]) -> str | None:
-    added = operation.wait if extension == "wait" else operation.pages
-    return added.name if added is not None else None
+def _extension_methods(operation: Operation) -> tuple[str | None, str | None]:
+    """The names of the waiting and the paging method of an operation, where it has them."""
+    wait, pages = operation.wait, operation.pages
+    return (wait.name if wait is not None else None, pages.name if pages is not None else None)
 
 
 def _returns(operation: Operation) -> str:
@@ -339,3 +323,4 @@ def _kind(named: Model | Alias) -> str:
 def _members(values: Sequence[object]) -> str:
     word = "member" if len(values) == 1 else "members"
     return f"{word} " + ", ".join(f"`{value!r}`" for value in values)
+

@@ -16,6 +16,7 @@ from ..ir.model import (
     TupleOf,
     TypeExpr,
     UnionOf,
+    referenced,
 )
 from .code import Code, py_literal
 from .wrap import bracketed
@@ -121,7 +122,7 @@ class AnnotationWriter:
         texts: list[str] = []
         for request in (False, True):
             for variant in variants:
-                if not request and isinstance(variant, ListOf) and self._has_twin(variant.item, style):
+                if not request and isinstance(variant, ListOf) and _has_twin(variant.item):
                     continue
                 text = self._write(variant, replace(style, request=request))
                 if text not in texts:
@@ -131,16 +132,11 @@ class AnnotationWriter:
             texts.append("None")
         return texts
 
-    def _has_twin(self, type_: TypeExpr, style: Style) -> bool:
-        """Whether requests write `type_` otherwise than responses (it holds models)."""
-        probe = AnnotationWriter(self.here, Imports())  # a dry run: its imports are not needed
-        return probe._write(type_, replace(style, request=False)) != probe._write(type_, replace(style, request=True))
-
     def _write(self, type_: TypeExpr, style: Style) -> str:
         if isinstance(type_, Primitive):
             return self._primitive(type_, style)
         if isinstance(type_, ListOf):
-            if style.request and self._has_twin(type_.item, style):
+            if style.request and _has_twin(type_.item):
                 # models or their dicts, mixed, in a list or a tuple; covariant, unlike `list`
                 self.imports.abc.add("Sequence")
                 items = self._either(type_.item, replace(style, request=False))
@@ -218,6 +214,12 @@ class AnnotationWriter:
             self.imports.modules.add("builtins")
             return f"builtins.{text}"
         return text
+
+
+def _has_twin(type_: TypeExpr) -> bool:
+    """Whether requests write `type_` otherwise than responses: it mentions a type that has a
+    request-side twin (a model's TypedDict, an alias of models)."""
+    return any(named.param_name is not None for named in referenced(type_))
 
 
 def relative_module(here: str, target: str) -> str:

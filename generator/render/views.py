@@ -22,12 +22,12 @@ from ..ir.model import (
     Server,
     TypeExpr,
     TypeModule,
-    UnionOf,
     Pages,
+    UnionOf,
     Wait,
     referenced,
 )
-from ..ir.operations import is_json_media_type
+from ..ir.operations import REQUEST_OPTIONS, is_json_media_type
 from .annotations import AnnotationWriter, Imports, Style, relative_module
 from .code import Code, docstring_text, py_literal
 from ..format import LINE_LENGTH
@@ -323,14 +323,11 @@ class PagesView:
     """The annotation of an item."""
     items_attribute: str
     next_attribute: str
-    forwarded: list[str]
-    options: list[str]
-    """The per-call options, which each next page's call takes too."""
-    cursor_parameter: str | None
-    """The argument that takes the next page's cursor; None: the next page is at a URL."""
-    next_arguments: list[Code]
-    """With a cursor: the arguments of the call for the next page (`name=name`, the cursor's
-    `name=_page.next`)."""
+    arguments: list[Code]
+    """`name=name` for each argument passed on to the operation's method."""
+    next_arguments: list[Code] | None
+    """With a cursor: the arguments of the call for the next page (the cursor's is
+    `name=_page.<next>`); None: the next page is at a URL."""
 
 
 @dataclass
@@ -339,11 +336,12 @@ class WaitView:
 
     name: str
     docstring: Code
-    forwarded: list[str]
-    """The keyword arguments passed on to the operation's method, as they are named there."""
+    keywords: list[Code]
+    """The declarations of its own keyword arguments (poll interval, maximum wait)."""
+    arguments: list[Code]
+    """`name=name` for each argument passed on to the operation's method."""
     attribute: Code
     until: Code
-    interval: Code
 
 
 @dataclass
@@ -448,20 +446,18 @@ def _pages_view(operation: Operation, pages: Pages, writer: AnnotationWriter, sh
         f" {following}, and so on while there is one.\n\n"
         f"Args:\n  The arguments of `{operation.name}`; its per-call options apply to every page."
     )
-    options = [operation.option_names[option] for option in ("extra_headers", "extra_query", "extra_body", "timeout")]
     return PagesView(
         name=pages.name,
         docstring=docstring_text(doc, METHOD_INDENT),
         item=writer.annotation(pages.item, Style(open_enums=True, shadowed=shadowed, file_type="bytes")),
         items_attribute=pages.items_attribute,
         next_attribute=pages.next_attribute,
-        forwarded=[parameter.name for parameter in operation.parameters] + options,
-        options=options,
-        cursor_parameter=pages.cursor_parameter,
-        next_arguments=[
-            Code(f"{name}=_page.{pages.next_attribute}" if name == pages.cursor_parameter else f"{name}={name}")
-            for name in [parameter.name for parameter in operation.parameters] + options
-        ],
+        arguments=_passed_on(operation),
+        next_arguments=(
+            None
+            if pages.cursor_parameter is None
+            else _passed_on(operation, {pages.cursor_parameter: f"_page.{pages.next_attribute}"})
+        ),
     )
 
 
@@ -475,15 +471,25 @@ def _wait_view(operation: Operation, wait: Wait) -> WaitView:
         f"  {options['max_wait']} (float | None): Give up after this many seconds, raising `WaitTimeoutError`"
         " (its `last` is the last answer). None waits as long as it takes."
     )
-    request_options = [options[option] for option in ("extra_headers", "extra_query", "extra_body", "timeout")]
     return WaitView(
         name=wait.name,
         docstring=docstring_text(doc, METHOD_INDENT),
-        forwarded=[parameter.name for parameter in operation.parameters] + request_options,
+        keywords=[
+            Code(f"{options['poll_interval']}: float = {py_literal(wait.interval)}"),
+            Code(f"{options['max_wait']}: float | None = None"),
+        ],
+        arguments=_passed_on(operation),
         attribute=py_literal(wait.attribute),
         until=Code("(" + ", ".join(py_literal(value) for value in wait.until) + ("," if len(wait.until) == 1 else "") + ")"),
-        interval=py_literal(wait.interval),
     )
+
+
+def _passed_on(operation: Operation, replaced: dict[str, str] | None = None) -> list[Code]:
+    """`name=name` for the operation's arguments and per-call options, as a method that calls
+    the operation's passes them on (`replaced`: argument -> another value)."""
+    options = [operation.option_names[option] for option in REQUEST_OPTIONS]
+    names = [parameter.name for parameter in operation.parameters] + options
+    return [Code(f"{name}={(replaced or {}).get(name, name)}") for name in names]
 
 
 PARAMETER_INDENT = 8

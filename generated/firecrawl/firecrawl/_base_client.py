@@ -321,7 +321,8 @@ class BaseClient:
     def _next_page(self, url: str, call: Call) -> Call:
         """`call` sent to a next page's `url`, which must be on the API's own origin: the
         client's credentials go with it."""
-        target, base = httpx.URL(str(self.base_url)).join(url), httpx.URL(str(self.base_url))
+        base = httpx.URL(str(self.base_url))
+        target = base.join(url)
         if (target.scheme, target.host, target.port) != (base.scheme, base.host, base.port):
             raise APIError(
                 f"the next page is at {url!r}, not at {base.scheme}://{base.netloc.decode()}: not followed"
