@@ -107,6 +107,25 @@ def test_missing_key_fails_before_sending(firecrawl: ModuleType, server: TestSer
     assert server.requests == []
 
 
+@pytest.mark.parametrize("retries", [0, 3])
+def test_an_empty_key_counts_as_none(
+    firecrawl: ModuleType, server: TestServer, monkeypatch: pytest.MonkeyPatch, retries: int
+) -> None:
+    """A CI secret that is not set arrives as an empty variable: no request, no retries, the
+    error that says what to set; an empty argument falls back to the variable."""
+    monkeypatch.setenv("FIRECRAWL_API_KEY", "")
+    client = firecrawl.Firecrawl(base_url=server.url, max_retries=retries)
+    with pytest.raises(firecrawl.MissingCredentialsError, match="api_key= .*FIRECRAWL_API_KEY"):
+        client.scraping.stop_interactive_scrape_browser_session(job_id=JOB)
+    with pytest.raises(firecrawl.MissingCredentialsError):
+        firecrawl.Firecrawl(api_key="", base_url=server.url).scraping.stop_interactive_scrape_browser_session(job_id=JOB)
+    assert server.requests == []
+    monkeypatch.setenv("FIRECRAWL_API_KEY", "fc-from-env")
+    server.reply(200, {"success": True})
+    firecrawl.Firecrawl(api_key="", base_url=server.url).scraping.stop_interactive_scrape_browser_session(job_id=JOB)
+    assert server.requests[0].headers["authorization"] == "Bearer fc-from-env"
+
+
 def test_path_parameters_are_escaped(firecrawl: ModuleType, server: TestServer) -> None:
     firecrawl.Firecrawl(api_key="k", base_url=server.url).scraping.stop_interactive_scrape_browser_session(job_id="a/b?c")
     assert server.requests[0].path == "/scrape/a%2Fb%3Fc/interact"

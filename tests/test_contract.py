@@ -36,11 +36,11 @@ FEATURE_SPECS: dict[str, dict[str, str]] = {
     "uploads": {},
     "multifile": {},
     "schemas": {  # OpenAPI 3.1, and JSON Schema that Prism does not follow
-        "test_animals.py::test_list_animals": "Prism answers `kind: string`, no tag of #/components/schemas/Animal",
-        "test_animals.py::test_create_animal": "#/components/schemas/AnimalInput: Dog and Cat accept the same "
+        "test_zoo_animals.py::test_list_animals": "Prism answers `kind: string`, no tag of #/components/schemas/Animal",
+        "test_zoo_animals.py::test_create_animal": "#/components/schemas/AnimalInput: Dog and Cat accept the same "
         "objects, which only the discriminator tells apart; Prism checks `oneOf` as JSON Schema does",
-        "test_keepers.py::test_get_keeper": "Prism ignores `prefixItems` (#/components/schemas/Keeper/properties/position)",
-        "test_tree.py::test_get_tree": "Prism ends the recursion of #/components/schemas/TreeNode with {}, without `value`",
+        "test_zoo_keepers.py::test_get_keeper": "Prism ignores `prefixItems` (#/components/schemas/Keeper/properties/position)",
+        "test_zoo_tree.py::test_get_tree": "Prism ends the recursion of #/components/schemas/TreeNode with {}, without `value`",
     },
 }
 
@@ -59,8 +59,14 @@ class Outcome:
 
 
 def run_client_tests(project: Path, env_prefix: str, base_url: str, report: Path) -> Outcome:
-    """Run a generated project's own tests against `base_url`."""
-    env = {**os.environ, f"{env_prefix}_BASE_URL": base_url, "PYTHONPATH": str(project)}
+    """Run a generated project's own tests against `base_url`, which they take from their own
+    variable (the production one, `{env_prefix}_BASE_URL`, points at a server that refuses all)."""
+    env = {
+        **os.environ,
+        f"{env_prefix}_TEST_BASE_URL": base_url,
+        f"{env_prefix}_BASE_URL": "http://127.0.0.1:9",
+        "PYTHONPATH": str(project),
+    }
     completed = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:randomly",
          "-c", str(project / "pyproject.toml"), "--rootdir", str(project), f"--junitxml={report}", "tests"],
@@ -104,7 +110,7 @@ def test_the_committed_client_against_prism(seed: int | None, tmp_path: Path) ->
     with prism(ROOT / "specs" / "firecrawl-v2.yaml", seed=seed) as url:
         outcome = run_client_tests(ROOT / "generated" / "firecrawl", "FIRECRAWL", url, tmp_path / "report.xml")
     assert outcome.failed == {}
-    assert outcome.operations == {"test_scraping.py::test_stop_interactive_scrape_browser_session"}
+    assert outcome.operations == {"test_firecrawl_scraping.py::test_stop_interactive_scrape_browser_session"}
     assert len(outcome.passed) == 3  # the call, its 403 and its 404
 
 
@@ -112,9 +118,9 @@ def test_the_committed_client_against_prism(seed: int | None, tmp_path: Path) ->
 def test_feature_clients_against_prism(feature: str, tmp_path: Path) -> None:
     project = FEATURES / feature / "expected"
     prefix = next(
-        line.split("$")[1].split("_BASE_URL")[0]
+        line.split("$")[1].split("_TEST_BASE_URL")[0]
         for line in (project / "tests" / "conftest.py").read_text().splitlines()
-        if "_BASE_URL" in line and "$" in line
+        if "_TEST_BASE_URL" in line and "$" in line
     )
     with prism(FEATURES / feature / "spec.yaml") as url:
         outcome = run_client_tests(project, prefix, url, tmp_path / "report.xml")
@@ -157,3 +163,30 @@ def test_prism_moves_to_another_port_when_its_port_is_taken(monkeypatch: pytest.
             request.add_header("Authorization", "Bearer k")
             with urllib.request.urlopen(request, timeout=10) as answer:
                 assert answer.status == 200
+
+
+def test_two_clients_tests_run_under_one_pytest_and_never_on_the_production_variable(tmp_path: Path) -> None:
+    """Two generated clients in one repository, both with an `events` resource: a root `pytest`
+    collects both test folders (their modules are named after their packages), the production
+    base-URL variables alone start nothing, and each client's own test variable runs its tests
+    against its server."""
+    spec = FEATURES / "openapi31" / "spec.yaml"
+    clients = {"events_v1": "EVENTS_V1", "events_v2": "EVENTS_V2"}
+    projects = [generate_into(spec, tmp_path / "clients" / package, package) for package in clients]
+    env = {
+        **{key: value for key, value in os.environ.items() if not key.endswith("_TEST_BASE_URL")},
+        **{f"{prefix}_BASE_URL": "http://127.0.0.1:9" for prefix in clients.values()},
+        "PYTHONPATH": os.pathsep.join(str(project) for project in projects),
+    }
+    command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-rs", "clients"]
+    production_only = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600)
+    assert production_only.returncode == 0, production_only.stdout[-3000:]
+    summary = production_only.stdout.strip().splitlines()[-1]
+    assert " skipped" in summary and "passed" not in summary and "error" not in summary, summary
+    assert "set $EVENTS_V1_TEST_BASE_URL to the server to test against" in production_only.stdout
+    with prism(spec) as first, prism(spec) as second:
+        env.update(EVENTS_V1_TEST_BASE_URL=first, EVENTS_V2_TEST_BASE_URL=second)
+        both = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600)
+    assert both.returncode == 0, both.stdout[-3000:]
+    summary = both.stdout.strip().splitlines()[-1]
+    assert "passed" in summary and "skipped" not in summary and "failed" not in summary, summary

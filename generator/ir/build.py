@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from .. import naming, nodes
 from ..errors import GeneratorError, Warnings, escape_pointer_token
 from ..load import Document
 from .layout import plan_modules
-from .model import Alias, Api, Model, NamedType, Resource, SecurityScheme, Server, ServerVariable, referenced
+from .model import (
+    Alias,
+    Api,
+    EnvironmentVariables,
+    Model,
+    NamedType,
+    Resource,
+    SecurityScheme,
+    Server,
+    ServerVariable,
+    referenced,
+)
 from .operations import OperationBuilder
 from .overrides import NameOverrides
 from .schemas import SchemaBuilder
@@ -89,6 +99,7 @@ def build_api(
         client_class=client_class,
         async_client_class="Async" + client_class,
         env_prefix=env_prefix,
+        environment=EnvironmentVariables.with_prefix(env_prefix),
         servers=_servers(document),
         security_schemes=schemes,
         resources=resources,

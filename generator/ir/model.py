@@ -377,6 +377,22 @@ class Server:
     variables: list[ServerVariable] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class EnvironmentVariables:
+    """The environment variables a generated client and its tests read (the credentials' are
+    on their security schemes)."""
+
+    base_url: str
+    log: str
+    test_base_url: str
+    """The server the contract tests run against: a variable of their own, never `base_url`,
+    which may point at the production API."""
+
+    @classmethod
+    def with_prefix(cls, prefix: str) -> EnvironmentVariables:
+        return cls(base_url=f"{prefix}_BASE_URL", log=f"{prefix}_LOG", test_base_url=f"{prefix}_TEST_BASE_URL")
+
+
 @dataclass
 class Api:
     title: str
@@ -386,6 +402,7 @@ class Api:
     client_class: str
     async_client_class: str
     env_prefix: str
+    environment: EnvironmentVariables
     servers: list[Server]
     security_schemes: list[SecurityScheme]
     resources: list[Resource]

@@ -138,7 +138,9 @@ def render_project(
     if with_tests:
         files["tests/conftest.py"] = render("tests/conftest.py.jinja", setup=contract_setup_view(api))
         for resource in api.resources:
-            files[f"tests/test_{resource.module}.py"] = render(
+            # named after the package too: pytest imports test modules by their base name, so two
+            # clients' tests in one repository must not share one
+            files[f"tests/test_{package}_{resource.module}.py"] = render(
                 "tests/test_resource.py.jinja", module=contract_module_view(api, resource)
             )
     return files

@@ -85,13 +85,15 @@ def _credentials(
     username: str | None,
     password: str | None,
 ) -> dict[str, Credential]:
-    """Each credential from its argument, else from its environment variable."""
-    header_key = header_key if header_key is not None else os.environ.get("VAULT_HEADER_KEY")
-    query_key = query_key if query_key is not None else os.environ.get("VAULT_QUERY_KEY")
-    cookie_key = cookie_key if cookie_key is not None else os.environ.get("VAULT_COOKIE_KEY")
-    token = token if token is not None else os.environ.get("VAULT_TOKEN")
-    username = username if username is not None else os.environ.get("VAULT_USERNAME")
-    password = password if password is not None else os.environ.get("VAULT_PASSWORD")
+    """Each credential from its argument, else from its environment variable. An empty value
+    counts as none (a CI secret that is not set arrives as an empty variable): the request is
+    not sent, and MissingCredentialsError says what to set."""
+    header_key = header_key or os.environ.get("VAULT_HEADER_KEY") or None
+    query_key = query_key or os.environ.get("VAULT_QUERY_KEY") or None
+    cookie_key = cookie_key or os.environ.get("VAULT_COOKIE_KEY") or None
+    token = token or os.environ.get("VAULT_TOKEN") or None
+    username = username or os.environ.get("VAULT_USERNAME") or None
+    password = password or os.environ.get("VAULT_PASSWORD") or None
     return {
         "headerKey": header_key,
         "queryKey": query_key,

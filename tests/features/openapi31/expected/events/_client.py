@@ -54,9 +54,11 @@ def _base_url(
 
 
 def _credentials(username: str | None, password: str | None) -> dict[str, Credential]:
-    """Each credential from its argument, else from its environment variable."""
-    username = username if username is not None else os.environ.get("EVENTS_USERNAME")
-    password = password if password is not None else os.environ.get("EVENTS_PASSWORD")
+    """Each credential from its argument, else from its environment variable. An empty value
+    counts as none (a CI secret that is not set arrives as an empty variable): the request is
+    not sent, and MissingCredentialsError says what to set."""
+    username = username or os.environ.get("EVENTS_USERNAME") or None
+    password = password or os.environ.get("EVENTS_PASSWORD") or None
     return {
         "basic": (username, password) if username is not None and password is not None else None,
     }

@@ -63,8 +63,10 @@ def _base_url(
 
 
 def _credentials(api_key: str | None) -> dict[str, Credential]:
-    """Each credential from its argument, else from its environment variable."""
-    api_key = api_key if api_key is not None else os.environ.get("PETSTORE_API_KEY")
+    """Each credential from its argument, else from its environment variable. An empty value
+    counts as none (a CI secret that is not set arrives as an empty variable): the request is
+    not sent, and MissingCredentialsError says what to set."""
+    api_key = api_key or os.environ.get("PETSTORE_API_KEY") or None
     return {
         "apiKey": api_key,
     }

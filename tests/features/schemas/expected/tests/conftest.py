@@ -1,6 +1,9 @@
-"""Fixtures of the generated tests. They run against any server of the API, a mock server of
-its spec in particular (`prism mock SPEC`), whose address is $ZOO_BASE_URL;
-without it they are skipped."""
+"""Fixtures of the generated tests.
+
+They run against the server whose address is in $ZOO_TEST_BASE_URL, a mock
+server of the API's spec in particular (`prism mock SPEC`), and are skipped without it. They
+never use $ZOO_BASE_URL, which may point at the production API.
+"""
 
 from __future__ import annotations
 
@@ -14,9 +17,9 @@ from zoo import Zoo
 
 @pytest.fixture
 def client() -> Iterator[Zoo]:
-    base_url = os.environ.get("ZOO_BASE_URL")
+    base_url = os.environ.get("ZOO_TEST_BASE_URL")
     if not base_url:
-        pytest.skip("set $ZOO_BASE_URL to the server to test against")
+        pytest.skip("set $ZOO_TEST_BASE_URL to the server to test against")
     with Zoo(
         base_url=base_url,
         max_retries=0,

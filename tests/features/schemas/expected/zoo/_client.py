@@ -50,7 +50,9 @@ def _base_url(
 
 
 def _credentials() -> dict[str, Credential]:
-    """Each credential from its argument, else from its environment variable."""
+    """Each credential from its argument, else from its environment variable. An empty value
+    counts as none (a CI secret that is not set arrives as an empty variable): the request is
+    not sent, and MissingCredentialsError says what to set."""
     return {}
 
 
