@@ -35,8 +35,13 @@ class GeneratedCodeError(Exception):
 
 
 def formatter_version() -> str:
-    """What the formatted text depends on besides the rendered text."""
-    return f"black {importlib.metadata.version('black')}, line length {LINE_LENGTH}"
+    """What the formatted text depends on besides the rendered text: black's major version
+    (its stable style changes only with the first release of a year, 26.1.0, never within a
+    major) and the line length. The patch version is left out, so that machines with different
+    releases of one major agree on the manifest (`tests/test_format_cache.py` formats with the
+    oldest release the dependency range allows and checks with the installed one)."""
+    major = importlib.metadata.version("black").split(".")[0]
+    return f"black {major} stable style, line length {LINE_LENGTH}"
 
 
 def rendered_hash(text: str) -> str:
