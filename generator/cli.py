@@ -205,7 +205,8 @@ def _run(args: argparse.Namespace, target: Target) -> int:
             f"generated {api.package_name} from {target.spec}: {_count(len(api.operations), 'operation')} in "
             f"{_count(len(api.resources), 'resource')}, {_count(len(api.models), 'model')}, "
             f"{_count(len(generated.files), 'file')} ({len(result.written)} written, {len(result.unchanged)} unchanged"
-            f"{f', {len(result.removed)} removed' if result.removed else ''}) in "
+            f"{f', {len(result.removed)} removed' if result.removed else ''}"
+            f"{f'; {_kept(result.kept)}' if result.kept else ''}) in "
             f"{time.perf_counter() - started:.2f} s -> {target.output}"
         )
     _report_stages(args, generated)
@@ -285,7 +286,8 @@ def _check(generated: Generated, output: Path, args: argparse.Namespace) -> int:
     _report_stages(args, generated)
     if comparison.up_to_date:
         if not args.quiet:
-            print(f"{output} is up to date ({len(generated.files)} files)")
+            kept = f"; {_kept(comparison.kept)}" if comparison.kept else ""
+            print(f"{output} is up to date ({len(generated.files)} files{kept})")
         return EXIT_OK
     print(f"{output} is stale; regenerate it:", file=sys.stderr)
     for label, paths in (("changed", comparison.stale), ("missing", comparison.missing), ("extra", comparison.extra)):
@@ -314,6 +316,12 @@ def _lines(path: Path) -> list[str]:
         return path.read_bytes().decode("utf-8", "replace").splitlines(keepends=True)
     except OSError:  # a dangling link, say
         return []
+
+
+def _kept(paths: list[str]) -> str:
+    """The files of the user's in an output folder, which the generator leaves alone."""
+    shown = ", ".join(paths[:3]) + (", ..." if len(paths) > 3 else "")
+    return f"{_count(len(paths), 'file')} not made by the generator kept: {shown}"
 
 
 def _count(number: int, noun: str) -> str:

@@ -2,7 +2,9 @@
 
 The new tree is built beside the output folder and swapped in with renames, so a failure
 leaves the previous client as it was. Files whose bytes are unchanged are hard-linked from
-the old tree, so they keep their inode and modification time.
+the old tree, so they keep their inode and modification time. Only files the previous
+generation wrote (its manifest lists them) are ever removed: a file of the user's (a NOTES.md,
+a `.github/` folder) is carried into the new tree, and the folder keeps its mode.
 """
 
 from __future__ import annotations
@@ -12,9 +14,11 @@ import hashlib
 import json
 import os
 import shutil
+import stat
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from .errors import GeneratorError
 from .format import EMPTY_CACHE, FormatCache
@@ -29,6 +33,8 @@ class WriteResult:
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
+    """Files the generator did not write, carried over as they were."""
 
 
 @dataclass
@@ -36,6 +42,9 @@ class Comparison:
     stale: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     extra: list[str] = field(default_factory=list)
+    """Files of an earlier generation that `generate` would remove now."""
+    kept: list[str] = field(default_factory=list)
+    """Files the generator did not write, which `generate` keeps: not a reason to regenerate."""
 
     @property
     def up_to_date(self) -> bool:
@@ -69,24 +78,32 @@ def manifest(files: dict[str, bytes], built_from: BuiltFrom, rendered: dict[str,
     return (json.dumps(record, indent=2, sort_keys=True) + "\n").encode()
 
 
-def read_recorded(folder: Path, key: str) -> str | None:
-    """One text field of the manifest in `folder`, if there is one."""
+def read_manifest(folder: Path) -> dict[str, Any]:
+    """The manifest in `folder`, or an empty record when there is none (or it is unreadable)."""
     try:
         record = json.loads((folder / MANIFEST).read_bytes())
     except (OSError, ValueError):
-        return None
-    value = record.get(key) if isinstance(record, dict) else None
+        return {}
+    return record if isinstance(record, dict) else {}
+
+
+def read_recorded(folder: Path, key: str) -> str | None:
+    """One text field of the manifest in `folder`, if there is one."""
+    value = read_manifest(folder).get(key)
     return value if isinstance(value, str) else None
+
+
+def _written_before(folder: Path) -> set[str]:
+    """The files the manifest in `folder` says the generator wrote there."""
+    files = read_manifest(folder).get("files")
+    return set(files) if isinstance(files, dict) else set()
 
 
 def read_format_cache(folder: Path, formatter: str) -> FormatCache:
     """The formatted files of an earlier generation in `folder` that are still as it wrote
     them, with the hashes of their rendered text. Empty when anything does not fit."""
-    try:
-        record = json.loads((folder / MANIFEST).read_bytes())
-    except (OSError, ValueError):
-        return EMPTY_CACHE
-    if not isinstance(record, dict) or record.get("formatter") != formatter:
+    record = read_manifest(folder)
+    if record.get("formatter") != formatter:
         return EMPTY_CACHE
     written, rendered = record.get("files"), record.get("rendered")
     if not isinstance(written, dict) or not isinstance(rendered, dict):
@@ -137,7 +154,9 @@ def compare(files: dict[str, bytes], folder: Path) -> Comparison:
             result.missing.append(relative)
         elif path.is_symlink() or path.read_bytes() != data:
             result.stale.append(relative)
-    result.extra = sorted(set(on_disk) - set(files))
+    written_before = _written_before(folder)
+    for relative in sorted(set(on_disk) - set(files)):
+        (result.extra if relative in written_before else result.kept).append(relative)
     return result
 
 
@@ -155,6 +174,8 @@ def write_project(files: dict[str, bytes], folder: Path) -> WriteResult:
     try:
         folder.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
+        # mkdtemp makes a private folder (0700); the client must stay readable by whoever could read it before
+        os.chmod(staging, stat.S_IMODE(folder.stat().st_mode) if folder.is_dir() else 0o777 & ~_umask())
     except OSError as exc:
         raise GeneratorError(folder, f"cannot write the output folder: {exc.strerror or exc}") from None
     result = WriteResult()
@@ -171,7 +192,15 @@ def write_project(files: dict[str, bytes], folder: Path) -> WriteResult:
             else:
                 target.write_bytes(data)
                 result.written.append(relative)
-        result.removed = sorted(set(old) - set(files))
+        written_before = _written_before(folder)
+        for relative in sorted(set(old) - set(files)):
+            if relative in written_before:
+                result.removed.append(relative)
+            else:
+                target = staging / relative
+                target.parent.mkdir(parents=True, exist_ok=True)
+                _link_or_copy(old[relative], target)
+                result.kept.append(relative)
         if folder.is_dir():
             carried = _carry_over_ignored(folder, staging)
         _swap(staging, folder)
@@ -200,10 +229,19 @@ def _refuse_escaping_links(folder: Path) -> None:
 
 
 def _link_or_copy(source: Path, target: Path) -> None:
+    if source.is_symlink():  # a user's link stays a link (links out of the folder were refused)
+        os.symlink(os.readlink(source), target)
+        return
     try:
         os.link(source, target)
     except OSError:
         shutil.copy2(source, target)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _carry_over_ignored(folder: Path, staging: Path) -> list[str]:

@@ -45,19 +45,23 @@ def test_generate_then_check(tmp_path: Path) -> None:
     assert stale.returncode == 1
     assert "changed: README.md" in stale.stderr
     assert "missing: firecrawl/types/__init__.py" in stale.stderr
-    assert "extra: firecrawl/stray.py" in stale.stderr
+    assert "stray.py" not in stale.stderr  # not the generator's file: generate keeps it
     assert stale.stdout == ""
 
     shown = run("check", SEED, "--output", out, "--package-name", "firecrawl", "--diff")
     assert shown.returncode == 1 and shown.stderr == stale.stderr
     readme = (ROOT / "generated" / "firecrawl" / "README.md").read_text().splitlines()
     assert f"--- {out}/README.md\n+++ generated/README.md\n@@ -1 +1,{len(readme)} @@\n-edited\n+{readme[0]}\n" in shown.stdout
-    assert f"--- {out}/firecrawl/stray.py\n+++ generated/firecrawl/stray.py\n@@ -1 +0,0 @@\n-import os\n" in shown.stdout
+    assert "stray.py" not in shown.stdout
     assert "+++ generated/firecrawl/types/__init__.py" in shown.stdout
     assert ".clientgen.json" not in shown.stdout  # its hashes only repeat the other changes
 
     again = run("generate", SEED, "--output", out, "--package-name", "firecrawl")
-    assert f"(2 written, {count - 2} unchanged, 1 removed)" in again.stdout
+    assert f"(2 written, {count - 2} unchanged; 1 file not made by the generator kept: firecrawl/stray.py)" in again.stdout
+    assert (out / "firecrawl" / "stray.py").read_text() == "import os\n"
+    fresh = run("check", SEED, "--output", out, "--package-name", "firecrawl")
+    assert fresh.returncode == 0
+    assert fresh.stdout == f"{out} is up to date ({count} files; 1 file not made by the generator kept: firecrawl/stray.py)\n"
 
 
 def test_upstream_spec_warns_and_strict_fails(tmp_path: Path) -> None:

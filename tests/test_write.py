@@ -1,4 +1,6 @@
+import json
 import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -6,7 +8,13 @@ import pytest
 from generator.errors import GeneratorError
 from generator.write import MANIFEST, compare, write_project
 
-FILES = {MANIFEST: b"{}\n", "pkg/__init__.py": b"x = 1\n", "README.md": b"hello\n"}
+
+def project(files: dict[str, bytes]) -> dict[str, bytes]:
+    """`files` with a manifest that lists them, as the pipeline writes it."""
+    return {**files, MANIFEST: json.dumps({"files": {path: "" for path in sorted(files)}}).encode()}
+
+
+FILES = project({"pkg/__init__.py": b"x = 1\n", "README.md": b"hello\n"})
 
 
 def test_writes_a_new_folder(tmp_path: Path) -> None:
@@ -31,7 +39,7 @@ def test_unchanged_files_are_left_untouched(tmp_path: Path) -> None:
 
 def test_regeneration_removes_stale_files_and_keeps_ignored_ones(tmp_path: Path) -> None:
     out = tmp_path / "client"
-    write_project({**FILES, "pkg/old.py": b""}, out)
+    write_project(project({"pkg/__init__.py": b"x = 1\n", "README.md": b"hello\n", "pkg/old.py": b""}), out)
     (out / ".git").mkdir()
     (out / ".git" / "HEAD").write_text("ref")
     (out / "pkg" / "__pycache__").mkdir()
@@ -78,4 +86,45 @@ def test_compare_lists_stale_missing_and_extra(tmp_path: Path) -> None:
     (out / "README.md").write_text("edited")
     (out / "notes.txt").write_text("extra")
     comparison = compare({**FILES, "pkg/new.py": b""}, out)
-    assert (comparison.stale, comparison.missing, comparison.extra) == (["README.md"], ["pkg/new.py"], ["notes.txt"])
+    assert (comparison.stale, comparison.missing, comparison.extra) == (["README.md"], ["pkg/new.py"], [])
+    assert comparison.kept == ["notes.txt"]  # not the generator's: regeneration keeps it
+    write_project(project({"README.md": b"hello\n"}), out)
+    comparison = compare(FILES, out)
+    assert (comparison.missing, comparison.extra) == (["pkg/__init__.py"], [])
+    assert compare(project({"README.md": b"hello\n"}), out).up_to_date
+    assert compare({MANIFEST: FILES[MANIFEST]}, out).extra == ["README.md"]  # written before, gone now
+
+
+def test_files_the_generator_did_not_write_survive_regeneration(tmp_path: Path) -> None:
+    out = tmp_path / "client"
+    write_project(FILES, out)
+    (out / "NOTES.md").write_text("mine")
+    (out / ".github" / "workflows").mkdir(parents=True)
+    (out / ".github" / "workflows" / "ci.yml").write_text("on: push")
+    (out / "pkg" / "_custom.py").write_text("y = 2\n")
+    result = write_project(project({"pkg/__init__.py": b"x = 2\n", "README.md": b"hello\n"}), out)
+    assert result.kept == [".github/workflows/ci.yml", "NOTES.md", "pkg/_custom.py"]
+    assert result.removed == []
+    assert (out / "NOTES.md").read_text() == "mine"
+    assert (out / ".github" / "workflows" / "ci.yml").read_text() == "on: push"
+    assert (out / "pkg" / "_custom.py").read_text() == "y = 2\n"
+    assert (out / "pkg" / "__init__.py").read_text() == "x = 2\n"
+
+
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o755), (0o002, 0o775), (0o077, 0o700)])
+def test_a_new_output_folder_gets_the_umasks_mode(tmp_path: Path, umask: int, mode: int) -> None:
+    previous = os.umask(umask)
+    try:
+        write_project(FILES, tmp_path / "client")
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE((tmp_path / "client").stat().st_mode) == mode
+    assert stat.S_IMODE((tmp_path / "client" / "pkg").stat().st_mode) == mode
+
+
+def test_regeneration_keeps_the_output_folders_mode(tmp_path: Path) -> None:
+    out = tmp_path / "client"
+    write_project(FILES, out)
+    out.chmod(0o750)
+    write_project(project({"README.md": b"changed\n"}), out)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o750
