@@ -11,11 +11,12 @@ import sys
 import time
 import traceback
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .config import Target, find_config, load_targets, select_targets
+from .config import ClientOptions, Target, find_config, load_targets, select_targets
 from .errors import Diagnostic, GeneratorError
 from .format import GeneratedCodeError
 from .load import LoadOptions
@@ -111,9 +112,15 @@ def _add_diff_command(commands: Any) -> None:
     )
     command.add_argument("--package-name", metavar="NAME", help="Python package name (default: from OLD's title)")
     command.add_argument(
-        "--target", metavar="NAME", help="take the package and name overrides from this target of the configuration"
+        "--target",
+        metavar="NAME",
+        help="read both specs as this target of the configuration does: its overlays, names, package and client name",
     )
     command.add_argument("--config", type=Path, metavar="FILE", help="configuration file (default: ./pyproject.toml)")
+    command.add_argument(
+        "--overlay", action="append", type=Path, dest="overlays", metavar="FILE",
+        help="an OpenAPI Overlay 1.0 file to apply to both specs first (repeatable, in order; replaces the target's)",
+    )  # fmt: skip
     command.add_argument("--allow-remote-refs", action="store_true", help="fetch $refs to http(s) URLs")
     command.add_argument("--allow-external-files", action="store_true", help="follow $refs outside the spec's folder")
     command.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
@@ -123,8 +130,7 @@ def main(argv: Sequence[str] | None = None, prog: str = "python -m generator") -
     args = _parser(prog).parse_args(argv)
     try:
         if args.command == "diff":
-            options = LoadOptions(allow_remote_refs=args.allow_remote_refs, allow_external_files=args.allow_external_files)
-            return _diff(args, options)
+            return _diff(args)
         targets = _targets(args)
     except GeneratorError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -265,15 +271,25 @@ def _internal(args: argparse.Namespace, exc: BaseException) -> int:
     return EXIT_INTERNAL
 
 
-def _diff(args: argparse.Namespace, options: LoadOptions) -> int:
+def _diff(args: argparse.Namespace) -> int:
     from .diff import diff_specs, markdown, to_json  # not needed by generate and check
 
-    package_name, names = args.package_name, None
+    options = ClientOptions()
     if args.target is not None:
         path = find_config(args.config, Path.cwd())
         (target,) = select_targets(load_targets(path), [args.target], path)
-        package_name, names = package_name or target.package_name, target.names
-    report = diff_specs(args.old, args.new, package_name=package_name, options=options, names=names)
+        options = target.client_options
+    load = options.load
+    options = replace(
+        options,
+        package_name=args.package_name or options.package_name,
+        overlays=tuple(args.overlays) if args.overlays else options.overlays,
+        load=LoadOptions(
+            allow_remote_refs=args.allow_remote_refs or load.allow_remote_refs,
+            allow_external_files=args.allow_external_files or load.allow_external_files,
+        ),
+    )
+    report = diff_specs(args.old, args.new, options)
     sys.stdout.write(to_json(report) if args.format == "json" else markdown(report))
     failed = (args.fail_on == "breaking" and report.breaking) or (args.fail_on == "any" and report.changes)
     return EXIT_STALE if failed else EXIT_OK

@@ -12,12 +12,13 @@ error, not a silent no-op: it means the spec changed under the overlay.
 from __future__ import annotations
 
 import copy
+import hashlib
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from .errors import GeneratorError
-from .load import Document, load_data
+from .load import Document, LoadOptions, load_data, load_document
 
 _VERSION = re.compile(r"^1\.0\.\d+$")
 _OVERLAY_KEYS = frozenset({"overlay", "info", "extends", "actions"})
@@ -25,6 +26,25 @@ _ACTION_KEYS = frozenset({"target", "description", "update", "remove"})
 
 NodeLocation = tuple[str | int, ...]
 """Keys and indices from the document's root to a node."""
+
+
+def load_overlaid(spec: Path, options: LoadOptions, overlays: Sequence[Path]) -> Document:
+    """The spec as the user's overlays make it: each applied in order."""
+    document = load_document(spec, options)
+    for overlay in overlays:
+        apply_overlay(document.data, overlay)
+    return document
+
+
+def overlaid_sha256(document: Document, overlays: Sequence[Path]) -> str:
+    """The digest that names what a client was built from (the manifest's `spec_sha256`): every
+    file of the spec, so call it once the IR has read them all, and the overlays."""
+    if not overlays:
+        return document.sha256
+    digest = hashlib.sha256(document.sha256.encode())
+    for overlay in overlays:
+        digest.update(overlay.read_bytes())
+    return digest.hexdigest()
 
 
 def apply_overlay(document: dict[str, Any], overlay_path: Path) -> None:

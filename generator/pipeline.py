@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import gc
-import hashlib
 import sys
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import jinja2
 
@@ -19,14 +19,15 @@ from .format import EMPTY_CACHE, format_files, formatter_version
 from .ir import build_api
 from .ir.overrides import NameOverrides
 from .ir.model import Api
-from .load import LoadOptions, load_document
-from .overlay import apply_overlay
+from .load import LoadOptions
+from .overlay import load_overlaid, overlaid_sha256
+from .release import CHANGELOG, History
 from .render import Project, render_project, templates_sha256
 from .validate import validate_in_background
-from .write import MANIFEST, BuiltFrom, manifest, read_format_cache, read_recorded
+from .write import MANIFEST, BuiltFrom, manifest, read_format_cache, read_manifest
 
-FIRST_VERSION = "0.1.0"
-CHANGELOG = "CHANGELOG.md"
+if TYPE_CHECKING:
+    from .diff import Release
 
 # A schema nested a few hundred levels deep takes several frames per level to convert.
 _RECURSION_LIMIT = 20_000
@@ -37,6 +38,10 @@ class Generated:
     api: Api
     files: dict[str, bytes]
     warnings: list[Diagnostic]
+    version: str
+    """The generated package's version."""
+    release: Release | None = None
+    """With `changelog_from`: the new version and the spec diff it was bumped for, if it was."""
     timings: dict[str, float] = field(default_factory=dict)
 
 
@@ -82,9 +87,7 @@ def generate_files(
         warnings = Warnings(strict=strict)
         if progress is not None:
             progress("loading")
-        document = load_document(spec, options)
-        for overlay in overlays:
-            apply_overlay(document.data, overlay)
+        document = load_overlaid(spec, options, overlays)
         lap("load")
         for pointer in document.repaired:
             warnings.add(document.location(pointer), "text with a lone surrogate (not valid Unicode); it became U+FFFD")
@@ -112,17 +115,19 @@ def generate_files(
         lap("ir")
         validated()
         lap("validate (waiting)")
-        version = (read_recorded(previous, "version") if previous is not None else None) or FIRST_VERSION
-        changelog = _read_text(previous / CHANGELOG) if previous is not None else ""
+        spec_digest = overlaid_sha256(document, overlays)  # every file of the spec: the IR has read them all
+        history = History.of(read_manifest(previous), _read_text(previous / CHANGELOG)) if previous is not None else History()
+        release = None
         if changelog_from is not None:
-            from .diff import diff_specs, markdown  # the diff needs both specs' IR: only on request
+            from .diff import ClientOptions, SpecVersion, diff_apis, read_api  # the diff: only on request
 
-            report = diff_specs(changelog_from, spec, package_name=api.package_name, options=options)
-            version = bumped(version, report.semver)
-            changelog = f"# {version}\n\n{markdown(report)}\n{changelog}"
+            old_options = ClientOptions(api.package_name, client_class, env_prefix, names or {}, tuple(overlays), options)
+            old_api, old_spec = read_api(changelog_from, old_options)
+            new_spec = SpecVersion(str(spec), api.title, api.version, document.sha256, spec_digest)
+            history, release = history.release(api.package_name, diff_apis(old_api, api, old_spec, new_spec))
         project = Project(
             name=api.package_name.replace("_", "-"),
-            version=version,
+            version=history.version,
             description=f"Python client for the {api.title}",
         )
         if templates is not None and not templates.is_dir():
@@ -141,17 +146,25 @@ def generate_files(
         formatted, rendered = format_files(texts, cache)
         lap("format")
         files = {path: text.encode("utf-8") for path, text in formatted.items()}
-        if changelog:
-            files[CHANGELOG] = changelog.encode("utf-8")
-        spec_digest = document.sha256  # every file of the spec, now that the IR has read them all
-        if overlays:
-            digest = hashlib.sha256(spec_digest.encode())
-            for overlay in overlays:
-                digest.update(overlay.read_bytes())
-            spec_digest = digest.hexdigest()
-        built_from = BuiltFrom(spec_digest, f"clientgen {__version__}", templates_sha256(templates), formatter, version)
+        if history.changelog:
+            files[CHANGELOG] = history.changelog.encode("utf-8")
+        built_from = BuiltFrom(
+            spec_digest,
+            f"clientgen {__version__}",
+            templates_sha256(templates),
+            formatter,
+            history.version,
+            history.bumped_from.record() if history.bumped_from else None,
+        )
         files[MANIFEST] = manifest(files, built_from, rendered)
-        return Generated(api=api, files=dict(sorted(files.items())), warnings=warnings.items, timings=timings)
+        return Generated(
+            api=api,
+            files=dict(sorted(files.items())),
+            warnings=warnings.items,
+            version=history.version,
+            release=release,
+            timings=timings,
+        )
 
 
 @contextmanager
@@ -179,18 +192,6 @@ def _cycle_collection_deferred() -> Iterator[Callable[[], None]]:
             gc.unfreeze()
         if enabled:
             gc.enable()
-
-
-def bumped(version: str, semver: str) -> str:
-    """`version` raised as a change of the given weight calls for (1.4.2 + minor = 1.5.0)."""
-    parts = [int(part) if part.isdigit() else 0 for part in (version.split(".") + ["0", "0"])[:3]]
-    if semver == "major":
-        return f"{parts[0] + 1}.0.0"
-    if semver == "minor":
-        return f"{parts[0]}.{parts[1] + 1}.0"
-    if semver == "patch":
-        return f"{parts[0]}.{parts[1]}.{parts[2] + 1}"
-    return version
 
 
 def _read_text(path: Path) -> str:

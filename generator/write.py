@@ -61,6 +61,8 @@ class BuiltFrom:
     formatter: str
     version: str
     """The generated package's version: kept from one generation to the next, bumped on request."""
+    bumped_from: dict[str, str] | None = None
+    """The spec and version the version was bumped from (release.py), so a rerun bumps no further."""
 
 
 def manifest(files: dict[str, bytes], built_from: BuiltFrom, rendered: dict[str, str]) -> bytes:
@@ -72,6 +74,7 @@ def manifest(files: dict[str, bytes], built_from: BuiltFrom, rendered: dict[str,
         "templates_sha256": built_from.templates_sha256,
         "formatter": built_from.formatter,
         "version": built_from.version,
+        **({"bumped_from": built_from.bumped_from} if built_from.bumped_from else {}),
         "files": {path: hashlib.sha256(data).hexdigest() for path, data in sorted(files.items())},
         "rendered": dict(sorted(rendered.items())),
     }
@@ -85,12 +88,6 @@ def read_manifest(folder: Path) -> dict[str, Any]:
     except (OSError, ValueError):
         return {}
     return record if isinstance(record, dict) else {}
-
-
-def read_recorded(folder: Path, key: str) -> str | None:
-    """One text field of the manifest in `folder`, if there is one."""
-    value = read_manifest(folder).get(key)
-    return value if isinstance(value, str) else None
 
 
 def _written_before(folder: Path) -> set[str]:

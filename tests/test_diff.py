@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from generator.cli import main
-from generator.diff import Report, diff_specs, markdown
-from generator.pipeline import bumped
+from generator.diff import Change, Release, Report, SpecVersion, diff_specs, markdown, pull_request_body, pull_request_title
+from generator.release import bumped
 from generator.render import templates_sha256
 
 from .conftest import FIRECRAWL_SPECS, FULL_SPEC
@@ -364,6 +364,14 @@ def test_each_kind_of_change(
     report = compare(tmp_path, change)
     assert expected <= found(report), markdown(report)
     assert report.semver == semver, markdown(report)
+    # each change under the heading a reviewer looks for it
+    titles = {"breaking": "Breaking for Python users", "wire": "Breaking on the wire", "added": "Added", "changed": "Changed"}
+    sections = markdown(report).split("\n### ")[1:]
+    assert [section.split("\n")[0] for section in sections] == [t for k, t in titles.items() if report.section(k)]  # type: ignore[arg-type]
+    for change in report.changes:
+        (section,) = [section for section in sections if f": {change.message}\n" in section]
+        assert section.startswith(titles[change.section])
+        assert change.section == ("wire" if change.absorbed else "breaking") if change.breaking else True
 
 
 def test_identical_specs_and_documentation_changes(tmp_path: Path) -> None:
@@ -434,7 +442,15 @@ def test_oldest_to_newest_sums_up_the_history(history: list[Report]) -> None:
     assert len(report.added_operations) == 14 + 4 + 5 - 1  # researchSearchGitHub came and went
     assert report.removed_operations == []
     text = markdown(report)
-    assert text.index("### Breaking changes") < text.index("### Python surface")
+    headings = [line for line in text.splitlines() if line.startswith("### ")]
+    assert headings == ["### Breaking for Python users", "### Breaking on the wire", "### Added"]  # no other change
+    added = text[text.index("### Added") :]
+    shown, folded = added.split("<details><summary>")
+    assert shown.count("\n- ") == 10 and folded.startswith(f"{len(report.section('added')) - 10} more</summary>")
+    assert "`client.research.research_get_paper()` added" in added
+    breaking = text[: text.index("### Breaking on the wire")]
+    assert "<details>" not in breaking  # never folded
+    assert breaking.count("\n- ") == len(report.breaking)
     assert text == markdown(_report(HISTORY[0], HISTORY[-1]))  # stable
 
 
@@ -494,7 +510,8 @@ def test_generate_with_changelog_from_bumps_the_version_and_keeps_the_history(
     arguments = ["--output", str(out), "--package-name", "firecrawl", "-q"]
     assert main(["generate", str(new_spec), *arguments, "--changelog-from", str(old_spec)]) == 0
     changelog = (out / "CHANGELOG.md").read_text()
-    assert changelog.startswith("# 1.0.0\n\n## API changes: ")
+    assert changelog.startswith("# Changelog\n\n## 1.0.0\n\nBuilt from Firecrawl API v2 (spec `")
+    assert "0.1.0 was built from spec `" in changelog and str(tmp_path) not in changelog
     assert "`client.browser.create_browser_session()` is now `client.interact.create_browser_session()`" in changelog
     assert 'version = "1.0.0"' in (out / "pyproject.toml").read_text()
     assert '__version__ = "1.0.0"' in (out / "firecrawl" / "_version.py").read_text()
@@ -504,5 +521,110 @@ def test_generate_with_changelog_from_bumps_the_version_and_keeps_the_history(
     assert (out / "CHANGELOG.md").read_text() == changelog
     assert main(["generate", str(FULL_SPEC), *arguments, "--changelog-from", str(new_spec)]) == 0
     newest = (out / "CHANGELOG.md").read_text()
-    assert newest.startswith("# 2.0.0\n") and newest.endswith(changelog)
+    assert newest.startswith("# Changelog\n\n## 2.0.0\n") and newest.endswith(changelog.removeprefix("# Changelog\n\n"))
+    assert newest.count("\n## ") == 2
     capsys.readouterr()
+
+
+def test_changelog_from_twice_is_a_no_op(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The version is counted from the client built from the old spec, which the manifest
+    records: the same change named again bumps nothing more and repeats no section."""
+    old_spec, new_spec = HISTORY[1], HISTORY[2]
+    out = tmp_path / "client"
+    arguments = ["--output", str(out), "--package-name", "firecrawl", "-q"]
+    assert main(["generate", str(old_spec), *arguments]) == 0
+    assert main(["generate", str(new_spec), *arguments, "--changelog-from", str(old_spec)]) == 0
+    first = {path: path.read_bytes() for path in out.rglob("*") if path.is_file()}
+    manifest = json.loads((out / ".clientgen.json").read_text())
+    assert (manifest["version"], manifest["bumped_from"]["version"]) == ("1.0.0", "0.1.0")
+    assert main(["generate", str(new_spec), *arguments, "--changelog-from", str(old_spec)]) == 0
+    assert {path: path.read_bytes() for path in out.rglob("*") if path.is_file()} == first
+    # an unchanged spec is no release: no version, no section
+    assert main(["generate", str(new_spec), *arguments, "--changelog-from", str(new_spec)]) == 0
+    assert {path: path.read_bytes() for path in out.rglob("*") if path.is_file()} == first
+    capsys.readouterr()
+
+
+def test_changelog_and_diff_go_through_the_targets_overlays_and_names(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The methods a CHANGELOG and a diff name are the ones the client has: an overlay's
+    waiting method and a renamed method appear under their configured names."""
+    overlay = tmp_path / "wait.yaml"
+    overlay.write_text(
+        "overlay: 1.0.0\ninfo: {title: waits, version: '1'}\nactions:\n"
+        "  - target: $.paths['/crawl/{id}'].get\n"
+        "    update: {x-clientgen-wait: {property: status, until: [completed, failed], name: wait_for_crawl}}\n"
+    )
+    (tmp_path / "pyproject.toml").write_text(
+        "[[tool.generator.targets]]\nname = 'fc'\nspec = 'spec.json'\noutput = 'client'\npackage-name = 'firecrawl'\n"
+        "overlays = ['wait.yaml']\n[tool.generator.targets.names]\n"
+        "createBrowserSession = 'open_session'\ngetCrawlStatus = 'crawl_status'\n"
+    )
+    old_spec, new_spec = HISTORY[1], HISTORY[2]
+    config = ["--config", str(tmp_path / "pyproject.toml")]
+    (tmp_path / "spec.json").write_bytes(old_spec.read_bytes())
+    assert main(["generate", *config, "-q"]) == 0
+    (tmp_path / "spec.json").write_bytes(new_spec.read_bytes())
+    assert main(["generate", *config, "-q", "--changelog-from", str(old_spec)]) == 0
+    changelog = (tmp_path / "client" / "CHANGELOG.md").read_text()
+    assert "`client.browser.open_session()` is now `client.interact.open_session()`" in changelog
+    assert "create_browser_session" not in changelog
+    assert main(["diff", str(old_spec), str(new_spec), *config, "--target", "fc"]) == 0
+    report = capsys.readouterr().out
+    assert "`client.browser.open_session()` is now `client.interact.open_session()`" in report
+    # without the target's overlay and names, the diff speaks of other methods
+    assert main(["diff", str(old_spec), str(new_spec), "--package-name", "firecrawl"]) == 0
+    assert "open_session" not in capsys.readouterr().out
+    assert "def wait_for_crawl(" in (tmp_path / "client" / "firecrawl" / "resources" / "crawling.py").read_text()
+    # an overlay from the command line, on both specs: one that keeps a method in its resource
+    # takes that method out of the report
+    keep = tmp_path / "keep.yaml"
+    keep.write_text(
+        "overlay: 1.0.0\ninfo: {title: keep, version: '1'}\nactions:\n"
+        "  - target: $.paths[*][?@.operationId == 'createBrowserSession']\n    update: {tags: [Sessions]}\n"
+    )
+    moved = "`client.browser.create_browser_session()` is now"
+    assert main(["diff", str(old_spec), str(new_spec)]) == 0
+    assert moved in capsys.readouterr().out
+    assert main(["diff", str(old_spec), str(new_spec), "--overlay", str(keep)]) == 0
+    assert moved not in capsys.readouterr().out
+
+
+# --- the pull request's description -------------------------------------------------------------
+
+
+def _release(package: str, changes: list[Change], previous: str = "1.4.2", version: str = "2.0.0") -> Release:
+    old = SpecVersion("/tmp/old.json", "Shop API", "1", "a" * 64, "c" * 64)
+    new = SpecVersion("/tmp/new.json", "Shop API", "2", "b" * 64, "d" * 64)
+    return Release(package, previous, version, Report(old, new, changes=changes))
+
+
+def test_a_pull_request_body_has_a_title_line_per_client_and_no_paths() -> None:
+    removed = Change("python", "shop.ItemsResource.delete", "method-removed", "`client.items.delete()` removed", True)
+    added = Change("python", "crm.types.Lead", "class-added", "`types.Lead` added", False)
+    body = pull_request_body([_release("shop", [removed]), _release("crm", [added], "0.3.0", "0.4.0")])
+    lines = body.splitlines()
+    assert lines[0] == "Updates 2 clients: shop 1.4.2 → 2.0.0, crm 0.3.0 → 0.4.0."
+    assert "## shop 1.4.2 → 2.0.0 · Shop API 1 → 2, spec `aaaaaaaa` → `bbbbbbbb`" in lines
+    assert "## crm 0.3.0 → 0.4.0 · Shop API 1 → 2, spec `aaaaaaaa` → `bbbbbbbb`" in lines
+    shop = body[body.index("## shop") : body.index("## crm")]
+    assert "**Suggested version bump: major** (1 change breaks users of the generated client)" in shop
+    assert "### Breaking for Python users\n\n- Python: `client.items.delete()` removed\n" in shop
+    assert "### Added\n\n- Python: `types.Lead` added\n" in body[body.index("## crm") :]
+    assert "/tmp" not in body
+    assert pull_request_title([_release("shop", [removed])]) == "Update shop to 2.0.0 (Shop API 2)"
+
+
+def test_a_pull_request_body_fits_what_github_takes() -> None:
+    breaking = [
+        Change("python", f"shop.types.Model{i}", "class-removed", f"`types.Model{i}` removed " + "x" * 80, True)
+        for i in range(1000)
+    ]
+    added = [Change("python", f"shop.types.New{i}", "class-added", f"`types.New{i}` added", False) for i in range(30)]
+    body = pull_request_body([_release("shop", breaking + added)])
+    assert len(body) <= 65_536
+    assert body.endswith("each client's CHANGELOG.md has the whole report.\n")
+    assert body.count("<details>") == body.count("</details>")
+    short = pull_request_body([_release("shop", breaking[:3] + added)])
+    assert "is cut" not in short and short.count("<details><summary>20 more</summary>") == 1

@@ -1,55 +1,76 @@
 """`diff OLD NEW`: what changed between two versions of a spec, on the wire and in the generated
 package, whether it breaks, and the version bump it calls for. Both versions go through the same
-loader and IR as `generate`, so the Python names are the ones the generator emits."""
+loader, overlays and IR as `generate`, with the same names, so the Python names are the ones the
+generator emits for the user's configuration."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 
+from ..config import ClientOptions
 from ..errors import Warnings
 from ..ir import build_api
 from ..ir.model import Api
 from ..ir.overrides import NameOverrides
-from ..load import LoadOptions, load_document
+from ..overlay import load_overlaid, overlaid_sha256
 from ..validate import validate
-from .changes import Change, Report
+from .changes import Change, Report, SpecVersion
 from .http import HttpDiff, http_name, match_operations, operation_key
 from .python import PythonDiff
-from .report import markdown, to_json
+from .report import NewClient, Release, changelog_section, markdown, pull_request_body, pull_request_title, to_json
 
-__all__ = ["Change", "Report", "diff_apis", "diff_specs", "markdown", "to_json"]
+__all__ = [
+    "Change",
+    "ClientOptions",
+    "NewClient",
+    "Release",
+    "Report",
+    "SpecVersion",
+    "changelog_section",
+    "diff_apis",
+    "diff_specs",
+    "markdown",
+    "pull_request_body",
+    "pull_request_title",
+    "read_api",
+    "to_json",
+]
 
 
-def read_api(
-    spec: Path, package_name: str | None, options: LoadOptions, names: Mapping[str, str] | None = None
-) -> tuple[Api, str]:
-    """The IR of a spec (with the user's chosen names), and the spec's digest."""
-    document = load_document(spec, options)
+def read_api(spec: Path, options: ClientOptions, label: str | None = None) -> tuple[Api, SpecVersion]:
+    """The IR of a spec as `generate` builds it with these options, and the version it is."""
+    document = load_overlaid(spec, options.load, options.overlays)
     warnings = Warnings()
     validate(document, warnings)
-    return build_api(document, warnings, package_name, overrides=NameOverrides(names or {})), document.sha256
+    api = build_api(
+        document,
+        warnings,
+        options.package_name,
+        client_class=options.client_class,
+        env_prefix=options.env_prefix,
+        overrides=NameOverrides(dict(options.names)),
+    )
+    version = SpecVersion(
+        label or str(spec), api.title, api.version, document.sha256, overlaid_sha256(document, options.overlays)
+    )
+    return api, version
 
 
 def diff_specs(
-    old: Path,
-    new: Path,
-    *,
-    package_name: str | None = None,
-    options: LoadOptions = LoadOptions(),
-    names: Mapping[str, str] | None = None,
+    old: Path, new: Path, options: ClientOptions = ClientOptions(), *, labels: tuple[str, str] | None = None
 ) -> Report:
     """Compare two spec files. The package name, unless given, is the old version's, so that a
-    new title does not rename everything; `names` are the user's name overrides, which keep
-    Python names when the spec renames things."""
-    old_api, old_digest = read_api(old, package_name, options, names)
-    new_api, new_digest = read_api(new, package_name or old_api.package_name, options, names)
-    report = diff_apis(old_api, new_api, str(old), str(new))
-    report.docs_only = not report.changes and old_digest != new_digest
-    return report
+    new title does not rename everything; the options' names keep Python names when the spec
+    renames things. `labels` name the two versions in the report (default: the paths)."""
+    old_api, old_version = read_api(old, options, labels and labels[0])
+    if options.package_name is None:
+        options = replace(options, package_name=old_api.package_name)
+    new_api, new_version = read_api(new, options, labels and labels[1])
+    return diff_apis(old_api, new_api, old_version, new_version)
 
 
-def diff_apis(old: Api, new: Api, old_label: str, new_label: str) -> Report:
+def diff_apis(old: Api, new: Api, old_version: SpecVersion, new_version: SpecVersion) -> Report:
     http = HttpDiff()
     http.api(old, new)
     python = PythonDiff(old, new).run()
@@ -57,8 +78,8 @@ def diff_apis(old: Api, new: Api, old_label: str, new_label: str) -> Report:
     changed_places = {change.where for change in http.changes}
     changed = sorted(operation_key(new_op) for _, new_op in matching.pairs if http_name(new_op) in changed_places)
     return Report(
-        old=old_label,
-        new=new_label,
+        old=old_version,
+        new=new_version,
         added_operations=sorted(operation_key(op) for op in matching.added),
         removed_operations=sorted(operation_key(op) for op in matching.removed),
         changed_operations=changed,

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Surface = Literal["http", "python"]
+Section = Literal["breaking", "wire", "added", "changed"]
 
 
 @dataclass(frozen=True, order=True)
@@ -21,22 +22,57 @@ class Change:
     absorbed: bool = False
     """Breaking on the wire, but not for users of a regenerated client (it follows the change)."""
 
+    @property
+    def section(self) -> Section:
+        """Where a reviewer looks for it: what breaks Python users, what breaks only clients
+        built from the old spec, what was added, what else changed."""
+        if self.breaking:
+            return "wire" if self.absorbed else "breaking"
+        return "added" if self.kind.endswith("-added") else "changed"
+
+
+@dataclass(frozen=True)
+class SpecVersion:
+    """One version of a spec, as a report names it."""
+
+    label: str
+    """What the user gave (a path), or what stands for it (`Firecrawl API 2.0.0`)."""
+    title: str
+    version: str
+    """The spec's own `info.version`."""
+    sha256: str
+    """Of the spec's own files: what a reviewer can check against the published spec."""
+    built_from_sha256: str
+    """Of the spec's files and the overlays applied to them: the manifest's `spec_sha256`."""
+
+    @property
+    def short_digest(self) -> str:
+        return self.sha256[:8]
+
 
 @dataclass
 class Report:
-    old: str
-    new: str
+    old: SpecVersion
+    new: SpecVersion
     added_operations: list[str] = field(default_factory=list)
     removed_operations: list[str] = field(default_factory=list)
     changed_operations: list[str] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)
-    docs_only: bool = False
-    """The specs differ only in what the client does not depend on (descriptions, examples)."""
+
+    @property
+    def docs_only(self) -> bool:
+        """The specs differ only in what the client does not depend on (descriptions, examples)."""
+        return not self.changes and self.old.sha256 != self.new.sha256
 
     @property
     def breaking(self) -> list[Change]:
         """What breaks for a user of the generated client."""
         return [change for change in self.changes if change.breaking and not change.absorbed]
+
+    def section(self, section: Section) -> list[Change]:
+        """The changes of one section, Python's first: a reviewer of a client reads those first."""
+        chosen = [change for change in self.changes if change.section == section]
+        return [c for c in chosen if c.surface == "python"] + [c for c in chosen if c.surface == "http"]
 
     @property
     def semver(self) -> Literal["major", "minor", "patch", "none"]:

@@ -1,16 +1,69 @@
-"""A diff report as Markdown (a pull request's description) or JSON (for tools)."""
+"""A diff report as Markdown (for `diff`, a CHANGELOG section, a pull request's description) or
+JSON (for tools). Every Markdown form has the same sections, in the order a reviewer of a client
+needs them: what breaks Python users, what breaks only clients built from the old spec, what
+was added, what else changed; Python's changes before the wire's in each."""
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any
 
-from .changes import Change, Report
+from .changes import Change, Report, Section, SpecVersion
+
+FOLD_AFTER = 10
+"""Items of a long Added or Changed list shown before the rest is folded in `<details>`;
+breaking changes are never folded."""
+PULL_REQUEST_LIMIT = 65_536
+"""The most characters GitHub takes for a pull request's description."""
+
+_SECTIONS: list[tuple[Section, str, str]] = [
+    ("breaking", "Breaking for Python users", ""),
+    ("wire", "Breaking on the wire", "Clients built from the old spec break; the regenerated client follows the change."),
+    ("added", "Added", ""),
+    ("changed", "Changed", ""),
+]
+
+
+@dataclass(frozen=True)
+class Release:
+    """A client's new version and the spec change it was bumped for."""
+
+    package: str
+    previous_version: str
+    version: str
+    report: Report
+
+    @property
+    def heading(self) -> str:
+        """`firecrawl 1.0.0 → 2.0.0 · Firecrawl API v2, spec 3a044e57 → 6fc66878`."""
+        old, new = self.report.old, self.report.new
+        spec = f"{new.title} {new.version}" if old.version == new.version else f"{new.title} {old.version} → {new.version}"
+        return (
+            f"{self.package} {self.previous_version} → {self.version} · "
+            f"{spec}, spec `{old.short_digest}` → `{new.short_digest}`"
+        )
+
+
+@dataclass(frozen=True)
+class NewClient:
+    """A client generated for the first time: there is no earlier spec to compare with."""
+
+    package: str
+    version: str
+    spec: SpecVersion
+    operations: int
+
+    @property
+    def heading(self) -> str:
+        """`pets 0.1.0 · Petstore API 1.0.0, spec 3a044e57: a new client`."""
+        return f"{self.package} {self.version} · {self.spec.title} {self.spec.version}, spec `{self.spec.short_digest}`: a new client"
+
 
 def to_json(report: Report) -> str:
     data: dict[str, Any] = {
-        "old": report.old,
-        "new": report.new,
+        "old": _spec_json(report.old),
+        "new": _spec_json(report.new),
         "semver": report.semver,
         "operations": {
             "added": report.added_operations,
@@ -22,6 +75,7 @@ def to_json(report: Report) -> str:
                 "kind": change.kind,
                 "where": change.where,
                 "surface": change.surface,
+                "section": change.section,
                 "breaking": change.breaking,
                 "breaks_generated_client": change.breaking and not change.absorbed,
                 "message": change.message,
@@ -32,42 +86,107 @@ def to_json(report: Report) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
+def _spec_json(spec: SpecVersion) -> dict[str, str]:
+    return {
+        "file": spec.label,
+        "title": spec.title,
+        "version": spec.version,
+        "sha256": spec.sha256,
+        "built_from_sha256": spec.built_from_sha256,
+    }
+
+
 def markdown(report: Report) -> str:
-    lines = [f"## API changes: `{report.old}` → `{report.new}`", "", _summary(report), ""]
-    breaking = report.breaking
-    absorbed = [c for c in report.changes if c.breaking and c.absorbed]
-    other = [c for c in report.changes if not c.breaking and c.surface == "http"]
-    python = [c for c in report.changes if c.surface == "python" and not c.breaking]
-    if breaking:
-        lines += ["### Breaking changes", "", *_items(breaking), ""]
-    if absorbed:
-        lines += [
-            "### Breaking on the wire only",
-            "",
-            "Clients built from the old spec break; the regenerated client follows the change.",
-            "",
-            *_items(absorbed),
-            "",
-        ]
-    if other:
-        lines += ["### Other changes to the HTTP API", "", *_items(other), ""]
-    if python:
-        lines += ["### Python surface", "", *_items(python), ""]
-    if not report.changes:
-        lines += ["No change to the HTTP API or to the generated package." if not report.docs_only
-                  else "Only documentation changed (descriptions, examples): the package's docstrings follow.", ""]
-    return "\n".join(lines)
+    """The report of `diff`: ready to paste as a pull request's description."""
+    heading = f"## API changes: `{report.old.label}` → `{report.new.label}`"
+    return "\n".join([heading, "", _summary(report), "", *_body(report)])
+
+
+def changelog_section(release: Release) -> str:
+    """The CHANGELOG.md section of a new version of the client."""
+    old, new = release.report.old, release.report.new
+    source = (
+        f"Built from {new.title} {new.version} (spec `{new.short_digest}`); "
+        f"{release.previous_version} was built from spec `{old.short_digest}`."
+    )
+    return "\n".join([f"## {release.version}", "", source, "", _summary(release.report), "", *_body(release.report)])
+
+
+def pull_request_body(releases: list[Release], new_clients: list[NewClient] | None = None) -> str:
+    """A pull request's description for new versions of one or more clients: a title line per
+    client (package, versions, spec), a summary with counts, and the sections; cut to what
+    GitHub takes, the whole report staying in each client's CHANGELOG.md."""
+    new_clients = new_clients or []
+    parts = []
+    if len(releases) + len(new_clients) > 1:
+        clients = [f"{r.package} {r.previous_version} → {r.version}" for r in releases]
+        clients += [f"{client.package} {client.version} (new)" for client in new_clients]
+        parts += [f"Updates {len(clients)} clients: {', '.join(clients)}.", ""]
+    for release in releases:
+        parts += [f"## {release.heading}", "", _summary(release.report), "", *_body(release.report)]
+    for client in new_clients:
+        parts += [f"## {client.heading}", "", f"{_count(client.operations, 'operation')}; see its README.md.", ""]
+    return _cut("\n".join(parts), PULL_REQUEST_LIMIT)
+
+
+def pull_request_title(releases: list[Release], new_clients: list[NewClient] | None = None) -> str:
+    """`Update firecrawl to 2.0.0 (Firecrawl API v2)`, or the versions of every client."""
+    new_clients = new_clients or []
+    if len(releases) == 1 and not new_clients:
+        (release,) = releases
+        return f"Update {release.package} to {release.version} ({release.report.new.title} {release.report.new.version})"
+    if len(new_clients) == 1 and not releases:
+        (client,) = new_clients
+        return f"Add {client.package} {client.version} ({client.spec.title} {client.spec.version})"
+    return "Update " + ", ".join(
+        [f"{release.package} to {release.version}" for release in releases]
+        + [f"{client.package} {client.version} (new)" for client in new_clients]
+    )
 
 
 def _summary(report: Report) -> str:
-    counts = [
-        f"{len(report.added_operations)} added",
-        f"{len(report.removed_operations)} removed",
-        f"{len(report.changed_operations)} changed",
-    ]
-    breaking = len(report.breaking)
-    verdict = f"{breaking} breaking change{'' if breaking == 1 else 's'}" if breaking else "nothing breaks"
-    return f"**Suggested version bump: {report.semver}** ({verdict}). Operations: {', '.join(counts)}."
+    breaking, wire = len(report.section("breaking")), len(report.section("wire"))
+    verdict = (
+        f"{_count(breaking, 'change')} {'breaks' if breaking == 1 else 'break'} users of the generated client"
+        if breaking
+        else "nothing breaks for users of the generated client"
+    )
+    if wire:
+        verdict += f"; {wire} break{'s' if wire == 1 else ''} only clients built from the old spec"
+    operations = (
+        f"{len(report.added_operations)} added, {len(report.removed_operations)} removed, "
+        f"{len(report.changed_operations)} changed"
+    )
+    additions, changes = len(report.section("added")), len(report.section("changed"))
+    return (
+        f"**Suggested version bump: {report.semver}** ({verdict}). Operations: {operations}; "
+        f"{_count(additions, 'addition')} and {_count(changes, 'other change')} to the API and the package."
+    )
+
+
+def _body(report: Report) -> list[str]:
+    lines: list[str] = []
+    for section, title, explanation in _SECTIONS:
+        changes = report.section(section)
+        if not changes:
+            continue
+        lines += [f"### {title}", ""]
+        if explanation:
+            lines += [explanation, ""]
+        folded = section in ("added", "changed") and len(changes) > FOLD_AFTER + 1
+        shown = changes[:FOLD_AFTER] if folded else changes
+        lines += [*_items(shown), ""]
+        if folded:
+            rest = changes[FOLD_AFTER:]
+            lines += [f"<details><summary>{len(rest)} more</summary>", "", *_items(rest), "", "</details>", ""]
+    if not report.changes:
+        lines += [
+            "Only documentation changed (descriptions, examples): the package's docstrings follow."
+            if report.docs_only
+            else "No change to the HTTP API or to the generated package.",
+            "",
+        ]
+    return lines
 
 
 def _items(changes: list[Change]) -> list[str]:
@@ -76,3 +195,18 @@ def _items(changes: list[Change]) -> list[str]:
         f"- HTTP `{change.where}`: {change.message}" if change.surface == "http" else f"- Python: {change.message}"
         for change in changes
     ]
+
+
+def _cut(text: str, limit: int) -> str:
+    """`text`, or as many of its lines as fit in `limit` characters with a note that says so."""
+    if len(text) <= limit:
+        return text
+    note = "\n\n…the rest is cut (GitHub takes 65,536 characters); each client's CHANGELOG.md has the whole report.\n"
+    kept = text[: text.rfind("\n", 0, limit - len(note) - len("\n</details>"))]
+    if kept.count("<details>") > kept.count("</details>"):
+        kept += "\n</details>"
+    return kept + note
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
