@@ -18,10 +18,11 @@ from typing import Any
 from . import __version__
 from .config import ClientOptions, Target, find_config, load_targets, select_targets
 from .errors import Diagnostic, GeneratorError
+from .fetch import RETRIES, TIMEOUT
 from .format import GeneratedCodeError
 from .load import LoadOptions
 from .pipeline import Generated, generate_files
-from .write import MANIFEST, Comparison, compare, write_project
+from .write import MANIFEST, Comparison, compare, replace_file, write_project
 
 EXIT_OK = 0
 EXIT_STALE = 1
@@ -96,6 +97,7 @@ def _parser(prog: str) -> argparse.ArgumentParser:
                 "--diff", action="store_true", help="also print how each stale file differs (unified diff, on stdout)"
             )
     _add_diff_command(commands)
+    _add_update_command(commands)
     return parser
 
 
@@ -126,14 +128,53 @@ def _add_diff_command(commands: Any) -> None:
     command.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
 
 
+def _add_update_command(commands: Any) -> None:
+    help_text = (
+        "for each target of the configuration, take the newest spec from its source; when it changed, "
+        "replace the committed spec, regenerate the client, bump its version and extend its CHANGELOG.md"
+    )
+    command = commands.add_parser("update", help=help_text, description=help_text + ". Nothing is written when a spec "
+                                  "cannot be fetched or generated, or when no spec changed.")  # fmt: skip
+    command.add_argument("--config", type=Path, metavar="FILE", help="configuration file (default: ./pyproject.toml)")
+    command.add_argument(
+        "--target", action="append", metavar="NAME", help="only this target of the configuration (repeatable)"
+    )
+    command.add_argument(
+        "--from", dest="source", metavar="URL|PATH", help="take the new spec from here instead of the target's source"
+    )
+    command.add_argument(
+        "--pr-body", type=Path, metavar="FILE", help="write a pull request's description of the change here (when a spec changed)"
+    )
+    command.add_argument(
+        "--summary", type=Path, metavar="FILE", help="write a JSON summary here: per target, digests, versions, semver, counts"
+    )
+    command.add_argument(
+        "--timeout", type=float, default=TIMEOUT, metavar="SECONDS", help=f"for each download (default: {TIMEOUT:g})"
+    )
+    command.add_argument(
+        "--retries", type=int, default=RETRIES, metavar="N",
+        help=f"downloads retried after a 5xx or 429 answer, a dropped connection or a timeout (default: {RETRIES})",
+    )  # fmt: skip
+    command.add_argument("--quiet", "-q", action="store_true", help="print errors only")
+    command.add_argument(
+        "--warnings-format", choices=("text", "json"), default="text", help="json: one JSON array on stderr"
+    )
+    command.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+
+
 def main(argv: Sequence[str] | None = None, prog: str = "python -m generator") -> int:
     args = _parser(prog).parse_args(argv)
     try:
         if args.command == "diff":
             return _diff(args)
+        if args.command == "update":
+            return _update(args)
         targets = _targets(args)
     except GeneratorError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("error: interrupted", file=sys.stderr)
         return EXIT_BAD_INPUT
     except (GeneratedCodeError, Exception) as exc:
         return _internal(args, exc)
@@ -293,6 +334,34 @@ def _diff(args: argparse.Namespace) -> int:
     sys.stdout.write(to_json(report) if args.format == "json" else markdown(report))
     failed = (args.fail_on == "breaking" and report.breaking) or (args.fail_on == "any" and report.changes)
     return EXIT_STALE if failed else EXIT_OK
+
+
+def _update(args: argparse.Namespace) -> int:
+    from .update import apply_update, plan_update, pull_request, summary  # the diff and urllib: for update only
+
+    path = find_config(args.config, Path.cwd())
+    targets = select_targets(load_targets(path), args.target, path)
+    if args.source is not None and len(targets) > 1:
+        raise GeneratorError(path, "--from applies to one target: pick it with --target")
+    warnings: list[Diagnostic] = []
+    updates = []
+    for target in targets:  # every new client built before anything is written
+        try:
+            updates.append(plan_update(target, args.source, warnings, timeout=args.timeout, retries=args.retries))
+        except GeneratorError as exc:
+            raise GeneratorError(exc.diagnostic.location, f"{exc.diagnostic.message} (target {target.name}; nothing was written)") from None
+    _report_warnings(args, warnings)
+    for update in updates:
+        if update.changed:
+            apply_update(update)
+        if not args.quiet:
+            print(update.line())
+    described = pull_request(updates)
+    if described is not None and args.pr_body is not None:
+        replace_file(args.pr_body, described[1].encode())
+    if args.summary is not None:
+        replace_file(args.summary, summary(updates, described[0] if described else None).encode())
+    return EXIT_OK
 
 
 def _check(generated: Generated, output: Path, args: argparse.Namespace) -> int:

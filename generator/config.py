@@ -55,6 +55,8 @@ class Target:
     name: str
     spec: Path
     output: Path
+    source: str | None = None
+    """Where `update` takes the newest spec from: an https:// URL, or a path."""
     package_name: str | None = None
     client_name: str | None = None
     env_prefix: str | None = None
@@ -86,6 +88,7 @@ _KEYS: dict[str, tuple[str, str]] = {
     "name": ("name", "str"),
     "spec": ("spec", "path"),
     "output": ("output", "path"),
+    "source": ("source", "source"),
     "package-name": ("package_name", "identifier"),
     "client-name": ("client_name", "identifier"),
     "env-prefix": ("env_prefix", "env"),
@@ -97,7 +100,7 @@ _KEYS: dict[str, tuple[str, str]] = {
     "tests": ("tests", "bool"),
     "names": ("names", "names"),
 }
-_PER_TARGET = {"name", "spec", "output"}
+_PER_TARGET = {"name", "spec", "output", "source"}
 
 
 def find_config(explicit: Path | None, folder: Path) -> Path:
@@ -174,9 +177,17 @@ def _value(path: Path, where: str, value: Any, kind: str, base: Path) -> Any:
         if not isinstance(value, bool):
             raise wrong("true or false")
         return value
-    if kind in ("str", "identifier", "env", "path"):
+    if kind in ("str", "identifier", "env", "path", "source"):
         if not isinstance(value, str) or not value:
             raise wrong("a non-empty string")
+        if kind == "source":
+            from .fetch import allowed_url, is_url  # urllib: only for a source
+
+            if not is_url(value):
+                return str(base / value)
+            if not allowed_url(value):
+                raise wrong("an https:// URL (plain http:// only from 127.0.0.1 or localhost) or a path")
+            return value
         if kind == "identifier" and (not _IDENTIFIER.match(value) or keyword.iskeyword(value)):
             raise wrong("a Python identifier")
         if kind == "env" and not _ENV_PREFIX.match(value):

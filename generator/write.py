@@ -241,6 +241,23 @@ def _umask() -> int:
     return mask
 
 
+def replace_file(path: Path, data: bytes) -> None:
+    """Put `data` at `path` in one step (a reader sees the old file or the new one), keeping
+    the old file's mode, or giving the umask's to a new one."""
+    try:
+        handle, name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        try:
+            with os.fdopen(handle, "wb") as file:
+                file.write(data)
+            os.chmod(name, stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o666 & ~_umask())
+            os.replace(name, path)
+        except BaseException:
+            os.unlink(name)
+            raise
+    except OSError as exc:
+        raise GeneratorError(path, f"cannot write: {exc.strerror or exc}") from None
+
+
 def _carry_over_ignored(folder: Path, staging: Path) -> list[str]:
     """Move ignored top-level entries (.git, .venv, caches) into the new tree."""
     moved = []

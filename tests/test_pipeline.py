@@ -65,6 +65,9 @@ def test_objects_the_caller_froze_stay_frozen_and_a_disabled_collector_stays_off
 def test_the_command_imports_the_validator_and_the_diff_only_when_it_needs_them() -> None:
     # openapi-pydantic's models take a tenth of a second to build: a large spec builds them in
     # the validating worker process, beside the IR
-    probe = "import sys, generator.cli; print(sorted({'openapi_pydantic', 'generator.diff', 'jsonpath_rfc9535'} & set(sys.modules)))"
+    probe = (
+        "import sys, generator.cli; "
+        "print(sorted({'openapi_pydantic', 'generator.diff', 'jsonpath_rfc9535', 'urllib.request'} & set(sys.modules)))"
+    )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=True)
     assert result.stdout.strip() == "[]"
