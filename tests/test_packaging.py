@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+import generator
+
 from .conftest import ROOT
 
 pytestmark = pytest.mark.slow
@@ -47,7 +49,7 @@ def test_installed_wheel_generates_a_client(tmp_path: Path) -> None:
         [sys.executable, "-c", "import sys; from generator.cli import console; sys.argv[1:] = ['--version']; console()"],
         cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60,
     )
-    assert command.stdout.strip() == "clientgen 0.1.0", command.stdout + command.stderr
+    assert command.stdout.strip() == f"clientgen {generator.__version__}", command.stdout + command.stderr
 
 
 def test_generated_project_builds_a_wheel_with_its_package(tmp_path: Path) -> None:

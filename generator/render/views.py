@@ -506,11 +506,11 @@ def _call_arguments(operation: Operation) -> list[Code]:
         location = parameter.location if parameter.location != "body" or flattened else "body_argument"
         groups.setdefault(location, []).append(parameter)
     arguments = []
-    for location, keyword in (("path", "path"), ("query", "query"), ("header", "headers"), ("cookie", "cookies"), ("body", "body")):
+    for location, argument in (("path", "path"), ("query", "query"), ("header", "headers"), ("cookie", "cookies"), ("body", "body")):
         if location in groups:
             entries = [f"{py_literal(p.wire_name)}: {p.name}" for p in groups[location]]
             # the template writes a comma after each argument
-            arguments.append(Code(bracketed(f"{keyword}={{", entries, "}", indent=CALL_ARGUMENT_INDENT, trailer=",")))
+            arguments.append(Code(bracketed(f"{argument}={{", entries, "}", indent=CALL_ARGUMENT_INDENT, trailer=",")))
     for parameter in groups.get("body_argument", []):
         arguments.append(Code(f"body={parameter.name}"))
     return arguments
