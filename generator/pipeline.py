@@ -20,7 +20,6 @@ from .ir import build_api
 from .ir.overrides import NameOverrides
 from .ir.model import Api
 from .load import LoadOptions, load_document
-from .overlay import apply_overlay
 from .render import Project, render_project, templates_sha256
 from .validate import validate_in_background
 from .write import MANIFEST, BuiltFrom, manifest, read_format_cache, read_recorded
@@ -82,12 +81,10 @@ def generate_files(
         warnings = Warnings(strict=strict)
         if progress is not None:
             progress("loading")
-        document = load_document(spec, options)
-        for overlay in overlays:
-            apply_overlay(document.data, overlay)
+        document = load_document(spec, options, overlays)
         lap("load")
-        for pointer in document.repaired:
-            warnings.add(document.location(pointer), "text with a lone surrogate (not valid Unicode); it became U+FFFD")
+        for found in document.warnings:
+            warnings.add(found.location, found.message)
         validated = validate_in_background(document, warnings)
         lap("validate")
         previous_limit = sys.getrecursionlimit()
