@@ -17,12 +17,16 @@ import re
 import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from .errors import GeneratorError, Location
+from .errors import Diagnostic, GeneratorError, Location
 from .text import has_lone_surrogate, without_lone_surrogates
+
+if TYPE_CHECKING:
+    from .swagger2 import Origins
 
 MAX_SPEC_BYTES = 64 * 1024 * 1024
 MAX_NESTING = 256
@@ -33,6 +37,7 @@ MAX_LINE_LOOKUP_BYTES = 2 * 1024 * 1024
 """Finding the line of a pointer composes the file's YAML node tree, about 2 s for 4 MB here:
 larger files are located by JSON pointer alone."""
 REMOTE_TIMEOUT_SECONDS = 30
+_REPAIRED = "text with a lone surrogate (not valid Unicode); it became U+FFFD"
 
 
 class _SpecLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
@@ -91,17 +96,26 @@ class Document:
 
     path: Path
     options: LoadOptions = field(default_factory=LoadOptions)
+    origins: Origins | None = None
+    """For a converted Swagger 2.0 spec, where its parts are in the user's files."""
     _files: dict[str, _File] = field(default_factory=dict)
     _line_trees: dict[str, Any] = field(default_factory=dict)
+    _conversion_warnings: list[Diagnostic] = field(default_factory=list)
 
     @property
     def data(self) -> dict[str, Any]:
         return self._files[""].data  # type: ignore[no-any-return]
 
     @property
-    def repaired(self) -> list[str]:
-        """Pointers of strings whose lone surrogates (not valid Unicode) became U+FFFD."""
-        return [join_pointer(key, pointer) for key, file in self._files.items() for pointer in file.repaired]
+    def warnings(self) -> list[Diagnostic]:
+        """What loading found wrong or changed: strings whose lone surrogates (not valid Unicode)
+        became U+FFFD, and what a Swagger 2.0 spec says that OpenAPI 3 cannot."""
+        repaired = [
+            Diagnostic(self._source_location(join_pointer(key, pointer)), _REPAIRED)
+            for key, file in self._files.items()
+            for pointer in file.repaired
+        ]
+        return repaired + self._conversion_warnings
 
     @property
     def size(self) -> int:
@@ -121,14 +135,26 @@ class Document:
     # --- where things are ---------------------------------------------------------------------------
 
     def location(self, pointer: str | None = None) -> Location:
+        """Where the node at a pointer of the document is in the user's files."""
         if pointer is None:
             return Location(self.path)
+        return self._source_location(pointer if self.origins is None else self.origins.original(pointer))
+
+    def _source_location(self, pointer: str) -> Location:
+        """The location of a pointer into the files as the user wrote them."""
         key, fragment = split_pointer(pointer)
         file = self._files[key] if key in self._files else self._files[""]
         return Location(file.origin, fragment, self._line_of(key, fragment))
 
     def error(self, pointer: str | None, message: str) -> GeneratorError:
         return GeneratorError(self.location(pointer), message)
+
+    def convert(self, data: dict[str, Any], origins: Origins, warnings: list[tuple[str, str]]) -> None:
+        """Replace the root file's data by its conversion; locations stay in the user's files.
+        `warnings` are (pointer into the user's files, message)."""
+        self._files[""].data = data
+        self.origins = origins
+        self._conversion_warnings = [Diagnostic(self._source_location(pointer), message) for pointer, message in warnings]
 
     def _line_of(self, key: str, fragment: str) -> int | None:
         """The line of the node at a pointer, found by composing the file's YAML node tree
@@ -166,7 +192,7 @@ class Document:
             referrer = pointer + "/$ref"
             if not isinstance(ref, str):
                 raise self.error(referrer, "$ref must be a string")
-            target = self._target(ref, pointer, referrer)
+            target = self.reference_target(ref, pointer)
             if target in seen:
                 raise self.error(referrer, f"$ref {ref!r} is part of a reference cycle")
             seen.add(target)
@@ -190,8 +216,9 @@ class Document:
                 raise self.error(referrer, f"$ref '{where}' points to nothing")
         return node
 
-    def _target(self, ref: str, pointer: str, referrer: str) -> str:
+    def reference_target(self, ref: str, pointer: str) -> str:
         """The pointer a `$ref` found at `pointer` stands for; loads the file it names."""
+        referrer = pointer + "/$ref"
         address, _, fragment = ref.partition("#")
         fragment = urllib.parse.unquote(fragment)  # a URI fragment: `%7B` is `{` (RFC 6901, section 6)
         if fragment and not fragment.startswith("/"):
@@ -264,20 +291,26 @@ def load_data(path: Path, options: LoadOptions = LoadOptions()) -> Document:
     return document
 
 
-def load_document(path: Path, options: LoadOptions = LoadOptions()) -> Document:
-    """Read and parse a spec file. Every failure is a GeneratorError naming the file."""
+def load_document(path: Path, options: LoadOptions = LoadOptions(), overlays: Sequence[Path] = ()) -> Document:
+    """Read and parse a spec file and apply the overlays to it; a Swagger 2.0 spec is converted
+    to OpenAPI 3.0 after its overlays, which are written for it as it is. Every failure is a
+    GeneratorError naming the file."""
     document = load_data(path, options)
     data: Any = document.data
     if not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else f"a {type(data).__name__}"
         raise GeneratorError(path, f"not an OpenAPI document: the top level is {kind}, not a mapping")
-    if "openapi" not in data:
-        if "swagger" in data:
-            raise GeneratorError(
-                Location(path, "/swagger"),
-                f"Swagger {data['swagger']} is not supported; convert the spec to OpenAPI 3",
-            )
+    if "openapi" not in data and "swagger" not in data:
         raise GeneratorError(Location(path, ""), "not an OpenAPI document: no 'openapi' field")
+    if overlays:
+        from .overlay import apply_overlay  # which reads overlay files with this module
+
+        for overlay in overlays:
+            apply_overlay(data, overlay)
+    if "openapi" not in data:
+        from .swagger2 import convert_swagger2  # only for Swagger 2.0 specs
+
+        convert_swagger2(document)
     return document
 
 

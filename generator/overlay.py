@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from .load import Document, LoadOptions, load_data, load_document
+from .load import Document, load_data
 
 _VERSION = re.compile(r"^1\.0\.\d+$")
 _OVERLAY_KEYS = frozenset({"overlay", "info", "extends", "actions"})
@@ -26,14 +26,6 @@ _ACTION_KEYS = frozenset({"target", "description", "update", "remove"})
 
 NodeLocation = tuple[str | int, ...]
 """Keys and indices from the document's root to a node."""
-
-
-def load_overlaid(spec: Path, options: LoadOptions, overlays: Sequence[Path]) -> Document:
-    """The spec as the user's overlays make it: each applied in order."""
-    document = load_document(spec, options)
-    for overlay in overlays:
-        apply_overlay(document.data, overlay)
-    return document
 
 
 def overlaid_sha256(document: Document, overlays: Sequence[Path]) -> str:

@@ -19,8 +19,8 @@ from .format import EMPTY_CACHE, format_files, formatter_version
 from .ir import build_api
 from .ir.overrides import NameOverrides
 from .ir.model import Api
-from .load import LoadOptions
-from .overlay import load_overlaid, overlaid_sha256
+from .load import LoadOptions, load_document
+from .overlay import overlaid_sha256
 from .release import CHANGELOG, History
 from .render import Project, render_project, templates_sha256
 from .validate import validate_in_background
@@ -87,10 +87,10 @@ def generate_files(
         warnings = Warnings(strict=strict)
         if progress is not None:
             progress("loading")
-        document = load_overlaid(spec, options, overlays)
+        document = load_document(spec, options, overlays)
         lap("load")
-        for pointer in document.repaired:
-            warnings.add(document.location(pointer), "text with a lone surrogate (not valid Unicode); it became U+FFFD")
+        for found in document.warnings:
+            warnings.add(found.location, found.message)
         validated = validate_in_background(document, warnings)
         lap("validate")
         previous_limit = sys.getrecursionlimit()

@@ -338,3 +338,52 @@ def test_schemas_named_like_the_helpers_of_the_generated_code(import_client: Imp
         {"marks": [{"type": "tag", "discriminated": "d"}, {"type": "note"}]},
         {"marks": [{"type": "note"}]},
     ]
+
+
+# --- a Swagger 2.0 spec ----------------------------------------------------------------------
+
+
+@pytest.fixture
+def shelter(import_client: Importer) -> ModuleType:
+    return import_client(FEATURES / "swagger2" / "expected", "shelter")
+
+
+def test_swagger2_query_styles_headers_and_json_bodies(shelter: ModuleType, server: TestServer) -> None:
+    server.reply(200, [{"id": 1, "name": "Tom", "kind": "Cat", "chip": None, "indoor": True}])
+    server.reply(201, {"id": 2, "name": "Rex", "kind": "Dog"})
+    client = shelter.Shelter(api_key="k", oauth="token", base_url=server.url)
+    [tom] = client.animals.list_animals(
+        species=["cat", "dog"], colors=["red", "grey"], sizes=[1, 2], names=["a", "b"], neutered=True, x_request_id="r1"
+    )
+    request = server.requests[0]
+    assert request.query == [
+        ("species", "cat"), ("species", "dog"), ("colors", "red,grey"), ("sizes", "1|2"), ("names", "a b"), ("neutered", "true"),
+    ]  # multi, csv, pipes, ssv
+    assert (request.headers["x-request-id"], request.headers["x-api-key"]) == ("r1", "k")
+    assert (tom.name, tom.chip, tom.model_extra) == ("Tom", None, {"indoor": True})
+    assert client.animals.admit_animal(name="Rex", kind="Dog").id == 2
+    request = server.requests[1]
+    assert request.json() == {"name": "Rex", "kind": "Dog"}
+    assert request.headers["authorization"] == "Bearer token"  # the oauth2 flow's access token
+
+
+def test_swagger2_forms_files_and_a_path_item_in_another_file(shelter: ModuleType, server: TestServer) -> None:
+    server.reply(204)
+    server.reply(200, body=b"\x89PNG", headers={"Content-Type": "image/png"})
+    server.reply(202, {"id": 5, "status": "received", "decidedAt": None})
+    server.reply(404, {"code": 404, "message": "no such adoption"})
+    client = shelter.Shelter(api_key="k", username="staff", password="pw", base_url=server.url)
+    client.animals.upload_photo(animal_id=7, photo=("tom.png", b"\x89PNG", "image/png"), caption="Tom")
+    parts = multipart_parts(server.requests[0])
+    assert parts == {"photo": ("tom.png", "image/png", b"\x89PNG"), "caption": (None, None, b"Tom")}
+    assert server.requests[0].path == "/animals/7/photo"
+    assert client.animals.download_photo(animal_id=7) == b"\x89PNG"
+    assert server.requests[1].headers["accept"] == "image/png"
+    adoption = client.adoptions.apply_for_adoption(animal_id=7, adopter="Ann Lee")
+    assert (adoption.status, adoption.decided_at) == ("received", None)
+    request = server.requests[2]
+    assert request.body == b"animalId=7&adopter=Ann+Lee"
+    assert request.headers["authorization"] == "Basic c3RhZmY6cHc="
+    with pytest.raises(shelter.NotFoundError) as caught:
+        client.adoptions.get_adoption(adoption_id=5)
+    assert type(caught.value.parsed).__name__ == "Problem" and caught.value.parsed.message == "no such adoption"

@@ -35,6 +35,9 @@ FEATURE_SPECS: dict[str, dict[str, str]] = {
     "names": {},
     "uploads": {},
     "multifile": {},
+    "swagger2": {  # Prism reads the Swagger 2.0 spec itself
+        "test_shelter_animals.py::test_download_photo": "Prism cannot serialise an image/png body (500: Cannot find serializer)",
+    },
     "schemas": {  # OpenAPI 3.1, and JSON Schema that Prism does not follow
         "test_zoo_animals.py::test_list_animals": "Prism answers `kind: string`, no tag of #/components/schemas/Animal",
         "test_zoo_animals.py::test_create_animal": "#/components/schemas/AnimalInput: Dog and Cat accept the same "

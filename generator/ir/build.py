@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 
 from .. import naming, nodes
 from ..errors import GeneratorError, Warnings, escape_pointer_token
@@ -37,16 +38,22 @@ RESERVED_CLASS_NAMES = frozenset(
 )
 
 
+# What the generated package imports, whose names the package must not take.
+CLIENT_DEPENDENCIES = frozenset({"httpx", "pydantic", "pydantic_core", "typing_extensions", "anyio", "httpcore"})
+
 # Constructor arguments of the generated clients besides credentials.
 CLIENT_ARGUMENTS = frozenset({"self", "base_url", "timeout", "default_headers", "http_client"})
 
 
 def default_package_name(title: str) -> str:
-    """`Firecrawl API` -> `firecrawl`: the title in snake_case, without a trailing `api`."""
+    """`Firecrawl API` -> `firecrawl`: the title in snake_case, without a trailing `api`; with
+    `_client` after it where that name is taken by a module the package could never be
+    imported in front of (the standard library's `numbers`, or a dependency)."""
     name = naming.snake_case(title)
     if name.endswith("_api"):
         name = name[: -len("_api")]
-    return naming.attribute_name(name or "client")
+    name = naming.attribute_name(name or "client")
+    return f"{name}_client" if name in sys.stdlib_module_names or name in CLIENT_DEPENDENCIES else name
 
 
 def build_api(

@@ -160,8 +160,8 @@ class OperationBuilder:
                 if not path.startswith("x-"):
                     self._warnings.add(self._document.location("/paths"), f"path {path!r} does not start with '/'; skipped")
                 continue
-            item_pointer = "/paths/" + escape_pointer_token(path)
-            path_item, _ = self._document.resolve(raw_item, item_pointer)
+            # a path item in another file: its operations are there, and their $refs are relative to it
+            path_item, item_pointer = self._document.resolve(raw_item, "/paths/" + escape_pointer_token(path))
             if not isinstance(path_item, dict):
                 raise self._document.error(item_pointer, "a path item must be a mapping")
             for method, node in path_item.items():

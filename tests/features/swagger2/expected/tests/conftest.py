@@ -1,0 +1,31 @@
+"""Fixtures of the generated tests.
+
+They run against the server whose address is in $SHELTER_TEST_BASE_URL, a mock
+server of the API's spec in particular (`prism mock SPEC`), and are skipped without it. They
+never use $SHELTER_BASE_URL, which may point at the production API.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+import pytest
+
+from shelter import Shelter
+
+
+@pytest.fixture
+def client() -> Iterator[Shelter]:
+    base_url = os.environ.get("SHELTER_TEST_BASE_URL")
+    if not base_url:
+        pytest.skip("set $SHELTER_TEST_BASE_URL to the server to test against")
+    with Shelter(
+        api_key="test-api-key",
+        username="test-username",
+        password="test-password",
+        oauth="test-oauth",
+        base_url=base_url,
+        max_retries=0,
+    ) as client:
+        yield client
