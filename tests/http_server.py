@@ -3,6 +3,8 @@ every request it receives."""
 
 from __future__ import annotations
 
+import email
+import email.policy
 import json
 import socket
 import struct
@@ -16,15 +18,44 @@ from urllib.parse import parse_qsl, urlsplit
 
 
 @dataclass
+class Part:
+    """One part of a multipart/form-data body."""
+
+    name: str
+    filename: str | None
+    headers: dict[str, str]
+    """Lower-case names."""
+    content: bytes
+
+
+@dataclass
 class Recorded:
     method: str
     path: str
     query: list[tuple[str, str]]
     headers: dict[str, str]
     body: bytes
+    raw_query: str = ""
+    """The query string as it was sent, percent-encoding and all."""
 
     def json(self) -> Any:
         return json.loads(self.body)
+
+    def parts(self) -> list[Part]:
+        """The parts of a multipart/form-data body, in order."""
+        message = email.message_from_bytes(
+            b"Content-Type: " + self.headers["content-type"].encode() + b"\r\n\r\n" + self.body,
+            policy=email.policy.HTTP,
+        )
+        return [
+            Part(
+                part.get_param("name", header="content-disposition"),
+                part.get_filename(),
+                {name.lower(): str(value) for name, value in part.items()},
+                part.get_payload(decode=True),
+            )
+            for part in message.iter_parts()
+        ]
 
 
 @dataclass
@@ -94,7 +125,7 @@ class TestServer:
                 with server._lock:
                     server.requests.append(
                         Recorded(self.command, parts.path, parse_qsl(parts.query, keep_blank_values=True),
-                                 {k.lower(): v for k, v in self.headers.items()}, body)
+                                 {k.lower(): v for k, v in self.headers.items()}, body, parts.query)
                     )
                     reply = server._replies.popleft() if server._replies else Reply(200, b"{}", {"Content-Type": "application/json"})
                 if reply.reset:

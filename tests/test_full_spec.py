@@ -110,7 +110,7 @@ def test_full_client_against_a_server(project: Path, import_client: Callable[[Pa
         assert result.data.markdown == "# Hi" and result.data.metadata.model_extra == {"newField": 1}
         parts = multipart_parts(server.requests[0])
         assert parts["file"] == ("report.pdf", "application/pdf", b"%PDF-1.7 binary\x00")
-        assert parts["options"] == (None, "application/json", b'{"formats": [{"type": "markdown"}]}')
+        assert parts["options"] == (None, "application/json", b'{"formats":[{"type":"markdown"}]}')
 
         server.reply(200, scraped)
         client.scraping.scrape_and_extract_from_url(

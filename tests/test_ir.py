@@ -4,7 +4,7 @@ import pytest
 
 from generator.errors import GeneratorError, Warnings
 from generator.ir import build_api, default_package_name
-from generator.ir.model import NONE, ListOf, LiteralOf, MapOf, Primitive, Ref, UnionOf, Wait
+from generator.ir.model import NONE, Encoding, ListOf, LiteralOf, MapOf, Primitive, Ref, UnionOf, Wait
 from generator.load import load_document
 from generator.pipeline import generate_files
 
@@ -74,7 +74,9 @@ def test_full_spec_quirks() -> None:
     assert "timeout" in [p.name for p in scrape.parameters]
     assert scrape.option_names["timeout"] == "request_timeout"
     parse = next(o for o in api.operations if o.operation_id == "parseFile")
-    assert parse.body.encoding == "multipart" and parse.body.part_content_types == {"options": "application/json"}
+    assert parse.body.encoding == "multipart"
+    encodings = {p.wire_name: p.encoding for p in parse.parameters if p.location == "body"}
+    assert encodings["options"] == Encoding(None, content_type="application/json")
     assert next(p for p in parse.parameters if p.name == "file").type == Primitive("file")
 
 

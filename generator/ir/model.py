@@ -187,6 +187,37 @@ ParameterLocation = Literal["path", "query", "header", "cookie", "body"]
 BodyEncoding = Literal["json", "multipart", "form", "binary", "text"]
 
 
+@dataclass(frozen=True)
+class Encoding:
+    """How a parameter or a field of a form or multipart body is written on the wire: by
+    `style` (RFC 6570's styles and those the specification adds), or, when `style` is None, as
+    its value in the media type `content_type`."""
+
+    style: str | None
+    """matrix, label, simple, form, spaceDelimited, pipeDelimited or deepObject."""
+    explode: bool = False
+    allow_reserved: bool = False
+    content_type: str | None = None
+    """Without a style: the media type of the value (a parameter's `content`, a field's
+    `contentType` or its default); None is text, or for a file the media type of its name."""
+    headers: tuple[tuple[str, str], ...] = ()
+    """Multipart: the headers sent with each part of the field (those of the spec's
+    `encoding.headers` whose schema fixes the value)."""
+
+
+def default_encoding(location: ParameterLocation | BodyEncoding) -> Encoding:
+    """The specification's encoding of a parameter (by its location) or of a field of a form or
+    multipart body (by the body's encoding) that declares none: form, exploded, in a query, a
+    cookie or a form body (OpenAPI 3.0.3 and 3.1.0 name `form` the default for form bodies);
+    simple in a path or a header; a multipart part as its value (text, or JSON by its
+    `contentType`)."""
+    if location in ("query", "cookie", "form"):
+        return Encoding("form", explode=True)
+    if location in ("path", "header"):
+        return Encoding("simple")
+    return Encoding(None)
+
+
 @dataclass
 class Parameter:
     """A keyword argument of a method: a path/query/header/cookie parameter or a body field."""
@@ -199,9 +230,8 @@ class Parameter:
     description: str | None = None
     default: object = NO_DEFAULT
     deprecated: bool = False
-    style: str = "form"
-    """How the value is written: form, simple, deepObject, spaceDelimited, pipeDelimited."""
-    explode: bool = True
+    encoding: Encoding = Encoding(None)
+    """How the value is written on the wire (the spec's default for its location applied)."""
     sample: object = None
     """A value the spec accepts, for the generated tests (required parameters only): JSON data,
     or `samples.BINARY` for a file."""
@@ -216,8 +246,6 @@ class RequestBody:
     description: str | None = None
     flattened: bool = False
     """True when the body's properties are the method's `body` parameters."""
-    part_content_types: dict[str, str] = field(default_factory=dict)
-    """Multipart parts sent with their own content type, e.g. a JSON part: wire name -> type."""
 
 
 def is_event_stream(media_type: str | None) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import http
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from typing import Any
 
 from .. import naming, nodes
@@ -15,8 +16,10 @@ from .model import (
     NO_DEFAULT,
     NONE,
     BodyEncoding,
+    Encoding,
     Field,
     ListOf,
+    MapOf,
     Model,
     Operation,
     Pages,
@@ -30,6 +33,7 @@ from .model import (
     TypeExpr,
     UnionOf,
     Wait,
+    default_encoding,
     is_event_stream,
 )
 from .overrides import NameOverrides, check_natural, reserve
@@ -406,11 +410,11 @@ class OperationBuilder:
             media_type = next(iter(content))
             schema = nodes.mapping(content, media_type).get("schema")
             schema_pointer = f"{pointer}/content/{escape_pointer_token(media_type)}/schema"
+            encoding = Encoding(None, content_type=media_type)
+        else:
+            encoding = _style_encoding(parameter, location)
         type_ = ANY if schema is None else self._schemas.type_of(schema, schema_pointer, joined(hint, wire_name))
         default = schema.get("default") if isinstance(schema, dict) and "default" in schema else NO_DEFAULT
-        default_style = "form" if location in ("query", "cookie") else "simple"
-        style = nodes.text(parameter, "style") or default_style
-        explode = parameter.get("explode", style == "form")
         return Parameter(
             name=arguments.claim(naming.attribute_name(wire_name)),
             wire_name=wire_name,
@@ -420,8 +424,7 @@ class OperationBuilder:
             description=nodes.text(parameter, "description"),
             default=default,
             deprecated=parameter.get("deprecated") is True,
-            style=style,
-            explode=explode is True,
+            encoding=encoding,
             sample=sample(self._document, schema, cache=self._samples) if location == "path" or parameter.get("required") is True else None,
         )
 
@@ -446,11 +449,6 @@ class OperationBuilder:
             type=ANY,
             required=body.get("required") is True,
             description=nodes.text(body, "description"),
-            part_content_types={
-                part: content_type
-                for part, spec in nodes.mapping(media, "encoding").items()
-                if (content_type := nodes.text(spec, "contentType")) is not None
-            },
         )
         fields = None
         with self._shared(pointer + "/requestBody", body_pointer) as shared_name:
@@ -461,8 +459,15 @@ class OperationBuilder:
             if fields is not None:
                 request_body.flattened = True
                 values = body_sample if isinstance(body_sample, dict) else {}
+                encodings = nodes.mapping(media, "encoding")
+                encoding_pointer = f"{body_pointer}/content/{escape_pointer_token(media_type)}/encoding"
                 return request_body, [
-                    self._body_field(field, arguments, values.get(field.wire_name))
+                    self._body_field(
+                        field,
+                        arguments,
+                        values.get(field.wire_name),
+                        self._field_encoding(encoding, field, encodings, encoding_pointer),
+                    )
                     for field in fields
                     if not field.read_only
                 ]
@@ -483,8 +488,48 @@ class OperationBuilder:
         )
         return request_body, [parameter]
 
+    def _field_encoding(
+        self, kind: BodyEncoding, field: Field, encodings: dict[str, Any], pointer: str
+    ) -> Encoding:
+        """How a field of a form or multipart body is written: by the style its Encoding Object
+        gives, or as its value in a media type (its `contentType`, else JSON for objects and text
+        for the rest); a field of a form body with no Encoding Object in style form."""
+        if kind == "json":
+            return default_encoding(kind)
+        where = f"{pointer}/{escape_pointer_token(field.wire_name)}"
+        entry, where = self._document.resolve(encodings.get(field.wire_name, {}), where)
+        if not isinstance(entry, dict):
+            raise self._document.error(where, "an encoding must be a mapping")
+        headers = self._part_headers(entry, where) if kind == "multipart" else ()
+        if any(key in entry for key in ("style", "explode", "allowReserved")) or (kind == "form" and not entry):
+            return replace(_style_encoding(entry, "query"), headers=headers)
+        content_type = nodes.text(entry, "contentType") or _default_content_type(field.type)
+        if content_type is not None and ("," in content_type or "*" in content_type):
+            content_type = None  # a choice of types, not one the client can send
+        return Encoding(None, content_type=content_type, headers=headers)
+
+    def _part_headers(self, entry: dict[str, Any], pointer: str) -> tuple[tuple[str, str], ...]:
+        """The headers of `encoding.headers` whose schema fixes the value (`const`, a one-value
+        `enum` or a `default`), written in style simple; Content-Type is the encoding's own."""
+        fixed = []
+        for name, raw in nodes.mapping(entry, "headers").items():
+            header, header_pointer = self._document.resolve(raw, f"{pointer}/headers/{escape_pointer_token(name)}")
+            schema, _ = self._document.resolve(nodes.mapping(header, "schema"), header_pointer + "/schema")
+            if not isinstance(schema, dict):
+                continue
+            enum = schema.get("enum")
+            if "const" in schema:
+                value = schema["const"]
+            elif isinstance(enum, list) and len(enum) == 1:
+                value = enum[0]
+            else:
+                value = schema.get("default")
+            if name.lower() != "content-type" and isinstance(value, (str, int, float, bool)):
+                fixed.append((name, _header_text(value)))
+        return tuple(fixed)
+
     @staticmethod
-    def _body_field(field: Field, arguments: naming.Scope, sample_value: object) -> Parameter:
+    def _body_field(field: Field, arguments: naming.Scope, sample_value: object, encoding: Encoding) -> Parameter:
         return Parameter(
             name=arguments.claim_first(field.name, "body_" + field.name),
             wire_name=field.wire_name,
@@ -494,6 +539,7 @@ class OperationBuilder:
             description=field.description,
             default=field.default,
             deprecated=field.deprecated,
+            encoding=encoding,
             sample=sample_value if field.required else None,
         )
 
@@ -584,6 +630,42 @@ class OperationBuilder:
                 continue
             alternatives.append(list(requirement))
         return alternatives
+
+
+def _style_encoding(node: dict[str, Any], location: ParameterLocation) -> Encoding:
+    """The style, explode and allowReserved of a Parameter or Encoding Object (whose fields
+    follow a query parameter's), with the specification's defaults: form in a query or a
+    cookie, simple in a path or a header; explode when the style is form. allowReserved applies
+    to queries only."""
+    style = nodes.text(node, "style") or default_encoding(location).style
+    return Encoding(
+        style,
+        explode=node.get("explode", style == "form") is True,
+        allow_reserved=location == "query" and node.get("allowReserved") is True,
+    )
+
+
+def _default_content_type(type_: TypeExpr) -> str | None:
+    """The specification's default media type of a form field or a multipart part: JSON for an
+    object or an array of objects; None (text, or a file's own type) for the rest."""
+    if isinstance(type_, ListOf):
+        type_ = type_.item
+    return "application/json" if _is_object(type_) else None
+
+
+def _is_object(type_: TypeExpr) -> bool:
+    if isinstance(type_, Ref):
+        return isinstance(type_.target, Model) or _is_object(type_.target.type)
+    if isinstance(type_, UnionOf):
+        variants = [variant for variant in type_.variants if variant != NONE]
+        return bool(variants) and all(_is_object(variant) for variant in variants)
+    return isinstance(type_, MapOf)
+
+
+def _header_text(value: str | int | float | bool) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
 
 
 def _path_template_names(path: str) -> list[str]:

@@ -118,6 +118,7 @@ def render_project(
         "_streaming.py",
         "_types.py",
         "_version.py",
+        "_wire.py",
         "py.typed",
     ):
         files[f"{package}/{name}"] = render(f"package/{name}.jinja", user_agent=py_literal(f"{package}-python/{project.version}"))

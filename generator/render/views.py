@@ -11,6 +11,7 @@ from ..ir.model import (
     NONE,
     Alias,
     Api,
+    Encoding,
     Model,
     Operation,
     Parameter,
@@ -25,6 +26,7 @@ from ..ir.model import (
     Pages,
     UnionOf,
     Wait,
+    default_encoding,
     referenced,
 )
 from ..ir.operations import REQUEST_OPTIONS, is_json_media_type
@@ -287,9 +289,9 @@ class EndpointView:
     errors: list[tuple[Code, Code]]
     security: Code | None
     body_encoding: Code | None
-    part_content_types: Code | None
-    query_styles: Code | None
-    """Query parameters not written as form, exploded: name -> (style, explode)."""
+    encodings: Code | None
+    """The parameters and form fields not written in the specification's default way:
+    location -> wire name -> `Encoding(...)`."""
     idempotency_header: str | None
     accept: Code | None
     """The Accept header, when the successful responses are not just JSON."""
@@ -556,11 +558,9 @@ def _endpoint_view(operation: Operation, writer: AnnotationWriter) -> EndpointVi
         if response.type is not None
     ]
     body = operation.body
-    styles = {
-        p.wire_name: [p.style, p.explode]
-        for p in operation.parameters
-        if p.location == "query" and (p.style, p.explode) != ("form", True)
-    }
+    encodings = _encodings(operation)
+    if encodings is not None:
+        writer.imports.add_local(relative_module(writer.here, "_wire"), "Encoding")
     declaration = f"{operation.endpoint_name}: Endpoint[{returns}]"
     head = f"{declaration} = Endpoint("
     if len(head) > LINE_LENGTH:
@@ -574,11 +574,44 @@ def _endpoint_view(operation: Operation, writer: AnnotationWriter) -> EndpointVi
         errors=errors,
         security=py_literal([list(alternative) for alternative in operation.security]) if operation.security else None,
         body_encoding=py_literal(body.encoding) if body is not None else None,
-        part_content_types=py_literal(body.part_content_types) if body is not None and body.part_content_types else None,
-        query_styles=py_literal(styles) if styles else None,
+        encodings=encodings,
         idempotency_header=operation.idempotency_header,
         accept=py_literal(", ".join(dict.fromkeys(media_types))) if media_types not in ([], ["application/json"]) else None,
     )
+
+
+def _encodings(operation: Operation) -> Code | None:
+    """`{location: {wire name: Encoding(...)}}` for the parameters and the fields of a form or
+    multipart body that are not written in the specification's default way."""
+    body = operation.body
+    fields = body.encoding if body is not None and body.flattened and body.encoding in ("form", "multipart") else None
+    by_location: dict[str, list[str]] = {}
+    for parameter in operation.parameters:
+        kind = parameter.location if parameter.location != "body" else fields
+        if kind is not None and parameter.encoding != default_encoding(kind):
+            entry = f"{py_literal(parameter.wire_name)}: {_encoding_code(parameter.encoding)}"
+            by_location.setdefault(parameter.location, []).append(entry)
+    if not by_location:
+        return None
+    locations = [
+        f"{py_literal(location)}: " + bracketed("{", entries, "}", indent=8, trailer=",")
+        for location, entries in by_location.items()
+    ]
+    return Code(bracketed("{", locations, "}", indent=4, trailer=","))
+
+
+def _encoding_code(encoding: Encoding) -> str:
+    """`Encoding(...)` with the arguments that differ from its defaults."""
+    arguments: list[str] = [py_literal(encoding.style)] if encoding.style is not None else []
+    if encoding.explode:
+        arguments.append("explode=True")
+    if encoding.allow_reserved:
+        arguments.append("allow_reserved=True")
+    if encoding.content_type is not None:
+        arguments.append(f"content_type={py_literal(encoding.content_type)}")
+    if encoding.headers:
+        arguments.append(f"headers={py_literal(dict(encoding.headers))}")
+    return f"Encoding({', '.join(arguments)})"
 
 
 def _method_docstring(operation: Operation, arguments: list[str]) -> Code:

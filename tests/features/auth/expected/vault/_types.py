@@ -31,5 +31,7 @@ FileTypes = Union[
     FileContent,
     tuple[Optional[str], FileContent],
     tuple[Optional[str], FileContent, Optional[str]],
+    tuple[Optional[str], FileContent, Optional[str], Mapping[str, str]],
 ]
-"""A file to upload: its content, or (file name, content) or (file name, content, media type)."""
+"""A file to upload: its content, or (file name, content), (file name, content, media type) or
+(file name, content, media type, headers of its part in a multipart body)."""

@@ -12,7 +12,6 @@ import json
 import logging
 import os
 import random
-import re
 import threading
 import time
 import uuid
@@ -22,11 +21,11 @@ from collections.abc import Generator
 from dataclasses import dataclass, field, replace
 from types import TracebackType
 from typing import Any, Generic, Mapping, ParamSpec, Self, Sequence, TypeAlias, TypeVar, cast
-from urllib.parse import quote
 
 import httpx
 import pydantic
 
+from . import _wire
 from ._exceptions import (
     APIConnectionError,
     APIError,
@@ -47,6 +46,7 @@ from ._exceptions import (
 from ._models import excerpt, first_problem, type_adapter
 from ._streaming import AsyncStream, Stream
 from ._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from ._wire import Encoding
 
 ResponseT = TypeVar("ResponseT")
 ResourceT = TypeVar("ResourceT")
@@ -103,10 +103,9 @@ class Endpoint(Generic[ResponseT]):
     """Alternative sets of security schemes, any one of which authorizes the call."""
     body_encoding: str | None = None
     """"json", "multipart", "form", "binary" or "text"; None when there is no body."""
-    part_content_types: Mapping[str, str] = field(default_factory=dict)
-    query_styles: Mapping[str, Sequence[object]] = field(default_factory=dict)
-    """Query parameters not written in the default way (form, exploded): name -> (style,
-    explode), style being form, spaceDelimited, pipeDelimited or deepObject."""
+    encodings: Mapping[str, Mapping[str, Encoding]] = field(default_factory=dict)
+    """The parameters and form fields not written in the specification's default way: location
+    ("path", "query", "header", "cookie" or "body") -> wire name -> its encoding."""
     idempotency_header: str | None = None
     """A header that carries an idempotency key: one is made per call and kept on retries."""
     accept: str = "application/json"
@@ -229,7 +228,7 @@ _STATUS_ERRORS: dict[int, type[APIStatusError]] = {
     422: UnprocessableEntityError,
     429: RateLimitError,
 }
-_PATH_PARAMETER = re.compile(r"\{([^}]+)\}")
+_NONE: Mapping[str, Encoding] = {}
 
 
 class BaseClient:
@@ -294,28 +293,37 @@ class BaseClient:
     def _build_request(
         self, http: httpx.Client | httpx.AsyncClient, endpoint: Endpoint[Any], call: Call
     ) -> httpx.Request:
+        encodings = endpoint.encodings
         header_items = {
             "Accept": endpoint.accept,
             "User-Agent": USER_AGENT,
             **self.default_headers,
         }
-        header_items.update(_texts(call.headers))
-        query_items = _query_items(call.query, endpoint.query_styles)
-        cookie_items = _texts(call.cookies)
+        header_items.update(_wire.header_values(call.headers, encodings.get("header", _NONE)))
+        query_items = _wire.query_items(call.query, encodings.get("query", _NONE))
+        cookie_items = _wire.cookie_items(call.cookies, encodings.get("cookie", _NONE))
         self._authorize(endpoint, header_items, query_items, cookie_items)
         if cookie_items:
-            header_items["Cookie"] = "; ".join(
-                f"{name}={value}" for name, value in cookie_items.items()
-            )
+            header_items["Cookie"] = "; ".join(cookie_items)
+        body = _wire.body_arguments(
+            endpoint.body_encoding, call.body, encodings.get("body", _NONE), call.extra_body
+        )
+        header_items.update(body.pop("headers", {}))
         header_items.update(call.extra_headers or {})
-        query_items.extend(_query_items(call.extra_query or {}, {}))
+        query_items.extend(_wire.query_items(call.extra_query or {}, _NONE))
+        if call.url is not None:
+            url = call.url
+        else:
+            path = _wire.expand_path(endpoint.path, call.path, encodings.get("path", _NONE))
+            url = str(self.base_url) + path
+        if query_items:
+            url += ("&" if "?" in url else "?") + "&".join(query_items)
         return http.build_request(
             endpoint.method,
-            call.url if call.url is not None else self._url(endpoint.path, call.path),
-            params=tuple(query_items) or None,  # an empty tuple still makes httpx rebuild the URL
+            url,
             headers=header_items,
             timeout=self.timeout if isinstance(call.timeout, NotGiven) else call.timeout,
-            **_body_arguments(endpoint, call.body, call.extra_body),
+            **body,
         )
 
     def _next_page(self, url: str, call: Call) -> Call:
@@ -329,21 +337,12 @@ class BaseClient:
             )
         return replace(call, url=str(target))
 
-    def _url(self, template: str, path: Mapping[str, object]) -> str:
-        def substitute(match: re.Match[str]) -> str:
-            # style simple: array items comma-separated, each escaped on its own
-            value = _jsonable(path[match.group(1)])
-            items = value if isinstance(value, list) else [value]
-            return ",".join(quote(_text(item), safe="") for item in items)
-
-        return str(self.base_url) + _PATH_PARAMETER.sub(substitute, template)
-
     def _authorize(
         self,
         endpoint: Endpoint[Any],
         headers: dict[str, str],
-        query: list[tuple[str, str]],
-        cookies: dict[str, str],
+        query: list[str],
+        cookies: list[str],
     ) -> None:
         """Add the credentials of the first security alternative the client can satisfy."""
         if not endpoint.security:
@@ -365,8 +364,8 @@ class BaseClient:
         scheme: SecurityScheme,
         credential: Credential,
         headers: dict[str, str],
-        query: list[tuple[str, str]],
-        cookies: dict[str, str],
+        query: list[str],
+        cookies: list[str],
     ) -> None:
         if isinstance(credential, tuple):
             token = base64.b64encode(f"{credential[0]}:{credential[1]}".encode()).decode("ascii")
@@ -376,9 +375,9 @@ class BaseClient:
         else:
             value = str(credential)
         if scheme.location == "query":
-            query.append((scheme.name, value))
+            query.append(f"{_wire.escape_uri(scheme.name)}={_wire.escape_uri(value)}")
         elif scheme.location == "cookie":
-            cookies[scheme.name] = value
+            cookies.append(f"{scheme.name}={value}")
         else:
             headers[scheme.name] = value
 
@@ -711,152 +710,6 @@ class AsyncAPIResource:
 
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
-
-
-# --- encoding ----------------------------------------------------------------------------------
-
-
-def _text(value: object) -> str:
-    """A path, header or cookie value (style `simple`): booleans as `true`/`false`, dates in
-    ISO 8601, arrays as `a,b`, objects as `key,value,key,value`."""
-    value = _jsonable(value)
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list):
-        return ",".join(_text(item) for item in value)
-    if isinstance(value, dict):
-        return ",".join(f"{key},{_text(item)}" for key, item in value.items())
-    return "" if value is None else str(value)
-
-
-def _texts(values: Mapping[str, object]) -> dict[str, str]:
-    """Header or cookie values; arguments not given or None are left out."""
-    return {
-        name: _text(value)
-        for name, value in values.items()
-        if value is not None and value is not NOT_GIVEN
-    }
-
-
-_DELIMITERS = {"spaceDelimited": " ", "pipeDelimited": "|"}
-
-
-def _query_items(
-    query: Mapping[str, object], styles: Mapping[str, Sequence[object]]
-) -> list[tuple[str, str]]:
-    """Query parameters as (name, text) pairs, each written in its style."""
-    items: list[tuple[str, str]] = []
-    for name, raw in query.items():
-        if raw is None or raw is NOT_GIVEN:
-            continue
-        style, explode = styles.get(name, ("form", True))
-        value = _jsonable(raw)
-        if isinstance(value, dict):
-            present = {key: item for key, item in value.items() if item is not None}
-            if style == "deepObject":
-                items.extend((f"{name}[{key}]", _text(item)) for key, item in present.items())
-            elif explode:
-                items.extend((key, _text(item)) for key, item in present.items())
-            else:
-                items.append((name, _text(present)))
-        elif isinstance(value, list):
-            texts = [_text(item) for item in value]
-            if style == "form" and explode:
-                items.extend((name, text) for text in texts)
-            else:
-                items.append((name, _DELIMITERS.get(str(style), ",").join(texts)))
-        else:
-            items.append((name, _text(value)))
-    return items
-
-
-def _jsonable(value: object) -> Any:
-    """A value as JSON data: models by wire name with only the fields that were set,
-    arguments not given left out."""
-    if isinstance(value, pydantic.BaseModel):
-        return value.model_dump(mode="json", by_alias=True, exclude_unset=True)
-    if isinstance(value, Mapping):
-        return {str(key): _jsonable(item) for key, item in value.items() if item is not NOT_GIVEN}
-    if isinstance(value, Sequence) and not isinstance(value, (str, bytes, bytearray)):
-        return [_jsonable(item) for item in value]
-    if isinstance(value, (datetime.datetime, datetime.date, datetime.time)):
-        return value.isoformat()
-    return value
-
-
-def _body_arguments(
-    endpoint: Endpoint[Any], body: object, extra_body: Body | None
-) -> dict[str, Any]:
-    """The httpx arguments (json, data, files or content) that carry the request body."""
-    encoding = endpoint.body_encoding
-    if encoding in (None, "json"):
-        payload = None if body is NOT_GIVEN else _jsonable(body)
-        if extra_body:
-            payload = {**(payload or {}), **_jsonable(extra_body)}
-        return {} if payload is None else {"json": payload}
-    if encoding == "multipart":
-        return _multipart(endpoint, {**cast(Mapping[str, object], body), **(extra_body or {})})
-    if encoding == "form":
-        fields = {**cast(Mapping[str, object], body), **(extra_body or {})}
-        return {
-            "data": {name: _text(value) for name, value in fields.items() if value is not NOT_GIVEN}
-        }
-    if body is NOT_GIVEN:
-        return {}
-    if encoding == "text":
-        return {"content": str(body).encode()}
-    return {"content": _file_parts("body", body)[1]}
-
-
-def _multipart(endpoint: Endpoint[Any], fields: Mapping[str, object]) -> dict[str, Any]:
-    """Every field as a part (files and JSON parts with their media type), so the body is
-    multipart/form-data even when no file is sent."""
-    parts: list[tuple[str, Any]] = []
-    for name, value in fields.items():
-        if value is NOT_GIVEN or value is None:
-            continue
-        content_type = endpoint.part_content_types.get(name)
-        if _is_file(value):
-            filename, content, file_type = _file_parts(name, value)
-            parts.append((name, (filename, content, file_type or content_type)))
-        elif content_type is not None and "json" in content_type:
-            parts.append((name, (None, json.dumps(_jsonable(value)).encode(), content_type)))
-        elif isinstance(value, (list, tuple)):
-            parts.extend((name, (None, _text(item).encode())) for item in value)
-        else:
-            parts.append((name, (None, _text(value).encode())))
-    return {"files": parts}
-
-
-def _is_file(value: object) -> bool:
-    return isinstance(value, (bytes, bytearray, tuple, os.PathLike)) or hasattr(value, "read")
-
-
-def _file_parts(name: str, value: object) -> tuple[str | None, Any, str | None]:
-    """(file name, content, media type) of an upload given in any of the `FileTypes` forms."""
-    if isinstance(value, tuple):
-        filename, content, *rest = value
-        return filename, _file_content(content), rest[0] if rest else None
-    if isinstance(value, os.PathLike):
-        path = os.fspath(value)
-        return os.path.basename(path), _file_content(value), None
-    filename = getattr(value, "name", None)
-    return (
-        (os.path.basename(filename) if isinstance(filename, str) else name),
-        _file_content(value),
-        None,
-    )
-
-
-def _file_content(content: object) -> bytes:
-    """The bytes of an upload, read once so that a retry sends them again."""
-    if isinstance(content, os.PathLike):
-        with open(content, "rb") as file:
-            return file.read()
-    if isinstance(content, (bytes, bytearray)):
-        return bytes(content)
-    data = cast(Any, content).read()
-    return data.encode() if isinstance(data, str) else bytes(data)
 
 
 # --- decoding ----------------------------------------------------------------------------------

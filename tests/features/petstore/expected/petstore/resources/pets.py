@@ -14,6 +14,7 @@ from .._base_client import (
     raw_response_wrapper,
 )
 from .._types import Body, Headers, NOT_GIVEN, NotGiven, Query
+from .._wire import Encoding
 from ..types.error import Error
 from ..types.list_pets import ListPetsFilter, ListPetsFilterParam, ListPetsSort, ListPetsSortParam
 from ..types.pet import Pet
@@ -35,10 +36,12 @@ _LIST_PETS: Endpoint[list[Pet]] = Endpoint(
         "default": Error,
     },
     security=[["apiKey"]],
-    query_styles={
-        "tags": ["form", False],
-        "filter": ["deepObject", False],
-        "ids": ["pipeDelimited", False],
+    encodings={
+        "query": {
+            "tags": Encoding("form"),
+            "filter": Encoding("deepObject"),
+            "ids": Encoding("pipeDelimited"),
+        },
     },
 )
 

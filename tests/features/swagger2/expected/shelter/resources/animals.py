@@ -14,6 +14,7 @@ from .._base_client import (
     raw_response_wrapper,
 )
 from .._types import Body, FileTypes, Headers, NOT_GIVEN, NotGiven, Query
+from .._wire import Encoding
 from ..types.animal import Animal
 from ..types.problem import Problem
 
@@ -33,10 +34,12 @@ _LIST_ANIMALS: Endpoint[list[Animal]] = Endpoint(
         "default": Problem,
     },
     security=[["apiKey"]],
-    query_styles={
-        "colors": ["form", False],
-        "sizes": ["pipeDelimited", False],
-        "names": ["spaceDelimited", False],
+    encodings={
+        "query": {
+            "colors": Encoding("form"),
+            "sizes": Encoding("pipeDelimited"),
+            "names": Encoding("spaceDelimited"),
+        },
     },
 )
 

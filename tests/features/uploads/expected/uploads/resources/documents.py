@@ -13,6 +13,7 @@ from .._base_client import (
     raw_response_wrapper,
 )
 from .._types import Body, FileTypes, Headers, NOT_GIVEN, NotGiven, Query
+from .._wire import Encoding
 from ..types.upload_document import (
     UploadDocumentRequestOptions,
     UploadDocumentRequestOptionsParam,
@@ -33,7 +34,7 @@ _UPLOAD_DOCUMENT: Endpoint[UploadDocumentResponse] = Endpoint(
     response_kind="json",
     security=[["token"]],
     body_encoding="multipart",
-    part_content_types={"options": "application/json"},
+    encodings={"body": {"options": Encoding(content_type="application/json")}},
 )
 
 _DOWNLOAD_DOCUMENT: Endpoint[bytes] = Endpoint(
