@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from bench.rwbench import corpus, operations, reasons, report
+from bench.rwbench import contract, corpus, operations, reasons, report
 from bench.rwbench.corpus import CorpusSpec
 from bench.rwbench.generators import ERROR, INTERNAL, OK, TIMEOUT, Clientgen, OpenapiPythonClient
 from bench.rwbench.pipeline import FAILED, PASSED, SpecResult, Stage
@@ -213,6 +213,44 @@ def test_failure_groups_and_summary() -> None:
     assert not summary.meets_targets()
     table = report.format_table(report.summaries(results))
     assert "| OpenAPI 3.0 | clientgen |" in table.replace("  ", " ")
+
+
+def test_contract_outcomes_sum_up_per_test_and_group_by_reason() -> None:
+    failed = {"test_a_users.py::test_get_user": "a._exceptions.NotFoundError: Error code: 404 - Not Found"}
+    results = [
+        _result("a", generate_status=OK, operations_generated=3, imports=Stage(PASSED), compile=Stage(PASSED),
+                contract=Stage(FAILED, reasons={contract.failure_reason(failed["test_a_users.py::test_get_user"]): "x"},
+                               detail={"tests": 4, "passed": 3, "failed": failed})),
+        _result("b", generate_status=OK, operations_generated=3, imports=Stage(PASSED), compile=Stage(PASSED),
+                contract=Stage(PASSED, detail={"tests": 6, "passed": 6, "failed": {}})),
+        _result("c", generate_status=OK, operations_generated=3, imports=Stage(FAILED)),  # its tests could not run
+    ]
+    summary = report.summarise(results)
+    assert (summary.contract_specs, summary.contract_clean, summary.contract_tests, summary.contract_passed) == (2, 1, 10, 9)
+    row = report.format_table(report.summaries(results)).splitlines()[-1]
+    assert [cell.strip() for cell in row.split("|")][-3:-1] == ["90.0% (9) of 10", "50.0% (1) of 2"]
+    [group] = [group for group in report.failure_groups(results, "clientgen") if group.key.startswith("contract")]
+    assert group.key == "contract: a._exceptions.NotFoundError: Error code: N - Not Found" and group.specs == ["a"]
+
+
+def test_contract_reads_the_test_variable_and_the_junit_report(tmp_path: Path) -> None:
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "conftest.py").write_text('base_url = os.environ.get("ACME_V2_TEST_BASE_URL")\n')
+    assert contract.server_variable(tmp_path) == "ACME_V2_TEST_BASE_URL"
+    assert contract.server_variable(tmp_path / "missing") is None
+    report_file = tmp_path / "report.xml"
+    report_file.write_text(
+        '<testsuites><testsuite>'
+        '<testcase classname="tests.test_acme_pets" name="test_list"/>'
+        '<testcase classname="tests.test_acme_pets" name="test_get"><failure message="boom">trace</failure></testcase>'
+        '<testcase classname="tests.test_acme_pets" name="test_get_errors[404-NotFoundError]"><error message="bad"/></testcase>'
+        '<testcase classname="tests.test_acme_pets" name="test_skipped"><skipped message="no server"/></testcase>'
+        '</testsuite></testsuites>'
+    )
+    outcome = contract.read_junit(report_file)
+    assert outcome.passed == ["test_acme_pets.py::test_list"]
+    assert outcome.failed == {"test_acme_pets.py::test_get": "boom", "test_acme_pets.py::test_get_errors[404-NotFoundError]": "bad"}
+    assert outcome.total == 3
 
 
 # --- running commands ------------------------------------------------------------------------------

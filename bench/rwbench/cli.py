@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from . import corpus, operations, report, toolchain
+from . import contract, corpus, operations, report, toolchain
 from .corpus import CorpusSpec
 from .generators import Clientgen, Generator, OpenapiPythonClient
 from .pipeline import Settings, SpecResult, run_spec
@@ -51,6 +51,10 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--timeout", type=float, default=300, metavar="SECONDS",
                         help="time limit of each stage (default 300; mypy twice that; GitHub's stages "
                              f"{GITHUB_TIME_FACTOR} times)")
+    parser.add_argument("--contract", action="store_true",
+                        help="also run each clientgen client's contract tests against a Prism mock of its spec")
+    parser.add_argument("--prism", type=Path, default=contract.PRISM, metavar="PATH",
+                        help="the Prism of the contract stage (default: this checkout's node_modules, 5.14.2)")
     parser.add_argument("--top", type=int, default=10, metavar="K", help="failure groups shown per generator")
     return parser.parse_args(argv)
 
@@ -125,6 +129,10 @@ def progress_line(done: int, total: int, result: SpecResult) -> str:
         stages.append(f"import {result.imports.status}")
         if result.in_mypy_sample:
             stages.append(f"mypy {result.mypy.status}")
+        if result.contract.detail:
+            stages.append(f"contract {result.contract.detail['passed']}/{result.contract.detail['tests']}")
+        elif result.contract.status != "skipped":
+            stages.append(f"contract {result.contract.status}")
     elif result.generate_reason:
         stages.append(result.generate_reason[:90])
     return f"[{done}/{total}] {result.generator} {result.spec.version} {result.spec.spec_id}: {', '.join(stages)}"
@@ -177,7 +185,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     generators: list[Generator] = [Clientgen()]
     if not args.only_ours:
         generators.append(OpenapiPythonClient(toolchain.opc_bin(cache)))
-    settings = Settings(cache / "work", toolchain.check_bin(cache), args.timeout, 2 * args.timeout)
+    if args.contract and not args.prism.is_file():
+        raise SystemExit(f"{args.prism} is missing: run `npm ci` (or `make test`) first")
+    settings = Settings(cache / "work", toolchain.check_bin(cache), args.timeout, 2 * args.timeout,
+                        args.prism.resolve() if args.contract else None)
     settings.prepare()
     versions = {generator.name: generator.version() for generator in generators}
     print("generators: " + "; ".join(versions.values()), flush=True)
@@ -199,7 +210,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     metadata = {"started": started.isoformat(), "command": [sys.argv[0], *(argv or sys.argv[1:])],
                 "generators": versions, "checker": list(toolchain.CHECK_REQUIREMENTS),
                 "settings": {"sample": args.sample, "seed": args.seed, "all": args.all, "mypy_sample": args.mypy_sample,
-                             "timeout": args.timeout, "workers": args.workers}, **plan.metadata}
+                             "timeout": args.timeout, "workers": args.workers, "contract": args.contract},
+                **plan.metadata}
     report.write_json(path, metadata, results, table, groups)
     print(f"\nJSON report: {path}")
     print(f"generated clients: {settings.work}/<generator>/<spec id with / as __>")

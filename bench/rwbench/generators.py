@@ -40,6 +40,8 @@ class Generator(ABC):
 
     name: str
     label: str
+    writes_contract_tests = False
+    """The project it writes has tests that call every operation of a server it is given."""
 
     @abstractmethod
     def command(self, spec: Path, output: Path) -> list[str]:
@@ -70,6 +72,7 @@ class Clientgen(Generator):
 
     name = "clientgen"
     label = "clientgen"
+    writes_contract_tests = True
 
     def command(self, spec: Path, output: Path) -> list[str]:
         return [sys.executable, "-m", "generator", "generate", str(spec), "--output", str(output)]

@@ -9,11 +9,12 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import reasons
+from . import contract, reasons
 from .corpus import CorpusSpec
 from .generators import INTERNAL, NO_PACKAGE, OK, Generator
 from .process import Completed, run
@@ -26,6 +27,7 @@ FAILED = "fail"
 CRASHED = "crash"  # the checker itself died (no report): a segfault, a recursion overflow
 TIMED_OUT = "timeout"
 SKIPPED = "skipped"
+STAGES = ("compile", "imports", "mypy", "contract")
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,8 @@ class Settings:
     check_bin: Path
     timeout: float
     mypy_timeout: float
+    prism: Path | None = None
+    """Prism, to run each client's contract tests against a mock of its spec; None: no contract stage."""
 
     @property
     def python(self) -> Path:
@@ -52,7 +56,7 @@ class Settings:
         self.mypy_config.write_text("[mypy]\n")
 
     def scaled(self, factor: float) -> Settings:
-        return Settings(self.work, self.check_bin, self.timeout * factor, self.mypy_timeout * factor)
+        return Settings(self.work, self.check_bin, self.timeout * factor, self.mypy_timeout * factor, self.prism)
 
 
 @dataclass
@@ -88,6 +92,8 @@ class SpecResult:
     compile: Stage = field(default_factory=Stage)
     imports: Stage = field(default_factory=Stage)
     mypy: Stage = field(default_factory=Stage)
+    contract: Stage = field(default_factory=Stage)
+    """The generated contract tests against Prism (detail: tests, passed, failed test -> message)."""
 
     @property
     def generated(self) -> bool:
@@ -103,9 +109,9 @@ class SpecResult:
         return self.generated and self.operations_generated == self.operations_expected
 
     def to_json(self) -> dict[str, Any]:
-        data = {key: value for key, value in self.__dict__.items() if key not in ("spec", "compile", "imports", "mypy")}
+        data = {key: value for key, value in self.__dict__.items() if key not in ("spec", *STAGES)}
         data["spec"] = self.spec.to_json()
-        for name in ("compile", "imports", "mypy"):
+        for name in STAGES:
             data[name] = getattr(self, name).__dict__
         return data
 
@@ -191,6 +197,24 @@ def mypy_stage(package: Path, settings: Settings) -> Stage:
                  {"errors": sum(codes.values()), "codes": dict(codes.most_common())})
 
 
+def contract_stage(project: Path, spec: CorpusSpec, settings: Settings) -> Stage:
+    """The project's own tests against a Prism mock of the spec; each failure's reason is its
+    normalised message, with the test and the whole message as the example."""
+    assert settings.prism is not None
+    started = time.perf_counter()
+    try:
+        outcome = contract.run_tests(project, settings.python, spec.path, settings.mypy_timeout, settings.prism)
+    except TimeoutError as exc:
+        return Stage(TIMED_OUT, time.perf_counter() - started, {"timeout": str(exc)})
+    except (contract.PrismFailed, RuntimeError, ValueError) as exc:
+        reason = f"{type(exc).__name__}: {reasons.normalise_reason(str(exc))}"
+        return Stage(CRASHED, time.perf_counter() - started, {reason: reasons.shorten(str(exc), 400)})
+    stage_reasons = {contract.failure_reason(message): f"{test}: {message}"
+                     for test, message in reversed(outcome.failed.items())}
+    return Stage(FAILED if outcome.failed else PASSED, time.perf_counter() - started, stage_reasons,
+                 {"tests": outcome.total, "passed": len(outcome.passed), "failed": outcome.failed})
+
+
 def run_spec(generator: Generator, spec: CorpusSpec, operations_expected: int, in_mypy_sample: bool,
              settings: Settings) -> SpecResult:
     """Generate a client for `spec` and put it through every stage."""
@@ -220,4 +244,6 @@ def run_spec(generator: Generator, spec: CorpusSpec, operations_expected: int, i
     result.imports = import_stage(package, settings)
     if in_mypy_sample:
         result.mypy = mypy_stage(package, settings)
+    if settings.prism is not None and generator.writes_contract_tests and result.imports.passed:
+        result.contract = contract_stage(output, spec, settings)
     return result

@@ -11,7 +11,7 @@ from typing import Any
 
 from .corpus import GITHUB_ID
 from .generators import ERROR, INTERNAL, NO_PACKAGE, TIMEOUT
-from .pipeline import CRASHED, FAILED, TIMED_OUT, SpecResult
+from .pipeline import CRASHED, FAILED, SKIPPED, TIMED_OUT, SpecResult
 
 TARGETS = {"every operation": 99.0, "import all": 98.0, "mypy clean": 95.0}
 
@@ -32,6 +32,10 @@ class Summary:
     timeouts: int
     median_seconds: float
     total_seconds: float
+    contract_specs: int = 0  # specs whose contract tests ran against Prism
+    contract_clean: int = 0  # ... and all passed
+    contract_tests: int = 0
+    contract_passed: int = 0
 
     def percent(self, count: int, of: int | None = None) -> float:
         total = self.specs if of is None else of
@@ -53,7 +57,7 @@ def group_name(result: SpecResult) -> str:
 
 def timed_out(result: SpecResult) -> bool:
     return result.generate_status == TIMEOUT or TIMED_OUT in (result.compile.status, result.imports.status,
-                                                                  result.mypy.status)
+                                                                  result.mypy.status, result.contract.status)
 
 
 def summarise(results: Sequence[SpecResult]) -> Summary:
@@ -61,6 +65,7 @@ def summarise(results: Sequence[SpecResult]) -> Summary:
     failed to generate did not import either; mypy-clean is over the specs drawn for mypy."""
     seconds = [result.generate_seconds for result in results]
     mypy_results = [result for result in results if result.in_mypy_sample]
+    contract_results = [result.contract for result in results if result.contract.status != SKIPPED]
     return Summary(
         specs=len(results),
         generated=sum(result.generated for result in results),
@@ -75,6 +80,10 @@ def summarise(results: Sequence[SpecResult]) -> Summary:
         timeouts=sum(timed_out(result) for result in results),
         median_seconds=statistics.median(seconds) if seconds else 0.0,
         total_seconds=sum(seconds),
+        contract_specs=len(contract_results),
+        contract_clean=sum(stage.passed for stage in contract_results),
+        contract_tests=sum(stage.detail.get("tests", 0) for stage in contract_results),
+        contract_passed=sum(stage.detail.get("passed", 0) for stage in contract_results),
     )
 
 
@@ -96,9 +105,13 @@ def _cell(count: int, total: int) -> str:
 
 
 def format_table(table: dict[tuple[str, str], Summary]) -> str:
-    """A Markdown table: one row per group and generator."""
+    """A Markdown table: one row per group and generator; with the contract stage, its tests
+    passed (of all the tests of the clients it ran) and the specs whose tests all passed."""
     header = ["specs", "generator", "n", "exit 0", "every operation", "dropped ops", "compile", "import all",
               "mypy clean", "tracebacks", "timeouts", "median s", "total s"]
+    with_contract = any(summary.contract_specs for summary in table.values())
+    if with_contract:
+        header += ["contract tests passed", "contract clean"]
     rows = [header, ["---"] * len(header)]
     for (group, generator), summary in table.items():
         rows.append([
@@ -109,6 +122,9 @@ def format_table(table: dict[tuple[str, str], Summary]) -> str:
             str(summary.tracebacks), str(summary.timeouts),
             f"{summary.median_seconds:.2f}", f"{summary.total_seconds:.0f}",
         ])
+        if with_contract:
+            rows[-1] += [f"{_cell(summary.contract_passed, summary.contract_tests)} of {summary.contract_tests}",
+                         f"{_cell(summary.contract_clean, summary.contract_specs)} of {summary.contract_specs}"]
     widths = [max(len(row[column]) for row in rows) for column in range(len(header))]
     return "\n".join("| " + " | ".join(cell.ljust(width) for cell, width in zip(row, widths)) + " |" for row in rows)
 
@@ -132,7 +148,8 @@ def failure_keys(result: SpecResult) -> dict[str, str]:
             keys["operations: dropped silently (exit 0)"] = f"{got} of {expected} operations"
         else:
             keys["operations: more methods than operations"] = f"{got} methods for {expected} operations"
-    for stage_name, stage in (("compile", result.compile), ("import", result.imports), ("mypy", result.mypy)):
+    for stage_name, stage in (("compile", result.compile), ("import", result.imports), ("mypy", result.mypy),
+                              ("contract", result.contract)):
         if stage.status in (FAILED, CRASHED, TIMED_OUT):
             label = stage_name if stage.status == FAILED else f"{stage_name} {stage.status}"
             for reason, example in stage.reasons.items():

@@ -12,7 +12,8 @@ INSTALL_TIMEOUT = 900
 OPC_REQUIREMENTS = ("openapi-python-client==0.29.1",)
 # Import and type-check every generated client, ours and opc's, with the same interpreter and the
 # same pinned runtime: what clientgen's clients need (httpx, pydantic), what opc's need (httpx,
-# attrs, python-dateutil 2.x, which its generated pyproject asks for) and mypy with the dateutil stubs.
+# attrs, python-dateutil 2.x, which its generated pyproject asks for), mypy with the dateutil stubs,
+# and pytest for clientgen's contract tests.
 CHECK_REQUIREMENTS = (
     "mypy==2.4.1",
     "httpx==0.28.1",
@@ -20,6 +21,7 @@ CHECK_REQUIREMENTS = (
     "attrs==26.1.0",
     "python-dateutil==2.9.0.post0",
     "types-python-dateutil==2.9.0.20261116",
+    "pytest==9.2.0",  # runs clientgen's contract tests (real_world.py --contract)
 )
 
 
