@@ -1,12 +1,14 @@
 """Sample values that a schema accepts, for the tests the generator writes with each client:
-the smallest valid value (required properties only), with formats, enums and bounds honoured,
-and the schema's own example where it fits the schema."""
+the smallest valid value (required properties only), with formats, enums, patterns, lengths and
+bounds honoured at every depth, and the schema's own example where it fits the schema."""
 
 from __future__ import annotations
 
 import copy
 import math
-from typing import Any
+import re
+from re import _parser  # type: ignore[attr-defined]  # Python's own reading of a pattern
+from typing import Any, Callable, TypeGuard
 
 from ..errors import GeneratorError
 from ..load import Document
@@ -37,13 +39,27 @@ _FORMATS: dict[str, str] = {
     "ipv4": "127.0.0.1",
     "ipv6": "::1",
     "byte": "c2FtcGxl",
+    "duration": "P1D",
+    "json-pointer": "/sample",
+    "uri-template": "https://example.com/{id}",
+    "regex": "^sample$",
+}
+# Shorter values of some formats, for a schema whose maxLength the usual one exceeds.
+_SHORT_FORMATS: dict[str, str] = {
+    "email": "a@b.io",
+    "idn-email": "a@b.io",
+    "uri": "http://a.io",
+    "url": "http://a.io",
+    "iri": "http://a.io",
+    "uri-reference": "/",
+    "hostname": "a.io",
 }
 _MAX_DEPTH = 24
 
 
 def sample(document: Document, schema: Any, depth: int = 0, cache: dict[str, Any] | None = None) -> Any:
-    """A value `schema` accepts (best effort: patterns are not followed). `cache` keeps the
-    samples of referenced schemas, which many operations share."""
+    """A value `schema` accepts (best effort: a pattern Python cannot read is not followed).
+    `cache` keeps the samples of referenced schemas, which many operations share."""
     if depth > _MAX_DEPTH or not isinstance(schema, dict):
         return "sample"
     if "$ref" in schema and isinstance(schema["$ref"], str):
@@ -61,12 +77,13 @@ def sample(document: Document, schema: Any, depth: int = 0, cache: dict[str, Any
         if key in schema:
             return schema[key]
     enum = [value for value in schema.get("enum") or [] if value is not None]
-    if enum:
-        return enum[0]
+    if enum:  # the first value that keeps the schema's other rules (a pattern beside the enum)
+        return next((value for value in enum if _within(document, value, schema)), enum[0])
     if schema.get("format") not in (None, "binary") and _type(schema) in ("string", None):
-        known = _FORMATS.get(str(schema.get("format")))
-        if known is not None:
-            return known
+        format_ = str(schema.get("format"))
+        for known in (_FORMATS.get(format_), _SHORT_FORMATS.get(format_)):
+            if known is not None and _within(document, known, schema):
+                return known
     for key in ("example", "default"):
         if key in schema and schema[key] is not None and _fits(document, schema[key], schema):
             return schema[key]
@@ -101,11 +118,14 @@ def sample(document: Document, schema: Any, depth: int = 0, cache: dict[str, Any
         prefix = schema.get("prefixItems")
         if isinstance(prefix, list) and prefix:
             return [sample(document, item, depth + 1) for item in prefix]
-        return [sample(document, schema.get("items"), depth + 1) for _ in range(count)]
+        item = sample(document, schema.get("items"), depth + 1)
+        if schema.get("uniqueItems") is True:
+            return [_varied(document, item, index, schema.get("items")) for index in range(count)]
+        return [copy.deepcopy(item) for _ in range(count)]
     if kind == "integer":
-        return int(_number(schema, 1))
+        return int(_number(schema, 1, integer=True))
     if kind == "number":
-        return _number(schema, 1.5)
+        return _number(schema, 1.5, integer=False)
     if kind == "boolean":
         return True
     if kind == "null":
@@ -113,9 +133,159 @@ def sample(document: Document, schema: Any, depth: int = 0, cache: dict[str, Any
     if kind == "string" or kind is None:
         if schema.get("format") == "binary" or schema.get("contentMediaType") == "application/octet-stream":
             return BINARY
-        length = schema["minLength"] if isinstance(schema.get("minLength"), int) else 0
-        return "sample" + "s" * max(0, length - len("sample"))
+        return _string(schema)
     return "sample"
+
+
+def _lengths(schema: dict[str, Any]) -> tuple[int, int | None]:
+    low, high = schema.get("minLength"), schema.get("maxLength")
+    return (low if isinstance(low, int) and low > 0 else 0), (high if isinstance(high, int) and high >= 0 else None)
+
+
+def _string(schema: dict[str, Any]) -> str:
+    """A string of the schema's lengths that matches its pattern: "sample" made as long as
+    the lengths say, or the shortest string the pattern matches."""
+    low, high = _lengths(schema)
+    pattern = schema.get("pattern")
+    if isinstance(pattern, str):
+        found = from_pattern(pattern, low)
+        if found is not None:
+            return found
+    text = "sample" + "s" * max(0, low - len("sample"))
+    return text if high is None else text[:high]
+
+
+def from_pattern(pattern: str, length: int = 0) -> str | None:
+    """A string that `pattern` matches, at least `length` long where the pattern lets it grow;
+    None when Python cannot read the pattern (ECMA-262 syntax it lacks) or no string was found."""
+    try:
+        compiled = re.compile(pattern)
+        tree = _parser.parse(pattern)
+    except (re.error, RecursionError, OverflowError):
+        return None
+    text = _PatternWriter().write(tree)
+    if len(text) < length:  # longer, by more repetitions where the pattern allows them
+        text = _PatternWriter(length - len(text)).write(tree)
+    return text if compiled.search(text) else None
+
+
+class _PatternWriter:
+    """Writes the shortest string a parsed pattern matches: the first alternative, the fewest
+    repetitions (more of the first open-ended one to reach a length), a character of each set."""
+
+    _CANDIDATES = "a0A_-. bcdefghijklmnopqrstuvwxyz123456789BCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+    def __init__(self, extra: int = 0) -> None:
+        self._extra = extra
+        """Characters still to add by repeating more."""
+        self._groups: dict[int, str] = {}
+
+    def write(self, tree: Any) -> str:
+        return self._sequence(tree)
+
+    def _sequence(self, items: Any) -> str:
+        return "".join(self._item(op, value) for op, value in items)
+
+    def _item(self, op: Any, value: Any) -> str:
+        name = str(op)
+        if name == "LITERAL":
+            return chr(value)
+        if name == "NOT_LITERAL":
+            return next(char for char in self._CANDIDATES if ord(char) != value)
+        if name == "ANY":
+            return "a"
+        if name == "IN":
+            return self._one_of(value)
+        if name == "CATEGORY":
+            return self._one_of([(op, value)])
+        if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            low, high, item = value
+            text = self._sequence(item)
+            count: int = low
+            if text and self._extra > 0 and (high is _parser.MAXREPEAT or high > low):
+                more = -(-self._extra // len(text))  # enough to reach the length
+                if high is not _parser.MAXREPEAT:
+                    more = min(more, high - low)
+                count += more
+                self._extra -= more * len(text)
+            return text * count
+        if name == "SUBPATTERN":
+            group, _, _, item = value
+            text = self._sequence(item)
+            if group is not None:
+                self._groups[group] = text
+            return text
+        if name == "BRANCH":
+            return self._sequence(value[1][0])
+        if name == "GROUPREF":
+            return self._groups.get(value, "")
+        if name == "ATOMIC_GROUP":
+            return self._sequence(value)
+        if name == "GROUPREF_EXISTS":
+            group, yes, no = value
+            return self._sequence(yes if group in self._groups else (no or []))
+        return ""  # anchors and lookarounds match no character
+
+    def _one_of(self, items: Any) -> str:
+        """A character of a set (`[a-f0-9]`, `\\d`, `[^,]`)."""
+        negated = any(str(op) == "NEGATE" for op, _ in items)
+        for char in self._CANDIDATES if negated else []:
+            if not any(_in_set(char, op, value) for op, value in items):
+                return char
+        for op, value in items:
+            if str(op) == "LITERAL":
+                return chr(value)
+            if str(op) == "RANGE":
+                return chr(value[0])
+            if str(op) == "CATEGORY":
+                return next(char for char in self._CANDIDATES + "\t" if _in_set(char, op, value))
+        return "a"
+
+
+_CATEGORIES: dict[str, Callable[[str], bool]] = {
+    "CATEGORY_DIGIT": str.isdigit,
+    "CATEGORY_NOT_DIGIT": lambda char: not char.isdigit(),
+    "CATEGORY_SPACE": str.isspace,
+    "CATEGORY_NOT_SPACE": lambda char: not char.isspace(),
+    "CATEGORY_WORD": lambda char: char.isalnum() or char == "_",
+    "CATEGORY_NOT_WORD": lambda char: not (char.isalnum() or char == "_"),
+}
+
+
+def _in_set(char: str, op: Any, value: Any) -> bool:
+    name = str(op)
+    if name == "LITERAL":
+        return bool(ord(char) == value)
+    if name == "RANGE":
+        return bool(value[0] <= ord(char) <= value[1])
+    if name == "CATEGORY":
+        test = _CATEGORIES.get(str(value))
+        return test is not None and test(char)
+    return False
+
+
+def _varied(document: Document, value: Any, index: int, schema: Any) -> Any:
+    """The `index`th of distinct items made from one sample (for `uniqueItems`): the first
+    variation that keeps within the items' schema (a number moved, a string lengthened or its end
+    replaced, one property of an object varied so), else the first variation at all."""
+    if index == 0:
+        return value
+    candidates = _variations(value, index)
+    fitting = (candidate for candidate in candidates if _within(document, candidate, schema))
+    return next(fitting, candidates[0] if candidates else copy.deepcopy(value))
+
+
+def _variations(value: Any, index: int) -> list[Any]:
+    mark = str(index)
+    if isinstance(value, bool):
+        return [not value] if index == 1 else []
+    if isinstance(value, (int, float)):
+        return [value + index, value - index]
+    if isinstance(value, str):
+        return [value + mark] + ([value[: -len(mark)] + mark] if len(value) > len(mark) else [])
+    if isinstance(value, dict):
+        return [{**value, key: varied} for key, item in value.items() for varied in _variations(item, index)]
+    return []
 
 
 def _discriminator_tag(schema: dict[str, Any], variant: Any) -> tuple[str, str] | None:
@@ -150,33 +320,91 @@ def _type(schema: dict[str, Any]) -> str | None:
     return kind if isinstance(kind, str) else None
 
 
-def _number(schema: dict[str, Any], fallback: float) -> float:
+def _bound(schema: dict[str, Any], inclusive: str, exclusive: str) -> tuple[float | None, bool]:
+    """A bound and whether it is exclusive: OpenAPI 3.0's `exclusiveMinimum: true` beside
+    `minimum`, or 3.1's `exclusiveMinimum: 5`."""
+    value, flag = schema.get(inclusive), schema.get(exclusive)
+    if _is_number(flag):
+        return float(flag), True
+    return (float(value), flag is True) if _is_number(value) else (None, False)
+
+
+def _is_number(value: Any) -> TypeGuard[float]:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _number(schema: dict[str, Any], fallback: float, *, integer: bool) -> float:
+    """The fallback, moved within the bounds (just inside an exclusive one: by 1, or for a
+    number bounded on both sides to the middle) and up onto a multiple of `multipleOf`."""
+    low, low_open = _bound(schema, "minimum", "exclusiveMinimum")
+    high, high_open = _bound(schema, "maximum", "exclusiveMaximum")
+    middle = None if integer or low is None or high is None else (low + high) / 2
     value = fallback
-    low, high = schema.get("minimum"), schema.get("maximum")
-    if isinstance(low, (int, float)) and not isinstance(low, bool):
-        value = max(value, low + (1 if schema.get("exclusiveMinimum") is True else 0))
-    exclusive_low = schema.get("exclusiveMinimum")
-    if isinstance(exclusive_low, (int, float)) and not isinstance(exclusive_low, bool):
-        value = max(value, exclusive_low + 1)
-    if isinstance(high, (int, float)) and not isinstance(high, bool):
-        value = min(value, high)
-    return value if math.isfinite(value) else fallback
+    if low is not None and (value < low or low_open and value == low):
+        value = (low + 1 if middle is None else middle) if low_open else low
+    if high is not None and (value > high or high_open and value == high):
+        value = (high - 1 if middle is None else middle) if high_open else high
+    step = schema.get("multipleOf")
+    if _is_number(step) and step > 0:
+        value = round(math.ceil(value / step) * step, 10)
+    return value
 
 
 def _fits(document: Document, value: Any, schema: dict[str, Any]) -> bool:
-    """The value conforms to the schema, bounds of strings and numbers included."""
-    if not conforms(document, value, schema):
+    """The value conforms to the schema, its constraints included at every depth."""
+    return conforms(document, value, schema) and _within(document, value, schema)
+
+
+def _within(document: Document, value: Any, schema: Any, depth: int = 0) -> bool:
+    """The value keeps the schema's constraints at every depth: lengths, pattern, bounds,
+    multiples, item counts and uniqueness, required properties (types are `conforms`'s)."""
+    if depth > _MAX_DEPTH or not isinstance(schema, dict):
+        return True
+    if "$ref" in schema:
+        try:
+            schema, _ = document.resolve(schema, "")
+        except GeneratorError:
+            return True
+        return _within(document, value, schema, depth + 1)
+    if isinstance(value, str) and not _string_within(value, schema):
         return False
-    if isinstance(value, str):
-        low, high = schema.get("minLength"), schema.get("maxLength")
+    if _is_number(value) and not _number_within(value, schema):
+        return False
+    if isinstance(value, list):
+        low, high = schema.get("minItems"), schema.get("maxItems")
         if isinstance(low, int) and len(value) < low or isinstance(high, int) and len(value) > high:
             return False
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        low, high = schema.get("minimum"), schema.get("maximum")
-        if isinstance(low, (int, float)) and value < low or isinstance(high, (int, float)) and value > high:
+        if schema.get("uniqueItems") is True and len({repr(item) for item in value}) < len(value):
             return False
-    if isinstance(value, list):
-        low = schema.get("minItems")
-        if isinstance(low, int) and len(value) < low:
+        if not all(_within(document, item, schema.get("items"), depth + 1) for item in value):
             return False
-    return True
+    if isinstance(value, dict):
+        properties: dict[str, Any] = schema["properties"] if isinstance(schema.get("properties"), dict) else {}
+        required: list[Any] = schema["required"] if isinstance(schema.get("required"), list) else []
+        if any(name not in value for name in required if isinstance(name, str)):
+            return False
+        if not all(_within(document, value[name], properties[name], depth + 1) for name in properties if name in value):
+            return False
+    return all(_within(document, value, part, depth + 1) for part in schema.get("allOf") or [])
+
+
+def _string_within(value: str, schema: dict[str, Any]) -> bool:
+    low, high = _lengths(schema)
+    if len(value) < low or high is not None and len(value) > high:
+        return False
+    pattern = schema.get("pattern")
+    try:
+        return not isinstance(pattern, str) or re.search(pattern, value) is not None
+    except re.error:
+        return True  # a pattern Python cannot read is not held against the value
+
+
+def _number_within(value: float, schema: dict[str, Any]) -> bool:
+    low, low_open = _bound(schema, "minimum", "exclusiveMinimum")
+    high, high_open = _bound(schema, "maximum", "exclusiveMaximum")
+    if low is not None and (value < low or value == low and low_open):
+        return False
+    if high is not None and (value > high or value == high and high_open):
+        return False
+    step = schema.get("multipleOf")
+    return not (_is_number(step) and step > 0 and not math.isclose(value / step, round(value / step)))
