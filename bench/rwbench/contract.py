@@ -53,6 +53,11 @@ def server_variable(project: Path) -> str | None:
     return found.group(1) if found else None
 
 
+def has_tests(project: Path) -> bool:
+    """Whether the generated project has test modules (a client without operations has none)."""
+    return any((project / "tests").glob("test_*.py"))
+
+
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
