@@ -6,22 +6,83 @@ code through a name. File names are made from these identifiers only.
 
 from __future__ import annotations
 
+import builtins
 import functools
 import keyword
 import re
+import sys
 import unicodedata
+
+
+# --- names the generated modules take from elsewhere -------------------------------------------
+#
+# Every name a generated module that also holds names made from the spec (the package's
+# `__init__`, `_client`, `resources/*`, `types/*`) imports, and where from: "typing",
+# "collections.abc", "typing_extensions", or a module of the client's runtime ("_models", ...).
+# The resource and type modules write their imports from this table (`render.annotations.Imports`
+# knows no other name), and no class the generator names takes one of these names, so a schema
+# called `Call` or `Field` can never hide what the client needs (tests/test_names.py checks the
+# templates' own imports against it).
+RUNTIME_IMPORTS: dict[str, str] = {
+    **dict.fromkeys(["Annotated", "Any", "Literal", "Mapping", "Required", "TYPE_CHECKING", "TypeAlias",
+                     "TypedDict", "Union"], "typing"),
+    **dict.fromkeys(["AsyncIterator", "Iterator", "Sequence"], "collections.abc"),
+    "TypeAliasType": "typing_extensions",
+    **dict.fromkeys(["BaseModel", "Field", "discriminated", "wire_names"], "_models"),
+    **dict.fromkeys(["AsyncAPIClient", "AsyncAPIResource", "Call", "Credential", "DEFAULT_MAX_RETRIES",
+                     "DEFAULT_TIMEOUT", "Endpoint", "RawResponse", "SecurityScheme", "Server", "ServerVariable",
+                     "SyncAPIClient", "SyncAPIResource", "async_raw_response_wrapper", "raw_response_wrapper",
+                     "server_url"], "_base_client"),
+    **dict.fromkeys(["NOT_GIVEN", "Body", "FileTypes", "Headers", "NotGiven", "Query", "Timeout"], "_types"),
+    **dict.fromkeys(["AsyncStream", "Stream"], "_streaming"),
+    "Encoding": "_wire",
+    **dict.fromkeys(["APIConnectionError", "APIError", "APIResponseValidationError", "APIStatusError",
+                     "APITimeoutError", "AuthenticationError", "BadRequestError", "ConflictError",
+                     "InternalServerError", "MissingCredentialsError", "NotFoundError", "PermissionDeniedError",
+                     "RateLimitError", "UnprocessableEntityError", "WaitTimeoutError"], "_exceptions"),
+    "__version__": "_version",
+}
+# The modules those modules import whole: a method or a field of that name would hide the module
+# from the annotations beside it.
+RUNTIME_MODULES = frozenset({"builtins", "datetime", "functools", "httpx", "importlib", "os"})
+
+# Python's builtins, whatever the Python that generates (3.11 and later; the later ones' added):
+# a class of one of these names would be what a forward reference to a builtin finds, and the
+# other way round (a model named `Exception`, referred to before its definition, is the builtin
+# for pydantic).
+BUILTIN_NAMES = frozenset(dir(builtins)) | {"PythonFinalizationError", "_IncompleteInputError"}
+
+# Modules a package of the client's name would hide, so that it, or its dependencies, could not be
+# imported: the standard library of every Python the clients run on (3.11 and later: this
+# interpreter's list, with what later ones added and removed), what the client needs at run time
+# (httpx, pydantic and theirs) and what its tests need (pytest and its own); and `tests`, the
+# folder beside the package.
+STANDARD_LIBRARY = sys.stdlib_module_names | {
+    # added after 3.11
+    "annotationlib", "compression",
+    # removed after 3.11: a client may still run on a Python that has them
+    "aifc", "asynchat", "asyncore", "audioop", "cgi", "cgitb", "chunk", "crypt", "distutils", "imghdr", "imp",
+    "lib2to3", "mailcap", "msilib", "nis", "nntplib", "ossaudiodev", "pipes", "smtpd", "sndhdr", "spwd", "sunau",
+    "telnetlib", "uu", "xdrlib",
+}
+CLIENT_DEPENDENCIES = frozenset(
+    {"httpx", "httpcore", "h11", "anyio", "sniffio", "idna", "certifi", "exceptiongroup",
+     "pydantic", "pydantic_core", "annotated_types", "typing_extensions", "typing_inspection",
+     "pytest", "_pytest", "py", "pluggy", "iniconfig", "packaging", "pygments", "tests"}
+)
+TAKEN_PACKAGE_NAMES = STANDARD_LIBRARY | CLIENT_DEPENDENCIES
 
 # Members of pydantic.BaseModel (v2, with its v1-style aliases): a field with one of these
 # names would shadow the method. Kept literal, not read from pydantic, so output never
-# depends on the installed pydantic version. `datetime` would hide the module that
-# annotations use.
+# depends on the installed pydantic version. The modules and functions a class body reads
+# (`datetime.date`, `wire_names(...)`) are reserved too.
 RESERVED_FIELD_NAMES = frozenset(
     """construct copy dict fields from_orm json parse_file parse_obj parse_raw schema
     schema_json update_forward_refs validate model_config model_fields model_computed_fields
     model_extra model_fields_set model_construct model_copy model_dump model_dump_json
     model_json_schema model_parametrized_name model_post_init model_rebuild model_validate
-    model_validate_json model_validate_strings datetime""".split()
-)
+    model_validate_json model_validate_strings""".split()
+) | RUNTIME_MODULES | {name for name in RUNTIME_IMPORTS if name.islower()}
 
 # A word: a plural acronym (`URLs`), an acronym before a capitalised word, a (capitalised)
 # lowercase run, an acronym, or a number; digits stay with the letters they follow

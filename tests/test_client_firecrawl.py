@@ -1,6 +1,7 @@
 """The committed generated/firecrawl client, sync and async, against a real HTTP server."""
 
 import asyncio
+import logging
 import socket
 import sys
 from collections.abc import Callable
@@ -155,15 +156,33 @@ def test_timeout_and_connection_errors(firecrawl: ModuleType, server: TestServer
     assert not isinstance(caught.value, firecrawl.APITimeoutError)
 
 
-def test_a_body_that_is_not_what_the_spec_says(firecrawl: ModuleType, server: TestServer) -> None:
+def test_a_body_that_is_not_what_the_spec_says_does_not_fail_the_call(
+    firecrawl: ModuleType, server: TestServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    """By default what fits is typed and what does not is kept as received, logged at debug
+    level; `strict_response_validation=True` raises APIResponseValidationError instead."""
     server.reply(200, body=b"<html>oops</html>", headers={"Content-Type": "text/html"})
     server.reply(200, {"success": "perhaps"})
     client = firecrawl.Firecrawl(api_key="k", base_url=server.url)
+    with caplog.at_level(logging.DEBUG, logger="firecrawl"):
+        assert client.scraping.stop_interactive_scrape_browser_session(job_id=JOB) == "<html>oops</html>"
+        result = client.scraping.stop_interactive_scrape_browser_session(job_id=JOB)
+    assert type(result).__name__ == "StopInteractiveScrapeBrowserSessionResponse" and result.success == "perhaps"
+    logged = [record.getMessage() for record in caplog.records if record.levelno == logging.DEBUG]
+    assert "200 response to DELETE /scrape/{jobId}/interact is not valid JSON; its text is returned" in logged
+    assert (
+        "200 response to DELETE /scrape/{jobId}/interact: body.success does not match the API's description"
+        " (Input should be a valid boolean, unable to interpret input); kept as received"
+    ) in logged
+
+    strict = client.with_options(strict_response_validation=True)
+    server.reply(200, body=b"<html>oops</html>", headers={"Content-Type": "text/html"})
+    server.reply(200, {"success": "perhaps"})
     with pytest.raises(firecrawl.APIResponseValidationError) as caught:
-        client.scraping.stop_interactive_scrape_browser_session(job_id=JOB)
-    assert "200 response is not valid JSON; body starts '<html>oops</html>'" in str(caught.value)
+        strict.scraping.stop_interactive_scrape_browser_session(job_id=JOB)
+    assert "is not valid JSON; body starts '<html>oops</html>'" in str(caught.value)
     with pytest.raises(firecrawl.APIResponseValidationError) as caught:
-        client.scraping.stop_interactive_scrape_browser_session(job_id=JOB)
+        strict.scraping.stop_interactive_scrape_browser_session(job_id=JOB)
     assert "success: Input should be a valid boolean" in str(caught.value)
     assert caught.value.status_code == 200 and caught.value.body == {"success": "perhaps"}
 

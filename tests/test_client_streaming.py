@@ -32,7 +32,8 @@ def test_typed_events(chat: ModuleType, server: TestServer) -> None:
     assert [(e.index, e.delta, e.finish) for e in events] == [(0, "Hel", None), (1, "lo", "stop")]
     assert type(events[0]).__name__ == "StreamCompletionResponseEvent" and events[1].model_extra == {"extra": 1}
     assert server.requests[0].json() == {"prompt": "hi"}
-    assert server.requests[0].headers["accept"] == "text/event-stream"
+    # the events, and (preferred less) the JSON its error responses are in
+    assert server.requests[0].headers["accept"] == "text/event-stream, application/json;q=0.5"
 
 
 def test_raw_events_and_text_streams(chat: ModuleType, server: TestServer) -> None:
@@ -65,6 +66,10 @@ def test_errors_before_and_during_the_stream(chat: ModuleType, server: TestServe
     with pytest.raises(chat.RateLimitError) as caught:
         client.with_options(max_retries=0).completions.stream_completion(prompt="hi")
     assert caught.value.parsed.error == "slow down"
+    server.reply(200, body=b'data: {"index": "zero", "delta": "x"}\n\ndata: not json\n\n', headers=SSE)
+    drifted, text = client.completions.stream_completion(prompt="hi")  # kept as received
+    assert (drifted.index, drifted.delta, text) == ("zero", "x", "not json")
     server.reply(200, body=b'data: {"index": "zero"}\n\n', headers=SSE)
+    strict = client.with_options(strict_response_validation=True)
     with pytest.raises(chat.APIResponseValidationError, match="event of POST /completions does not match"):
-        list(client.completions.stream_completion(prompt="hi"))
+        list(strict.completions.stream_completion(prompt="hi"))

@@ -11,6 +11,8 @@ import pytest
 import yaml
 from openapi_schema_validator import OAS30Validator, OAS31Validator, oas30_format_checker, oas31_format_checker
 
+from generator.errors import Warnings
+from generator.ir import build_api
 from generator.ir.samples import from_pattern, sample
 from generator.load import load_document
 
@@ -55,6 +57,13 @@ SCHEMAS: dict[str, Any] = {
     "Even": {"type": "integer", "minimum": 3, "multipleOf": 2},
     "Code": {"type": "string", "pattern": "^(?:ab|cd)+x?[^a-z]{2,}$", "minLength": 9},
     "Example too long": {"type": "string", "maxLength": 3, "example": "much too long"},
+    # a oneOf whose first variant's sample other variants accept too, until its type is added
+    "Payment method": {"oneOf": [{"$ref": "#/components/schemas/Ach"}, {"$ref": "#/components/schemas/Wallet"},
+                                 {"$ref": "#/components/schemas/Card"}]},
+    "Ach": {"type": "object", "additionalProperties": False, "required": ["bankAccountNumber"], "properties": {
+        "bankAccountNumber": {"type": "string"}, "type": {"type": "string", "enum": ["ach", "ach_plaid"]}}},
+    "Wallet": {"type": "object", "properties": {"type": {"type": "string", "enum": ["wallet"]}}},
+    "Card": {"type": "object", "properties": {"type": {"type": "string", "enum": ["card"]}}},
     "Nested example": {
         "type": "object", "required": ["sid"],
         "properties": {"sid": {"$ref": "#/components/schemas/AccountSid"}},
@@ -91,6 +100,7 @@ def test_the_rules_that_real_specs_broke(document: Any) -> None:
     assert payment["amount"] == {"currency": "sam", "value": 1}
     assert payment["lines"][0] == {"sku": "AAA-0000", "quantity": 1.0, "note": "sample"}
     assert len({repr(line) for line in payment["lines"]}) == 3
+    assert sample(document, {"$ref": "#/components/schemas/Payment method"}) == {"bankAccountNumber": "sample", "type": "ach"}
 
 
 def test_bounds_of_openapi_3_1(tmp_path: Path) -> None:
@@ -113,3 +123,18 @@ def test_strings_made_from_patterns_match_them(pattern: str) -> None:
         return
     text = from_pattern(pattern, 10)
     assert text is not None and re.search(pattern, text), text
+
+
+def test_a_path_parameter_sample_is_never_empty(tmp_path: Path) -> None:
+    """AWS's `pattern: .*, minLength: 0` path parameters: "" would be refused by the client."""
+    anything = {"type": "string", "pattern": ".*", "minLength": 0, "maxLength": 64}
+    spec = {"openapi": "3.0.3", "info": {"title": "T", "version": "1"}, "paths": {"/users/{arn}/endpoints/{id}": {"get": {
+        "operationId": "getEndpoint",
+        "parameters": [{"name": "arn", "in": "path", "required": True, "schema": anything},
+                       {"name": "id", "in": "path", "required": True, "schema": {"$ref": "#/components/schemas/Id"}},
+                       {"name": "q", "in": "query", "required": True, "schema": anything}],
+        "responses": {"204": {"description": "ok"}}}}},
+        "components": {"schemas": {"Id": {"type": "string", "maxLength": 0}}}}
+    api = build_api(load_document(write_spec(tmp_path, yaml.safe_dump(spec))), Warnings())
+    [operation] = api.resources[0].operations
+    assert {parameter.wire_name: parameter.sample for parameter in operation.parameters} == {"arn": "a", "id": "sample", "q": ""}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import sys
 
 from .. import naming, nodes
 from ..errors import GeneratorError, Warnings, escape_pointer_token
@@ -27,33 +26,35 @@ from .schemas import SchemaBuilder
 
 _PACKAGE_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
 
-# Names used inside the generated package that a model or resource class must not take.
-RESERVED_CLASS_NAMES = frozenset(
-    """Any Annotated BaseModel Field Literal Required Sequence TypeAlias TypedDict Union Optional
-    NotGiven NOT_GIVEN FileTypes Endpoint
-    SyncAPIResource AsyncAPIResource SyncAPIClient AsyncAPIClient Headers Query Body Timeout
-    APIError APIConnectionError APITimeoutError APIStatusError APIResponseValidationError
-    BadRequestError AuthenticationError PermissionDeniedError NotFoundError ConflictError
-    UnprocessableEntityError RateLimitError InternalServerError httpx datetime date time""".split()
+# Names a class the generator names must not take: what the generated modules import (a schema
+# called `Call` would hide the runtime's in the resource modules) and Python's builtins.
+RESERVED_CLASS_NAMES = frozenset(naming.RUNTIME_IMPORTS) | naming.RUNTIME_MODULES | naming.BUILTIN_NAMES
+
+# Constructor arguments of the generated clients besides credentials, and the names the
+# constructor and `_credentials` read that a credential argument would hide.
+CLIENT_ARGUMENTS = frozenset(
+    {"self", "base_url", "server", "server_variables", "timeout", "max_retries", "strict_response_validation",
+     "default_headers", "http_client", "super", "os"}
 )
-
-
-# What the generated package imports, whose names the package must not take.
-CLIENT_DEPENDENCIES = frozenset({"httpx", "pydantic", "pydantic_core", "typing_extensions", "anyio", "httpcore"})
-
-# Constructor arguments of the generated clients besides credentials.
-CLIENT_ARGUMENTS = frozenset({"self", "base_url", "timeout", "default_headers", "http_client"})
 
 
 def default_package_name(title: str) -> str:
     """`Firecrawl API` -> `firecrawl`: the title in snake_case, without a trailing `api`; with
-    `_client` after it where that name is taken by a module the package could never be
-    imported in front of (the standard library's `numbers`, or a dependency)."""
+    `_client` after it where that name is taken by a module the package would hide (the standard
+    library's `numbers`, or a dependency)."""
     name = naming.snake_case(title)
     if name.endswith("_api"):
         name = name[: -len("_api")]
     name = naming.attribute_name(name or "client")
-    return f"{name}_client" if name in sys.stdlib_module_names or name in CLIENT_DEPENDENCIES else name
+    return f"{name}_client" if name in naming.TAKEN_PACKAGE_NAMES else name
+
+
+def default_client_class(package_name: str) -> str:
+    """The package name in CamelCase (`firecrawl` -> `Firecrawl`), with `Client` after it where
+    that name, or its async twin's, is one the package's modules import (`server` -> `ServerClient`,
+    not the runtime's `Server`)."""
+    name = naming.class_name(package_name)
+    return name + "Client" if {name, "Async" + name} & RESERVED_CLASS_NAMES else name
 
 
 def build_api(
@@ -75,9 +76,15 @@ def build_api(
         raise GeneratorError(
             "--package-name", f"{package_name!r} is not a valid package name (lowercase letters, digits, underscores)"
         )
-    if client_class in RESERVED_CLASS_NAMES:
+    elif package_name in naming.TAKEN_PACKAGE_NAMES:
+        raise GeneratorError(
+            "--package-name",
+            f"{package_name!r} is the name of a module of the standard library or of one the client needs, which"
+            f" the package would hide; choose another (say {package_name + '_client'!r})",
+        )
+    if client_class is not None and {client_class, "Async" + client_class} & RESERVED_CLASS_NAMES:
         raise GeneratorError("--client-name", f"{client_class!r} is a name the generated package uses itself")
-    client_class = client_class or naming.class_name(package_name)
+    client_class = client_class or default_client_class(package_name)
     overrides = overrides or NameOverrides()
 
     class_names = naming.Scope(RESERVED_CLASS_NAMES | {client_class, "Async" + client_class})

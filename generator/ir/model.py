@@ -41,6 +41,10 @@ class Discriminator:
     """The property's Python name on the variant models."""
     tags: tuple[tuple[str, str], ...]
     """(property value, name of the variant class it selects), in spec order."""
+    literal_tags: bool = False
+    """Every variant has the property, required, as a constant of the one value that selects it:
+    pydantic's own discriminator chooses. Otherwise a missing value, or one that selects no
+    variant, has each variant tried."""
 
 
 @dataclass(frozen=True)
@@ -237,6 +241,16 @@ class Parameter:
     or `samples.BINARY` for a file."""
 
 
+# The media type a body of each encoding is sent in when the spec declares that one (multipart's
+# is httpx's, with the boundary).
+DEFAULT_MEDIA_TYPES: dict[BodyEncoding, str] = {
+    "json": "application/json",
+    "form": "application/x-www-form-urlencoded",
+    "text": "text/plain",
+    "binary": "application/octet-stream",
+}
+
+
 @dataclass
 class RequestBody:
     media_type: str
@@ -246,6 +260,15 @@ class RequestBody:
     description: str | None = None
     flattened: bool = False
     """True when the body's properties are the method's `body` parameters."""
+
+    @property
+    def content_type(self) -> str | None:
+        """The Content-Type the body is sent with, as the spec declares it, when that is not
+        the usual one of its encoding (`DEFAULT_MEDIA_TYPES`): `application/merge-patch+json`,
+        `text/plain; charset=utf-8`. A range (`image/*`) names no type to send."""
+        if self.encoding == "multipart" or "*" in self.media_type:
+            return None
+        return None if self.media_type == DEFAULT_MEDIA_TYPES[self.encoding] else self.media_type
 
 
 def is_event_stream(media_type: str | None) -> bool:
@@ -336,7 +359,10 @@ class Operation:
 
     @property
     def success_responses(self) -> list[Response]:
-        return [response for response in self.responses if response.is_success]
+        """The 2xx responses; when there is none, the `default` one, which then describes the
+        successful answer too (Adobe's AEM spec has only `default` responses)."""
+        success = [response for response in self.responses if response.is_success]
+        return success or [response for response in self.responses if response.status == "default"]
 
     @property
     def error_responses(self) -> list[Response]:

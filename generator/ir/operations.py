@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import Any
 
 from .. import naming, nodes
-from ..errors import Warnings, escape_pointer_token
+from ..errors import GeneratorError, Warnings, escape_pointer_token
 from ..load import Document, split_pointer
 from .model import (
     ANY,
@@ -425,8 +425,20 @@ class OperationBuilder:
             default=default,
             deprecated=parameter.get("deprecated") is True,
             encoding=encoding,
-            sample=sample(self._document, schema, cache=self._samples) if location == "path" or parameter.get("required") is True else None,
+            sample=self._parameter_sample(schema, location) if location == "path" or parameter.get("required") is True else None,
         )
+
+    def _parameter_sample(self, schema: Any, location: str) -> Any:
+        """A parameter's sample; for a path parameter never empty (the client refuses that),
+        though the schema allows it (AWS's `pattern: .*`, `minLength: 0`)."""
+        value = sample(self._document, schema, cache=self._samples)
+        if location == "path" and value == "" and isinstance(schema, dict):
+            try:
+                resolved, _ = self._document.resolve(schema, "") if "$ref" in schema else (schema, "")
+            except GeneratorError:
+                return "sample"
+            value = sample(self._document, {**resolved, "minLength": 1}) or "sample"
+        return value
 
     def _request_body(
         self, node: dict[str, Any], pointer: str, hint: str, arguments: naming.Scope
@@ -676,9 +688,17 @@ def _path_template_names(path: str) -> list[str]:
     return names
 
 
-# Public attributes of the generated clients, which a resource attribute must not replace.
-CLIENT_MEMBERS = frozenset(
-    {"base_url", "timeout", "max_retries", "default_headers", "request", "close", "with_options"}
+# Public attributes of the generated clients, which a resource attribute must not replace
+# (tests/test_names.py compares them with a generated client's).
+CLIENT_ATTRIBUTES = frozenset(
+    {"base_url", "timeout", "max_retries", "default_headers", "strict_response_validation", "request", "stream",
+     "next_page", "wait", "close", "with_options"}
 )
-# Method names that would shadow what a resource module's annotations use.
-RESOURCE_MEMBERS = frozenset({"self", "httpx", "builtins", "datetime", "with_raw_response"})
+# Resource attributes must not take those, nor the names the client class's body reads (its
+# decorator, the builtins its annotations write), nor the modules the annotations use.
+CLIENT_MEMBERS = CLIENT_ATTRIBUTES | {"property", "str", "int", "bool", "float"} | naming.RUNTIME_MODULES
+# Method names that would shadow the resource's own members, or what a resource class's body
+# reads: the modules (`functools.cached_property`, `httpx.Timeout`) and `float`, which the
+# per-call options' annotations write (other builtins an annotation needs are written
+# `builtins.list` where a method takes their name).
+RESOURCE_MEMBERS = frozenset({"self", "with_raw_response", "float"}) | naming.RUNTIME_MODULES

@@ -106,6 +106,8 @@ def sample(document: Document, schema: Any, depth: int = 0, cache: dict[str, Any
             tag = _discriminator_tag(schema, variants[0])
             if tag is not None and isinstance(value, dict):
                 value[tag[0]] = tag[1]
+            elif key == "oneOf" and isinstance(value, dict) and len(variants) > 1:
+                value = _only_first(document, value, variants, depth)
             return value
     kind = _type(schema)
     if kind == "object" or (kind is None and "properties" in schema):
@@ -286,6 +288,48 @@ def _variations(value: Any, index: int) -> list[Any]:
     if isinstance(value, dict):
         return [{**value, key: varied} for key, item in value.items() for varied in _variations(item, index)]
     return []
+
+
+def _only_first(document: Document, value: dict[str, Any], variants: list[Any], depth: int) -> dict[str, Any]:
+    """The first variant's sample of a `oneOf`, which must match that variant alone: when another
+    accepts it too, with an optional property of the first's added whose value is an enum or a
+    constant (Adyen's `paymentMethod`: `{"bankAccountNumber": ...}` is ACH details, and also
+    every variant that requires nothing, until `"type": "ach"` is added)."""
+    if not any(_accepts(document, value, other) for other in variants[1:]):
+        return value
+    first = _resolved(document, variants[0])
+    properties: dict[str, Any] = first["properties"] if isinstance(first.get("properties"), dict) else {}
+    for name, property_schema in properties.items():
+        resolved = _resolved(document, property_schema)
+        if name in value or not ("enum" in resolved or "const" in resolved):
+            continue
+        trial = {**value, name: sample(document, resolved, depth + 1)}
+        if _accepts(document, trial, first) and not any(_accepts(document, trial, other) for other in variants[1:]):
+            return trial
+    return value
+
+
+def _resolved(document: Document, schema: Any) -> dict[str, Any]:
+    for _ in range(_MAX_DEPTH):
+        if not isinstance(schema, dict) or "$ref" not in schema:
+            break
+        try:
+            schema, _ = document.resolve(schema, "")
+        except GeneratorError:
+            return {}
+    return schema if isinstance(schema, dict) else {}
+
+
+def _accepts(document: Document, value: Any, schema: Any) -> bool:
+    """The value fits the schema, its constraints and (at the top) `additionalProperties: false`
+    included."""
+    resolved = _resolved(document, schema)
+    if not _fits(document, value, resolved):
+        return False
+    if isinstance(value, dict) and resolved.get("additionalProperties") is False:
+        known: dict[str, Any] = resolved["properties"] if isinstance(resolved.get("properties"), dict) else {}
+        return set(value) <= set(known)
+    return True
 
 
 def _discriminator_tag(schema: dict[str, Any], variant: Any) -> tuple[str, str] | None:

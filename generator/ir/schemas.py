@@ -497,7 +497,7 @@ class SchemaBuilder:
                 tags.extend((str(value), model.name) for value in field.type.values)
             attribute = _tag_attribute(models, property_name)
             if attribute is not None and len({value for value, _ in tags}) == len(tags):
-                return Discriminator(property_name, attribute, tuple(tags))
+                return Discriminator(property_name, attribute, tuple(tags), _literal_tags(models, property_name, tags))
         return None
 
     def _declared_discriminator(self, declared: dict[str, Any], pointer: str, models: list[Model]) -> Discriminator | None:
@@ -523,7 +523,9 @@ class SchemaBuilder:
             )
             return None
         attribute = _tag_attribute(models, property_name, naming.field_name(property_name))
-        return Discriminator(property_name, attribute, tuple(tags)) if attribute is not None else None
+        if attribute is None:
+            return None
+        return Discriminator(property_name, attribute, tuple(tags), _literal_tags(models, property_name, tags))
 
     def _tuple(self, node: dict[str, Any], pointer: str, hint: str) -> TypeExpr:
         """`prefixItems`: a tuple when there are exactly that many items (`minItems` says none may
@@ -651,6 +653,17 @@ def _tag_attribute(models: list[Model], wire_name: str, absent: str | None = Non
     if not names:
         return absent
     return names.pop() if len(names) == 1 else None
+
+
+def _literal_tags(models: list[Model], wire_name: str, tags: list[tuple[str, str]]) -> bool:
+    """Whether every variant has the tag property, required and in responses, as a constant of
+    the one value that selects it."""
+    for model in models:
+        field = next((f for f in model.response_fields if f.wire_name == wire_name), None)
+        selecting = tuple(value for value, name in tags if name == model.name)
+        if field is None or not field.required or field.type != LiteralOf(selecting) or len(selecting) != 1:
+            return False
+    return True
 
 
 def _tag_candidates(models: list[Model]) -> list[str]:

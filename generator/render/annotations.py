@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from .. import naming
 from ..ir.model import (
     Alias,
     Discriminator,
@@ -12,7 +13,6 @@ from ..ir.model import (
     MapOf,
     NamedType,
     Primitive,
-    Ref,
     TupleOf,
     TypeExpr,
     UnionOf,
@@ -41,8 +41,10 @@ PRIMITIVE_ANNOTATIONS = {
 
 @dataclass
 class Imports:
-    """What a generated module imports, collected while its annotations are written."""
+    """What a generated module (`here`, a dotted path in the package) imports, collected while
+    its annotations are written: names of `naming.RUNTIME_IMPORTS` (`use`) and the API's types."""
 
+    here: str
     modules: set[str] = field(default_factory=set)
     abc: set[str] = field(default_factory=set)
     """Names imported from collections.abc."""
@@ -52,11 +54,24 @@ class Imports:
 
     third_party: dict[str, set[str]] = field(default_factory=dict)
 
+    def use(self, name: str) -> None:
+        """Import `name` from where `naming.RUNTIME_IMPORTS` says (a module of
+        `naming.RUNTIME_MODULES` as a whole); a name the table does not list is a KeyError."""
+        if name in naming.RUNTIME_MODULES:
+            self.modules.add(name)
+            return
+        source = naming.RUNTIME_IMPORTS[name]
+        if source == "typing":
+            self.typing.add(name)
+        elif source == "collections.abc":
+            self.abc.add(name)
+        elif source.startswith("_"):
+            self.add_local(relative_module(self.here, source), name)
+        else:
+            self.third_party.setdefault(source, set()).add(name)
+
     def add_local(self, module: str, name: str) -> None:
         self.local.setdefault(module, set()).add(name)
-
-    def add_third_party(self, module: str, name: str) -> None:
-        self.third_party.setdefault(module, set()).add(name)
 
     def lines(self) -> list[Code]:
         """Import statements grouped as isort would: standard library, third party, local."""
@@ -104,8 +119,8 @@ class AnnotationWriter:
     """Writes the types used by one generated module, `here` (a dotted path in the package),
     collecting the imports they need."""
 
-    def __init__(self, here: str, imports: Imports) -> None:
-        self.here = here
+    def __init__(self, imports: Imports) -> None:
+        self.here = imports.here
         self.imports = imports
 
     def annotation(self, type_: TypeExpr, style: Style = Style()) -> Code:
@@ -138,11 +153,11 @@ class AnnotationWriter:
         if isinstance(type_, ListOf):
             if style.request and _has_twin(type_.item):
                 # models or their dicts, mixed, in a list or a tuple; covariant, unlike `list`
-                self.imports.abc.add("Sequence")
+                self.imports.use("Sequence")
                 items = self._either(type_.item, replace(style, request=False))
                 joined = f"Union[{', '.join(items)}]" if style.forward and len(items) > 1 else " | ".join(items)
                 if style.forward and len(items) > 1:
-                    self.imports.typing.add("Union")
+                    self.imports.use("Union")
                 return f"Sequence[{joined}]"
             return f"{self._builtin('list', style)}[{self._write(type_.item, style)}]"
         if isinstance(type_, TupleOf):
@@ -155,43 +170,40 @@ class AnnotationWriter:
                 return self._discriminated(type_, type_.discriminator, variants, style)
             if style.forward:
                 # a quoted name cannot take part in `|` at run time
-                self.imports.typing.add("Union")
+                self.imports.use("Union")
                 return f"Union[{', '.join(variants)}]"
             return " | ".join(variants)
         if isinstance(type_, LiteralOf):
-            self.imports.typing.add("Literal")
+            self.imports.use("Literal")
             text = f"Literal[{', '.join(py_literal(value) for value in type_.values)}]"
             return text + self._open_bases(type_, style)
         return self._reference(type_.target, style)
 
     def _discriminated(self, type_: UnionOf, discriminator: Discriminator, variants: list[str], style: Style) -> str:
-        """`Annotated[Annotated[A, tag("A")] | ..., discriminated(...)]`: pydantic picks the
-        variant from the property's value."""
-        self.imports.typing.add("Annotated")
-        models = relative_module(self.here, "_models")
-        self.imports.add_local(models, "tag")
-        self.imports.add_local(models, "discriminated")
-        tagged = [
-            f"Annotated[{text}, tag({py_literal(variant.target.name)})]"
-            for text, variant in zip(variants, type_.variants)
-            if isinstance(variant, Ref)
-        ]
-        joined = f"Union[{', '.join(tagged)}]" if style.forward else " | ".join(tagged)
+        """`Annotated[A | B, Field(discriminator="type")]`, pydantic's own, where every variant has
+        its tag as a constant; else `Annotated[A | B, discriminated(...)]`, which also tries each
+        variant when the tag is missing or selects none."""
+        self.imports.use("Annotated")
         if style.forward:
-            self.imports.typing.add("Union")
+            self.imports.use("Union")
+        joined = f"Union[{', '.join(variants)}]" if style.forward else " | ".join(variants)
+        if discriminator.literal_tags:
+            self.imports.use("Field")
+            return f"Annotated[{joined}, Field(discriminator={py_literal(discriminator.attribute)})]"
+        self.imports.use("discriminated")
         rule = py_literal([discriminator.wire_name, discriminator.attribute, dict(discriminator.tags)])[1:-1]
         return f"Annotated[{joined}, discriminated({rule})]"
 
     def _primitive(self, type_: Primitive, style: Style) -> str:
         if type_.kind == "file":
             if style.file_type == "FileTypes":
-                self.imports.add_local(relative_module(self.here, "_types"), "FileTypes")
+                self.imports.use("FileTypes")
             return self._builtin(style.file_type, style)
         text = PRIMITIVE_ANNOTATIONS[type_.kind]
         if text == "Any":
-            self.imports.typing.add("Any")
+            self.imports.use("Any")
         elif text.startswith("datetime."):
-            self.imports.modules.add("datetime")
+            self.imports.use("datetime")
         return self._builtin(text, style)
 
     def _reference(self, named: NamedType, style: Style) -> str:
@@ -211,7 +223,7 @@ class AnnotationWriter:
 
     def _builtin(self, text: str, style: Style) -> str:
         if text.split("[")[0] in style.shadowed and text.split("[")[0] in BUILTIN_TYPES:
-            self.imports.modules.add("builtins")
+            self.imports.use("builtins")
             return f"builtins.{text}"
         return text
 

@@ -30,7 +30,7 @@ from ..ir.model import (
     referenced,
 )
 from ..ir.operations import REQUEST_OPTIONS, is_json_media_type
-from .annotations import AnnotationWriter, Imports, Style, relative_module
+from .annotations import AnnotationWriter, Imports, Style
 from .code import Code, docstring_text, py_literal
 from ..format import LINE_LENGTH
 from .wrap import annotated, assignment, bracketed, call, call_with_collection
@@ -128,8 +128,8 @@ class TypeModuleView:
 
 def type_module_view(module: TypeModule) -> TypeModuleView:
     here = f"types.{module.name}"
-    imports = Imports()
-    writer = AnnotationWriter(here, imports)
+    imports = Imports(here)
+    writer = AnnotationWriter(imports)
     pending = set(module.exported_names)
     definitions: list[Definition] = []
     rebuild = []
@@ -139,16 +139,16 @@ def type_module_view(module: TypeModule) -> TypeModuleView:
             view = _model_view(named, writer)
             for name in ("wire_names", "Field"):
                 if (view.model_config if name == "wire_names" else view.extra_values) is not None:
-                    imports.add_local(relative_module(here, "_models"), name)
+                    imports.use(name)
             if _names_in_fields(named) & pending:
                 rebuild.append(named.name)
             definitions.append(view)
         else:
-            imports.typing.add("TypeAlias")
+            imports.use("TypeAlias")
             recursive = _is_recursive(named)
             if recursive:
-                imports.typing.add("TYPE_CHECKING")
-                imports.add_third_party("typing_extensions", "TypeAliasType")
+                imports.use("TYPE_CHECKING")
+                imports.use("TypeAliasType")
             forward = (frozenset(pending) | ({named.name} if recursive else set())) & _names_in(named.type)
             value = writer.annotation(named.type, Style(forward=forward, file_type="bytes"))
             definitions.append(
@@ -158,7 +158,7 @@ def type_module_view(module: TypeModule) -> TypeModuleView:
             continue
         pending.discard(named.param_name)
         if isinstance(named, Model):
-            imports.typing.add("TypedDict")
+            imports.use("TypedDict")
             definitions.append(_typed_dict_view(named, named.param_name, writer, frozenset(pending)))
         else:
             style = Style(request=True, forward=frozenset(pending) & _request_names_in(named.type))
@@ -190,7 +190,7 @@ def _model_view(model: Model, writer: AnnotationWriter) -> ModelView:
     own_renamed = any(field.name != field.wire_name for field in model.own_fields)
     renamed = {field.name: field.wire_name for field in model.response_fields if field.name != field.wire_name}
     if model.base is None:
-        writer.imports.add_local(relative_module(writer.here, "_models"), "BaseModel")
+        writer.imports.use("BaseModel")
     return ModelView(
         name=model.name,
         base=writer.annotation(Ref(model.base)) if model.base is not None else Code("BaseModel"),
@@ -223,7 +223,7 @@ def _typed_dict_view(model: Model, name: str, writer: AnnotationWriter, pending:
     for model_field in model.request_fields:
         annotation = writer.annotation(model_field.type, style)
         if model_field.required:
-            writer.imports.typing.add("Required")
+            writer.imports.use("Required")
             annotation = Code(f"Required[{annotation}]")
         entries.append((py_literal(model_field.wire_name), model_field.wire_name, annotation))
     doc = f"The fields of `{model.name}`, as a dict keyed by their names on the wire."
@@ -289,6 +289,8 @@ class EndpointView:
     errors: list[tuple[Code, Code]]
     security: Code | None
     body_encoding: Code | None
+    content_type: Code | None
+    """The body's media type, when not the usual one of its encoding."""
     encodings: Code | None
     """The parameters and form fields not written in the specification's default way:
     location -> wire name -> `Encoding(...)`."""
@@ -362,14 +364,11 @@ class ResourceView:
 
 def resource_view(resource: Resource) -> ResourceView:
     here = f"resources.{resource.module}"
-    imports = Imports()
-    imports.modules.add("httpx")
-    for name in ("Call", "Endpoint", "SyncAPIResource", "AsyncAPIResource", "raw_response_wrapper", "async_raw_response_wrapper"):
-        imports.add_local(relative_module(here, "_base_client"), name)
-    imports.modules.add("functools")
-    for name in ("NOT_GIVEN", "Body", "Headers", "NotGiven", "Query"):
-        imports.add_local(relative_module(here, "_types"), name)
-    writer = AnnotationWriter(here, imports)
+    imports = Imports(here)
+    for name in ("httpx", "functools", "Call", "Endpoint", "SyncAPIResource", "AsyncAPIResource", "raw_response_wrapper",
+                 "async_raw_response_wrapper", "NOT_GIVEN", "Body", "Headers", "NotGiven", "Query"):
+        imports.use(name)
+    writer = AnnotationWriter(imports)
     shadowed = frozenset(operation.name for operation in resource.operations)
     operations = [_operation_view(operation, writer, shadowed) for operation in resource.operations]
     return ResourceView(
@@ -414,7 +413,7 @@ def _operation_view(operation: Operation, writer: AnnotationWriter, shadowed: fr
     async_returns = returns
     if operation.streams:
         for name in ("Stream", "AsyncStream"):
-            writer.imports.add_local(relative_module(writer.here, "_streaming"), name)
+            writer.imports.use(name)
         returns, async_returns = Code(f"Stream[{returns}]"), Code(f"AsyncStream[{returns}]")
     view = OperationView(
         name=operation.name,
@@ -437,7 +436,7 @@ def _operation_view(operation: Operation, writer: AnnotationWriter, shadowed: fr
 
 def _pages_view(operation: Operation, pages: Pages, writer: AnnotationWriter, shadowed: frozenset[str]) -> PagesView:
     for name in ("Iterator", "AsyncIterator"):
-        writer.imports.abc.add(name)
+        writer.imports.use(name)
     following = (
         f"the page at its `{pages.next_attribute}` URL"
         if pages.cursor_parameter is None
@@ -560,7 +559,7 @@ def _endpoint_view(operation: Operation, writer: AnnotationWriter) -> EndpointVi
     body = operation.body
     encodings = _encodings(operation)
     if encodings is not None:
-        writer.imports.add_local(relative_module(writer.here, "_wire"), "Encoding")
+        writer.imports.use("Encoding")
     declaration = f"{operation.endpoint_name}: Endpoint[{returns}]"
     head = f"{declaration} = Endpoint("
     if len(head) > LINE_LENGTH:
@@ -574,10 +573,21 @@ def _endpoint_view(operation: Operation, writer: AnnotationWriter) -> EndpointVi
         errors=errors,
         security=py_literal([list(alternative) for alternative in operation.security]) if operation.security else None,
         body_encoding=py_literal(body.encoding) if body is not None else None,
+        content_type=py_literal(body.content_type) if body is not None and body.content_type else None,
         encodings=encodings,
         idempotency_header=operation.idempotency_header,
-        accept=py_literal(", ".join(dict.fromkeys(media_types))) if media_types not in ([], ["application/json"]) else None,
+        accept=_accept(operation),
     )
+
+
+def _accept(operation: Operation) -> Code | None:
+    """The Accept header: the media types of the successful responses, then, preferred less, those
+    only error responses have (a server picks an error's media type from it too); None when that
+    is JSON alone, the runtime's default."""
+    success = list(dict.fromkeys(r.media_type for r in operation.success_responses if r.media_type))
+    errors = dict.fromkeys(r.media_type for r in operation.error_responses if r.media_type)
+    accepted = success + [f"{media_type};q=0.5" if success else media_type for media_type in errors if media_type not in success]
+    return None if accepted in ([], ["application/json"]) else py_literal(", ".join(accepted))
 
 
 def _encodings(operation: Operation) -> Code | None:

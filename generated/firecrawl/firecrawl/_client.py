@@ -73,6 +73,7 @@ class Firecrawl(SyncAPIClient):
         base_url: str | httpx.URL | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
+        strict_response_validation: bool = False,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
     ) -> None:
@@ -84,6 +85,9 @@ class Firecrawl(SyncAPIClient):
           timeout: Seconds (or an httpx.Timeout) for each request; None waits forever.
           max_retries: Retries of a request that failed to connect, timed out, or got a 408,
             409, 429 or 5xx response; 0 turns retrying off.
+          strict_response_validation: Raise APIResponseValidationError for a response that does
+            not match the API's description. By default such a response does not fail the call:
+            what fits is typed, what does not is kept as received (and logged at debug level).
           default_headers: Headers sent with every request.
           http_client: An httpx client of your own (proxies, transports, limits).
         """
@@ -93,6 +97,7 @@ class Firecrawl(SyncAPIClient):
             security_schemes=SECURITY_SCHEMES,
             timeout=timeout,
             max_retries=max_retries,
+            strict_response_validation=strict_response_validation,
             default_headers=default_headers,
             http_client=http_client,
         )
@@ -115,6 +120,7 @@ class AsyncFirecrawl(AsyncAPIClient):
         base_url: str | httpx.URL | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
+        strict_response_validation: bool = False,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
@@ -126,6 +132,9 @@ class AsyncFirecrawl(AsyncAPIClient):
           timeout: Seconds (or an httpx.Timeout) for each request; None waits forever.
           max_retries: Retries of a request that failed to connect, timed out, or got a 408,
             409, 429 or 5xx response; 0 turns retrying off.
+          strict_response_validation: Raise APIResponseValidationError for a response that does
+            not match the API's description. By default such a response does not fail the call:
+            what fits is typed, what does not is kept as received (and logged at debug level).
           default_headers: Headers sent with every request.
           http_client: An httpx client of your own (proxies, transports, limits).
         """
@@ -135,6 +144,7 @@ class AsyncFirecrawl(AsyncAPIClient):
             security_schemes=SECURITY_SCHEMES,
             timeout=timeout,
             max_retries=max_retries,
+            strict_response_validation=strict_response_validation,
             default_headers=default_headers,
             http_client=http_client,
         )

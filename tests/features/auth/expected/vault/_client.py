@@ -118,6 +118,7 @@ class Vault(SyncAPIClient):
         base_url: str | httpx.URL | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
+        strict_response_validation: bool = False,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
     ) -> None:
@@ -134,6 +135,9 @@ class Vault(SyncAPIClient):
           timeout: Seconds (or an httpx.Timeout) for each request; None waits forever.
           max_retries: Retries of a request that failed to connect, timed out, or got a 408,
             409, 429 or 5xx response; 0 turns retrying off.
+          strict_response_validation: Raise APIResponseValidationError for a response that does
+            not match the API's description. By default such a response does not fail the call:
+            what fits is typed, what does not is kept as received (and logged at debug level).
           default_headers: Headers sent with every request.
           http_client: An httpx client of your own (proxies, transports, limits).
         """
@@ -143,6 +147,7 @@ class Vault(SyncAPIClient):
             security_schemes=SECURITY_SCHEMES,
             timeout=timeout,
             max_retries=max_retries,
+            strict_response_validation=strict_response_validation,
             default_headers=default_headers,
             http_client=http_client,
         )
@@ -170,6 +175,7 @@ class AsyncVault(AsyncAPIClient):
         base_url: str | httpx.URL | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
+        strict_response_validation: bool = False,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
@@ -186,6 +192,9 @@ class AsyncVault(AsyncAPIClient):
           timeout: Seconds (or an httpx.Timeout) for each request; None waits forever.
           max_retries: Retries of a request that failed to connect, timed out, or got a 408,
             409, 429 or 5xx response; 0 turns retrying off.
+          strict_response_validation: Raise APIResponseValidationError for a response that does
+            not match the API's description. By default such a response does not fail the call:
+            what fits is typed, what does not is kept as received (and logged at debug level).
           default_headers: Headers sent with every request.
           http_client: An httpx client of your own (proxies, transports, limits).
         """
@@ -195,6 +204,7 @@ class AsyncVault(AsyncAPIClient):
             security_schemes=SECURITY_SCHEMES,
             timeout=timeout,
             max_retries=max_retries,
+            strict_response_validation=strict_response_validation,
             default_headers=default_headers,
             http_client=http_client,
         )

@@ -62,6 +62,7 @@ class Library(SyncAPIClient):
         base_url: str | httpx.URL | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
+        strict_response_validation: bool = False,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
     ) -> None:
@@ -72,6 +73,9 @@ class Library(SyncAPIClient):
           timeout: Seconds (or an httpx.Timeout) for each request; None waits forever.
           max_retries: Retries of a request that failed to connect, timed out, or got a 408,
             409, 429 or 5xx response; 0 turns retrying off.
+          strict_response_validation: Raise APIResponseValidationError for a response that does
+            not match the API's description. By default such a response does not fail the call:
+            what fits is typed, what does not is kept as received (and logged at debug level).
           default_headers: Headers sent with every request.
           http_client: An httpx client of your own (proxies, transports, limits).
         """
@@ -81,6 +85,7 @@ class Library(SyncAPIClient):
             security_schemes=SECURITY_SCHEMES,
             timeout=timeout,
             max_retries=max_retries,
+            strict_response_validation=strict_response_validation,
             default_headers=default_headers,
             http_client=http_client,
         )
@@ -102,6 +107,7 @@ class AsyncLibrary(AsyncAPIClient):
         base_url: str | httpx.URL | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
+        strict_response_validation: bool = False,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
@@ -112,6 +118,9 @@ class AsyncLibrary(AsyncAPIClient):
           timeout: Seconds (or an httpx.Timeout) for each request; None waits forever.
           max_retries: Retries of a request that failed to connect, timed out, or got a 408,
             409, 429 or 5xx response; 0 turns retrying off.
+          strict_response_validation: Raise APIResponseValidationError for a response that does
+            not match the API's description. By default such a response does not fail the call:
+            what fits is typed, what does not is kept as received (and logged at debug level).
           default_headers: Headers sent with every request.
           http_client: An httpx client of your own (proxies, transports, limits).
         """
@@ -121,6 +130,7 @@ class AsyncLibrary(AsyncAPIClient):
             security_schemes=SECURITY_SCHEMES,
             timeout=timeout,
             max_retries=max_retries,
+            strict_response_validation=strict_response_validation,
             default_headers=default_headers,
             http_client=http_client,
         )

@@ -11,8 +11,8 @@ from typing import Any, Generic, Self, TypeVar
 import httpx
 import pydantic
 
-from ._exceptions import APIResponseValidationError
-from ._models import excerpt, first_problem, type_adapter
+from ._exceptions import APIResponseValidationError, connection_error
+from ._models import excerpt, first_problem, validate
 
 __all__ = ["AsyncStream", "ServerSentEvent", "Stream"]
 
@@ -66,25 +66,27 @@ class _Decoder:
         return event
 
 
-def _value(event: ServerSentEvent, type_: Any, response: httpx.Response) -> Any:
-    """An event's data as the API describes it."""
+def _value(event: ServerSentEvent, type_: Any, response: httpx.Response, strict: bool) -> Any:
+    """An event's data as the API describes it; unless `strict`, what does not fit as received
+    (data that is not JSON as its text)."""
     if type_ is str:
         return event.data
+    what = f"event of {response.request.method} {response.request.url.path}"
     try:
         data = json.loads(event.data)
     except ValueError:
+        if not strict:
+            return event.data
         raise APIResponseValidationError(
-            f"event of {response.request.method} {response.request.url.path} is not JSON: "
-            f"{excerpt(event.data.encode())}",
+            f"{what} is not JSON: {excerpt(event.data.encode())}",
             response=response,
             body=event.data,
         ) from None
     try:
-        return type_adapter(type_).validate_python(data)
+        return validate(type_, data, strict=strict, what=what)
     except pydantic.ValidationError as exc:
         raise APIResponseValidationError(
-            f"event of {response.request.method} {response.request.url.path} "
-            f"does not match the API description: {first_problem(exc)}; "
+            f"{what} does not match the API description: {first_problem(exc)}; "
             f"data starts {excerpt(event.data.encode())}",
             response=response,
             body=data,
@@ -100,13 +102,14 @@ class Stream(Generic[EventT]):
     it (once); `events()` gives the raw events instead. Use it as a context manager, or
     iterate to the end, to release the connection."""
 
-    def __init__(self, response: httpx.Response, type_: Any) -> None:
+    def __init__(self, response: httpx.Response, type_: Any, strict: bool = False) -> None:
         self.response = response
         self._type = type_
+        self._strict = strict
 
     def __iter__(self) -> Iterator[EventT]:
         for event in self.events():
-            yield _value(event, self._type, self.response)
+            yield _value(event, self._type, self.response, self._strict)
 
     def events(self) -> Iterator[ServerSentEvent]:
         decoder = _Decoder()
@@ -120,6 +123,8 @@ class Stream(Generic[EventT]):
             last = decoder.feed("")
             if last is not None and last.data != _END:
                 yield last
+        except httpx.HTTPError as exc:
+            raise connection_error(exc, self.response.request) from exc
         finally:
             self.response.close()
 
@@ -141,13 +146,14 @@ class Stream(Generic[EventT]):
 class AsyncStream(Generic[EventT]):
     """The events of a streamed response, for `async for`; see Stream."""
 
-    def __init__(self, response: httpx.Response, type_: Any) -> None:
+    def __init__(self, response: httpx.Response, type_: Any, strict: bool = False) -> None:
         self.response = response
         self._type = type_
+        self._strict = strict
 
     async def __aiter__(self) -> AsyncIterator[EventT]:
         async for event in self.events():
-            yield _value(event, self._type, self.response)
+            yield _value(event, self._type, self.response, self._strict)
 
     async def events(self) -> AsyncIterator[ServerSentEvent]:
         decoder = _Decoder()
@@ -161,6 +167,8 @@ class AsyncStream(Generic[EventT]):
             last = decoder.feed("")
             if last is not None and last.data != _END:
                 yield last
+        except httpx.HTTPError as exc:
+            raise connection_error(exc, self.response.request) from exc
         finally:
             await self.response.aclose()
 

@@ -4,6 +4,7 @@ multipart bodies."""
 
 from __future__ import annotations
 
+import codecs
 import datetime
 import functools
 import json
@@ -233,12 +234,17 @@ def query_items(
 def expand_path(
     template: str, values: Mapping[str, object], encodings: Mapping[str, Encoding]
 ) -> str:
-    """A path template with its parameters expanded. A segment that is only dots (a label of
-    an empty string is `.`) is percent-encoded, since URLs drop `.` and `..` segments
-    (RFC 3986, 5.2.4), and `%2E` means the same (2.3)."""
+    """A path template with its parameters expanded; ValueError for a parameter that would be
+    empty (`/crawl/{id}` with "" would be `/crawl/`, another operation). A segment that is only
+    dots (a label of an empty string is `.`) is percent-encoded, since URLs drop `.` and `..`
+    segments (RFC 3986, 5.2.4), and `%2E` means the same (2.3)."""
     for name, value in values.items():
         written = _expansion(name, value, encodings.get(name, SIMPLE), escape_uri)
-        template = template.replace("{" + name + "}", written or "")
+        if not written:
+            raise ValueError(
+                f"the path parameter {name!r} of {template} must not be empty: got {value!r}"
+            )
+        template = template.replace("{" + name + "}", written)
     if "/." in template:
         segments = template.split("/")
         template = "/".join(
@@ -272,33 +278,65 @@ def cookie_items(values: Mapping[str, object], encodings: Mapping[str, Encoding]
     return items
 
 
+CONTENT_TYPES = {
+    "json": "application/json",
+    "form": "application/x-www-form-urlencoded",
+    "text": "text/plain",
+    "binary": "application/octet-stream",
+}
+"""The media type of a body of each kind when the endpoint declares none (multipart/form-data
+is httpx's, which adds the boundary)."""
+
+
 def body_arguments(
-    kind: str | None, body: object, encodings: Mapping[str, Encoding], extra_body: Body | None
+    kind: str | None,
+    content_type: str | None,
+    body: object,
+    encodings: Mapping[str, Encoding],
+    extra_body: Body | None,
 ) -> dict[str, Any]:
-    """The httpx arguments (json, content or files, with headers) that carry a request body of
-    this kind: json, form, multipart, binary or text."""
+    """The httpx arguments (content or files, with headers) that carry a request body of this
+    kind (json, form, multipart, binary or text) in the media type `content_type` (None: the
+    kind's own), text encoded in its charset."""
+    if kind == "multipart":
+        given = {} if body is NOT_GIVEN else cast(Mapping[str, object], body)
+        return _multipart({**given, **(extra_body or {})}, encodings)
+    media_type = content_type or CONTENT_TYPES[kind or "json"]
+    content: bytes
     if kind in (None, "json"):
         payload = None if body is NOT_GIVEN else _jsonable(body)
         if extra_body:
             payload = {**(payload or {}), **_jsonable(extra_body)}
-        return {} if payload is None else {"json": payload}
-    if kind in ("form", "multipart"):
+        if payload is None:
+            return {}
+        text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+        content = text.encode(_charset(media_type))
+    elif kind == "form":
         given = {} if body is NOT_GIVEN else cast(Mapping[str, object], body)
-        fields = {**given, **(extra_body or {})}
-        if kind == "multipart":
-            return _multipart(fields, encodings)
-        items = query_items(fields, encodings, form_body=True)
+        items = query_items({**given, **(extra_body or {})}, encodings, form_body=True)
         if not items:
             return {}
-        return {
-            "content": "&".join(items).encode(),
-            "headers": {"Content-Type": "application/x-www-form-urlencoded"},
-        }
-    if body is NOT_GIVEN:
+        content = "&".join(items).encode()
+    elif body is NOT_GIVEN:
         return {}
-    if kind == "text":
-        return {"content": str(body).encode()}
-    return {"content": _file_parts("body", body)[1]}
+    elif kind == "text":
+        content = str(body).encode(_charset(media_type))
+    else:
+        content = _file_parts("body", body)[1]
+    return {"content": content, "headers": {"Content-Type": media_type}}
+
+
+@functools.lru_cache(maxsize=None)
+def _charset(media_type: str) -> str:
+    """The `charset` parameter of a media type (utf-8 when it has none Python knows)."""
+    for parameter in media_type.split(";")[1:]:
+        name, _, value = parameter.partition("=")
+        if name.strip().lower() == "charset":
+            try:
+                return codecs.lookup(value.strip().strip('"')).name
+            except LookupError:
+                break
+    return "utf-8"
 
 
 def _multipart(fields: Mapping[str, object], encodings: Mapping[str, Encoding]) -> dict[str, Any]:

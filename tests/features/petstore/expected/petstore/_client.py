@@ -84,6 +84,7 @@ class Petstore(SyncAPIClient):
         server_variables: Mapping[str, str] | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
+        strict_response_validation: bool = False,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
     ) -> None:
@@ -97,6 +98,9 @@ class Petstore(SyncAPIClient):
           timeout: Seconds (or an httpx.Timeout) for each request; None waits forever.
           max_retries: Retries of a request that failed to connect, timed out, or got a 408,
             409, 429 or 5xx response; 0 turns retrying off.
+          strict_response_validation: Raise APIResponseValidationError for a response that does
+            not match the API's description. By default such a response does not fail the call:
+            what fits is typed, what does not is kept as received (and logged at debug level).
           default_headers: Headers sent with every request.
           http_client: An httpx client of your own (proxies, transports, limits).
         """
@@ -106,6 +110,7 @@ class Petstore(SyncAPIClient):
             security_schemes=SECURITY_SCHEMES,
             timeout=timeout,
             max_retries=max_retries,
+            strict_response_validation=strict_response_validation,
             default_headers=default_headers,
             http_client=http_client,
         )
@@ -137,6 +142,7 @@ class AsyncPetstore(AsyncAPIClient):
         server_variables: Mapping[str, str] | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
+        strict_response_validation: bool = False,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
@@ -150,6 +156,9 @@ class AsyncPetstore(AsyncAPIClient):
           timeout: Seconds (or an httpx.Timeout) for each request; None waits forever.
           max_retries: Retries of a request that failed to connect, timed out, or got a 408,
             409, 429 or 5xx response; 0 turns retrying off.
+          strict_response_validation: Raise APIResponseValidationError for a response that does
+            not match the API's description. By default such a response does not fail the call:
+            what fits is typed, what does not is kept as received (and logged at debug level).
           default_headers: Headers sent with every request.
           http_client: An httpx client of your own (proxies, transports, limits).
         """
@@ -159,6 +168,7 @@ class AsyncPetstore(AsyncAPIClient):
             security_schemes=SECURITY_SCHEMES,
             timeout=timeout,
             max_retries=max_retries,
+            strict_response_validation=strict_response_validation,
             default_headers=default_headers,
             http_client=http_client,
         )

@@ -27,11 +27,9 @@ import pydantic
 
 from . import _wire
 from ._exceptions import (
-    APIConnectionError,
     APIError,
     APIResponseValidationError,
     APIStatusError,
-    APITimeoutError,
     AuthenticationError,
     BadRequestError,
     ConflictError,
@@ -42,8 +40,9 @@ from ._exceptions import (
     RateLimitError,
     UnprocessableEntityError,
     WaitTimeoutError,
+    connection_error,
 )
-from ._models import excerpt, first_problem, type_adapter
+from ._models import excerpt, first_problem, validate
 from ._streaming import AsyncStream, Stream
 from ._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ._wire import Encoding
@@ -68,7 +67,7 @@ Step: TypeAlias = tuple[str, Any]
 """One step of the retry policy for a driver: ("send", request), ("sleep", seconds) or
 ("discard", response)."""
 Attempts: TypeAlias = Generator[
-    Step, "httpx.Response | httpx.TransportError | None", tuple[httpx.Response, int]
+    Step, "httpx.Response | httpx.HTTPError | None", tuple[httpx.Response, int]
 ]
 _raw_response: ContextVar[bool] = ContextVar("_raw_response", default=False)
 
@@ -103,6 +102,9 @@ class Endpoint(Generic[ResponseT]):
     """Alternative sets of security schemes, any one of which authorizes the call."""
     body_encoding: str | None = None
     """"json", "multipart", "form", "binary" or "text"; None when there is no body."""
+    content_type: str | None = None
+    """The media type of the body as the API declares it (`application/merge-patch+json`,
+    `text/plain; charset=utf-8`); None: the usual one of its encoding."""
     encodings: Mapping[str, Mapping[str, Encoding]] = field(default_factory=dict)
     """The parameters and form fields not written in the specification's default way: location
     ("path", "query", "header", "cookie" or "body") -> wire name -> its encoding."""
@@ -242,6 +244,7 @@ class BaseClient:
         security_schemes: Mapping[str, SecurityScheme],
         timeout: Timeout,
         max_retries: int,
+        strict_response_validation: bool,
         default_headers: Mapping[str, str] | None,
     ) -> None:
         if max_retries < 0:
@@ -249,6 +252,7 @@ class BaseClient:
         self.base_url = httpx.URL(str(base_url).rstrip("/"))
         self.timeout = timeout
         self.max_retries = max_retries
+        self.strict_response_validation = strict_response_validation
         self.default_headers = dict(default_headers or {})
         self._credentials = dict(credentials)
         self._security_schemes = security_schemes
@@ -274,6 +278,7 @@ class BaseClient:
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        strict_response_validation: bool | NotGiven = NOT_GIVEN,
         default_headers: Mapping[str, str] | NotGiven = NOT_GIVEN,
     ) -> Self:
         """A copy of this client with other options. It shares the connection pool."""
@@ -284,6 +289,8 @@ class BaseClient:
             clone.timeout = timeout
         if not isinstance(max_retries, NotGiven):
             clone.max_retries = max_retries
+        if not isinstance(strict_response_validation, NotGiven):
+            clone.strict_response_validation = strict_response_validation
         if not isinstance(default_headers, NotGiven):
             clone.default_headers = {**self.default_headers, **default_headers}
         return clone
@@ -306,7 +313,11 @@ class BaseClient:
         if cookie_items:
             header_items["Cookie"] = "; ".join(cookie_items)
         body = _wire.body_arguments(
-            endpoint.body_encoding, call.body, encodings.get("body", _NONE), call.extra_body
+            endpoint.body_encoding,
+            endpoint.content_type,
+            call.body,
+            encodings.get("body", _NONE),
+            call.extra_body,
         )
         header_items.update(body.pop("headers", {}))
         header_items.update(call.extra_headers or {})
@@ -397,9 +408,9 @@ class BaseClient:
             request = self._build_request(http, endpoint, call)
             self._log_request(request)
             outcome = yield ("send", request)
-            if isinstance(outcome, httpx.TransportError):
+            if isinstance(outcome, httpx.HTTPError):
                 if retry >= self.max_retries:
-                    raise _connection_error(outcome, request) from outcome
+                    raise connection_error(outcome, request) from outcome
                 retry += 1
                 delay = self._retry_delay(retry, None)
                 self._log_retry(request, retry, delay, type(outcome).__name__)
@@ -477,20 +488,35 @@ class BaseClient:
         self, endpoint: Endpoint[ResponseT], response: httpx.Response
     ) -> ResponseT:
         if not response.is_success:
-            raise _status_error(endpoint, response)
+            raise _status_error(endpoint, response, self.strict_response_validation)
         if endpoint.response_kind == "none" or (endpoint.response is None and not response.content):
             return cast(ResponseT, None)
         if endpoint.response_kind == "text":
             return cast(ResponseT, response.text)
         if endpoint.response_kind == "bytes":
             return cast(ResponseT, response.content)
-        data = _decode_json(response)
+        what = f"{response.status_code} response to {endpoint.method} {endpoint.path}"
         try:
-            return cast(ResponseT, type_adapter(endpoint.response).validate_python(data))
+            data = json.loads(response.content)
+        except ValueError:
+            if self.strict_response_validation:
+                raise APIResponseValidationError(
+                    f"{what} is not valid JSON; body starts {excerpt(response.content)}",
+                    response=response,
+                    body=response.text,
+                ) from None
+            logger.debug("%s is not valid JSON; its text is returned", what)
+            return cast(ResponseT, response.text or None)
+        try:
+            return cast(
+                ResponseT,
+                validate(
+                    endpoint.response, data, strict=self.strict_response_validation, what=what
+                ),
+            )
         except pydantic.ValidationError as exc:
             raise APIResponseValidationError(
-                f"{response.status_code} response to {endpoint.method} {endpoint.path} "
-                f"does not match the API description: {first_problem(exc)}; "
+                f"{what} does not match the API description: {first_problem(exc)}; "
                 f"body starts {excerpt(response.content)}",
                 response=response,
                 body=data,
@@ -538,11 +564,15 @@ class SyncAPIClient(BaseClient):
         """Send one call whose response is a stream of server-sent events; iterate over them."""
         response, retries = self._run(self._attempts(self._http.get(), endpoint, call), stream=True)
         if not response.is_success:
-            response.read()
-            raise _status_error(endpoint, response)
-        return cast(
-            Stream[ResponseT], self._raw_or(Stream(response, endpoint.response), response, retries)
+            try:
+                response.read()
+            except httpx.HTTPError as exc:
+                raise connection_error(exc, response.request) from exc
+            raise _status_error(endpoint, response, self.strict_response_validation)
+        stream: Stream[ResponseT] = Stream(
+            response, endpoint.response, self.strict_response_validation
         )
+        return cast(Stream[ResponseT], self._raw_or(stream, response, retries))
 
     def next_page(self, endpoint: Endpoint[ResponseT], url: str, call: Call) -> ResponseT:
         """The answer at `url`, the next page of an answer of `endpoint`."""
@@ -574,10 +604,10 @@ class SyncAPIClient(BaseClient):
                 action, value = step
                 if action == "send":
                     try:
-                        outcome: httpx.Response | httpx.TransportError | None = (
-                            self._http.get().send(value, stream=stream)
+                        outcome: httpx.Response | httpx.HTTPError | None = self._http.get().send(
+                            value, stream=stream
                         )
-                    except httpx.TransportError as exc:
+                    except httpx.HTTPError as exc:  # the connection, or the body's encoding
                         outcome = exc
                     step = steps.send(outcome)
                 else:
@@ -651,12 +681,15 @@ class AsyncAPIClient(BaseClient):
             self._attempts(self._http.get(), endpoint, call), stream=True
         )
         if not response.is_success:
-            await response.aread()
-            raise _status_error(endpoint, response)
-        return cast(
-            AsyncStream[ResponseT],
-            self._raw_or(AsyncStream(response, endpoint.response), response, retries),
+            try:
+                await response.aread()
+            except httpx.HTTPError as exc:
+                raise connection_error(exc, response.request) from exc
+            raise _status_error(endpoint, response, self.strict_response_validation)
+        stream: AsyncStream[ResponseT] = AsyncStream(
+            response, endpoint.response, self.strict_response_validation
         )
+        return cast(AsyncStream[ResponseT], self._raw_or(stream, response, retries))
 
     async def _run(self, steps: Attempts, *, stream: bool) -> tuple[httpx.Response, int]:
         """Carry out the steps of the retry policy, without blocking the event loop."""
@@ -666,10 +699,10 @@ class AsyncAPIClient(BaseClient):
                 action, value = step
                 if action == "send":
                     try:
-                        outcome: httpx.Response | httpx.TransportError | None = (
+                        outcome: httpx.Response | httpx.HTTPError | None = (
                             await self._http.get().send(value, stream=stream)
                         )
-                    except httpx.TransportError as exc:
+                    except httpx.HTTPError as exc:  # the connection, or the body's encoding
                         outcome = exc
                     step = steps.send(outcome)
                 else:
@@ -715,18 +748,6 @@ class AsyncAPIResource:
 # --- decoding ----------------------------------------------------------------------------------
 
 
-def _decode_json(response: httpx.Response) -> Any:
-    try:
-        return json.loads(response.content)
-    except ValueError:
-        raise APIResponseValidationError(
-            f"{response.status_code} response is not valid JSON; "
-            f"body starts {excerpt(response.content)}",
-            response=response,
-            body=response.text,
-        ) from None
-
-
 def _should_retry(response: httpx.Response) -> bool:
     """Retry 408, 409, 429 and 5xx, unless the server says otherwise with x-should-retry."""
     verdict: str | None = response.headers.get("x-should-retry")
@@ -751,12 +772,6 @@ def _retry_after_seconds(headers: httpx.Headers) -> float | None:
             continue
         return (when - datetime.datetime.now(datetime.timezone.utc)).total_seconds()
     return None
-
-
-def _connection_error(exc: httpx.TransportError, request: httpx.Request) -> APIConnectionError:
-    if isinstance(exc, httpx.TimeoutException):
-        return APITimeoutError(request=request)
-    return APIConnectionError(f"Connection error: {exc}", request=request)
 
 
 _logging_configured = False
@@ -799,8 +814,11 @@ def _wait_is_over(
     return False
 
 
-def _status_error(endpoint: Endpoint[Any], response: httpx.Response) -> APIStatusError:
-    """The typed error for an error status, with the body parsed as the API documents it."""
+def _status_error(
+    endpoint: Endpoint[Any], response: httpx.Response, strict: bool
+) -> APIStatusError:
+    """The typed error for an error status, with the body parsed as the API documents it (what
+    does not fit kept as received; with `strict`, not parsed at all then)."""
     body: object
     try:
         body = json.loads(response.content) if response.content else None
@@ -817,8 +835,9 @@ def _status_error(endpoint: Endpoint[Any], response: httpx.Response) -> APIStatu
     )
     parsed = None
     if error_type is not None and body is not None:
+        what = f"{response.status_code} response to {endpoint.method} {endpoint.path}"
         try:
-            parsed = type_adapter(error_type).validate_python(body)
+            parsed = validate(error_type, body, strict=strict, what=what)
         except pydantic.ValidationError:
             parsed = None
     error_class = _STATUS_ERRORS.get(response.status_code)

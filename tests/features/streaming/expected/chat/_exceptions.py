@@ -40,7 +40,8 @@ class MissingCredentialsError(APIError):
 
 
 class APIConnectionError(APIError):
-    """The request did not get a response: the connection failed or broke."""
+    """The request did not get a response that could be read: the connection failed or broke,
+    or the body could not be decoded."""
 
     def __init__(self, message: str = "Connection error.", *, request: httpx.Request) -> None:
         super().__init__(message)
@@ -52,6 +53,14 @@ class APITimeoutError(APIConnectionError):
 
     def __init__(self, *, request: httpx.Request) -> None:
         super().__init__("Request timed out.", request=request)
+
+
+def connection_error(exc: httpx.HTTPError, request: httpx.Request) -> APIConnectionError:
+    """The client's error for one of httpx's: the connection failed, broke or timed out, or the
+    body could not be decoded (a wrong Content-Encoding)."""
+    if isinstance(exc, httpx.TimeoutException):
+        return APITimeoutError(request=request)
+    return APIConnectionError(f"Connection error: {exc}", request=request)
 
 
 class APIResponseValidationError(APIError):

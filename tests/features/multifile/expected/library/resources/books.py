@@ -32,7 +32,7 @@ _LIST_BOOKS: Endpoint[list[Book]] = Endpoint(
     errors={
         "4XX": Problem,
     },
-    accept="application/vnd.library+json",
+    accept="application/vnd.library+json, application/problem+json;q=0.5",
 )
 
 _ADD_BOOK: Endpoint[Book] = Endpoint(
@@ -44,6 +44,7 @@ _ADD_BOOK: Endpoint[Book] = Endpoint(
         "default": Problem,
     },
     body_encoding="json",
+    accept="application/json, application/problem+json;q=0.5",
 )
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Annotated, TypeAlias, TypedDict
 
-from .._models import BaseModel, discriminated, tag
+from .._models import BaseModel, Field
 from .annotated2 import Annotated2, Annotated2Param
 from .required2 import Required2, Required2Param
 from .tag import Tag, TagParam
@@ -11,10 +11,7 @@ from .tag import Tag, TagParam
 __all__ = ["Sequence2MarksItem", "Sequence2MarksItemParam", "Sequence2", "Sequence2Param"]
 
 
-Sequence2MarksItem: TypeAlias = Annotated[
-    Annotated[Tag, tag("Tag")] | Annotated[Annotated2, tag("Annotated2")],
-    discriminated("type", "type", {"tag": "Tag", "note": "Annotated2"}),
-]
+Sequence2MarksItem: TypeAlias = Annotated[Tag | Annotated2, Field(discriminator="type")]
 
 
 Sequence2MarksItemParam: TypeAlias = TagParam | Annotated2Param

@@ -3,7 +3,7 @@ from __future__ import annotations
 import datetime
 from typing import Annotated, TypeAlias
 
-from .._models import BaseModel, discriminated, tag, wire_names
+from .._models import BaseModel, Field, wire_names
 from .new_pet import NewPet
 from .organisation import Organisation
 from .person import Person
@@ -11,10 +11,7 @@ from .person import Person
 __all__ = ["PetOwner", "PetVaccinationsItem", "Pet"]
 
 
-PetOwner: TypeAlias = Annotated[
-    Annotated[Person, tag("Person")] | Annotated[Organisation, tag("Organisation")],
-    discriminated("kind", "kind", {"person": "Person", "organisation": "Organisation"}),
-]
+PetOwner: TypeAlias = Annotated[Person | Organisation, Field(discriminator="kind")]
 
 
 class PetVaccinationsItem(BaseModel):

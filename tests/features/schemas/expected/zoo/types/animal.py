@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Annotated, TypeAlias
 
-from .._models import discriminated, tag
+from .._models import discriminated
 from .cat import Cat
 from .dog import Dog
 from .parrot import Parrot
@@ -11,7 +11,7 @@ __all__ = ["Animal"]
 
 
 Animal: TypeAlias = Annotated[
-    Annotated[Dog, tag("Dog")] | Annotated[Cat, tag("Cat")] | Annotated[Parrot, tag("Parrot")],
+    Dog | Cat | Parrot,
     discriminated("kind", "kind", {"dog": "Dog", "puppy": "Dog", "cat": "Cat", "Parrot": "Parrot"}),
 ]
 """Any animal, by its kind."""

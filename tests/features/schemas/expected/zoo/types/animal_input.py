@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Annotated, TypeAlias
 
-from .._models import discriminated, tag
+from .._models import discriminated
 from .cat import Cat, CatParam
 from .dog import Dog, DogParam
 
@@ -10,8 +10,7 @@ __all__ = ["AnimalInput", "AnimalInputParam"]
 
 
 AnimalInput: TypeAlias = Annotated[
-    Annotated[Dog, tag("Dog")] | Annotated[Cat, tag("Cat")],
-    discriminated("kind", "kind", {"Dog": "Dog", "Cat": "Cat"}),
+    Dog | Cat, discriminated("kind", "kind", {"Dog": "Dog", "Cat": "Cat"})
 ]
 """A new animal."""
 

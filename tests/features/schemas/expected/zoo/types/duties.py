@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Annotated, Literal, Required, TypeAlias, TypedDict
 
-from .._models import BaseModel, discriminated, tag
+from .._models import BaseModel, Field
 
 __all__ = [
     "DutiesFeeding",
@@ -55,14 +55,7 @@ class DutiesTrainingParam(TypedDict, total=False):
 
 
 DutiesItem: TypeAlias = Annotated[
-    Annotated[DutiesFeeding, tag("DutiesFeeding")]
-    | Annotated[DutiesCleaning, tag("DutiesCleaning")]
-    | Annotated[DutiesTraining, tag("DutiesTraining")],
-    discriminated(
-        "task",
-        "task",
-        {"feeding": "DutiesFeeding", "cleaning": "DutiesCleaning", "training": "DutiesTraining"},
-    ),
+    DutiesFeeding | DutiesCleaning | DutiesTraining, Field(discriminator="task")
 ]
 
 

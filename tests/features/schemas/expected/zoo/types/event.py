@@ -3,7 +3,7 @@ from __future__ import annotations
 import datetime
 from typing import Annotated, Literal, TypeAlias
 
-from .._models import BaseModel, discriminated, tag
+from .._models import BaseModel, Field
 
 __all__ = ["EventOpened", "EventClosed", "Event"]
 
@@ -18,7 +18,4 @@ class EventClosed(BaseModel):
     reason: str | None = None
 
 
-Event: TypeAlias = Annotated[
-    Annotated[EventOpened, tag("EventOpened")] | Annotated[EventClosed, tag("EventClosed")],
-    discriminated("type", "type", {"opened": "EventOpened", "closed": "EventClosed"}),
-]
+Event: TypeAlias = Annotated[EventOpened | EventClosed, Field(discriminator="type")]

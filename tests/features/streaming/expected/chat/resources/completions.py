@@ -35,7 +35,7 @@ _STREAM_COMPLETION: Endpoint[StreamCompletionResponseEvent] = Endpoint(
         "429": StreamCompletionTooManyRequestsResponse,
     },
     body_encoding="json",
-    accept="text/event-stream",
+    accept="text/event-stream, application/json;q=0.5",
 )
 
 
