@@ -37,10 +37,12 @@ def test_generate_then_check(tmp_path: Path) -> None:
 
     fresh = run("check", SEED, "--output", out, "--package-name", "firecrawl", "--verbose")
     assert fresh.returncode == 0
-    assert fresh.stderr.startswith("stages: load ") and ", compare " in fresh.stderr
+    assert fresh.stderr.startswith("stages: inputs and files hashed ")  # answered from the manifest
     (out / "README.md").write_text("edited")
     (out / "firecrawl" / "types" / "__init__.py").unlink()
     (out / "firecrawl" / "stray.py").write_text("import os\n")
+    stale = run("check", SEED, "--output", out, "--package-name", "firecrawl", "--verbose")
+    assert stale.stderr.startswith("stages: load ") and ", compare " in stale.stderr  # generated and compared
     stale = run("check", SEED, "--output", out, "--package-name", "firecrawl")
     assert stale.returncode == 1
     assert "changed: README.md" in stale.stderr
