@@ -64,6 +64,12 @@ SCHEMAS: dict[str, Any] = {
         "bankAccountNumber": {"type": "string"}, "type": {"type": "string", "enum": ["ach", "ach_plaid"]}}},
     "Wallet": {"type": "object", "properties": {"type": {"type": "string", "enum": ["wallet"]}}},
     "Card": {"type": "object", "properties": {"type": {"type": "string", "enum": ["card"]}}},
+    # required beside an allOf whose parts declare the properties (Codat's Bill)
+    "Bill": {"type": "object", "required": ["status", "total"], "allOf": [
+        {"properties": {"status": {"type": "string", "enum": ["Open", "Paid"]}, "note": {"type": "string"}}},
+        {"allOf": [{"$ref": "#/components/schemas/Totals"}]},
+    ]},
+    "Totals": {"type": "object", "properties": {"total": {"type": "number", "minimum": 2}}},
     "Nested example": {
         "type": "object", "required": ["sid"],
         "properties": {"sid": {"$ref": "#/components/schemas/AccountSid"}},
@@ -100,6 +106,7 @@ def test_the_rules_that_real_specs_broke(document: Any) -> None:
     assert payment["amount"] == {"currency": "sam", "value": 1}
     assert payment["lines"][0] == {"sku": "AAA-0000", "quantity": 1.0, "note": "sample"}
     assert len({repr(line) for line in payment["lines"]}) == 3
+    assert sample(document, {"$ref": "#/components/schemas/Bill"}) == {"status": "Open", "total": 2}
     assert sample(document, {"$ref": "#/components/schemas/Payment method"}) == {"bankAccountNumber": "sample", "type": "ach"}
 
 

@@ -92,7 +92,19 @@ def sample(document: Document, schema: Any, depth: int = 0, cache: dict[str, Any
         return examples[0]
     if isinstance(schema.get("allOf"), list):
         merged: dict[str, Any] = {}
-        for part in schema["allOf"]:
+        # a property is required by the schema or any part, wherever it is declared (Codat's
+        # `Bill` lists `required` beside an allOf whose first part has the properties)
+        parts = [_resolved(document, part) for part in schema["allOf"]]
+        required = {
+            name
+            for names in [schema.get("required"), *(part.get("required") for part in parts)]
+            if isinstance(names, list)
+            for name in names
+            if isinstance(name, str)
+        }
+        for part in parts:
+            if required and (isinstance(part.get("properties"), dict) or "allOf" in part):
+                part = {**part, "required": sorted(required)}
             value = sample(document, part, depth + 1)
             if isinstance(value, dict):
                 merged.update(value)
