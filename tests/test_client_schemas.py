@@ -84,6 +84,21 @@ def test_discriminator_inferred_from_consts(zoo: ModuleType, server: TestServer)
     assert type(metadata).__name__ == "FieldInfo" and metadata.discriminator == "type"
 
 
+def test_a_native_discriminator_keeps_the_lenient_fallback(zoo: ModuleType, server: TestServer) -> None:
+    """pydantic's own discriminator refuses a tag no variant fixes; by default the variant whose
+    fields the body has most of takes it, the tag kept as received; strict raises."""
+    body = [{"type": "reopened", "at": "2024-01-01T00:00:00Z"}, {"reason": "night"}]
+    server.reply(200, body)
+    reopened, untagged = client(zoo, server).events.list_events()
+    assert type(reopened).__name__ == "EventOpened" and reopened.type == "reopened"
+    assert reopened.at.year == 2024  # typed where it fits
+    assert type(untagged).__name__ == "EventClosed" and untagged.reason == "night" and untagged.type is None
+    server.reply(200, body)
+    strict = zoo.Zoo(base_url=server.url, max_retries=0, strict_response_validation=True)
+    with pytest.raises(zoo.APIResponseValidationError, match="does not match the API description"):
+        strict.events.list_events()
+
+
 def test_recursive_models_and_aliases(zoo: ModuleType, server: TestServer) -> None:
     value = {"a": [1, "two", None, {"b": True}]}
     server.reply(200, {"value": value, "children": [{"value": "leaf", "children": []}]})
