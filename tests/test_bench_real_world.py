@@ -238,6 +238,9 @@ def test_contract_reads_the_test_variable_and_the_junit_report(tmp_path: Path) -
     (tmp_path / "tests" / "conftest.py").write_text('base_url = os.environ.get("ACME_V2_TEST_BASE_URL")\n')
     assert contract.server_variable(tmp_path) == "ACME_V2_TEST_BASE_URL"
     assert contract.server_variable(tmp_path / "missing") is None
+    # a long name, which black wraps
+    (tmp_path / "tests" / "conftest.py").write_text('base_url = os.environ.get(\n    "NIBANDHAN_JH_TEST_BASE_URL"\n)\n')
+    assert contract.server_variable(tmp_path) == "NIBANDHAN_JH_TEST_BASE_URL"
     assert not contract.has_tests(tmp_path)  # a client without operations: no contract stage
     (tmp_path / "tests" / "test_acme_pets.py").write_text("")
     assert contract.has_tests(tmp_path)

@@ -27,7 +27,7 @@ PRISM = ROOT / "node_modules" / ".bin" / "prism"
 READY_SECONDS = 120.0
 """How long Prism may take to read a spec and listen (a large spec on a busy 2-core machine)."""
 
-_TEST_VARIABLE = re.compile(r"os\.environ\.get\(\"([A-Z0-9_]+_TEST_BASE_URL)\"\)")
+_TEST_VARIABLE = re.compile(r"os\.environ\.get\(\s*\"([A-Z0-9_]+_TEST_BASE_URL)\"\s*\)")
 
 
 class PrismFailed(Exception):
