@@ -31,8 +31,8 @@ RUNTIME_IMPORTS: dict[str, str] = {
     **dict.fromkeys(["BaseModel", "Field", "discriminated", "wire_names"], "_models"),
     **dict.fromkeys(["AsyncAPIClient", "AsyncAPIResource", "Call", "Credential", "DEFAULT_MAX_RETRIES",
                      "DEFAULT_TIMEOUT", "Endpoint", "RawResponse", "SecurityScheme", "Server", "ServerVariable",
-                     "SyncAPIClient", "SyncAPIResource", "async_raw_response_wrapper", "raw_response_wrapper",
-                     "server_url"], "_base_client"),
+                     "SyncAPIClient", "SyncAPIResource", "async_raw_response_wrapper", "job_id",
+                     "raw_response_wrapper", "server_url"], "_base_client"),
     **dict.fromkeys(["NOT_GIVEN", "Body", "FileTypes", "Headers", "NotGiven", "Query", "Timeout"], "_types"),
     **dict.fromkeys(["AsyncStream", "Stream"], "_streaming"),
     "Encoding": "_wire",
@@ -44,7 +44,7 @@ RUNTIME_IMPORTS: dict[str, str] = {
 }
 # The modules those modules import whole: a method or a field of that name would hide the module
 # from the annotations beside it.
-RUNTIME_MODULES = frozenset({"builtins", "datetime", "functools", "httpx", "importlib", "os"})
+RUNTIME_MODULES = frozenset({"builtins", "datetime", "functools", "httpx", "importlib", "os", "pydantic"})
 
 # Python's builtins, whatever the Python that generates (3.11 and later; the later ones' added):
 # a class of one of these names would be what a forward reference to a builtin finds, and the
@@ -75,14 +75,14 @@ TAKEN_PACKAGE_NAMES = STANDARD_LIBRARY | CLIENT_DEPENDENCIES
 # Members of pydantic.BaseModel (v2, with its v1-style aliases): a field with one of these
 # names would shadow the method. Kept literal, not read from pydantic, so output never
 # depends on the installed pydantic version. The modules and functions a class body reads
-# (`datetime.date`, `wire_names(...)`) are reserved too.
+# (`datetime.date`, `wire_names(...)`, those of `_models`) are reserved too.
 RESERVED_FIELD_NAMES = frozenset(
     """construct copy dict fields from_orm json parse_file parse_obj parse_raw schema
     schema_json update_forward_refs validate model_config model_fields model_computed_fields
     model_extra model_fields_set model_construct model_copy model_dump model_dump_json
     model_json_schema model_parametrized_name model_post_init model_rebuild model_validate
     model_validate_json model_validate_strings""".split()
-) | RUNTIME_MODULES | {name for name in RUNTIME_IMPORTS if name.islower()}
+) | RUNTIME_MODULES | {name for name, source in RUNTIME_IMPORTS.items() if name.islower() and source == "_models"}
 
 # A word: a plural acronym (`URLs`), an acronym before a capitalised word, a (capitalised)
 # lowercase run, an acronym, or a number; digits stay with the letters they follow

@@ -23,6 +23,7 @@ from .model import (
 from .operations import OperationBuilder
 from .overrides import NameOverrides
 from .schemas import SchemaBuilder
+from .status_errors import documented_errors
 
 _PACKAGE_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
 
@@ -119,6 +120,7 @@ def build_api(
         resources=resources,
         types=schemas.types,
         type_modules=plan_modules(schemas.types, schemas.group_of, schemas.references),
+        status_errors=documented_errors(r.status for resource in resources for op in resource.operations for r in op.responses),
     )
 
 

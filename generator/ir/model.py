@@ -9,9 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal, Union
 
+from .status_errors import StatusError
+
 # --- types -------------------------------------------------------------------------------------
 
-PrimitiveKind = Literal["str", "int", "float", "bool", "none", "any", "bytes", "datetime", "date", "time", "file"]
+PrimitiveKind = Literal[
+    "str", "int", "float", "bool", "none", "any", "bytes", "datetime", "date", "time", "file", "json_schema"
+]
+"""`json_schema`: an object that holds a JSON Schema (`x-clientgen-json-schema`); requests also take
+a pydantic model class for it."""
 LiteralValue = Union[str, int, bool, None]
 
 
@@ -326,6 +332,22 @@ class Pages:
     """The argument that takes the cursor for the next page; None: `next` holds a URL."""
 
 
+@dataclass(frozen=True)
+class Job:
+    """A method that starts a job with its operation, waits for its end with the status
+    operation's waiting method and returns the complete result (every page, when the status
+    operation has a paging method too), declared by `x-clientgen-job` on the starting operation."""
+
+    name: str
+    """The method name."""
+    id_attribute: str
+    """The Python name of the field of the starting answer that holds the job's id."""
+    status: Operation
+    """The status operation, in the same resource; it has a `wait`."""
+    id_parameter: str
+    """The Python name of the status operation's argument that takes the id."""
+
+
 @dataclass
 class Operation:
     name: str
@@ -351,6 +373,9 @@ class Operation:
     """The module-level constant that describes the HTTP call."""
     wait: Wait | None = None
     pages: Pages | None = None
+    job: Job | None = None
+    on_client: bool = False
+    """Its method, and those its extensions add, are on the client itself too (`names`)."""
 
     @property
     def streams(self) -> bool:
@@ -462,6 +487,8 @@ class Api:
     resources: list[Resource]
     types: list[NamedType]
     type_modules: list[TypeModule]
+    status_errors: list[StatusError] = field(default_factory=list)
+    """The exception classes of their own that the spec's documented error statuses need."""
 
     @property
     def operations(self) -> list[Operation]:

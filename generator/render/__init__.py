@@ -12,6 +12,7 @@ import jinja2
 from ..format import UNIT
 from ..inputs import templates_dir, templates_sha256
 from ..ir.model import Api, Primitive
+from ..ir.status_errors import exported_exceptions, status_table
 from .code import (
     Code,
     comment_text,
@@ -80,6 +81,8 @@ def render_project(
         "project": project,
         "client": client,
         "unit": Code(UNIT.rstrip("\n")),
+        "exceptions": [Code(name) for name in exported_exceptions(api.status_errors)],
+        "status_table": [(status, Code(name)) for status, name in status_table(api.status_errors)],
         "with_tests": with_tests,
     }
 
@@ -130,7 +133,7 @@ def render_project(
 
 def _readme_context(api: Api) -> dict[str, object]:
     """The README's usage example (the first operation called with placeholders alone) and its
-    lists of waiting and paging methods."""
+    lists of waiting, paging and job methods."""
     waits = [
         {
             "method": Code(f"client.{resource.attribute}.{operation.wait.name}()"),
@@ -153,6 +156,18 @@ def _readme_context(api: Api) -> dict[str, object]:
         for operation in resource.operations
         if operation.pages is not None
     ]
+    jobs = [
+        {
+            "method": Code(f"client.{resource.attribute}.{operation.job.name}()"),
+            "operation": Code(operation.name),
+            "wait": Code(f"client.{resource.attribute}.{operation.job.status.wait.name}()"),
+        }
+        for resource in api.resources
+        for operation in resource.operations
+        if operation.job is not None and operation.job.status.wait is not None
+    ]
+    collecting = any(op.wait is not None and op.pages is not None for resource in api.resources for op in resource.operations)
+    lists = {"waits": waits, "pages": pages, "jobs": jobs, "waits_collect": collecting}
     for resource in api.resources:
         for operation in resource.operations:
             required = [p for p in operation.parameters if p.required]
@@ -160,8 +175,8 @@ def _readme_context(api: Api) -> dict[str, object]:
             if len(kinds) == len(required):
                 arguments = ", ".join(f"{p.name}={_placeholder(kind)}" for p, kind in zip(required, kinds))
                 example = {"resource": resource.attribute, "method": operation.name, "arguments": Code(arguments)}
-                return {"example": example, "waits": waits, "pages": pages}
-    return {"example": None, "waits": waits, "pages": pages}
+                return {"example": example, **lists}
+    return {"example": None, **lists}
 
 
 def _placeholder(kind: str) -> Code:

@@ -22,9 +22,9 @@ from ..ir.model import (
     UnionOf,
 )
 from ..ir.samples import BINARY
+from ..ir.status_errors import error_class
 from .code import Code, py_literal
 from .wrap import bracketed, call_statement
-from .views import STATUS_ERRORS
 
 _DATETIME_KINDS = {"datetime": "datetime", "date": "date", "time": "time"}
 _ISINSTANCE = {"str": "str", "int": "int", "float": "float", "bool": "bool", "bytes": "bytes"}
@@ -93,7 +93,7 @@ def contract_module_view(api: Api, resource: Resource) -> ContractModuleView:
             models.add(check)
         returns_none = check == "None"  # no body: success is raising nothing
         errors = [
-            (int(response.status), STATUS_ERRORS.get(response.status) or _error_class(int(response.status)))
+            (int(response.status), error_class(response.status))
             for response in operation.error_responses
             if response.status.isdigit() and int(response.status) >= 400
         ]
@@ -132,10 +132,6 @@ def contract_module_view(api: Api, resource: Resource) -> ContractModuleView:
     types_head = f"from {api.package_name}.types import "
     types_import = Code(bracketed(f"{types_head}(", sorted(models), ")", one_line=(types_head, ""))) if models else None
     return ContractModuleView(resource.attribute, cases, types_import, package_import, uses_datetime)
-
-
-def _error_class(status: int) -> str:
-    return "InternalServerError" if status >= 500 else "APIStatusError"
 
 
 def _check(operation: Operation) -> str | None:

@@ -75,7 +75,9 @@ def _as_is(text: str) -> str:
 
 def _jsonable(value: object) -> Any:
     """A value as JSON data: models by wire name with only the fields that were set,
-    arguments not given left out."""
+    arguments not given left out, a model class as its JSON Schema (where the API takes one)."""
+    if isinstance(value, type) and issubclass(value, pydantic.BaseModel):
+        return value.model_json_schema()
     if isinstance(value, pydantic.BaseModel):
         return value.model_dump(mode="json", by_alias=True, exclude_unset=True)
     if isinstance(value, Mapping):

@@ -21,11 +21,11 @@ from ._base_client import (
 from ._types import Timeout
 
 if TYPE_CHECKING:
-    from .resources.users import AsyncUsersResource, UsersResource
-    from .resources.tasks import AsyncTasksResource, TasksResource
-    from .resources.activities import AsyncActivitiesResource, ActivitiesResource
+    from .resources.activities import ActivitiesResource, AsyncActivitiesResource
     from .resources.calls import AsyncCallsResource, CallsResource
     from .resources.payments import AsyncPaymentsResource, PaymentsResource
+    from .resources.tasks import AsyncTasksResource, TasksResource
+    from .resources.users import AsyncUsersResource, UsersResource
 
 __all__ = ["RealWorld", "AsyncRealWorld"]
 
