@@ -31,6 +31,7 @@ from generator.errors import GeneratorError, Warnings
 from generator.ir import build_api, default_package_name
 from generator.ir.build import RESERVED_CLASS_NAMES
 from generator.ir.operations import CLIENT_ATTRIBUTES, RESOURCE_MEMBERS
+from generator.ir.status_errors import STATUS_ERROR_CLASSES
 from generator.load import load_document
 
 from .conftest import ROOT, generate_into, write_spec
@@ -160,6 +161,8 @@ def test_what_the_modules_with_spec_names_import_is_in_the_table_and_reserved() 
                     continue  # the API's own; `from __future__ import annotations`; `from . import types`
                 if alias.name == source:
                     assert name in naming.RUNTIME_MODULES, (module, name)
+                elif name in STATUS_ERROR_CLASSES:  # the statuses the spec documents, from their own table
+                    assert source == "_exceptions", (module, name, source)
                 else:
                     assert naming.RUNTIME_IMPORTS.get(name) == source, (module, name, source)
                 assert name in RESERVED_CLASS_NAMES

@@ -23,13 +23,16 @@ from .model import (
 from .operations import OperationBuilder
 from .overrides import NameOverrides
 from .schemas import SchemaBuilder
-from .status_errors import documented_errors
+from .status_errors import STATUS_ERROR_CLASSES, documented_errors
 
 _PACKAGE_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
 
 # Names a class the generator names must not take: what the generated modules import (a schema
-# called `Call` would hide the runtime's in the resource modules) and Python's builtins.
-RESERVED_CLASS_NAMES = frozenset(naming.RUNTIME_IMPORTS) | naming.RUNTIME_MODULES | naming.BUILTIN_NAMES
+# called `Call` would hide the runtime's in the resource modules), Python's builtins, and the
+# status error classes a package exports (`PaymentRequiredError`: ir/status_errors.py).
+RESERVED_CLASS_NAMES = (
+    frozenset(naming.RUNTIME_IMPORTS) | naming.RUNTIME_MODULES | naming.BUILTIN_NAMES | STATUS_ERROR_CLASSES
+)
 
 # Constructor arguments of the generated clients besides credentials, and the names the
 # constructor and `_credentials` read that a credential argument would hide.

@@ -123,3 +123,8 @@ def status_table(errors: list[StatusError]) -> list[tuple[int, str]]:
     stands for every 5xx), by status."""
     common = [(status, name) for status, name in COMMON.items() if status != 500]
     return sorted(common + [(error.status, error.name) for error in errors])
+
+
+# Every class an error status can raise, which the package exports beside the API's own names:
+# no class the generator names may take one (a schema `PaymentRequiredError`).
+STATUS_ERROR_CLASSES = frozenset(error_class(str(code)) for code in range(400, 600))
