@@ -23,15 +23,29 @@ def test_generator_is_typed() -> None:
     assert result.returncode == 0, result.stdout
 
 
-@pytest.mark.parametrize(
+GOLDEN_CLIENTS = pytest.mark.parametrize(
     ("project", "package"),
     [(ROOT / "generated" / "firecrawl", "firecrawl")]
     + [(FEATURES / name / "expected", next(p.name for p in (FEATURES / name / "expected").iterdir() if p.is_dir() and p.name != "tests"))
        for name in feature_names()],
     ids=lambda value: value if isinstance(value, str) else value.parent.name,
 )
+
+
+@GOLDEN_CLIENTS
 def test_generated_clients_pass_mypy_strict(project: Path, package: str) -> None:
     result = mypy("--strict", "--explicit-package-bases", package, "tests", cwd=project)  # and its contract tests
+    assert result.returncode == 0, result.stdout
+
+
+@GOLDEN_CLIENTS
+def test_generated_clients_pass_ruff(project: Path, package: str) -> None:
+    """pyflakes' checks (unused imports and names, undefined names) and pycodestyle's errors,
+    with no configuration: the user's ruff sees the same."""
+    result = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "--isolated", "--no-cache", "--select", "F,E4,E7,E9", package, "tests"],
+        cwd=project, capture_output=True, text=True, timeout=120,
+    )
     assert result.returncode == 0, result.stdout
 
 

@@ -672,6 +672,8 @@ class ClientView:
     """Several servers, or variables in a server URL: the constructor takes `server=`."""
     described_servers: bool
     """Some server has a description (the README's table gets a column for them)."""
+    server_variables: bool
+    """Some server URL has variables (`_client.py` declares them with `ServerVariable`)."""
     resource_imports: list[Code]
     """`from .resources.<module> import <async class>, <class>`, laid out as black would."""
 
@@ -691,6 +693,7 @@ def client_view(api: Api) -> ClientView:
         servers=api.servers,
         choosable_servers=len(api.servers) > 1 or any(server.variables for server in api.servers),
         described_servers=any(server.description for server in api.servers),
+        server_variables=any(server.variables for server in api.servers),
         resource_imports=[
             Code(bracketed(f"from .resources.{r.module} import (", [r.async_class_name, r.class_name], ")",
                            indent=4, one_line=(f"from .resources.{r.module} import ", "")))

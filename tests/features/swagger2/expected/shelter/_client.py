@@ -14,7 +14,6 @@ from ._base_client import (
     Credential,
     SecurityScheme,
     Server,
-    ServerVariable,
     SyncAPIClient,
     server_url,
 )
