@@ -106,6 +106,30 @@ def test_async_twin(petstore: ModuleType, server: TestServer) -> None:
     assert server.requests[0].path == "/pets/7"
 
 
+def test_wire_names_sit_on_the_fields_and_models_take_python_names(petstore: ModuleType, server: TestServer) -> None:
+    """Each field renamed on the wire carries its wire name (`Field(validation_alias=...,
+    serialization_alias=...)`), inherited ones too; constructors take the Python names, as
+    type checkers see them (`test_typecheck.py`), and the wire names still parse."""
+    pet_class, organisation_class = petstore.types.Pet, petstore.types.Organisation
+    fields = pet_class.model_fields
+    assert [(name, fields[name].validation_alias, fields[name].serialization_alias) for name in ("created_at", "weight_kg")] == [
+        ("created_at", "createdAt", "createdAt"),
+        ("weight_kg", "weightKg", "weightKg"),  # declared on NewPet, its base
+    ]
+    assert fields["name"].validation_alias is None
+    assert "alias_generator" not in pet_class.model_config  # no table of names at the end of the class
+    created = datetime.datetime(2024, 5, 1, 12, tzinfo=datetime.timezone.utc)
+    owner = organisation_class(kind="organisation", legal_name="Shelter Ltd")
+    pet = pet_class(id=7, name="Rex", weight_kg=3.5, created_at=created, owner=owner)
+    wire = {"id": 7, "name": "Rex", "weightKg": 3.5, "createdAt": "2024-05-01T12:00:00Z",
+            "owner": {"kind": "organisation", "legalName": "Shelter Ltd"}}
+    assert pet.model_dump(mode="json", by_alias=True, exclude_unset=True) == wire
+    assert pet_class.model_validate(wire) == pet
+    server.reply(200, wire)
+    client = petstore.Petstore(api_key="k", base_url=server.url)
+    assert client.pets.get_pet(pet_id=7).owner.legal_name == "Shelter Ltd"
+
+
 def test_waiting_for_a_job_calls_until_its_status_ends_the_wait(petstore: ModuleType, server: TestServer) -> None:
     for status in ("submitted", "reviewing", "approved"):
         server.reply(200, {"status": status, "petId": 7})

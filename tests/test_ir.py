@@ -220,7 +220,8 @@ paths:
 
     assert set(SendRequestNestedParam.__annotations__) == {"café", "ﬁle", "__secret"}
     fields = odd.types.SendRequestNested.model_fields
-    assert sorted(field.alias for field in fields.values()) == sorted(["café", "ﬁle", "__secret"])
+    assert sorted(field.serialization_alias for field in fields.values()) == sorted(["café", "ﬁle", "__secret"])
+    assert all(field.validation_alias == field.serialization_alias for field in fields.values())
     assert all(name.isascii() and name.isidentifier() for name in fields)
 
 

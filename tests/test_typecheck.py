@@ -114,3 +114,28 @@ def test_tags_given_alone_type_check_where_the_spec_shows_them(tmp_path: Path) -
     assert result.returncode == 1, result.stdout
     assert "bad.py:6: error: List item 0 has incompatible type \"Literal['training']\"" in result.stdout, result.stdout
 
+
+
+SURFACE = """
+import datetime
+from petstore import Petstore
+from petstore.types import Organisation, Pet
+
+client = Petstore(api_key="k")
+owner = Organisation(kind="organisation", legal_name="Shelter Ltd")
+pet = Pet(id=7, name="Rex", weight_kg=3.5, created_at=datetime.datetime(2024, 5, 1), owner=owner)
+"""
+
+
+def test_the_surface_type_checks_as_users_write_it(tmp_path: Path) -> None:
+    """The petstore client as its README writes it: models made with Python names."""
+    project = FEATURES / "petstore" / "expected"
+    good = tmp_path / "good.py"
+    good.write_text(SURFACE)
+    result = mypy("--strict", str(good), cwd=project)
+    assert result.returncode == 0, result.stdout
+    bad = tmp_path / "bad.py"
+    bad.write_text(SURFACE + 'Pet(id=7, name="Rex", weightKg=3.5)\n')
+    result = mypy("--strict", str(bad), cwd=project)
+    assert result.returncode == 1
+    assert 'Unexpected keyword argument "weightKg" for "Pet"' in result.stdout, result.stdout

@@ -33,7 +33,7 @@ from ..ir.operations import REQUEST_OPTIONS, is_json_media_type
 from .annotations import AnnotationWriter, Imports, Style, relative_module
 from .code import Code, docstring_text, py_literal
 from ..format import LINE_LENGTH
-from .wrap import annotated, assignment, bracketed, call, call_with_collection
+from .wrap import annotated, assignment, bracketed, call
 
 STATUS_ERRORS = {
     "400": "BadRequestError",
@@ -75,8 +75,6 @@ class ModelView:
     base: Code
     doc: Code
     fields: list[FieldView]
-    model_config: Code | None
-    """`model_config = wire_names({...})`: the fields whose wire name differs from their Python name."""
     extra_values: Code | None
     """The type of the values of properties it does not name, when the spec gives one."""
     kind: str = "model"
@@ -137,9 +135,8 @@ def type_module_view(module: TypeModule) -> TypeModuleView:
         pending.discard(named.name)
         if isinstance(named, Model):
             view = _model_view(named, writer)
-            for name in ("wire_names", "Field"):
-                if (view.model_config if name == "wire_names" else view.extra_values) is not None:
-                    imports.add_local(relative_module(here, "_models"), name)
+            if view.extra_values is not None:
+                imports.add_local(relative_module(here, "_models"), "Field")
             if _names_in_fields(named) & pending:
                 rebuild.append(named.name)
             definitions.append(view)
@@ -177,18 +174,21 @@ def _model_view(model: Model, writer: AnnotationWriter) -> ModelView:
         if optional and not _is_nullable(model_field.type):
             annotation = Code(f"{annotation} | None")
         default = Code("None") if optional else None
+        declaration = annotated(model_field.name, annotation, default, indent=CLASS_INDENT, statement=True)
+        if model_field.name != model_field.wire_name:
+            default = _aliased(model_field.wire_name, default)
+            declaration = f"{model_field.name}: {annotation} = {default}"  # black splits the call if need be
         fields.append(
             FieldView(
                 name=model_field.name,
                 annotation=annotation,
                 default=default,
-                declaration=Code(annotated(model_field.name, annotation, default, indent=CLASS_INDENT, statement=True)),
+                declaration=Code(declaration),
                 doc=docstring_text(_with_deprecation(model_field.description, model_field.deprecated), CLASS_INDENT),
             )
         )
-    # a class's own wire names replace its base's, so it lists the inherited ones too
-    own_renamed = any(field.name != field.wire_name for field in model.own_fields)
-    renamed = {field.name: field.wire_name for field in model.response_fields if field.name != field.wire_name}
+    if any(field.default is not None and field.default.startswith("Field(") for field in fields):
+        writer.imports.add_local(relative_module(writer.here, "_models"), "Field")
     if model.base is None:
         writer.imports.add_local(relative_module(writer.here, "_models"), "BaseModel")
     return ModelView(
@@ -196,14 +196,17 @@ def _model_view(model: Model, writer: AnnotationWriter) -> ModelView:
         base=writer.annotation(Ref(model.base)) if model.base is not None else Code("BaseModel"),
         doc=docstring_text(model.description, CLASS_INDENT),
         fields=fields,
-        model_config=_model_config(renamed) if own_renamed else None,
         extra_values=writer.annotation(model.extra_values, style) if model.extra_values is not None else None,
     )
 
 
-def _model_config(renamed: dict[str, str]) -> Code:
-    entries = [f"{py_literal(name)}: {py_literal(wire)}" for name, wire in renamed.items()]
-    return Code(call_with_collection("model_config = wire_names", "{", entries, "}", indent=CLASS_INDENT))
+def _aliased(wire_name: str, default: Code | None) -> Code:
+    """The default of a field named otherwise on the wire: `Field(...)` with its wire name, for
+    reading and for writing. (Not `alias=`, which type checkers would make the constructor's
+    keyword: models are made with their Python names, like everything else.)"""
+    alias = py_literal(wire_name)
+    given = "" if default is None else f"default={default}, "
+    return Code(f"Field({given}validation_alias={alias}, serialization_alias={alias})")
 
 
 def _alias_declaration(name: str, value: Code) -> Code:

@@ -17,7 +17,6 @@ __all__ = [
     "first_problem",
     "tag",
     "type_adapter",
-    "wire_names",
 ]
 
 
@@ -29,11 +28,6 @@ class BaseModel(pydantic.BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, protected_namespaces=())
-
-
-def wire_names(names: dict[str, str]) -> ConfigDict:
-    """The configuration of a model whose fields are named differently on the wire."""
-    return ConfigDict(alias_generator=lambda field: names.get(field, field))
 
 
 def tag(name: str) -> Tag:

@@ -3,16 +3,16 @@ from __future__ import annotations
 
 from typing import Literal, TypedDict
 
-from .._models import BaseModel, wire_names
+from .._models import BaseModel, Field
 
 __all__ = ["ListPetsFilter", "ListPetsFilterParam", "ListPetsSort", "ListPetsSortParam"]
 
 
 class ListPetsFilter(BaseModel):
     color: str | None = None
-    min_age: int | None = None
-
-    model_config = wire_names({"min_age": "minAge"})
+    min_age: int | None = Field(
+        default=None, validation_alias="minAge", serialization_alias="minAge"
+    )
 
 
 class ListPetsFilterParam(TypedDict, total=False):

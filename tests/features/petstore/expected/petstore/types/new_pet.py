@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime
 
-from .._models import BaseModel, wire_names
+from .._models import BaseModel, Field
 from .pet_status import PetStatus
 
 __all__ = ["NewPet"]
@@ -18,6 +18,6 @@ class NewPet(BaseModel):
     """Where the pet is in the sales process."""
 
     birthday: datetime.date | None = None
-    weight_kg: float | None = None
-
-    model_config = wire_names({"weight_kg": "weightKg"})
+    weight_kg: float | None = Field(
+        default=None, validation_alias="weightKg", serialization_alias="weightKg"
+    )

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from typing import Literal
 
-from .._models import BaseModel, wire_names
+from .._models import BaseModel, Field
 
 __all__ = ["Organisation"]
 
 
 class Organisation(BaseModel):
     kind: Literal["organisation"]
-    legal_name: str | None = None
-
-    model_config = wire_names({"legal_name": "legalName"})
+    legal_name: str | None = Field(
+        default=None, validation_alias="legalName", serialization_alias="legalName"
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime
 from typing import Annotated, TypeAlias
 
-from .._models import BaseModel, discriminated, tag, wire_names
+from .._models import BaseModel, Field, discriminated, tag
 from .new_pet import NewPet
 from .organisation import Organisation
 from .person import Person
@@ -27,8 +27,8 @@ class Pet(NewPet):
     """A pet in the store."""
 
     id: int
-    created_at: datetime.datetime | None = None
+    created_at: datetime.datetime | None = Field(
+        default=None, validation_alias="createdAt", serialization_alias="createdAt"
+    )
     owner: PetOwner | None = None
     vaccinations: list[PetVaccinationsItem] | None = None
-
-    model_config = wire_names({"weight_kg": "weightKg", "created_at": "createdAt"})

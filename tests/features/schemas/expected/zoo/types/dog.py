@@ -4,16 +4,16 @@ from __future__ import annotations
 import datetime
 from typing import Required, TypedDict
 
-from .._models import wire_names
+from .._models import Field
 from .pet import Pet
 
 __all__ = ["Dog", "DogParam"]
 
 
 class Dog(Pet):
-    good_boy: bool | None = None
-
-    model_config = wire_names({"born_at": "bornAt", "good_boy": "goodBoy"})
+    good_boy: bool | None = Field(
+        default=None, validation_alias="goodBoy", serialization_alias="goodBoy"
+    )
 
 
 class DogParam(TypedDict, total=False):

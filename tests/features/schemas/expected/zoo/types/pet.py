@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime
 
-from .._models import BaseModel, wire_names
+from .._models import BaseModel, Field
 
 __all__ = ["Pet"]
 
@@ -12,6 +12,6 @@ class Pet(BaseModel):
     kind: str
     name: str
     id: str | None = None
-    born_at: datetime.datetime | None = None
-
-    model_config = wire_names({"born_at": "bornAt"})
+    born_at: datetime.datetime | None = Field(
+        default=None, validation_alias="bornAt", serialization_alias="bornAt"
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Required, TypedDict, Union
 
-from .._models import BaseModel, wire_names
+from .._models import BaseModel, Field
 from .json_value import JsonValue
 
 __all__ = ["TreeNode", "TreeNodeParam"]
@@ -13,9 +13,9 @@ __all__ = ["TreeNode", "TreeNodeParam"]
 class TreeNode(BaseModel):
     value: JsonValue
     children: list[TreeNode] | None = None
-    leaf_count: int | None = None
-
-    model_config = wire_names({"leaf_count": "leaf-count"})
+    leaf_count: int | None = Field(
+        default=None, validation_alias="leaf-count", serialization_alias="leaf-count"
+    )
 
 
 TreeNodeParam = TypedDict(

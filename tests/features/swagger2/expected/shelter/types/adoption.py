@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime
 from typing import Literal
 
-from .._models import BaseModel, wire_names
+from .._models import BaseModel, Field
 
 __all__ = ["Adoption"]
 
@@ -12,6 +12,6 @@ __all__ = ["Adoption"]
 class Adoption(BaseModel):
     id: int
     status: Literal["received", "approved", "declined"] | str
-    decided_at: datetime.datetime | None = None
-
-    model_config = wire_names({"decided_at": "decidedAt"})
+    decided_at: datetime.datetime | None = Field(
+        default=None, validation_alias="decidedAt", serialization_alias="decidedAt"
+    )
