@@ -309,6 +309,22 @@ def test_parameter_styles(petstore: ModuleType, server: TestServer) -> None:
     assert server.requests[1].headers["x-trace"] == "x,y"
 
 
+def test_list_arguments_take_any_sequence(petstore: ModuleType, uploads: ModuleType, server: TestServer) -> None:
+    """Lists are `Sequence[...]` arguments: tuples and other sequences are sent as lists, in
+    a query, a path, a header and a multipart body (`test_typecheck.py`: they type-check)."""
+    server.reply(200, [])
+    server.reply(200, [])
+    server.reply(200, {"id": "d1"})
+    client = petstore.Petstore(api_key="k", base_url=server.url)
+    client.pets.list_pets(tags=("a", "b"), ids=range(1, 3))
+    assert server.requests[0].query == [("tags", "a,b"), ("ids", "1|2")]
+    client.pets.find_pets_by_tags(tags=("a b", "c,d"), x_trace=("x", "y"))
+    assert server.requests[1].path == "/pets/by-tags/a%20b,c%2Cd"
+    assert server.requests[1].headers["x-trace"] == "x,y"
+    uploads.Uploads(api_key="t", base_url=server.url).documents.upload_document(file=b"%PDF", labels=("a", "b"))
+    assert [part.content for part in server.requests[2].parts() if part.name == "labels"] == [b"a", b"b"]
+
+
 # --- a spec in several files -----------------------------------------------------------------
 
 

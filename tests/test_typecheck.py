@@ -124,18 +124,21 @@ from petstore.types import Organisation, Pet
 client = Petstore(api_key="k")
 owner = Organisation(kind="organisation", legal_name="Shelter Ltd")
 pet = Pet(id=7, name="Rex", weight_kg=3.5, created_at=datetime.datetime(2024, 5, 1), owner=owner)
+pets: list[Pet] = client.pets.list_pets(tags=("a", "b"), ids=range(1, 3))
 """
 
 
 def test_the_surface_type_checks_as_users_write_it(tmp_path: Path) -> None:
-    """The petstore client as its README writes it: models made with Python names."""
+    """The petstore client as its README writes it: models made with Python names, any
+    sequence for a list."""
     project = FEATURES / "petstore" / "expected"
     good = tmp_path / "good.py"
     good.write_text(SURFACE)
     result = mypy("--strict", str(good), cwd=project)
     assert result.returncode == 0, result.stdout
     bad = tmp_path / "bad.py"
-    bad.write_text(SURFACE + 'Pet(id=7, name="Rex", weightKg=3.5)\n')
+    bad.write_text(SURFACE + 'Pet(id=7, name="Rex", weightKg=3.5)\nclient.pets.list_pets(ids=("1", "2"))\n')
     result = mypy("--strict", str(bad), cwd=project)
     assert result.returncode == 1
     assert 'Unexpected keyword argument "weightKg" for "Pet"' in result.stdout, result.stdout
+    assert 'Argument "ids" to "list_pets" of "PetsResource" has incompatible type "tuple[str, str]"' in result.stdout

@@ -12,7 +12,7 @@ import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Mapping, Sequence, cast
+from typing import Any, Mapping, Sequence, TypeGuard, cast
 from urllib.parse import quote, quote_plus
 
 import pydantic
@@ -80,7 +80,7 @@ def _jsonable(value: object) -> Any:
         return value.model_dump(mode="json", by_alias=True, exclude_unset=True)
     if isinstance(value, Mapping):
         return {str(key): _jsonable(item) for key, item in value.items() if item is not NOT_GIVEN}
-    if isinstance(value, Sequence) and not isinstance(value, (str, bytes, bytearray)):
+    if _is_sequence(value):
         return [_jsonable(item) for item in value]
     if isinstance(value, (datetime.datetime, datetime.date, datetime.time)):
         return value.isoformat()
@@ -316,7 +316,7 @@ def _multipart(fields: Mapping[str, object], encodings: Mapping[str, Encoding]) 
                 for key, item in _pairs(name, value, encoding, _as_is)
             )
             continue
-        for item in value if isinstance(value, (list, tuple)) and not _is_file(value) else [value]:
+        for item in value if _is_sequence(value) and not _is_file(value) else [value]:
             if _is_file(item):
                 filename, content, file_type, part_headers = _file_parts(name, item)
                 media_type = file_type or encoding.content_type
@@ -327,6 +327,11 @@ def _multipart(fields: Mapping[str, object], encodings: Mapping[str, Encoding]) 
                 data = _content_text(item, encoding.content_type).encode()
                 parts.append((name, (None, data, encoding.content_type, encoding.headers)))
     return {"files": parts}
+
+
+def _is_sequence(value: object) -> TypeGuard[Sequence[object]]:
+    """An array argument: any sequence but a string (or the bytes of a file)."""
+    return isinstance(value, Sequence) and not isinstance(value, (str, bytes, bytearray))
 
 
 def _is_file(value: object) -> bool:

@@ -122,7 +122,7 @@ class UserAccountsResource(SyncAPIResource):
         model_id: str | NotGiven = NOT_GIVEN,
         v2_fa: bool | NotGiven = NOT_GIVEN,
         odd_name: str | NotGiven = NOT_GIVEN,
-        list: builtins.list[str] | NotGiven = NOT_GIVEN,
+        list: Sequence[str] | NotGiven = NOT_GIVEN,
         str: str | NotGiven = NOT_GIVEN,
         from_: str | NotGiven = NOT_GIVEN,
         user_name: str | NotGiven = NOT_GIVEN,
@@ -144,7 +144,7 @@ class UserAccountsResource(SyncAPIResource):
           model_id (str):
           v2_fa (bool):
           odd_name (str):
-          list (builtins.list[str]):
+          list (Sequence[str]):
           str (str):
           from_ (str):
           user_name (str):
@@ -259,7 +259,7 @@ class AsyncUserAccountsResource(AsyncAPIResource):
         model_id: str | NotGiven = NOT_GIVEN,
         v2_fa: bool | NotGiven = NOT_GIVEN,
         odd_name: str | NotGiven = NOT_GIVEN,
-        list: builtins.list[str] | NotGiven = NOT_GIVEN,
+        list: Sequence[str] | NotGiven = NOT_GIVEN,
         str: str | NotGiven = NOT_GIVEN,
         from_: str | NotGiven = NOT_GIVEN,
         user_name: str | NotGiven = NOT_GIVEN,
@@ -281,7 +281,7 @@ class AsyncUserAccountsResource(AsyncAPIResource):
           model_id (str):
           v2_fa (bool):
           odd_name (str):
-          list (builtins.list[str]):
+          list (Sequence[str]):
           str (str):
           from_ (str):
           user_name (str):

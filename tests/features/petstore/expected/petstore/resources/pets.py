@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+from collections.abc import Sequence
 
 import httpx
 
@@ -99,10 +100,10 @@ class PetsResource(SyncAPIResource):
         self,
         *,
         limit: int | NotGiven = NOT_GIVEN,
-        tags: list[str] | NotGiven = NOT_GIVEN,
+        tags: Sequence[str] | NotGiven = NOT_GIVEN,
         status: PetStatus | NotGiven = NOT_GIVEN,
         filter: ListPetsFilter | ListPetsFilterParam | NotGiven = NOT_GIVEN,
-        ids: list[int] | NotGiven = NOT_GIVEN,
+        ids: Sequence[int] | NotGiven = NOT_GIVEN,
         sort: ListPetsSort | ListPetsSortParam | NotGiven = NOT_GIVEN,
         x_request_id: str | NotGiven = NOT_GIVEN,
         session: str | NotGiven = NOT_GIVEN,
@@ -115,10 +116,10 @@ class PetsResource(SyncAPIResource):
 
         Args:
           limit (int): How many pets to return. Defaults to 20 on the server.
-          tags (list[str]):
+          tags (Sequence[str]):
           status (PetStatus):
           filter (ListPetsFilter | ListPetsFilterParam):
-          ids (list[int]):
+          ids (Sequence[int]):
           sort (ListPetsSort | ListPetsSortParam):
           x_request_id (str):
           session (str):
@@ -251,8 +252,8 @@ class PetsResource(SyncAPIResource):
     def find_pets_by_tags(
         self,
         *,
-        tags: list[str],
-        x_trace: list[str] | NotGiven = NOT_GIVEN,
+        tags: Sequence[str],
+        x_trace: Sequence[str] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -261,8 +262,8 @@ class PetsResource(SyncAPIResource):
         """GET /pets/by-tags/{tags}
 
         Args:
-          tags (list[str]):
-          x_trace (list[str]):
+          tags (Sequence[str]):
+          x_trace (Sequence[str]):
         """
         return self._client.request(
             _FIND_PETS_BY_TAGS,
@@ -300,10 +301,10 @@ class AsyncPetsResource(AsyncAPIResource):
         self,
         *,
         limit: int | NotGiven = NOT_GIVEN,
-        tags: list[str] | NotGiven = NOT_GIVEN,
+        tags: Sequence[str] | NotGiven = NOT_GIVEN,
         status: PetStatus | NotGiven = NOT_GIVEN,
         filter: ListPetsFilter | ListPetsFilterParam | NotGiven = NOT_GIVEN,
-        ids: list[int] | NotGiven = NOT_GIVEN,
+        ids: Sequence[int] | NotGiven = NOT_GIVEN,
         sort: ListPetsSort | ListPetsSortParam | NotGiven = NOT_GIVEN,
         x_request_id: str | NotGiven = NOT_GIVEN,
         session: str | NotGiven = NOT_GIVEN,
@@ -316,10 +317,10 @@ class AsyncPetsResource(AsyncAPIResource):
 
         Args:
           limit (int): How many pets to return. Defaults to 20 on the server.
-          tags (list[str]):
+          tags (Sequence[str]):
           status (PetStatus):
           filter (ListPetsFilter | ListPetsFilterParam):
-          ids (list[int]):
+          ids (Sequence[int]):
           sort (ListPetsSort | ListPetsSortParam):
           x_request_id (str):
           session (str):
@@ -452,8 +453,8 @@ class AsyncPetsResource(AsyncAPIResource):
     async def find_pets_by_tags(
         self,
         *,
-        tags: list[str],
-        x_trace: list[str] | NotGiven = NOT_GIVEN,
+        tags: Sequence[str],
+        x_trace: Sequence[str] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -462,8 +463,8 @@ class AsyncPetsResource(AsyncAPIResource):
         """GET /pets/by-tags/{tags}
 
         Args:
-          tags (list[str]):
-          x_trace (list[str]):
+          tags (Sequence[str]):
+          x_trace (Sequence[str]):
         """
         return await self._client.request(
             _FIND_PETS_BY_TAGS,

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from typing import Literal
 
 import httpx
@@ -107,10 +108,10 @@ class AnimalsResource(SyncAPIResource):
         self,
         *,
         limit: int | NotGiven = NOT_GIVEN,
-        species: list[Literal["cat", "dog"]] | NotGiven = NOT_GIVEN,
-        colors: list[str] | NotGiven = NOT_GIVEN,
-        sizes: list[int] | NotGiven = NOT_GIVEN,
-        names: list[str] | NotGiven = NOT_GIVEN,
+        species: Sequence[Literal["cat", "dog"]] | NotGiven = NOT_GIVEN,
+        colors: Sequence[str] | NotGiven = NOT_GIVEN,
+        sizes: Sequence[int] | NotGiven = NOT_GIVEN,
+        names: Sequence[str] | NotGiven = NOT_GIVEN,
         neutered: bool | NotGiven = NOT_GIVEN,
         x_request_id: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -122,10 +123,10 @@ class AnimalsResource(SyncAPIResource):
 
         Args:
           limit (int): Defaults to 20 on the server.
-          species (list[Literal["cat", "dog"]]):
-          colors (list[str]):
-          sizes (list[int]):
-          names (list[str]):
+          species (Sequence[Literal["cat", "dog"]]):
+          colors (Sequence[str]):
+          sizes (Sequence[int]):
+          names (Sequence[str]):
           neutered (bool):
           x_request_id (str):
 
@@ -327,10 +328,10 @@ class AsyncAnimalsResource(AsyncAPIResource):
         self,
         *,
         limit: int | NotGiven = NOT_GIVEN,
-        species: list[Literal["cat", "dog"]] | NotGiven = NOT_GIVEN,
-        colors: list[str] | NotGiven = NOT_GIVEN,
-        sizes: list[int] | NotGiven = NOT_GIVEN,
-        names: list[str] | NotGiven = NOT_GIVEN,
+        species: Sequence[Literal["cat", "dog"]] | NotGiven = NOT_GIVEN,
+        colors: Sequence[str] | NotGiven = NOT_GIVEN,
+        sizes: Sequence[int] | NotGiven = NOT_GIVEN,
+        names: Sequence[str] | NotGiven = NOT_GIVEN,
         neutered: bool | NotGiven = NOT_GIVEN,
         x_request_id: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -342,10 +343,10 @@ class AsyncAnimalsResource(AsyncAPIResource):
 
         Args:
           limit (int): Defaults to 20 on the server.
-          species (list[Literal["cat", "dog"]]):
-          colors (list[str]):
-          sizes (list[int]):
-          names (list[str]):
+          species (Sequence[Literal["cat", "dog"]]):
+          colors (Sequence[str]):
+          sizes (Sequence[int]):
+          names (Sequence[str]):
           neutered (bool):
           x_request_id (str):
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 
 import httpx
 
@@ -79,7 +80,7 @@ class DocumentsResource(SyncAPIResource):
         *,
         file: FileTypes,
         title: str | NotGiven = NOT_GIVEN,
-        labels: list[str] | NotGiven = NOT_GIVEN,
+        labels: Sequence[str] | NotGiven = NOT_GIVEN,
         options: (
             UploadDocumentRequestOptions | UploadDocumentRequestOptionsParam | NotGiven
         ) = NOT_GIVEN,
@@ -93,7 +94,7 @@ class DocumentsResource(SyncAPIResource):
         Args:
           file (FileTypes):
           title (str):
-          labels (list[str]):
+          labels (Sequence[str]):
           options (UploadDocumentRequestOptions | UploadDocumentRequestOptionsParam):
         """
         return self._client.request(
@@ -209,7 +210,7 @@ class AsyncDocumentsResource(AsyncAPIResource):
         *,
         file: FileTypes,
         title: str | NotGiven = NOT_GIVEN,
-        labels: list[str] | NotGiven = NOT_GIVEN,
+        labels: Sequence[str] | NotGiven = NOT_GIVEN,
         options: (
             UploadDocumentRequestOptions | UploadDocumentRequestOptionsParam | NotGiven
         ) = NOT_GIVEN,
@@ -223,7 +224,7 @@ class AsyncDocumentsResource(AsyncAPIResource):
         Args:
           file (FileTypes):
           title (str):
-          labels (list[str]):
+          labels (Sequence[str]):
           options (UploadDocumentRequestOptions | UploadDocumentRequestOptionsParam):
         """
         return await self._client.request(

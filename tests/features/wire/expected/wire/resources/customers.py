@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 
 import httpx
 
@@ -74,8 +75,8 @@ class CustomersResource(SyncAPIResource):
         name: str,
         balance: int | NotGiven = NOT_GIVEN,
         tax_exempt: bool | NotGiven = NOT_GIVEN,
-        preferred_locales: list[str] | NotGiven = NOT_GIVEN,
-        codes: list[str] | NotGiven = NOT_GIVEN,
+        preferred_locales: Sequence[str] | NotGiven = NOT_GIVEN,
+        codes: Sequence[str] | NotGiven = NOT_GIVEN,
         address: Address | AddressParam | NotGiven = NOT_GIVEN,
         metadata: dict[str, str] | NotGiven = NOT_GIVEN,
         note: str | NotGiven = NOT_GIVEN,
@@ -91,8 +92,8 @@ class CustomersResource(SyncAPIResource):
           name (str):
           balance (int):
           tax_exempt (bool):
-          preferred_locales (list[str]):
-          codes (list[str]):
+          preferred_locales (Sequence[str]):
+          codes (Sequence[str]):
           address (Address | AddressParam):
           metadata (dict[str, str]):
           note (str):
@@ -128,7 +129,7 @@ class CustomersResource(SyncAPIResource):
             | UpdateCustomerRequestInvoiceSettingsParam
             | NotGiven
         ) = NOT_GIVEN,
-        expand: list[str] | NotGiven = NOT_GIVEN,
+        expand: Sequence[str] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -140,7 +141,7 @@ class CustomersResource(SyncAPIResource):
           customer (str):
           invoice_settings (UpdateCustomerRequestInvoiceSettings |
               UpdateCustomerRequestInvoiceSettingsParam):
-          expand (list[str]):
+          expand (Sequence[str]):
         """
         return self._client.request(
             _UPDATE_CUSTOMER,
@@ -177,8 +178,8 @@ class AsyncCustomersResource(AsyncAPIResource):
         name: str,
         balance: int | NotGiven = NOT_GIVEN,
         tax_exempt: bool | NotGiven = NOT_GIVEN,
-        preferred_locales: list[str] | NotGiven = NOT_GIVEN,
-        codes: list[str] | NotGiven = NOT_GIVEN,
+        preferred_locales: Sequence[str] | NotGiven = NOT_GIVEN,
+        codes: Sequence[str] | NotGiven = NOT_GIVEN,
         address: Address | AddressParam | NotGiven = NOT_GIVEN,
         metadata: dict[str, str] | NotGiven = NOT_GIVEN,
         note: str | NotGiven = NOT_GIVEN,
@@ -194,8 +195,8 @@ class AsyncCustomersResource(AsyncAPIResource):
           name (str):
           balance (int):
           tax_exempt (bool):
-          preferred_locales (list[str]):
-          codes (list[str]):
+          preferred_locales (Sequence[str]):
+          codes (Sequence[str]):
           address (Address | AddressParam):
           metadata (dict[str, str]):
           note (str):
@@ -231,7 +232,7 @@ class AsyncCustomersResource(AsyncAPIResource):
             | UpdateCustomerRequestInvoiceSettingsParam
             | NotGiven
         ) = NOT_GIVEN,
-        expand: list[str] | NotGiven = NOT_GIVEN,
+        expand: Sequence[str] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -243,7 +244,7 @@ class AsyncCustomersResource(AsyncAPIResource):
           customer (str):
           invoice_settings (UpdateCustomerRequestInvoiceSettings |
               UpdateCustomerRequestInvoiceSettingsParam):
-          expand (list[str]):
+          expand (Sequence[str]):
         """
         return await self._client.request(
             _UPDATE_CUSTOMER,

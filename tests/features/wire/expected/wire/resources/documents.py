@@ -56,7 +56,7 @@ class DocumentsResource(SyncAPIResource):
         scan: FileTypes,
         title: str | NotGiven = NOT_GIVEN,
         pages: int | NotGiven = NOT_GIVEN,
-        labels: list[str] | NotGiven = NOT_GIVEN,
+        labels: Sequence[str] | NotGiven = NOT_GIVEN,
         owner: Address | AddressParam | NotGiven = NOT_GIVEN,
         addresses: Sequence[Address | AddressParam] | NotGiven = NOT_GIVEN,
         thumbnail: FileTypes | NotGiven = NOT_GIVEN,
@@ -71,7 +71,7 @@ class DocumentsResource(SyncAPIResource):
           scan (FileTypes):
           title (str):
           pages (int):
-          labels (list[str]):
+          labels (Sequence[str]):
           owner (Address | AddressParam):
           addresses (Sequence[Address | AddressParam]):
           thumbnail (FileTypes):
@@ -117,7 +117,7 @@ class AsyncDocumentsResource(AsyncAPIResource):
         scan: FileTypes,
         title: str | NotGiven = NOT_GIVEN,
         pages: int | NotGiven = NOT_GIVEN,
-        labels: list[str] | NotGiven = NOT_GIVEN,
+        labels: Sequence[str] | NotGiven = NOT_GIVEN,
         owner: Address | AddressParam | NotGiven = NOT_GIVEN,
         addresses: Sequence[Address | AddressParam] | NotGiven = NOT_GIVEN,
         thumbnail: FileTypes | NotGiven = NOT_GIVEN,
@@ -132,7 +132,7 @@ class AsyncDocumentsResource(AsyncAPIResource):
           scan (FileTypes):
           title (str):
           pages (int):
-          labels (list[str]):
+          labels (Sequence[str]):
           owner (Address | AddressParam):
           addresses (Sequence[Address | AddressParam]):
           thumbnail (FileTypes):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from typing import Literal
 
 import httpx
@@ -58,12 +59,12 @@ class ReportsResource(SyncAPIResource):
     def get_report(
         self,
         *,
-        id: list[int],
+        id: Sequence[int],
         format: Literal["pdf", "csv"],
         redirect: str | NotGiven = NOT_GIVEN,
         filter: GetReportFilter | GetReportFilterParam | NotGiven = NOT_GIVEN,
         x_sort: GetReportXSort | GetReportXSortParam | NotGiven = NOT_GIVEN,
-        prefs: list[str] | NotGiven = NOT_GIVEN,
+        prefs: Sequence[str] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -72,12 +73,12 @@ class ReportsResource(SyncAPIResource):
         """GET /reports/{id}/report{format}
 
         Args:
-          id (list[int]):
+          id (Sequence[int]):
           format (Literal["pdf", "csv"]):
           redirect (str):
           filter (GetReportFilter | GetReportFilterParam):
           x_sort (GetReportXSort | GetReportXSortParam):
-          prefs (list[str]):
+          prefs (Sequence[str]):
         """
         return self._client.request(
             _GET_REPORT,
@@ -112,12 +113,12 @@ class AsyncReportsResource(AsyncAPIResource):
     async def get_report(
         self,
         *,
-        id: list[int],
+        id: Sequence[int],
         format: Literal["pdf", "csv"],
         redirect: str | NotGiven = NOT_GIVEN,
         filter: GetReportFilter | GetReportFilterParam | NotGiven = NOT_GIVEN,
         x_sort: GetReportXSort | GetReportXSortParam | NotGiven = NOT_GIVEN,
-        prefs: list[str] | NotGiven = NOT_GIVEN,
+        prefs: Sequence[str] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -126,12 +127,12 @@ class AsyncReportsResource(AsyncAPIResource):
         """GET /reports/{id}/report{format}
 
         Args:
-          id (list[int]):
+          id (Sequence[int]):
           format (Literal["pdf", "csv"]):
           redirect (str):
           filter (GetReportFilter | GetReportFilterParam):
           x_sort (GetReportXSort | GetReportXSortParam):
-          prefs (list[str]):
+          prefs (Sequence[str]):
         """
         return await self._client.request(
             _GET_REPORT,

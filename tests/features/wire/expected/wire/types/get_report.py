@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 from typing import TypedDict
 
 from .._models import BaseModel
@@ -18,7 +19,7 @@ class GetReportFilterParam(TypedDict, total=False):
     """The fields of `GetReportFilter`, as a dict keyed by their names on the wire."""
 
     since: datetime.date
-    tags: list[str]
+    tags: Sequence[str]
 
 
 class GetReportXSort(BaseModel):
