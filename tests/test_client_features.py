@@ -1,6 +1,7 @@
 """The golden feature clients (tests/features/*/expected) against a real HTTP server."""
 
 import asyncio
+import importlib
 import inspect
 import datetime
 from collections.abc import Callable
@@ -307,6 +308,69 @@ def test_parameter_styles(petstore: ModuleType, server: TestServer) -> None:
     client.pets.find_pets_by_tags(tags=["a b", "c,d"], x_trace=["x", "y"])
     assert server.requests[1].path == "/pets/by-tags/a%20b,c%2Cd"
     assert server.requests[1].headers["x-trace"] == "x,y"
+
+
+def test_path_parameters_are_positional_or_keyword(
+    petstore: ModuleType, import_client: Importer, server: TestServer
+) -> None:
+    """What a call is about comes first, by position or by name; the rest are keywords."""
+    for _ in range(4):
+        server.reply(200, PET)
+    server.reply(200, {"status": "approved"})
+    server.reply(204)
+    client = petstore.Petstore(api_key="k", base_url=server.url)
+    assert client.pets.get_pet(7).name == "Rex"
+    assert client.pets.get_pet(pet_id=7).name == "Rex"
+    assert client.pets.with_raw_response.get_pet(7).parse().name == "Rex"
+
+    async def main() -> object:
+        async with petstore.AsyncPetstore(api_key="k", base_url=server.url) as async_client:
+            return await async_client.pets.get_pet(7)
+
+    assert asyncio.run(main()).name == "Rex"
+    assert client.store.get_adoption_until_done("a1", poll_interval=0.01).status == "approved"
+    assert [r.path for r in server.requests[:5]] == ["/pets/7"] * 4 + ["/adoptions/a1"]
+    kinds = {name: p.kind.name for name, p in inspect.signature(client.pets.get_pet).parameters.items()}
+    assert kinds == {"pet_id": "POSITIONAL_OR_KEYWORD"} | {
+        name: "KEYWORD_ONLY" for name in ("extra_headers", "extra_query", "extra_body", "timeout")
+    }
+    # several, in the order of the path, whatever the order of their declarations
+    wire = import_client(FEATURES / "wire" / "expected", "wire").Wire(base_url=server.url)
+    wire.reports.get_report([1, 2], "pdf", redirect="/a")
+    assert server.requests[5].path == "/reports/;id=1;id=2/report.pdf"
+    with pytest.raises(TypeError):
+        client.pets.list_pets(5)  # a query parameter is a keyword
+
+
+def test_per_call_options_have_one_name_in_every_method(import_client: Importer, server: TestServer) -> None:
+    """`extra_headers`, `extra_query`, `extra_body` and `timeout` are the per-call options of every
+    method; a parameter or body field named like one, or like an earlier argument, takes its
+    location as a prefix."""
+    names = import_client(FEATURES / "names" / "expected", "names_the_hard_cases_escaped")
+    server.reply(200, {})
+    server.reply(200, {"type": "c"})
+    client = names.NamesTheHardCasesEscaped(base_url=server.url, max_retries=0)
+    accounts = client.user_accounts
+    accounts.get_users_user_id_items("u1", query_user_id="q", query_timeout=30, query_self=True, timeout=5.0)
+    assert server.requests[0].path == "/users/u1/items"
+    assert server.requests[0].query == [("user_id", "q"), ("timeout", "30"), ("self", "true")]
+    accounts.create_item(schema_={}, body_extra_headers="in the body", extra_headers={"X-Trace": "t"})
+    assert server.requests[1].json() == {"schema": {}, "extra_headers": "in the body"}
+    assert server.requests[1].headers["x-trace"] == "t"
+    for feature in FEATURES.iterdir():
+        if not (feature / "spec.yaml").is_file():
+            continue
+        package = next(p.name for p in (feature / "expected").iterdir() if p.is_dir() and p.name != "tests")
+        import_client(feature / "expected", package)
+        resources = importlib.import_module(f"{package}.resources")
+        for class_name in resources.__all__:
+            for method_name, method in inspect.getmembers(getattr(resources, class_name), inspect.isfunction):
+                if method_name.startswith("_"):
+                    continue
+                parameters = inspect.signature(method).parameters
+                options = [name for name in parameters if name in ("extra_headers", "extra_query", "extra_body", "timeout")]
+                assert options == ["extra_headers", "extra_query", "extra_body", "timeout"], (class_name, method_name)
+                assert all(parameters[name].kind.name == "KEYWORD_ONLY" for name in options)
 
 
 def test_list_arguments_take_any_sequence(petstore: ModuleType, uploads: ModuleType, server: TestServer) -> None:

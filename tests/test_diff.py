@@ -628,3 +628,29 @@ def test_a_pull_request_body_fits_what_github_takes() -> None:
     assert body.count("<details>") == body.count("</details>")
     short = pull_request_body([_release("shop", breaking[:3] + added)])
     assert "is cut" not in short and short.count("<details><summary>20 more</summary>") == 1
+
+
+def test_path_parameters_reordered_break_positional_calls(tmp_path: Path) -> None:
+    """Path parameters are positional-or-keyword, in the order of the path: a new order breaks
+    `get_item("s1", "i1")`; a new order of keyword-only arguments breaks nothing."""
+
+    def with_path(path: str) -> dict[str, Any]:
+        spec = base_spec()
+        spec["paths"][path] = {
+            "get": {
+                "operationId": "getItem",
+                "tags": ["items"],
+                "parameters": [
+                    {"name": name, "in": "path", "required": True, "schema": {"type": "string"}} for name in ("shop", "item")
+                ],
+                "responses": {"204": {"description": "OK"}},
+            }
+        }
+        return spec
+
+    (tmp_path / "old.json").write_text(json.dumps(with_path("/shops/{shop}/items/{item}")))
+    (tmp_path / "new.json").write_text(json.dumps(with_path("/items/{item}/shops/{shop}")))
+    report = diff_specs(tmp_path / "old.json", tmp_path / "new.json")
+    assert ("python", "positional-arguments-changed", True) in found(report), markdown(report)
+    assert report.semver == "major"
+    assert "positional arguments are now (item, shop), not (shop, item)" in markdown(report)

@@ -117,8 +117,8 @@ def test_full_client_against_a_server(project: Path, import_client: Callable[[Pa
             url="https://example.com",
             formats=[types.FormatsMarkdown(type="markdown"), types.FormatsJson(type="json", prompt="facts")],
             location={"country": "DE"},
-            timeout=30000,
-            request_timeout=60.0,
+            body_timeout=30000,  # the body's own `timeout`; `timeout=` is the per-call option
+            timeout=60.0,
         )
         assert server.requests[1].json() == {
             "url": "https://example.com",

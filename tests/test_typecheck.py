@@ -82,13 +82,13 @@ def test_typed_usage_checks_and_wrong_types_are_errors(tmp_path: Path) -> None:
         USAGE
         + "client.scraping.stop_interactive_scrape_browser_session(job_id=123)\n"
         + "client.scraping.stop_interactive_scrape_browser_session()\n"
-        + "client.scraping.stop_interactive_scrape_browser_session('positional')\n"
+        + "client.scraping.stop_interactive_scrape_browser_session('a', 'b')\n"
         + "wrong: int = client.scraping.stop_interactive_scrape_browser_session(job_id='x')\n"
     )
     result = mypy("--strict", str(bad), cwd=project)
     assert result.returncode == 1
     assert 'Argument "job_id" to "stop_interactive_scrape_browser_session" of "ScrapingResource" has incompatible type "int"' in result.stdout
-    assert 'Missing named argument "job_id"' in result.stdout
+    assert 'Missing positional argument "job_id"' in result.stdout
     assert "Too many positional arguments" in result.stdout
     assert 'Incompatible types in assignment (expression has type "StopInteractiveScrapeBrowserSessionResponse", variable has type "int")' in result.stdout
 
@@ -125,20 +125,25 @@ client = Petstore(api_key="k")
 owner = Organisation(kind="organisation", legal_name="Shelter Ltd")
 pet = Pet(id=7, name="Rex", weight_kg=3.5, created_at=datetime.datetime(2024, 5, 1), owner=owner)
 pets: list[Pet] = client.pets.list_pets(tags=("a", "b"), ids=range(1, 3))
+same: Pet = client.pets.get_pet(7, timeout=2.0)
+also: Pet = client.pets.get_pet(pet_id=7)
 """
 
 
 def test_the_surface_type_checks_as_users_write_it(tmp_path: Path) -> None:
     """The petstore client as its README writes it: models made with Python names, any
-    sequence for a list."""
+    sequence for a list, path parameters by position or by name."""
     project = FEATURES / "petstore" / "expected"
     good = tmp_path / "good.py"
     good.write_text(SURFACE)
     result = mypy("--strict", str(good), cwd=project)
     assert result.returncode == 0, result.stdout
     bad = tmp_path / "bad.py"
-    bad.write_text(SURFACE + 'Pet(id=7, name="Rex", weightKg=3.5)\nclient.pets.list_pets(ids=("1", "2"))\n')
+    bad.write_text(
+        SURFACE + 'Pet(id=7, name="Rex", weightKg=3.5)\nclient.pets.list_pets(ids=("1", "2"))\nclient.pets.list_pets(5)\n'
+    )
     result = mypy("--strict", str(bad), cwd=project)
     assert result.returncode == 1
     assert 'Unexpected keyword argument "weightKg" for "Pet"' in result.stdout, result.stdout
     assert 'Argument "ids" to "list_pets" of "PetsResource" has incompatible type "tuple[str, str]"' in result.stdout
+    assert 'Too many positional arguments for "list_pets" of "PetsResource"' in result.stdout

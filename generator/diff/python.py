@@ -1,4 +1,4 @@
-"""Changes to the generated package: resource classes, methods and their keyword arguments,
+"""Changes to the generated package: resource classes, methods and their arguments,
 model classes and their fields, enum members; by the Python names the generator gives them."""
 
 from __future__ import annotations
@@ -161,8 +161,21 @@ class PythonDiff:
                 f"`{call}`: {'required' if required else 'optional'} argument `{name}` added",
                 required,
             )
-        common_before = [p.name for p in old if p.name in after]
-        common_after = [p.name for p in new if p.name in before]
+        # path parameters are positional, in the order of the path: a call that passes them by
+        # position breaks when that order changes or one of them becomes keyword-only
+        old_positional = [p.name for p in old if p.location == "path"]
+        new_positional = [p.name for p in new if p.location == "path"]
+        moved = [name for name in old_positional if name in after and name not in new_positional]
+        if moved or [n for n in old_positional if n in new_positional] != [n for n in new_positional if n in old_positional]:
+            self.add(
+                where,
+                "positional-arguments-changed",
+                f"`{call}`: positional arguments are now ({', '.join(new_positional)}),"
+                f" not ({', '.join(old_positional)})",
+                True,
+            )
+        common_before = [p.name for p in old if p.name in after and p.name not in old_positional]
+        common_after = [p.name for p in new if p.name in before and p.name not in new_positional]
         if common_before != common_after:
             self.add(where, "arguments-reordered", f"`{call}`: arguments reordered (keyword-only: nothing breaks)", False)
         for name in common_after:

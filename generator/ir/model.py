@@ -322,8 +322,6 @@ class Operation:
     """Alternatives, each a list of scheme keys that must all be present; [] = no auth."""
     idempotency_header: str | None = None
     """The header parameter that carries an idempotency key, if the operation declares one."""
-    option_names: dict[str, str] = field(default_factory=dict)
-    """Per-call options (extra_headers, timeout, ...) -> their keyword names in this method."""
     endpoint_name: str = ""
     """The module-level constant that describes the HTTP call."""
     wait: Wait | None = None

@@ -43,18 +43,15 @@ from .schemas import SchemaBuilder, joined
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 PARAMETER_LOCATIONS: tuple[ParameterLocation, ...] = ("path", "query", "header", "cookie")
 
-# Keyword arguments every method takes besides the spec's parameters. A spec parameter with
-# the same name keeps it; the option then takes the second name.
-REQUEST_OPTIONS = {
-    "extra_headers": "request_extra_headers",
-    "extra_query": "request_extra_query",
-    "extra_body": "request_extra_body",
-    "timeout": "request_timeout",
-}
+# Keyword arguments every method takes besides the spec's parameters, by these names in every
+# method of every client: a parameter or body field of the same name takes its location as a
+# prefix instead (`body_timeout`, `query_extra_query`), as does any name already taken.
+REQUEST_OPTIONS = ("extra_headers", "extra_query", "extra_body", "timeout")
 
 
-# Keyword arguments of a waiting method (x-clientgen-wait), besides its operation's.
-WAIT_OPTIONS = {"poll_interval": "wait_poll_interval", "max_wait": "wait_max_wait"}
+# Keyword arguments of a waiting method (x-clientgen-wait), besides its operation's; reserved
+# in the same way in the operations that have one.
+WAIT_OPTIONS = ("poll_interval", "max_wait")
 WAIT_EXTENSION = "x-clientgen-wait"
 PAGES_EXTENSION = "x-clientgen-pages"
 
@@ -250,7 +247,7 @@ class OperationBuilder:
         hint = naming.class_name(source_name)
         self._schemas.group = hint
         try:
-            arguments = naming.Scope({"self"})
+            arguments = naming.Scope({"self", *REQUEST_OPTIONS, *(WAIT_OPTIONS if WAIT_EXTENSION in node else ())})
             parameters = self._parameters(node, pointer, path_item, path, hint, arguments)
             body, body_parameters = self._request_body(node, pointer, hint, arguments)
             responses = self._responses(node, pointer, hint)
@@ -258,7 +255,6 @@ class OperationBuilder:
             self._schemas.group = None
         wait = self._wait(node, pointer, name, responses, method_names) if WAIT_EXTENSION in node else None
         pages = self._pages(node, pointer, name, parameters, responses, method_names) if PAGES_EXTENSION in node else None
-        waiting_options = WAIT_OPTIONS if wait is not None else {}
         return Operation(
             name=name,
             operation_id=operation_id,
@@ -277,10 +273,6 @@ class OperationBuilder:
                 (p.wire_name for p in parameters if p.location == "header" and p.wire_name.lower() in IDEMPOTENCY_HEADERS),
                 None,
             ),
-            option_names={
-                option: arguments.claim_first(option, second)
-                for option, second in {**REQUEST_OPTIONS, **waiting_options}.items()
-            },
             endpoint_name="_" + naming.constant_case(name),
             wait=wait,
             pages=pages,
@@ -398,7 +390,15 @@ class OperationBuilder:
                     f"path parameter {{{name}}} is not declared; it is taken as a required string",
                 )
                 merged[(name, "path")] = ({"name": name, "in": "path", "required": True, "schema": {"type": "string"}}, pointer)
-        ordered = sorted(merged.values(), key=lambda item: PARAMETER_LOCATIONS.index(item[0]["in"]))
+        # path parameters first, in the order of the path (they are the positional arguments)
+        template = _path_template_names(path)
+        ordered = sorted(
+            merged.values(),
+            key=lambda item: (
+                PARAMETER_LOCATIONS.index(item[0]["in"]),
+                template.index(item[0]["name"]) if item[0]["in"] == "path" and item[0]["name"] in template else 0,
+            ),
+        )
         return [self._parameter(parameter, parameter_pointer, hint, arguments) for parameter, parameter_pointer in ordered]
 
     def _parameter(self, parameter: dict[str, Any], pointer: str, hint: str, arguments: naming.Scope) -> Parameter:
@@ -415,8 +415,9 @@ class OperationBuilder:
             encoding = _style_encoding(parameter, location)
         type_ = ANY if schema is None else self._schemas.type_of(schema, schema_pointer, joined(hint, wire_name))
         default = schema.get("default") if isinstance(schema, dict) and "default" in schema else NO_DEFAULT
+        name = naming.attribute_name(wire_name)
         return Parameter(
-            name=arguments.claim(naming.attribute_name(wire_name)),
+            name=arguments.claim_first(name, f"{location}_{name}"),
             wire_name=wire_name,
             location=location,
             type=type_,

@@ -100,7 +100,7 @@ def contract_module_view(api: Api, resource: Resource) -> ContractModuleView:
         exceptions.update(error for _, error in errors)
         if errors:
             exceptions.add("APIStatusError")
-        prefer = f'{operation.option_names["extra_headers"]}={{"Prefer": f"code={{status}}"}}'
+        prefer = 'extra_headers={"Prefer": f"code={status}"}'
         method = f"client.{resource.attribute}.{operation.name}"
         prefix, suffix = ("result = ", "") if check is not None and check != "None" else ("", "")
         if operation.streams:

@@ -304,8 +304,10 @@ class EndpointView:
 class OperationView:
     name: str
     endpoint_name: str
+    positional: list[ParameterView]
+    """The path parameters, in the order of the path: positional or keyword arguments."""
     parameters: list[ParameterView]
-    options: dict[str, str]
+    """The other parameters: keyword arguments."""
     returns: Code
     async_returns: Code
     streams: bool
@@ -402,7 +404,8 @@ def _raw_wrappers(resource: Resource, wrapper: str) -> list[Code]:
 
 
 def _operation_view(operation: Operation, writer: AnnotationWriter, shadowed: frozenset[str]) -> OperationView:
-    parameters = []
+    positional: list[ParameterView] = []
+    parameters: list[ParameterView] = []
     documented = []
     for parameter in operation.parameters:
         annotation = writer.argument(parameter.type, Style(shadowed=shadowed))
@@ -412,7 +415,10 @@ def _operation_view(operation: Operation, writer: AnnotationWriter, shadowed: fr
             annotation = Code(f"{annotation} | NotGiven")
             default = Code("NOT_GIVEN")
         declaration = Code(annotated(parameter.name, annotation, default, indent=PARAMETER_INDENT, trailer=","))
-        parameters.append(ParameterView(parameter.name, annotation, default, declaration))
+        # path parameters identify what the call is about: positional or keyword
+        (positional if parameter.location == "path" else parameters).append(
+            ParameterView(parameter.name, annotation, default, declaration)
+        )
     returns = _returns(operation.success_responses, writer, shadowed)
     async_returns = returns
     if operation.streams:
@@ -422,8 +428,8 @@ def _operation_view(operation: Operation, writer: AnnotationWriter, shadowed: fr
     view = OperationView(
         name=operation.name,
         endpoint_name=operation.endpoint_name,
+        positional=positional,
         parameters=parameters,
-        options=operation.option_names,
         returns=returns,
         async_returns=async_returns,
         streams=operation.streams,
@@ -467,21 +473,20 @@ def _pages_view(operation: Operation, pages: Pages, writer: AnnotationWriter, sh
 
 
 def _wait_view(operation: Operation, wait: Wait) -> WaitView:
-    options = operation.option_names
     until = " or ".join(f"`{py_literal(value)}`" for value in wait.until)
     doc = (
         f"Call `{operation.name}` until `{wait.attribute}` is {until}, and return that answer.\n\n"
         f"Args:\n  The arguments of `{operation.name}`, and:\n"
-        f"  {options['poll_interval']} (float): Seconds between calls.\n"
-        f"  {options['max_wait']} (float | None): Give up after this many seconds, raising `WaitTimeoutError`"
+        "  poll_interval (float): Seconds between calls.\n"
+        "  max_wait (float | None): Give up after this many seconds, raising `WaitTimeoutError`"
         " (its `last` is the last answer). None waits as long as it takes."
     )
     return WaitView(
         name=wait.name,
         docstring=docstring_text(doc, METHOD_INDENT),
         keywords=[
-            Code(f"{options['poll_interval']}: float = {py_literal(wait.interval)}"),
-            Code(f"{options['max_wait']}: float | None = None"),
+            Code(f"poll_interval: float = {py_literal(wait.interval)}"),
+            Code("max_wait: float | None = None"),
         ],
         arguments=_passed_on(operation),
         attribute=py_literal(wait.attribute),
@@ -492,8 +497,7 @@ def _wait_view(operation: Operation, wait: Wait) -> WaitView:
 def _passed_on(operation: Operation, replaced: dict[str, str] | None = None) -> list[Code]:
     """`name=name` for the operation's arguments and per-call options, as a method that calls
     the operation's passes them on (`replaced`: argument -> another value)."""
-    options = [operation.option_names[option] for option in REQUEST_OPTIONS]
-    names = [parameter.name for parameter in operation.parameters] + options
+    names = [parameter.name for parameter in operation.parameters] + list(REQUEST_OPTIONS)
     return [Code(f"{name}={(replaced or {}).get(name, name)}") for name in names]
 
 

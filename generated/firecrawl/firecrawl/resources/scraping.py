@@ -51,8 +51,8 @@ class ScrapingResource(SyncAPIResource):
 
     def stop_interactive_scrape_browser_session(
         self,
-        *,
         job_id: str,
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -98,8 +98,8 @@ class AsyncScrapingResource(AsyncAPIResource):
 
     async def stop_interactive_scrape_browser_session(
         self,
-        *,
         job_id: str,
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,

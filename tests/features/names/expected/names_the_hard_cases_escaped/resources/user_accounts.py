@@ -62,35 +62,40 @@ class UserAccountsResource(SyncAPIResource):
 
     def get_users_user_id_items(
         self,
-        *,
         user_id: str,
+        *,
         class_: str | NotGiven = NOT_GIVEN,
-        user_id_2: str | NotGiven = NOT_GIVEN,
-        timeout: int | NotGiven = NOT_GIVEN,
-        self_2: bool | NotGiven = NOT_GIVEN,
+        query_user_id: str | NotGiven = NOT_GIVEN,
+        query_timeout: int | NotGiven = NOT_GIVEN,
+        query_self: bool | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        request_timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> BaseModel2:
         """GET /users/{user-id}/items
 
         Args:
           user_id (str):
           class_ (str):
-          user_id_2 (str):
-          timeout (int): Server-side timeout in ms.
-          self_2 (bool):
+          query_user_id (str):
+          query_timeout (int): Server-side timeout in ms.
+          query_self (bool):
         """
         return self._client.request(
             _GET_USERS_USER_ID_ITEMS,
             Call(
                 path={"user-id": user_id},
-                query={"class": class_, "user_id": user_id_2, "timeout": timeout, "self": self_2},
+                query={
+                    "class": class_,
+                    "user_id": query_user_id,
+                    "timeout": query_timeout,
+                    "self": query_self,
+                },
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,
-                timeout=request_timeout,
+                timeout=timeout,
             ),
         )
 
@@ -128,9 +133,9 @@ class UserAccountsResource(SyncAPIResource):
         user_name: str | NotGiven = NOT_GIVEN,
         user_name_2: str | NotGiven = NOT_GIVEN,
         user_name_3: str | NotGiven = NOT_GIVEN,
-        extra_headers: str | NotGiven = NOT_GIVEN,
+        body_extra_headers: str | NotGiven = NOT_GIVEN,
         sequences: Sequence[Sequence2 | Sequence2Param] | NotGiven = NOT_GIVEN,
-        request_extra_headers: Headers | None = None,
+        extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
@@ -150,7 +155,7 @@ class UserAccountsResource(SyncAPIResource):
           user_name (str):
           user_name_2 (str):
           user_name_3 (str):
-          extra_headers (str):
+          body_extra_headers (str):
           sequences (Sequence[Sequence2 | Sequence2Param]):
         """
         return self._client.request(
@@ -169,10 +174,10 @@ class UserAccountsResource(SyncAPIResource):
                     "user-name": user_name,
                     "user_name": user_name_2,
                     "userName": user_name_3,
-                    "extra_headers": extra_headers,
+                    "extra_headers": body_extra_headers,
                     "sequences": sequences,
                 },
-                extra_headers=request_extra_headers,
+                extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
@@ -199,35 +204,40 @@ class AsyncUserAccountsResource(AsyncAPIResource):
 
     async def get_users_user_id_items(
         self,
-        *,
         user_id: str,
+        *,
         class_: str | NotGiven = NOT_GIVEN,
-        user_id_2: str | NotGiven = NOT_GIVEN,
-        timeout: int | NotGiven = NOT_GIVEN,
-        self_2: bool | NotGiven = NOT_GIVEN,
+        query_user_id: str | NotGiven = NOT_GIVEN,
+        query_timeout: int | NotGiven = NOT_GIVEN,
+        query_self: bool | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
-        request_timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> BaseModel2:
         """GET /users/{user-id}/items
 
         Args:
           user_id (str):
           class_ (str):
-          user_id_2 (str):
-          timeout (int): Server-side timeout in ms.
-          self_2 (bool):
+          query_user_id (str):
+          query_timeout (int): Server-side timeout in ms.
+          query_self (bool):
         """
         return await self._client.request(
             _GET_USERS_USER_ID_ITEMS,
             Call(
                 path={"user-id": user_id},
-                query={"class": class_, "user_id": user_id_2, "timeout": timeout, "self": self_2},
+                query={
+                    "class": class_,
+                    "user_id": query_user_id,
+                    "timeout": query_timeout,
+                    "self": query_self,
+                },
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,
-                timeout=request_timeout,
+                timeout=timeout,
             ),
         )
 
@@ -265,9 +275,9 @@ class AsyncUserAccountsResource(AsyncAPIResource):
         user_name: str | NotGiven = NOT_GIVEN,
         user_name_2: str | NotGiven = NOT_GIVEN,
         user_name_3: str | NotGiven = NOT_GIVEN,
-        extra_headers: str | NotGiven = NOT_GIVEN,
+        body_extra_headers: str | NotGiven = NOT_GIVEN,
         sequences: Sequence[Sequence2 | Sequence2Param] | NotGiven = NOT_GIVEN,
-        request_extra_headers: Headers | None = None,
+        extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
@@ -287,7 +297,7 @@ class AsyncUserAccountsResource(AsyncAPIResource):
           user_name (str):
           user_name_2 (str):
           user_name_3 (str):
-          extra_headers (str):
+          body_extra_headers (str):
           sequences (Sequence[Sequence2 | Sequence2Param]):
         """
         return await self._client.request(
@@ -306,10 +316,10 @@ class AsyncUserAccountsResource(AsyncAPIResource):
                     "user-name": user_name,
                     "user_name": user_name_2,
                     "userName": user_name_3,
-                    "extra_headers": extra_headers,
+                    "extra_headers": body_extra_headers,
                     "sequences": sequences,
                 },
-                extra_headers=request_extra_headers,
+                extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,

@@ -196,8 +196,8 @@ class PetsResource(SyncAPIResource):
 
     def get_pet(
         self,
-        *,
         pet_id: int,
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -224,8 +224,8 @@ class PetsResource(SyncAPIResource):
 
     def delete_pet(
         self,
-        *,
         pet_id: int,
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -251,8 +251,8 @@ class PetsResource(SyncAPIResource):
 
     def find_pets_by_tags(
         self,
-        *,
         tags: Sequence[str],
+        *,
         x_trace: Sequence[str] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -397,8 +397,8 @@ class AsyncPetsResource(AsyncAPIResource):
 
     async def get_pet(
         self,
-        *,
         pet_id: int,
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -425,8 +425,8 @@ class AsyncPetsResource(AsyncAPIResource):
 
     async def delete_pet(
         self,
-        *,
         pet_id: int,
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -452,8 +452,8 @@ class AsyncPetsResource(AsyncAPIResource):
 
     async def find_pets_by_tags(
         self,
-        *,
         tags: Sequence[str],
+        *,
         x_trace: Sequence[str] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,

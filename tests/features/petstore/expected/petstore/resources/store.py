@@ -196,8 +196,8 @@ class StoreResource(SyncAPIResource):
 
     def get_adoption(
         self,
-        *,
         adoption_id: str,
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -221,8 +221,8 @@ class StoreResource(SyncAPIResource):
 
     def get_adoption_until_done(
         self,
-        *,
         adoption_id: str,
+        *,
         poll_interval: float = 2.0,
         max_wait: float | None = None,
         extra_headers: Headers | None = None,
@@ -423,8 +423,8 @@ class AsyncStoreResource(AsyncAPIResource):
 
     async def get_adoption(
         self,
-        *,
         adoption_id: str,
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -448,8 +448,8 @@ class AsyncStoreResource(AsyncAPIResource):
 
     async def get_adoption_until_done(
         self,
-        *,
         adoption_id: str,
+        *,
         poll_interval: float = 2.0,
         max_wait: float | None = None,
         extra_headers: Headers | None = None,

@@ -50,8 +50,8 @@ class KeepersResource(SyncAPIResource):
 
     def get_keeper(
         self,
-        *,
         id: str,
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -75,8 +75,8 @@ class KeepersResource(SyncAPIResource):
 
     def assign_duties(
         self,
-        *,
         id: str,
+        *,
         duties: Duties | DutiesParam,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -121,8 +121,8 @@ class AsyncKeepersResource(AsyncAPIResource):
 
     async def get_keeper(
         self,
-        *,
         id: str,
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -146,8 +146,8 @@ class AsyncKeepersResource(AsyncAPIResource):
 
     async def assign_duties(
         self,
-        *,
         id: str,
+        *,
         duties: Duties | DutiesParam,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,

@@ -84,8 +84,8 @@ class AdoptionsResource(SyncAPIResource):
 
     def get_adoption(
         self,
-        *,
         adoption_id: int,
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -158,8 +158,8 @@ class AsyncAdoptionsResource(AsyncAPIResource):
 
     async def get_adoption(
         self,
-        *,
         adoption_id: int,
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,

@@ -188,8 +188,8 @@ class AnimalsResource(SyncAPIResource):
 
     def get_animal(
         self,
-        *,
         animal_id: int,
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -216,8 +216,8 @@ class AnimalsResource(SyncAPIResource):
 
     def update_animal(
         self,
-        *,
         animal_id: int,
+        *,
         name: str,
         kind: str,
         chip: str | None | NotGiven = NOT_GIVEN,
@@ -250,8 +250,8 @@ class AnimalsResource(SyncAPIResource):
 
     def upload_photo(
         self,
-        *,
         animal_id: int,
+        *,
         photo: FileTypes,
         caption: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -280,8 +280,8 @@ class AnimalsResource(SyncAPIResource):
 
     def download_photo(
         self,
-        *,
         animal_id: int,
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -408,8 +408,8 @@ class AsyncAnimalsResource(AsyncAPIResource):
 
     async def get_animal(
         self,
-        *,
         animal_id: int,
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -436,8 +436,8 @@ class AsyncAnimalsResource(AsyncAPIResource):
 
     async def update_animal(
         self,
-        *,
         animal_id: int,
+        *,
         name: str,
         kind: str,
         chip: str | None | NotGiven = NOT_GIVEN,
@@ -470,8 +470,8 @@ class AsyncAnimalsResource(AsyncAPIResource):
 
     async def upload_photo(
         self,
-        *,
         animal_id: int,
+        *,
         photo: FileTypes,
         caption: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -500,8 +500,8 @@ class AsyncAnimalsResource(AsyncAPIResource):
 
     async def download_photo(
         self,
-        *,
         animal_id: int,
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,

@@ -42,8 +42,8 @@ class ReportsResource(SyncAPIResource):
 
     def get_report(
         self,
-        *,
         year: int,
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -83,8 +83,8 @@ class AsyncReportsResource(AsyncAPIResource):
 
     async def get_report(
         self,
-        *,
         year: int,
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,

@@ -110,8 +110,8 @@ class DocumentsResource(SyncAPIResource):
 
     def download_document(
         self,
-        *,
         id: str,
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -135,8 +135,8 @@ class DocumentsResource(SyncAPIResource):
 
     def replace_document(
         self,
-        *,
         id: str,
+        *,
         body: FileTypes,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -163,8 +163,8 @@ class DocumentsResource(SyncAPIResource):
 
     def summarize_document(
         self,
-        *,
         id: str,
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -240,8 +240,8 @@ class AsyncDocumentsResource(AsyncAPIResource):
 
     async def download_document(
         self,
-        *,
         id: str,
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -265,8 +265,8 @@ class AsyncDocumentsResource(AsyncAPIResource):
 
     async def replace_document(
         self,
-        *,
         id: str,
+        *,
         body: FileTypes,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -293,8 +293,8 @@ class AsyncDocumentsResource(AsyncAPIResource):
 
     async def summarize_document(
         self,
-        *,
         id: str,
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,

@@ -122,8 +122,8 @@ class CustomersResource(SyncAPIResource):
 
     def update_customer(
         self,
-        *,
         customer: str,
+        *,
         invoice_settings: (
             UpdateCustomerRequestInvoiceSettings
             | UpdateCustomerRequestInvoiceSettingsParam
@@ -225,8 +225,8 @@ class AsyncCustomersResource(AsyncAPIResource):
 
     async def update_customer(
         self,
-        *,
         customer: str,
+        *,
         invoice_settings: (
             UpdateCustomerRequestInvoiceSettings
             | UpdateCustomerRequestInvoiceSettingsParam

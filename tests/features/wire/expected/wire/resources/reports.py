@@ -58,9 +58,9 @@ class ReportsResource(SyncAPIResource):
 
     def get_report(
         self,
-        *,
         id: Sequence[int],
         format: Literal["pdf", "csv"],
+        *,
         redirect: str | NotGiven = NOT_GIVEN,
         filter: GetReportFilter | GetReportFilterParam | NotGiven = NOT_GIVEN,
         x_sort: GetReportXSort | GetReportXSortParam | NotGiven = NOT_GIVEN,
@@ -112,9 +112,9 @@ class AsyncReportsResource(AsyncAPIResource):
 
     async def get_report(
         self,
-        *,
         id: Sequence[int],
         format: Literal["pdf", "csv"],
+        *,
         redirect: str | NotGiven = NOT_GIVEN,
         filter: GetReportFilter | GetReportFilterParam | NotGiven = NOT_GIVEN,
         x_sort: GetReportXSort | GetReportXSortParam | NotGiven = NOT_GIVEN,
