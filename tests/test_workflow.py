@@ -214,3 +214,28 @@ def test_the_hook_is_a_valid_pre_commit_manifest() -> None:
     assert pre_commit is not None, "pre-commit is a dev dependency"
     result = subprocess.run([pre_commit, "validate-manifest", ROOT / ".pre-commit-hooks.yaml"], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.slow
+def test_the_hook_checks_a_repository_as_pre_commit_runs_it(tmp_path: Path) -> None:
+    """pre-commit installs the hook from this repository, as a team's .pre-commit-config.yaml
+    would (`try-repo`), and runs it: it passes on a fresh client and fails on a stale one."""
+    pre_commit = shutil.which("pre-commit", path=str(BIN))
+    assert pre_commit is not None
+    repo = tmp_path / "repo"
+    (repo / "specs").mkdir(parents=True)
+    shutil.copy(FEATURES / "openapi31" / "spec.yaml", repo / "specs" / "events.yaml")
+    (repo / "pyproject.toml").write_text(CONFIG.format(url="https://example.com"))
+    subprocess.run([BIN / "clientgen", "generate", "-q"], cwd=repo, check=True)
+    _git(repo, "init", "-q", "-b", "main")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "clients")
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit")}
+    command = [pre_commit, "try-repo", str(ROOT), "clientgen-check", "--all-files"]
+    fresh = subprocess.run(command, cwd=repo, env=env, capture_output=True, text=True, timeout=900)
+    assert fresh.returncode == 0, fresh.stdout[-3000:]
+    assert "generated clients are up to date" in fresh.stdout and "Passed" in fresh.stdout
+    (repo / "clients" / "events" / "README.md").write_text("edited\n")
+    stale = subprocess.run(command, cwd=repo, env=env, capture_output=True, text=True, timeout=900)
+    assert stale.returncode == 1
+    assert "clients/events is stale" in stale.stdout and "changed: README.md" in stale.stdout

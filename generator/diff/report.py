@@ -157,11 +157,10 @@ def _summary(report: Report) -> str:
         f"{len(report.added_operations)} added, {len(report.removed_operations)} removed, "
         f"{len(report.changed_operations)} changed"
     )
-    additions, changes = len(report.section("added")), len(report.section("changed"))
-    return (
-        f"**Suggested version bump: {report.semver}** ({verdict}). Operations: {operations}; "
-        f"{_count(additions, 'addition')} and {_count(changes, 'other change')} to the API and the package."
-    )
+    others = [_count(len(report.section("added")), "addition"), _count(len(report.section("changed")), "other change")]
+    others = [count for count in others if not count.startswith("0 ")]
+    rest = f"; {' and '.join(others)} to the API and the package" if others else ""
+    return f"**Suggested version bump: {report.semver}** ({verdict}). Operations: {operations}{rest}."
 
 
 def _body(report: Report) -> list[str]:
