@@ -300,7 +300,7 @@ def test_parameter_styles(petstore: ModuleType, server: TestServer) -> None:
     server.reply(200, [])
     client = petstore.Petstore(api_key="k", base_url=server.url)
     client.pets.list_pets(
-        filter={"color": "red", "minAge": 2}, ids=[1, 2], sort=petstore.types.ListPetsSort(field="name", order="asc")
+        filter={"color": "red", "min_age": 2}, ids=[1, 2], sort=petstore.types.ListPetsSort(field="name", order="asc")
     )
     assert server.requests[0].query == [
         ("filter[color]", "red"), ("filter[minAge]", "2"), ("ids", "1|2"), ("field", "name"), ("order", "asc"),
@@ -308,6 +308,56 @@ def test_parameter_styles(petstore: ModuleType, server: TestServer) -> None:
     client.pets.find_pets_by_tags(tags=["a b", "c,d"], x_trace=["x", "y"])
     assert server.requests[1].path == "/pets/by-tags/a%20b,c%2Cd"
     assert server.requests[1].headers["x-trace"] == "x,y"
+
+
+def test_param_dicts_are_keyed_by_python_names(
+    petstore: ModuleType, import_client: Importer, server: TestServer
+) -> None:
+    """A `...Param` TypedDict has the keys of its model's fields and of the keyword arguments
+    (snake_case); the runtime sends them by their wire names, in a query, in a body given as one
+    argument (a discriminated union) and at any depth of a recursive one, sync and async. A wire
+    name, or a key the API does not describe, is sent as it is."""
+    zoo = import_client(FEATURES / "schemas" / "expected", "zoo")
+    server.reply(200, [])
+    server.reply(200, [])
+    server.reply(201, {"kind": "dog", "name": "Rex"})
+    server.reply(204)
+    server.reply(204)
+    client = petstore.Petstore(api_key="k", base_url=server.url)
+    client.pets.list_pets(filter={"color": "red", "min_age": 2})
+    client.pets.list_pets(filter={"minAge": 3, "other": "x"})
+    assert server.requests[0].query == [("filter[color]", "red"), ("filter[minAge]", "2")]
+    assert server.requests[1].query == [("filter[minAge]", "3"), ("filter[other]", "x")]
+    animals = zoo.Zoo(base_url=server.url, max_retries=0).animals
+    born = datetime.datetime(2020, 1, 2, 3, 4, 5, tzinfo=datetime.timezone.utc)
+    animals.create_animal(body={"kind": "dog", "name": "Rex", "good_boy": True, "born_at": born})
+    assert server.requests[2].json() == {"kind": "dog", "name": "Rex", "goodBoy": True, "bornAt": "2020-01-02T03:04:05+00:00"}
+    tree = zoo.Zoo(base_url=server.url, max_retries=0).tree
+    tree.plant_tree(value=1, children=[{"value": 2, "children": [{"value": 3, "leaf_count": 0}]}], leaf_count=2)
+    assert server.requests[3].json() == {
+        "value": 1, "children": [{"value": 2, "children": [{"value": 3, "leaf-count": 0}]}], "leaf-count": 2,
+    }
+
+    async def main() -> None:
+        async with zoo.AsyncZoo(base_url=server.url, max_retries=0) as async_client:
+            await async_client.tree.plant_tree(value=1, children=({"value": 2, "leaf_count": 5},))
+
+    asyncio.run(main())
+    assert server.requests[4].json() == {"value": 1, "children": [{"value": 2, "leaf-count": 5}]}
+    # every TypedDict twin of every feature client has its model's Python names as keys
+    checked = 0
+    for feature in FEATURES.iterdir():
+        if not (feature / "spec.yaml").is_file():
+            continue
+        package = next(p.name for p in (feature / "expected").iterdir() if p.is_dir() and p.name != "tests")
+        types = import_client(feature / "expected", package).types
+        for name in types.__all__:
+            twin = getattr(types, name)
+            model = getattr(types, name.removesuffix("Param"), None)
+            if name.endswith("Param") and isinstance(model, type) and hasattr(model, "model_fields"):
+                assert set(twin.__annotations__) <= set(model.model_fields) | {"secret"}, name
+                checked += 1
+    assert checked >= 20
 
 
 def test_path_parameters_are_positional_or_keyword(

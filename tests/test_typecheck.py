@@ -127,11 +127,12 @@ pet = Pet(id=7, name="Rex", weight_kg=3.5, created_at=datetime.datetime(2024, 5,
 pets: list[Pet] = client.pets.list_pets(tags=("a", "b"), ids=range(1, 3))
 same: Pet = client.pets.get_pet(7, timeout=2.0)
 also: Pet = client.pets.get_pet(pet_id=7)
+young: list[Pet] = client.pets.list_pets(filter={"color": "red", "min_age": 2})
 """
 
 
 def test_the_surface_type_checks_as_users_write_it(tmp_path: Path) -> None:
-    """The petstore client as its README writes it: models made with Python names, any
+    """The petstore client as its README writes it: models and dicts with Python names, any
     sequence for a list, path parameters by position or by name."""
     project = FEATURES / "petstore" / "expected"
     good = tmp_path / "good.py"
@@ -141,9 +142,11 @@ def test_the_surface_type_checks_as_users_write_it(tmp_path: Path) -> None:
     bad = tmp_path / "bad.py"
     bad.write_text(
         SURFACE + 'Pet(id=7, name="Rex", weightKg=3.5)\nclient.pets.list_pets(ids=("1", "2"))\nclient.pets.list_pets(5)\n'
+        + 'client.pets.list_pets(filter={"minAge": 2})\n'
     )
     result = mypy("--strict", str(bad), cwd=project)
     assert result.returncode == 1
     assert 'Unexpected keyword argument "weightKg" for "Pet"' in result.stdout, result.stdout
     assert 'Argument "ids" to "list_pets" of "PetsResource" has incompatible type "tuple[str, str]"' in result.stdout
     assert 'Too many positional arguments for "list_pets" of "PetsResource"' in result.stdout
+    assert 'bad.py:16: error: Argument "filter" to "list_pets" of "PetsResource" has incompatible type' in result.stdout

@@ -214,7 +214,7 @@ def _alias_declaration(name: str, value: Code) -> Code:
 
 
 def _typed_dict_view(model: Model, name: str, writer: AnnotationWriter, pending: frozenset[str]) -> TypedDictView:
-    keys = [field.wire_name for field in model.request_fields]
+    keys = [field.name for field in model.request_fields]
     # class syntax only for plain names: Python would NFKC-normalise non-ASCII ones and
     # mangle `__private` ones, changing the keys
     class_syntax = all(
@@ -228,8 +228,8 @@ def _typed_dict_view(model: Model, name: str, writer: AnnotationWriter, pending:
         if model_field.required:
             writer.imports.typing.add("Required")
             annotation = Code(f"Required[{annotation}]")
-        entries.append((py_literal(model_field.wire_name), model_field.wire_name, annotation))
-    doc = f"The fields of `{model.name}`, as a dict keyed by their names on the wire."
+        entries.append((py_literal(model_field.name), model_field.name, annotation))
+    doc = f"The fields of `{model.name}` as a dict, by their Python names."
     return TypedDictView(name, docstring_text(doc, CLASS_INDENT), entries, class_syntax)
 
 
@@ -298,6 +298,11 @@ class EndpointView:
     idempotency_header: str | None
     accept: Code | None
     """The Accept header, when the successful responses are not just JSON."""
+    argument_types: Code | None = None
+    """location -> wire name -> the type (as models write it) of each argument that may hold
+    dicts keyed by Python names the runtime renames to wire names."""
+    body_type: Code | None = None
+    """The same for a body given as one argument."""
 
 
 @dataclass
@@ -568,6 +573,7 @@ def _endpoint_view(operation: Operation, writer: AnnotationWriter) -> EndpointVi
     encodings = _encodings(operation)
     if encodings is not None:
         writer.imports.add_local(relative_module(writer.here, "_wire"), "Encoding")
+    argument_types, body_type = _argument_types(operation, writer)
     declaration = f"{operation.endpoint_name}: Endpoint[{returns}]"
     head = f"{declaration} = Endpoint("
     if len(head) > LINE_LENGTH:
@@ -584,7 +590,51 @@ def _endpoint_view(operation: Operation, writer: AnnotationWriter) -> EndpointVi
         encodings=encodings,
         idempotency_header=operation.idempotency_header,
         accept=py_literal(", ".join(dict.fromkeys(media_types))) if media_types not in ([], ["application/json"]) else None,
+        argument_types=argument_types,
+        body_type=body_type,
     )
+
+
+def _argument_types(operation: Operation, writer: AnnotationWriter) -> tuple[Code | None, Code | None]:
+    """The types of the arguments whose dicts the runtime re-keys from Python names to wire names
+    (those that hold, at some depth, a model with a field named otherwise on the wire): by
+    location and wire name, and the type of a body given as one argument."""
+    flattened = operation.body is not None and operation.body.flattened
+    by_location: dict[str, list[str]] = {}
+    body_type = None
+    for parameter in operation.parameters:
+        if not _renames_keys(parameter.type):
+            continue
+        written = writer.annotation(parameter.type, Style())
+        if parameter.location == "body" and not flattened:
+            body_type = written
+        else:
+            by_location.setdefault(parameter.location, []).append(f"{py_literal(parameter.wire_name)}: {written}")
+    if not by_location:
+        return None, body_type
+    locations = [
+        f"{py_literal(location)}: " + bracketed("{", entries, "}", indent=8, trailer=",")
+        for location, entries in by_location.items()
+    ]
+    return Code(bracketed("{", locations, "}", indent=4, trailer=",")), body_type
+
+
+def _renames_keys(type_: TypeExpr) -> bool:
+    """Whether a value of the type may hold a model whose field is named otherwise on the wire."""
+    stack = list(referenced(type_))
+    seen: set[int] = set()
+    while stack:
+        named = stack.pop()
+        if id(named) in seen:
+            continue
+        seen.add(id(named))
+        if isinstance(named, Model):
+            if any(field.name != field.wire_name for field in named.request_fields):
+                return True
+            stack.extend(target for field in named.request_fields for target in referenced(field.type))
+        else:
+            stack.extend(referenced(named.type))
+    return False
 
 
 def _encodings(operation: Operation) -> Code | None:

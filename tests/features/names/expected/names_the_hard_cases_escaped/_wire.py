@@ -5,14 +5,16 @@ multipart bodies."""
 
 from __future__ import annotations
 
+import collections.abc
 import datetime
 import functools
 import json
 import os
 import re
+import types
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Mapping, Sequence, TypeGuard, cast
+from typing import Annotated, Any, Mapping, Sequence, TypeGuard, Union, cast, get_args, get_origin
 from urllib.parse import quote, quote_plus
 
 import pydantic
@@ -85,6 +87,80 @@ def _jsonable(value: object) -> Any:
     if isinstance(value, (datetime.datetime, datetime.date, datetime.time)):
         return value.isoformat()
     return value
+
+
+def wire_keys(value: object, type_: Any) -> object:
+    """An argument given as dicts (the `...Param` TypedDicts) keyed by Python names, with its
+    keys as the API names them: `type_` is the argument's type as models write it, whose fields
+    know their names on the wire, at every depth. A key that is no field's Python name (a wire
+    name, a property the API does not describe) is sent as it is; models, files and other
+    values are left as they are."""
+    if isinstance(value, Mapping):
+        fields = _fields(type_)
+        if fields:
+            return {
+                fields[key][0] if key in fields else key: (
+                    wire_keys(item, fields[key][1]) if key in fields else item
+                )
+                for key, item in value.items()
+            }
+        values = _inner(type_, dict)
+        if values is None:
+            return value
+        return {key: wire_keys(item, values) for key, item in value.items()}
+    if _is_sequence(value) and not _is_file(value):
+        item_type = _inner(type_, list)
+        if item_type is None:
+            return value
+        items = [wire_keys(item, item_type) for item in value]
+        return value if all(new is old for new, old in zip(items, value)) else items
+    return value
+
+
+def _variants(type_: Any) -> list[Any]:
+    """The types a value of `type_` may have: unions, aliases and `Annotated` unwrapped."""
+    while True:
+        if get_origin(type_) is Annotated:
+            type_ = get_args(type_)[0]
+        elif hasattr(type_, "__value__"):  # a TypeAliasType (a recursive alias)
+            type_ = type_.__value__
+        else:
+            break
+    if get_origin(type_) in (Union, types.UnionType):
+        return [variant for member in get_args(type_) for variant in _variants(member)]
+    return [type_]
+
+
+@functools.lru_cache(maxsize=None)
+def _cached_fields(type_: Any) -> dict[str, tuple[str, Any]]:
+    found: dict[str, tuple[str, Any]] = {}
+    for variant in _variants(type_):
+        if isinstance(variant, type) and issubclass(variant, pydantic.BaseModel):
+            for name, info in variant.model_fields.items():
+                alias = info.serialization_alias or info.alias or name
+                found.setdefault(name, (alias, info.annotation))
+    return found
+
+
+def _fields(type_: Any) -> dict[str, tuple[str, Any]]:
+    """Python name -> (wire name, type) of the fields of the models among `type_`'s variants
+    (the first variant that has a field of that name says)."""
+    try:
+        return _cached_fields(type_)
+    except TypeError:  # a type that cannot be hashed: not cached
+        return _cached_fields.__wrapped__(type_)
+
+
+def _inner(type_: Any, container: type) -> Any:
+    """The type of the items of the lists (`container` list) or of the values of the maps
+    (dict) among `type_`'s variants, None when there is none."""
+    for variant in _variants(type_):
+        origin = get_origin(variant)
+        if container is list and origin in (list, collections.abc.Sequence):
+            return get_args(variant)[0] if get_args(variant) else None
+        if container is dict and origin in (dict, collections.abc.Mapping):
+            return get_args(variant)[1] if len(get_args(variant)) == 2 else None
+    return None
 
 
 def _text(value: Any) -> str:

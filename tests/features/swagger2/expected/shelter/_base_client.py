@@ -111,6 +111,12 @@ class Endpoint(Generic[ResponseT]):
     """A header that carries an idempotency key: one is made per call and kept on retries."""
     accept: str = "application/json"
     """The media types of the successful responses, for the Accept header."""
+    argument_types: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    """The arguments that models or dicts keyed by Python names may be given for: location
+    ("path", "query", "header", "cookie" or "body") -> wire name -> the type as models write
+    it, whose fields know their wire names."""
+    body_type: Any = None
+    """The same, for a body given as one argument."""
 
 
 @dataclass(frozen=True)
@@ -232,6 +238,34 @@ _STATUS_ERRORS: dict[int, type[APIStatusError]] = {
 _NONE: Mapping[str, Encoding] = {}
 
 
+def _with_wire_keys(endpoint: Endpoint[Any], call: Call) -> Call:
+    """The call with the dicts among its arguments keyed as the API names their keys."""
+    types = endpoint.argument_types
+
+    def keyed(location: str, values: Mapping[str, object]) -> Mapping[str, object]:
+        given = types.get(location)
+        if not given:
+            return values
+        return {
+            name: _wire.wire_keys(value, given[name]) if name in given else value
+            for name, value in values.items()
+        }
+
+    body = call.body
+    if endpoint.body_type is not None:
+        body = _wire.wire_keys(body, endpoint.body_type)
+    elif isinstance(body, Mapping):
+        body = keyed("body", body)
+    return replace(
+        call,
+        path=keyed("path", call.path),
+        query=keyed("query", call.query),
+        headers=keyed("header", call.headers),
+        cookies=keyed("cookie", call.cookies),
+        body=body,
+    )
+
+
 class BaseClient:
     """What the sync and async clients share: everything but sending."""
 
@@ -295,6 +329,8 @@ class BaseClient:
         self, http: httpx.Client | httpx.AsyncClient, endpoint: Endpoint[Any], call: Call
     ) -> httpx.Request:
         encodings = endpoint.encodings
+        if endpoint.argument_types or endpoint.body_type is not None:
+            call = _with_wire_keys(endpoint, call)
         header_items = {
             "Accept": endpoint.accept,
             "User-Agent": USER_AGENT,

@@ -14,7 +14,7 @@ class Author(BaseModel):
 
 
 class AuthorParam(TypedDict, total=False):
-    """The fields of `Author`, as a dict keyed by their names on the wire."""
+    """The fields of `Author` as a dict, by their Python names."""
 
     name: str
     born: int

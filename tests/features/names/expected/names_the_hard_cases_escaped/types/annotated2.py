@@ -13,6 +13,6 @@ class Annotated2(BaseModel):
 
 
 class Annotated2Param(TypedDict, total=False):
-    """The fields of `Annotated2`, as a dict keyed by their names on the wire."""
+    """The fields of `Annotated2` as a dict, by their Python names."""
 
     type: Required[Literal["note"]]

@@ -14,6 +14,6 @@ class Required2(BaseModel):
 
 
 class Required2Param(TypedDict, total=False):
-    """The fields of `Required2`, as a dict keyed by their names on the wire."""
+    """The fields of `Required2` as a dict, by their Python names."""
 
     typed: TypedDict2Param

@@ -27,7 +27,7 @@ class Sequence2(BaseModel):
 
 
 class Sequence2Param(TypedDict, total=False):
-    """The fields of `Sequence2`, as a dict keyed by their names on the wire."""
+    """The fields of `Sequence2` as a dict, by their Python names."""
 
     marks: Sequence[Sequence2MarksItem | Sequence2MarksItemParam]
     required: Required2Param

@@ -14,7 +14,7 @@ class Tag(BaseModel):
 
 
 class TagParam(TypedDict, total=False):
-    """The fields of `Tag`, as a dict keyed by their names on the wire."""
+    """The fields of `Tag` as a dict, by their Python names."""
 
     type: Required[Literal["tag"]]
     discriminated: str

@@ -13,6 +13,6 @@ class TypedDict2(BaseModel):
 
 
 class TypedDict2Param(TypedDict, total=False):
-    """The fields of `TypedDict2`, as a dict keyed by their names on the wire."""
+    """The fields of `TypedDict2` as a dict, by their Python names."""
 
     tag: str

@@ -45,6 +45,7 @@ _LIST_PETS: Endpoint[list[Pet]] = Endpoint(
             "ids": Encoding("pipeDelimited"),
         },
     },
+    argument_types={"query": {"filter": ListPetsFilter}},
 )
 
 _CREATE_PET: Endpoint[Pet] = Endpoint(

@@ -16,10 +16,10 @@ class ListPetsFilter(BaseModel):
 
 
 class ListPetsFilterParam(TypedDict, total=False):
-    """The fields of `ListPetsFilter`, as a dict keyed by their names on the wire."""
+    """The fields of `ListPetsFilter` as a dict, by their Python names."""
 
     color: str
-    minAge: int
+    min_age: int
 
 
 class ListPetsSort(BaseModel):
@@ -28,7 +28,7 @@ class ListPetsSort(BaseModel):
 
 
 class ListPetsSortParam(TypedDict, total=False):
-    """The fields of `ListPetsSort`, as a dict keyed by their names on the wire."""
+    """The fields of `ListPetsSort` as a dict, by their Python names."""
 
     field: str
     order: Literal["asc", "desc"]

@@ -37,6 +37,7 @@ _CREATE_ANIMAL: Endpoint[Animal] = Endpoint(
     response=Animal,
     response_kind="json",
     body_encoding="json",
+    body_type=AnimalInput,
 )
 
 

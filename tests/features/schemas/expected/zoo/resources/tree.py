@@ -38,6 +38,7 @@ _PLANT_TREE: Endpoint[None] = Endpoint(
     response=None,
     response_kind="none",
     body_encoding="json",
+    argument_types={"body": {"children": list[TreeNode]}},
 )
 
 

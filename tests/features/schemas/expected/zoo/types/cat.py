@@ -14,10 +14,10 @@ class Cat(Pet):
 
 
 class CatParam(TypedDict, total=False):
-    """The fields of `Cat`, as a dict keyed by their names on the wire."""
+    """The fields of `Cat` as a dict, by their Python names."""
 
     kind: Required[str]
     name: Required[str]
     secret: str
-    bornAt: datetime.datetime
+    born_at: datetime.datetime
     lives: int

@@ -17,10 +17,10 @@ class Dog(Pet):
 
 
 class DogParam(TypedDict, total=False):
-    """The fields of `Dog`, as a dict keyed by their names on the wire."""
+    """The fields of `Dog` as a dict, by their Python names."""
 
     kind: Required[str]
     name: Required[str]
     secret: str
-    bornAt: datetime.datetime
-    goodBoy: bool
+    born_at: datetime.datetime
+    good_boy: bool

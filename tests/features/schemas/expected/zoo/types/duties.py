@@ -27,7 +27,7 @@ class DutiesFeeding(BaseModel):
 
 
 class DutiesFeedingParam(TypedDict, total=False):
-    """The fields of `DutiesFeeding`, as a dict keyed by their names on the wire."""
+    """The fields of `DutiesFeeding` as a dict, by their Python names."""
 
     task: Required[Literal["feeding"]]
     times: int
@@ -38,7 +38,7 @@ class DutiesCleaning(BaseModel):
 
 
 class DutiesCleaningParam(TypedDict, total=False):
-    """The fields of `DutiesCleaning`, as a dict keyed by their names on the wire."""
+    """The fields of `DutiesCleaning` as a dict, by their Python names."""
 
     task: Required[Literal["cleaning"]]
 
@@ -49,7 +49,7 @@ class DutiesTraining(BaseModel):
 
 
 class DutiesTrainingParam(TypedDict, total=False):
-    """The fields of `DutiesTraining`, as a dict keyed by their names on the wire."""
+    """The fields of `DutiesTraining` as a dict, by their Python names."""
 
     task: Required[Literal["training"]]
     enclosure: Required[str]

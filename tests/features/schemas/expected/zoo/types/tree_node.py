@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Required, TypedDict, Union
+from typing import Required, TypedDict
 
 from .._models import BaseModel, Field
 from .json_value import JsonValue
@@ -18,13 +18,9 @@ class TreeNode(BaseModel):
     )
 
 
-TreeNodeParam = TypedDict(
-    "TreeNodeParam",
-    {
-        "value": Required[JsonValue],
-        "children": Sequence[Union[TreeNode, "TreeNodeParam"]],
-        "leaf-count": int,
-    },
-    total=False,
-)
-"""The fields of `TreeNode`, as a dict keyed by their names on the wire."""
+class TreeNodeParam(TypedDict, total=False):
+    """The fields of `TreeNode` as a dict, by their Python names."""
+
+    value: Required[JsonValue]
+    children: Sequence[TreeNode | TreeNodeParam]
+    leaf_count: int

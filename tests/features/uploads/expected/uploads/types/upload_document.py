@@ -17,7 +17,7 @@ class UploadDocumentRequestOptions(BaseModel):
 
 
 class UploadDocumentRequestOptionsParam(TypedDict, total=False):
-    """The fields of `UploadDocumentRequestOptions`, as a dict keyed by their names on the wire."""
+    """The fields of `UploadDocumentRequestOptions` as a dict, by their Python names."""
 
     ocr: bool
 

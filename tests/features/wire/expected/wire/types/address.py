@@ -14,7 +14,7 @@ class Address(BaseModel):
 
 
 class AddressParam(TypedDict, total=False):
-    """The fields of `Address`, as a dict keyed by their names on the wire."""
+    """The fields of `Address` as a dict, by their Python names."""
 
     line1: str
     city: str

@@ -16,7 +16,7 @@ class GetReportFilter(BaseModel):
 
 
 class GetReportFilterParam(TypedDict, total=False):
-    """The fields of `GetReportFilter`, as a dict keyed by their names on the wire."""
+    """The fields of `GetReportFilter` as a dict, by their Python names."""
 
     since: datetime.date
     tags: Sequence[str]
@@ -28,7 +28,7 @@ class GetReportXSort(BaseModel):
 
 
 class GetReportXSortParam(TypedDict, total=False):
-    """The fields of `GetReportXSort`, as a dict keyed by their names on the wire."""
+    """The fields of `GetReportXSort` as a dict, by their Python names."""
 
     field: str
     desc: bool

@@ -20,8 +20,8 @@ class UpdateCustomerRequestInvoiceSettingsCustomFieldsItem(BaseModel):
 
 
 class UpdateCustomerRequestInvoiceSettingsCustomFieldsItemParam(TypedDict, total=False):
-    """The fields of `UpdateCustomerRequestInvoiceSettingsCustomFieldsItem`, as a dict keyed by
-    their names on the wire.
+    """The fields of `UpdateCustomerRequestInvoiceSettingsCustomFieldsItem` as a dict, by their
+    Python names.
     """
 
     name: str
@@ -34,9 +34,7 @@ class UpdateCustomerRequestInvoiceSettings(BaseModel):
 
 
 class UpdateCustomerRequestInvoiceSettingsParam(TypedDict, total=False):
-    """The fields of `UpdateCustomerRequestInvoiceSettings`, as a dict keyed by their names on
-    the wire.
-    """
+    """The fields of `UpdateCustomerRequestInvoiceSettings` as a dict, by their Python names."""
 
     footer: str
     custom_fields: Sequence[
