@@ -4,6 +4,7 @@ import asyncio
 import importlib
 import inspect
 import datetime
+import re
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
@@ -358,6 +359,45 @@ def test_param_dicts_are_keyed_by_python_names(
                 assert set(twin.__annotations__) <= set(model.model_fields) | {"secret"}, name
                 checked += 1
     assert checked >= 20
+
+
+def feature_packages(import_client: Importer) -> list[ModuleType]:
+    """Every feature client, imported."""
+    packages = []
+    for feature in sorted(FEATURES.iterdir()):
+        if (feature / "spec.yaml").is_file():
+            package = next(p.name for p in (feature / "expected").iterdir() if p.is_dir() and p.name != "tests")
+            packages.append(import_client(feature / "expected", package))
+    return packages
+
+
+def test_docstrings_say_what_the_signature_does_not(import_client: Importer) -> None:
+    """No `(type)` that repeats the signature, no empty `Args` entry, and the per-call options
+    documented once, in the client's docstring, not in each method's."""
+    options = ("extra_headers", "extra_query", "extra_body", "timeout")
+    methods = 0
+    for package in feature_packages(import_client):
+        resources = importlib.import_module(f"{package.__name__}.resources")
+        for class_name in resources.__all__:
+            for method_name, method in inspect.getmembers(getattr(resources, class_name), inspect.isfunction):
+                if method_name.startswith("_") or not method.__doc__:
+                    continue
+                methods += 1
+                doc = inspect.getdoc(method) or ""
+                if "Args:" not in doc:
+                    continue
+                entries = doc.split("Args:\n", 1)[1].split("\n\n")[0].splitlines()
+                for entry in entries:
+                    assert not re.match(r"\s*\w+ \(.*\):", entry), (method.__qualname__, entry)
+                    assert not re.fullmatch(r"\s*\w+:\s*", entry), (method.__qualname__, entry)
+                    assert entry.split(":")[0].strip() not in options, (method.__qualname__, entry)
+        clients = [c for c in vars(package).values() if isinstance(c, type) and c.__module__ == f"{package.__name__}._client"]
+        assert clients
+        for client_class in clients:
+            doc = inspect.getdoc(client_class) or ""
+            for option in options:
+                assert doc.count(f"{option}: ") == 1, (client_class, option)
+    assert methods > 50
 
 
 def test_path_parameters_are_positional_or_keyword(

@@ -414,7 +414,9 @@ def _operation_view(operation: Operation, writer: AnnotationWriter, shadowed: fr
     documented = []
     for parameter in operation.parameters:
         annotation = writer.argument(parameter.type, Style(shadowed=shadowed))
-        documented.append(_argument_doc(parameter, annotation))
+        entry = _argument_doc(parameter)
+        if entry is not None:
+            documented.append(entry)
         default = None
         if not parameter.required:
             annotation = Code(f"{annotation} | NotGiven")
@@ -482,8 +484,8 @@ def _wait_view(operation: Operation, wait: Wait) -> WaitView:
     doc = (
         f"Call `{operation.name}` until `{wait.attribute}` is {until}, and return that answer.\n\n"
         f"Args:\n  The arguments of `{operation.name}`, and:\n"
-        "  poll_interval (float): Seconds between calls.\n"
-        "  max_wait (float | None): Give up after this many seconds, raising `WaitTimeoutError`"
+        "  poll_interval: Seconds between calls.\n"
+        "  max_wait: Give up after this many seconds, raising `WaitTimeoutError`"
         " (its `last` is the last answer). None waits as long as it takes."
     )
     return WaitView(
@@ -689,9 +691,10 @@ def _method_docstring(operation: Operation, arguments: list[str]) -> Code:
     return docstring_text("\n\n".join(parts), METHOD_INDENT)
 
 
-def _argument_doc(parameter: Parameter, annotation: str) -> str:
-    """`  name (type): description`, with the server's default where the spec gives one, the
-    argument is optional and the description does not already speak of it."""
+def _argument_doc(parameter: Parameter) -> str | None:
+    """`  name: description`, with the server's default where the spec gives one, the argument
+    is optional and the description does not already speak of it; None when there is nothing to
+    say (the signature gives the type)."""
     text = " ".join((parameter.description or "").split())
     if parameter.deprecated:
         text = f"Deprecated. {text}".strip()
@@ -699,7 +702,7 @@ def _argument_doc(parameter: Parameter, annotation: str) -> str:
         if text and not text.endswith((".", "!", "?")):
             text += "."
         text = f"{text} Defaults to {py_literal(parameter.default)} on the server.".strip()
-    return f"  {parameter.name} ({annotation}): {text}".rstrip()
+    return f"  {parameter.name}: {text}" if text else None
 
 
 # --- the client --------------------------------------------------------------------------------
@@ -739,6 +742,15 @@ class ClientView:
         return [argument for scheme in self.schemes for argument in scheme.arguments]
 
 
+# The per-call options, documented once: in the client's docstring (and its README), not in
+# every method's.
+PER_CALL_OPTIONS = """Every method of its resources also takes these keyword arguments:
+  extra_headers: Headers to add to the request's, or to replace them.
+  extra_query: Query parameters to add to the request's.
+  extra_body: Properties to add to a JSON body, or fields to a form.
+  timeout: Seconds (or an httpx.Timeout) for this call instead of the client's."""
+
+
 _SCHEME_DESCRIPTIONS = {"bearer": "a bearer token", "basic": "HTTP basic authentication", "api_key": "an API key"}
 
 
@@ -746,7 +758,7 @@ def client_view(api: Api) -> ClientView:
     return ClientView(
         default_base_url=_default_base_url(api),
         schemes=[_scheme_view(scheme) for scheme in api.security_schemes],
-        doc=docstring_text(api.description or api.title, CLASS_INDENT),
+        doc=docstring_text(f"{(api.description or api.title).strip()}\n\n{PER_CALL_OPTIONS}", CLASS_INDENT),
         servers=api.servers,
         choosable_servers=len(api.servers) > 1 or any(server.variables for server in api.servers),
         described_servers=any(server.description for server in api.servers),

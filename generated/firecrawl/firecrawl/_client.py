@@ -64,7 +64,14 @@ def _credentials(api_key: str | None) -> dict[str, Credential]:
 
 
 class Firecrawl(SyncAPIClient):
-    """API for interacting with Firecrawl services to perform web scraping and crawling tasks."""
+    """API for interacting with Firecrawl services to perform web scraping and crawling tasks.
+
+    Every method of its resources also takes these keyword arguments:
+      extra_headers: Headers to add to the request's, or to replace them.
+      extra_query: Query parameters to add to the request's.
+      extra_body: Properties to add to a JSON body, or fields to a form.
+      timeout: Seconds (or an httpx.Timeout) for this call instead of the client's.
+    """
 
     def __init__(
         self,
@@ -106,7 +113,14 @@ class Firecrawl(SyncAPIClient):
 
 
 class AsyncFirecrawl(AsyncAPIClient):
-    """API for interacting with Firecrawl services to perform web scraping and crawling tasks."""
+    """API for interacting with Firecrawl services to perform web scraping and crawling tasks.
+
+    Every method of its resources also takes these keyword arguments:
+      extra_headers: Headers to add to the request's, or to replace them.
+      extra_query: Query parameters to add to the request's.
+      extra_body: Properties to add to a JSON body, or fields to a form.
+      timeout: Seconds (or an httpx.Timeout) for this call instead of the client's.
+    """
 
     def __init__(
         self,

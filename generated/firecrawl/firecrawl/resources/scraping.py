@@ -61,7 +61,7 @@ class ScrapingResource(SyncAPIResource):
         """Stop the interactive browser session associated with a scrape job
 
         Args:
-          job_id (str): The scrape job ID
+          job_id: The scrape job ID
 
         Raises:
           PermissionDeniedError: 403 Forbidden
@@ -108,7 +108,7 @@ class AsyncScrapingResource(AsyncAPIResource):
         """Stop the interactive browser session associated with a scrape job
 
         Args:
-          job_id (str): The scrape job ID
+          job_id: The scrape job ID
 
         Raises:
           PermissionDeniedError: 403 Forbidden

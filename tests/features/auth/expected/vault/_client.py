@@ -104,7 +104,14 @@ def _credentials(
 
 
 class Vault(SyncAPIClient):
-    """Vault API"""
+    """Vault API
+
+    Every method of its resources also takes these keyword arguments:
+      extra_headers: Headers to add to the request's, or to replace them.
+      extra_query: Query parameters to add to the request's.
+      extra_body: Properties to add to a JSON body, or fields to a form.
+      timeout: Seconds (or an httpx.Timeout) for this call instead of the client's.
+    """
 
     def __init__(
         self,
@@ -156,7 +163,14 @@ class Vault(SyncAPIClient):
 
 
 class AsyncVault(AsyncAPIClient):
-    """Vault API"""
+    """Vault API
+
+    Every method of its resources also takes these keyword arguments:
+      extra_headers: Headers to add to the request's, or to replace them.
+      extra_query: Query parameters to add to the request's.
+      extra_body: Properties to add to a JSON body, or fields to a form.
+      timeout: Seconds (or an httpx.Timeout) for this call instead of the client's.
+    """
 
     def __init__(
         self,

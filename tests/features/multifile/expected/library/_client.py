@@ -54,7 +54,14 @@ def _credentials() -> dict[str, Credential]:
 
 
 class Library(SyncAPIClient):
-    """Library API"""
+    """Library API
+
+    Every method of its resources also takes these keyword arguments:
+      extra_headers: Headers to add to the request's, or to replace them.
+      extra_query: Query parameters to add to the request's.
+      extra_body: Properties to add to a JSON body, or fields to a form.
+      timeout: Seconds (or an httpx.Timeout) for this call instead of the client's.
+    """
 
     def __init__(
         self,
@@ -94,7 +101,14 @@ class Library(SyncAPIClient):
 
 
 class AsyncLibrary(AsyncAPIClient):
-    """Library API"""
+    """Library API
+
+    Every method of its resources also takes these keyword arguments:
+      extra_headers: Headers to add to the request's, or to replace them.
+      extra_query: Query parameters to add to the request's.
+      extra_body: Properties to add to a JSON body, or fields to a form.
+      timeout: Seconds (or an httpx.Timeout) for this call instead of the client's.
+    """
 
     def __init__(
         self,

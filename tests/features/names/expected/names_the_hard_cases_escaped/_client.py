@@ -50,7 +50,14 @@ def _credentials() -> dict[str, Credential]:
 
 
 class NamesTheHardCasesEscaped(SyncAPIClient):
-    """Descriptions with \"\""triple quotes\"\"", a backslash \\ and a trailing quote\" """
+    """Descriptions with \"\""triple quotes\"\"", a backslash \\ and a trailing quote"
+
+    Every method of its resources also takes these keyword arguments:
+      extra_headers: Headers to add to the request's, or to replace them.
+      extra_query: Query parameters to add to the request's.
+      extra_body: Properties to add to a JSON body, or fields to a form.
+      timeout: Seconds (or an httpx.Timeout) for this call instead of the client's.
+    """
 
     def __init__(
         self,
@@ -90,7 +97,14 @@ class NamesTheHardCasesEscaped(SyncAPIClient):
 
 
 class AsyncNamesTheHardCasesEscaped(AsyncAPIClient):
-    """Descriptions with \"\""triple quotes\"\"", a backslash \\ and a trailing quote\" """
+    """Descriptions with \"\""triple quotes\"\"", a backslash \\ and a trailing quote"
+
+    Every method of its resources also takes these keyword arguments:
+      extra_headers: Headers to add to the request's, or to replace them.
+      extra_query: Query parameters to add to the request's.
+      extra_body: Properties to add to a JSON body, or fields to a form.
+      timeout: Seconds (or an httpx.Timeout) for this call instead of the client's.
+    """
 
     def __init__(
         self,

@@ -65,7 +65,14 @@ def _credentials(username: str | None, password: str | None) -> dict[str, Creden
 
 
 class Events(SyncAPIClient):
-    """Events API"""
+    """Events API
+
+    Every method of its resources also takes these keyword arguments:
+      extra_headers: Headers to add to the request's, or to replace them.
+      extra_query: Query parameters to add to the request's.
+      extra_body: Properties to add to a JSON body, or fields to a form.
+      timeout: Seconds (or an httpx.Timeout) for this call instead of the client's.
+    """
 
     def __init__(
         self,
@@ -109,7 +116,14 @@ class Events(SyncAPIClient):
 
 
 class AsyncEvents(AsyncAPIClient):
-    """Events API"""
+    """Events API
+
+    Every method of its resources also takes these keyword arguments:
+      extra_headers: Headers to add to the request's, or to replace them.
+      extra_query: Query parameters to add to the request's.
+      extra_body: Properties to add to a JSON body, or fields to a form.
+      timeout: Seconds (or an httpx.Timeout) for this call instead of the client's.
+    """
 
     def __init__(
         self,

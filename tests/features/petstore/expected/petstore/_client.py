@@ -74,7 +74,14 @@ def _credentials(api_key: str | None) -> dict[str, Credential]:
 
 
 class Petstore(SyncAPIClient):
-    """A small pet store."""
+    """A small pet store.
+
+    Every method of its resources also takes these keyword arguments:
+      extra_headers: Headers to add to the request's, or to replace them.
+      extra_query: Query parameters to add to the request's.
+      extra_body: Properties to add to a JSON body, or fields to a form.
+      timeout: Seconds (or an httpx.Timeout) for this call instead of the client's.
+    """
 
     def __init__(
         self,
@@ -127,7 +134,14 @@ class Petstore(SyncAPIClient):
 
 
 class AsyncPetstore(AsyncAPIClient):
-    """A small pet store."""
+    """A small pet store.
+
+    Every method of its resources also takes these keyword arguments:
+      extra_headers: Headers to add to the request's, or to replace them.
+      extra_query: Query parameters to add to the request's.
+      extra_body: Properties to add to a JSON body, or fields to a form.
+      timeout: Seconds (or an httpx.Timeout) for this call instead of the client's.
+    """
 
     def __init__(
         self,

@@ -55,7 +55,14 @@ def _credentials() -> dict[str, Credential]:
 
 
 class Chat(SyncAPIClient):
-    """Chat API"""
+    """Chat API
+
+    Every method of its resources also takes these keyword arguments:
+      extra_headers: Headers to add to the request's, or to replace them.
+      extra_query: Query parameters to add to the request's.
+      extra_body: Properties to add to a JSON body, or fields to a form.
+      timeout: Seconds (or an httpx.Timeout) for this call instead of the client's.
+    """
 
     def __init__(
         self,
@@ -102,7 +109,14 @@ class Chat(SyncAPIClient):
 
 
 class AsyncChat(AsyncAPIClient):
-    """Chat API"""
+    """Chat API
+
+    Every method of its resources also takes these keyword arguments:
+      extra_headers: Headers to add to the request's, or to replace them.
+      extra_query: Query parameters to add to the request's.
+      extra_body: Properties to add to a JSON body, or fields to a form.
+      timeout: Seconds (or an httpx.Timeout) for this call instead of the client's.
+    """
 
     def __init__(
         self,

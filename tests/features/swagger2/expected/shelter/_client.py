@@ -88,7 +88,14 @@ def _credentials(
 
 
 class Shelter(SyncAPIClient):
-    """The animals of a shelter, and their adoption."""
+    """The animals of a shelter, and their adoption.
+
+    Every method of its resources also takes these keyword arguments:
+      extra_headers: Headers to add to the request's, or to replace them.
+      extra_query: Query parameters to add to the request's.
+      extra_body: Properties to add to a JSON body, or fields to a form.
+      timeout: Seconds (or an httpx.Timeout) for this call instead of the client's.
+    """
 
     def __init__(
         self,
@@ -154,7 +161,14 @@ class Shelter(SyncAPIClient):
 
 
 class AsyncShelter(AsyncAPIClient):
-    """The animals of a shelter, and their adoption."""
+    """The animals of a shelter, and their adoption.
+
+    Every method of its resources also takes these keyword arguments:
+      extra_headers: Headers to add to the request's, or to replace them.
+      extra_query: Query parameters to add to the request's.
+      extra_body: Properties to add to a JSON body, or fields to a form.
+      timeout: Seconds (or an httpx.Timeout) for this call instead of the client's.
+    """
 
     def __init__(
         self,

@@ -65,7 +65,14 @@ def _credentials(api_key: str | None) -> dict[str, Credential]:
 
 
 class Uploads(SyncAPIClient):
-    """Uploads"""
+    """Uploads
+
+    Every method of its resources also takes these keyword arguments:
+      extra_headers: Headers to add to the request's, or to replace them.
+      extra_query: Query parameters to add to the request's.
+      extra_body: Properties to add to a JSON body, or fields to a form.
+      timeout: Seconds (or an httpx.Timeout) for this call instead of the client's.
+    """
 
     def __init__(
         self,
@@ -114,7 +121,14 @@ class Uploads(SyncAPIClient):
 
 
 class AsyncUploads(AsyncAPIClient):
-    """Uploads"""
+    """Uploads
+
+    Every method of its resources also takes these keyword arguments:
+      extra_headers: Headers to add to the request's, or to replace them.
+      extra_query: Query parameters to add to the request's.
+      extra_body: Properties to add to a JSON body, or fields to a form.
+      timeout: Seconds (or an httpx.Timeout) for this call instead of the client's.
+    """
 
     def __init__(
         self,

@@ -133,11 +133,7 @@ class SecretsResource(SyncAPIResource):
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
-        """GET /cookie
-
-        Args:
-          theme (str):
-        """
+        """GET /cookie"""
         return self._client.request(
             _WITH_COOKIE_KEY,
             Call(
@@ -294,11 +290,7 @@ class AsyncSecretsResource(AsyncAPIResource):
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
-        """GET /cookie
-
-        Args:
-          theme (str):
-        """
+        """GET /cookie"""
         return await self._client.request(
             _WITH_COOKIE_KEY,
             Call(

@@ -69,8 +69,8 @@ class BooksResource(SyncAPIResource):
         """GET /books
 
         Args:
-          page (int): Which page, from 1.
-          lang (str): Defaults to "en" on the server.
+          page: Which page, from 1.
+          lang: Defaults to "en" on the server.
 
         Raises:
           APIStatusError: 4XX Something went wrong.
@@ -97,10 +97,6 @@ class BooksResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> Book:
         """POST /books
-
-        Args:
-          title (str):
-          author (Author | AuthorParam):
 
         Raises:
           APIStatusError: default Something went wrong.
@@ -146,8 +142,8 @@ class AsyncBooksResource(AsyncAPIResource):
         """GET /books
 
         Args:
-          page (int): Which page, from 1.
-          lang (str): Defaults to "en" on the server.
+          page: Which page, from 1.
+          lang: Defaults to "en" on the server.
 
         Raises:
           APIStatusError: 4XX Something went wrong.
@@ -174,10 +170,6 @@ class AsyncBooksResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> Book:
         """POST /books
-
-        Args:
-          title (str):
-          author (Author | AuthorParam):
 
         Raises:
           APIStatusError: default Something went wrong.

@@ -76,11 +76,7 @@ class UserAccountsResource(SyncAPIResource):
         """GET /users/{user-id}/items
 
         Args:
-          user_id (str):
-          class_ (str):
-          query_user_id (str):
-          query_timeout (int): Server-side timeout in ms.
-          query_self (bool):
+          query_timeout: Server-side timeout in ms.
         """
         return self._client.request(
             _GET_USERS_USER_ID_ITEMS,
@@ -143,20 +139,7 @@ class UserAccountsResource(SyncAPIResource):
         """POST /list
 
         Args:
-          schema_ (dict[str, Any]): A field named schema.
-          json_ (str):
-          model_config_ (str):
-          model_id (str):
-          v2_fa (bool):
-          odd_name (str):
-          list (Sequence[str]):
-          str (str):
-          from_ (str):
-          user_name (str):
-          user_name_2 (str):
-          user_name_3 (str):
-          body_extra_headers (str):
-          sequences (Sequence[Sequence2 | Sequence2Param]):
+          schema_: A field named schema.
         """
         return self._client.request(
             _CREATE_ITEM,
@@ -218,11 +201,7 @@ class AsyncUserAccountsResource(AsyncAPIResource):
         """GET /users/{user-id}/items
 
         Args:
-          user_id (str):
-          class_ (str):
-          query_user_id (str):
-          query_timeout (int): Server-side timeout in ms.
-          query_self (bool):
+          query_timeout: Server-side timeout in ms.
         """
         return await self._client.request(
             _GET_USERS_USER_ID_ITEMS,
@@ -285,20 +264,7 @@ class AsyncUserAccountsResource(AsyncAPIResource):
         """POST /list
 
         Args:
-          schema_ (dict[str, Any]): A field named schema.
-          json_ (str):
-          model_config_ (str):
-          model_id (str):
-          v2_fa (bool):
-          odd_name (str):
-          list (Sequence[str]):
-          str (str):
-          from_ (str):
-          user_name (str):
-          user_name_2 (str):
-          user_name_3 (str):
-          body_extra_headers (str):
-          sequences (Sequence[Sequence2 | Sequence2Param]):
+          schema_: A field named schema.
         """
         return await self._client.request(
             _CREATE_ITEM,

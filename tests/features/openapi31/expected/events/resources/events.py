@@ -50,11 +50,7 @@ class EventsResource(SyncAPIResource):
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> ListEventsResponse:
-        """GET /events
-
-        Args:
-          since (datetime.datetime | None):
-        """
+        """GET /events"""
         return self._client.request(
             _LIST_EVENTS,
             Call(
@@ -91,11 +87,7 @@ class AsyncEventsResource(AsyncAPIResource):
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> ListEventsResponse:
-        """GET /events
-
-        Args:
-          since (datetime.datetime | None):
-        """
+        """GET /events"""
         return await self._client.request(
             _LIST_EVENTS,
             Call(

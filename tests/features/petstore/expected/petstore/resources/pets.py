@@ -116,14 +116,7 @@ class PetsResource(SyncAPIResource):
         """List pets
 
         Args:
-          limit (int): How many pets to return. Defaults to 20 on the server.
-          tags (Sequence[str]):
-          status (PetStatus):
-          filter (ListPetsFilter | ListPetsFilterParam):
-          ids (Sequence[int]):
-          sort (ListPetsSort | ListPetsSortParam):
-          x_request_id (str):
-          session (str):
+          limit: How many pets to return. Defaults to 20 on the server.
 
         Raises:
           APIStatusError: default Unexpected error.
@@ -167,12 +160,9 @@ class PetsResource(SyncAPIResource):
         Adds a pet to the store. The name must be unique.
 
         Args:
-          idempotency_key (str): Makes a retried request safe to repeat.
-          name (str): The pet's name.
-          tag (str | None):
-          status (PetStatus): Where the pet is in the sales process.
-          birthday (datetime.date):
-          weight_kg (float):
+          idempotency_key: Makes a retried request safe to repeat.
+          name: The pet's name.
+          status: Where the pet is in the sales process.
 
         Raises:
           UnprocessableEntityError: 422 Invalid pet.
@@ -206,9 +196,6 @@ class PetsResource(SyncAPIResource):
     ) -> Pet:
         """Find a pet by ID
 
-        Args:
-          pet_id (int):
-
         Raises:
           NotFoundError: 404 No such pet.
         """
@@ -235,9 +222,6 @@ class PetsResource(SyncAPIResource):
         """DELETE /pets/{petId}
 
         Deprecated.
-
-        Args:
-          pet_id (int):
         """
         return self._client.request(
             _DELETE_PET,
@@ -260,12 +244,7 @@ class PetsResource(SyncAPIResource):
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> list[Pet]:
-        """GET /pets/by-tags/{tags}
-
-        Args:
-          tags (Sequence[str]):
-          x_trace (Sequence[str]):
-        """
+        """GET /pets/by-tags/{tags}"""
         return self._client.request(
             _FIND_PETS_BY_TAGS,
             Call(
@@ -317,14 +296,7 @@ class AsyncPetsResource(AsyncAPIResource):
         """List pets
 
         Args:
-          limit (int): How many pets to return. Defaults to 20 on the server.
-          tags (Sequence[str]):
-          status (PetStatus):
-          filter (ListPetsFilter | ListPetsFilterParam):
-          ids (Sequence[int]):
-          sort (ListPetsSort | ListPetsSortParam):
-          x_request_id (str):
-          session (str):
+          limit: How many pets to return. Defaults to 20 on the server.
 
         Raises:
           APIStatusError: default Unexpected error.
@@ -368,12 +340,9 @@ class AsyncPetsResource(AsyncAPIResource):
         Adds a pet to the store. The name must be unique.
 
         Args:
-          idempotency_key (str): Makes a retried request safe to repeat.
-          name (str): The pet's name.
-          tag (str | None):
-          status (PetStatus): Where the pet is in the sales process.
-          birthday (datetime.date):
-          weight_kg (float):
+          idempotency_key: Makes a retried request safe to repeat.
+          name: The pet's name.
+          status: Where the pet is in the sales process.
 
         Raises:
           UnprocessableEntityError: 422 Invalid pet.
@@ -407,9 +376,6 @@ class AsyncPetsResource(AsyncAPIResource):
     ) -> Pet:
         """Find a pet by ID
 
-        Args:
-          pet_id (int):
-
         Raises:
           NotFoundError: 404 No such pet.
         """
@@ -436,9 +402,6 @@ class AsyncPetsResource(AsyncAPIResource):
         """DELETE /pets/{petId}
 
         Deprecated.
-
-        Args:
-          pet_id (int):
         """
         return await self._client.request(
             _DELETE_PET,
@@ -461,12 +424,7 @@ class AsyncPetsResource(AsyncAPIResource):
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> list[Pet]:
-        """GET /pets/by-tags/{tags}
-
-        Args:
-          tags (Sequence[str]):
-          x_trace (Sequence[str]):
-        """
+        """GET /pets/by-tags/{tags}"""
         return await self._client.request(
             _FIND_PETS_BY_TAGS,
             Call(

@@ -75,11 +75,7 @@ class StoreResource(SyncAPIResource):
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> ListAdoptionsResponse:
-        """GET /adoptions
-
-        Args:
-          page (int):
-        """
+        """GET /adoptions"""
         return self._client.request(
             _LIST_ADOPTIONS,
             Call(
@@ -139,12 +135,7 @@ class StoreResource(SyncAPIResource):
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> ListAdoptionHistoryResponse:
-        """GET /adoptions/history
-
-        Args:
-          cursor (str):
-          pet_id (int):
-        """
+        """GET /adoptions/history"""
         return self._client.request(
             _LIST_ADOPTION_HISTORY,
             Call(
@@ -203,11 +194,7 @@ class StoreResource(SyncAPIResource):
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> GetAdoptionResponse:
-        """An adoption, which the shop reviews
-
-        Args:
-          adoption_id (str):
-        """
+        """An adoption, which the shop reviews"""
         return self._client.request(
             _GET_ADOPTION,
             Call(
@@ -235,9 +222,9 @@ class StoreResource(SyncAPIResource):
 
         Args:
           The arguments of `get_adoption`, and:
-          poll_interval (float): Seconds between calls.
-          max_wait (float | None): Give up after this many seconds, raising `WaitTimeoutError` (its
-              `last` is the last answer). None waits as long as it takes.
+          poll_interval: Seconds between calls.
+          max_wait: Give up after this many seconds, raising `WaitTimeoutError` (its `last` is the
+              last answer). None waits as long as it takes.
         """
         return self._client.wait(
             lambda: self.get_adoption(
@@ -300,11 +287,7 @@ class AsyncStoreResource(AsyncAPIResource):
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> ListAdoptionsResponse:
-        """GET /adoptions
-
-        Args:
-          page (int):
-        """
+        """GET /adoptions"""
         return await self._client.request(
             _LIST_ADOPTIONS,
             Call(
@@ -365,12 +348,7 @@ class AsyncStoreResource(AsyncAPIResource):
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> ListAdoptionHistoryResponse:
-        """GET /adoptions/history
-
-        Args:
-          cursor (str):
-          pet_id (int):
-        """
+        """GET /adoptions/history"""
         return await self._client.request(
             _LIST_ADOPTION_HISTORY,
             Call(
@@ -430,11 +408,7 @@ class AsyncStoreResource(AsyncAPIResource):
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> GetAdoptionResponse:
-        """An adoption, which the shop reviews
-
-        Args:
-          adoption_id (str):
-        """
+        """An adoption, which the shop reviews"""
         return await self._client.request(
             _GET_ADOPTION,
             Call(
@@ -462,9 +436,9 @@ class AsyncStoreResource(AsyncAPIResource):
 
         Args:
           The arguments of `get_adoption`, and:
-          poll_interval (float): Seconds between calls.
-          max_wait (float | None): Give up after this many seconds, raising `WaitTimeoutError` (its
-              `last` is the last answer). None waits as long as it takes.
+          poll_interval: Seconds between calls.
+          max_wait: Give up after this many seconds, raising `WaitTimeoutError` (its `last` is the
+              last answer). None waits as long as it takes.
         """
         return await self._client.wait(
             lambda: self.get_adoption(

@@ -77,11 +77,7 @@ class AnimalsResource(SyncAPIResource):
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> Animal:
-        """POST /animals
-
-        Args:
-          body (AnimalInput | AnimalInputParam):
-        """
+        """POST /animals"""
         return self._client.request(
             _CREATE_ANIMAL,
             Call(
@@ -138,11 +134,7 @@ class AsyncAnimalsResource(AsyncAPIResource):
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> Animal:
-        """POST /animals
-
-        Args:
-          body (AnimalInput | AnimalInputParam):
-        """
+        """POST /animals"""
         return await self._client.request(
             _CREATE_ANIMAL,
             Call(

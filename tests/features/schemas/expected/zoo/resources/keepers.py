@@ -57,11 +57,7 @@ class KeepersResource(SyncAPIResource):
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> Keeper:
-        """GET /keepers/{id}
-
-        Args:
-          id (str):
-        """
+        """GET /keepers/{id}"""
         return self._client.request(
             _GET_KEEPER,
             Call(
@@ -86,9 +82,7 @@ class KeepersResource(SyncAPIResource):
         """PUT /keepers/{id}/duties
 
         Args:
-          id (str):
-          duties (Duties | DutiesParam): What a keeper does. A duty that needs no details may be
-              given by its task alone.
+          duties: What a keeper does. A duty that needs no details may be given by its task alone.
         """
         return self._client.request(
             _ASSIGN_DUTIES,
@@ -128,11 +122,7 @@ class AsyncKeepersResource(AsyncAPIResource):
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> Keeper:
-        """GET /keepers/{id}
-
-        Args:
-          id (str):
-        """
+        """GET /keepers/{id}"""
         return await self._client.request(
             _GET_KEEPER,
             Call(
@@ -157,9 +147,7 @@ class AsyncKeepersResource(AsyncAPIResource):
         """PUT /keepers/{id}/duties
 
         Args:
-          id (str):
-          duties (Duties | DutiesParam): What a keeper does. A duty that needs no details may be
-              given by its task alone.
+          duties: What a keeper does. A duty that needs no details may be given by its task alone.
         """
         return await self._client.request(
             _ASSIGN_DUTIES,

@@ -83,11 +83,6 @@ class TreeResource(SyncAPIResource):
         """POST /tree
 
         A request body that contains itself, with a key that is not a Python name.
-
-        Args:
-          value (JsonValue):
-          children (Sequence[TreeNode | TreeNodeParam]):
-          leaf_count (int):
         """
         return self._client.request(
             _PLANT_TREE,
@@ -150,11 +145,6 @@ class AsyncTreeResource(AsyncAPIResource):
         """POST /tree
 
         A request body that contains itself, with a key that is not a Python name.
-
-        Args:
-          value (JsonValue):
-          children (Sequence[TreeNode | TreeNodeParam]):
-          leaf_count (int):
         """
         return await self._client.request(
             _PLANT_TREE,

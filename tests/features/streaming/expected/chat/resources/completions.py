@@ -59,9 +59,6 @@ class CompletionsResource(SyncAPIResource):
     ) -> Stream[StreamCompletionResponseEvent]:
         """POST /completions
 
-        Args:
-          prompt (str):
-
         Raises:
           RateLimitError: 429 Too many requests.
         """
@@ -102,9 +99,6 @@ class AsyncCompletionsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> AsyncStream[StreamCompletionResponseEvent]:
         """POST /completions
-
-        Args:
-          prompt (str):
 
         Raises:
           RateLimitError: 429 Too many requests.

@@ -64,13 +64,7 @@ class AdoptionsResource(SyncAPIResource):
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> Adoption:
-        """POST /adoptions
-
-        Args:
-          animal_id (int):
-          adopter (str):
-          notes (str):
-        """
+        """POST /adoptions"""
         return self._client.request(
             _APPLY_FOR_ADOPTION,
             Call(
@@ -92,9 +86,6 @@ class AdoptionsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> Adoption:
         """GET /adoptions/{adoptionId}
-
-        Args:
-          adoption_id (int):
 
         Raises:
           NotFoundError: 404 Something went wrong.
@@ -138,13 +129,7 @@ class AsyncAdoptionsResource(AsyncAPIResource):
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> Adoption:
-        """POST /adoptions
-
-        Args:
-          animal_id (int):
-          adopter (str):
-          notes (str):
-        """
+        """POST /adoptions"""
         return await self._client.request(
             _APPLY_FOR_ADOPTION,
             Call(
@@ -166,9 +151,6 @@ class AsyncAdoptionsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> Adoption:
         """GET /adoptions/{adoptionId}
-
-        Args:
-          adoption_id (int):
 
         Raises:
           NotFoundError: 404 Something went wrong.

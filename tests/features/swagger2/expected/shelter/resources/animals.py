@@ -122,13 +122,7 @@ class AnimalsResource(SyncAPIResource):
         """List the animals.
 
         Args:
-          limit (int): Defaults to 20 on the server.
-          species (Sequence[Literal["cat", "dog"]]):
-          colors (Sequence[str]):
-          sizes (Sequence[int]):
-          names (Sequence[str]):
-          neutered (bool):
-          x_request_id (str):
+          limit: Defaults to 20 on the server.
 
         Raises:
           APIStatusError: default Something went wrong.
@@ -167,10 +161,8 @@ class AnimalsResource(SyncAPIResource):
         """POST /animals
 
         Args:
-          name (str):
-          kind (str): Cat or Dog.
-          chip (str | None): The microchip
-          status (Literal["available", "adopted"]):
+          kind: Cat or Dog.
+          chip: The microchip
 
         Raises:
           APIStatusError: default Something went wrong.
@@ -196,9 +188,6 @@ class AnimalsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> Animal:
         """GET /animals/{animalId}
-
-        Args:
-          animal_id (int):
 
         Raises:
           NotFoundError: 404 Something went wrong.
@@ -230,11 +219,8 @@ class AnimalsResource(SyncAPIResource):
         """PUT /animals/{animalId}
 
         Args:
-          animal_id (int):
-          name (str):
-          kind (str): Cat or Dog.
-          chip (str | None): The microchip
-          status (Literal["available", "adopted"]):
+          kind: Cat or Dog.
+          chip: The microchip
         """
         return self._client.request(
             _UPDATE_ANIMAL,
@@ -262,9 +248,7 @@ class AnimalsResource(SyncAPIResource):
         """POST /animals/{animalId}/photo
 
         Args:
-          animal_id (int):
-          photo (FileTypes): The picture.
-          caption (str):
+          photo: The picture.
         """
         return self._client.request(
             _UPLOAD_PHOTO,
@@ -287,11 +271,7 @@ class AnimalsResource(SyncAPIResource):
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> bytes:
-        """GET /animals/{animalId}/photo
-
-        Args:
-          animal_id (int):
-        """
+        """GET /animals/{animalId}/photo"""
         return self._client.request(
             _DOWNLOAD_PHOTO,
             Call(
@@ -342,13 +322,7 @@ class AsyncAnimalsResource(AsyncAPIResource):
         """List the animals.
 
         Args:
-          limit (int): Defaults to 20 on the server.
-          species (Sequence[Literal["cat", "dog"]]):
-          colors (Sequence[str]):
-          sizes (Sequence[int]):
-          names (Sequence[str]):
-          neutered (bool):
-          x_request_id (str):
+          limit: Defaults to 20 on the server.
 
         Raises:
           APIStatusError: default Something went wrong.
@@ -387,10 +361,8 @@ class AsyncAnimalsResource(AsyncAPIResource):
         """POST /animals
 
         Args:
-          name (str):
-          kind (str): Cat or Dog.
-          chip (str | None): The microchip
-          status (Literal["available", "adopted"]):
+          kind: Cat or Dog.
+          chip: The microchip
 
         Raises:
           APIStatusError: default Something went wrong.
@@ -416,9 +388,6 @@ class AsyncAnimalsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> Animal:
         """GET /animals/{animalId}
-
-        Args:
-          animal_id (int):
 
         Raises:
           NotFoundError: 404 Something went wrong.
@@ -450,11 +419,8 @@ class AsyncAnimalsResource(AsyncAPIResource):
         """PUT /animals/{animalId}
 
         Args:
-          animal_id (int):
-          name (str):
-          kind (str): Cat or Dog.
-          chip (str | None): The microchip
-          status (Literal["available", "adopted"]):
+          kind: Cat or Dog.
+          chip: The microchip
         """
         return await self._client.request(
             _UPDATE_ANIMAL,
@@ -482,9 +448,7 @@ class AsyncAnimalsResource(AsyncAPIResource):
         """POST /animals/{animalId}/photo
 
         Args:
-          animal_id (int):
-          photo (FileTypes): The picture.
-          caption (str):
+          photo: The picture.
         """
         return await self._client.request(
             _UPLOAD_PHOTO,
@@ -507,11 +471,7 @@ class AsyncAnimalsResource(AsyncAPIResource):
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> bytes:
-        """GET /animals/{animalId}/photo
-
-        Args:
-          animal_id (int):
-        """
+        """GET /animals/{animalId}/photo"""
         return await self._client.request(
             _DOWNLOAD_PHOTO,
             Call(

@@ -49,11 +49,7 @@ class ReportsResource(SyncAPIResource):
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> str:
-        """GET /reports/{year}
-
-        Args:
-          year (int):
-        """
+        """GET /reports/{year}"""
         return self._client.request(
             _GET_REPORT,
             Call(
@@ -90,11 +86,7 @@ class AsyncReportsResource(AsyncAPIResource):
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> str:
-        """GET /reports/{year}
-
-        Args:
-          year (int):
-        """
+        """GET /reports/{year}"""
         return await self._client.request(
             _GET_REPORT,
             Call(

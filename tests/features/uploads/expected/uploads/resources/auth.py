@@ -50,12 +50,7 @@ class AuthResource(SyncAPIResource):
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> LoginResponse:
-        """POST /login
-
-        Args:
-          username (str):
-          password (str):
-        """
+        """POST /login"""
         return self._client.request(
             _LOGIN,
             Call(
@@ -93,12 +88,7 @@ class AsyncAuthResource(AsyncAPIResource):
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> LoginResponse:
-        """POST /login
-
-        Args:
-          username (str):
-          password (str):
-        """
+        """POST /login"""
         return await self._client.request(
             _LOGIN,
             Call(

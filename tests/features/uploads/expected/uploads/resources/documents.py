@@ -89,14 +89,7 @@ class DocumentsResource(SyncAPIResource):
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> UploadDocumentResponse:
-        """POST /documents
-
-        Args:
-          file (FileTypes):
-          title (str):
-          labels (Sequence[str]):
-          options (UploadDocumentRequestOptions | UploadDocumentRequestOptionsParam):
-        """
+        """POST /documents"""
         return self._client.request(
             _UPLOAD_DOCUMENT,
             Call(
@@ -117,11 +110,7 @@ class DocumentsResource(SyncAPIResource):
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> bytes:
-        """GET /documents/{id}/content
-
-        Args:
-          id (str):
-        """
+        """GET /documents/{id}/content"""
         return self._client.request(
             _DOWNLOAD_DOCUMENT,
             Call(
@@ -143,12 +132,7 @@ class DocumentsResource(SyncAPIResource):
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
-        """PUT /documents/{id}/content
-
-        Args:
-          id (str):
-          body (FileTypes):
-        """
+        """PUT /documents/{id}/content"""
         return self._client.request(
             _REPLACE_DOCUMENT,
             Call(
@@ -170,11 +154,7 @@ class DocumentsResource(SyncAPIResource):
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> str:
-        """GET /documents/{id}/summary
-
-        Args:
-          id (str):
-        """
+        """GET /documents/{id}/summary"""
         return self._client.request(
             _SUMMARIZE_DOCUMENT,
             Call(
@@ -219,14 +199,7 @@ class AsyncDocumentsResource(AsyncAPIResource):
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> UploadDocumentResponse:
-        """POST /documents
-
-        Args:
-          file (FileTypes):
-          title (str):
-          labels (Sequence[str]):
-          options (UploadDocumentRequestOptions | UploadDocumentRequestOptionsParam):
-        """
+        """POST /documents"""
         return await self._client.request(
             _UPLOAD_DOCUMENT,
             Call(
@@ -247,11 +220,7 @@ class AsyncDocumentsResource(AsyncAPIResource):
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> bytes:
-        """GET /documents/{id}/content
-
-        Args:
-          id (str):
-        """
+        """GET /documents/{id}/content"""
         return await self._client.request(
             _DOWNLOAD_DOCUMENT,
             Call(
@@ -273,12 +242,7 @@ class AsyncDocumentsResource(AsyncAPIResource):
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
-        """PUT /documents/{id}/content
-
-        Args:
-          id (str):
-          body (FileTypes):
-        """
+        """PUT /documents/{id}/content"""
         return await self._client.request(
             _REPLACE_DOCUMENT,
             Call(
@@ -300,11 +264,7 @@ class AsyncDocumentsResource(AsyncAPIResource):
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> str:
-        """GET /documents/{id}/summary
-
-        Args:
-          id (str):
-        """
+        """GET /documents/{id}/summary"""
         return await self._client.request(
             _SUMMARIZE_DOCUMENT,
             Call(

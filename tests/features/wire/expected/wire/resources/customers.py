@@ -86,19 +86,7 @@ class CustomersResource(SyncAPIResource):
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
-        """POST /customers
-
-        Args:
-          name (str):
-          balance (int):
-          tax_exempt (bool):
-          preferred_locales (Sequence[str]):
-          codes (Sequence[str]):
-          address (Address | AddressParam):
-          metadata (dict[str, str]):
-          note (str):
-          external_id (str):
-        """
+        """POST /customers"""
         return self._client.request(
             _CREATE_CUSTOMER,
             Call(
@@ -135,14 +123,7 @@ class CustomersResource(SyncAPIResource):
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
-        """POST /customers/{customer}
-
-        Args:
-          customer (str):
-          invoice_settings (UpdateCustomerRequestInvoiceSettings |
-              UpdateCustomerRequestInvoiceSettingsParam):
-          expand (Sequence[str]):
-        """
+        """POST /customers/{customer}"""
         return self._client.request(
             _UPDATE_CUSTOMER,
             Call(
@@ -189,19 +170,7 @@ class AsyncCustomersResource(AsyncAPIResource):
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
-        """POST /customers
-
-        Args:
-          name (str):
-          balance (int):
-          tax_exempt (bool):
-          preferred_locales (Sequence[str]):
-          codes (Sequence[str]):
-          address (Address | AddressParam):
-          metadata (dict[str, str]):
-          note (str):
-          external_id (str):
-        """
+        """POST /customers"""
         return await self._client.request(
             _CREATE_CUSTOMER,
             Call(
@@ -238,14 +207,7 @@ class AsyncCustomersResource(AsyncAPIResource):
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
-        """POST /customers/{customer}
-
-        Args:
-          customer (str):
-          invoice_settings (UpdateCustomerRequestInvoiceSettings |
-              UpdateCustomerRequestInvoiceSettingsParam):
-          expand (Sequence[str]):
-        """
+        """POST /customers/{customer}"""
         return await self._client.request(
             _UPDATE_CUSTOMER,
             Call(

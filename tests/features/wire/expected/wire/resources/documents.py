@@ -65,17 +65,7 @@ class DocumentsResource(SyncAPIResource):
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
-        """POST /documents
-
-        Args:
-          scan (FileTypes):
-          title (str):
-          pages (int):
-          labels (Sequence[str]):
-          owner (Address | AddressParam):
-          addresses (Sequence[Address | AddressParam]):
-          thumbnail (FileTypes):
-        """
+        """POST /documents"""
         return self._client.request(
             _UPLOAD_DOCUMENTS,
             Call(
@@ -126,17 +116,7 @@ class AsyncDocumentsResource(AsyncAPIResource):
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
-        """POST /documents
-
-        Args:
-          scan (FileTypes):
-          title (str):
-          pages (int):
-          labels (Sequence[str]):
-          owner (Address | AddressParam):
-          addresses (Sequence[Address | AddressParam]):
-          thumbnail (FileTypes):
-        """
+        """POST /documents"""
         return await self._client.request(
             _UPLOAD_DOCUMENTS,
             Call(

@@ -70,16 +70,7 @@ class ReportsResource(SyncAPIResource):
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
-        """GET /reports/{id}/report{format}
-
-        Args:
-          id (Sequence[int]):
-          format (Literal["pdf", "csv"]):
-          redirect (str):
-          filter (GetReportFilter | GetReportFilterParam):
-          x_sort (GetReportXSort | GetReportXSortParam):
-          prefs (Sequence[str]):
-        """
+        """GET /reports/{id}/report{format}"""
         return self._client.request(
             _GET_REPORT,
             Call(
@@ -124,16 +115,7 @@ class AsyncReportsResource(AsyncAPIResource):
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
-        """GET /reports/{id}/report{format}
-
-        Args:
-          id (Sequence[int]):
-          format (Literal["pdf", "csv"]):
-          redirect (str):
-          filter (GetReportFilter | GetReportFilterParam):
-          x_sort (GetReportXSort | GetReportXSortParam):
-          prefs (Sequence[str]):
-        """
+        """GET /reports/{id}/report{format}"""
         return await self._client.request(
             _GET_REPORT,
             Call(
