@@ -128,6 +128,10 @@ pets: list[Pet] = client.pets.list_pets(tags=("a", "b"), ids=range(1, 3))
 same: Pet = client.pets.get_pet(7, timeout=2.0)
 also: Pet = client.pets.get_pet(pet_id=7)
 young: list[Pet] = client.pets.list_pets(filter={"color": "red", "min_age": 2})
+with client.pets.with_streaming_response.get_pet(7) as streamed:
+    status: int = streamed.status_code
+    chunks: list[bytes] = list(streamed.iter_bytes())
+    parsed: Pet = streamed.parse()
 """
 
 
@@ -149,4 +153,4 @@ def test_the_surface_type_checks_as_users_write_it(tmp_path: Path) -> None:
     assert 'Unexpected keyword argument "weightKg" for "Pet"' in result.stdout, result.stdout
     assert 'Argument "ids" to "list_pets" of "PetsResource" has incompatible type "tuple[str, str]"' in result.stdout
     assert 'Too many positional arguments for "list_pets" of "PetsResource"' in result.stdout
-    assert 'bad.py:16: error: Argument "filter" to "list_pets" of "PetsResource" has incompatible type' in result.stdout
+    assert 'error: Argument "filter" to "list_pets" of "PetsResource" has incompatible type' in result.stdout

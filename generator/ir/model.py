@@ -353,9 +353,17 @@ class Resource:
     operations: list[Operation]
 
     @staticmethod
-    def class_family(name: str) -> tuple[str, str, str, str]:
-        """A resource class and its companions: async, raw-response, async raw-response."""
-        return name, "Async" + name, name + "WithRawResponse", "Async" + name + "WithRawResponse"
+    def class_family(name: str) -> tuple[str, str, str, str, str, str]:
+        """A resource class and its companions: async, raw-response, async raw-response,
+        streaming-response, async streaming-response."""
+        return (
+            name,
+            "Async" + name,
+            name + "WithRawResponse",
+            "Async" + name + "WithRawResponse",
+            name + "WithStreamingResponse",
+            "Async" + name + "WithStreamingResponse",
+        )
 
     @property
     def async_class_name(self) -> str:
@@ -368,6 +376,14 @@ class Resource:
     @property
     def async_raw_class_name(self) -> str:
         return self.class_family(self.class_name)[3]
+
+    @property
+    def streaming_class_name(self) -> str:
+        return self.class_family(self.class_name)[4]
+
+    @property
+    def async_streaming_class_name(self) -> str:
+        return self.class_family(self.class_name)[5]
 
 
 # --- the API -----------------------------------------------------------------------------------

@@ -682,4 +682,4 @@ CLIENT_MEMBERS = frozenset(
     {"base_url", "timeout", "max_retries", "default_headers", "request", "close", "with_options"}
 )
 # Method names that would shadow what a resource module's annotations use.
-RESOURCE_MEMBERS = frozenset({"self", "httpx", "builtins", "datetime", "with_raw_response"})
+RESOURCE_MEMBERS = frozenset({"self", "httpx", "builtins", "datetime", "with_raw_response", "with_streaming_response"})

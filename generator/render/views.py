@@ -368,13 +368,27 @@ class ResourceView:
     raw_wrappers: list[Code]
     """`self.method = raw_response_wrapper(resource.method)`, for each operation."""
     async_raw_wrappers: list[Code]
+    streaming_class_name: str = ""
+    async_streaming_class_name: str = ""
+    streaming_wrappers: list[Code] = field(default_factory=list)
+    """`self.method = streaming_response_wrapper(resource.method)`, for each operation."""
+    async_streaming_wrappers: list[Code] = field(default_factory=list)
 
 
 def resource_view(resource: Resource) -> ResourceView:
     here = f"resources.{resource.module}"
     imports = Imports()
     imports.modules.add("httpx")
-    for name in ("Call", "Endpoint", "SyncAPIResource", "AsyncAPIResource", "raw_response_wrapper", "async_raw_response_wrapper"):
+    for name in (
+        "Call",
+        "Endpoint",
+        "SyncAPIResource",
+        "AsyncAPIResource",
+        "raw_response_wrapper",
+        "async_raw_response_wrapper",
+        "streaming_response_wrapper",
+        "async_streaming_response_wrapper",
+    ):
         imports.add_local(relative_module(here, "_base_client"), name)
     imports.modules.add("functools")
     for name in ("NOT_GIVEN", "Body", "Headers", "NotGiven", "Query"):
@@ -392,6 +406,10 @@ def resource_view(resource: Resource) -> ResourceView:
         operations=operations,
         raw_wrappers=_raw_wrappers(resource, "raw_response_wrapper"),
         async_raw_wrappers=_raw_wrappers(resource, "async_raw_response_wrapper"),
+        streaming_class_name=resource.streaming_class_name,
+        async_streaming_class_name=resource.async_streaming_class_name,
+        streaming_wrappers=_raw_wrappers(resource, "streaming_response_wrapper"),
+        async_streaming_wrappers=_raw_wrappers(resource, "async_streaming_response_wrapper"),
     )
 
 

@@ -11,7 +11,9 @@ from .._base_client import (
     Endpoint,
     SyncAPIResource,
     async_raw_response_wrapper,
+    async_streaming_response_wrapper,
     raw_response_wrapper,
+    streaming_response_wrapper,
 )
 from .._types import Body, Headers, NOT_GIVEN, NotGiven, Query
 from ..types.stop_interactive_scrape_browser_session import (
@@ -25,6 +27,8 @@ __all__ = [
     "AsyncScrapingResource",
     "ScrapingResourceWithRawResponse",
     "AsyncScrapingResourceWithRawResponse",
+    "ScrapingResourceWithStreamingResponse",
+    "AsyncScrapingResourceWithStreamingResponse",
 ]
 
 _STOP_INTERACTIVE_SCRAPE_BROWSER_SESSION: Endpoint[StopInteractiveScrapeBrowserSessionResponse]
@@ -48,6 +52,12 @@ class ScrapingResource(SyncAPIResource):
     def with_raw_response(self) -> ScrapingResourceWithRawResponse:
         """The same methods, returning a RawResponse: status, headers and the parsed value."""
         return ScrapingResourceWithRawResponse(self)
+
+    @functools.cached_property
+    def with_streaming_response(self) -> ScrapingResourceWithStreamingResponse:
+        """The same methods, returning a context manager of a StreamedResponse: the body is read
+        only as you iterate it, and the response closed at the end of the `with`."""
+        return ScrapingResourceWithStreamingResponse(self)
 
     def stop_interactive_scrape_browser_session(
         self,
@@ -88,6 +98,15 @@ class ScrapingResourceWithRawResponse:
         )
 
 
+class ScrapingResourceWithStreamingResponse:
+    """The methods of `ScrapingResource`, each returning a context manager of a StreamedResponse."""
+
+    def __init__(self, resource: ScrapingResource) -> None:
+        self.stop_interactive_scrape_browser_session = streaming_response_wrapper(
+            resource.stop_interactive_scrape_browser_session
+        )
+
+
 class AsyncScrapingResource(AsyncAPIResource):
     """Operations tagged 'Scraping'."""
 
@@ -95,6 +114,12 @@ class AsyncScrapingResource(AsyncAPIResource):
     def with_raw_response(self) -> AsyncScrapingResourceWithRawResponse:
         """The same methods, returning a RawResponse: status, headers and the parsed value."""
         return AsyncScrapingResourceWithRawResponse(self)
+
+    @functools.cached_property
+    def with_streaming_response(self) -> AsyncScrapingResourceWithStreamingResponse:
+        """The same methods, returning an async context manager of an AsyncStreamedResponse: the
+        body is read only as you iterate it, and the response closed at the end of `async with`."""
+        return AsyncScrapingResourceWithStreamingResponse(self)
 
     async def stop_interactive_scrape_browser_session(
         self,
@@ -131,5 +156,15 @@ class AsyncScrapingResourceWithRawResponse:
 
     def __init__(self, resource: AsyncScrapingResource) -> None:
         self.stop_interactive_scrape_browser_session = async_raw_response_wrapper(
+            resource.stop_interactive_scrape_browser_session
+        )
+
+
+class AsyncScrapingResourceWithStreamingResponse:
+    """The methods of `AsyncScrapingResource`, each returning an async context manager of an
+    AsyncStreamedResponse."""
+
+    def __init__(self, resource: AsyncScrapingResource) -> None:
+        self.stop_interactive_scrape_browser_session = async_streaming_response_wrapper(
             resource.stop_interactive_scrape_browser_session
         )

@@ -2,7 +2,7 @@
 """Library API"""
 
 from . import types as types
-from ._base_client import RawResponse
+from ._base_client import AsyncStreamedResponse, RawResponse, StreamedResponse
 from ._client import AsyncLibrary, Library
 from ._exceptions import (
     APIConnectionError,
@@ -46,5 +46,7 @@ __all__ = [
     "NotGiven",
     "FileTypes",
     "RawResponse",
+    "StreamedResponse",
+    "AsyncStreamedResponse",
     "__version__",
 ]

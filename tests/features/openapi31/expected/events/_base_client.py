@@ -16,7 +16,7 @@ import random
 import threading
 import time
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from contextvars import ContextVar
 from collections.abc import Generator
 from dataclasses import dataclass, field, replace
@@ -72,6 +72,7 @@ Attempts: TypeAlias = Generator[
     Step, "httpx.Response | httpx.TransportError | None", tuple[httpx.Response, int]
 ]
 _raw_response: ContextVar[bool] = ContextVar("_raw_response", default=False)
+_streaming_response: ContextVar[bool] = ContextVar("_streaming_response", default=False)
 
 
 @dataclass(frozen=True)
@@ -222,6 +223,175 @@ def async_raw_response_wrapper(
             return cast(RawResponse[ResponseT], await method(*args, **kwargs))
         finally:
             _raw_response.reset(token)
+
+    return wrapped
+
+
+class StreamedResponse(Generic[ResponseT]):
+    """The HTTP response of a call whose body is not read yet: `with_streaming_response`
+    methods return it, as a context manager that closes it. The body is read as you iterate
+    it (`iter_bytes`, `iter_text`, `iter_lines`), or whole by `read()` or `parse()`."""
+
+    def __init__(
+        self,
+        http_response: httpx.Response,
+        retries_taken: int,
+        parse: Callable[[httpx.Response], ResponseT],
+    ) -> None:
+        self.http_response = http_response
+        self.retries_taken = retries_taken
+        self._parse = parse
+
+    @property
+    def status_code(self) -> int:
+        return self.http_response.status_code
+
+    @property
+    def headers(self) -> httpx.Headers:
+        return self.http_response.headers
+
+    def iter_bytes(self, chunk_size: int | None = None) -> Iterator[bytes]:
+        return self.http_response.iter_bytes(chunk_size)
+
+    def iter_text(self, chunk_size: int | None = None) -> Iterator[str]:
+        return self.http_response.iter_text(chunk_size)
+
+    def iter_lines(self) -> Iterator[str]:
+        return self.http_response.iter_lines()
+
+    def read(self) -> bytes:
+        """The whole body."""
+        return self.http_response.read()
+
+    def parse(self) -> ResponseT:
+        """The body as the method returns it (read whole, but for a stream of events)."""
+        return self._parse(self.http_response)
+
+    def close(self) -> None:
+        self.http_response.close()
+
+
+class AsyncStreamedResponse(Generic[ResponseT]):
+    """`StreamedResponse` of the async client: `async with`, `aiter_bytes`, `await parse()`."""
+
+    def __init__(
+        self,
+        http_response: httpx.Response,
+        retries_taken: int,
+        parse: Callable[[httpx.Response], Awaitable[ResponseT]],
+    ) -> None:
+        self.http_response = http_response
+        self.retries_taken = retries_taken
+        self._parse = parse
+
+    @property
+    def status_code(self) -> int:
+        return self.http_response.status_code
+
+    @property
+    def headers(self) -> httpx.Headers:
+        return self.http_response.headers
+
+    def aiter_bytes(self, chunk_size: int | None = None) -> AsyncIterator[bytes]:
+        return self.http_response.aiter_bytes(chunk_size)
+
+    def aiter_text(self, chunk_size: int | None = None) -> AsyncIterator[str]:
+        return self.http_response.aiter_text(chunk_size)
+
+    def aiter_lines(self) -> AsyncIterator[str]:
+        return self.http_response.aiter_lines()
+
+    async def read(self) -> bytes:
+        """The whole body."""
+        return await self.http_response.aread()
+
+    async def parse(self) -> ResponseT:
+        """The body as the method returns it (read whole, but for a stream of events)."""
+        return await self._parse(self.http_response)
+
+    async def close(self) -> None:
+        await self.http_response.aclose()
+
+
+class StreamedResponseManager(Generic[ResponseT]):
+    """Sends the call on `with` and closes its response after."""
+
+    def __init__(self, send: Callable[[], StreamedResponse[ResponseT]]) -> None:
+        self._send = send
+        self._response: StreamedResponse[ResponseT] | None = None
+
+    def __enter__(self) -> StreamedResponse[ResponseT]:
+        self._response = self._send()
+        return self._response
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        if self._response is not None:
+            self._response.close()
+
+
+class AsyncStreamedResponseManager(Generic[ResponseT]):
+    """Sends the call on `async with` and closes its response after."""
+
+    def __init__(self, send: Callable[[], Awaitable[AsyncStreamedResponse[ResponseT]]]) -> None:
+        self._send = send
+        self._response: AsyncStreamedResponse[ResponseT] | None = None
+
+    async def __aenter__(self) -> AsyncStreamedResponse[ResponseT]:
+        self._response = await self._send()
+        return self._response
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        if self._response is not None:
+            await self._response.close()
+
+
+def streaming_response_wrapper(
+    method: Callable[Params, ResponseT],
+) -> Callable[Params, StreamedResponseManager[ResponseT]]:
+    """The method, returning a context manager of a `StreamedResponse` instead of the parsed
+    value: the call is sent on `with`, and its body read only as the caller asks."""
+
+    @functools.wraps(method)
+    def wrapped(*args: Params.args, **kwargs: Params.kwargs) -> StreamedResponseManager[ResponseT]:
+        def send() -> StreamedResponse[ResponseT]:
+            token = _streaming_response.set(True)
+            try:
+                return cast(StreamedResponse[ResponseT], method(*args, **kwargs))
+            finally:
+                _streaming_response.reset(token)
+
+        return StreamedResponseManager(send)
+
+    return wrapped
+
+
+def async_streaming_response_wrapper(
+    method: Callable[Params, Awaitable[ResponseT]],
+) -> Callable[Params, AsyncStreamedResponseManager[ResponseT]]:
+    """The coroutine method, returning an async context manager of an `AsyncStreamedResponse`."""
+
+    @functools.wraps(method)
+    def wrapped(
+        *args: Params.args, **kwargs: Params.kwargs
+    ) -> AsyncStreamedResponseManager[ResponseT]:
+        async def send() -> AsyncStreamedResponse[ResponseT]:
+            token = _streaming_response.set(True)
+            try:
+                return cast(AsyncStreamedResponse[ResponseT], await method(*args, **kwargs))
+            finally:
+                _streaming_response.reset(token)
+
+        return AsyncStreamedResponseManager(send)
 
     return wrapped
 
@@ -566,20 +736,45 @@ class SyncAPIClient(BaseClient):
 
     def request(self, endpoint: Endpoint[ResponseT], call: Call) -> ResponseT:
         """Send one call, retrying as configured; return its parsed response."""
+        streaming = _streaming_response.get()
         response, retries = self._run(
-            self._attempts(self._http.get(), endpoint, call), stream=False
+            self._attempts(self._http.get(), endpoint, call), stream=streaming
         )
+        if streaming:
+            return cast(ResponseT, self._streamed(endpoint, response, retries, events=False))
         return self._finish(endpoint, response, retries)
 
     def stream(self, endpoint: Endpoint[ResponseT], call: Call) -> Stream[ResponseT]:
         """Send one call whose response is a stream of server-sent events; iterate over them."""
         response, retries = self._run(self._attempts(self._http.get(), endpoint, call), stream=True)
+        if _streaming_response.get():
+            return cast(Stream[ResponseT], self._streamed(endpoint, response, retries, events=True))
         if not response.is_success:
             response.read()
             raise _status_error(endpoint, response)
         return cast(
             Stream[ResponseT], self._raw_or(Stream(response, endpoint.response), response, retries)
         )
+
+    def _streamed(
+        self, endpoint: Endpoint[ResponseT], response: httpx.Response, retries: int, *, events: bool
+    ) -> StreamedResponse[Any]:
+        """The response of a `with_streaming_response` call, its body unread; an error status
+        raises its exception (with the body read)."""
+        if not response.is_success:
+            try:
+                response.read()
+            finally:
+                response.close()
+            raise _status_error(endpoint, response)
+
+        def parse(unread: httpx.Response) -> Any:
+            if events:
+                return Stream(unread, endpoint.response)
+            unread.read()
+            return self._process_response(endpoint, unread)
+
+        return StreamedResponse(response, retries, parse)
 
     def next_page(self, endpoint: Endpoint[ResponseT], url: str, call: Call) -> ResponseT:
         """The answer at `url`, the next page of an answer of `endpoint`."""
@@ -655,10 +850,33 @@ class AsyncAPIClient(BaseClient):
 
     async def request(self, endpoint: Endpoint[ResponseT], call: Call) -> ResponseT:
         """Send one call, retrying as configured; return its parsed response."""
+        streaming = _streaming_response.get()
         response, retries = await self._run(
-            self._attempts(self._http.get(), endpoint, call), stream=False
+            self._attempts(self._http.get(), endpoint, call), stream=streaming
         )
+        if streaming:
+            return cast(ResponseT, await self._streamed(endpoint, response, retries, events=False))
         return self._finish(endpoint, response, retries)
+
+    async def _streamed(
+        self, endpoint: Endpoint[ResponseT], response: httpx.Response, retries: int, *, events: bool
+    ) -> AsyncStreamedResponse[Any]:
+        """The response of a `with_streaming_response` call, its body unread; an error status
+        raises its exception (with the body read)."""
+        if not response.is_success:
+            try:
+                await response.aread()
+            finally:
+                await response.aclose()
+            raise _status_error(endpoint, response)
+
+        async def parse(unread: httpx.Response) -> Any:
+            if events:
+                return AsyncStream(unread, endpoint.response)
+            await unread.aread()
+            return self._process_response(endpoint, unread)
+
+        return AsyncStreamedResponse(response, retries, parse)
 
     async def next_page(self, endpoint: Endpoint[ResponseT], url: str, call: Call) -> ResponseT:
         """The answer at `url`, the next page of an answer of `endpoint`."""
@@ -687,6 +905,11 @@ class AsyncAPIClient(BaseClient):
         response, retries = await self._run(
             self._attempts(self._http.get(), endpoint, call), stream=True
         )
+        if _streaming_response.get():
+            return cast(
+                AsyncStream[ResponseT],
+                await self._streamed(endpoint, response, retries, events=True),
+            )
         if not response.is_success:
             await response.aread()
             raise _status_error(endpoint, response)

@@ -2,7 +2,7 @@
 """Zoo API"""
 
 from . import types as types
-from ._base_client import RawResponse
+from ._base_client import AsyncStreamedResponse, RawResponse, StreamedResponse
 from ._client import AsyncZoo, Zoo
 from ._exceptions import (
     APIConnectionError,
@@ -46,5 +46,7 @@ __all__ = [
     "NotGiven",
     "FileTypes",
     "RawResponse",
+    "StreamedResponse",
+    "AsyncStreamedResponse",
     "__version__",
 ]

@@ -11,7 +11,9 @@ from .._base_client import (
     Endpoint,
     SyncAPIResource,
     async_raw_response_wrapper,
+    async_streaming_response_wrapper,
     raw_response_wrapper,
+    streaming_response_wrapper,
 )
 from .._types import Body, Headers, NOT_GIVEN, NotGiven, Query
 
@@ -20,6 +22,8 @@ __all__ = [
     "AsyncSecretsResource",
     "SecretsResourceWithRawResponse",
     "AsyncSecretsResourceWithRawResponse",
+    "SecretsResourceWithStreamingResponse",
+    "AsyncSecretsResourceWithStreamingResponse",
 ]
 
 _WITH_DEFAULT_SECURITY: Endpoint[None] = Endpoint(
@@ -85,6 +89,12 @@ class SecretsResource(SyncAPIResource):
     def with_raw_response(self) -> SecretsResourceWithRawResponse:
         """The same methods, returning a RawResponse: status, headers and the parsed value."""
         return SecretsResourceWithRawResponse(self)
+
+    @functools.cached_property
+    def with_streaming_response(self) -> SecretsResourceWithStreamingResponse:
+        """The same methods, returning a context manager of a StreamedResponse: the body is read
+        only as you iterate it, and the response closed at the end of the `with`."""
+        return SecretsResourceWithStreamingResponse(self)
 
     def with_default_security(
         self,
@@ -235,6 +245,21 @@ class SecretsResourceWithRawResponse:
         self.without_security = raw_response_wrapper(resource.without_security)
 
 
+class SecretsResourceWithStreamingResponse:
+    """The methods of `SecretsResource`, each returning a context manager of a StreamedResponse."""
+
+    def __init__(self, resource: SecretsResource) -> None:
+        self.with_default_security = streaming_response_wrapper(resource.with_default_security)
+        self.with_query_key = streaming_response_wrapper(resource.with_query_key)
+        self.with_cookie_key = streaming_response_wrapper(resource.with_cookie_key)
+        self.with_token_or_basic = streaming_response_wrapper(resource.with_token_or_basic)
+        self.with_header_and_query_keys = streaming_response_wrapper(
+            resource.with_header_and_query_keys
+        )
+        self.with_optional_token = streaming_response_wrapper(resource.with_optional_token)
+        self.without_security = streaming_response_wrapper(resource.without_security)
+
+
 class AsyncSecretsResource(AsyncAPIResource):
     """Operations tagged 'secrets'."""
 
@@ -242,6 +267,12 @@ class AsyncSecretsResource(AsyncAPIResource):
     def with_raw_response(self) -> AsyncSecretsResourceWithRawResponse:
         """The same methods, returning a RawResponse: status, headers and the parsed value."""
         return AsyncSecretsResourceWithRawResponse(self)
+
+    @functools.cached_property
+    def with_streaming_response(self) -> AsyncSecretsResourceWithStreamingResponse:
+        """The same methods, returning an async context manager of an AsyncStreamedResponse: the
+        body is read only as you iterate it, and the response closed at the end of `async with`."""
+        return AsyncSecretsResourceWithStreamingResponse(self)
 
     async def with_default_security(
         self,
@@ -392,3 +423,21 @@ class AsyncSecretsResourceWithRawResponse:
         )
         self.with_optional_token = async_raw_response_wrapper(resource.with_optional_token)
         self.without_security = async_raw_response_wrapper(resource.without_security)
+
+
+class AsyncSecretsResourceWithStreamingResponse:
+    """The methods of `AsyncSecretsResource`, each returning an async context manager of an
+    AsyncStreamedResponse."""
+
+    def __init__(self, resource: AsyncSecretsResource) -> None:
+        self.with_default_security = async_streaming_response_wrapper(
+            resource.with_default_security
+        )
+        self.with_query_key = async_streaming_response_wrapper(resource.with_query_key)
+        self.with_cookie_key = async_streaming_response_wrapper(resource.with_cookie_key)
+        self.with_token_or_basic = async_streaming_response_wrapper(resource.with_token_or_basic)
+        self.with_header_and_query_keys = async_streaming_response_wrapper(
+            resource.with_header_and_query_keys
+        )
+        self.with_optional_token = async_streaming_response_wrapper(resource.with_optional_token)
+        self.without_security = async_streaming_response_wrapper(resource.without_security)

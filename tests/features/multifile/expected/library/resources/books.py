@@ -11,7 +11,9 @@ from .._base_client import (
     Endpoint,
     SyncAPIResource,
     async_raw_response_wrapper,
+    async_streaming_response_wrapper,
     raw_response_wrapper,
+    streaming_response_wrapper,
 )
 from .._types import Body, Headers, NOT_GIVEN, NotGiven, Query
 from ..types.author import Author, AuthorParam
@@ -23,6 +25,8 @@ __all__ = [
     "AsyncBooksResource",
     "BooksResourceWithRawResponse",
     "AsyncBooksResourceWithRawResponse",
+    "BooksResourceWithStreamingResponse",
+    "AsyncBooksResourceWithStreamingResponse",
 ]
 
 _LIST_BOOKS: Endpoint[list[Book]] = Endpoint(
@@ -55,6 +59,12 @@ class BooksResource(SyncAPIResource):
     def with_raw_response(self) -> BooksResourceWithRawResponse:
         """The same methods, returning a RawResponse: status, headers and the parsed value."""
         return BooksResourceWithRawResponse(self)
+
+    @functools.cached_property
+    def with_streaming_response(self) -> BooksResourceWithStreamingResponse:
+        """The same methods, returning a context manager of a StreamedResponse: the body is read
+        only as you iterate it, and the response closed at the end of the `with`."""
+        return BooksResourceWithStreamingResponse(self)
 
     def list_books(
         self,
@@ -121,6 +131,14 @@ class BooksResourceWithRawResponse:
         self.add_book = raw_response_wrapper(resource.add_book)
 
 
+class BooksResourceWithStreamingResponse:
+    """The methods of `BooksResource`, each returning a context manager of a StreamedResponse."""
+
+    def __init__(self, resource: BooksResource) -> None:
+        self.list_books = streaming_response_wrapper(resource.list_books)
+        self.add_book = streaming_response_wrapper(resource.add_book)
+
+
 class AsyncBooksResource(AsyncAPIResource):
     """Operations tagged 'books'."""
 
@@ -128,6 +146,12 @@ class AsyncBooksResource(AsyncAPIResource):
     def with_raw_response(self) -> AsyncBooksResourceWithRawResponse:
         """The same methods, returning a RawResponse: status, headers and the parsed value."""
         return AsyncBooksResourceWithRawResponse(self)
+
+    @functools.cached_property
+    def with_streaming_response(self) -> AsyncBooksResourceWithStreamingResponse:
+        """The same methods, returning an async context manager of an AsyncStreamedResponse: the
+        body is read only as you iterate it, and the response closed at the end of `async with`."""
+        return AsyncBooksResourceWithStreamingResponse(self)
 
     async def list_books(
         self,
@@ -192,3 +216,12 @@ class AsyncBooksResourceWithRawResponse:
     def __init__(self, resource: AsyncBooksResource) -> None:
         self.list_books = async_raw_response_wrapper(resource.list_books)
         self.add_book = async_raw_response_wrapper(resource.add_book)
+
+
+class AsyncBooksResourceWithStreamingResponse:
+    """The methods of `AsyncBooksResource`, each returning an async context manager of an
+    AsyncStreamedResponse."""
+
+    def __init__(self, resource: AsyncBooksResource) -> None:
+        self.list_books = async_streaming_response_wrapper(resource.list_books)
+        self.add_book = async_streaming_response_wrapper(resource.add_book)

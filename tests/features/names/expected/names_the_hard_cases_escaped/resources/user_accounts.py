@@ -14,7 +14,9 @@ from .._base_client import (
     Endpoint,
     SyncAPIResource,
     async_raw_response_wrapper,
+    async_streaming_response_wrapper,
     raw_response_wrapper,
+    streaming_response_wrapper,
 )
 from .._types import Body, Headers, NOT_GIVEN, NotGiven, Query
 from ..types.base_model2 import BaseModel2
@@ -27,6 +29,8 @@ __all__ = [
     "AsyncUserAccountsResource",
     "UserAccountsResourceWithRawResponse",
     "AsyncUserAccountsResourceWithRawResponse",
+    "UserAccountsResourceWithStreamingResponse",
+    "AsyncUserAccountsResourceWithStreamingResponse",
 ]
 
 _GET_USERS_USER_ID_ITEMS: Endpoint[BaseModel2] = Endpoint(
@@ -59,6 +63,12 @@ class UserAccountsResource(SyncAPIResource):
     def with_raw_response(self) -> UserAccountsResourceWithRawResponse:
         """The same methods, returning a RawResponse: status, headers and the parsed value."""
         return UserAccountsResourceWithRawResponse(self)
+
+    @functools.cached_property
+    def with_streaming_response(self) -> UserAccountsResourceWithStreamingResponse:
+        """The same methods, returning a context manager of a StreamedResponse: the body is read
+        only as you iterate it, and the response closed at the end of the `with`."""
+        return UserAccountsResourceWithStreamingResponse(self)
 
     def get_users_user_id_items(
         self,
@@ -177,6 +187,15 @@ class UserAccountsResourceWithRawResponse:
         self.create_item = raw_response_wrapper(resource.create_item)
 
 
+class UserAccountsResourceWithStreamingResponse:
+    """The methods of `UserAccountsResource`, each returning a context manager of a StreamedResponse."""
+
+    def __init__(self, resource: UserAccountsResource) -> None:
+        self.get_users_user_id_items = streaming_response_wrapper(resource.get_users_user_id_items)
+        self.list = streaming_response_wrapper(resource.list)
+        self.create_item = streaming_response_wrapper(resource.create_item)
+
+
 class AsyncUserAccountsResource(AsyncAPIResource):
     """Operations tagged 'User Accounts'."""
 
@@ -184,6 +203,12 @@ class AsyncUserAccountsResource(AsyncAPIResource):
     def with_raw_response(self) -> AsyncUserAccountsResourceWithRawResponse:
         """The same methods, returning a RawResponse: status, headers and the parsed value."""
         return AsyncUserAccountsResourceWithRawResponse(self)
+
+    @functools.cached_property
+    def with_streaming_response(self) -> AsyncUserAccountsResourceWithStreamingResponse:
+        """The same methods, returning an async context manager of an AsyncStreamedResponse: the
+        body is read only as you iterate it, and the response closed at the end of `async with`."""
+        return AsyncUserAccountsResourceWithStreamingResponse(self)
 
     async def get_users_user_id_items(
         self,
@@ -300,3 +325,15 @@ class AsyncUserAccountsResourceWithRawResponse:
         self.get_users_user_id_items = async_raw_response_wrapper(resource.get_users_user_id_items)
         self.list = async_raw_response_wrapper(resource.list)
         self.create_item = async_raw_response_wrapper(resource.create_item)
+
+
+class AsyncUserAccountsResourceWithStreamingResponse:
+    """The methods of `AsyncUserAccountsResource`, each returning an async context manager of an
+    AsyncStreamedResponse."""
+
+    def __init__(self, resource: AsyncUserAccountsResource) -> None:
+        self.get_users_user_id_items = async_streaming_response_wrapper(
+            resource.get_users_user_id_items
+        )
+        self.list = async_streaming_response_wrapper(resource.list)
+        self.create_item = async_streaming_response_wrapper(resource.create_item)

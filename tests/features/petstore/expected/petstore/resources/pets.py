@@ -13,7 +13,9 @@ from .._base_client import (
     Endpoint,
     SyncAPIResource,
     async_raw_response_wrapper,
+    async_streaming_response_wrapper,
     raw_response_wrapper,
+    streaming_response_wrapper,
 )
 from .._types import Body, Headers, NOT_GIVEN, NotGiven, Query
 from .._wire import Encoding
@@ -27,6 +29,8 @@ __all__ = [
     "AsyncPetsResource",
     "PetsResourceWithRawResponse",
     "AsyncPetsResourceWithRawResponse",
+    "PetsResourceWithStreamingResponse",
+    "AsyncPetsResourceWithStreamingResponse",
 ]
 
 _LIST_PETS: Endpoint[list[Pet]] = Endpoint(
@@ -96,6 +100,12 @@ class PetsResource(SyncAPIResource):
     def with_raw_response(self) -> PetsResourceWithRawResponse:
         """The same methods, returning a RawResponse: status, headers and the parsed value."""
         return PetsResourceWithRawResponse(self)
+
+    @functools.cached_property
+    def with_streaming_response(self) -> PetsResourceWithStreamingResponse:
+        """The same methods, returning a context manager of a StreamedResponse: the body is read
+        only as you iterate it, and the response closed at the end of the `with`."""
+        return PetsResourceWithStreamingResponse(self)
 
     def list_pets(
         self,
@@ -269,6 +279,17 @@ class PetsResourceWithRawResponse:
         self.find_pets_by_tags = raw_response_wrapper(resource.find_pets_by_tags)
 
 
+class PetsResourceWithStreamingResponse:
+    """The methods of `PetsResource`, each returning a context manager of a StreamedResponse."""
+
+    def __init__(self, resource: PetsResource) -> None:
+        self.list_pets = streaming_response_wrapper(resource.list_pets)
+        self.create_pet = streaming_response_wrapper(resource.create_pet)
+        self.get_pet = streaming_response_wrapper(resource.get_pet)
+        self.delete_pet = streaming_response_wrapper(resource.delete_pet)
+        self.find_pets_by_tags = streaming_response_wrapper(resource.find_pets_by_tags)
+
+
 class AsyncPetsResource(AsyncAPIResource):
     """Everything about your pets."""
 
@@ -276,6 +297,12 @@ class AsyncPetsResource(AsyncAPIResource):
     def with_raw_response(self) -> AsyncPetsResourceWithRawResponse:
         """The same methods, returning a RawResponse: status, headers and the parsed value."""
         return AsyncPetsResourceWithRawResponse(self)
+
+    @functools.cached_property
+    def with_streaming_response(self) -> AsyncPetsResourceWithStreamingResponse:
+        """The same methods, returning an async context manager of an AsyncStreamedResponse: the
+        body is read only as you iterate it, and the response closed at the end of `async with`."""
+        return AsyncPetsResourceWithStreamingResponse(self)
 
     async def list_pets(
         self,
@@ -447,3 +474,15 @@ class AsyncPetsResourceWithRawResponse:
         self.get_pet = async_raw_response_wrapper(resource.get_pet)
         self.delete_pet = async_raw_response_wrapper(resource.delete_pet)
         self.find_pets_by_tags = async_raw_response_wrapper(resource.find_pets_by_tags)
+
+
+class AsyncPetsResourceWithStreamingResponse:
+    """The methods of `AsyncPetsResource`, each returning an async context manager of an
+    AsyncStreamedResponse."""
+
+    def __init__(self, resource: AsyncPetsResource) -> None:
+        self.list_pets = async_streaming_response_wrapper(resource.list_pets)
+        self.create_pet = async_streaming_response_wrapper(resource.create_pet)
+        self.get_pet = async_streaming_response_wrapper(resource.get_pet)
+        self.delete_pet = async_streaming_response_wrapper(resource.delete_pet)
+        self.find_pets_by_tags = async_streaming_response_wrapper(resource.find_pets_by_tags)

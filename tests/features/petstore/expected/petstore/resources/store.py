@@ -12,7 +12,9 @@ from .._base_client import (
     Endpoint,
     SyncAPIResource,
     async_raw_response_wrapper,
+    async_streaming_response_wrapper,
     raw_response_wrapper,
+    streaming_response_wrapper,
 )
 from .._types import Body, Headers, NOT_GIVEN, NotGiven, Query
 from ..types.get_adoption import GetAdoptionResponse
@@ -24,6 +26,8 @@ __all__ = [
     "AsyncStoreResource",
     "StoreResourceWithRawResponse",
     "AsyncStoreResourceWithRawResponse",
+    "StoreResourceWithStreamingResponse",
+    "AsyncStoreResourceWithStreamingResponse",
 ]
 
 _LIST_ADOPTIONS: Endpoint[ListAdoptionsResponse] = Endpoint(
@@ -65,6 +69,12 @@ class StoreResource(SyncAPIResource):
     def with_raw_response(self) -> StoreResourceWithRawResponse:
         """The same methods, returning a RawResponse: status, headers and the parsed value."""
         return StoreResourceWithRawResponse(self)
+
+    @functools.cached_property
+    def with_streaming_response(self) -> StoreResourceWithStreamingResponse:
+        """The same methods, returning a context manager of a StreamedResponse: the body is read
+        only as you iterate it, and the response closed at the end of the `with`."""
+        return StoreResourceWithStreamingResponse(self)
 
     def list_adoptions(
         self,
@@ -270,6 +280,16 @@ class StoreResourceWithRawResponse:
         self.get_inventory = raw_response_wrapper(resource.get_inventory)
 
 
+class StoreResourceWithStreamingResponse:
+    """The methods of `StoreResource`, each returning a context manager of a StreamedResponse."""
+
+    def __init__(self, resource: StoreResource) -> None:
+        self.list_adoptions = streaming_response_wrapper(resource.list_adoptions)
+        self.list_adoption_history = streaming_response_wrapper(resource.list_adoption_history)
+        self.get_adoption = streaming_response_wrapper(resource.get_adoption)
+        self.get_inventory = streaming_response_wrapper(resource.get_inventory)
+
+
 class AsyncStoreResource(AsyncAPIResource):
     """Operations tagged 'store'."""
 
@@ -277,6 +297,12 @@ class AsyncStoreResource(AsyncAPIResource):
     def with_raw_response(self) -> AsyncStoreResourceWithRawResponse:
         """The same methods, returning a RawResponse: status, headers and the parsed value."""
         return AsyncStoreResourceWithRawResponse(self)
+
+    @functools.cached_property
+    def with_streaming_response(self) -> AsyncStoreResourceWithStreamingResponse:
+        """The same methods, returning an async context manager of an AsyncStreamedResponse: the
+        body is read only as you iterate it, and the response closed at the end of `async with`."""
+        return AsyncStoreResourceWithStreamingResponse(self)
 
     async def list_adoptions(
         self,
@@ -482,3 +508,16 @@ class AsyncStoreResourceWithRawResponse:
         self.list_adoption_history = async_raw_response_wrapper(resource.list_adoption_history)
         self.get_adoption = async_raw_response_wrapper(resource.get_adoption)
         self.get_inventory = async_raw_response_wrapper(resource.get_inventory)
+
+
+class AsyncStoreResourceWithStreamingResponse:
+    """The methods of `AsyncStoreResource`, each returning an async context manager of an
+    AsyncStreamedResponse."""
+
+    def __init__(self, resource: AsyncStoreResource) -> None:
+        self.list_adoptions = async_streaming_response_wrapper(resource.list_adoptions)
+        self.list_adoption_history = async_streaming_response_wrapper(
+            resource.list_adoption_history
+        )
+        self.get_adoption = async_streaming_response_wrapper(resource.get_adoption)
+        self.get_inventory = async_streaming_response_wrapper(resource.get_inventory)

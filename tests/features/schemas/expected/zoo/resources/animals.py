@@ -11,7 +11,9 @@ from .._base_client import (
     Endpoint,
     SyncAPIResource,
     async_raw_response_wrapper,
+    async_streaming_response_wrapper,
     raw_response_wrapper,
+    streaming_response_wrapper,
 )
 from .._types import Body, Headers, NOT_GIVEN, NotGiven, Query
 from ..types.animal import Animal
@@ -22,6 +24,8 @@ __all__ = [
     "AsyncAnimalsResource",
     "AnimalsResourceWithRawResponse",
     "AsyncAnimalsResourceWithRawResponse",
+    "AnimalsResourceWithStreamingResponse",
+    "AsyncAnimalsResourceWithStreamingResponse",
 ]
 
 _LIST_ANIMALS: Endpoint[list[Animal]] = Endpoint(
@@ -48,6 +52,12 @@ class AnimalsResource(SyncAPIResource):
     def with_raw_response(self) -> AnimalsResourceWithRawResponse:
         """The same methods, returning a RawResponse: status, headers and the parsed value."""
         return AnimalsResourceWithRawResponse(self)
+
+    @functools.cached_property
+    def with_streaming_response(self) -> AnimalsResourceWithStreamingResponse:
+        """The same methods, returning a context manager of a StreamedResponse: the body is read
+        only as you iterate it, and the response closed at the end of the `with`."""
+        return AnimalsResourceWithStreamingResponse(self)
 
     def list_animals(
         self,
@@ -98,6 +108,14 @@ class AnimalsResourceWithRawResponse:
         self.create_animal = raw_response_wrapper(resource.create_animal)
 
 
+class AnimalsResourceWithStreamingResponse:
+    """The methods of `AnimalsResource`, each returning a context manager of a StreamedResponse."""
+
+    def __init__(self, resource: AnimalsResource) -> None:
+        self.list_animals = streaming_response_wrapper(resource.list_animals)
+        self.create_animal = streaming_response_wrapper(resource.create_animal)
+
+
 class AsyncAnimalsResource(AsyncAPIResource):
     """Operations tagged 'animals'."""
 
@@ -105,6 +123,12 @@ class AsyncAnimalsResource(AsyncAPIResource):
     def with_raw_response(self) -> AsyncAnimalsResourceWithRawResponse:
         """The same methods, returning a RawResponse: status, headers and the parsed value."""
         return AsyncAnimalsResourceWithRawResponse(self)
+
+    @functools.cached_property
+    def with_streaming_response(self) -> AsyncAnimalsResourceWithStreamingResponse:
+        """The same methods, returning an async context manager of an AsyncStreamedResponse: the
+        body is read only as you iterate it, and the response closed at the end of `async with`."""
+        return AsyncAnimalsResourceWithStreamingResponse(self)
 
     async def list_animals(
         self,
@@ -153,3 +177,12 @@ class AsyncAnimalsResourceWithRawResponse:
     def __init__(self, resource: AsyncAnimalsResource) -> None:
         self.list_animals = async_raw_response_wrapper(resource.list_animals)
         self.create_animal = async_raw_response_wrapper(resource.create_animal)
+
+
+class AsyncAnimalsResourceWithStreamingResponse:
+    """The methods of `AsyncAnimalsResource`, each returning an async context manager of an
+    AsyncStreamedResponse."""
+
+    def __init__(self, resource: AsyncAnimalsResource) -> None:
+        self.list_animals = async_streaming_response_wrapper(resource.list_animals)
+        self.create_animal = async_streaming_response_wrapper(resource.create_animal)

@@ -11,7 +11,9 @@ from .._base_client import (
     Endpoint,
     SyncAPIResource,
     async_raw_response_wrapper,
+    async_streaming_response_wrapper,
     raw_response_wrapper,
+    streaming_response_wrapper,
 )
 from .._types import Body, Headers, NOT_GIVEN, NotGiven, Query
 from ..types.event import Event
@@ -21,6 +23,8 @@ __all__ = [
     "AsyncEventsResource",
     "EventsResourceWithRawResponse",
     "AsyncEventsResourceWithRawResponse",
+    "EventsResourceWithStreamingResponse",
+    "AsyncEventsResourceWithStreamingResponse",
 ]
 
 _LIST_EVENTS: Endpoint[list[Event]] = Endpoint(
@@ -38,6 +42,12 @@ class EventsResource(SyncAPIResource):
     def with_raw_response(self) -> EventsResourceWithRawResponse:
         """The same methods, returning a RawResponse: status, headers and the parsed value."""
         return EventsResourceWithRawResponse(self)
+
+    @functools.cached_property
+    def with_streaming_response(self) -> EventsResourceWithStreamingResponse:
+        """The same methods, returning a context manager of a StreamedResponse: the body is read
+        only as you iterate it, and the response closed at the end of the `with`."""
+        return EventsResourceWithStreamingResponse(self)
 
     def list_events(
         self,
@@ -66,6 +76,13 @@ class EventsResourceWithRawResponse:
         self.list_events = raw_response_wrapper(resource.list_events)
 
 
+class EventsResourceWithStreamingResponse:
+    """The methods of `EventsResource`, each returning a context manager of a StreamedResponse."""
+
+    def __init__(self, resource: EventsResource) -> None:
+        self.list_events = streaming_response_wrapper(resource.list_events)
+
+
 class AsyncEventsResource(AsyncAPIResource):
     """Operations tagged 'events'."""
 
@@ -73,6 +90,12 @@ class AsyncEventsResource(AsyncAPIResource):
     def with_raw_response(self) -> AsyncEventsResourceWithRawResponse:
         """The same methods, returning a RawResponse: status, headers and the parsed value."""
         return AsyncEventsResourceWithRawResponse(self)
+
+    @functools.cached_property
+    def with_streaming_response(self) -> AsyncEventsResourceWithStreamingResponse:
+        """The same methods, returning an async context manager of an AsyncStreamedResponse: the
+        body is read only as you iterate it, and the response closed at the end of `async with`."""
+        return AsyncEventsResourceWithStreamingResponse(self)
 
     async def list_events(
         self,
@@ -99,3 +122,11 @@ class AsyncEventsResourceWithRawResponse:
 
     def __init__(self, resource: AsyncEventsResource) -> None:
         self.list_events = async_raw_response_wrapper(resource.list_events)
+
+
+class AsyncEventsResourceWithStreamingResponse:
+    """The methods of `AsyncEventsResource`, each returning an async context manager of an
+    AsyncStreamedResponse."""
+
+    def __init__(self, resource: AsyncEventsResource) -> None:
+        self.list_events = async_streaming_response_wrapper(resource.list_events)

@@ -11,7 +11,9 @@ from .._base_client import (
     Endpoint,
     SyncAPIResource,
     async_raw_response_wrapper,
+    async_streaming_response_wrapper,
     raw_response_wrapper,
+    streaming_response_wrapper,
 )
 from .._types import Body, Headers, NOT_GIVEN, NotGiven, Query
 from ..types.duties import Duties, DutiesParam
@@ -22,6 +24,8 @@ __all__ = [
     "AsyncKeepersResource",
     "KeepersResourceWithRawResponse",
     "AsyncKeepersResourceWithRawResponse",
+    "KeepersResourceWithStreamingResponse",
+    "AsyncKeepersResourceWithStreamingResponse",
 ]
 
 _GET_KEEPER: Endpoint[Keeper] = Endpoint(
@@ -47,6 +51,12 @@ class KeepersResource(SyncAPIResource):
     def with_raw_response(self) -> KeepersResourceWithRawResponse:
         """The same methods, returning a RawResponse: status, headers and the parsed value."""
         return KeepersResourceWithRawResponse(self)
+
+    @functools.cached_property
+    def with_streaming_response(self) -> KeepersResourceWithStreamingResponse:
+        """The same methods, returning a context manager of a StreamedResponse: the body is read
+        only as you iterate it, and the response closed at the end of the `with`."""
+        return KeepersResourceWithStreamingResponse(self)
 
     def get_keeper(
         self,
@@ -105,6 +115,14 @@ class KeepersResourceWithRawResponse:
         self.assign_duties = raw_response_wrapper(resource.assign_duties)
 
 
+class KeepersResourceWithStreamingResponse:
+    """The methods of `KeepersResource`, each returning a context manager of a StreamedResponse."""
+
+    def __init__(self, resource: KeepersResource) -> None:
+        self.get_keeper = streaming_response_wrapper(resource.get_keeper)
+        self.assign_duties = streaming_response_wrapper(resource.assign_duties)
+
+
 class AsyncKeepersResource(AsyncAPIResource):
     """Operations tagged 'keepers'."""
 
@@ -112,6 +130,12 @@ class AsyncKeepersResource(AsyncAPIResource):
     def with_raw_response(self) -> AsyncKeepersResourceWithRawResponse:
         """The same methods, returning a RawResponse: status, headers and the parsed value."""
         return AsyncKeepersResourceWithRawResponse(self)
+
+    @functools.cached_property
+    def with_streaming_response(self) -> AsyncKeepersResourceWithStreamingResponse:
+        """The same methods, returning an async context manager of an AsyncStreamedResponse: the
+        body is read only as you iterate it, and the response closed at the end of `async with`."""
+        return AsyncKeepersResourceWithStreamingResponse(self)
 
     async def get_keeper(
         self,
@@ -168,3 +192,12 @@ class AsyncKeepersResourceWithRawResponse:
     def __init__(self, resource: AsyncKeepersResource) -> None:
         self.get_keeper = async_raw_response_wrapper(resource.get_keeper)
         self.assign_duties = async_raw_response_wrapper(resource.assign_duties)
+
+
+class AsyncKeepersResourceWithStreamingResponse:
+    """The methods of `AsyncKeepersResource`, each returning an async context manager of an
+    AsyncStreamedResponse."""
+
+    def __init__(self, resource: AsyncKeepersResource) -> None:
+        self.get_keeper = async_streaming_response_wrapper(resource.get_keeper)
+        self.assign_duties = async_streaming_response_wrapper(resource.assign_duties)

@@ -12,7 +12,9 @@ from .._base_client import (
     Endpoint,
     SyncAPIResource,
     async_raw_response_wrapper,
+    async_streaming_response_wrapper,
     raw_response_wrapper,
+    streaming_response_wrapper,
 )
 from .._types import Body, Headers, NOT_GIVEN, NotGiven, Query
 from ..types.json_value import JsonValue
@@ -23,6 +25,8 @@ __all__ = [
     "AsyncTreeResource",
     "TreeResourceWithRawResponse",
     "AsyncTreeResourceWithRawResponse",
+    "TreeResourceWithStreamingResponse",
+    "AsyncTreeResourceWithStreamingResponse",
 ]
 
 _GET_TREE: Endpoint[TreeNode] = Endpoint(
@@ -49,6 +53,12 @@ class TreeResource(SyncAPIResource):
     def with_raw_response(self) -> TreeResourceWithRawResponse:
         """The same methods, returning a RawResponse: status, headers and the parsed value."""
         return TreeResourceWithRawResponse(self)
+
+    @functools.cached_property
+    def with_streaming_response(self) -> TreeResourceWithStreamingResponse:
+        """The same methods, returning a context manager of a StreamedResponse: the body is read
+        only as you iterate it, and the response closed at the end of the `with`."""
+        return TreeResourceWithStreamingResponse(self)
 
     def get_tree(
         self,
@@ -104,6 +114,14 @@ class TreeResourceWithRawResponse:
         self.plant_tree = raw_response_wrapper(resource.plant_tree)
 
 
+class TreeResourceWithStreamingResponse:
+    """The methods of `TreeResource`, each returning a context manager of a StreamedResponse."""
+
+    def __init__(self, resource: TreeResource) -> None:
+        self.get_tree = streaming_response_wrapper(resource.get_tree)
+        self.plant_tree = streaming_response_wrapper(resource.plant_tree)
+
+
 class AsyncTreeResource(AsyncAPIResource):
     """Operations tagged 'tree'."""
 
@@ -111,6 +129,12 @@ class AsyncTreeResource(AsyncAPIResource):
     def with_raw_response(self) -> AsyncTreeResourceWithRawResponse:
         """The same methods, returning a RawResponse: status, headers and the parsed value."""
         return AsyncTreeResourceWithRawResponse(self)
+
+    @functools.cached_property
+    def with_streaming_response(self) -> AsyncTreeResourceWithStreamingResponse:
+        """The same methods, returning an async context manager of an AsyncStreamedResponse: the
+        body is read only as you iterate it, and the response closed at the end of `async with`."""
+        return AsyncTreeResourceWithStreamingResponse(self)
 
     async def get_tree(
         self,
@@ -164,3 +188,12 @@ class AsyncTreeResourceWithRawResponse:
     def __init__(self, resource: AsyncTreeResource) -> None:
         self.get_tree = async_raw_response_wrapper(resource.get_tree)
         self.plant_tree = async_raw_response_wrapper(resource.plant_tree)
+
+
+class AsyncTreeResourceWithStreamingResponse:
+    """The methods of `AsyncTreeResource`, each returning an async context manager of an
+    AsyncStreamedResponse."""
+
+    def __init__(self, resource: AsyncTreeResource) -> None:
+        self.get_tree = async_streaming_response_wrapper(resource.get_tree)
+        self.plant_tree = async_streaming_response_wrapper(resource.plant_tree)

@@ -11,7 +11,9 @@ from .._base_client import (
     Endpoint,
     SyncAPIResource,
     async_raw_response_wrapper,
+    async_streaming_response_wrapper,
     raw_response_wrapper,
+    streaming_response_wrapper,
 )
 from .._streaming import AsyncStream, Stream
 from .._types import Body, Headers, NOT_GIVEN, NotGiven, Query
@@ -25,6 +27,8 @@ __all__ = [
     "AsyncCompletionsResource",
     "CompletionsResourceWithRawResponse",
     "AsyncCompletionsResourceWithRawResponse",
+    "CompletionsResourceWithStreamingResponse",
+    "AsyncCompletionsResourceWithStreamingResponse",
 ]
 
 _STREAM_COMPLETION: Endpoint[StreamCompletionResponseEvent] = Endpoint(
@@ -47,6 +51,12 @@ class CompletionsResource(SyncAPIResource):
     def with_raw_response(self) -> CompletionsResourceWithRawResponse:
         """The same methods, returning a RawResponse: status, headers and the parsed value."""
         return CompletionsResourceWithRawResponse(self)
+
+    @functools.cached_property
+    def with_streaming_response(self) -> CompletionsResourceWithStreamingResponse:
+        """The same methods, returning a context manager of a StreamedResponse: the body is read
+        only as you iterate it, and the response closed at the end of the `with`."""
+        return CompletionsResourceWithStreamingResponse(self)
 
     def stream_completion(
         self,
@@ -81,6 +91,13 @@ class CompletionsResourceWithRawResponse:
         self.stream_completion = raw_response_wrapper(resource.stream_completion)
 
 
+class CompletionsResourceWithStreamingResponse:
+    """The methods of `CompletionsResource`, each returning a context manager of a StreamedResponse."""
+
+    def __init__(self, resource: CompletionsResource) -> None:
+        self.stream_completion = streaming_response_wrapper(resource.stream_completion)
+
+
 class AsyncCompletionsResource(AsyncAPIResource):
     """Operations tagged 'completions'."""
 
@@ -88,6 +105,12 @@ class AsyncCompletionsResource(AsyncAPIResource):
     def with_raw_response(self) -> AsyncCompletionsResourceWithRawResponse:
         """The same methods, returning a RawResponse: status, headers and the parsed value."""
         return AsyncCompletionsResourceWithRawResponse(self)
+
+    @functools.cached_property
+    def with_streaming_response(self) -> AsyncCompletionsResourceWithStreamingResponse:
+        """The same methods, returning an async context manager of an AsyncStreamedResponse: the
+        body is read only as you iterate it, and the response closed at the end of `async with`."""
+        return AsyncCompletionsResourceWithStreamingResponse(self)
 
     async def stream_completion(
         self,
@@ -120,3 +143,11 @@ class AsyncCompletionsResourceWithRawResponse:
 
     def __init__(self, resource: AsyncCompletionsResource) -> None:
         self.stream_completion = async_raw_response_wrapper(resource.stream_completion)
+
+
+class AsyncCompletionsResourceWithStreamingResponse:
+    """The methods of `AsyncCompletionsResource`, each returning an async context manager of an
+    AsyncStreamedResponse."""
+
+    def __init__(self, resource: AsyncCompletionsResource) -> None:
+        self.stream_completion = async_streaming_response_wrapper(resource.stream_completion)

@@ -11,7 +11,9 @@ from .._base_client import (
     Endpoint,
     SyncAPIResource,
     async_raw_response_wrapper,
+    async_streaming_response_wrapper,
     raw_response_wrapper,
+    streaming_response_wrapper,
 )
 from .._streaming import AsyncStream, Stream
 from .._types import Body, Headers, NOT_GIVEN, NotGiven, Query
@@ -21,6 +23,8 @@ __all__ = [
     "AsyncLogsResource",
     "LogsResourceWithRawResponse",
     "AsyncLogsResourceWithRawResponse",
+    "LogsResourceWithStreamingResponse",
+    "AsyncLogsResourceWithStreamingResponse",
 ]
 
 _TAIL_LOGS: Endpoint[str] = Endpoint(
@@ -39,6 +43,12 @@ class LogsResource(SyncAPIResource):
     def with_raw_response(self) -> LogsResourceWithRawResponse:
         """The same methods, returning a RawResponse: status, headers and the parsed value."""
         return LogsResourceWithRawResponse(self)
+
+    @functools.cached_property
+    def with_streaming_response(self) -> LogsResourceWithStreamingResponse:
+        """The same methods, returning a context manager of a StreamedResponse: the body is read
+        only as you iterate it, and the response closed at the end of the `with`."""
+        return LogsResourceWithStreamingResponse(self)
 
     def tail_logs(
         self,
@@ -67,6 +77,13 @@ class LogsResourceWithRawResponse:
         self.tail_logs = raw_response_wrapper(resource.tail_logs)
 
 
+class LogsResourceWithStreamingResponse:
+    """The methods of `LogsResource`, each returning a context manager of a StreamedResponse."""
+
+    def __init__(self, resource: LogsResource) -> None:
+        self.tail_logs = streaming_response_wrapper(resource.tail_logs)
+
+
 class AsyncLogsResource(AsyncAPIResource):
     """Operations tagged 'logs'."""
 
@@ -74,6 +91,12 @@ class AsyncLogsResource(AsyncAPIResource):
     def with_raw_response(self) -> AsyncLogsResourceWithRawResponse:
         """The same methods, returning a RawResponse: status, headers and the parsed value."""
         return AsyncLogsResourceWithRawResponse(self)
+
+    @functools.cached_property
+    def with_streaming_response(self) -> AsyncLogsResourceWithStreamingResponse:
+        """The same methods, returning an async context manager of an AsyncStreamedResponse: the
+        body is read only as you iterate it, and the response closed at the end of `async with`."""
+        return AsyncLogsResourceWithStreamingResponse(self)
 
     async def tail_logs(
         self,
@@ -100,3 +123,11 @@ class AsyncLogsResourceWithRawResponse:
 
     def __init__(self, resource: AsyncLogsResource) -> None:
         self.tail_logs = async_raw_response_wrapper(resource.tail_logs)
+
+
+class AsyncLogsResourceWithStreamingResponse:
+    """The methods of `AsyncLogsResource`, each returning an async context manager of an
+    AsyncStreamedResponse."""
+
+    def __init__(self, resource: AsyncLogsResource) -> None:
+        self.tail_logs = async_streaming_response_wrapper(resource.tail_logs)

@@ -11,7 +11,9 @@ from .._base_client import (
     Endpoint,
     SyncAPIResource,
     async_raw_response_wrapper,
+    async_streaming_response_wrapper,
     raw_response_wrapper,
+    streaming_response_wrapper,
 )
 from .._types import Body, Headers, NOT_GIVEN, NotGiven, Query
 from ..types.adoption import Adoption
@@ -22,6 +24,8 @@ __all__ = [
     "AsyncAdoptionsResource",
     "AdoptionsResourceWithRawResponse",
     "AsyncAdoptionsResourceWithRawResponse",
+    "AdoptionsResourceWithStreamingResponse",
+    "AsyncAdoptionsResourceWithStreamingResponse",
 ]
 
 _APPLY_FOR_ADOPTION: Endpoint[Adoption] = Endpoint(
@@ -52,6 +56,12 @@ class AdoptionsResource(SyncAPIResource):
     def with_raw_response(self) -> AdoptionsResourceWithRawResponse:
         """The same methods, returning a RawResponse: status, headers and the parsed value."""
         return AdoptionsResourceWithRawResponse(self)
+
+    @functools.cached_property
+    def with_streaming_response(self) -> AdoptionsResourceWithStreamingResponse:
+        """The same methods, returning a context manager of a StreamedResponse: the body is read
+        only as you iterate it, and the response closed at the end of the `with`."""
+        return AdoptionsResourceWithStreamingResponse(self)
 
     def apply_for_adoption(
         self,
@@ -110,6 +120,14 @@ class AdoptionsResourceWithRawResponse:
         self.get_adoption = raw_response_wrapper(resource.get_adoption)
 
 
+class AdoptionsResourceWithStreamingResponse:
+    """The methods of `AdoptionsResource`, each returning a context manager of a StreamedResponse."""
+
+    def __init__(self, resource: AdoptionsResource) -> None:
+        self.apply_for_adoption = streaming_response_wrapper(resource.apply_for_adoption)
+        self.get_adoption = streaming_response_wrapper(resource.get_adoption)
+
+
 class AsyncAdoptionsResource(AsyncAPIResource):
     """Applications to adopt an animal."""
 
@@ -117,6 +135,12 @@ class AsyncAdoptionsResource(AsyncAPIResource):
     def with_raw_response(self) -> AsyncAdoptionsResourceWithRawResponse:
         """The same methods, returning a RawResponse: status, headers and the parsed value."""
         return AsyncAdoptionsResourceWithRawResponse(self)
+
+    @functools.cached_property
+    def with_streaming_response(self) -> AsyncAdoptionsResourceWithStreamingResponse:
+        """The same methods, returning an async context manager of an AsyncStreamedResponse: the
+        body is read only as you iterate it, and the response closed at the end of `async with`."""
+        return AsyncAdoptionsResourceWithStreamingResponse(self)
 
     async def apply_for_adoption(
         self,
@@ -173,3 +197,12 @@ class AsyncAdoptionsResourceWithRawResponse:
     def __init__(self, resource: AsyncAdoptionsResource) -> None:
         self.apply_for_adoption = async_raw_response_wrapper(resource.apply_for_adoption)
         self.get_adoption = async_raw_response_wrapper(resource.get_adoption)
+
+
+class AsyncAdoptionsResourceWithStreamingResponse:
+    """The methods of `AsyncAdoptionsResource`, each returning an async context manager of an
+    AsyncStreamedResponse."""
+
+    def __init__(self, resource: AsyncAdoptionsResource) -> None:
+        self.apply_for_adoption = async_streaming_response_wrapper(resource.apply_for_adoption)
+        self.get_adoption = async_streaming_response_wrapper(resource.get_adoption)

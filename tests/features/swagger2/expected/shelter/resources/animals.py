@@ -13,7 +13,9 @@ from .._base_client import (
     Endpoint,
     SyncAPIResource,
     async_raw_response_wrapper,
+    async_streaming_response_wrapper,
     raw_response_wrapper,
+    streaming_response_wrapper,
 )
 from .._types import Body, FileTypes, Headers, NOT_GIVEN, NotGiven, Query
 from .._wire import Encoding
@@ -25,6 +27,8 @@ __all__ = [
     "AsyncAnimalsResource",
     "AnimalsResourceWithRawResponse",
     "AsyncAnimalsResourceWithRawResponse",
+    "AnimalsResourceWithStreamingResponse",
+    "AsyncAnimalsResourceWithStreamingResponse",
 ]
 
 _LIST_ANIMALS: Endpoint[list[Animal]] = Endpoint(
@@ -103,6 +107,12 @@ class AnimalsResource(SyncAPIResource):
     def with_raw_response(self) -> AnimalsResourceWithRawResponse:
         """The same methods, returning a RawResponse: status, headers and the parsed value."""
         return AnimalsResourceWithRawResponse(self)
+
+    @functools.cached_property
+    def with_streaming_response(self) -> AnimalsResourceWithStreamingResponse:
+        """The same methods, returning a context manager of a StreamedResponse: the body is read
+        only as you iterate it, and the response closed at the end of the `with`."""
+        return AnimalsResourceWithStreamingResponse(self)
 
     def list_animals(
         self,
@@ -296,6 +306,18 @@ class AnimalsResourceWithRawResponse:
         self.download_photo = raw_response_wrapper(resource.download_photo)
 
 
+class AnimalsResourceWithStreamingResponse:
+    """The methods of `AnimalsResource`, each returning a context manager of a StreamedResponse."""
+
+    def __init__(self, resource: AnimalsResource) -> None:
+        self.list_animals = streaming_response_wrapper(resource.list_animals)
+        self.admit_animal = streaming_response_wrapper(resource.admit_animal)
+        self.get_animal = streaming_response_wrapper(resource.get_animal)
+        self.update_animal = streaming_response_wrapper(resource.update_animal)
+        self.upload_photo = streaming_response_wrapper(resource.upload_photo)
+        self.download_photo = streaming_response_wrapper(resource.download_photo)
+
+
 class AsyncAnimalsResource(AsyncAPIResource):
     """The animals in the shelter."""
 
@@ -303,6 +325,12 @@ class AsyncAnimalsResource(AsyncAPIResource):
     def with_raw_response(self) -> AsyncAnimalsResourceWithRawResponse:
         """The same methods, returning a RawResponse: status, headers and the parsed value."""
         return AsyncAnimalsResourceWithRawResponse(self)
+
+    @functools.cached_property
+    def with_streaming_response(self) -> AsyncAnimalsResourceWithStreamingResponse:
+        """The same methods, returning an async context manager of an AsyncStreamedResponse: the
+        body is read only as you iterate it, and the response closed at the end of `async with`."""
+        return AsyncAnimalsResourceWithStreamingResponse(self)
 
     async def list_animals(
         self,
@@ -494,3 +522,16 @@ class AsyncAnimalsResourceWithRawResponse:
         self.update_animal = async_raw_response_wrapper(resource.update_animal)
         self.upload_photo = async_raw_response_wrapper(resource.upload_photo)
         self.download_photo = async_raw_response_wrapper(resource.download_photo)
+
+
+class AsyncAnimalsResourceWithStreamingResponse:
+    """The methods of `AsyncAnimalsResource`, each returning an async context manager of an
+    AsyncStreamedResponse."""
+
+    def __init__(self, resource: AsyncAnimalsResource) -> None:
+        self.list_animals = async_streaming_response_wrapper(resource.list_animals)
+        self.admit_animal = async_streaming_response_wrapper(resource.admit_animal)
+        self.get_animal = async_streaming_response_wrapper(resource.get_animal)
+        self.update_animal = async_streaming_response_wrapper(resource.update_animal)
+        self.upload_photo = async_streaming_response_wrapper(resource.upload_photo)
+        self.download_photo = async_streaming_response_wrapper(resource.download_photo)

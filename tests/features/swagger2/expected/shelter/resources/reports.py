@@ -11,7 +11,9 @@ from .._base_client import (
     Endpoint,
     SyncAPIResource,
     async_raw_response_wrapper,
+    async_streaming_response_wrapper,
     raw_response_wrapper,
+    streaming_response_wrapper,
 )
 from .._types import Body, Headers, NOT_GIVEN, NotGiven, Query
 
@@ -20,6 +22,8 @@ __all__ = [
     "AsyncReportsResource",
     "ReportsResourceWithRawResponse",
     "AsyncReportsResourceWithRawResponse",
+    "ReportsResourceWithStreamingResponse",
+    "AsyncReportsResourceWithStreamingResponse",
 ]
 
 _GET_REPORT: Endpoint[str] = Endpoint(
@@ -39,6 +43,12 @@ class ReportsResource(SyncAPIResource):
     def with_raw_response(self) -> ReportsResourceWithRawResponse:
         """The same methods, returning a RawResponse: status, headers and the parsed value."""
         return ReportsResourceWithRawResponse(self)
+
+    @functools.cached_property
+    def with_streaming_response(self) -> ReportsResourceWithStreamingResponse:
+        """The same methods, returning a context manager of a StreamedResponse: the body is read
+        only as you iterate it, and the response closed at the end of the `with`."""
+        return ReportsResourceWithStreamingResponse(self)
 
     def get_report(
         self,
@@ -69,6 +79,13 @@ class ReportsResourceWithRawResponse:
         self.get_report = raw_response_wrapper(resource.get_report)
 
 
+class ReportsResourceWithStreamingResponse:
+    """The methods of `ReportsResource`, each returning a context manager of a StreamedResponse."""
+
+    def __init__(self, resource: ReportsResource) -> None:
+        self.get_report = streaming_response_wrapper(resource.get_report)
+
+
 class AsyncReportsResource(AsyncAPIResource):
     """Operations tagged 'reports'."""
 
@@ -76,6 +93,12 @@ class AsyncReportsResource(AsyncAPIResource):
     def with_raw_response(self) -> AsyncReportsResourceWithRawResponse:
         """The same methods, returning a RawResponse: status, headers and the parsed value."""
         return AsyncReportsResourceWithRawResponse(self)
+
+    @functools.cached_property
+    def with_streaming_response(self) -> AsyncReportsResourceWithStreamingResponse:
+        """The same methods, returning an async context manager of an AsyncStreamedResponse: the
+        body is read only as you iterate it, and the response closed at the end of `async with`."""
+        return AsyncReportsResourceWithStreamingResponse(self)
 
     async def get_report(
         self,
@@ -104,3 +127,11 @@ class AsyncReportsResourceWithRawResponse:
 
     def __init__(self, resource: AsyncReportsResource) -> None:
         self.get_report = async_raw_response_wrapper(resource.get_report)
+
+
+class AsyncReportsResourceWithStreamingResponse:
+    """The methods of `AsyncReportsResource`, each returning an async context manager of an
+    AsyncStreamedResponse."""
+
+    def __init__(self, resource: AsyncReportsResource) -> None:
+        self.get_report = async_streaming_response_wrapper(resource.get_report)

@@ -11,7 +11,9 @@ from .._base_client import (
     Endpoint,
     SyncAPIResource,
     async_raw_response_wrapper,
+    async_streaming_response_wrapper,
     raw_response_wrapper,
+    streaming_response_wrapper,
 )
 from .._types import Body, Headers, NOT_GIVEN, NotGiven, Query
 from ..types.login import LoginResponse
@@ -21,6 +23,8 @@ __all__ = [
     "AsyncAuthResource",
     "AuthResourceWithRawResponse",
     "AsyncAuthResourceWithRawResponse",
+    "AuthResourceWithStreamingResponse",
+    "AsyncAuthResourceWithStreamingResponse",
 ]
 
 _LOGIN: Endpoint[LoginResponse] = Endpoint(
@@ -39,6 +43,12 @@ class AuthResource(SyncAPIResource):
     def with_raw_response(self) -> AuthResourceWithRawResponse:
         """The same methods, returning a RawResponse: status, headers and the parsed value."""
         return AuthResourceWithRawResponse(self)
+
+    @functools.cached_property
+    def with_streaming_response(self) -> AuthResourceWithStreamingResponse:
+        """The same methods, returning a context manager of a StreamedResponse: the body is read
+        only as you iterate it, and the response closed at the end of the `with`."""
+        return AuthResourceWithStreamingResponse(self)
 
     def login(
         self,
@@ -70,6 +80,13 @@ class AuthResourceWithRawResponse:
         self.login = raw_response_wrapper(resource.login)
 
 
+class AuthResourceWithStreamingResponse:
+    """The methods of `AuthResource`, each returning a context manager of a StreamedResponse."""
+
+    def __init__(self, resource: AuthResource) -> None:
+        self.login = streaming_response_wrapper(resource.login)
+
+
 class AsyncAuthResource(AsyncAPIResource):
     """Operations tagged 'auth'."""
 
@@ -77,6 +94,12 @@ class AsyncAuthResource(AsyncAPIResource):
     def with_raw_response(self) -> AsyncAuthResourceWithRawResponse:
         """The same methods, returning a RawResponse: status, headers and the parsed value."""
         return AsyncAuthResourceWithRawResponse(self)
+
+    @functools.cached_property
+    def with_streaming_response(self) -> AsyncAuthResourceWithStreamingResponse:
+        """The same methods, returning an async context manager of an AsyncStreamedResponse: the
+        body is read only as you iterate it, and the response closed at the end of `async with`."""
+        return AsyncAuthResourceWithStreamingResponse(self)
 
     async def login(
         self,
@@ -106,3 +129,11 @@ class AsyncAuthResourceWithRawResponse:
 
     def __init__(self, resource: AsyncAuthResource) -> None:
         self.login = async_raw_response_wrapper(resource.login)
+
+
+class AsyncAuthResourceWithStreamingResponse:
+    """The methods of `AsyncAuthResource`, each returning an async context manager of an
+    AsyncStreamedResponse."""
+
+    def __init__(self, resource: AsyncAuthResource) -> None:
+        self.login = async_streaming_response_wrapper(resource.login)

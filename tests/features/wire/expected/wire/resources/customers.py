@@ -12,7 +12,9 @@ from .._base_client import (
     Endpoint,
     SyncAPIResource,
     async_raw_response_wrapper,
+    async_streaming_response_wrapper,
     raw_response_wrapper,
+    streaming_response_wrapper,
 )
 from .._types import Body, Headers, NOT_GIVEN, NotGiven, Query
 from .._wire import Encoding
@@ -27,6 +29,8 @@ __all__ = [
     "AsyncCustomersResource",
     "CustomersResourceWithRawResponse",
     "AsyncCustomersResourceWithRawResponse",
+    "CustomersResourceWithStreamingResponse",
+    "AsyncCustomersResourceWithStreamingResponse",
 ]
 
 _CREATE_CUSTOMER: Endpoint[None] = Endpoint(
@@ -68,6 +72,12 @@ class CustomersResource(SyncAPIResource):
     def with_raw_response(self) -> CustomersResourceWithRawResponse:
         """The same methods, returning a RawResponse: status, headers and the parsed value."""
         return CustomersResourceWithRawResponse(self)
+
+    @functools.cached_property
+    def with_streaming_response(self) -> CustomersResourceWithStreamingResponse:
+        """The same methods, returning a context manager of a StreamedResponse: the body is read
+        only as you iterate it, and the response closed at the end of the `with`."""
+        return CustomersResourceWithStreamingResponse(self)
 
     def create_customer(
         self,
@@ -145,6 +155,14 @@ class CustomersResourceWithRawResponse:
         self.update_customer = raw_response_wrapper(resource.update_customer)
 
 
+class CustomersResourceWithStreamingResponse:
+    """The methods of `CustomersResource`, each returning a context manager of a StreamedResponse."""
+
+    def __init__(self, resource: CustomersResource) -> None:
+        self.create_customer = streaming_response_wrapper(resource.create_customer)
+        self.update_customer = streaming_response_wrapper(resource.update_customer)
+
+
 class AsyncCustomersResource(AsyncAPIResource):
     """Operations tagged 'customers'."""
 
@@ -152,6 +170,12 @@ class AsyncCustomersResource(AsyncAPIResource):
     def with_raw_response(self) -> AsyncCustomersResourceWithRawResponse:
         """The same methods, returning a RawResponse: status, headers and the parsed value."""
         return AsyncCustomersResourceWithRawResponse(self)
+
+    @functools.cached_property
+    def with_streaming_response(self) -> AsyncCustomersResourceWithStreamingResponse:
+        """The same methods, returning an async context manager of an AsyncStreamedResponse: the
+        body is read only as you iterate it, and the response closed at the end of `async with`."""
+        return AsyncCustomersResourceWithStreamingResponse(self)
 
     async def create_customer(
         self,
@@ -227,3 +251,12 @@ class AsyncCustomersResourceWithRawResponse:
     def __init__(self, resource: AsyncCustomersResource) -> None:
         self.create_customer = async_raw_response_wrapper(resource.create_customer)
         self.update_customer = async_raw_response_wrapper(resource.update_customer)
+
+
+class AsyncCustomersResourceWithStreamingResponse:
+    """The methods of `AsyncCustomersResource`, each returning an async context manager of an
+    AsyncStreamedResponse."""
+
+    def __init__(self, resource: AsyncCustomersResource) -> None:
+        self.create_customer = async_streaming_response_wrapper(resource.create_customer)
+        self.update_customer = async_streaming_response_wrapper(resource.update_customer)

@@ -12,7 +12,9 @@ from .._base_client import (
     Endpoint,
     SyncAPIResource,
     async_raw_response_wrapper,
+    async_streaming_response_wrapper,
     raw_response_wrapper,
+    streaming_response_wrapper,
 )
 from .._types import Body, FileTypes, Headers, NOT_GIVEN, NotGiven, Query
 from .._wire import Encoding
@@ -23,6 +25,8 @@ __all__ = [
     "AsyncDocumentsResource",
     "DocumentsResourceWithRawResponse",
     "AsyncDocumentsResourceWithRawResponse",
+    "DocumentsResourceWithStreamingResponse",
+    "AsyncDocumentsResourceWithStreamingResponse",
 ]
 
 _UPLOAD_DOCUMENTS: Endpoint[None] = Endpoint(
@@ -49,6 +53,12 @@ class DocumentsResource(SyncAPIResource):
     def with_raw_response(self) -> DocumentsResourceWithRawResponse:
         """The same methods, returning a RawResponse: status, headers and the parsed value."""
         return DocumentsResourceWithRawResponse(self)
+
+    @functools.cached_property
+    def with_streaming_response(self) -> DocumentsResourceWithStreamingResponse:
+        """The same methods, returning a context manager of a StreamedResponse: the body is read
+        only as you iterate it, and the response closed at the end of the `with`."""
+        return DocumentsResourceWithStreamingResponse(self)
 
     def upload_documents(
         self,
@@ -93,6 +103,13 @@ class DocumentsResourceWithRawResponse:
         self.upload_documents = raw_response_wrapper(resource.upload_documents)
 
 
+class DocumentsResourceWithStreamingResponse:
+    """The methods of `DocumentsResource`, each returning a context manager of a StreamedResponse."""
+
+    def __init__(self, resource: DocumentsResource) -> None:
+        self.upload_documents = streaming_response_wrapper(resource.upload_documents)
+
+
 class AsyncDocumentsResource(AsyncAPIResource):
     """Operations tagged 'documents'."""
 
@@ -100,6 +117,12 @@ class AsyncDocumentsResource(AsyncAPIResource):
     def with_raw_response(self) -> AsyncDocumentsResourceWithRawResponse:
         """The same methods, returning a RawResponse: status, headers and the parsed value."""
         return AsyncDocumentsResourceWithRawResponse(self)
+
+    @functools.cached_property
+    def with_streaming_response(self) -> AsyncDocumentsResourceWithStreamingResponse:
+        """The same methods, returning an async context manager of an AsyncStreamedResponse: the
+        body is read only as you iterate it, and the response closed at the end of `async with`."""
+        return AsyncDocumentsResourceWithStreamingResponse(self)
 
     async def upload_documents(
         self,
@@ -142,3 +165,11 @@ class AsyncDocumentsResourceWithRawResponse:
 
     def __init__(self, resource: AsyncDocumentsResource) -> None:
         self.upload_documents = async_raw_response_wrapper(resource.upload_documents)
+
+
+class AsyncDocumentsResourceWithStreamingResponse:
+    """The methods of `AsyncDocumentsResource`, each returning an async context manager of an
+    AsyncStreamedResponse."""
+
+    def __init__(self, resource: AsyncDocumentsResource) -> None:
+        self.upload_documents = async_streaming_response_wrapper(resource.upload_documents)
