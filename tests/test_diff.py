@@ -443,8 +443,10 @@ def test_oldest_to_newest_sums_up_the_history(history: list[Report]) -> None:
     assert report.removed_operations == []
     text = markdown(report)
     headings = [line for line in text.splitlines() if line.startswith("### ")]
-    assert headings == ["### Breaking for Python users", "### Breaking on the wire", "### Added"]  # no other change
-    added = text[text.index("### Added") :]
+    # no other change but classes merged with the schemas identical to theirs
+    assert headings == ["### Breaking for Python users", "### Breaking on the wire", "### Added", "### Changed"]
+    assert {change.kind for change in report.section("changed")} == {"class-merged"}
+    added = text[text.index("### Added") : text.index("### Changed")]
     shown, folded = added.split("<details><summary>")
     assert shown.count("\n- ") == 10 and folded.startswith(f"{len(report.section('added')) - 10} more</summary>")
     assert "`client.research.research_get_paper()` added" in added

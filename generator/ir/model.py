@@ -135,6 +135,8 @@ class Model:
     """The model it extends (allOf of one model and more properties); its fields come first."""
     extra_values: TypeExpr | None = None
     """The type of properties it does not name (`additionalProperties` with a schema)."""
+    merged: tuple[str, ...] = ()
+    """The pointers of the structurally identical schemas it also stands for (`dedupe.py`)."""
 
     @property
     def own_fields(self) -> list[Field]:
@@ -162,6 +164,8 @@ class Alias:
     module: str = ""
     param_name: str | None = None
     """The name of its request-side twin, when requests use it and it contains models."""
+    merged: tuple[str, ...] = ()
+    """The pointers of the structurally identical schemas it also stands for (`dedupe.py`)."""
 
 
 NamedType = Union[Model, Alias]

@@ -17,9 +17,8 @@ from .._base_client import (
 )
 from .._types import Body, Headers, NOT_GIVEN, NotGiven, Query
 from ..types.stop_interactive_scrape_browser_session import (
-    StopInteractiveScrapeBrowserSessionForbiddenResponse,
-    StopInteractiveScrapeBrowserSessionNotFoundResponse,
     StopInteractiveScrapeBrowserSessionResponse,
+    SuccessErrorResponse,
 )
 
 __all__ = [
@@ -38,8 +37,8 @@ _STOP_INTERACTIVE_SCRAPE_BROWSER_SESSION = Endpoint(
     response=StopInteractiveScrapeBrowserSessionResponse,
     response_kind="json",
     errors={
-        "403": StopInteractiveScrapeBrowserSessionForbiddenResponse,
-        "404": StopInteractiveScrapeBrowserSessionNotFoundResponse,
+        "403": SuccessErrorResponse,
+        "404": SuccessErrorResponse,
     },
     security=[["bearerAuth"]],
 )

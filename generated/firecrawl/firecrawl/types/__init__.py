@@ -12,14 +12,12 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .stop_interactive_scrape_browser_session import (
         StopInteractiveScrapeBrowserSessionResponse as StopInteractiveScrapeBrowserSessionResponse,
-        StopInteractiveScrapeBrowserSessionForbiddenResponse as StopInteractiveScrapeBrowserSessionForbiddenResponse,
-        StopInteractiveScrapeBrowserSessionNotFoundResponse as StopInteractiveScrapeBrowserSessionNotFoundResponse,
+        SuccessErrorResponse as SuccessErrorResponse,
     )
 
 _MODULES: dict[str, str] = {
     "StopInteractiveScrapeBrowserSessionResponse": "stop_interactive_scrape_browser_session",
-    "StopInteractiveScrapeBrowserSessionForbiddenResponse": "stop_interactive_scrape_browser_session",
-    "StopInteractiveScrapeBrowserSessionNotFoundResponse": "stop_interactive_scrape_browser_session",
+    "SuccessErrorResponse": "stop_interactive_scrape_browser_session",
 }
 
 __all__ = sorted(_MODULES)

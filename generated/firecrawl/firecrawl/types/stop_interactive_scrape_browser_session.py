@@ -3,22 +3,13 @@ from __future__ import annotations
 
 from .._models import BaseModel
 
-__all__ = [
-    "StopInteractiveScrapeBrowserSessionResponse",
-    "StopInteractiveScrapeBrowserSessionForbiddenResponse",
-    "StopInteractiveScrapeBrowserSessionNotFoundResponse",
-]
+__all__ = ["StopInteractiveScrapeBrowserSessionResponse", "SuccessErrorResponse"]
 
 
 class StopInteractiveScrapeBrowserSessionResponse(BaseModel):
     success: bool | None = None
 
 
-class StopInteractiveScrapeBrowserSessionForbiddenResponse(BaseModel):
-    success: bool | None = None
-    error: str | None = None
-
-
-class StopInteractiveScrapeBrowserSessionNotFoundResponse(BaseModel):
+class SuccessErrorResponse(BaseModel):
     success: bool | None = None
     error: str | None = None
