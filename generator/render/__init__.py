@@ -11,7 +11,7 @@ from pathlib import Path
 import jinja2
 
 from ..format import UNIT
-from ..ir.model import Api, Primitive
+from ..ir.model import Api, Model, Primitive
 from .code import (
     Code,
     comment_text,
@@ -180,15 +180,36 @@ def _readme_context(api: Api) -> dict[str, object]:
         for operation in resource.operations
         if operation.pages is not None
     ]
+    # a TypedDict twin with a field named otherwise on the wire, to show that dicts take Python names
+    renamed = next(
+        (
+            {"param": Code(named.param_name), "name": Code(field.name), "wire_name": markdown_code(field.wire_name)}
+            for named in api.types
+            if isinstance(named, Model) and named.param_name is not None
+            for field in named.request_fields
+            if field.name != field.wire_name
+        ),
+        None,
+    )
+    context: dict[str, object] = {"example": None, "waits": waits, "pages": pages, "renamed": renamed}
     for resource in api.resources:
         for operation in resource.operations:
             required = [p for p in operation.parameters if p.required]
             kinds = [p.type.kind for p in required if p.location in ("path", "query") and isinstance(p.type, Primitive)]
             if len(kinds) == len(required):
-                arguments = ", ".join(f"{p.name}={_placeholder(kind)}" for p, kind in zip(required, kinds))
-                example = {"resource": resource.attribute, "method": operation.name, "arguments": Code(arguments)}
-                return {"example": example, "waits": waits, "pages": pages}
-    return {"example": None, "waits": waits, "pages": pages}
+                # path parameters by position, as users write them; the others by name
+                arguments = ", ".join(
+                    str(_placeholder(kind)) if p.location == "path" else f"{p.name}={_placeholder(kind)}"
+                    for p, kind in zip(required, kinds)
+                )
+                context["example"] = {
+                    "resource": resource.attribute,
+                    "method": operation.name,
+                    "arguments": Code(arguments),
+                    "options": Code(", ".join([arguments, "timeout=10.0"] if arguments else ["timeout=10.0"])),
+                }
+                return context
+    return context
 
 
 def _placeholder(kind: str) -> Code:
