@@ -6,6 +6,7 @@
     .venv/bin/python bench/performance.py import [--runs 10]      import the GitHub client, create a client
     .venv/bin/python bench/performance.py requests [--count 2000] per-request overhead over plain httpx
     .venv/bin/python bench/performance.py scaling                 10/25/50/100% of GitHub's operations
+    .venv/bin/python bench/performance.py graph [--timeout 1200]  Microsoft Graph beta (22,361 operations)
     .venv/bin/python bench/performance.py all
 
 Specs, openapi-python-client 0.29.1 and the interpreter that imports the clients come from the
@@ -46,18 +47,35 @@ class Run:
     peak_mb: float
 
 
-def timed(command: Sequence[str | Path], *, cwd: Path | None = None, env: dict[str, str] | None = None) -> Run:
+class Failed(RuntimeError):
+    """A command that exited with another code than expected, or ran out of time."""
+
+
+def timed(
+    command: Sequence[str | Path],
+    *,
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+    exit_code: int = 0,
+    timeout: float | None = None,
+) -> Run:
     """Run a command to its end; its wall time and the peak memory of its largest process.
 
     GNU time reports the memory: a child of this (large) process would inherit its peak."""
     started = time.perf_counter()
-    completed = subprocess.run(
-        ["/usr/bin/time", "-f", "%M", *[str(part) for part in command]],
-        cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False,
-    )
+    try:
+        completed = subprocess.run(
+            ["/usr/bin/time", "-f", "%M", *[str(part) for part in command]],
+            cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, check=False,
+            timeout=timeout,
+        )  # fmt: skip
+    except subprocess.TimeoutExpired:
+        raise Failed(f"stopped after {timeout:.0f} s without finishing") from None
     wall = time.perf_counter() - started
-    if completed.returncode != 0:
-        raise RuntimeError(f"{command[0]} exited {completed.returncode}: {completed.stderr[-2000:]}")
+    if completed.returncode != exit_code:
+        output = (completed.stdout + completed.stderr).strip().splitlines()
+        reason = next((line for line in reversed(output) if "rror" in line), output[-2] if len(output) > 1 else "")
+        raise Failed(f"exited {completed.returncode} after {wall:.0f} s: {reason.strip()[:300]}")
     return Run(wall, int(completed.stderr.strip().splitlines()[-1]) / 1024)
 
 
@@ -67,12 +85,14 @@ class Tools:
     def __init__(self, cache: Path) -> None:
         self.opc = OpenapiPythonClient(toolchain.opc_bin(cache))
 
-    def ours(self, spec: Path, output: Path, *, check: bool = False) -> Run:
+    def ours(
+        self, spec: Path, output: Path, *, check: bool = False, exit_code: int = 0, package: str = "github"
+    ) -> Run:
         command = "check" if check else "generate"
         return timed(
-            [sys.executable, "-m", "generator", command, spec, "--output", output, "--package-name", "github", "-q"],
-            cwd=ROOT,
-        )
+            [sys.executable, "-m", "generator", command, spec, "--output", output, "--package-name", package, "-q"],
+            cwd=ROOT, exit_code=exit_code,
+        )  # fmt: skip
 
     def theirs(self, spec: Path, output: Path) -> Run:
         return timed(self.opc.command(spec, output), env=self.opc.environment())
@@ -168,10 +188,15 @@ def bench_regenerate(tools: Tools, cache: Path) -> None:
     with tempfile.TemporaryDirectory() as scratch_name:
         scratch = Path(scratch_name)
         output = scratch / "client"
-        tools.ours(spec, output)  # the committed client, before the change
+        first = tools.ours(spec, output)  # the committed client, before the change
         checks = [tools.ours(spec, output, check=True) for _ in range(CHECK_RUNS)]
         check = Run(median(checks), max(run.peak_mb for run in checks))
-        rows = [(f"check, spec unchanged (median of {CHECK_RUNS})", check)]
+        rows = [("first generation", first), (f"check, spec unchanged (median of {CHECK_RUNS})", check)]
+        # a file edited by hand: the manifest cannot vouch for the folder, so check generates and compares
+        edited = output / "github" / "py.typed"
+        edited.write_text("edited")
+        rows.append(("check, a file edited (generates, compares)", tools.ours(spec, output, check=True, exit_code=1)))
+        edited.write_text("")
         for label, change in (("one operation added", with_added_operation), ("one field added", with_changed_field)):
             changed = scratch / f"{change.__name__}.json"
             changed.write_text(json.dumps(change(document), indent=2))  # laid out as the original
@@ -187,6 +212,7 @@ def bench_regenerate(tools: Tools, cache: Path) -> None:
     print("\nGitHub's spec, into an existing output folder (byte-identical to a fresh generation)")
     for label, run in rows:
         print(f"  clientgen {label:48}{run.wall:>7.2f} s {run.peak_mb:>6.0f} MB")
+    print(f"  check / first generation: {check.wall / first.wall:.3f}")
     print(f"  {'openapi-python-client, regenerate':58}{theirs.wall:>7.2f} s {theirs.peak_mb:>6.0f} MB")
 
 
@@ -207,6 +233,27 @@ package = importlib.import_module(sys.argv[1])
 client = getattr(package, sys.argv[2])(**dict(arg.split("=", 1) for arg in sys.argv[3:]))
 print(time.perf_counter() - started)
 """
+# What every client built on httpx and pydantic imports: no generated client can go under it.
+FLOOR_PROBE = """
+import time
+started = time.perf_counter()
+import httpx, pydantic
+print(time.perf_counter() - started)
+"""
+FLOOR = "import httpx, pydantic"
+
+
+def compile_like_pip(python: Path, folder: Path) -> None:
+    """Bytecode for every module, as `pip install` writes it."""
+    subprocess.run([python, "-m", "compileall", "-q", folder], stdout=subprocess.DEVNULL,
+                   env={**os.environ, "PYTHONDONTWRITEBYTECODE": ""}, check=True)  # fmt: skip
+
+
+def probe_seconds(python: Path, folder: Path, script: str, arguments: Sequence[str] = ()) -> float:
+    """Seconds `script` measures inside a fresh interpreter started in `folder`."""
+    out = subprocess.run([python, "-c", script, *arguments], cwd=folder, capture_output=True, text=True,
+                         check=True, env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})  # fmt: skip
+    return float(out.stdout)
 
 
 def bench_import(tools: Tools, cache: Path, runs: int) -> None:
@@ -216,27 +263,26 @@ def bench_import(tools: Tools, cache: Path, runs: int) -> None:
         scratch = Path(scratch_name)
         tools.ours(spec, scratch / "ours")
         tools.theirs(spec, scratch / "theirs")
-        for folder in ("ours", "theirs"):  # as pip does when it installs a package
-            subprocess.run([python, "-m", "compileall", "-q", scratch / folder], stdout=subprocess.DEVNULL,
-                           env={**os.environ, "PYTHONDONTWRITEBYTECODE": ""}, check=True)
+        for folder in ("ours", "theirs"):
+            compile_like_pip(python, scratch / folder)
         (theirs_package,) = [p.name for p in (scratch / "theirs").iterdir() if (p / "__init__.py").is_file()]
         probes = {
-            OURS: (scratch / "ours", ["github", "Github", "base_url=http://127.0.0.1:9"]),
-            THEIRS: (scratch / "theirs", [theirs_package, "Client", "base_url=http://127.0.0.1:9"]),
+            OURS: (scratch / "ours", IMPORT_PROBE, ["github", "Github", "base_url=http://127.0.0.1:9"]),
+            THEIRS: (scratch / "theirs", IMPORT_PROBE, [theirs_package, "Client", "base_url=http://127.0.0.1:9"]),
+            FLOOR: (scratch, FLOOR_PROBE, []),
         }
-        seconds: dict[str, list[float]] = {OURS: [], THEIRS: []}
-        for _ in range(runs):
-            for name, (folder, arguments) in probes.items():
-                out = subprocess.run([python, "-c", IMPORT_PROBE, *arguments], cwd=folder, capture_output=True,
-                                     text=True, check=True, env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
-                seconds[name].append(float(out.stdout))
+        seconds: dict[str, list[float]] = {name: [] for name in probes}
+        for _ in range(runs):  # interleaved, so that a slow spell of the machine hits all three
+            for name, (folder, script, arguments) in probes.items():
+                seconds[name].append(probe_seconds(python, folder, script, arguments))
     print(f"\nImport the generated GitHub client (compiled, as installed) and create a client object, "
           f"measured in the process, {runs} runs each")
     for name, values in seconds.items():
         print(f"  {name:24}median {statistics.median(values) * 1000:>6.0f} ms  (min {min(values) * 1000:.0f}, "
               f"max {max(values) * 1000:.0f})")
-    print(f"  ratio clientgen / openapi-python-client: "
-          f"{statistics.median(seconds[OURS]) / statistics.median(seconds[THEIRS]):.2f}")
+    ours = statistics.median(seconds[OURS])
+    print(f"  ratio clientgen / openapi-python-client: {ours / statistics.median(seconds[THEIRS]):.2f}; "
+          f"clientgen / {FLOOR}: {ours / statistics.median(seconds[FLOOR]):.2f}")
 
 
 SERVER = """
@@ -380,15 +426,73 @@ def bench_scaling(tools: Tools, cache: Path) -> None:
                   f"{theirs.wall:>8.2f}{theirs.wall / count * 100:>13.2f}")
 
 
+GRAPH_BETA = "api/microsoft.com/graph-beta.json"
+HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
+
+
+def graph_spec(cache: Path) -> Path:
+    return corpus.fetch_npm_package(corpus.DIRECTORY, cache) / GRAPH_BETA
+
+
+def operation_count(spec: Path) -> int:
+    document = json.loads(spec.read_text())
+    return sum(1 for item in document["paths"].values() for method in item if method in HTTP_METHODS)
+
+
+def attempt(label: str, run: Callable[[], Run]) -> str:
+    """One row of a comparison: the figures of a run, or how it failed."""
+    try:
+        result = run()
+    except Failed as failure:
+        return f"  {label:24}{failure}"
+    return f"  {label:24}{result.wall:>8.1f} s {result.peak_mb:>7.0f} MB"
+
+
+def bench_graph(tools: Tools, cache: Path, timeout: float) -> None:
+    """Microsoft Graph beta, the largest spec of the directory, against GitHub's in the same run."""
+    github, graph = github_spec(cache), graph_spec(cache)
+    python = toolchain.check_bin(cache) / "python"
+    generator_bin = toolchain.openapi_generator_bin(cache)
+    with tempfile.TemporaryDirectory() as scratch_name:
+        scratch = Path(scratch_name)
+        small = tools.ours(github, scratch / "github")
+        large = tools.ours(graph, scratch / "graph", package="graph")
+        compile_like_pip(python, scratch / "graph")
+        imported = probe_seconds(python, scratch / "graph", IMPORT_PROBE, ["graph", "Graph", "base_url=http://127.0.0.1:9"])
+        files, lines = python_lines(scratch / "graph")
+        others = [
+            attempt(THEIRS, lambda: timed(tools.opc.command(graph, scratch / "opc"), env=tools.opc.environment(),
+                                          timeout=timeout)),
+            attempt("OpenAPI Generator 7.26", lambda: timed(
+                [generator_bin / "openapi-generator-cli", "generate", "-g", "python", "-i", graph,
+                 "-o", scratch / "openapi-generator", "--package-name", "graph"], timeout=timeout)),
+        ]  # fmt: skip
+    small_ops, large_ops = operation_count(github), operation_count(graph)
+    print(f"\nMicrosoft Graph beta ({graph.stat().st_size / 1e6:.0f} MB, {large_ops:,} operations) against GitHub's "
+          f"spec ({github.stat().st_size / 1e6:.0f} MB, {small_ops:,} operations), first generation, same run")
+    print(f"  clientgen GitHub        {small.wall:>8.1f} s {small.peak_mb:>7.0f} MB")
+    print(f"  clientgen Graph beta    {large.wall:>8.1f} s {large.peak_mb:>7.0f} MB  ({lines:,} lines in {files:,} files)")
+    print(f"  ratio Graph / GitHub: time {large.wall / small.wall:.2f} for {large_ops / small_ops:.1f} x the operations "
+          f"and {graph.stat().st_size / github.stat().st_size:.1f} x the bytes")
+    print(f"  per 100 operations: GitHub {small.wall / small_ops * 100:.2f} s, Graph beta {large.wall / large_ops * 100:.2f} s")
+    print(f"  import the Graph client (compiled) and create a client: {imported * 1000:.0f} ms")
+    print(f"  the others on Graph beta (stopped after {timeout:.0f} s):")
+    print("\n".join(others))
+
+
+BENCHMARKS = ("github", "regenerate", "firecrawl", "import", "requests", "scaling", "graph")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="bench/performance.py", description=__doc__.split("\n")[0])
-    parser.add_argument("benchmark", choices=["github", "regenerate", "firecrawl", "import", "requests", "scaling", "all"])
+    parser.add_argument("benchmark", choices=[*BENCHMARKS, "all"])
     parser.add_argument("--runs", type=int, default=None, help="runs per tool (default: 3 for github, 5 firecrawl, 10 import)")
     parser.add_argument("--count", type=int, default=2000, help="requests per side (requests benchmark)")
     parser.add_argument("--cache", type=Path, default=default_cache())
+    parser.add_argument("--timeout", type=float, default=1200, help="seconds the others get on Graph beta (graph)")
     args = parser.parse_args(argv)
     tools = Tools(args.cache)
-    chosen = ["github", "regenerate", "firecrawl", "import", "requests", "scaling"] if args.benchmark == "all" else [args.benchmark]
+    chosen = list(BENCHMARKS) if args.benchmark == "all" else [args.benchmark]
     print(f"clientgen {subprocess.run(['git', 'describe', '--always', '--dirty'], cwd=ROOT, capture_output=True, text=True).stdout.strip()}"
           f" vs {tools.opc.version()}, on {os.cpu_count()} cores")
     for name in chosen:
@@ -402,8 +506,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             bench_import(tools, args.cache, args.runs or 10)
         elif name == "requests":
             bench_requests(args.cache, args.count)
-        else:
+        elif name == "scaling":
             bench_scaling(tools, args.cache)
+        else:
+            bench_graph(tools, args.cache, args.timeout)
     return 0
 
 

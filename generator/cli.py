@@ -13,16 +13,18 @@ import traceback
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
-from .config import ClientOptions, Target, find_config, load_targets, select_targets
+from .config import Target, find_config, load_targets, select_targets
 from .errors import Diagnostic, GeneratorError
 from .fetch import RETRIES, TIMEOUT
 from .format import GeneratedCodeError
-from .load import LoadOptions
-from .pipeline import Generated, generate_files
-from .write import MANIFEST, Comparison, compare, replace_file, write_project
+from .options import ClientOptions, LoadOptions
+from .write import MANIFEST, Comparison, compare, replace_file, unchanged_since_generated, write_project
+
+if TYPE_CHECKING:
+    from .pipeline import Generated
 
 EXIT_OK = 0
 EXIT_STALE = 1
@@ -213,13 +215,21 @@ def _targets(args: argparse.Namespace) -> list[Target]:
 
 def _run(args: argparse.Namespace, target: Target) -> int:
     started = time.perf_counter()
+    if args.command == "check":
+        unchanged = unchanged_since_generated(target.output, target.spec, target.inputs)
+        if unchanged is not None:  # the manifest records these very inputs, and every file is as written
+            _report_stages(args, {"inputs and files hashed": time.perf_counter() - started})
+            _up_to_date(args, target.output, *unchanged)
+            return EXIT_OK
+    from .pipeline import generate_files  # only when there is something to generate
+
     progress = _Progress(target.name) if sys.stderr.isatty() and not args.quiet else None
     try:
         generated = generate_files(
             target.spec,
             package_name=target.package_name,
             strict=target.strict,
-            options=LoadOptions(allow_remote_refs=target.allow_remote_refs, allow_external_files=target.allow_external_files),
+            options=target.load_options,
             previous=target.output,
             changelog_from=getattr(args, "changelog_from", None),
             templates=target.templates,
@@ -256,13 +266,13 @@ def _run(args: argparse.Namespace, target: Target) -> int:
             f"{f'; {_kept(result.kept)}' if result.kept else ''}) in "
             f"{time.perf_counter() - started:.2f} s -> {target.output}"
         )
-    _report_stages(args, generated)
+    _report_stages(args, generated.timings)
     return EXIT_OK
 
 
-def _report_stages(args: argparse.Namespace, generated: Generated) -> None:
+def _report_stages(args: argparse.Namespace, timings: dict[str, float]) -> None:
     if args.verbose:
-        stages = ", ".join(f"{stage} {seconds:.2f} s" for stage, seconds in generated.timings.items())
+        stages = ", ".join(f"{stage} {seconds:.2f} s" for stage, seconds in timings.items())
         print(f"stages: {stages}", file=sys.stderr)
 
 
@@ -368,11 +378,9 @@ def _check(generated: Generated, output: Path, args: argparse.Namespace) -> int:
     started = time.perf_counter()
     comparison = compare(generated.files, output)
     generated.timings["compare"] = time.perf_counter() - started
-    _report_stages(args, generated)
+    _report_stages(args, generated.timings)
     if comparison.up_to_date:
-        if not args.quiet:
-            kept = f"; {_kept(comparison.kept)}" if comparison.kept else ""
-            print(f"{output} is up to date ({len(generated.files)} files{kept})")
+        _up_to_date(args, output, len(generated.files), comparison.kept)
         return EXIT_OK
     print(f"{output} is stale; regenerate it:", file=sys.stderr)
     for label, paths in (("changed", comparison.stale), ("missing", comparison.missing), ("extra", comparison.extra)):
@@ -381,6 +389,11 @@ def _check(generated: Generated, output: Path, args: argparse.Namespace) -> int:
     if args.diff:
         _print_differences(generated.files, output, comparison)
     return EXIT_STALE
+
+
+def _up_to_date(args: argparse.Namespace, output: Path, files: int, kept: list[str]) -> None:
+    if not args.quiet:
+        print(f"{output} is up to date ({files} files{f'; {_kept(kept)}' if kept else ''})")
 
 
 def _print_differences(files: dict[str, bytes], output: Path, comparison: Comparison) -> None:

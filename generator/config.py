@@ -22,30 +22,16 @@ from __future__ import annotations
 import keyword
 import re
 import tomllib
-from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from .errors import GeneratorError
-from .load import LoadOptions
+from .inputs import Inputs
+from .options import ClientOptions, LoadOptions
 
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _ENV_PREFIX = re.compile(r"^[A-Z_][A-Z0-9_]*$")
-
-
-@dataclass(frozen=True)
-class ClientOptions:
-    """What shapes a client besides its spec: the overlays applied to the spec and the names the
-    user chose. `generate` and `diff` read a spec through the same ones, so that a diff names
-    what the client really has."""
-
-    package_name: str | None = None
-    client_class: str | None = None
-    env_prefix: str | None = None
-    names: Mapping[str, str] = field(default_factory=dict)
-    overlays: tuple[Path, ...] = ()
-    load: LoadOptions = LoadOptions()
 
 
 @dataclass(frozen=True)
@@ -75,6 +61,14 @@ class Target:
     @property
     def load_options(self) -> LoadOptions:
         return LoadOptions(allow_remote_refs=self.allow_remote_refs, allow_external_files=self.allow_external_files)
+
+    @property
+    def inputs(self) -> Inputs:
+        """What a generation of this target reads besides the spec's files."""
+        return Inputs(
+            self.package_name, self.client_name, self.env_prefix, self.names, self.overlays, self.templates,
+            self.strict, self.tests, self.load_options,
+        )  # fmt: skip
 
     @property
     def client_options(self) -> ClientOptions:

@@ -16,10 +16,8 @@ from __future__ import annotations
 
 import hashlib
 import importlib.metadata
-import multiprocessing
 import os
 import re
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -156,6 +154,9 @@ def format_files(files: dict[str, str], cache: FormatCache = EMPTY_CACHE) -> tup
 
 def _black_all(jobs: list[tuple[str, str]]) -> list[str]:
     """black over every unit of `jobs`, in worker processes when the job is large."""
+    import multiprocessing  # here, like black: `check` of an unchanged client needs neither
+    from concurrent.futures import ProcessPoolExecutor
+
     workers = min(os.cpu_count() or 1, 8)
     lines = sum(code.count("\n") + 1 for _, code in jobs)
     if workers < 2 or lines < PARALLEL_FROM_LINES or "fork" not in multiprocessing.get_all_start_methods():

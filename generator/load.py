@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from .errors import Diagnostic, GeneratorError, Location
+from .options import LoadOptions
 from .text import has_lone_surrogate, without_lone_surrogates
 
 if TYPE_CHECKING:
@@ -67,16 +68,6 @@ class _DuplicateKey(Exception):
         self.mark = mark
 
 
-@dataclass(frozen=True)
-class LoadOptions:
-    """What a spec may refer to besides its own file."""
-
-    allow_remote_refs: bool = False
-    """Fetch `$ref`s to http(s) URLs (never done unless asked)."""
-    allow_external_files: bool = False
-    """Follow `$ref`s to files outside the spec's folder."""
-
-
 @dataclass
 class _File:
     """One loaded file of a spec: the root file has the key ""."""
@@ -116,6 +107,14 @@ class Document:
             for pointer in file.repaired
         ]
         return repaired + self._conversion_warnings
+
+    def spec_files(self) -> dict[str, str] | None:
+        """The SHA-256 of every file read so far (the whole spec, once the IR is built), by its
+        path from the spec's folder ("" for the spec's own file); None when one is not a file in
+        that folder (a URL, a file outside it), whose place depends on the machine."""
+        if any("://" in key for key in self._files):
+            return None
+        return {key.replace("%23", "#"): file.sha256 for key, file in self._files.items()}
 
     @property
     def size(self) -> int:

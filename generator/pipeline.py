@@ -16,10 +16,12 @@ import jinja2
 from . import __version__
 from .errors import Diagnostic, GeneratorError, Warnings
 from .format import EMPTY_CACHE, format_files, formatter_version
+from .inputs import Inputs
 from .ir import build_api
 from .ir.overrides import NameOverrides
 from .ir.model import Api
-from .load import LoadOptions, load_document
+from .load import load_document
+from .options import LoadOptions
 from .overlay import overlaid_sha256
 from .release import CHANGELOG, History
 from .render import Project, render_project, templates_sha256
@@ -116,6 +118,8 @@ def generate_files(
         validated()
         lap("validate (waiting)")
         spec_digest = overlaid_sha256(document, overlays)  # every file of the spec: the IR has read them all
+        spec_files = document.spec_files()
+        inputs = Inputs(package_name, client_class, env_prefix, names or {}, tuple(overlays), templates, strict, with_tests, options)
         history = History.of(read_manifest(previous), _read_text(previous / CHANGELOG)) if previous is not None else History()
         release = None
         if changelog_from is not None:
@@ -155,6 +159,7 @@ def generate_files(
             formatter,
             history.version,
             history.bumped_from.record() if history.bumped_from else None,
+            inputs.record(spec_files) if spec_files is not None else None,
         )
         files[MANIFEST] = manifest(files, built_from, rendered)
         return Generated(

@@ -13,6 +13,7 @@ import fnmatch
 import hashlib
 import json
 import os
+import re
 import shutil
 import stat
 import tempfile
@@ -22,6 +23,7 @@ from typing import Any
 
 from .errors import GeneratorError
 from .format import EMPTY_CACHE, FormatCache
+from .inputs import Inputs
 
 MANIFEST = ".clientgen.json"
 # Left alone in the output folder: carried over on regeneration, never reported by check.
@@ -63,6 +65,8 @@ class BuiltFrom:
     """The generated package's version: kept from one generation to the next, bumped on request."""
     bumped_from: dict[str, str] | None = None
     """The spec and version the version was bumped from (release.py), so a rerun bumps no further."""
+    inputs: dict[str, object] | None = None
+    """Everything that decided the bytes (inputs.py), so that `check` can tell without generating."""
 
 
 def manifest(files: dict[str, bytes], built_from: BuiltFrom, rendered: dict[str, str]) -> bytes:
@@ -75,6 +79,7 @@ def manifest(files: dict[str, bytes], built_from: BuiltFrom, rendered: dict[str,
         "formatter": built_from.formatter,
         "version": built_from.version,
         **({"bumped_from": built_from.bumped_from} if built_from.bumped_from else {}),
+        **({"inputs": built_from.inputs} if built_from.inputs else {}),
         "files": {path: hashlib.sha256(data).hexdigest() for path, data in sorted(files.items())},
         "rendered": dict(sorted(rendered.items())),
     }
@@ -117,8 +122,12 @@ def read_format_cache(folder: Path, formatter: str) -> FormatCache:
     return FormatCache(entries)
 
 
-def _is_ignored(relative: PurePosixPath) -> bool:
-    return any(fnmatch.fnmatch(part, pattern) for part in relative.parts for pattern in IGNORED)
+_IGNORED_NAME = re.compile("|".join(fnmatch.translate(pattern) for pattern in IGNORED))
+
+
+def _is_ignored(name: str) -> bool:
+    """Whether a file or folder of this name is left alone (checked once per name, as a walk meets it)."""
+    return _IGNORED_NAME.match(name) is not None
 
 
 def _checked_path(relative: str) -> PurePosixPath:
@@ -132,14 +141,28 @@ def existing_files(folder: Path) -> dict[str, Path]:
     """Relative path -> path of every regular file under `folder` that is not ignored."""
     found = {}
     for root, directories, names in os.walk(folder):
-        root_path = Path(root)
-        directories[:] = [d for d in directories if not _is_ignored(PurePosixPath(d))]
+        directories[:] = [d for d in directories if not _is_ignored(d)]
+        prefix = PurePosixPath(Path(root).relative_to(folder).as_posix())
         for name in names:
-            path = root_path / name
-            relative = PurePosixPath(path.relative_to(folder).as_posix())
-            if not _is_ignored(relative):
-                found[relative.as_posix()] = path
+            if not _is_ignored(name):
+                found[(prefix / name).as_posix()] = Path(root, name)
     return found
+
+
+def unchanged_since_generated(folder: Path, spec: Path, inputs: Inputs) -> tuple[int, list[str]] | None:
+    """When the manifest in `folder` records exactly these inputs and every file it lists is as
+    written, the folder is what `generate` would write: the number of its files, and the files
+    the generator did not write. None when anything differs or cannot be told this way."""
+    record = read_manifest(folder)
+    written = record.get("files")
+    if not isinstance(written, dict) or not inputs.match(record.get("inputs"), spec):
+        return None
+    on_disk = existing_files(folder)
+    for relative, digest in written.items():
+        path = on_disk.get(relative)
+        if path is None or path.is_symlink() or hashlib.sha256(path.read_bytes()).hexdigest() != digest:
+            return None
+    return len(written) + 1, sorted(set(on_disk) - set(written) - {MANIFEST})
 
 
 def compare(files: dict[str, bytes], folder: Path) -> Comparison:
@@ -216,10 +239,10 @@ def _refuse_escaping_links(folder: Path) -> None:
     a tampered folder, and nothing the generator does should ever go through it."""
     root = folder.resolve()
     for current, directories, names in os.walk(folder):
-        directories[:] = [d for d in directories if not _is_ignored(PurePosixPath(d))]
+        directories[:] = [d for d in directories if not _is_ignored(d)]
         for name in [*directories, *names]:
             path = Path(current) / name
-            if path.is_symlink() and not _is_ignored(PurePosixPath(name)):
+            if path.is_symlink() and not _is_ignored(name):
                 target = path.resolve()
                 if target != root and root not in target.parents:
                     raise GeneratorError(path, f"is a symbolic link to {target}, outside the output folder; refusing to write")
@@ -262,7 +285,7 @@ def _carry_over_ignored(folder: Path, staging: Path) -> list[str]:
     """Move ignored top-level entries (.git, .venv, caches) into the new tree."""
     moved = []
     for entry in sorted(folder.iterdir()):
-        if _is_ignored(PurePosixPath(entry.name)) and not (staging / entry.name).exists():
+        if _is_ignored(entry.name) and not (staging / entry.name).exists():
             os.rename(entry, staging / entry.name)
             moved.append(entry.name)
     return moved

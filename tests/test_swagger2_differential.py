@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.diff import diff_apis, read_api
-from generator.config import ClientOptions
+from generator.options import ClientOptions
 
 from .conftest import ROOT, SHARED
 from .golden import FEATURES

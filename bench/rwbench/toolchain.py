@@ -51,3 +51,11 @@ def opc_bin(cache: Path) -> Path:
 
 def check_bin(cache: Path) -> Path:
     return ensure_venv(cache / "venvs" / "check", CHECK_REQUIREMENTS)
+
+
+# OpenAPI Generator for comparison on the largest spec: PyPI's wheel carries the jar (Java 17 runs it).
+OPENAPI_GENERATOR_REQUIREMENTS = ("openapi-generator-cli==7.26.0",)
+
+
+def openapi_generator_bin(cache: Path) -> Path:
+    return ensure_venv(cache / "venvs" / "openapi-generator", OPENAPI_GENERATOR_REQUIREMENTS)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from ..config import ClientOptions
+from ..options import ClientOptions
 from ..errors import Warnings
 from ..ir import build_api
 from ..ir.model import Api

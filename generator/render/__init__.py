@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 
 from dataclasses import dataclass
 from functools import lru_cache
@@ -11,6 +10,7 @@ from pathlib import Path
 import jinja2
 
 from ..format import UNIT
+from ..inputs import templates_dir, templates_sha256
 from ..ir.model import Api, Model, Primitive
 from .code import (
     Code,
@@ -36,25 +36,6 @@ class Project:
     name: str
     version: str
     description: str
-
-
-def templates_dir() -> Path:
-    """The templates: inside the installed package, or beside it in a source checkout."""
-    here = Path(__file__).resolve().parent.parent
-    installed = here / "templates"
-    return installed if installed.is_dir() else here.parent / "templates"
-
-
-def templates_sha256(overrides: Path | None = None) -> str:
-    """A digest of every template (the user's overrides included): with the generator's version,
-    what the output depends on besides the spec."""
-    digest = hashlib.sha256()
-    for root in (templates_dir(), overrides):
-        if root is None:
-            continue
-        for path in sorted(root.rglob("*.jinja")):
-            digest.update(f"{path.relative_to(root).as_posix()}\0".encode() + path.read_bytes() + b"\0")
-    return digest.hexdigest()
 
 
 @lru_cache(maxsize=4)
