@@ -603,3 +603,46 @@ def test_the_readme_shows_the_surface_and_its_code_runs(
         assert server.requests[-1].path == "/scrape/.../interact"
     else:
         assert "`ListPetsFilterParam` takes\n`min_age`, sent as `minAge`" in readme
+
+
+def test_write_only_fields_of_dicts_are_sent_by_their_wire_names(
+    tmp_path: Path, import_client: Importer, server: TestServer
+) -> None:
+    """A write-only field is no field of the response model, yet a dict sent for it is keyed by
+    its Python name: the model lists the wire names of such fields for the runtime."""
+    from .conftest import generate_into, write_spec
+
+    spec = write_spec(
+        tmp_path,
+        """
+openapi: 3.0.3
+info: {title: Accounts, version: '1'}
+paths:
+  /accounts:
+    post:
+      operationId: createAccount
+      tags: [accounts]
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              properties:
+                owner: {$ref: '#/components/schemas/Owner'}
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Owner'}}}}
+components:
+  schemas:
+    Owner:
+      type: object
+      properties:
+        userName: {type: string}
+        newPassword: {type: string, writeOnly: true}
+""",
+    )
+    accounts = import_client(generate_into(spec, tmp_path / "out"), "accounts")
+    assert "new_password" not in accounts.types.Owner.model_fields
+    server.reply(200, {"userName": "ann"})
+    owner = accounts.Accounts(base_url=server.url).accounts.create_account(owner={"user_name": "ann", "new_password": "s3"})
+    assert server.requests[0].json() == {"owner": {"userName": "ann", "newPassword": "s3"}}
+    assert owner.user_name == "ann"

@@ -78,11 +78,14 @@ class ModelView:
     extra_values: Code | None
     """The type of the values of properties it does not name, when the spec gives one."""
     kind: str = "model"
+    write_only_wire_names: Code | None = None
+    """`{python name: wire name}` of the write-only fields named otherwise on the wire, which
+    the class does not declare (responses never hold them) but dicts sent as it may."""
 
 
 @dataclass
 class TypedDictView:
-    """The request-side twin of a model: the same fields, keyed by wire name."""
+    """The request-side twin of a model: the same fields, keyed by Python name."""
 
     name: str
     doc: Code
@@ -191,12 +194,16 @@ def _model_view(model: Model, writer: AnnotationWriter) -> ModelView:
         writer.imports.add_local(relative_module(writer.here, "_models"), "Field")
     if model.base is None:
         writer.imports.add_local(relative_module(writer.here, "_models"), "BaseModel")
+    write_only = {field.name: field.wire_name for field in model.fields if field.write_only and field.name != field.wire_name}
+    if write_only:
+        writer.imports.typing.add("ClassVar")
     return ModelView(
         name=model.name,
         base=writer.annotation(Ref(model.base)) if model.base is not None else Code("BaseModel"),
         doc=docstring_text(model.description, CLASS_INDENT),
         fields=fields,
         extra_values=writer.annotation(model.extra_values, style) if model.extra_values is not None else None,
+        write_only_wire_names=py_literal(write_only) if write_only else None,
     )
 
 

@@ -139,6 +139,8 @@ def _cached_fields(type_: Any) -> dict[str, tuple[str, Any]]:
             for name, info in variant.model_fields.items():
                 alias = info.serialization_alias or info.alias or name
                 found.setdefault(name, (alias, info.annotation))
+            for name, alias in getattr(variant, "_write_only_wire_names", {}).items():
+                found.setdefault(name, (alias, Any))  # write-only: not a field of the model
     return found
 
 
