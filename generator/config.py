@@ -28,7 +28,7 @@ from typing import Any
 
 from .errors import GeneratorError
 from .inputs import Inputs
-from .options import ClientOptions, LoadOptions
+from .options import CLIENT_PREFIX, ClientOptions, LoadOptions
 
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _ENV_PREFIX = re.compile(r"^[A-Z_][A-Z0-9_]*$")
@@ -195,6 +195,11 @@ def _value(path: Path, where: str, value: Any, kind: str, base: Path) -> Any:
     if not isinstance(value, dict):
         raise wrong("a table of operationIds or JSON pointers to Python names")
     for key, name in value.items():
-        if not isinstance(name, str) or not _IDENTIFIER.match(name) or keyword.iskeyword(name) or name[0] == "_":
-            raise GeneratorError(path, f"{where}.{key!r} must be a Python identifier not starting with '_', not {name!r}")
+        bare = name.removeprefix(CLIENT_PREFIX) if isinstance(name, str) else name
+        if not isinstance(bare, str) or not _IDENTIFIER.match(bare) or keyword.iskeyword(bare) or bare[0] == "_":
+            raise GeneratorError(
+                path,
+                f"{where}.{key!r} must be a Python identifier not starting with '_' (for a method on the client"
+                f" itself, {CLIENT_PREFIX!r} and one), not {name!r}",
+            )
     return dict(value)

@@ -8,6 +8,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+CLIENT_PREFIX = "client."
+"""Before a chosen method name (`names`), it puts the method on the client itself as well:
+`scrapeAndExtractFromUrl = "client.scrape"` gives `client.scrape(...)`."""
+
 
 @dataclass(frozen=True)
 class LoadOptions:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator.config import load_targets
 from generator.pipeline import generate_files
 from generator.write import write_project
 
@@ -19,7 +20,15 @@ def feature_names() -> list[str]:
 
 
 def feature_files(name: str) -> dict[str, bytes]:
-    return generate_files(FEATURES / name / "spec.yaml").files
+    """The client of a feature spec; a `pyproject.toml` beside it gives its names and overlays."""
+    config = FEATURES / name / "pyproject.toml"
+    if not config.is_file():
+        return generate_files(FEATURES / name / "spec.yaml").files
+    [target] = load_targets(config)
+    return generate_files(
+        target.spec, package_name=target.package_name, overlays=target.overlays, client_class=target.client_name,
+        env_prefix=target.env_prefix, names=target.names,
+    ).files
 
 
 def default_files() -> dict[str, bytes]:

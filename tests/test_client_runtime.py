@@ -285,3 +285,12 @@ def test_log_environment_variable_and_lazy_loading(server: TestServer) -> None:
     assert not [name for name in before if name.startswith(("firecrawl.types.", "firecrawl.resources."))]
     assert "firecrawl.resources.scraping" in after
     assert "firecrawl DEBUG] Request: DELETE" in result.stderr and "sekrit" not in result.stderr
+
+
+def test_the_generator_knows_every_public_member_of_the_clients(firecrawl: ModuleType) -> None:
+    """A resource or a method on the client of the same name as one of these would hide it."""
+    from generator.ir.operations import CLIENT_MEMBERS
+
+    for client in (firecrawl.Firecrawl(api_key="k"), firecrawl.AsyncFirecrawl(api_key="k")):
+        public = {name for name in dir(client) if not name.startswith("_")} - {"scraping"}
+        assert public == CLIENT_MEMBERS

@@ -2,6 +2,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.ir.status_errors import documented_errors, error_class
 from generator.errors import GeneratorError, Warnings
 from generator.ir import build_api, default_package_name
 from generator.ir.model import NONE, Encoding, ListOf, LiteralOf, MapOf, Primitive, Ref, UnionOf, Wait
@@ -277,7 +278,7 @@ paths:
         ("x-clientgen-wait: {property: status}", "/x-clientgen-wait/until", "must be a non-empty list"),
         ("x-clientgen-wait: {property: status, until: [done], interval: 0}", "/x-clientgen-wait/interval", "must be a positive number"),
         ("x-clientgen-wait: {property: status, until: [done], name: waitJob}", "/x-clientgen-wait/name", "not a Python method name"),
-        ("x-clientgen-wait: {property: status, until: [done], name: get_job}", "/x-clientgen-wait/name", "already a method"),
+        ("x-clientgen-wait: {property: status, until: [done], name: get_job}", "/x-clientgen-wait/name", "already a member of this resource"),
         ("x-clientgen-wait: [status]", "/x-clientgen-wait", "must be an object with `property`"),
         ("x-clientgen-pages: {items: status, next: status}", "/x-clientgen-pages/items", "'status' is not an array"),
         ("x-clientgen-pages: {items: nope, next: status}", "/x-clientgen-pages/items", "has no property 'nope' to take items from"),
@@ -291,6 +292,58 @@ def test_extension_mistakes_are_one_error_at_their_place(tmp_path: Path, extensi
         build(write_spec(tmp_path, JOB_SPEC.replace("EXTENSION", extension)))
     assert caught.value.diagnostic.location.pointer == "/paths/~1jobs~1{id}/get" + where
     assert message in caught.value.diagnostic.message
+
+
+START_SPEC = JOB_SPEC + """
+  /jobs:
+    post:
+      operationId: startJob
+      x-clientgen-job: JOB
+      responses:
+        '200':
+          description: Started.
+          content:
+            application/json:
+              schema: {type: object, properties: {jobId: {type: string}}}
+"""
+WAITING = "x-clientgen-wait: {property: status, until: [done]}"
+
+
+@pytest.mark.parametrize(
+    ("status", "job", "where", "message"),
+    [
+        (WAITING, "{status: nope, id: jobId}", "/status", "no operation with operationId 'nope' among the 'jobs' operations"),
+        ("x-clientgen-pages: {items: tags, next: status}", "{status: getJob, id: jobId}", "/status", "'getJob' has no x-clientgen-wait"),
+        (WAITING, "{status: getJob, id: nope}", "/id", "has no property 'nope' with the job's id"),
+        (WAITING, "{status: getJob}", "", "must be an object with `status` (an operationId), `id`"),
+        (WAITING, "{status: getJob, id: jobId, name: get_job}", "/name", "already a member of this resource"),
+        (
+            WAITING + "\n      parameters: [{name: id, in: path, required: true, schema: {type: string}},"
+            " {name: v, in: query, required: true, schema: {type: string}}]",
+            "{status: getJob, id: jobId}", "/status", "must take exactly one required argument",
+        ),
+    ],
+)
+def test_job_mistakes_are_one_error_at_their_place(tmp_path: Path, status: str, job: str, where: str, message: str) -> None:
+    spec = START_SPEC.replace("EXTENSION", status).replace("JOB", job)
+    if "name: v" in status:  # the status operation's own parameters, replaced
+        spec = spec.replace("      parameters: [{name: id, in: path, required: true, schema: {type: string}}]\n", "", 1)
+    with pytest.raises(GeneratorError) as caught:
+        build(write_spec(tmp_path, spec))
+    assert caught.value.diagnostic.location.pointer == "/paths/~1jobs/post/x-clientgen-job" + where
+    assert message in caught.value.diagnostic.message
+
+
+def test_job_extension_links_the_start_to_a_later_status_operation(tmp_path: Path) -> None:
+    spec = START_SPEC.replace("EXTENSION", WAITING).replace("JOB", "{status: getJob, id: jobId}")
+    # the starting operation first: the status operation it names is built after it
+    first, second = spec.split("  /jobs/{id}:")[1].split("  /jobs:")
+    spec = spec.split("  /jobs/{id}:")[0] + "  /jobs:" + second + "  /jobs/{id}:" + first
+    api, _ = build(write_spec(tmp_path, spec))
+    start = next(operation for operation in api.operations if operation.name == "start_job")
+    assert start.job is not None and start.job.status.name == "get_job"
+    assert (start.job.name, start.job.id_attribute, start.job.id_parameter) == ("start_job_and_wait", "job_id", "id")
+    assert start.option_names["poll_interval"] == "poll_interval" and "max_pages" in start.option_names
 
 
 def test_an_event_stream_is_neither_waited_on_nor_paged(tmp_path: Path) -> None:
@@ -320,3 +373,32 @@ def test_firecrawl_jobs_get_waiting_and_paging_methods_from_an_overlay() -> None
     pages = {o.operation_id: o.pages.name for o in generated.api.operations if o.pages is not None}
     assert pages == {"getCrawlStatus": "iter_crawl_documents", "getBatchScrapeStatus": "iter_batch_scrape_documents"}
     assert b"async def wait_for_crawl(" in generated.files["firecrawl/resources/crawling.py"]
+
+
+@pytest.mark.parametrize(
+    ("status", "name"),
+    [
+        ("404", "NotFoundError"),
+        ("402", "PaymentRequiredError"),
+        ("408", "RequestTimeoutError"),
+        ("414", "URITooLongError"),  # acronyms kept
+        ("505", "HTTPVersionNotSupportedError"),
+        ("418", "Status418Error"),  # no reason phrase of RFC 9110
+        ("500", "InternalServerError"),
+        ("5XX", "InternalServerError"),
+        ("4XX", "APIStatusError"),
+        ("default", "APIStatusError"),
+        ("302", "APIStatusError"),
+    ],
+)
+def test_each_error_status_names_its_exception(status: str, name: str) -> None:
+    assert error_class(status) == name
+
+
+def test_documented_statuses_get_classes_of_their_own_and_common_ones_do_not() -> None:
+    errors = documented_errors(["200", "402", "404", "503", "402", "5XX", "default", "500", "418"])
+    assert [(e.status, e.name, e.base) for e in errors] == [
+        (402, "PaymentRequiredError", "APIStatusError"),
+        (418, "Status418Error", "APIStatusError"),
+        (503, "ServiceUnavailableError", "InternalServerError"),
+    ]

@@ -150,3 +150,25 @@ def test_an_override_that_renames_nothing_is_a_warning_and_strict_an_error(tmp_p
 def test_a_client_name_the_package_uses_itself_is_refused(tmp_path: Path) -> None:
     with pytest.raises(GeneratorError, match="'BaseModel' is a name the generated package uses itself"):
         build_api(load_document(write_spec(tmp_path, SPEC)), Warnings(), client_class="BaseModel")
+
+
+def test_client_prefix_puts_a_method_on_the_client_too(tmp_path: Path) -> None:
+    api, warnings = build(tmp_path, {"listOrders": "client.orders_page", "createOrder": "place"})
+    assert not warnings.items
+    by_name = {operation.name: operation for operation in api.operations}
+    assert by_name["orders_page"].on_client and not by_name["place"].on_client
+
+
+@pytest.mark.parametrize(
+    ("names", "message"),
+    [
+        ({"listOrders": "client.orders"}, "'listOrders' = 'orders' clashes: a member of the client of that name exists"),
+        ({"listOrders": "client.with_options"}, "clashes: a member of the client of that name exists"),
+        ({"listOrders": "client.wait"}, "clashes: a member of the client of that name exists"),
+        ({"listOrders": "client.page", "createOrder": "client.page"}, "clashes"),
+        ({"#/components/schemas/Book/properties/title": "client.title"}, "only a method can be on the client"),
+    ],
+)
+def test_a_method_on_the_client_never_hides_a_member_of_it(tmp_path: Path, names: dict[str, str], message: str) -> None:
+    with pytest.raises(GeneratorError, match=message):
+        build(tmp_path, names)

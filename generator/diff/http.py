@@ -39,6 +39,7 @@ WIRE_PRIMITIVES = {
     "datetime": "string (date-time)",
     "date": "string (date)",
     "time": "string (time)",
+    "json_schema": "object (a JSON Schema)",
 }
 
 

@@ -188,7 +188,7 @@ class PythonDiff:
                 )
 
     def extension_method(self, old_resource: Resource, new_resource: Resource, before: str | None, after: str | None) -> None:
-        """A method an extension adds to an operation (x-clientgen-wait, x-clientgen-pages):
+        """A method an extension adds to an operation (x-clientgen-wait, -pages, -job):
         added, removed or renamed."""
         old_call = f"client.{old_resource.attribute}.{before}()"
         new_call = f"client.{new_resource.attribute}.{after}()"
@@ -365,10 +365,14 @@ def _methods(operation: Operation) -> list[str]:
     return [operation.name] + [name for name in _extension_methods(operation) if name is not None]
 
 
-def _extension_methods(operation: Operation) -> tuple[str | None, str | None]:
-    """The names of the waiting and the paging method of an operation, where it has them."""
-    wait, pages = operation.wait, operation.pages
-    return (wait.name if wait is not None else None, pages.name if pages is not None else None)
+def _extension_methods(operation: Operation) -> tuple[str | None, str | None, str | None]:
+    """The names of the waiting, the paging and the job method of an operation, where it has them."""
+    wait, pages, job = operation.wait, operation.pages, operation.job
+    return (
+        wait.name if wait is not None else None,
+        pages.name if pages is not None else None,
+        job.name if job is not None else None,
+    )
 
 
 def _returns(operation: Operation) -> str:

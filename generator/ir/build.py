@@ -25,6 +25,7 @@ from .model import (
 from .operations import OperationBuilder
 from .overrides import NameOverrides
 from .schemas import SchemaBuilder
+from .status_errors import documented_errors
 
 _PACKAGE_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
 
@@ -116,6 +117,7 @@ def build_api(
         resources=resources,
         types=types,
         type_modules=plan_modules(types, schemas.group_of, schemas.references),
+        status_errors=documented_errors(r.status for resource in resources for op in resource.operations for r in op.responses),
     )
 
 

@@ -9,9 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal, Union
 
+from .status_errors import StatusError
+
 # --- types -------------------------------------------------------------------------------------
 
-PrimitiveKind = Literal["str", "int", "float", "bool", "none", "any", "bytes", "datetime", "date", "time", "file"]
+PrimitiveKind = Literal[
+    "str", "int", "float", "bool", "none", "any", "bytes", "datetime", "date", "time", "file", "json_schema"
+]
+"""`json_schema`: an object that holds a JSON Schema (`x-clientgen-json-schema`); requests also take
+a pydantic model class for it."""
 LiteralValue = Union[str, int, bool, None]
 
 
@@ -307,6 +313,22 @@ class Pages:
     """The argument that takes the cursor for the next page; None: `next` holds a URL."""
 
 
+@dataclass(frozen=True)
+class Job:
+    """A method that starts a job with its operation, waits for its end with the status
+    operation's waiting method and returns the complete result (every page, when the status
+    operation has a paging method too), declared by `x-clientgen-job` on the starting operation."""
+
+    name: str
+    """The method name."""
+    id_attribute: str
+    """The Python name of the field of the starting answer that holds the job's id."""
+    status: Operation
+    """The status operation, in the same resource; it has a `wait`."""
+    id_parameter: str
+    """The Python name of the status operation's argument that takes the id."""
+
+
 @dataclass
 class Operation:
     name: str
@@ -330,6 +352,21 @@ class Operation:
     """The module-level constant that describes the HTTP call."""
     wait: Wait | None = None
     pages: Pages | None = None
+    job: Job | None = None
+    on_client: bool = False
+    """Its method, and those its extensions add, are on the client itself too (`names`)."""
+
+    @property
+    def option_names(self) -> dict[str, str]:
+        """The per-call options its methods take and, where it has methods that wait or collect
+        pages, their options: option -> keyword name, the same in every method (a parameter of
+        the same name takes a prefix instead)."""
+        names = ["extra_headers", "extra_query", "extra_body", "timeout"]
+        if self.wait is not None or self.job is not None:
+            names += ["poll_interval", "max_wait"]
+        if self.wait is not None and self.pages is not None or self.job is not None:
+            names += ["max_pages", "max_results"]
+        return {name: name for name in names}
 
     @property
     def streams(self) -> bool:
@@ -454,6 +491,8 @@ class Api:
     resources: list[Resource]
     types: list[NamedType]
     type_modules: list[TypeModule]
+    status_errors: list[StatusError] = field(default_factory=list)
+    """The exception classes of their own that the spec's documented error statuses need."""
 
     @property
     def operations(self) -> list[Operation]:

@@ -22,6 +22,7 @@ from .model import (
     MapOf,
     Model,
     Operation,
+    Job,
     Pages,
     Parameter,
     ParameterLocation,
@@ -49,11 +50,22 @@ PARAMETER_LOCATIONS: tuple[ParameterLocation, ...] = ("path", "query", "header",
 REQUEST_OPTIONS = ("extra_headers", "extra_query", "extra_body", "timeout")
 
 
-# Keyword arguments of a waiting method (x-clientgen-wait), besides its operation's; reserved
-# in the same way in the operations that have one.
+# Keyword arguments of a waiting method (x-clientgen-wait, or a job's), besides its operation's,
+# and of one that also collects every page of a result; reserved in the same way in the
+# operations that have such a method.
 WAIT_OPTIONS = ("poll_interval", "max_wait")
+COLLECT_OPTIONS = ("max_pages", "max_results")
 WAIT_EXTENSION = "x-clientgen-wait"
 PAGES_EXTENSION = "x-clientgen-pages"
+JOB_EXTENSION = "x-clientgen-job"
+
+def _waiting_options(node: dict[str, Any]) -> tuple[str, ...]:
+    """The options of the methods an operation's extensions add (waiting, collecting)."""
+    job = JOB_EXTENSION in node
+    waits = WAIT_EXTENSION in node or job
+    collects = WAIT_EXTENSION in node and PAGES_EXTENSION in node or job
+    return (WAIT_OPTIONS if waits else ()) + (COLLECT_OPTIONS if collects else ())
+
 
 # Header parameters that make a retried call safe: one key per call, reused on every retry.
 IDEMPOTENCY_HEADERS = frozenset({"idempotency-key", "x-idempotency-key"})
@@ -122,6 +134,13 @@ class OperationBuilder:
         self._method_names: dict[str, naming.Scope] = {}
         self._operation_ids: dict[str, str] = {}
         """operationId -> the operation (METHOD path) that has it first."""
+        self._client_members = naming.Scope(CLIENT_MEMBERS)
+        """The client's attributes: its own, the resources', the methods on the client itself."""
+        self._on_client: set[str] = set()
+        """The pointers of the operations whose methods are on the client itself too."""
+        self._jobs: list[tuple[Operation, Resource, str, dict[str, Any]]] = []
+        """Jobs to link once every operation is built: (starting operation, its resource, the job
+        method's name, the extension)."""
 
     def plan_resources(self) -> list[Resource]:
         """The resources, named before any schema so that their class names come first."""
@@ -137,21 +156,29 @@ class OperationBuilder:
         """operation pointer -> its chosen method name"""
         self._reserved_methods: dict[str, dict[str, str]] = {}
         chosen_by_resource: dict[str, list[tuple[str, str]]] = {}
+        on_client: list[tuple[str, str]] = []
         for resource_key, _, _, node, pointer, _ in self._raw:
             found = self._overrides.method(nodes.text(node, "operationId"), pointer)
             if found is not None:
-                self._chosen_methods[pointer] = found[1]
-                chosen_by_resource.setdefault(self._resources[resource_key].class_name, []).append(found)
+                self._chosen_methods[pointer] = found.name
+                chosen_by_resource.setdefault(self._resources[resource_key].class_name, []).append(found[:2])
+                if found.on_client:
+                    self._on_client.add(pointer)
+                    on_client.append(found[:2])
+        where = self._document.location("/paths")
         for class_name, chosen in chosen_by_resource.items():
             method_names = self._method_names.setdefault(class_name, naming.Scope(RESOURCE_MEMBERS))
-            where = self._document.location("/paths")
             self._reserved_methods[class_name] = reserve(method_names, chosen, where, f"a method of {class_name}")
+        reserve(self._client_members, on_client, where, "a member of the client")
 
     def build(self) -> None:
-        """Fill the planned resources with their operations."""
+        """Fill the planned resources with their operations, then link each job to its status
+        operation (which may come later in the spec)."""
         for resource_key, path, method, node, pointer, path_item in self._raw:
             resource = self._resources[resource_key]
             resource.operations.append(self._operation(resource, path, method, node, pointer, path_item))
+        for operation, resource, name, spec in self._jobs:
+            operation.job = self._job(operation, resource, name, spec)
 
     # --- grouping ---------------------------------------------------------------------------------
 
@@ -184,7 +211,7 @@ class OperationBuilder:
 
     def _plan_resources(self, raw_operations: list[Any]) -> dict[str, Resource]:
         tag_descriptions = {nodes.text(tag, "name"): nodes.text(tag, "description") for tag in nodes.sequence(self._document.data, "tags")}
-        attributes = naming.Scope(CLIENT_MEMBERS)
+        attributes = self._client_members
         modules = naming.Scope(fold_case=True)
         resources: dict[str, Resource] = {}
         for key, *_ in raw_operations:
@@ -247,15 +274,19 @@ class OperationBuilder:
         hint = naming.class_name(source_name)
         self._schemas.group = hint
         try:
-            arguments = naming.Scope({"self", *REQUEST_OPTIONS, *(WAIT_OPTIONS if WAIT_EXTENSION in node else ())})
+            arguments = naming.Scope({"self", *REQUEST_OPTIONS, *_waiting_options(node)})
             parameters = self._parameters(node, pointer, path_item, path, hint, arguments)
             body, body_parameters = self._request_body(node, pointer, hint, arguments)
             responses = self._responses(node, pointer, hint)
         finally:
             self._schemas.group = None
-        wait = self._wait(node, pointer, name, responses, method_names) if WAIT_EXTENSION in node else None
-        pages = self._pages(node, pointer, name, parameters, responses, method_names) if PAGES_EXTENSION in node else None
-        return Operation(
+        # the methods extensions add go where their operation's method goes: on the client too
+        on_client = pointer in self._on_client
+        scopes = [method_names, self._client_members] if on_client else [method_names]
+        wait = self._wait(node, pointer, name, responses, scopes) if WAIT_EXTENSION in node else None
+        pages = self._pages(node, pointer, name, parameters, responses, scopes) if PAGES_EXTENSION in node else None
+        job = self._job_declaration(node, pointer, name, scopes) if JOB_EXTENSION in node else None
+        operation = Operation(
             name=name,
             operation_id=operation_id,
             http_method=method.upper(),
@@ -276,10 +307,14 @@ class OperationBuilder:
             endpoint_name="_" + naming.constant_case(name),
             wait=wait,
             pages=pages,
+            on_client=on_client,
         )
+        if job is not None:
+            self._jobs.append((operation, resource, *job))
+        return operation
 
     def _wait(
-        self, node: dict[str, Any], pointer: str, name: str, responses: list[Response], method_names: naming.Scope
+        self, node: dict[str, Any], pointer: str, name: str, responses: list[Response], scopes: list[naming.Scope]
     ) -> Wait:
         """The waiting method `x-clientgen-wait` asks for: `property` (of the successful JSON
         answer), `until` (the values that end the wait), optional `interval` (seconds, default 1)
@@ -296,7 +331,7 @@ class OperationBuilder:
             raise self._document.error(f"{where}/interval", "must be a positive number of seconds")
         field = self._answer_field(responses, spec["property"], f"{where}/property", "to wait on")
         return Wait(
-            name=self._extra_method_name(spec, f"{name}_until_done", where, method_names),
+            name=self._extra_method_name(spec, f"{name}_until_done", where, scopes),
             attribute=field.name,
             wire_name=field.wire_name,
             until=tuple(until),
@@ -310,7 +345,7 @@ class OperationBuilder:
         name: str,
         parameters: list[Parameter],
         responses: list[Response],
-        method_names: naming.Scope,
+        scopes: list[naming.Scope],
     ) -> Pages:
         """The paging method `x-clientgen-pages` asks for: `items` (a list field of the successful
         JSON answer), `next` (its field with the URL of the next page, or with the cursor for the
@@ -329,12 +364,44 @@ class OperationBuilder:
         if cursor is not None and parameter is None:
             raise self._document.error(f"{where}/cursor", f"the operation has no query parameter {cursor!r}")
         return Pages(
-            name=self._extra_method_name(spec, f"iter_{name}", where, method_names),
+            name=self._extra_method_name(spec, f"iter_{name}", where, scopes),
             items_attribute=items.name,
             item=listed[0].item,
             next_attribute=following.name,
             cursor_parameter=parameter.name if parameter is not None else None,
         )
+
+    def _job_declaration(
+        self, node: dict[str, Any], pointer: str, name: str, scopes: list[naming.Scope]
+    ) -> tuple[str, dict[str, Any]]:
+        """The name of the job method `x-clientgen-job` asks for (default: the method's name +
+        `_and_wait`), and the extension, checked for its shape; `_job` links it once every
+        operation is built."""
+        where = f"{pointer}/{JOB_EXTENSION}"
+        spec = node[JOB_EXTENSION]
+        if not isinstance(spec, dict) or not isinstance(spec.get("status"), str) or not isinstance(spec.get("id"), str):
+            raise self._document.error(where, "must be an object with `status` (an operationId), `id` and optionally `name`")
+        return self._extra_method_name(spec, f"{name}_and_wait", where, scopes), spec
+
+    def _job(self, start: Operation, resource: Resource, name: str, spec: dict[str, Any]) -> Job:
+        """The job `x-clientgen-job` declares: `status` is the operationId of the operation that
+        reports the job (it has an `x-clientgen-wait`, in the same resource), `id` the field of the
+        starting answer that holds the id the status operation takes as its one required argument."""
+        where = f"{start.pointer}/{JOB_EXTENSION}"
+        status = next((op for op in resource.operations if op.operation_id == spec["status"]), None)
+        if status is None:
+            raise self._document.error(
+                f"{where}/status", f"no operation with operationId {spec['status']!r} among the {resource.tag!r} operations"
+            )
+        if status.wait is None:
+            raise self._document.error(f"{where}/status", f"{spec['status']!r} has no {WAIT_EXTENSION} to wait with")
+        required = [parameter for parameter in status.parameters if parameter.required]
+        if len(required) != 1:
+            raise self._document.error(
+                f"{where}/status", f"{spec['status']!r} must take exactly one required argument, the job's id"
+            )
+        field = self._answer_field(start.responses, spec["id"], f"{where}/id", "with the job's id")
+        return Job(name=name, id_attribute=field.name, status=status, id_parameter=required[0].name)
 
     def _answer_field(self, responses: list[Response], wire_name: str, where: str, purpose: str) -> Field:
         """The field `wire_name` of the model of the operation's successful answer."""
@@ -349,14 +416,18 @@ class OperationBuilder:
             raise self._document.error(where, f"the operation's successful answer has no property {wire_name!r} {purpose}")
         return field
 
-    def _extra_method_name(self, spec: dict[str, Any], default: str, where: str, method_names: naming.Scope) -> str:
-        """The name of a method an extension adds: its `name`, or `default`."""
+    def _extra_method_name(self, spec: dict[str, Any], default: str, where: str, scopes: list[naming.Scope]) -> str:
+        """The name of a method an extension adds: its `name`, or `default`, claimed in the
+        resource's scope (and the client's, for an operation on the client itself)."""
         name = spec.get("name", default)
         if not isinstance(name, str) or naming.attribute_name(name) != name:
             raise self._document.error(f"{where}/name", f"{name!r} is not a Python method name in snake_case")
-        if name in method_names:
-            raise self._document.error(f"{where}/name", f"{name!r} is already a method of this resource")
-        return method_names.claim(name)
+        for scope, owner in zip(scopes, ("this resource", "the client")):
+            if name in scope:
+                raise self._document.error(f"{where}/name", f"{name!r} is already a member of {owner}")
+        for scope in scopes:
+            scope.claim(name)
+        return name
 
     def _parameters(
         self,
@@ -678,8 +749,11 @@ def _path_template_names(path: str) -> list[str]:
 
 
 # Public attributes of the generated clients, which a resource attribute must not replace.
+# The public members of the generated clients (tests/test_ir.py compares them with the runtime's):
+# a resource or a method on the client of the same name would hide one.
 CLIENT_MEMBERS = frozenset(
-    {"base_url", "timeout", "max_retries", "default_headers", "request", "close", "with_options"}
+    {"base_url", "timeout", "max_retries", "default_headers", "request", "stream", "next_page", "wait", "collect",
+     "close", "with_options"}
 )
 # Method names that would shadow what a resource module's annotations use.
 RESOURCE_MEMBERS = frozenset({"self", "httpx", "builtins", "datetime", "with_raw_response", "with_streaming_response"})

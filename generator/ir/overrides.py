@@ -5,6 +5,9 @@ as Python's conventions do: an upper-case name renames the class made from the s
 pointer, a lower-case one the method of the operation (by operationId or pointer) or the field of
 the property at the pointer (whose inline schema's class an upper-case name renames).
 
+A method's name may start with `client.`: the method is then on the client itself too
+(`client.scrape(...)` beside `client.scraping.scrape(...)`), with the methods its extensions add.
+
 A chosen name is taken before the generator names anything else, and kept exactly: when it is
 reserved, chosen twice, or the name the generator gives something else, that is an error.
 """
@@ -12,9 +15,18 @@ reserved, chosen twice, or the name the generator gives something else, that is 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import NamedTuple
 
 from .. import naming
 from ..errors import GeneratorError, Location
+from ..options import CLIENT_PREFIX
+
+
+class ChosenMethod(NamedTuple):
+    key: str
+    name: str
+    on_client: bool
+    """The name was given as `client.<name>`: the method is on the client itself too."""
 
 
 class NameOverrides:
@@ -22,9 +34,13 @@ class NameOverrides:
         self._names = dict(names or {})
         self._used: set[str] = set()
 
-    def method(self, operation_id: str | None, pointer: str) -> tuple[str, str] | None:
-        """(key, name) chosen for the method of an operation, by operationId first."""
-        return (self._find(operation_id, upper=False) if operation_id else None) or self._find("#" + pointer, upper=False)
+    def method(self, operation_id: str | None, pointer: str) -> ChosenMethod | None:
+        """The name chosen for the method of an operation, by operationId first."""
+        found = (self._find(operation_id, upper=False) if operation_id else None) or self._find("#" + pointer, upper=False)
+        if found is None:
+            return None
+        key, name = found
+        return ChosenMethod(key, name.removeprefix(CLIENT_PREFIX), name.startswith(CLIENT_PREFIX))
 
     def class_at(self, pointer: str) -> tuple[str, str] | None:
         """(key, name) chosen for the class made from the schema at `pointer`."""
@@ -32,7 +48,10 @@ class NameOverrides:
 
     def field_at(self, pointer: str) -> tuple[str, str] | None:
         """(key, name) chosen for the field of the property at `pointer`."""
-        return self._find("#" + pointer, upper=False)
+        found = self._find("#" + pointer, upper=False)
+        if found is not None and found[1].startswith(CLIENT_PREFIX):
+            raise GeneratorError("names", f"{found[0]!r} = {found[1]!r}: only a method can be on the client")
+        return found
 
     def _find(self, key: str, *, upper: bool) -> tuple[str, str] | None:
         name = self._names.get(key)

@@ -52,6 +52,9 @@ _TYPE_KINDS: dict[str, PrimitiveKind] = {
 # Property names that usually tag the variants of a union; they name inline variants.
 _TAG_PROPERTIES = ("type", "kind", "object", "event")
 
+JSON_SCHEMA_EXTENSION = "x-clientgen-json-schema"
+"""On a schema: its value is a JSON Schema (a request takes a dict or a pydantic model class)."""
+
 
 def nullable(type_: TypeExpr) -> TypeExpr:
     return union([type_, NONE])
@@ -161,6 +164,12 @@ class SchemaBuilder:
             raise self._document.error(pointer, f"a schema must be an object, not {type(node).__name__}")
         if "$ref" in node:
             return self._reference(node, pointer, hint)
+        if JSON_SCHEMA_EXTENSION in node:
+            if not isinstance(node[JSON_SCHEMA_EXTENSION], bool):
+                raise self._document.error(f"{pointer}/{JSON_SCHEMA_EXTENSION}", "must be true or false")
+            if node[JSON_SCHEMA_EXTENSION]:
+                json_schema: TypeExpr = Primitive("json_schema")
+                return nullable(json_schema) if _is_nullable(node) else json_schema
         if pointer in self._by_pointer:
             named: TypeExpr = self._use(self._by_pointer[pointer])
             return nullable(named) if _is_nullable(node) else named

@@ -12,6 +12,7 @@ import jinja2
 from ..format import UNIT
 from ..inputs import templates_dir, templates_sha256
 from ..ir.model import Api, Model, Primitive
+from ..ir.status_errors import exported_exceptions, status_table
 from .code import (
     Code,
     comment_text,
@@ -80,6 +81,8 @@ def render_project(
         "project": project,
         "client": client,
         "unit": Code(UNIT.rstrip("\n")),
+        "exceptions": [Code(name) for name in exported_exceptions(api.status_errors)],
+        "status_table": [(status, Code(name)) for status, name in status_table(api.status_errors)],
         "with_tests": with_tests,
     }
 
@@ -138,7 +141,7 @@ def generated_header(api: Api) -> str:
 
 def _readme_context(api: Api) -> dict[str, object]:
     """The README's usage example (the first operation called with placeholders alone) and its
-    lists of waiting and paging methods."""
+    lists of waiting, paging and job methods."""
     waits = [
         {
             "method": Code(f"client.{resource.attribute}.{operation.wait.name}()"),
@@ -172,7 +175,19 @@ def _readme_context(api: Api) -> dict[str, object]:
         ),
         None,
     )
-    context: dict[str, object] = {"example": None, "waits": waits, "pages": pages, "renamed": renamed}
+    jobs = [
+        {
+            "method": Code(f"client.{resource.attribute}.{operation.job.name}()"),
+            "operation": Code(operation.name),
+            "wait": Code(f"client.{resource.attribute}.{operation.job.status.wait.name}()"),
+        }
+        for resource in api.resources
+        for operation in resource.operations
+        if operation.job is not None and operation.job.status.wait is not None
+    ]
+    collecting = any(op.wait is not None and op.pages is not None for resource in api.resources for op in resource.operations)
+    lists = {"waits": waits, "pages": pages, "jobs": jobs, "waits_collect": collecting}
+    context: dict[str, object] = {"example": None, "renamed": renamed, **lists}
     for resource in api.resources:
         for operation in resource.operations:
             required = [p for p in operation.parameters if p.required]

@@ -23,6 +23,7 @@ from .wrap import bracketed
 THIRD_PARTY = frozenset({"httpx", "pydantic"})
 BUILTIN_TYPES = frozenset({"str", "int", "float", "bool", "bytes", "list", "dict", "tuple"})
 
+JSON_SCHEMA = Primitive("json_schema")
 PRIMITIVE_ANNOTATIONS = {
     # Primitive kind -> its annotation (`file` depends on the style: see `_primitive`)
     "str": "str",
@@ -35,6 +36,7 @@ PRIMITIVE_ANNOTATIONS = {
     "datetime": "datetime.datetime",
     "date": "datetime.date",
     "time": "datetime.time",
+    "json_schema": "dict[str, Any]",
 }
 
 
@@ -57,18 +59,19 @@ class Imports:
     def add_third_party(self, module: str, name: str) -> None:
         self.third_party.setdefault(module, set()).add(name)
 
-    def lines(self) -> list[Code]:
-        """Import statements grouped as isort would: standard library, third party, local."""
+    def lines(self, indent: int = 0) -> list[Code]:
+        """Import statements grouped as isort would: standard library, third party, local;
+        `indent`: for a block (`if TYPE_CHECKING:`), where the local modules are a level up."""
         standard = [f"import {module}" for module in sorted(self.modules - THIRD_PARTY)]
         if self.abc:
-            standard.append(_from_import("collections.abc", self.abc))
+            standard.append(_from_import("collections.abc", self.abc, indent))
         if self.typing:
-            standard.append(_from_import("typing", self.typing))
+            standard.append(_from_import("typing", self.typing, indent))
         third_party = [f"import {module}" for module in sorted(self.modules & THIRD_PARTY)] + [
-            _from_import(module, names) for module, names in sorted(self.third_party.items())
+            _from_import(module, names, indent) for module, names in sorted(self.third_party.items())
         ]
         local = [
-            _from_import(module, self.local[module])
+            _from_import(module, self.local[module], indent)
             # the farther package first, then siblings
             for module in sorted(self.local, key=lambda m: (-(len(m) - len(m.lstrip("."))), m))
         ]
@@ -95,8 +98,8 @@ class Style:
     file_type: str = "FileTypes"
 
 
-def _from_import(module: str, names: set[str]) -> str:
-    return bracketed(f"from {module} import (", sorted(names), ")", one_line=(f"from {module} import ", ""))
+def _from_import(module: str, names: set[str], indent: int = 0) -> str:
+    return bracketed(f"from {module} import (", sorted(names), ")", indent=indent, one_line=(f"from {module} import ", ""))
 
 
 class AnnotationWriter:
@@ -123,9 +126,11 @@ class AnnotationWriter:
             for variant in variants:
                 if not request and isinstance(variant, ListOf):
                     continue
-                text = self._write(variant, replace(style, request=request))
-                if text not in texts:
-                    texts.append(text)
+                if variant == JSON_SCHEMA:  # its members, so that the response's dict is written once
+                    members = self._json_schema(replace(style, request=request))
+                else:
+                    members = [self._write(variant, replace(style, request=request))]
+                texts.extend(text for text in members if text not in texts)
         if "None" in texts:
             texts.remove("None")
             texts.append("None")
@@ -188,11 +193,23 @@ class AnnotationWriter:
                 self.imports.add_local(relative_module(self.here, "_types"), "FileTypes")
             return self._builtin(style.file_type, style)
         text = PRIMITIVE_ANNOTATIONS[type_.kind]
+        if type_.kind == "json_schema":
+            return " | ".join(self._json_schema(style))
         if text == "Any":
             self.imports.typing.add("Any")
         elif text.startswith("datetime."):
             self.imports.modules.add("datetime")
         return self._builtin(text, style)
+
+    def _json_schema(self, style: Style) -> list[str]:
+        """A JSON Schema: a dict, and in a request a pydantic model class too (_wire.py sends its
+        `model_json_schema()`)."""
+        self.imports.typing.add("Any")
+        texts = [f"{self._builtin('dict', style)}[{self._builtin('str', style)}, Any]"]
+        if style.request:
+            self.imports.modules.add("pydantic")
+            texts.append("type[pydantic.BaseModel]")
+        return texts
 
     def _reference(self, named: NamedType, style: Style) -> str:
         name = named.param_name if style.request and named.param_name else named.name

@@ -22,9 +22,10 @@ from ..ir.model import (
     UnionOf,
 )
 from ..ir.samples import BINARY
+from ..ir.status_errors import error_class
+from .views import param_key
 from .code import Code, py_literal
 from .wrap import bracketed, call_statement
-from .views import STATUS_ERRORS
 
 _DATETIME_KINDS = {"datetime": "datetime", "date": "date", "time": "time"}
 _ISINSTANCE = {"str": "str", "int": "int", "float": "float", "bool": "bool", "bytes": "bytes"}
@@ -93,7 +94,7 @@ def contract_module_view(api: Api, resource: Resource) -> ContractModuleView:
             models.add(check)
         returns_none = check == "None"  # no body: success is raising nothing
         errors = [
-            (int(response.status), STATUS_ERRORS.get(response.status) or _error_class(int(response.status)))
+            (int(response.status), error_class(response.status))
             for response in operation.error_responses
             if response.status.isdigit() and int(response.status) >= 400
         ]
@@ -132,10 +133,6 @@ def contract_module_view(api: Api, resource: Resource) -> ContractModuleView:
     types_head = f"from {api.package_name}.types import "
     types_import = Code(bracketed(f"{types_head}(", sorted(models), ")", one_line=(types_head, ""))) if models else None
     return ContractModuleView(resource.attribute, cases, types_import, package_import, uses_datetime)
-
-
-def _error_class(status: int) -> str:
-    return "InternalServerError" if status >= 500 else "APIStatusError"
 
 
 def _check(operation: Operation) -> str | None:
@@ -182,7 +179,7 @@ def sample_code(type_: TypeExpr, value: object) -> str:
     if isinstance(type_, Ref) and isinstance(type_.target, Model) and isinstance(value, dict):
         fields = {f.wire_name: f for f in type_.target.request_fields}
         entries = [
-            f"{py_literal(fields[k].name)}: {sample_code(fields[k].type, v)}" if k in fields else f"{py_literal(str(k))}: {py_literal(v)}"
+            f"{py_literal(param_key(fields[k]))}: {sample_code(fields[k].type, v)}" if k in fields else f"{py_literal(str(k))}: {py_literal(v)}"
             for k, v in value.items()
         ]
         return "{" + ", ".join(entries) + "}"

@@ -12,6 +12,7 @@ from ..ir.model import (
     Alias,
     Api,
     Encoding,
+    Field as ModelField,
     Model,
     Operation,
     Parameter,
@@ -23,37 +24,23 @@ from ..ir.model import (
     Server,
     TypeExpr,
     TypeModule,
+    Job,
     Pages,
     UnionOf,
     Wait,
     default_encoding,
     referenced,
 )
-from ..ir.operations import REQUEST_OPTIONS, is_json_media_type
+from ..ir.operations import COLLECT_OPTIONS, REQUEST_OPTIONS, WAIT_OPTIONS, is_json_media_type
+from ..ir.status_errors import error_class
 from .annotations import AnnotationWriter, Imports, Style, relative_module
 from .code import Code, docstring_text, py_literal
 from ..format import LINE_LENGTH
+from ..naming import RESERVED_FIELD_NAMES
 from .wrap import annotated, assignment, bracketed, call
 
-STATUS_ERRORS = {
-    "400": "BadRequestError",
-    "401": "AuthenticationError",
-    "403": "PermissionDeniedError",
-    "404": "NotFoundError",
-    "409": "ConflictError",
-    "422": "UnprocessableEntityError",
-    "429": "RateLimitError",
-}
 METHOD_INDENT = 8
 CLASS_INDENT = 4
-
-
-def error_class(status: str) -> str:
-    if status in STATUS_ERRORS:
-        return STATUS_ERRORS[status]
-    if status.startswith("5"):
-        return "InternalServerError"
-    return "APIStatusError"
 
 
 # --- the types package -------------------------------------------------------------------------
@@ -220,8 +207,16 @@ def _alias_declaration(name: str, value: Code) -> Code:
     return Code(assignment(f"{name}: TypeAlias", value))
 
 
+def param_key(model_field: ModelField) -> str:
+    """The key of a field in its model's TypedDict twin: the field's Python name, but for the
+    names a model suffixes to keep clear of pydantic's members (`schema_`, `json_`), which a
+    dict has no reason to avoid (`schema`). The runtime takes both."""
+    name = model_field.name
+    return name[:-1] if name.endswith("_") and name[:-1] in RESERVED_FIELD_NAMES else name
+
+
 def _typed_dict_view(model: Model, name: str, writer: AnnotationWriter, pending: frozenset[str]) -> TypedDictView:
-    keys = [field.name for field in model.request_fields]
+    keys = [param_key(field) for field in model.request_fields]
     # class syntax only for plain names: Python would NFKC-normalise non-ASCII ones and
     # mangle `__private` ones, changing the keys
     class_syntax = all(
@@ -235,7 +230,8 @@ def _typed_dict_view(model: Model, name: str, writer: AnnotationWriter, pending:
         if model_field.required:
             writer.imports.typing.add("Required")
             annotation = Code(f"Required[{annotation}]")
-        entries.append((py_literal(model_field.name), model_field.name, annotation))
+        key = param_key(model_field)
+        entries.append((py_literal(key), key, annotation))
     doc = f"The fields of `{model.name}` as a dict, by their Python names."
     return TypedDictView(name, docstring_text(doc, CLASS_INDENT), entries, class_syntax)
 
@@ -330,6 +326,7 @@ class OperationView:
     """The arguments of the `Call(...)` that carry the spec's parameters, laid out as black would."""
     wait: WaitView | None = None
     pages: PagesView | None = None
+    job: JobView | None = None
 
 
 @dataclass
@@ -361,6 +358,24 @@ class WaitView:
     """`name=name` for each argument passed on to the operation's method."""
     attribute: Code
     until: Code
+    next_arguments: list[Code] | None
+    """With a paging method whose next page comes by a cursor: the arguments of the call for the
+    page after `_next`, the cursor."""
+
+
+@dataclass
+class JobView:
+    """A method that starts a job, waits for it and returns its complete result."""
+
+    name: str
+    docstring: Code
+    keywords: list[Code]
+    arguments: list[Code]
+    """`name=name` for each argument passed on to the starting method."""
+    wait_name: str
+    wait_arguments: list[Code]
+    returns: Code
+    async_returns: Code
 
 
 @dataclass
@@ -397,12 +412,18 @@ def resource_view(resource: Resource) -> ResourceView:
         "async_streaming_response_wrapper",
     ):
         imports.add_local(relative_module(here, "_base_client"), name)
+    if any(operation.job is not None for operation in resource.operations):
+        imports.add_local(relative_module(here, "_base_client"), "job_id")
     imports.modules.add("functools")
     for name in ("NOT_GIVEN", "Body", "Headers", "NotGiven", "Query"):
         imports.add_local(relative_module(here, "_types"), name)
     writer = AnnotationWriter(here, imports)
     shadowed = frozenset(operation.name for operation in resource.operations)
     operations = [_operation_view(operation, writer, shadowed) for operation in resource.operations]
+    views = {operation.name: view for operation, view in zip(resource.operations, operations)}
+    for operation, view in zip(resource.operations, operations):
+        if operation.job is not None:
+            view.job = _job_view(operation, operation.job, views[operation.job.status.name])
     return ResourceView(
         class_name=resource.class_name,
         async_class_name=resource.async_class_name,
@@ -506,23 +527,83 @@ def _pages_view(operation: Operation, pages: Pages, writer: AnnotationWriter, sh
 
 def _wait_view(operation: Operation, wait: Wait) -> WaitView:
     until = " or ".join(f"`{py_literal(value)}`" for value in wait.until)
+    pages = operation.pages
+    result = (
+        f"and return that answer with the items of every page in its `{pages.items_attribute}`"
+        if pages is not None
+        else "and return that answer"
+    )
     doc = (
-        f"Call `{operation.name}` until `{wait.attribute}` is {until}, and return that answer.\n\n"
-        f"Args:\n  The arguments of `{operation.name}`, and:\n"
-        "  poll_interval: Seconds between calls.\n"
-        "  max_wait: Give up after this many seconds, raising `WaitTimeoutError`"
-        " (its `last` is the last answer). None waits as long as it takes."
+        f"Call `{operation.name}` until `{wait.attribute}` is {until}, {result}.\n\n"
+        f"Args:\n  The arguments of `{operation.name}`, and:\n" + _waiting_options_doc(operation, wait)
     )
     return WaitView(
         name=wait.name,
         docstring=docstring_text(doc, METHOD_INDENT),
-        keywords=[
-            Code(f"poll_interval: float = {py_literal(wait.interval)}"),
-            Code("max_wait: float | None = None"),
-        ],
+        keywords=_waiting_keywords(operation, wait, pages is not None),
         arguments=_passed_on(operation),
         attribute=py_literal(wait.attribute),
         until=Code("(" + ", ".join(py_literal(value) for value in wait.until) + ("," if len(wait.until) == 1 else "") + ")"),
+        next_arguments=(
+            _passed_on(operation, {pages.cursor_parameter: "_next"})
+            if pages is not None and pages.cursor_parameter is not None
+            else None
+        ),
+    )
+
+
+def _waiting_keywords(operation: Operation, wait: Wait, collects: bool) -> list[Code]:
+    """The declarations of a waiting method's own keyword arguments, named as `operation` names them."""
+    options = operation.option_names
+    keywords = [
+        Code(f"{options['poll_interval']}: float = {py_literal(wait.interval)}"),
+        Code(f"{options['max_wait']}: float | None = None"),
+    ]
+    if collects:
+        keywords += [Code(f"{options['max_pages']}: int | None = None"), Code(f"{options['max_results']}: int | None = None")]
+    return keywords
+
+
+def _waiting_options_doc(operation: Operation, wait: Wait) -> str:
+    options = operation.option_names
+    doc = (
+        f"  {options['poll_interval']}: Seconds between calls.\n"
+        f"  {options['max_wait']}: Give up after this many seconds, raising `WaitTimeoutError`"
+        " (its `last` is the last answer). None waits as long as it takes."
+    )
+    if "max_pages" in options:
+        doc += (
+            f"\n  {options['max_pages']}: Read no more than this many pages.\n"
+            f"  {options['max_results']}: Keep no more than this many items. When a limit stops"
+            " the collection, the answer's next-page field says where to go on; else it is None."
+        )
+    return doc
+
+
+def _job_view(operation: Operation, job: Job, status_view: OperationView) -> JobView:
+    status = job.status
+    assert status.wait is not None  # the builder links only a status operation that waits
+    collects = status.pages is not None
+    outcome = "the answer with the items of every page" if collects else "its last answer"
+    doc = (
+        f"Start a job with `{operation.name}`, wait until it ends with `{status.wait.name}`, and return"
+        f" {outcome}.\n\n"
+        f"Args:\n  The arguments of `{operation.name}`, and:\n" + _waiting_options_doc(operation, status.wait)
+    )
+    own, theirs = operation.option_names, status.option_names
+    waiting = ["poll_interval", "max_wait", *(["max_pages", "max_results"] if collects else []), *REQUEST_OPTIONS]
+    return JobView(
+        name=job.name,
+        docstring=docstring_text(doc, METHOD_INDENT),
+        keywords=_waiting_keywords(operation, status.wait, collects),
+        arguments=_passed_on(operation),
+        wait_name=status.wait.name,
+        wait_arguments=[
+            Code(f"{job.id_parameter}=job_id(_job.{job.id_attribute})"),
+            *(Code(f"{theirs[option]}={own[option]}") for option in waiting),
+        ],
+        returns=status_view.returns,
+        async_returns=status_view.async_returns,
     )
 
 
@@ -759,8 +840,11 @@ class ClientView:
     """Some server has a description (the README's table gets a column for them)."""
     server_variables: bool
     """Some server URL has variables (`_client.py` declares them with `ServerVariable`)."""
-    resource_imports: list[Code]
-    """`from .resources.<module> import <async class>, <class>`, laid out as black would."""
+    type_imports: list[Code]
+    """What the annotations need, imported when type-checking only: the resources' classes (each
+    loads on first use), and the types of the methods on the client itself."""
+    methods: list[ClientMethodView]
+    """The methods on the client itself, each calling the same method of its resource."""
 
     @property
     def credential_arguments(self) -> list[str]:
@@ -776,10 +860,36 @@ PER_CALL_OPTIONS = """Every method of its resources also takes these keyword arg
   timeout: Seconds (or an httpx.Timeout) for this call instead of the client's."""
 
 
+@dataclass
+class ClientMethodView:
+    """A method on the client itself: the same signature and docstring as its resource's, and a
+    body that calls it."""
+
+    name: str
+    resource: str
+    operation: OperationView
+    """The operation's view, its annotations written for the client's module."""
+    keywords: list[Code]
+    """Keyword arguments besides the operation's (waiting options)."""
+    returns: Code
+    async_returns: Code
+    docstring: Code
+    arguments: list[Code]
+    awaits: bool
+    """The async twin awaits the resource's method (all but the paging ones, which iterate)."""
+
+
 _SCHEME_DESCRIPTIONS = {"bearer": "a bearer token", "basic": "HTTP basic authentication", "api_key": "an API key"}
 
 
 def client_view(api: Api) -> ClientView:
+    imports = Imports()
+    methods = _client_methods(api, AnnotationWriter("_client", imports))
+    if methods:  # the annotations of the per-call options
+        imports.local.setdefault(relative_module("_client", "_types"), set()).update(("Body", "Headers", "NotGiven", "Query"))
+    for resource in api.resources:
+        module = relative_module("_client", f"resources.{resource.module}")
+        imports.local.setdefault(module, set()).update((resource.class_name, resource.async_class_name))
     return ClientView(
         default_base_url=_default_base_url(api),
         schemes=[_scheme_view(scheme) for scheme in api.security_schemes],
@@ -788,12 +898,45 @@ def client_view(api: Api) -> ClientView:
         choosable_servers=len(api.servers) > 1 or any(server.variables for server in api.servers),
         described_servers=any(server.description for server in api.servers),
         server_variables=any(server.variables for server in api.servers),
-        resource_imports=[
-            Code(bracketed(f"from .resources.{r.module} import (", [r.async_class_name, r.class_name], ")",
-                           indent=4, one_line=(f"from .resources.{r.module} import ", "")))
-            for r in api.resources
-        ],
+        type_imports=imports.lines(indent=4),
+        methods=methods,
     )
+
+
+def _client_methods(api: Api, writer: AnnotationWriter) -> list[ClientMethodView]:
+    """The methods the names put on the client itself, with those their extensions add."""
+    on_client = [(r, op) for r in api.resources for op in r.operations if op.on_client]
+    shadowed = frozenset({r.attribute for r in api.resources} | {op.name for _, op in on_client})
+    methods = []
+    for resource, operation in on_client:
+        view = _operation_view(operation, writer, shadowed)
+
+        def method(name: str, keywords: list[Code], returns: Code, async_returns: Code, docstring: Code,
+                   extra: list[str], awaits: bool = True) -> ClientMethodView:
+            passed = [parameter.name for parameter in operation.parameters] + extra
+            passed += [operation.option_names[option] for option in REQUEST_OPTIONS]
+            arguments = [Code(f"{name}={name}") for name in passed]
+            return ClientMethodView(name, resource.attribute, view, keywords, returns, async_returns, docstring,
+                                    arguments, awaits)  # fmt: skip
+
+        methods.append(method(view.name, [], view.returns, view.async_returns, view.docstring, []))
+        waiting = [operation.option_names[option] for option in (*WAIT_OPTIONS, *COLLECT_OPTIONS)
+                   if option in operation.option_names]  # fmt: skip
+        if view.wait is not None:
+            collects = [] if view.pages is None else [operation.option_names[o] for o in COLLECT_OPTIONS]
+            extra = waiting[:2] + collects
+            methods.append(method(view.wait.name, view.wait.keywords, view.returns, view.async_returns,
+                                  view.wait.docstring, extra))  # fmt: skip
+        if view.pages is not None:
+            writer.imports.abc.update(("Iterator", "AsyncIterator"))
+            methods.append(method(view.pages.name, [], Code(f"Iterator[{view.pages.item}]"),
+                                  Code(f"AsyncIterator[{view.pages.item}]"), view.pages.docstring, [], awaits=False))  # fmt: skip
+        if operation.job is not None:
+            status_view = _operation_view(operation.job.status, writer, shadowed)
+            job = _job_view(operation, operation.job, status_view)
+            extra = waiting if operation.job.status.pages is not None else waiting[:2]
+            methods.append(method(job.name, job.keywords, job.returns, job.async_returns, job.docstring, extra))
+    return methods
 
 
 def _default_base_url(api: Api) -> str | None:

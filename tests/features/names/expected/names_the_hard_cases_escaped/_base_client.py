@@ -28,20 +28,14 @@ import pydantic
 
 from . import _wire
 from ._exceptions import (
+    STATUS_ERRORS,
     APIConnectionError,
     APIError,
     APIResponseValidationError,
     APIStatusError,
     APITimeoutError,
-    AuthenticationError,
-    BadRequestError,
-    ConflictError,
     InternalServerError,
     MissingCredentialsError,
-    NotFoundError,
-    PermissionDeniedError,
-    RateLimitError,
-    UnprocessableEntityError,
     WaitTimeoutError,
 )
 from ._models import excerpt, first_problem, type_adapter
@@ -51,6 +45,7 @@ from ._wire import Encoding
 
 ResponseT = TypeVar("ResponseT")
 ResourceT = TypeVar("ResourceT")
+IdT = TypeVar("IdT")
 Params = ParamSpec("Params")
 Credential = str | tuple[str, str] | None
 
@@ -396,15 +391,6 @@ def async_streaming_response_wrapper(
     return wrapped
 
 
-_STATUS_ERRORS: dict[int, type[APIStatusError]] = {
-    400: BadRequestError,
-    401: AuthenticationError,
-    403: PermissionDeniedError,
-    404: NotFoundError,
-    409: ConflictError,
-    422: UnprocessableEntityError,
-    429: RateLimitError,
-}
 _NONE: Mapping[str, Encoding] = {}
 
 
@@ -798,6 +784,26 @@ class SyncAPIClient(BaseClient):
                 return answer
             time.sleep(poll_interval)
 
+    def collect(
+        self,
+        first: ResponseT,
+        *,
+        items_attribute: str,
+        next_attribute: str,
+        following: Callable[[Any], ResponseT],
+        max_pages: int | None,
+        max_results: int | None,
+    ) -> ResponseT:
+        """`first` with the items of every following page in its `items_attribute`, up to
+        `max_pages` pages and `max_results` items; `following(next)` is the page after a page
+        whose `next_attribute` is `next`. See `_collected`."""
+        page, pages, items = first, 1, list(getattr(first, items_attribute) or [])
+        while _wants_more(page, next_attribute, pages, len(items), max_pages, max_results):
+            page = following(getattr(page, next_attribute))
+            pages += 1
+            items.extend(getattr(page, items_attribute) or [])
+        return _collected(first, page, items, items_attribute, next_attribute, max_results)
+
     def _run(self, steps: Attempts, *, stream: bool) -> tuple[httpx.Response, int]:
         """Carry out the steps of the retry policy, blocking."""
         try:
@@ -899,6 +905,26 @@ class AsyncAPIClient(BaseClient):
             if _wait_is_over(answer, attribute, until, poll_interval, deadline, max_wait):
                 return answer
             await asyncio.sleep(poll_interval)
+
+    async def collect(
+        self,
+        first: ResponseT,
+        *,
+        items_attribute: str,
+        next_attribute: str,
+        following: Callable[[Any], Awaitable[ResponseT]],
+        max_pages: int | None,
+        max_results: int | None,
+    ) -> ResponseT:
+        """`first` with the items of every following page in its `items_attribute`, up to
+        `max_pages` pages and `max_results` items; `following(next)` is the page after a page
+        whose `next_attribute` is `next`. See `_collected`."""
+        page, pages, items = first, 1, list(getattr(first, items_attribute) or [])
+        while _wants_more(page, next_attribute, pages, len(items), max_pages, max_results):
+            page = await following(getattr(page, next_attribute))
+            pages += 1
+            items.extend(getattr(page, items_attribute) or [])
+        return _collected(first, page, items, items_attribute, next_attribute, max_results)
 
     async def stream(self, endpoint: Endpoint[ResponseT], call: Call) -> AsyncStream[ResponseT]:
         """Send one call whose response is a stream of server-sent events; iterate over them."""
@@ -1059,6 +1085,43 @@ def _wait_is_over(
     return False
 
 
+def _wants_more(
+    page: object,
+    next_attribute: str,
+    pages: int,
+    items: int,
+    max_pages: int | None,
+    max_results: int | None,
+) -> bool:
+    """Whether to fetch the page after `page`: there is one, and no limit is reached."""
+    return (
+        bool(getattr(page, next_attribute))
+        and (max_pages is None or pages < max_pages)
+        and (max_results is None or items < max_results)
+    )
+
+
+def _collected(
+    first: ResponseT,
+    last: ResponseT,
+    items: list[Any],
+    items_attribute: str,
+    next_attribute: str,
+    max_results: int | None,
+) -> ResponseT:
+    """The first answer holding every collected item (no more than `max_results`); its
+    `next_attribute` is the last page's: None when every page was collected, else where to go on."""
+    update = {items_attribute: items[:max_results], next_attribute: getattr(last, next_attribute)}
+    return cast(ResponseT, cast(pydantic.BaseModel, first).model_copy(update=update))
+
+
+def job_id(value: IdT | None) -> IdT:
+    """The id of a job just started; an APIError when the answer has none."""
+    if value is None:
+        raise APIError("the answer that started the job holds no job id")
+    return value
+
+
 def _status_error(endpoint: Endpoint[Any], response: httpx.Response) -> APIStatusError:
     """The typed error for an error status, with the body parsed as the API documents it."""
     body: object
@@ -1081,7 +1144,7 @@ def _status_error(endpoint: Endpoint[Any], response: httpx.Response) -> APIStatu
             parsed = type_adapter(error_type).validate_python(body)
         except pydantic.ValidationError:
             parsed = None
-    error_class = _STATUS_ERRORS.get(response.status_code)
+    error_class = STATUS_ERRORS.get(response.status_code)
     if error_class is None:
         error_class = InternalServerError if response.status_code >= 500 else APIStatusError
     return error_class(_error_message(response, body), response=response, body=body, parsed=parsed)

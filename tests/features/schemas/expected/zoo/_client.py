@@ -21,9 +21,9 @@ from ._base_client import (
 from ._types import Timeout
 
 if TYPE_CHECKING:
-    from .resources.animals import AsyncAnimalsResource, AnimalsResource
-    from .resources.keepers import AsyncKeepersResource, KeepersResource
+    from .resources.animals import AnimalsResource, AsyncAnimalsResource
     from .resources.events import AsyncEventsResource, EventsResource
+    from .resources.keepers import AsyncKeepersResource, KeepersResource
     from .resources.tree import AsyncTreeResource, TreeResource
 
 __all__ = ["Zoo", "AsyncZoo"]

@@ -77,7 +77,9 @@ def _as_is(text: str) -> str:
 
 def _jsonable(value: object) -> Any:
     """A value as JSON data: models by wire name with only the fields that were set,
-    arguments not given left out."""
+    arguments not given left out, a model class as its JSON Schema (where the API takes one)."""
+    if isinstance(value, type) and issubclass(value, pydantic.BaseModel):
+        return value.model_json_schema()
     if isinstance(value, pydantic.BaseModel):
         return value.model_dump(mode="json", by_alias=True, exclude_unset=True)
     if isinstance(value, Mapping):
@@ -141,6 +143,9 @@ def _cached_fields(type_: Any) -> dict[str, tuple[str, Any]]:
                 found.setdefault(name, (alias, info.annotation))
             for name, alias in getattr(variant, "_write_only_wire_names", {}).items():
                 found.setdefault(name, (alias, Any))  # write-only: not a field of the model
+    for name, entry in list(found.items()):
+        if name.endswith("_"):  # `schema_` of a model is `schema` in a dict
+            found.setdefault(name[:-1], entry)
     return found
 
 

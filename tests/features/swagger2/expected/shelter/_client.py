@@ -21,8 +21,8 @@ from ._base_client import (
 from ._types import Timeout
 
 if TYPE_CHECKING:
-    from .resources.animals import AsyncAnimalsResource, AnimalsResource
-    from .resources.adoptions import AsyncAdoptionsResource, AdoptionsResource
+    from .resources.adoptions import AdoptionsResource, AsyncAdoptionsResource
+    from .resources.animals import AnimalsResource, AsyncAnimalsResource
     from .resources.reports import AsyncReportsResource, ReportsResource
 
 __all__ = ["Shelter", "AsyncShelter"]

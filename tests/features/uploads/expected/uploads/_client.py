@@ -21,8 +21,8 @@ from ._base_client import (
 from ._types import Timeout
 
 if TYPE_CHECKING:
-    from .resources.documents import AsyncDocumentsResource, DocumentsResource
     from .resources.auth import AsyncAuthResource, AuthResource
+    from .resources.documents import AsyncDocumentsResource, DocumentsResource
 
 __all__ = ["Uploads", "AsyncUploads"]
 

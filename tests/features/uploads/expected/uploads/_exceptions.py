@@ -119,6 +119,19 @@ class InternalServerError(APIStatusError):
     """A 5xx status."""
 
 
+STATUS_ERRORS: dict[int, type[APIStatusError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    422: UnprocessableEntityError,
+    429: RateLimitError,
+}
+"""The class of each status that has one; any other 5xx raises InternalServerError, any other
+status APIStatusError."""
+
+
 class WaitTimeoutError(APIError):
     """A waiting method (`..._until_done`) gave up: the job had not ended within `max_wait`."""
 

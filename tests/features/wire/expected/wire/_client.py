@@ -21,9 +21,9 @@ from ._base_client import (
 from ._types import Timeout
 
 if TYPE_CHECKING:
-    from .resources.reports import AsyncReportsResource, ReportsResource
     from .resources.customers import AsyncCustomersResource, CustomersResource
     from .resources.documents import AsyncDocumentsResource, DocumentsResource
+    from .resources.reports import AsyncReportsResource, ReportsResource
 
 __all__ = ["Wire", "AsyncWire"]
 
