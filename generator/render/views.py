@@ -212,7 +212,9 @@ def param_key(model_field: ModelField) -> str:
     names a model suffixes to keep clear of pydantic's members (`schema_`, `json_`), which a
     dict has no reason to avoid (`schema`). The runtime takes both."""
     name = model_field.name
-    return name[:-1] if name.endswith("_") and name[:-1] in RESERVED_FIELD_NAMES else name
+    # (not `datetime`, which would hide the module the annotations use)
+    plain = name[:-1]
+    return plain if name.endswith("_") and plain in RESERVED_FIELD_NAMES and plain != "datetime" else name
 
 
 def _typed_dict_view(model: Model, name: str, writer: AnnotationWriter, pending: frozenset[str]) -> TypedDictView:
