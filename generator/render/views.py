@@ -554,16 +554,17 @@ def _wait_view(operation: Operation, wait: Wait) -> WaitView:
     )
 
 
+def _waiting_options(operation: Operation, collects: bool) -> list[str]:
+    """The keyword names of a waiting method's own options, in order: poll interval, maximum
+    wait and, when it collects every page, the page and result limits."""
+    options = operation.option_names
+    return [options[option] for option in (*WAIT_OPTIONS, *(COLLECT_OPTIONS if collects else ()))]
+
+
 def _waiting_keywords(operation: Operation, wait: Wait, collects: bool) -> list[Code]:
     """The declarations of a waiting method's own keyword arguments, named as `operation` names them."""
-    options = operation.option_names
-    keywords = [
-        Code(f"{options['poll_interval']}: float = {py_literal(wait.interval)}"),
-        Code(f"{options['max_wait']}: float | None = None"),
-    ]
-    if collects:
-        keywords += [Code(f"{options['max_pages']}: int | None = None"), Code(f"{options['max_results']}: int | None = None")]
-    return keywords
+    annotations = [f"float = {py_literal(wait.interval)}", "float | None = None", "int | None = None", "int | None = None"]
+    return [Code(f"{name}: {annotation}") for name, annotation in zip(_waiting_options(operation, collects), annotations)]
 
 
 def _waiting_options_doc(operation: Operation, wait: Wait) -> str:
@@ -593,7 +594,7 @@ def _job_view(operation: Operation, job: Job, status_view: OperationView) -> Job
         f"Args:\n  The arguments of `{operation.name}`, and:\n" + _waiting_options_doc(operation, status.wait)
     )
     own, theirs = operation.option_names, status.option_names
-    waiting = ["poll_interval", "max_wait", *(["max_pages", "max_results"] if collects else []), *REQUEST_OPTIONS]
+    waiting = [*WAIT_OPTIONS, *(COLLECT_OPTIONS if collects else ()), *REQUEST_OPTIONS]
     return JobView(
         name=job.name,
         docstring=docstring_text(doc, METHOD_INDENT),
@@ -922,13 +923,9 @@ def _client_methods(api: Api, writer: AnnotationWriter) -> list[ClientMethodView
                                     arguments, awaits)  # fmt: skip
 
         methods.append(method(view.name, [], view.returns, view.async_returns, view.docstring, []))
-        waiting = [operation.option_names[option] for option in (*WAIT_OPTIONS, *COLLECT_OPTIONS)
-                   if option in operation.option_names]  # fmt: skip
         if view.wait is not None:
-            collects = [] if view.pages is None else [operation.option_names[o] for o in COLLECT_OPTIONS]
-            extra = waiting[:2] + collects
             methods.append(method(view.wait.name, view.wait.keywords, view.returns, view.async_returns,
-                                  view.wait.docstring, extra))  # fmt: skip
+                                  view.wait.docstring, _waiting_options(operation, view.pages is not None)))  # fmt: skip
         if view.pages is not None:
             writer.imports.abc.update(("Iterator", "AsyncIterator"))
             methods.append(method(view.pages.name, [], Code(f"Iterator[{view.pages.item}]"),
@@ -936,7 +933,7 @@ def _client_methods(api: Api, writer: AnnotationWriter) -> list[ClientMethodView
         if operation.job is not None:
             status_view = _operation_view(operation.job.status, writer, shadowed)
             job = _job_view(operation, operation.job, status_view)
-            extra = waiting if operation.job.status.pages is not None else waiting[:2]
+            extra = _waiting_options(operation, operation.job.status.pages is not None)
             methods.append(method(job.name, job.keywords, job.returns, job.async_returns, job.docstring, extra))
     return methods
 
