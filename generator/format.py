@@ -86,7 +86,7 @@ def fits(text: str, room: int = LINE_LENGTH) -> bool:
 
 
 # Lines black cannot split, so leaves as they are however long: a re-export (`Name as Name,`)
-# and a string-to-string entry of a dict, alone on their line.
+# and a string-to-string entry of a dict, alone on their line (and comments, which it never wraps).
 _UNSPLITTABLE = re.compile(r' *(?:(\w+) as \1|"[^"\\]*": "[^"\\]*"),')
 
 
@@ -99,7 +99,7 @@ def _needs_black(unit: str) -> bool:
     for line in unit.split("\n"):
         quotes = line.count('"""')
         starts_with_docstring = line.lstrip().startswith('"""')
-        too_long = not fits(line) and not _UNSPLITTABLE.fullmatch(line)
+        too_long = not fits(line) and not _UNSPLITTABLE.fullmatch(line) and not line.lstrip().startswith("#")
         if not in_docstring and not starts_with_docstring and too_long:
             return True
         if quotes % 2:

@@ -24,15 +24,16 @@ import unicodedata
 # called `Call` or `Field` can never hide what the client needs (tests/test_names.py checks the
 # templates' own imports against it).
 RUNTIME_IMPORTS: dict[str, str] = {
-    **dict.fromkeys(["Annotated", "Any", "Literal", "Mapping", "Required", "TYPE_CHECKING", "TypeAlias",
+    **dict.fromkeys(["Annotated", "Any", "Literal", "Mapping", "ClassVar", "Required", "TYPE_CHECKING", "TypeAlias",
                      "TypedDict", "Union"], "typing"),
     **dict.fromkeys(["AsyncIterator", "Iterator", "Sequence"], "collections.abc"),
     "TypeAliasType": "typing_extensions",
-    **dict.fromkeys(["BaseModel", "Field", "discriminated", "wire_names"], "_models"),
-    **dict.fromkeys(["AsyncAPIClient", "AsyncAPIResource", "Call", "Credential", "DEFAULT_MAX_RETRIES",
-                     "DEFAULT_TIMEOUT", "Endpoint", "RawResponse", "SecurityScheme", "Server", "ServerVariable",
-                     "SyncAPIClient", "SyncAPIResource", "async_raw_response_wrapper", "job_id",
-                     "raw_response_wrapper", "server_url"], "_base_client"),
+    **dict.fromkeys(["BaseModel", "Field", "discriminated"], "_models"),
+    **dict.fromkeys(["AsyncAPIClient", "AsyncAPIResource", "AsyncStreamedResponse", "Call", "Credential",
+                     "DEFAULT_MAX_RETRIES", "DEFAULT_TIMEOUT", "Endpoint", "RawResponse", "SecurityScheme", "Server",
+                     "ServerVariable", "StreamedResponse", "SyncAPIClient", "SyncAPIResource",
+                     "async_raw_response_wrapper", "async_streaming_response_wrapper", "job_id",
+                     "raw_response_wrapper", "server_url", "streaming_response_wrapper"], "_base_client"),
     **dict.fromkeys(["NOT_GIVEN", "Body", "FileTypes", "Headers", "NotGiven", "Query", "Timeout"], "_types"),
     **dict.fromkeys(["AsyncStream", "Stream"], "_streaming"),
     "Encoding": "_wire",
@@ -75,7 +76,7 @@ TAKEN_PACKAGE_NAMES = STANDARD_LIBRARY | CLIENT_DEPENDENCIES
 # Members of pydantic.BaseModel (v2, with its v1-style aliases): a field with one of these
 # names would shadow the method. Kept literal, not read from pydantic, so output never
 # depends on the installed pydantic version. The modules and functions a class body reads
-# (`datetime.date`, `wire_names(...)`, those of `_models`) are reserved too.
+# (`datetime.date`, those of `_models`) are reserved too.
 RESERVED_FIELD_NAMES = frozenset(
     """construct copy dict fields from_orm json parse_file parse_obj parse_raw schema
     schema_json update_forward_refs validate model_config model_fields model_computed_fields

@@ -66,6 +66,10 @@ class Reply:
     delay: float = 0.0
     reset: bool = False
     """Reset the connection (TCP RST) instead of answering."""
+    gate: threading.Event | None = None
+    """Send the headers and the body's first `first` bytes, then wait for this event (at most
+    10 seconds) before the rest: a client that reads the body before returning blocks."""
+    first: int = 0
 
 
 class TestServer:
@@ -91,13 +95,14 @@ class TestServer:
         self._replies.append(Reply(reset=True))
 
     def reply(self, status: int = 200, json_body: Any = None, *, body: bytes | None = None,
-              headers: dict[str, str] | None = None, delay: float = 0.0) -> None:
+              headers: dict[str, str] | None = None, delay: float = 0.0,
+              gate: threading.Event | None = None, first: int = 0) -> None:
         headers = dict(headers or {})
         if body is None:
             body = b"" if json_body is None else json.dumps(json_body).encode()
             if json_body is not None:
                 headers.setdefault("Content-Type", "application/json")
-        self._replies.append(Reply(status, body, headers, delay))
+        self._replies.append(Reply(status, body, headers, delay, gate=gate, first=first))
 
     def __enter__(self) -> TestServer:
         self._thread.start()
@@ -140,6 +145,12 @@ class TestServer:
                     self.send_header(name, value)
                 self.send_header("Content-Length", str(len(reply.body)))
                 self.end_headers()
+                if reply.gate is not None:
+                    self.wfile.write(reply.body[: reply.first])
+                    self.wfile.flush()
+                    reply.gate.wait(10)
+                    self.wfile.write(reply.body[reply.first :])
+                    return
                 self.wfile.write(reply.body)
 
             do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_HEAD = do_OPTIONS = _handle

@@ -1,8 +1,10 @@
 """The golden feature clients (tests/features/*/expected) against a real HTTP server."""
 
 import asyncio
+import importlib
 import inspect
 import datetime
+import re
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
@@ -104,6 +106,30 @@ def test_async_twin(petstore: ModuleType, server: TestServer) -> None:
 
     assert asyncio.run(main()).name == "Rex"
     assert server.requests[0].path == "/pets/7"
+
+
+def test_wire_names_sit_on_the_fields_and_models_take_python_names(petstore: ModuleType, server: TestServer) -> None:
+    """Each field renamed on the wire carries its wire name (`Field(validation_alias=...,
+    serialization_alias=...)`), inherited ones too; constructors take the Python names, as
+    type checkers see them (`test_typecheck.py`), and the wire names still parse."""
+    pet_class, organisation_class = petstore.types.Pet, petstore.types.Organisation
+    fields = pet_class.model_fields
+    assert [(name, fields[name].validation_alias, fields[name].serialization_alias) for name in ("created_at", "weight_kg")] == [
+        ("created_at", "createdAt", "createdAt"),
+        ("weight_kg", "weightKg", "weightKg"),  # declared on NewPet, its base
+    ]
+    assert fields["name"].validation_alias is None
+    assert "alias_generator" not in pet_class.model_config  # no table of names at the end of the class
+    created = datetime.datetime(2024, 5, 1, 12, tzinfo=datetime.timezone.utc)
+    owner = organisation_class(kind="organisation", legal_name="Shelter Ltd")
+    pet = pet_class(id=7, name="Rex", weight_kg=3.5, created_at=created, owner=owner)
+    wire = {"id": 7, "name": "Rex", "weightKg": 3.5, "createdAt": "2024-05-01T12:00:00Z",
+            "owner": {"kind": "organisation", "legalName": "Shelter Ltd"}}
+    assert pet.model_dump(mode="json", by_alias=True, exclude_unset=True) == wire
+    assert pet_class.model_validate(wire) == pet
+    server.reply(200, wire)
+    client = petstore.Petstore(api_key="k", base_url=server.url)
+    assert client.pets.get_pet(pet_id=7).owner.legal_name == "Shelter Ltd"
 
 
 def test_waiting_for_a_job_calls_until_its_status_ends_the_wait(petstore: ModuleType, server: TestServer) -> None:
@@ -431,7 +457,7 @@ def test_parameter_styles(petstore: ModuleType, server: TestServer) -> None:
     server.reply(200, [])
     client = petstore.Petstore(api_key="k", base_url=server.url)
     client.pets.list_pets(
-        filter={"color": "red", "minAge": 2}, ids=[1, 2], sort=petstore.types.ListPetsSort(field="name", order="asc")
+        filter={"color": "red", "min_age": 2}, ids=[1, 2], sort=petstore.types.ListPetsSort(field="name", order="asc")
     )
     assert server.requests[0].query == [
         ("filter[color]", "red"), ("filter[minAge]", "2"), ("ids", "1|2"), ("field", "name"), ("order", "asc"),
@@ -439,6 +465,176 @@ def test_parameter_styles(petstore: ModuleType, server: TestServer) -> None:
     client.pets.find_pets_by_tags(tags=["a b", "c,d"], x_trace=["x", "y"])
     assert server.requests[1].path == "/pets/by-tags/a%20b,c%2Cd"
     assert server.requests[1].headers["x-trace"] == "x,y"
+
+
+def test_param_dicts_are_keyed_by_python_names(
+    petstore: ModuleType, import_client: Importer, server: TestServer
+) -> None:
+    """A `...Param` TypedDict has the keys of its model's fields and of the keyword arguments
+    (snake_case); the runtime sends them by their wire names, in a query, in a body given as one
+    argument (a discriminated union) and at any depth of a recursive one, sync and async. A wire
+    name, or a key the API does not describe, is sent as it is."""
+    zoo = import_client(FEATURES / "schemas" / "expected", "zoo")
+    server.reply(200, [])
+    server.reply(200, [])
+    server.reply(201, {"kind": "dog", "name": "Rex"})
+    server.reply(204)
+    server.reply(204)
+    client = petstore.Petstore(api_key="k", base_url=server.url)
+    client.pets.list_pets(filter={"color": "red", "min_age": 2})
+    client.pets.list_pets(filter={"minAge": 3, "other": "x"})
+    assert server.requests[0].query == [("filter[color]", "red"), ("filter[minAge]", "2")]
+    assert server.requests[1].query == [("filter[minAge]", "3"), ("filter[other]", "x")]
+    animals = zoo.Zoo(base_url=server.url, max_retries=0).animals
+    born = datetime.datetime(2020, 1, 2, 3, 4, 5, tzinfo=datetime.timezone.utc)
+    animals.create_animal(body={"kind": "dog", "name": "Rex", "good_boy": True, "born_at": born})
+    assert server.requests[2].json() == {"kind": "dog", "name": "Rex", "goodBoy": True, "bornAt": "2020-01-02T03:04:05+00:00"}
+    tree = zoo.Zoo(base_url=server.url, max_retries=0).tree
+    tree.plant_tree(value=1, children=[{"value": 2, "children": [{"value": 3, "leaf_count": 0}]}], leaf_count=2)
+    assert server.requests[3].json() == {
+        "value": 1, "children": [{"value": 2, "children": [{"value": 3, "leaf-count": 0}]}], "leaf-count": 2,
+    }
+
+    async def main() -> None:
+        async with zoo.AsyncZoo(base_url=server.url, max_retries=0) as async_client:
+            await async_client.tree.plant_tree(value=1, children=({"value": 2, "leaf_count": 5},))
+
+    asyncio.run(main())
+    assert server.requests[4].json() == {"value": 1, "children": [{"value": 2, "leaf-count": 5}]}
+    # every TypedDict twin of every feature client has its model's Python names as keys
+    checked = 0
+    for feature in FEATURES.iterdir():
+        if not (feature / "spec.yaml").is_file():
+            continue
+        package = next(p.name for p in (feature / "expected").iterdir() if p.is_dir() and p.name != "tests")
+        types = import_client(feature / "expected", package).types
+        for name in types.__all__:
+            twin = getattr(types, name)
+            model = getattr(types, name.removesuffix("Param"), None)
+            if name.endswith("Param") and isinstance(model, type) and hasattr(model, "model_fields"):
+                # `schema` for a model's `schema_`, which only avoids pydantic's own members
+                fields = set(model.model_fields) | {"secret"}
+                assert all(key in fields or key + "_" in fields for key in twin.__annotations__), name
+                checked += 1
+    assert checked >= 20
+
+
+def feature_packages(import_client: Importer) -> list[ModuleType]:
+    """Every feature client, imported."""
+    packages = []
+    for feature in sorted(FEATURES.iterdir()):
+        if (feature / "spec.yaml").is_file():
+            package = next(p.name for p in (feature / "expected").iterdir() if p.is_dir() and p.name != "tests")
+            packages.append(import_client(feature / "expected", package))
+    return packages
+
+
+def test_docstrings_say_what_the_signature_does_not(import_client: Importer) -> None:
+    """No `(type)` that repeats the signature, no empty `Args` entry, and the per-call options
+    documented once, in the client's docstring, not in each method's."""
+    options = ("extra_headers", "extra_query", "extra_body", "timeout")
+    methods = 0
+    for package in feature_packages(import_client):
+        resources = importlib.import_module(f"{package.__name__}.resources")
+        for class_name in resources.__all__:
+            for method_name, method in inspect.getmembers(getattr(resources, class_name), inspect.isfunction):
+                if method_name.startswith("_") or not method.__doc__:
+                    continue
+                methods += 1
+                doc = inspect.getdoc(method) or ""
+                if "Args:" not in doc:
+                    continue
+                entries = doc.split("Args:\n", 1)[1].split("\n\n")[0].splitlines()
+                for entry in entries:
+                    assert not re.match(r"\s*\w+ \(.*\):", entry), (method.__qualname__, entry)
+                    assert not re.fullmatch(r"\s*\w+:\s*", entry), (method.__qualname__, entry)
+                    assert entry.split(":")[0].strip() not in options, (method.__qualname__, entry)
+        clients = [c for c in vars(package).values() if isinstance(c, type) and c.__module__ == f"{package.__name__}._client"]
+        assert clients
+        for client_class in clients:
+            doc = inspect.getdoc(client_class) or ""
+            for option in options:
+                assert doc.count(f"{option}: ") == 1, (client_class, option)
+    assert methods > 50
+
+
+def test_path_parameters_are_positional_or_keyword(
+    petstore: ModuleType, import_client: Importer, server: TestServer
+) -> None:
+    """What a call is about comes first, by position or by name; the rest are keywords."""
+    for _ in range(4):
+        server.reply(200, PET)
+    server.reply(200, {"status": "approved"})
+    server.reply(204)
+    client = petstore.Petstore(api_key="k", base_url=server.url)
+    assert client.pets.get_pet(7).name == "Rex"
+    assert client.pets.get_pet(pet_id=7).name == "Rex"
+    assert client.pets.with_raw_response.get_pet(7).parse().name == "Rex"
+
+    async def main() -> object:
+        async with petstore.AsyncPetstore(api_key="k", base_url=server.url) as async_client:
+            return await async_client.pets.get_pet(7)
+
+    assert asyncio.run(main()).name == "Rex"
+    assert client.store.get_adoption_until_done("a1", poll_interval=0.01).status == "approved"
+    assert [r.path for r in server.requests[:5]] == ["/pets/7"] * 4 + ["/adoptions/a1"]
+    kinds = {name: p.kind.name for name, p in inspect.signature(client.pets.get_pet).parameters.items()}
+    assert kinds == {"pet_id": "POSITIONAL_OR_KEYWORD"} | {
+        name: "KEYWORD_ONLY" for name in ("extra_headers", "extra_query", "extra_body", "timeout")
+    }
+    # several, in the order of the path, whatever the order of their declarations
+    wire = import_client(FEATURES / "wire" / "expected", "wire").Wire(base_url=server.url)
+    wire.reports.get_report([1, 2], "pdf", redirect="/a")
+    assert server.requests[5].path == "/reports/;id=1;id=2/report.pdf"
+    with pytest.raises(TypeError):
+        client.pets.list_pets(5)  # a query parameter is a keyword
+
+
+def test_per_call_options_have_one_name_in_every_method(import_client: Importer, server: TestServer) -> None:
+    """`extra_headers`, `extra_query`, `extra_body` and `timeout` are the per-call options of every
+    method; a parameter or body field named like one, or like an earlier argument, takes its
+    location as a prefix."""
+    names = import_client(FEATURES / "names" / "expected", "names_the_hard_cases_escaped")
+    server.reply(200, {})
+    server.reply(200, {"type": "c"})
+    client = names.NamesTheHardCasesEscaped(base_url=server.url, max_retries=0)
+    accounts = client.user_accounts
+    accounts.get_users_user_id_items("u1", query_user_id="q", query_timeout=30, query_self=True, timeout=5.0)
+    assert server.requests[0].path == "/users/u1/items"
+    assert server.requests[0].query == [("user_id", "q"), ("timeout", "30"), ("self", "true")]
+    accounts.create_item(schema_={}, body_extra_headers="in the body", extra_headers={"X-Trace": "t"})
+    assert server.requests[1].json() == {"schema": {}, "extra_headers": "in the body"}
+    assert server.requests[1].headers["x-trace"] == "t"
+    for feature in FEATURES.iterdir():
+        if not (feature / "spec.yaml").is_file():
+            continue
+        package = next(p.name for p in (feature / "expected").iterdir() if p.is_dir() and p.name != "tests")
+        import_client(feature / "expected", package)
+        resources = importlib.import_module(f"{package}.resources")
+        for class_name in resources.__all__:
+            for method_name, method in inspect.getmembers(getattr(resources, class_name), inspect.isfunction):
+                if method_name.startswith("_"):
+                    continue
+                parameters = inspect.signature(method).parameters
+                options = [name for name in parameters if name in ("extra_headers", "extra_query", "extra_body", "timeout")]
+                assert options == ["extra_headers", "extra_query", "extra_body", "timeout"], (class_name, method_name)
+                assert all(parameters[name].kind.name == "KEYWORD_ONLY" for name in options)
+
+
+def test_list_arguments_take_any_sequence(petstore: ModuleType, uploads: ModuleType, server: TestServer) -> None:
+    """Lists are `Sequence[...]` arguments: tuples and other sequences are sent as lists, in
+    a query, a path, a header and a multipart body (`test_typecheck.py`: they type-check)."""
+    server.reply(200, [])
+    server.reply(200, [])
+    server.reply(200, {"id": "d1"})
+    client = petstore.Petstore(api_key="k", base_url=server.url)
+    client.pets.list_pets(tags=("a", "b"), ids=range(1, 3))
+    assert server.requests[0].query == [("tags", "a,b"), ("ids", "1|2")]
+    client.pets.find_pets_by_tags(tags=("a b", "c,d"), x_trace=("x", "y"))
+    assert server.requests[1].path == "/pets/by-tags/a%20b,c%2Cd"
+    assert server.requests[1].headers["x-trace"] == "x,y"
+    uploads.Uploads(api_key="t", base_url=server.url).documents.upload_document(file=b"%PDF", labels=("a", "b"))
+    assert [part.content for part in server.requests[2].parts() if part.name == "labels"] == [b"a", b"b"]
 
 
 # --- a spec in several files -----------------------------------------------------------------
@@ -533,3 +729,78 @@ def test_swagger2_forms_files_and_a_path_item_in_another_file(shelter: ModuleTyp
     with pytest.raises(shelter.NotFoundError) as caught:
         client.adoptions.get_adoption(adoption_id=5)
     assert type(caught.value.parsed).__name__ == "Problem" and caught.value.parsed.message == "no such adoption"
+
+
+@pytest.mark.parametrize(
+    ("project", "package", "reply"),
+    [(FEATURES / "petstore" / "expected", "petstore", []), (FEATURES.parent.parent / "generated" / "firecrawl", "firecrawl", {})],
+    ids=["petstore", "firecrawl"],
+)
+def test_the_readme_shows_the_surface_and_its_code_runs(
+    project: Path, package: str, reply: object, import_client: Importer, server: TestServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every Python block of a generated client's README runs, in order, against a real server:
+    path parameters by position, the per-call options, raw and streamed responses."""
+    import_client(project, package)
+    readme = (project / "README.md").read_text()
+    for shown in ("with_streaming_response", "extra_headers=", "timeout=10.0", "| `extra_query=` |", "body_timeout="):
+        assert shown in readme, shown
+    prefix = package.upper()
+    monkeypatch.setenv(f"{prefix}_BASE_URL", server.url)
+    monkeypatch.setenv(f"{prefix}_API_KEY", "k")
+    for _ in range(20):
+        server.reply(200, reply)
+    namespace: dict[str, object] = {}
+    blocks = re.findall(r"```python\n(.*?)```", readme, flags=re.S)
+    assert len(blocks) >= 6
+    for block in blocks:
+        exec(compile(block, f"{package}/README.md", "exec"), namespace)  # noqa: S102 - our own README
+    assert server.requests[-1].headers["x-trace"] == "1"
+    if package == "firecrawl":  # its operation takes a path parameter: shown by position
+        assert 'stop_interactive_scrape_browser_session("...")' in readme
+        assert server.requests[-1].path == "/scrape/.../interact"
+    else:
+        assert "`ListPetsFilterParam` takes\n`min_age`, sent as `minAge`" in readme
+
+
+def test_write_only_fields_of_dicts_are_sent_by_their_wire_names(
+    tmp_path: Path, import_client: Importer, server: TestServer
+) -> None:
+    """A write-only field is no field of the response model, yet a dict sent for it is keyed by
+    its Python name: the model lists the wire names of such fields for the runtime."""
+    from .conftest import generate_into, write_spec
+
+    spec = write_spec(
+        tmp_path,
+        """
+openapi: 3.0.3
+info: {title: Accounts, version: '1'}
+paths:
+  /accounts:
+    post:
+      operationId: createAccount
+      tags: [accounts]
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              properties:
+                owner: {$ref: '#/components/schemas/Owner'}
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Owner'}}}}
+components:
+  schemas:
+    Owner:
+      type: object
+      properties:
+        userName: {type: string}
+        newPassword: {type: string, writeOnly: true}
+""",
+    )
+    accounts = import_client(generate_into(spec, tmp_path / "out"), "accounts")
+    assert "new_password" not in accounts.types.Owner.model_fields
+    server.reply(200, {"userName": "ann"})
+    owner = accounts.Accounts(base_url=server.url).accounts.create_account(owner={"user_name": "ann", "new_password": "s3"})
+    assert server.requests[0].json() == {"owner": {"userName": "ann", "newPassword": "s3"}}
+    assert owner.user_name == "ann"

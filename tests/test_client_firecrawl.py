@@ -54,8 +54,8 @@ def test_stop_session_async(firecrawl: ModuleType, server: TestServer) -> None:
 @pytest.mark.parametrize(
     ("status", "error_class", "model"),
     [
-        (403, "PermissionDeniedError", "StopInteractiveScrapeBrowserSessionForbiddenResponse"),
-        (404, "NotFoundError", "StopInteractiveScrapeBrowserSessionNotFoundResponse"),
+        (403, "PermissionDeniedError", "SuccessErrorResponse"),
+        (404, "NotFoundError", "SuccessErrorResponse"),
     ],
 )
 def test_documented_errors_are_typed(

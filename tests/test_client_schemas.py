@@ -52,7 +52,7 @@ def test_requests_take_models_or_dicts_without_read_only_fields(zoo: ModuleType,
     server.reply(201, {"kind": "dog", "name": "Rex"})
     server.reply(201, {"kind": "cat", "name": "Tom"})
     api = client(zoo, server).animals
-    api.create_animal(body={"kind": "dog", "name": "Rex", "secret": "s", "goodBoy": True})
+    api.create_animal(body={"kind": "dog", "name": "Rex", "secret": "s", "good_boy": True})
     api.create_animal(body=types.Cat(kind="cat", name="Tom", lives=3))
     assert server.requests[0].json() == {"kind": "dog", "name": "Rex", "secret": "s", "goodBoy": True}
     assert server.requests[1].json() == {"kind": "cat", "name": "Tom", "lives": 3}
@@ -108,11 +108,16 @@ def test_recursive_models_and_aliases(zoo: ModuleType, server: TestServer) -> No
 
 
 def test_a_request_body_that_contains_itself(zoo: ModuleType, server: TestServer) -> None:
-    """Its TypedDict twin is written in the functional form (`leaf-count` is not a Python name),
-    which runs at import: its reference to itself must be quoted (meshery.local's Panel was not)."""
+    """Its TypedDict twin refers to itself (meshery.local's Panel did, and once failed at
+    import); dicts keyed by Python names are sent by wire names at every depth."""
     server.reply(204)
-    client(zoo, server).tree.plant_tree(value="root", children=[{"value": "leaf", "leaf-count": 0}], leaf_count=1)
-    assert server.requests[0].json() == {"value": "root", "children": [{"value": "leaf", "leaf-count": 0}], "leaf-count": 1}
+    children = [{"value": "leaf", "leaf_count": 0, "children": [{"value": "bud", "leaf_count": 2}]}]
+    client(zoo, server).tree.plant_tree(value="root", children=children, leaf_count=1)
+    assert server.requests[0].json() == {
+        "value": "root",
+        "children": [{"value": "leaf", "leaf-count": 0, "children": [{"value": "bud", "leaf-count": 2}]}],
+        "leaf-count": 1,
+    }
     children = typing.get_type_hints(zoo.types.TreeNodeParam)["children"]  # Sequence[TreeNode | TreeNodeParam]
     assert typing.get_args(typing.get_args(children)[0]) == (zoo.types.TreeNode, zoo.types.TreeNodeParam)
 

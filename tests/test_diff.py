@@ -443,8 +443,10 @@ def test_oldest_to_newest_sums_up_the_history(history: list[Report]) -> None:
     assert report.removed_operations == []
     text = markdown(report)
     headings = [line for line in text.splitlines() if line.startswith("### ")]
-    assert headings == ["### Breaking for Python users", "### Breaking on the wire", "### Added"]  # no other change
-    added = text[text.index("### Added") :]
+    # no other change but classes merged with the schemas identical to theirs
+    assert headings == ["### Breaking for Python users", "### Breaking on the wire", "### Added", "### Changed"]
+    assert {change.kind for change in report.section("changed")} == {"class-merged"}
+    added = text[text.index("### Added") : text.index("### Changed")]
     shown, folded = added.split("<details><summary>")
     assert shown.count("\n- ") == 10 and folded.startswith(f"{len(report.section('added')) - 10} more</summary>")
     assert "`client.research.research_get_paper()` added" in added
@@ -628,3 +630,29 @@ def test_a_pull_request_body_fits_what_github_takes() -> None:
     assert body.count("<details>") == body.count("</details>")
     short = pull_request_body([_release("shop", breaking[:3] + added)])
     assert "is cut" not in short and short.count("<details><summary>20 more</summary>") == 1
+
+
+def test_path_parameters_reordered_break_positional_calls(tmp_path: Path) -> None:
+    """Path parameters are positional-or-keyword, in the order of the path: a new order breaks
+    `get_item("s1", "i1")`; a new order of keyword-only arguments breaks nothing."""
+
+    def with_path(path: str) -> dict[str, Any]:
+        spec = base_spec()
+        spec["paths"][path] = {
+            "get": {
+                "operationId": "getItem",
+                "tags": ["items"],
+                "parameters": [
+                    {"name": name, "in": "path", "required": True, "schema": {"type": "string"}} for name in ("shop", "item")
+                ],
+                "responses": {"204": {"description": "OK"}},
+            }
+        }
+        return spec
+
+    (tmp_path / "old.json").write_text(json.dumps(with_path("/shops/{shop}/items/{item}")))
+    (tmp_path / "new.json").write_text(json.dumps(with_path("/items/{item}/shops/{shop}")))
+    report = diff_specs(tmp_path / "old.json", tmp_path / "new.json")
+    assert ("python", "positional-arguments-changed", True) in found(report), markdown(report)
+    assert report.semver == "major"
+    assert "positional arguments are now (item, shop), not (shop, item)" in markdown(report)

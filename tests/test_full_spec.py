@@ -86,7 +86,7 @@ def test_argument_docs_give_a_server_default_once(project: Path) -> None:
     search = " ".join((project / PACKAGE / "resources" / "search.py").read_text().split())  # unwrapped
     # the spec's description of `sources` says "Defaults to ['web']." itself
     assert "Defaults to ['web']." in search and 'Defaults to ["web"] on the server' not in search
-    assert "limit (int): Maximum number of results to return (per source type when using multiple sources). Defaults to 10 on the server." in search
+    assert "limit: Maximum number of results to return (per source type when using multiple sources). Defaults to 10 on the server." in search
 
 
 def test_full_client_against_a_server(project: Path, import_client: Callable[[Path, str], ModuleType], tmp_path: Path) -> None:
@@ -117,8 +117,8 @@ def test_full_client_against_a_server(project: Path, import_client: Callable[[Pa
             url="https://example.com",
             formats=[types.FormatsMarkdown(type="markdown"), types.FormatsJson(type="json", prompt="facts")],
             location={"country": "DE"},
-            timeout=30000,
-            request_timeout=60.0,
+            body_timeout=30000,  # the body's own `timeout`; `timeout=` is the per-call option
+            timeout=60.0,
         )
         assert server.requests[1].json() == {
             "url": "https://example.com",

@@ -23,15 +23,29 @@ def test_generator_is_typed() -> None:
     assert result.returncode == 0, result.stdout
 
 
-@pytest.mark.parametrize(
+GOLDEN_CLIENTS = pytest.mark.parametrize(
     ("project", "package"),
     [(ROOT / "generated" / "firecrawl", "firecrawl")]
     + [(FEATURES / name / "expected", next(p.name for p in (FEATURES / name / "expected").iterdir() if p.is_dir() and p.name != "tests"))
        for name in feature_names()],
     ids=lambda value: value if isinstance(value, str) else value.parent.name,
 )
+
+
+@GOLDEN_CLIENTS
 def test_generated_clients_pass_mypy_strict(project: Path, package: str) -> None:
     result = mypy("--strict", "--explicit-package-bases", package, "tests", cwd=project)  # and its contract tests
+    assert result.returncode == 0, result.stdout
+
+
+@GOLDEN_CLIENTS
+def test_generated_clients_pass_ruff(project: Path, package: str) -> None:
+    """pyflakes' checks (unused imports and names, undefined names) and pycodestyle's errors,
+    with no configuration: the user's ruff sees the same."""
+    result = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "--isolated", "--no-cache", "--select", "F,E4,E7,E9", package, "tests"],
+        cwd=project, capture_output=True, text=True, timeout=120,
+    )
     assert result.returncode == 0, result.stdout
 
 
@@ -68,13 +82,13 @@ def test_typed_usage_checks_and_wrong_types_are_errors(tmp_path: Path) -> None:
         USAGE
         + "client.scraping.stop_interactive_scrape_browser_session(job_id=123)\n"
         + "client.scraping.stop_interactive_scrape_browser_session()\n"
-        + "client.scraping.stop_interactive_scrape_browser_session('positional')\n"
+        + "client.scraping.stop_interactive_scrape_browser_session('a', 'b')\n"
         + "wrong: int = client.scraping.stop_interactive_scrape_browser_session(job_id='x')\n"
     )
     result = mypy("--strict", str(bad), cwd=project)
     assert result.returncode == 1
     assert 'Argument "job_id" to "stop_interactive_scrape_browser_session" of "ScrapingResource" has incompatible type "int"' in result.stdout
-    assert 'Missing named argument "job_id"' in result.stdout
+    assert 'Missing positional argument "job_id"' in result.stdout
     assert "Too many positional arguments" in result.stdout
     assert 'Incompatible types in assignment (expression has type "StopInteractiveScrapeBrowserSessionResponse", variable has type "int")' in result.stdout
 
@@ -100,3 +114,43 @@ def test_tags_given_alone_type_check_where_the_spec_shows_them(tmp_path: Path) -
     assert result.returncode == 1, result.stdout
     assert "bad.py:6: error: List item 0 has incompatible type \"Literal['training']\"" in result.stdout, result.stdout
 
+
+
+SURFACE = """
+import datetime
+from petstore import Petstore
+from petstore.types import Organisation, Pet
+
+client = Petstore(api_key="k")
+owner = Organisation(kind="organisation", legal_name="Shelter Ltd")
+pet = Pet(id=7, name="Rex", weight_kg=3.5, created_at=datetime.datetime(2024, 5, 1), owner=owner)
+pets: list[Pet] = client.pets.list_pets(tags=("a", "b"), ids=range(1, 3))
+same: Pet = client.pets.get_pet(7, timeout=2.0)
+also: Pet = client.pets.get_pet(pet_id=7)
+young: list[Pet] = client.pets.list_pets(filter={"color": "red", "min_age": 2})
+with client.pets.with_streaming_response.get_pet(7) as streamed:
+    status: int = streamed.status_code
+    chunks: list[bytes] = list(streamed.iter_bytes())
+    parsed: Pet = streamed.parse()
+"""
+
+
+def test_the_surface_type_checks_as_users_write_it(tmp_path: Path) -> None:
+    """The petstore client as its README writes it: models and dicts with Python names, any
+    sequence for a list, path parameters by position or by name."""
+    project = FEATURES / "petstore" / "expected"
+    good = tmp_path / "good.py"
+    good.write_text(SURFACE)
+    result = mypy("--strict", str(good), cwd=project)
+    assert result.returncode == 0, result.stdout
+    bad = tmp_path / "bad.py"
+    bad.write_text(
+        SURFACE + 'Pet(id=7, name="Rex", weightKg=3.5)\nclient.pets.list_pets(ids=("1", "2"))\nclient.pets.list_pets(5)\n'
+        + 'client.pets.list_pets(filter={"minAge": 2})\n'
+    )
+    result = mypy("--strict", str(bad), cwd=project)
+    assert result.returncode == 1
+    assert 'Unexpected keyword argument "weightKg" for "Pet"' in result.stdout, result.stdout
+    assert 'Argument "ids" to "list_pets" of "PetsResource" has incompatible type "tuple[str, str]"' in result.stdout
+    assert 'Too many positional arguments for "list_pets" of "PetsResource"' in result.stdout
+    assert 'error: Argument "filter" to "list_pets" of "PetsResource" has incompatible type' in result.stdout

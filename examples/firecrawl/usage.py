@@ -38,7 +38,7 @@ def main() -> None:
 
     # start_crawl, then its status
     job = firecrawl.start_crawl(url="https://example.com", limit=10)
-    status = firecrawl.get_crawl_status(id=job.id)
+    status = firecrawl.get_crawl_status(job.id)
     print("crawl status:", status.status, status.completed, "of", status.total)
 
     # batch_scrape
@@ -66,9 +66,9 @@ def main() -> None:
     scraped = firecrawl.scrape(url="https://example.com", formats=["markdown"])
     scrape_id = scraped.data.metadata.scrape_id if scraped.data and scraped.data.metadata else None
     if scrape_id is not None:
-        outcome = firecrawl.interact(job_id=scrape_id, code="await page.click('a')")
+        outcome = firecrawl.interact(scrape_id, code="await page.click('a')")
         print("interact:", outcome.success)
-        print("stop:", firecrawl.stop_interaction(job_id=scrape_id).success)
+        print("stop:", firecrawl.stop_interaction(scrape_id).success)
 
     # errors: 429 is retried (Retry-After honoured); 402 has a class of its own
     try:

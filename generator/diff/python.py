@@ -1,4 +1,4 @@
-"""Changes to the generated package: resource classes, methods and their keyword arguments,
+"""Changes to the generated package: resource classes, methods and their arguments,
 model classes and their fields, enum members; by the Python names the generator gives them."""
 
 from __future__ import annotations
@@ -78,15 +78,66 @@ class PythonDiff:
     old: Api
     new: Api
     changes: list[Change] = field(default_factory=list)
+    _merged_old: set[int] = field(default_factory=set)
+    """The old classes merged into a new one (`merges`), compared there."""
+    _merge_targets: set[str] = field(default_factory=set)
 
     def add(self, where: str, kind: str, message: str, breaking: bool) -> None:
-        self.changes.append(Change("python", where, kind, message, breaking))
+        change = Change("python", where, kind, message, breaking)
+        if change not in self.changes:  # classes merged into one report its changes once
+            self.changes.append(change)
 
     def run(self) -> list[Change]:
+        self.merges()
         self.resources()
         self.methods()
         self.types()
         return self.changes
+
+    def merges(self) -> None:
+        """Classes of the old package that the new one merges into one class with the schemas
+        identical to theirs (`ir/dedupe.py`): found by the places in the spec the new class
+        stands for. Where the fields stayed the same, every method returns and takes what it
+        did, attribute for attribute: the merge breaks nothing a user reads or sends, and is
+        reported as such; changed fields are reported as for any class. The old classes are
+        renamed here first (the old IR serves this comparison only), so that a return or field
+        type that moved to the merged class is not reported as retyped."""
+        names = {named.name for named in self.new.types}
+        standing_for: dict[str, Model | Alias] = {}
+        for named in self.new.types:
+            for pointer in (named.pointer, *named.merged):
+                standing_for[pointer] = named
+        pairs: list[tuple[Model | Alias, Model | Alias]] = []
+        for old in self.old.types:
+            if old.name in names:
+                continue
+            targets = {id(t): t for p in (old.pointer, *old.merged) if (t := standing_for.get(p)) is not None}
+            if len(targets) != 1:
+                continue
+            (target,) = targets.values()
+            if not (target.merged or old.merged) or isinstance(old, Model) != isinstance(target, Model):
+                continue
+            same = _outline(old) == _outline(target)
+            self.add(
+                self._name("types", target.name),
+                "class-merged",
+                f"`types.{old.name}` is now `types.{target.name}`, the one class of its identical schemas"
+                + (" (same fields: nothing breaks but the class's name)" if same else ""),
+                False,
+            )
+            pairs.append((old, target))
+        old_names = [old.name for old, _ in pairs]
+        for old, target in pairs:
+            old.name = target.name
+            self._merged_old.add(id(old))
+            self._merge_targets.add(target.name)
+        for old_name, (old, target) in zip(old_names, pairs):
+            # the changes by the old name, which is the one the user's code has
+            where = self._name("types", old_name)
+            if isinstance(old, Model) and isinstance(target, Model):
+                self.model_fields(where, old_name, old, target)
+            elif isinstance(old, Alias) and isinstance(target, Alias):
+                self.typed(where, f"`types.{old_name}`", old.type, target.type, "alias")
 
     def _name(self, *parts: str) -> str:
         return ".".join((self.new.package_name, *parts))
@@ -161,8 +212,21 @@ class PythonDiff:
                 f"`{call}`: {'required' if required else 'optional'} argument `{name}` added",
                 required,
             )
-        common_before = [p.name for p in old if p.name in after]
-        common_after = [p.name for p in new if p.name in before]
+        # path parameters are positional, in the order of the path: a call that passes them by
+        # position breaks when that order changes or one of them becomes keyword-only
+        old_positional = [p.name for p in old if p.location == "path"]
+        new_positional = [p.name for p in new if p.location == "path"]
+        moved = [name for name in old_positional if name in after and name not in new_positional]
+        if moved or [n for n in old_positional if n in new_positional] != [n for n in new_positional if n in old_positional]:
+            self.add(
+                where,
+                "positional-arguments-changed",
+                f"`{call}`: positional arguments are now ({', '.join(new_positional)}),"
+                f" not ({', '.join(old_positional)})",
+                True,
+            )
+        common_before = [p.name for p in old if p.name in after and p.name not in old_positional]
+        common_after = [p.name for p in new if p.name in before and p.name not in new_positional]
         if common_before != common_after:
             self.add(where, "arguments-reordered", f"`{call}`: arguments reordered (keyword-only: nothing breaks)", False)
         for name in common_after:
@@ -179,7 +243,7 @@ class PythonDiff:
     # --- types ------------------------------------------------------------------------------------
 
     def types(self) -> None:
-        before = {named.name: named for named in self.old.types}
+        before = {named.name: named for named in self.old.types if id(named) not in self._merged_old}
         after = {named.name: named for named in self.new.types}
         renamed_from = _renamed(
             [before[name] for name in before.keys() - after.keys()], [after[name] for name in after.keys() - before.keys()]
@@ -196,7 +260,7 @@ class PythonDiff:
                     f"`types.{renamed_from[name]}` is now `types.{name}`",
                     True,
                 )
-            else:
+            elif name not in self._merge_targets:
                 self.add(self._name("types", name), "class-added", f"`types.{name}` added", False)
         for name in sorted(before.keys() & after.keys()):
             old, new = before[name], after[name]
@@ -282,6 +346,13 @@ def _shape(named: Model | Alias) -> object:
     if isinstance(named, Model):
         return tuple((f.wire_name, python_type(f.type), f.required) for f in named.fields)
     return python_type(named.type)
+
+
+def _outline(named: Model | Alias) -> object:
+    """The shape of a type without the names of the types it refers to."""
+    if isinstance(named, Model):
+        return tuple((f.name, f.wire_name, f.required) for f in named.fields)
+    return type(named.type).__name__
 
 
 def _variants(type_: TypeExpr) -> frozenset[str]:

@@ -7,6 +7,7 @@ import re
 from .. import naming, nodes
 from ..errors import GeneratorError, Warnings, escape_pointer_token
 from ..load import Document
+from .dedupe import merge_identical
 from .layout import plan_modules
 from .model import (
     Alias,
@@ -105,7 +106,10 @@ def build_api(
     for key in components:
         schemas.component(key)
     operations.build()
-    _name_request_twins(resources, schemas.types, class_names)
+    types = merge_identical(
+        schemas.types, schemas.declared, resources, class_names, schemas.references, schemas.group_of
+    )
+    _name_request_twins(resources, types, class_names)
     for key, name in overrides.unused().items():
         kind = "schema" if name[:1].isupper() else "operationId, operation or property"
         warnings.add(document.location(), f"the name override {key!r} = {name!r} matches no {kind}; ignored")
@@ -121,8 +125,8 @@ def build_api(
         servers=_servers(document),
         security_schemes=schemes,
         resources=resources,
-        types=schemas.types,
-        type_modules=plan_modules(schemas.types, schemas.group_of, schemas.references),
+        types=types,
+        type_modules=plan_modules(types, schemas.group_of, schemas.references),
         status_errors=documented_errors(r.status for resource in resources for op in resource.operations for r in op.responses),
     )
 

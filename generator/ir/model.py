@@ -145,6 +145,8 @@ class Model:
     """The model it extends (allOf of one model and more properties); its fields come first."""
     extra_values: TypeExpr | None = None
     """The type of properties it does not name (`additionalProperties` with a schema)."""
+    merged: tuple[str, ...] = ()
+    """The pointers of the structurally identical schemas it also stands for (`dedupe.py`)."""
 
     @property
     def own_fields(self) -> list[Field]:
@@ -172,6 +174,8 @@ class Alias:
     module: str = ""
     param_name: str | None = None
     """The name of its request-side twin, when requests use it and it contains models."""
+    merged: tuple[str, ...] = ()
+    """The pointers of the structurally identical schemas it also stands for (`dedupe.py`)."""
 
 
 NamedType = Union[Model, Alias]
@@ -367,8 +371,6 @@ class Operation:
     """Alternatives, each a list of scheme keys that must all be present; [] = no auth."""
     idempotency_header: str | None = None
     """The header parameter that carries an idempotency key, if the operation declares one."""
-    option_names: dict[str, str] = field(default_factory=dict)
-    """Per-call options (extra_headers, timeout, ...) -> their keyword names in this method."""
     endpoint_name: str = ""
     """The module-level constant that describes the HTTP call."""
     wait: Wait | None = None
@@ -376,6 +378,18 @@ class Operation:
     job: Job | None = None
     on_client: bool = False
     """Its method, and those its extensions add, are on the client itself too (`names`)."""
+
+    @property
+    def option_names(self) -> dict[str, str]:
+        """The per-call options its methods take and, where it has methods that wait or collect
+        pages, their options: option -> keyword name, the same in every method (a parameter of
+        the same name takes a prefix instead)."""
+        names = ["extra_headers", "extra_query", "extra_body", "timeout"]
+        if self.wait is not None or self.job is not None:
+            names += ["poll_interval", "max_wait"]
+        if self.wait is not None and self.pages is not None or self.job is not None:
+            names += ["max_pages", "max_results"]
+        return {name: name for name in names}
 
     @property
     def streams(self) -> bool:
@@ -406,9 +420,17 @@ class Resource:
     operations: list[Operation]
 
     @staticmethod
-    def class_family(name: str) -> tuple[str, str, str, str]:
-        """A resource class and its companions: async, raw-response, async raw-response."""
-        return name, "Async" + name, name + "WithRawResponse", "Async" + name + "WithRawResponse"
+    def class_family(name: str) -> tuple[str, str, str, str, str, str]:
+        """A resource class and its companions: async, raw-response, async raw-response,
+        streaming-response, async streaming-response."""
+        return (
+            name,
+            "Async" + name,
+            name + "WithRawResponse",
+            "Async" + name + "WithRawResponse",
+            name + "WithStreamingResponse",
+            "Async" + name + "WithStreamingResponse",
+        )
 
     @property
     def async_class_name(self) -> str:
@@ -421,6 +443,14 @@ class Resource:
     @property
     def async_raw_class_name(self) -> str:
         return self.class_family(self.class_name)[3]
+
+    @property
+    def streaming_class_name(self) -> str:
+        return self.class_family(self.class_name)[4]
+
+    @property
+    def async_streaming_class_name(self) -> str:
+        return self.class_family(self.class_name)[5]
 
 
 # --- the API -----------------------------------------------------------------------------------

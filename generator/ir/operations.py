@@ -44,23 +44,28 @@ from .schemas import SchemaBuilder, joined
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 PARAMETER_LOCATIONS: tuple[ParameterLocation, ...] = ("path", "query", "header", "cookie")
 
-# Keyword arguments every method takes besides the spec's parameters. A spec parameter with
-# the same name keeps it; the option then takes the second name.
-REQUEST_OPTIONS = {
-    "extra_headers": "request_extra_headers",
-    "extra_query": "request_extra_query",
-    "extra_body": "request_extra_body",
-    "timeout": "request_timeout",
-}
+# Keyword arguments every method takes besides the spec's parameters, by these names in every
+# method of every client: a parameter or body field of the same name takes its location as a
+# prefix instead (`body_timeout`, `query_extra_query`), as does any name already taken.
+REQUEST_OPTIONS = ("extra_headers", "extra_query", "extra_body", "timeout")
 
 
-# Keyword arguments of a waiting method (x-clientgen-wait), besides its operation's.
-WAIT_OPTIONS = {"poll_interval": "wait_poll_interval", "max_wait": "wait_max_wait"}
-# Keyword arguments of a method that collects every page of a result, besides the waiting ones.
-COLLECT_OPTIONS = {"max_pages": "collect_max_pages", "max_results": "collect_max_results"}
+# Keyword arguments of a waiting method (x-clientgen-wait, or a job's), besides its operation's,
+# and of one that also collects every page of a result; reserved in the same way in the
+# operations that have such a method.
+WAIT_OPTIONS = ("poll_interval", "max_wait")
+COLLECT_OPTIONS = ("max_pages", "max_results")
 WAIT_EXTENSION = "x-clientgen-wait"
 PAGES_EXTENSION = "x-clientgen-pages"
 JOB_EXTENSION = "x-clientgen-job"
+
+def _waiting_options(node: dict[str, Any]) -> tuple[str, ...]:
+    """The options of the methods an operation's extensions add (waiting, collecting)."""
+    job = JOB_EXTENSION in node
+    waits = WAIT_EXTENSION in node or job
+    collects = WAIT_EXTENSION in node and PAGES_EXTENSION in node or job
+    return (WAIT_OPTIONS if waits else ()) + (COLLECT_OPTIONS if collects else ())
+
 
 # Header parameters that make a retried call safe: one key per call, reused on every retry.
 IDEMPOTENCY_HEADERS = frozenset({"idempotency-key", "x-idempotency-key"})
@@ -269,7 +274,7 @@ class OperationBuilder:
         hint = naming.class_name(source_name)
         self._schemas.group = hint
         try:
-            arguments = naming.Scope({"self"})
+            arguments = naming.Scope({"self", *REQUEST_OPTIONS, *_waiting_options(node)})
             parameters = self._parameters(node, pointer, path_item, path, hint, arguments)
             body, body_parameters = self._request_body(node, pointer, hint, arguments)
             responses = self._responses(node, pointer, hint)
@@ -281,11 +286,6 @@ class OperationBuilder:
         wait = self._wait(node, pointer, name, responses, scopes) if WAIT_EXTENSION in node else None
         pages = self._pages(node, pointer, name, parameters, responses, scopes) if PAGES_EXTENSION in node else None
         job = self._job_declaration(node, pointer, name, scopes) if JOB_EXTENSION in node else None
-        waiting_options: dict[str, str] = {}
-        if wait is not None or job is not None:
-            waiting_options.update(WAIT_OPTIONS)
-        if wait is not None and pages is not None or job is not None:
-            waiting_options.update(COLLECT_OPTIONS)
         operation = Operation(
             name=name,
             operation_id=operation_id,
@@ -304,10 +304,6 @@ class OperationBuilder:
                 (p.wire_name for p in parameters if p.location == "header" and p.wire_name.lower() in IDEMPOTENCY_HEADERS),
                 None,
             ),
-            option_names={
-                option: arguments.claim_first(option, second)
-                for option, second in {**REQUEST_OPTIONS, **waiting_options}.items()
-            },
             endpoint_name="_" + naming.constant_case(name),
             wait=wait,
             pages=pages,
@@ -465,7 +461,15 @@ class OperationBuilder:
                     f"path parameter {{{name}}} is not declared; it is taken as a required string",
                 )
                 merged[(name, "path")] = ({"name": name, "in": "path", "required": True, "schema": {"type": "string"}}, pointer)
-        ordered = sorted(merged.values(), key=lambda item: PARAMETER_LOCATIONS.index(item[0]["in"]))
+        # path parameters first, in the order of the path (they are the positional arguments)
+        template = _path_template_names(path)
+        ordered = sorted(
+            merged.values(),
+            key=lambda item: (
+                PARAMETER_LOCATIONS.index(item[0]["in"]),
+                template.index(item[0]["name"]) if item[0]["in"] == "path" and item[0]["name"] in template else 0,
+            ),
+        )
         return [self._parameter(parameter, parameter_pointer, hint, arguments) for parameter, parameter_pointer in ordered]
 
     def _parameter(self, parameter: dict[str, Any], pointer: str, hint: str, arguments: naming.Scope) -> Parameter:
@@ -482,8 +486,9 @@ class OperationBuilder:
             encoding = _style_encoding(parameter, location)
         type_ = ANY if schema is None else self._schemas.type_of(schema, schema_pointer, joined(hint, wire_name))
         default = schema.get("default") if isinstance(schema, dict) and "default" in schema else NO_DEFAULT
+        name = naming.attribute_name(wire_name)
         return Parameter(
-            name=arguments.claim(naming.attribute_name(wire_name)),
+            name=arguments.claim_first(name, f"{location}_{name}"),
             wire_name=wire_name,
             location=location,
             type=type_,
@@ -768,4 +773,4 @@ CLIENT_MEMBERS = CLIENT_ATTRIBUTES | {"property", "str", "int", "bool", "float"}
 # reads: the modules (`functools.cached_property`, `httpx.Timeout`) and `float`, which the
 # per-call options' annotations write (other builtins an annotation needs are written
 # `builtins.list` where a method takes their name).
-RESOURCE_MEMBERS = frozenset({"self", "with_raw_response", "float"}) | naming.RUNTIME_MODULES
+RESOURCE_MEMBERS = frozenset({"self", "with_raw_response", "with_streaming_response", "float"}) | naming.RUNTIME_MODULES

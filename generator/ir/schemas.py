@@ -127,6 +127,8 @@ class SchemaBuilder:
         """Named type -> the root it belongs with: its component, or its operation (`group`)."""
         self.group: str | None = None
         """While an operation is built: its name, the group of the inline types it creates."""
+        self.declared: set[NamedType] = set()
+        """The types of schemas the spec names (components, definitions) or the user does."""
         self._building: list[NamedType] = []
 
     # --- components -----------------------------------------------------------------------------
@@ -237,6 +239,8 @@ class SchemaBuilder:
             named = Alias(name=name, pointer=pointer, type=ANY, description=description)
         self._by_pointer[pointer] = named
         self.types.append(named)
+        if is_component or self._overrides.class_at(pointer) is not None:
+            self.declared.add(named)
         self.references[named] = set()
         if is_component or not (self._building or self.group):
             self.group_of[named] = name

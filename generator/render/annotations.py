@@ -16,7 +16,6 @@ from ..ir.model import (
     TupleOf,
     TypeExpr,
     UnionOf,
-    referenced,
 )
 from .code import Code, py_literal
 from .wrap import bracketed
@@ -135,12 +134,12 @@ class AnnotationWriter:
 
     def _either(self, type_: TypeExpr, style: Style) -> list[str]:
         """The variants of `type_` as responses and as requests write them, each once, None last.
-        A list of models is the request's `Sequence` of either, which covers the response's list."""
+        A list is the request's `Sequence`, which covers the response's list."""
         variants = type_.variants if isinstance(type_, UnionOf) else (type_,)
         texts: list[str] = []
         for request in (False, True):
             for variant in variants:
-                if not request and isinstance(variant, ListOf) and _has_twin(variant.item):
+                if not request and isinstance(variant, ListOf):
                     continue
                 if variant == JSON_SCHEMA:  # its members, so that the response's dict is written once
                     members = self._json_schema(replace(style, request=request))
@@ -156,8 +155,9 @@ class AnnotationWriter:
         if isinstance(type_, Primitive):
             return self._primitive(type_, style)
         if isinstance(type_, ListOf):
-            if style.request and _has_twin(type_.item):
-                # models or their dicts, mixed, in a list or a tuple; covariant, unlike `list`
+            if style.request:
+                # a list, a tuple or any sequence; of models or their dicts, mixed (covariant,
+                # unlike `list`)
                 self.imports.use("Sequence")
                 items = self._either(type_.item, replace(style, request=False))
                 joined = f"Union[{', '.join(items)}]" if style.forward and len(items) > 1 else " | ".join(items)
@@ -243,12 +243,6 @@ class AnnotationWriter:
             self.imports.use("builtins")
             return f"builtins.{text}"
         return text
-
-
-def _has_twin(type_: TypeExpr) -> bool:
-    """Whether requests write `type_` otherwise than responses: it mentions a type that has a
-    request-side twin (a model's TypedDict, an alias of models)."""
-    return any(named.param_name is not None for named in referenced(type_))
 
 
 def relative_module(here: str, target: str) -> str:

@@ -114,7 +114,7 @@ _FENCE = re.compile(r" *(```|~~~)")
 
 def _wrapped(lines: list[str], room: int) -> list[str]:
     """Lines longer than `room` broken at spaces, as a careful writer would: a list item's
-    continuation aligned with its text, an indented line's (`  name (type): ...` in Args)
+    continuation aligned with its text, an indented line's (`  name: ...` in Args)
     four spaces deeper. The first line also holds the quotes (6 characters). Words longer than
     a line, inline code, code blocks and tables stay as they are. Runs of spaces are kept (they may be inside
     a quoted default): a line breaks at a single space only, so joining the lines with one

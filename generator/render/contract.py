@@ -23,6 +23,7 @@ from ..ir.model import (
 )
 from ..ir.samples import BINARY
 from ..ir.status_errors import error_class
+from .views import param_key
 from .code import Code, py_literal
 from .wrap import bracketed, call_statement
 
@@ -100,7 +101,7 @@ def contract_module_view(api: Api, resource: Resource) -> ContractModuleView:
         exceptions.update(error for _, error in errors)
         if errors:
             exceptions.add("APIStatusError")
-        prefer = f'{operation.option_names["extra_headers"]}={{"Prefer": f"code={{status}}"}}'
+        prefer = 'extra_headers={"Prefer": f"code={status}"}'
         method = f"client.{resource.attribute}.{operation.name}"
         prefix, suffix = ("result = ", "") if check is not None and check != "None" else ("", "")
         if operation.streams:
@@ -158,7 +159,7 @@ def _check(operation: Operation) -> str | None:
 
 def sample_code(type_: TypeExpr, value: object) -> str:
     """A Python expression of `value` as an argument of type `type_`: date-times as datetime
-    objects, files as bytes, models as dicts keyed by wire name."""
+    objects, files as bytes, models as dicts keyed by Python name."""
     if value is BINARY:
         return 'b"sample"'
     if isinstance(type_, Ref) and isinstance(type_.target, Alias):
@@ -176,8 +177,11 @@ def sample_code(type_: TypeExpr, value: object) -> str:
     if isinstance(type_, MapOf) and isinstance(value, dict):
         return "{" + ", ".join(f"{py_literal(str(k))}: {sample_code(type_.value, v)}" for k, v in value.items()) + "}"
     if isinstance(type_, Ref) and isinstance(type_.target, Model) and isinstance(value, dict):
-        fields = {f.wire_name: f.type for f in type_.target.request_fields}
-        entries = [f"{py_literal(str(k))}: {sample_code(fields[k], v) if k in fields else py_literal(v)}" for k, v in value.items()]
+        fields = {f.wire_name: f for f in type_.target.request_fields}
+        entries = [
+            f"{py_literal(param_key(fields[k]))}: {sample_code(fields[k].type, v)}" if k in fields else f"{py_literal(str(k))}: {py_literal(v)}"
+            for k, v in value.items()
+        ]
         return "{" + ", ".join(entries) + "}"
     if isinstance(type_, UnionOf):
         return sample_code(_variant_for(type_, value), value)

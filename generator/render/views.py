@@ -12,6 +12,7 @@ from ..ir.model import (
     Alias,
     Api,
     Encoding,
+    Field as ModelField,
     Model,
     Operation,
     Parameter,
@@ -35,7 +36,8 @@ from ..ir.status_errors import error_class
 from .annotations import AnnotationWriter, Imports, Style, relative_module
 from .code import Code, docstring_text, py_literal
 from ..format import LINE_LENGTH
-from .wrap import annotated, assignment, bracketed, call, call_with_collection
+from ..naming import RESERVED_FIELD_NAMES
+from .wrap import annotated, assignment, bracketed, call
 
 METHOD_INDENT = 8
 CLASS_INDENT = 4
@@ -60,16 +62,17 @@ class ModelView:
     base: Code
     doc: Code
     fields: list[FieldView]
-    model_config: Code | None
-    """`model_config = wire_names({...})`: the fields whose wire name differs from their Python name."""
     extra_values: Code | None
     """The type of the values of properties it does not name, when the spec gives one."""
     kind: str = "model"
+    write_only_wire_names: Code | None = None
+    """`{python name: wire name}` of the write-only fields named otherwise on the wire, which
+    the class does not declare (responses never hold them) but dicts sent as it may."""
 
 
 @dataclass
 class TypedDictView:
-    """The request-side twin of a model: the same fields, keyed by wire name."""
+    """The request-side twin of a model: the same fields, keyed by Python name."""
 
     name: str
     doc: Code
@@ -122,9 +125,8 @@ def type_module_view(module: TypeModule) -> TypeModuleView:
         pending.discard(named.name)
         if isinstance(named, Model):
             view = _model_view(named, writer)
-            for name in ("wire_names", "Field"):
-                if (view.model_config if name == "wire_names" else view.extra_values) is not None:
-                    imports.use(name)
+            if view.extra_values is not None:
+                imports.use("Field")
             if _names_in_fields(named) & pending:
                 rebuild.append(named.name)
             definitions.append(view)
@@ -162,41 +164,61 @@ def _model_view(model: Model, writer: AnnotationWriter) -> ModelView:
         if optional and not _is_nullable(model_field.type):
             annotation = Code(f"{annotation} | None")
         default = Code("None") if optional else None
+        declaration = annotated(model_field.name, annotation, default, indent=CLASS_INDENT, statement=True)
+        if model_field.name != model_field.wire_name:
+            default = _aliased(model_field.wire_name, default)
+            declaration = f"{model_field.name}: {annotation} = {default}"  # black splits the call if need be
         fields.append(
             FieldView(
                 name=model_field.name,
                 annotation=annotation,
                 default=default,
-                declaration=Code(annotated(model_field.name, annotation, default, indent=CLASS_INDENT, statement=True)),
+                declaration=Code(declaration),
                 doc=docstring_text(_with_deprecation(model_field.description, model_field.deprecated), CLASS_INDENT),
             )
         )
-    # a class's own wire names replace its base's, so it lists the inherited ones too
-    own_renamed = any(field.name != field.wire_name for field in model.own_fields)
-    renamed = {field.name: field.wire_name for field in model.response_fields if field.name != field.wire_name}
+    if any(field.default is not None and field.default.startswith("Field(") for field in fields):
+        writer.imports.use("Field")
     if model.base is None:
         writer.imports.use("BaseModel")
+    write_only = {field.name: field.wire_name for field in model.fields if field.write_only and field.name != field.wire_name}
+    if write_only:
+        writer.imports.use("ClassVar")
     return ModelView(
         name=model.name,
         base=writer.annotation(Ref(model.base)) if model.base is not None else Code("BaseModel"),
         doc=docstring_text(model.description, CLASS_INDENT),
         fields=fields,
-        model_config=_model_config(renamed) if own_renamed else None,
         extra_values=writer.annotation(model.extra_values, style) if model.extra_values is not None else None,
+        write_only_wire_names=py_literal(write_only) if write_only else None,
     )
 
 
-def _model_config(renamed: dict[str, str]) -> Code:
-    entries = [f"{py_literal(name)}: {py_literal(wire)}" for name, wire in renamed.items()]
-    return Code(call_with_collection("model_config = wire_names", "{", entries, "}", indent=CLASS_INDENT))
+def _aliased(wire_name: str, default: Code | None) -> Code:
+    """The default of a field named otherwise on the wire: `Field(...)` with its wire name, for
+    reading and for writing. (Not `alias=`, which type checkers would make the constructor's
+    keyword: models are made with their Python names, like everything else.)"""
+    alias = py_literal(wire_name)
+    given = "" if default is None else f"default={default}, "
+    return Code(f"Field({given}validation_alias={alias}, serialization_alias={alias})")
 
 
 def _alias_declaration(name: str, value: Code) -> Code:
     return Code(assignment(f"{name}: TypeAlias", value))
 
 
+def param_key(model_field: ModelField) -> str:
+    """The key of a field in its model's TypedDict twin: the field's Python name, but for the
+    names a model suffixes to keep clear of pydantic's members (`schema_`, `json_`), which a
+    dict has no reason to avoid (`schema`). The runtime takes both."""
+    name = model_field.name
+    # (not `datetime`, which would hide the module the annotations use)
+    plain = name[:-1]
+    return plain if name.endswith("_") and plain in RESERVED_FIELD_NAMES and plain != "datetime" else name
+
+
 def _typed_dict_view(model: Model, name: str, writer: AnnotationWriter, pending: frozenset[str]) -> TypedDictView:
-    keys = [field.wire_name for field in model.request_fields]
+    keys = [param_key(field) for field in model.request_fields]
     # class syntax only for plain names: Python would NFKC-normalise non-ASCII ones and
     # mangle `__private` ones, changing the keys
     class_syntax = all(
@@ -210,8 +232,9 @@ def _typed_dict_view(model: Model, name: str, writer: AnnotationWriter, pending:
         if model_field.required:
             writer.imports.use("Required")
             annotation = Code(f"Required[{annotation}]")
-        entries.append((py_literal(model_field.wire_name), model_field.wire_name, annotation))
-    doc = f"The fields of `{model.name}`, as a dict keyed by their names on the wire."
+        key = param_key(model_field)
+        entries.append((py_literal(key), key, annotation))
+    doc = f"The fields of `{model.name}` as a dict, by their Python names."
     return TypedDictView(name, docstring_text(doc, CLASS_INDENT), entries, class_syntax)
 
 
@@ -282,14 +305,21 @@ class EndpointView:
     idempotency_header: str | None
     accept: Code | None
     """The Accept header, when the successful responses are not just JSON."""
+    argument_types: Code | None = None
+    """location -> wire name -> the type (as models write it) of each argument that may hold
+    dicts keyed by Python names the runtime renames to wire names."""
+    body_type: Code | None = None
+    """The same for a body given as one argument."""
 
 
 @dataclass
 class OperationView:
     name: str
     endpoint_name: str
+    positional: list[ParameterView]
+    """The path parameters, in the order of the path: positional or keyword arguments."""
     parameters: list[ParameterView]
-    options: dict[str, str]
+    """The other parameters: keyword arguments."""
     returns: Code
     async_returns: Code
     streams: bool
@@ -364,13 +394,19 @@ class ResourceView:
     raw_wrappers: list[Code]
     """`self.method = raw_response_wrapper(resource.method)`, for each operation."""
     async_raw_wrappers: list[Code]
+    streaming_class_name: str = ""
+    async_streaming_class_name: str = ""
+    streaming_wrappers: list[Code] = field(default_factory=list)
+    """`self.method = streaming_response_wrapper(resource.method)`, for each operation."""
+    async_streaming_wrappers: list[Code] = field(default_factory=list)
 
 
 def resource_view(resource: Resource) -> ResourceView:
     here = f"resources.{resource.module}"
     imports = Imports(here)
     for name in ("httpx", "functools", "Call", "Endpoint", "SyncAPIResource", "AsyncAPIResource", "raw_response_wrapper",
-                 "async_raw_response_wrapper", "NOT_GIVEN", "Body", "Headers", "NotGiven", "Query"):
+                 "async_raw_response_wrapper", "streaming_response_wrapper", "async_streaming_response_wrapper",
+                 "NOT_GIVEN", "Body", "Headers", "NotGiven", "Query"):
         imports.use(name)
     if any(operation.job is not None for operation in resource.operations):
         imports.use("job_id")
@@ -391,6 +427,10 @@ def resource_view(resource: Resource) -> ResourceView:
         operations=operations,
         raw_wrappers=_raw_wrappers(resource, "raw_response_wrapper"),
         async_raw_wrappers=_raw_wrappers(resource, "async_raw_response_wrapper"),
+        streaming_class_name=resource.streaming_class_name,
+        async_streaming_class_name=resource.async_streaming_class_name,
+        streaming_wrappers=_raw_wrappers(resource, "streaming_response_wrapper"),
+        async_streaming_wrappers=_raw_wrappers(resource, "async_streaming_response_wrapper"),
     )
 
 
@@ -408,17 +448,23 @@ def _raw_wrappers(resource: Resource, wrapper: str) -> list[Code]:
 
 
 def _operation_view(operation: Operation, writer: AnnotationWriter, shadowed: frozenset[str]) -> OperationView:
-    parameters = []
+    positional: list[ParameterView] = []
+    parameters: list[ParameterView] = []
     documented = []
     for parameter in operation.parameters:
         annotation = writer.argument(parameter.type, Style(shadowed=shadowed))
-        documented.append(_argument_doc(parameter, annotation))
+        entry = _argument_doc(parameter)
+        if entry is not None:
+            documented.append(entry)
         default = None
         if not parameter.required:
             annotation = Code(f"{annotation} | NotGiven")
             default = Code("NOT_GIVEN")
         declaration = Code(annotated(parameter.name, annotation, default, indent=PARAMETER_INDENT, trailer=","))
-        parameters.append(ParameterView(parameter.name, annotation, default, declaration))
+        # path parameters identify what the call is about: positional or keyword
+        (positional if parameter.location == "path" else parameters).append(
+            ParameterView(parameter.name, annotation, default, declaration)
+        )
     returns = _returns(operation.success_responses, writer, shadowed)
     async_returns = returns
     if operation.streams:
@@ -428,8 +474,8 @@ def _operation_view(operation: Operation, writer: AnnotationWriter, shadowed: fr
     view = OperationView(
         name=operation.name,
         endpoint_name=operation.endpoint_name,
+        positional=positional,
         parameters=parameters,
-        options=operation.option_names,
         returns=returns,
         async_returns=async_returns,
         streams=operation.streams,
@@ -499,29 +545,30 @@ def _wait_view(operation: Operation, wait: Wait) -> WaitView:
     )
 
 
+def _waiting_options(operation: Operation, collects: bool) -> list[str]:
+    """The keyword names of a waiting method's own options, in order: poll interval, maximum
+    wait and, when it collects every page, the page and result limits."""
+    options = operation.option_names
+    return [options[option] for option in (*WAIT_OPTIONS, *(COLLECT_OPTIONS if collects else ()))]
+
+
 def _waiting_keywords(operation: Operation, wait: Wait, collects: bool) -> list[Code]:
     """The declarations of a waiting method's own keyword arguments, named as `operation` names them."""
-    options = operation.option_names
-    keywords = [
-        Code(f"{options['poll_interval']}: float = {py_literal(wait.interval)}"),
-        Code(f"{options['max_wait']}: float | None = None"),
-    ]
-    if collects:
-        keywords += [Code(f"{options['max_pages']}: int | None = None"), Code(f"{options['max_results']}: int | None = None")]
-    return keywords
+    annotations = [f"float = {py_literal(wait.interval)}", "float | None = None", "int | None = None", "int | None = None"]
+    return [Code(f"{name}: {annotation}") for name, annotation in zip(_waiting_options(operation, collects), annotations)]
 
 
 def _waiting_options_doc(operation: Operation, wait: Wait) -> str:
     options = operation.option_names
     doc = (
-        f"  {options['poll_interval']} (float): Seconds between calls.\n"
-        f"  {options['max_wait']} (float | None): Give up after this many seconds, raising `WaitTimeoutError`"
+        f"  {options['poll_interval']}: Seconds between calls.\n"
+        f"  {options['max_wait']}: Give up after this many seconds, raising `WaitTimeoutError`"
         " (its `last` is the last answer). None waits as long as it takes."
     )
     if "max_pages" in options:
         doc += (
-            f"\n  {options['max_pages']} (int | None): Read no more than this many pages.\n"
-            f"  {options['max_results']} (int | None): Keep no more than this many items. When a limit stops"
+            f"\n  {options['max_pages']}: Read no more than this many pages.\n"
+            f"  {options['max_results']}: Keep no more than this many items. When a limit stops"
             " the collection, the answer's next-page field says where to go on; else it is None."
         )
     return doc
@@ -538,7 +585,7 @@ def _job_view(operation: Operation, job: Job, status_view: OperationView) -> Job
         f"Args:\n  The arguments of `{operation.name}`, and:\n" + _waiting_options_doc(operation, status.wait)
     )
     own, theirs = operation.option_names, status.option_names
-    waiting = ["poll_interval", "max_wait", *(["max_pages", "max_results"] if collects else []), *REQUEST_OPTIONS]
+    waiting = [*WAIT_OPTIONS, *(COLLECT_OPTIONS if collects else ()), *REQUEST_OPTIONS]
     return JobView(
         name=job.name,
         docstring=docstring_text(doc, METHOD_INDENT),
@@ -557,8 +604,7 @@ def _job_view(operation: Operation, job: Job, status_view: OperationView) -> Job
 def _passed_on(operation: Operation, replaced: dict[str, str] | None = None) -> list[Code]:
     """`name=name` for the operation's arguments and per-call options, as a method that calls
     the operation's passes them on (`replaced`: argument -> another value)."""
-    options = [operation.option_names[option] for option in REQUEST_OPTIONS]
-    names = [parameter.name for parameter in operation.parameters] + options
+    names = [parameter.name for parameter in operation.parameters] + list(REQUEST_OPTIONS)
     return [Code(f"{name}={(replaced or {}).get(name, name)}") for name in names]
 
 
@@ -629,6 +675,7 @@ def _endpoint_view(operation: Operation, writer: AnnotationWriter) -> EndpointVi
     encodings = _encodings(operation)
     if encodings is not None:
         writer.imports.use("Encoding")
+    argument_types, body_type = _argument_types(operation, writer)
     declaration = f"{operation.endpoint_name}: Endpoint[{returns}]"
     head = f"{declaration} = Endpoint("
     if len(head) > LINE_LENGTH:
@@ -646,6 +693,8 @@ def _endpoint_view(operation: Operation, writer: AnnotationWriter) -> EndpointVi
         encodings=encodings,
         idempotency_header=operation.idempotency_header,
         accept=_accept(operation),
+        argument_types=argument_types,
+        body_type=body_type,
     )
 
 
@@ -657,6 +706,48 @@ def _accept(operation: Operation) -> Code | None:
     errors = dict.fromkeys(r.media_type for r in operation.error_responses if r.media_type)
     accepted = success + [f"{media_type};q=0.5" if success else media_type for media_type in errors if media_type not in success]
     return None if accepted in ([], ["application/json"]) else py_literal(", ".join(accepted))
+
+
+def _argument_types(operation: Operation, writer: AnnotationWriter) -> tuple[Code | None, Code | None]:
+    """The types of the arguments whose dicts the runtime re-keys from Python names to wire names
+    (those that hold, at some depth, a model with a field named otherwise on the wire): by
+    location and wire name, and the type of a body given as one argument."""
+    flattened = operation.body is not None and operation.body.flattened
+    by_location: dict[str, list[str]] = {}
+    body_type = None
+    for parameter in operation.parameters:
+        if not _renames_keys(parameter.type):
+            continue
+        written = writer.annotation(parameter.type, Style())
+        if parameter.location == "body" and not flattened:
+            body_type = written
+        else:
+            by_location.setdefault(parameter.location, []).append(f"{py_literal(parameter.wire_name)}: {written}")
+    if not by_location:
+        return None, body_type
+    locations = [
+        f"{py_literal(location)}: " + bracketed("{", entries, "}", indent=8, trailer=",")
+        for location, entries in by_location.items()
+    ]
+    return Code(bracketed("{", locations, "}", indent=4, trailer=",")), body_type
+
+
+def _renames_keys(type_: TypeExpr) -> bool:
+    """Whether a value of the type may hold a model whose field is named otherwise on the wire."""
+    stack = list(referenced(type_))
+    seen: set[int] = set()
+    while stack:
+        named = stack.pop()
+        if id(named) in seen:
+            continue
+        seen.add(id(named))
+        if isinstance(named, Model):
+            if any(field.name != field.wire_name for field in named.request_fields):
+                return True
+            stack.extend(target for field in named.request_fields for target in referenced(field.type))
+        else:
+            stack.extend(referenced(named.type))
+    return False
 
 
 def _encodings(operation: Operation) -> Code | None:
@@ -711,9 +802,10 @@ def _method_docstring(operation: Operation, arguments: list[str]) -> Code:
     return docstring_text("\n\n".join(parts), METHOD_INDENT)
 
 
-def _argument_doc(parameter: Parameter, annotation: str) -> str:
-    """`  name (type): description`, with the server's default where the spec gives one, the
-    argument is optional and the description does not already speak of it."""
+def _argument_doc(parameter: Parameter) -> str | None:
+    """`  name: description`, with the server's default where the spec gives one, the argument
+    is optional and the description does not already speak of it; None when there is nothing to
+    say (the signature gives the type)."""
     text = " ".join((parameter.description or "").split())
     if parameter.deprecated:
         text = f"Deprecated. {text}".strip()
@@ -721,7 +813,7 @@ def _argument_doc(parameter: Parameter, annotation: str) -> str:
         if text and not text.endswith((".", "!", "?")):
             text += "."
         text = f"{text} Defaults to {py_literal(parameter.default)} on the server.".strip()
-    return f"  {parameter.name} ({annotation}): {text}".rstrip()
+    return f"  {parameter.name}: {text}" if text else None
 
 
 # --- the client --------------------------------------------------------------------------------
@@ -751,6 +843,8 @@ class ClientView:
     """Several servers, or variables in a server URL: the constructor takes `server=`."""
     described_servers: bool
     """Some server has a description (the README's table gets a column for them)."""
+    server_variables: bool
+    """Some server URL has variables (`_client.py` declares them with `ServerVariable`)."""
     type_imports: list[Code]
     """What the annotations need, imported when type-checking only: the resources' classes (each
     loads on first use), and the types of the methods on the client itself."""
@@ -760,6 +854,15 @@ class ClientView:
     @property
     def credential_arguments(self) -> list[str]:
         return [argument for scheme in self.schemes for argument in scheme.arguments]
+
+
+# The per-call options, documented once: in the client's docstring (and its README), not in
+# every method's.
+PER_CALL_OPTIONS = """Every method of its resources also takes these keyword arguments:
+  extra_headers: Headers to add to the request's, or to replace them.
+  extra_query: Query parameters to add to the request's.
+  extra_body: Properties to add to a JSON body, or fields to a form.
+  timeout: Seconds (or an httpx.Timeout) for this call instead of the client's."""
 
 
 @dataclass
@@ -796,10 +899,11 @@ def client_view(api: Api) -> ClientView:
     return ClientView(
         default_base_url=_default_base_url(api),
         schemes=[_scheme_view(scheme) for scheme in api.security_schemes],
-        doc=docstring_text(api.description or api.title, CLASS_INDENT),
+        doc=docstring_text(f"{(api.description or api.title).strip()}\n\n{PER_CALL_OPTIONS}", CLASS_INDENT),
         servers=api.servers,
         choosable_servers=len(api.servers) > 1 or any(server.variables for server in api.servers),
         described_servers=any(server.description for server in api.servers),
+        server_variables=any(server.variables for server in api.servers),
         type_imports=imports.lines(indent=4),
         methods=methods,
     )
@@ -822,21 +926,18 @@ def _client_methods(api: Api, writer: AnnotationWriter) -> list[ClientMethodView
                                     arguments, awaits)  # fmt: skip
 
         methods.append(method(view.name, [], view.returns, view.async_returns, view.docstring, []))
-        waiting = [operation.option_names[option] for option in (*WAIT_OPTIONS, *COLLECT_OPTIONS)
-                   if option in operation.option_names]  # fmt: skip
         if view.wait is not None:
-            collects = [] if view.pages is None else [operation.option_names[o] for o in COLLECT_OPTIONS]
-            extra = waiting[:2] + collects
             methods.append(method(view.wait.name, view.wait.keywords, view.returns, view.async_returns,
-                                  view.wait.docstring, extra))  # fmt: skip
+                                  view.wait.docstring, _waiting_options(operation, view.pages is not None)))  # fmt: skip
         if view.pages is not None:
-            writer.imports.abc.update(("Iterator", "AsyncIterator"))
+            writer.imports.use("Iterator")
+            writer.imports.use("AsyncIterator")
             methods.append(method(view.pages.name, [], Code(f"Iterator[{view.pages.item}]"),
                                   Code(f"AsyncIterator[{view.pages.item}]"), view.pages.docstring, [], awaits=False))  # fmt: skip
         if operation.job is not None:
             status_view = _operation_view(operation.job.status, writer, shadowed)
             job = _job_view(operation, operation.job, status_view)
-            extra = waiting if operation.job.status.pages is not None else waiting[:2]
+            extra = _waiting_options(operation, operation.job.status.pages is not None)
             methods.append(method(job.name, job.keywords, job.returns, job.async_returns, job.docstring, extra))
     return methods
 

@@ -116,20 +116,6 @@ def _subscript_lines(text: str, indent: int) -> list[str] | None:
 _NAME = re.compile(r"[\w.]+")
 
 
-def call_with_collection(head: str, opening: str, items: list[str], closing: str, *, indent: int) -> str:
-    """`head({items})`, a call whose one argument is a collection, as black lays it out: on one
-    line, or the collection on a line of its own, or one item per line."""
-    collection = opening + ", ".join(items) + closing
-    line = f"{head}({collection})"
-    if fits(line, LINE_LENGTH - indent) or not line.isascii():
-        return line
-    pad = " " * indent
-    if indent + 4 + len(collection) <= LINE_LENGTH:
-        return f"{head}(\n{pad}    {collection}\n{pad})"
-    body = "".join(f"{pad}        {item},\n" for item in items)
-    return f"{head}(\n{pad}    {opening}\n{body}{pad}    {closing}\n{pad})"
-
-
 def _split_top_level(text: str, separator: str) -> list[str]:
     """`text` split at `separator` outside brackets and strings, each part stripped (a `]` at the
     top level also splits: a caller checks with it that brackets match)."""
