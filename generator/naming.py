@@ -75,15 +75,21 @@ TAKEN_PACKAGE_NAMES = STANDARD_LIBRARY | CLIENT_DEPENDENCIES
 
 # Members of pydantic.BaseModel (v2, with its v1-style aliases): a field with one of these
 # names would shadow the method. Kept literal, not read from pydantic, so output never
-# depends on the installed pydantic version. The modules and functions a class body reads
-# (`datetime.date`, those of `_models`) are reserved too.
-RESERVED_FIELD_NAMES = frozenset(
+# depends on the installed pydantic version.
+PYDANTIC_MEMBERS = frozenset(
     """construct copy dict fields from_orm json parse_file parse_obj parse_raw schema
     schema_json update_forward_refs validate model_config model_fields model_computed_fields
     model_extra model_fields_set model_construct model_copy model_dump model_dump_json
     model_json_schema model_parametrized_name model_post_init model_rebuild model_validate
     model_validate_json model_validate_strings""".split()
-) | RUNTIME_MODULES | {name for name, source in RUNTIME_IMPORTS.items() if name.islower() and source == "_models"}
+)
+# Names a model's field cannot take: pydantic's members, and the modules and functions a class
+# body reads (`datetime.date`, those of `_models`).
+RESERVED_FIELD_NAMES = (
+    PYDANTIC_MEMBERS
+    | RUNTIME_MODULES
+    | {name for name, source in RUNTIME_IMPORTS.items() if name.islower() and source == "_models"}
+)
 
 # A word: a plural acronym (`URLs`), an acronym before a capitalised word, a (capitalised)
 # lowercase run, an acronym, or a number; digits stay with the letters they follow
@@ -133,6 +139,14 @@ def field_name(text: str) -> str:
     """Like attribute_name, and never shadowing a pydantic.BaseModel member."""
     name = attribute_name(text)
     return name + "_" if name in RESERVED_FIELD_NAMES else name
+
+
+def argument_name(field: str) -> str:
+    """The name of a model's field as a keyword argument and as a key of the model's TypedDict:
+    the field's name without the suffix that keeps it clear of pydantic's members (`schema_` ->
+    `schema`), which arguments and dicts have no reason to avoid."""
+    plain = field[:-1]
+    return plain if field.endswith("_") and plain in PYDANTIC_MEMBERS else field
 
 
 def class_name(text: str) -> str:

@@ -228,7 +228,8 @@ def test_a_job_in_one_call_starts_waits_and_collects_every_page(render_farm: Mod
     server.reply(200, {"status": "done", "frames": frames(3, 4), "next": "/renders/r1?skip=4"})  # relative
     server.reply(200, {"status": "done", "frames": frames(5), "next": None})
     client = render_farm.RenderFarm(api_key="k", base_url=server.url)
-    render = client.renders.render(scene="castle", frames=5, poll_interval=0.01, extra_headers={"X-Trace": "t"})
+    # the scene by position (x-clientgen-positional), the rest by name
+    render = client.renders.render("castle", frames=5, poll_interval=0.01, extra_headers={"X-Trace": "t"})
     assert [frame.number for frame in render.frames] == [1, 2, 3, 4, 5]
     assert render.status == "done" and render.next is None  # every page was read
     assert [(r.method, r.path, r.query) for r in server.requests] == [
@@ -309,7 +310,7 @@ def test_methods_on_the_client_itself_call_their_resources(render_farm: ModuleTy
     server.reply(200, {"status": "done", "frames": frames(2)})
     server.reply(200, {"status": "queued"})
     client = render_farm.RenderFarm(api_key="k", base_url=server.url)
-    assert [frame.number for frame in client.render(scene="castle", poll_interval=0.01).frames] == [1, 2]
+    assert [frame.number for frame in client.render("castle", poll_interval=0.01).frames] == [1, 2]
     assert client.get_render(render_id="r2").status == "queued"
     assert [(r.method, r.path) for r in server.requests][-1] == ("GET", "/renders/r2")
     assert inspect.signature(client.render) == inspect.signature(client.renders.render)
@@ -602,7 +603,7 @@ def test_per_call_options_have_one_name_in_every_method(import_client: Importer,
     accounts.get_users_user_id_items("u1", query_user_id="q", query_timeout=30, query_self=True, timeout=5.0)
     assert server.requests[0].path == "/users/u1/items"
     assert server.requests[0].query == [("user_id", "q"), ("timeout", "30"), ("self", "true")]
-    accounts.create_item(schema_={}, body_extra_headers="in the body", extra_headers={"X-Trace": "t"})
+    accounts.create_item(schema={}, body_extra_headers="in the body", extra_headers={"X-Trace": "t"})
     assert server.requests[1].json() == {"schema": {}, "extra_headers": "in the body"}
     assert server.requests[1].headers["x-trace"] == "t"
     for feature in FEATURES.iterdir():
@@ -675,7 +676,7 @@ def test_schemas_named_like_the_helpers_of_the_generated_code(import_client: Imp
     assert types.Required2.model_validate({"typed": {"tag": "t"}}).typed == types.TypedDict2(tag="t")
     server.reply(200, {"type": "c"})
     client = names.NamesTheHardCasesEscaped(base_url=server.url, max_retries=0)
-    client.user_accounts.create_item(schema_={}, sequences=(sequence, {"marks": [{"type": "note"}]}))
+    client.user_accounts.create_item(schema={}, sequences=(sequence, {"marks": [{"type": "note"}]}))
     assert server.requests[0].json()["sequences"] == [
         {"marks": [{"type": "tag", "discriminated": "d"}, {"type": "note"}]},
         {"marks": [{"type": "note"}]},

@@ -656,3 +656,36 @@ def test_path_parameters_reordered_break_positional_calls(tmp_path: Path) -> Non
     assert ("python", "positional-arguments-changed", True) in found(report), markdown(report)
     assert report.semver == "major"
     assert "positional arguments are now (item, shop), not (shop, item)" in markdown(report)
+
+
+def test_an_argument_made_keyword_only_breaks_positional_calls(tmp_path: Path) -> None:
+    """`x-clientgen-positional` makes `url` positional: adding it breaks nothing (calls by name
+    still work), removing it breaks `crawl("https://...")`."""
+
+    def crawl(positional: list[str] | None) -> dict[str, Any]:
+        spec = base_spec()
+        operation: dict[str, Any] = {
+            "operationId": "crawl",
+            "tags": ["crawls"],
+            "requestBody": {
+                "required": True,
+                "content": {
+                    "application/json": {
+                        "schema": {"type": "object", "required": ["url"], "properties": {"url": {"type": "string"}}}
+                    }
+                },
+            },
+            "responses": {"204": {"description": "OK"}},
+        }
+        if positional is not None:
+            operation["x-clientgen-positional"] = positional
+        spec["paths"]["/crawls"] = {"post": operation}
+        return spec
+
+    (tmp_path / "keywords.json").write_text(json.dumps(crawl(None)))
+    (tmp_path / "positional.json").write_text(json.dumps(crawl(["url"])))
+    added = diff_specs(tmp_path / "keywords.json", tmp_path / "positional.json")
+    assert added.semver != "major", markdown(added)
+    removed = diff_specs(tmp_path / "positional.json", tmp_path / "keywords.json")
+    assert ("python", "positional-arguments-changed", True) in found(removed), markdown(removed)
+    assert "positional arguments are now (), not (url)" in markdown(removed)

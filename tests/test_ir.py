@@ -334,6 +334,58 @@ def test_job_mistakes_are_one_error_at_their_place(tmp_path: Path, status: str, 
     assert message in caught.value.diagnostic.message
 
 
+POSITIONAL_SPEC = """
+openapi: 3.0.3
+info: {title: Crawler, version: '1'}
+paths:
+  /sites/{site}/crawls:
+    post:
+      operationId: startCrawl
+      x-clientgen-positional: POSITIONAL
+      parameters:
+        - {name: site, in: path, required: true, schema: {type: string}}
+        - {name: dryRun, in: query, required: true, schema: {type: boolean}}
+        - {name: X-Trace, in: header, required: true, schema: {type: string}}
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [url]
+              properties: {url: {type: string}, limit: {type: integer}}
+      responses:
+        '204': {description: Started.}
+"""
+
+
+def test_positional_arguments_follow_the_path_parameters_in_the_order_given(tmp_path: Path) -> None:
+    api, _ = build(write_spec(tmp_path, POSITIONAL_SPEC.replace("POSITIONAL", "[url, dryRun]")))
+    parameters = api.resources[0].operations[0].parameters
+    assert [(p.name, p.positional) for p in parameters] == [
+        ("site", True), ("url", True), ("dry_run", True), ("x_trace", False), ("limit", False)
+    ]
+    plain, _ = build(write_spec(tmp_path, POSITIONAL_SPEC.replace("POSITIONAL", "[]")))
+    assert [p.name for p in plain.resources[0].operations[0].parameters if p.positional] == ["site"]
+
+
+@pytest.mark.parametrize(
+    ("positional", "where", "message"),
+    [
+        ("url", "", "must be a list of the names of required arguments"),
+        ("[limit]", "/0", "'limit' is optional; only required arguments can be positional"),
+        ("[url, nope]", "/1", "'nope' is no query parameter or body field of this operation (those: dryRun, limit, url)"),
+        ("[X-Trace]", "/0", "'X-Trace' is no query parameter or body field"),
+        ("[url, url]", "/1", "'url' is named twice"),
+    ],
+)
+def test_positional_mistakes_are_one_error_at_their_place(tmp_path: Path, positional: str, where: str, message: str) -> None:
+    with pytest.raises(GeneratorError) as caught:
+        build(write_spec(tmp_path, POSITIONAL_SPEC.replace("POSITIONAL", positional)))
+    assert caught.value.diagnostic.location.pointer == "/paths/~1sites~1{site}~1crawls/post/x-clientgen-positional" + where
+    assert message in caught.value.diagnostic.message
+
+
 def test_job_extension_links_the_start_to_a_later_status_operation(tmp_path: Path) -> None:
     spec = START_SPEC.replace("EXTENSION", WAITING).replace("JOB", "{status: getJob, id: jobId}")
     # the starting operation first: the status operation it names is built after it

@@ -76,3 +76,13 @@ def test_module_names_are_never_keywords(tmp_path) -> None:  # type: ignore[no-u
     )
     api = build_api(load_document(spec), Warnings())
     assert [module.name for module in api.type_modules] == ["import_", "class_"]
+
+
+def test_arguments_drop_only_the_suffix_that_avoids_pydantic() -> None:
+    """A keyword argument (and a TypedDict key) has no reason to avoid pydantic's members, but
+    must not hide a module the generated code reads."""
+    assert naming.argument_name(naming.field_name("schema")) == "schema"
+    assert naming.argument_name(naming.field_name("json")) == "json"
+    assert naming.argument_name(naming.field_name("httpx")) == "httpx_"
+    assert naming.argument_name(naming.field_name("class")) == "class_"
+    assert naming.argument_name("model_id") == "model_id"

@@ -23,47 +23,42 @@ def main() -> None:
     firecrawl = Firecrawl()  # the API key from FIRECRAWL_API_KEY
 
     # scrape: markdown, and JSON shaped by a pydantic model
-    doc = firecrawl.scrape(url="https://example.com", formats=["markdown"]).data
+    doc = firecrawl.scrape("https://example.com", formats=["markdown"]).data
     print("scrape:", doc.markdown if doc else None)
-    doc = firecrawl.scrape(
-        url="https://example.com/product",
-        formats=["markdown", {"type": "json", "schema": Product}],
-    ).data
+    doc = firecrawl.scrape("https://example.com/product", formats=["markdown", {"type": "json", "schema": Product}]).data
     product = Product.model_validate(doc.json_) if doc else None
     print("json:", product)
 
     # crawl: start, wait, every page of documents
-    crawl = firecrawl.crawl(url="https://example.com", limit=10, poll_interval=0.1, max_wait=60)
+    crawl = firecrawl.crawl("https://example.com", limit=10, poll_interval=0.1, max_wait=60)
     print("crawl:", crawl.status, [page.metadata.source_url for page in crawl.data or [] if page.metadata])
 
     # start_crawl, then its status
-    job = firecrawl.start_crawl(url="https://example.com", limit=10)
+    job = firecrawl.start_crawl("https://example.com", limit=10)
     status = firecrawl.get_crawl_status(job.id)
     print("crawl status:", status.status, status.completed, "of", status.total)
 
     # batch_scrape
-    batch = firecrawl.batch_scrape(urls=["https://a.example", "https://b.example"], formats=["markdown"], poll_interval=0.1)
+    batch = firecrawl.batch_scrape(["https://a.example", "https://b.example"], formats=["markdown"], poll_interval=0.1)
     print("batch:", [page.markdown for page in batch.data or []])
 
     # map and search
-    print("map:", firecrawl.map(url="https://example.com").links)
-    results = firecrawl.search(query="firecrawl", limit=3).data
+    print("map:", firecrawl.map("https://example.com").links)
+    results = firecrawl.search("firecrawl", limit=3).data
     print("search:", [result.url for result in (results.web or [] if results else [])])
 
     # extract and agent: jobs in one call
-    extracted = firecrawl.extract(
-        urls=["https://example.com/product"], prompt="The product", schema_=Product, poll_interval=0.1
-    )
+    extracted = firecrawl.extract(["https://example.com/product"], prompt="The product", schema=Product, poll_interval=0.1)
     print("extract:", extracted.status, extracted.data)
     agent = firecrawl.agent(prompt="Find the price of the product", poll_interval=0.1)
     print("agent:", agent.status, agent.data)
 
     # parse a file
-    parsed = firecrawl.parse(file=("report.pdf", b"%PDF-1.4 ...", "application/pdf")).data
+    parsed = firecrawl.parse(("report.pdf", b"%PDF-1.4 ...", "application/pdf")).data
     print("parse:", parsed.markdown if parsed else None)
 
     # interact with the browser of a scrape, then stop it
-    scraped = firecrawl.scrape(url="https://example.com", formats=["markdown"])
+    scraped = firecrawl.scrape("https://example.com", formats=["markdown"])
     scrape_id = scraped.data.metadata.scrape_id if scraped.data and scraped.data.metadata else None
     if scrape_id is not None:
         outcome = firecrawl.interact(scrape_id, code="await page.click('a')")
@@ -72,7 +67,7 @@ def main() -> None:
 
     # errors: 429 is retried (Retry-After honoured); 402 has a class of its own
     try:
-        firecrawl.scrape(url="https://example.com/expensive")
+        firecrawl.scrape("https://example.com/expensive")
     except PaymentRequiredError as error:
         print("out of credits:", error.status_code)
     except RateLimitError as error:
@@ -81,8 +76,8 @@ def main() -> None:
 
 async def main_async() -> None:
     async with AsyncFirecrawl() as firecrawl:
-        doc = (await firecrawl.scrape(url="https://example.com", formats=["markdown"])).data
-        crawl = await firecrawl.crawl(url="https://example.com", limit=10, poll_interval=0.1)
+        doc = (await firecrawl.scrape("https://example.com", formats=["markdown"])).data
+        crawl = await firecrawl.crawl("https://example.com", limit=10, poll_interval=0.1)
         print("async:", doc.markdown if doc else None, len(crawl.data or []))
 
 

@@ -212,10 +212,10 @@ class PythonDiff:
                 f"`{call}`: {'required' if required else 'optional'} argument `{name}` added",
                 required,
             )
-        # path parameters are positional, in the order of the path: a call that passes them by
-        # position breaks when that order changes or one of them becomes keyword-only
-        old_positional = [p.name for p in old if p.location == "path"]
-        new_positional = [p.name for p in new if p.location == "path"]
+        # a call that passes the positional arguments by position breaks when their order
+        # changes or one of them becomes keyword-only
+        old_positional = [p.name for p in old if p.positional]
+        new_positional = [p.name for p in new if p.positional]
         moved = [name for name in old_positional if name in after and name not in new_positional]
         if moved or [n for n in old_positional if n in new_positional] != [n for n in new_positional if n in old_positional]:
             self.add(

@@ -234,7 +234,7 @@ def default_encoding(location: ParameterLocation | BodyEncoding) -> Encoding:
 
 @dataclass
 class Parameter:
-    """A keyword argument of a method: a path/query/header/cookie parameter or a body field."""
+    """An argument of a method: a path/query/header/cookie parameter or a body field."""
 
     name: str
     wire_name: str
@@ -249,6 +249,9 @@ class Parameter:
     sample: object = None
     """A value the spec accepts, for the generated tests (required parameters only): JSON data,
     or `samples.BINARY` for a file."""
+    positional: bool = False
+    """Passed by position or by name: the path parameters, then those `x-clientgen-positional`
+    names; the others are keyword-only."""
 
 
 # The media type a body of each encoding is sent in when the spec declares that one (multipart's

@@ -58,6 +58,7 @@ COLLECT_OPTIONS = ("max_pages", "max_results")
 WAIT_EXTENSION = "x-clientgen-wait"
 PAGES_EXTENSION = "x-clientgen-pages"
 JOB_EXTENSION = "x-clientgen-job"
+POSITIONAL_EXTENSION = "x-clientgen-positional"
 
 def _waiting_options(node: dict[str, Any]) -> tuple[str, ...]:
     """The options of the methods an operation's extensions add (waiting, collecting)."""
@@ -296,7 +297,7 @@ class OperationBuilder:
             description=nodes.text(node, "description"),
             deprecated=node.get("deprecated") is True,
             tags=[tag for tag in nodes.sequence(node, "tags") if isinstance(tag, str)],
-            parameters=parameters + body_parameters,
+            parameters=self._positional_first(node, pointer, parameters + body_parameters),
             body=body,
             responses=responses,
             security=self._security(node, pointer),
@@ -312,6 +313,31 @@ class OperationBuilder:
         if job is not None:
             self._jobs.append((operation, resource, *job))
         return operation
+
+    def _positional_first(self, node: dict[str, Any], pointer: str, parameters: list[Parameter]) -> list[Parameter]:
+        """The arguments in the method's order: the path parameters (in the order of the path)
+        and the required arguments `x-clientgen-positional` names (by their names in the spec,
+        in its order), which can be passed by position; then the others, keyword-only."""
+        named = node.get(POSITIONAL_EXTENSION, [])
+        where = f"{pointer}/{POSITIONAL_EXTENSION}"
+        if not isinstance(named, list) or not all(isinstance(name, str) for name in named):
+            raise self._document.error(where, "must be a list of the names of required arguments")
+        path = [replace(parameter, positional=True) for parameter in parameters if parameter.location == "path"]
+        chosen: list[Parameter] = []
+        for index, wire_name in enumerate(named):
+            found = [p for p in parameters if p.wire_name == wire_name and p.location not in ("path", "header", "cookie")]
+            if not found:
+                candidates = ", ".join(sorted({p.wire_name for p in parameters if p.location in ("query", "body")})) or "none"
+                raise self._document.error(
+                    f"{where}/{index}", f"{wire_name!r} is no query parameter or body field of this operation (those: {candidates})"
+                )
+            if not found[0].required:
+                raise self._document.error(f"{where}/{index}", f"{wire_name!r} is optional; only required arguments can be positional")
+            if any(parameter is found[0] for parameter in chosen):
+                raise self._document.error(f"{where}/{index}", f"{wire_name!r} is named twice")
+            chosen.append(found[0])
+        rest = [p for p in parameters if p.location != "path" and not any(p is parameter for parameter in chosen)]
+        return path + [replace(parameter, positional=True) for parameter in chosen] + rest
 
     def _wait(
         self, node: dict[str, Any], pointer: str, name: str, responses: list[Response], scopes: list[naming.Scope]
@@ -614,8 +640,9 @@ class OperationBuilder:
 
     @staticmethod
     def _body_field(field: Field, arguments: naming.Scope, sample_value: object, encoding: Encoding) -> Parameter:
+        name = naming.argument_name(field.name)
         return Parameter(
-            name=arguments.claim_first(field.name, "body_" + field.name),
+            name=arguments.claim_first(name, "body_" + name),
             wire_name=field.wire_name,
             location="body",
             type=field.type,

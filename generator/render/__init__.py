@@ -192,9 +192,9 @@ def _readme_context(api: Api) -> dict[str, object]:
             required = [p for p in operation.parameters if p.required]
             kinds = [p.type.kind for p in required if p.location in ("path", "query") and isinstance(p.type, Primitive)]
             if len(kinds) == len(required):
-                # path parameters by position, as users write them; the others by name
+                # positional arguments by position, as users write them; the others by name
                 arguments = ", ".join(
-                    str(_placeholder(kind)) if p.location == "path" else f"{p.name}={_placeholder(kind)}"
+                    str(_placeholder(kind)) if p.positional else f"{p.name}={_placeholder(kind)}"
                     for p, kind in zip(required, kinds)
                 )
                 context["example"] = {

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
+from .. import naming
 from ..ir.model import (
     Alias,
     Api,
@@ -23,7 +24,6 @@ from ..ir.model import (
 )
 from ..ir.samples import BINARY
 from ..ir.status_errors import error_class
-from .views import param_key
 from .code import Code, py_literal
 from .wrap import bracketed, call_statement
 
@@ -179,7 +179,7 @@ def sample_code(type_: TypeExpr, value: object) -> str:
     if isinstance(type_, Ref) and isinstance(type_.target, Model) and isinstance(value, dict):
         fields = {f.wire_name: f for f in type_.target.request_fields}
         entries = [
-            f"{py_literal(param_key(fields[k]))}: {sample_code(fields[k].type, v)}" if k in fields else f"{py_literal(str(k))}: {py_literal(v)}"
+            f"{py_literal(naming.argument_name(fields[k].name))}: {sample_code(fields[k].type, v)}" if k in fields else f"{py_literal(str(k))}: {py_literal(v)}"
             for k, v in value.items()
         ]
         return "{" + ", ".join(entries) + "}"

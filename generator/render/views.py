@@ -12,7 +12,6 @@ from ..ir.model import (
     Alias,
     Api,
     Encoding,
-    Field as ModelField,
     Model,
     Operation,
     Parameter,
@@ -36,7 +35,7 @@ from ..ir.status_errors import error_class
 from .annotations import AnnotationWriter, Imports, Style, relative_module
 from .code import Code, docstring_text, py_literal
 from ..format import LINE_LENGTH
-from ..naming import RESERVED_FIELD_NAMES
+from .. import naming
 from .wrap import annotated, assignment, bracketed, call
 
 METHOD_INDENT = 8
@@ -207,18 +206,8 @@ def _alias_declaration(name: str, value: Code) -> Code:
     return Code(assignment(f"{name}: TypeAlias", value))
 
 
-def param_key(model_field: ModelField) -> str:
-    """The key of a field in its model's TypedDict twin: the field's Python name, but for the
-    names a model suffixes to keep clear of pydantic's members (`schema_`, `json_`), which a
-    dict has no reason to avoid (`schema`). The runtime takes both."""
-    name = model_field.name
-    # (not `datetime`, which would hide the module the annotations use)
-    plain = name[:-1]
-    return plain if name.endswith("_") and plain in RESERVED_FIELD_NAMES and plain != "datetime" else name
-
-
 def _typed_dict_view(model: Model, name: str, writer: AnnotationWriter, pending: frozenset[str]) -> TypedDictView:
-    keys = [param_key(field) for field in model.request_fields]
+    keys = [naming.argument_name(field.name) for field in model.request_fields]
     # class syntax only for plain names: Python would NFKC-normalise non-ASCII ones and
     # mangle `__private` ones, changing the keys
     class_syntax = all(
@@ -232,7 +221,7 @@ def _typed_dict_view(model: Model, name: str, writer: AnnotationWriter, pending:
         if model_field.required:
             writer.imports.use("Required")
             annotation = Code(f"Required[{annotation}]")
-        key = param_key(model_field)
+        key = naming.argument_name(model_field.name)
         entries.append((py_literal(key), key, annotation))
     doc = f"The fields of `{model.name}` as a dict, by their Python names."
     return TypedDictView(name, docstring_text(doc, CLASS_INDENT), entries, class_syntax)
@@ -317,7 +306,7 @@ class OperationView:
     name: str
     endpoint_name: str
     positional: list[ParameterView]
-    """The path parameters, in the order of the path: positional or keyword arguments."""
+    """The arguments passed by position or by name (`Parameter.positional`)."""
     parameters: list[ParameterView]
     """The other parameters: keyword arguments."""
     returns: Code
@@ -461,8 +450,7 @@ def _operation_view(operation: Operation, writer: AnnotationWriter, shadowed: fr
             annotation = Code(f"{annotation} | NotGiven")
             default = Code("NOT_GIVEN")
         declaration = Code(annotated(parameter.name, annotation, default, indent=PARAMETER_INDENT, trailer=","))
-        # path parameters identify what the call is about: positional or keyword
-        (positional if parameter.location == "path" else parameters).append(
+        (positional if parameter.positional else parameters).append(
             ParameterView(parameter.name, annotation, default, declaration)
         )
     returns = _returns(operation.success_responses, writer, shadowed)

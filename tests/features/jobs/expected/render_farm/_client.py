@@ -139,8 +139,8 @@ class RenderFarm(SyncAPIClient):
 
     def start_render(
         self,
-        *,
         scene: str,
+        *,
         frames: int | NotGiven = NOT_GIVEN,
         metadata_schema: dict[str, Any] | type[pydantic.BaseModel] | NotGiven = NOT_GIVEN,
         checks: (
@@ -175,8 +175,8 @@ class RenderFarm(SyncAPIClient):
 
     def render(
         self,
-        *,
         scene: str,
+        *,
         frames: int | NotGiven = NOT_GIVEN,
         metadata_schema: dict[str, Any] | type[pydantic.BaseModel] | NotGiven = NOT_GIVEN,
         checks: (
@@ -363,8 +363,8 @@ class AsyncRenderFarm(AsyncAPIClient):
 
     async def start_render(
         self,
-        *,
         scene: str,
+        *,
         frames: int | NotGiven = NOT_GIVEN,
         metadata_schema: dict[str, Any] | type[pydantic.BaseModel] | NotGiven = NOT_GIVEN,
         checks: (
@@ -399,8 +399,8 @@ class AsyncRenderFarm(AsyncAPIClient):
 
     async def render(
         self,
-        *,
         scene: str,
+        *,
         frames: int | NotGiven = NOT_GIVEN,
         metadata_schema: dict[str, Any] | type[pydantic.BaseModel] | NotGiven = NOT_GIVEN,
         checks: (

@@ -19,5 +19,5 @@ def test_list(client: NamesTheHardCasesEscaped) -> None:
 
 
 def test_create_item(client: NamesTheHardCasesEscaped) -> None:
-    result = client.user_accounts.create_item(schema_={})
+    result = client.user_accounts.create_item(schema={})
     assert isinstance(result, Client2)

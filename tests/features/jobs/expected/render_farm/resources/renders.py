@@ -72,8 +72,8 @@ class RendersResource(SyncAPIResource):
 
     def start_render(
         self,
-        *,
         scene: str,
+        *,
         frames: int | NotGiven = NOT_GIVEN,
         metadata_schema: dict[str, Any] | type[pydantic.BaseModel] | NotGiven = NOT_GIVEN,
         checks: (
@@ -113,8 +113,8 @@ class RendersResource(SyncAPIResource):
 
     def render(
         self,
-        *,
         scene: str,
+        *,
         frames: int | NotGiven = NOT_GIVEN,
         metadata_schema: dict[str, Any] | type[pydantic.BaseModel] | NotGiven = NOT_GIVEN,
         checks: (
@@ -317,8 +317,8 @@ class AsyncRendersResource(AsyncAPIResource):
 
     async def start_render(
         self,
-        *,
         scene: str,
+        *,
         frames: int | NotGiven = NOT_GIVEN,
         metadata_schema: dict[str, Any] | type[pydantic.BaseModel] | NotGiven = NOT_GIVEN,
         checks: (
@@ -358,8 +358,8 @@ class AsyncRendersResource(AsyncAPIResource):
 
     async def render(
         self,
-        *,
         scene: str,
+        *,
         frames: int | NotGiven = NOT_GIVEN,
         metadata_schema: dict[str, Any] | type[pydantic.BaseModel] | NotGiven = NOT_GIVEN,
         checks: (

@@ -128,9 +128,9 @@ class UserAccountsResource(SyncAPIResource):
     def create_item(
         self,
         *,
-        schema_: dict[str, Any],
-        json_: str | NotGiven = NOT_GIVEN,
-        model_config_: str | NotGiven = NOT_GIVEN,
+        schema: dict[str, Any],
+        json: str | NotGiven = NOT_GIVEN,
+        model_config: str | NotGiven = NOT_GIVEN,
         model_id: str | NotGiven = NOT_GIVEN,
         v2_fa: bool | NotGiven = NOT_GIVEN,
         odd_name: str | NotGiven = NOT_GIVEN,
@@ -150,15 +150,15 @@ class UserAccountsResource(SyncAPIResource):
         """POST /list
 
         Args:
-          schema_: A field named schema.
+          schema: A field named schema.
         """
         return self._client.request(
             _CREATE_ITEM,
             Call(
                 body={
-                    "schema": schema_,
-                    "json": json_,
-                    "model_config": model_config_,
+                    "schema": schema,
+                    "json": json,
+                    "model_config": model_config,
                     "model_id": model_id,
                     "2fa": v2_fa,
                     "<odd name> ": odd_name,
@@ -268,9 +268,9 @@ class AsyncUserAccountsResource(AsyncAPIResource):
     async def create_item(
         self,
         *,
-        schema_: dict[str, Any],
-        json_: str | NotGiven = NOT_GIVEN,
-        model_config_: str | NotGiven = NOT_GIVEN,
+        schema: dict[str, Any],
+        json: str | NotGiven = NOT_GIVEN,
+        model_config: str | NotGiven = NOT_GIVEN,
         model_id: str | NotGiven = NOT_GIVEN,
         v2_fa: bool | NotGiven = NOT_GIVEN,
         odd_name: str | NotGiven = NOT_GIVEN,
@@ -290,15 +290,15 @@ class AsyncUserAccountsResource(AsyncAPIResource):
         """POST /list
 
         Args:
-          schema_: A field named schema.
+          schema: A field named schema.
         """
         return await self._client.request(
             _CREATE_ITEM,
             Call(
                 body={
-                    "schema": schema_,
-                    "json": json_,
-                    "model_config": model_config_,
+                    "schema": schema,
+                    "json": json,
+                    "model_config": model_config,
                     "model_id": model_id,
                     "2fa": v2_fa,
                     "<odd name> ": odd_name,

@@ -19,4 +19,4 @@ class TagParam(TypedDict, total=False):
     """The fields of `Tag` as a dict, by their Python names."""
 
     type: Required[Literal["tag"]]
-    discriminated: str
+    discriminated_: str
