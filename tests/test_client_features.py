@@ -405,6 +405,15 @@ def test_binary_and_text_bodies(uploads: ModuleType, server: TestServer) -> None
     assert client.documents.summarize_document(id="d1") == "résumé"
     # each asks for the media type its response has (Prism answers 406 otherwise)
     assert [r.headers["accept"] for r in server.requests] == ["application/octet-stream", "application/json", "text/plain"]
+    # a binary body whose schema says only `type: string` is an upload too, not a str
+    assert "FileTypes" in str(inspect.signature(client.documents.import_archive).parameters["body"].annotation)
+    server.reply(204)
+    client.documents.import_archive(body=b"ustar\x00")
+    assert server.requests[3].body == b"ustar\x00"
+    assert server.requests[3].headers["content-type"] == "application/x-tar"
+    # its Content-Length parameter is left out: httpx writes the header from the body
+    assert "content_length" not in inspect.signature(client.documents.import_archive).parameters
+    assert server.requests[3].headers["content-length"] == "6"
 
 
 def test_form_urlencoded(uploads: ModuleType, server: TestServer) -> None:

@@ -386,6 +386,20 @@ def test_positional_mistakes_are_one_error_at_their_place(tmp_path: Path, positi
     assert message in caught.value.diagnostic.message
 
 
+def test_headers_that_frame_the_message_are_left_to_the_http_client(tmp_path: Path) -> None:
+    spec = POSITIONAL_SPEC.replace("POSITIONAL", "[]").replace(
+        "        - {name: X-Trace, in: header, required: true, schema: {type: string}}\n",
+        "        - {name: X-Trace, in: header, required: true, schema: {type: string}}\n"
+        "        - {name: Content-Length, in: header, required: true, schema: {type: number}}\n"
+        "        - {name: host, in: header, schema: {type: string}}\n",
+    )
+    api, warnings = build(write_spec(tmp_path, spec))
+    assert [p.wire_name for p in api.resources[0].operations[0].parameters if p.location == "header"] == ["X-Trace"]
+    messages = [diagnostic.message for diagnostic in warnings.items]
+    assert "header Content-Length is the HTTP client's to set (from the body and the URL); the parameter is left out" in messages
+    assert any(message.startswith("header host is the HTTP client's") for message in messages)
+
+
 def test_job_extension_links_the_start_to_a_later_status_operation(tmp_path: Path) -> None:
     spec = START_SPEC.replace("EXTENSION", WAITING).replace("JOB", "{status: getJob, id: jobId}")
     # the starting operation first: the status operation it names is built after it

@@ -68,6 +68,10 @@ def _waiting_options(node: dict[str, Any]) -> tuple[str, ...]:
     return (WAIT_OPTIONS if waits else ()) + (COLLECT_OPTIONS if collects else ())
 
 
+# Headers that frame the message, which httpx writes from the body and the URL: a value given by
+# the caller would contradict them (Vercel's uploads declare Content-Length).
+TRANSPORT_HEADERS = frozenset({"content-length", "transfer-encoding", "host", "connection"})
+
 # Header parameters that make a retried call safe: one key per call, reused on every retry.
 IDEMPOTENCY_HEADERS = frozenset({"idempotency-key", "x-idempotency-key"})
 
@@ -479,6 +483,13 @@ class OperationBuilder:
                     raise self._document.error(
                         parameter_pointer + "/in", f"parameter location {location!r} is not one of path, query, header, cookie"
                     )
+                if location == "header" and parameter["name"].lower() in TRANSPORT_HEADERS:
+                    self._warnings.add(
+                        self._document.location(parameter_pointer),
+                        f"header {parameter['name']} is the HTTP client's to set (from the body and the URL);"
+                        " the parameter is left out",
+                    )
+                    continue
                 merged[(parameter["name"], location)] = (parameter, parameter_pointer)
         for name in _path_template_names(path):
             if (name, "path") not in merged:
@@ -583,9 +594,11 @@ class OperationBuilder:
                 ]
             if schema is not None:
                 request_body.type = self._schemas.type_of(schema, schema_pointer, body_hint)
-            elif encoding == "binary":
+            if encoding == "binary" and (schema is None or request_body.type == Primitive("str")):
+                # the body's bytes, whether the schema says `format: binary` or only `type: string`
+                # (Docker's tar archives): an upload, as the runtime sends it
                 request_body.type = Primitive("file")
-            elif encoding == "text":
+            elif schema is None and encoding == "text":
                 request_body.type = Primitive("str")
         parameter = Parameter(
             name=arguments.claim("body"),
@@ -594,7 +607,7 @@ class OperationBuilder:
             type=request_body.type,
             required=request_body.required,
             description=request_body.description,
-            sample=body_sample if body_sample is not None else (BINARY if request_body.encoding == "binary" else "sample"),
+            sample=BINARY if request_body.type == Primitive("file") else "sample" if body_sample is None else body_sample,
         )
         return request_body, [parameter]
 

@@ -112,10 +112,11 @@ def sample(document: Document, schema: Any, depth: int = 0, cache: dict[str, Any
         value = _object(document, own, depth) if "properties" in own else {}
         return {**merged, **value} if merged or value else sample(document, schema["allOf"][0], depth + 1)
     for key in ("oneOf", "anyOf"):
-        variants = [v for v in schema.get(key) or [] if not (isinstance(v, dict) and _type(v) == "null")]
-        if variants:
+        declared = [v for v in schema.get(key) or [] if not (isinstance(v, dict) and _type(v) == "null")]
+        if declared:
+            variants = [_with_properties_beside(document, schema, key, variant) for variant in declared]
             value = sample(document, variants[0], depth + 1)
-            tag = _discriminator_tag(schema, variants[0])
+            tag = _discriminator_tag(schema, declared[0])
             if tag is not None and isinstance(value, dict):
                 value[tag[0]] = tag[1]
             elif key == "oneOf" and isinstance(value, dict) and len(variants) > 1:
@@ -300,6 +301,25 @@ def _variations(value: Any, index: int) -> list[Any]:
     if isinstance(value, dict):
         return [{**value, key: varied} for key, item in value.items() for varied in _variations(item, index)]
     return []
+
+
+def _with_properties_beside(document: Document, schema: dict[str, Any], key: str, variant: Any) -> Any:
+    """A variant of a `oneOf`/`anyOf` that sits beside the schema's own properties, with them:
+    a variant may only say which of those are required (urlbox's `{oneOf: [{required: [url]},
+    {required: [html]}]}` beside `url` and `html`)."""
+    own = {name: value for name, value in schema.items() if name not in (key, "discriminator")}
+    if not isinstance(own.get("properties"), dict):
+        return variant
+    resolved = _resolved(document, variant)
+    properties = {**own["properties"], **(resolved.get("properties") or {})}
+    required = [
+        name
+        for names in (own.get("required"), resolved.get("required"))
+        if isinstance(names, list)
+        for name in names
+        if isinstance(name, str)
+    ]
+    return {**own, **resolved, "properties": properties, "required": list(dict.fromkeys(required))}
 
 
 def _only_first(document: Document, value: dict[str, Any], variants: list[Any], depth: int) -> dict[str, Any]:

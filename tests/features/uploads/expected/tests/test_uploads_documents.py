@@ -23,6 +23,11 @@ def test_replace_document(client: Uploads) -> None:
     client.documents.replace_document(id="sample", body=b"sample")
 
 
+def test_import_archive(client: Uploads) -> None:
+    # the client parses the response into the declared type, or raises
+    client.documents.import_archive(body=b"sample")
+
+
 def test_summarize_document(client: Uploads) -> None:
     result = client.documents.summarize_document(id="sample")
     assert isinstance(result, str)

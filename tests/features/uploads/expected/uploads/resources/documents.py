@@ -61,6 +61,16 @@ _REPLACE_DOCUMENT: Endpoint[None] = Endpoint(
     body_encoding="binary",
 )
 
+_IMPORT_ARCHIVE: Endpoint[None] = Endpoint(
+    method="POST",
+    path="/archives",
+    response=None,
+    response_kind="none",
+    security=[["token"]],
+    body_encoding="binary",
+    content_type="application/x-tar",
+)
+
 _SUMMARIZE_DOCUMENT: Endpoint[str] = Endpoint(
     method="GET",
     path="/documents/{id}/summary",
@@ -155,6 +165,30 @@ class DocumentsResource(SyncAPIResource):
             ),
         )
 
+    def import_archive(
+        self,
+        *,
+        body: FileTypes,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> None:
+        """POST /archives
+
+        A tar archive of documents (its schema has only a type, as Docker's do).
+        """
+        return self._client.request(
+            _IMPORT_ARCHIVE,
+            Call(
+                body=body,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
+        )
+
     def summarize_document(
         self,
         id: str,
@@ -184,6 +218,7 @@ class DocumentsResourceWithRawResponse:
         self.upload_document = raw_response_wrapper(resource.upload_document)
         self.download_document = raw_response_wrapper(resource.download_document)
         self.replace_document = raw_response_wrapper(resource.replace_document)
+        self.import_archive = raw_response_wrapper(resource.import_archive)
         self.summarize_document = raw_response_wrapper(resource.summarize_document)
 
 
@@ -194,6 +229,7 @@ class DocumentsResourceWithStreamingResponse:
         self.upload_document = streaming_response_wrapper(resource.upload_document)
         self.download_document = streaming_response_wrapper(resource.download_document)
         self.replace_document = streaming_response_wrapper(resource.replace_document)
+        self.import_archive = streaming_response_wrapper(resource.import_archive)
         self.summarize_document = streaming_response_wrapper(resource.summarize_document)
 
 
@@ -281,6 +317,30 @@ class AsyncDocumentsResource(AsyncAPIResource):
             ),
         )
 
+    async def import_archive(
+        self,
+        *,
+        body: FileTypes,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> None:
+        """POST /archives
+
+        A tar archive of documents (its schema has only a type, as Docker's do).
+        """
+        return await self._client.request(
+            _IMPORT_ARCHIVE,
+            Call(
+                body=body,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
+        )
+
     async def summarize_document(
         self,
         id: str,
@@ -310,6 +370,7 @@ class AsyncDocumentsResourceWithRawResponse:
         self.upload_document = async_raw_response_wrapper(resource.upload_document)
         self.download_document = async_raw_response_wrapper(resource.download_document)
         self.replace_document = async_raw_response_wrapper(resource.replace_document)
+        self.import_archive = async_raw_response_wrapper(resource.import_archive)
         self.summarize_document = async_raw_response_wrapper(resource.summarize_document)
 
 
@@ -321,4 +382,5 @@ class AsyncDocumentsResourceWithStreamingResponse:
         self.upload_document = async_streaming_response_wrapper(resource.upload_document)
         self.download_document = async_streaming_response_wrapper(resource.download_document)
         self.replace_document = async_streaming_response_wrapper(resource.replace_document)
+        self.import_archive = async_streaming_response_wrapper(resource.import_archive)
         self.summarize_document = async_streaming_response_wrapper(resource.summarize_document)
