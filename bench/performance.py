@@ -113,8 +113,10 @@ def side_by_side(title: str, ours: list[Run], theirs: list[Run]) -> None:
         walls = [run.wall for run in runs]
         peak = max(run.peak_mb for run in runs)
         print(f"  {name:24}{median(runs):>10.2f}{min(walls):>8.2f}{max(walls):>8.2f}{peak:>9.0f}")
-    print(f"  ratio clientgen / openapi-python-client: time {median(ours) / median(theirs):.2f}, "
-          f"peak memory {max(r.peak_mb for r in ours) / max(r.peak_mb for r in theirs):.2f}")
+    print(
+        f"  ratio clientgen / openapi-python-client: time {median(ours) / median(theirs):.2f}, "
+        f"peak memory {max(r.peak_mb for r in ours) / max(r.peak_mb for r in theirs):.2f}"
+    )
 
 
 def python_lines(folder: Path) -> tuple[int, int]:
@@ -147,9 +149,13 @@ def bench_github(tools: Tools, cache: Path, runs: int) -> None:
             ours.append(tools.ours(spec, Path(scratch) / f"ours{run}"))
             theirs.append(tools.theirs(spec, Path(scratch) / f"theirs{run}"))
         ours_size, theirs_size = python_lines(Path(scratch) / "ours0"), python_lines(Path(scratch) / "theirs0")
-    side_by_side(f"GitHub's spec ({spec.stat().st_size / 1e6:.0f} MB), first generation, {runs} runs each", ours, theirs)
-    print(f"  output: clientgen {ours_size[1]:,} lines in {ours_size[0]:,} files; "
-          f"openapi-python-client {theirs_size[1]:,} lines in {theirs_size[0]:,} files")
+    side_by_side(
+        f"GitHub's spec ({spec.stat().st_size / 1e6:.0f} MB), first generation, {runs} runs each", ours, theirs
+    )
+    print(
+        f"  output: clientgen {ours_size[1]:,} lines in {ours_size[0]:,} files; "
+        f"openapi-python-client {theirs_size[1]:,} lines in {theirs_size[0]:,} files"
+    )
     print(f"  clientgen's stages, in-process, seconds: {stages(spec)}")
 
 
@@ -160,7 +166,9 @@ def with_added_operation(document: dict[str, Any]) -> dict[str, Any]:
             "operationId": "benchmark/added-operation",
             "tags": ["meta"],
             "summary": "An operation the benchmark adds",
-            "responses": {"200": {"description": "OK", "content": {"application/json": {"schema": {"type": "string"}}}}},
+            "responses": {
+                "200": {"description": "OK", "content": {"application/json": {"schema": {"type": "string"}}}}
+            },
         }
     }
     return changed
@@ -275,20 +283,27 @@ def bench_import(tools: Tools, cache: Path, runs: int) -> None:
         for _ in range(runs):  # interleaved, so that a slow spell of the machine hits all three
             for name, (folder, script, arguments) in probes.items():
                 seconds[name].append(probe_seconds(python, folder, script, arguments))
-    print(f"\nImport the generated GitHub client (compiled, as installed) and create a client object, "
-          f"measured in the process, {runs} runs each")
+    print(
+        f"\nImport the generated GitHub client (compiled, as installed) and create a client object, "
+        f"measured in the process, {runs} runs each"
+    )
     for name, values in seconds.items():
-        print(f"  {name:24}median {statistics.median(values) * 1000:>6.0f} ms  (min {min(values) * 1000:.0f}, "
-              f"max {max(values) * 1000:.0f})")
+        print(
+            f"  {name:24}median {statistics.median(values) * 1000:>6.0f} ms  (min {min(values) * 1000:.0f}, "
+            f"max {max(values) * 1000:.0f})"
+        )
     ours = statistics.median(seconds[OURS])
-    print(f"  ratio clientgen / openapi-python-client: {ours / statistics.median(seconds[THEIRS]):.2f}; "
-          f"clientgen / {FLOOR}: {ours / statistics.median(seconds[FLOOR]):.2f}")
+    print(
+        f"  ratio clientgen / openapi-python-client: {ours / statistics.median(seconds[THEIRS]):.2f}; "
+        f"clientgen / {FLOOR}: {ours / statistics.median(seconds[FLOOR]):.2f}"
+    )
 
 
 SERVER = """
 import asyncio, sys
 BODY = b'{"success": true, "data": {"remainingCredits": 1000, "planCredits": 5000}}'
-RESPONSE = b"HTTP/1.1 200 OK\\r\\ncontent-type: application/json\\r\\ncontent-length: %d\\r\\n\\r\\n%s" % (len(BODY), BODY)
+HEAD = b"HTTP/1.1 200 OK\\r\\ncontent-type: application/json\\r\\ncontent-length: %d\\r\\n\\r\\n"
+RESPONSE = HEAD % len(BODY) + BODY
 async def serve(reader, writer):
     while True:
         head = await reader.readuntil(b"\\r\\n\\r\\n") if not reader.at_eof() else b""
@@ -317,8 +332,22 @@ def bench_requests(cache: Path, count: int) -> None:
 
     with tempfile.TemporaryDirectory() as scratch_name:
         scratch = Path(scratch_name)
-        subprocess.run([sys.executable, "-m", "generator", "generate", FIRECRAWL, "--output", scratch,
-                        "--package-name", "firecrawl", "-q"], cwd=ROOT, check=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "generator",
+                "generate",
+                FIRECRAWL,
+                "--output",
+                scratch,
+                "--package-name",
+                "firecrawl",
+                "-q",
+            ],
+            cwd=ROOT,
+            check=True,
+        )
         sys.path.insert(0, str(scratch))
         import firecrawl  # type: ignore[import-not-found]
 
@@ -357,7 +386,9 @@ def bench_requests(cache: Path, count: int) -> None:
             server.wait()
     print(f"\nPer request, {count} GET requests each on a loopback server (small JSON body), microseconds")
     for label, (plain, ours) in (("sync", sync), ("async", asynchronous)):
-        print(f"  {label:6} httpx {plain * 1e6:>7.0f}   clientgen {ours * 1e6:>7.0f}   overhead {ours / plain - 1:+.0%}")
+        print(
+            f"  {label:6} httpx {plain * 1e6:>7.0f}   clientgen {ours * 1e6:>7.0f}   overhead {ours / plain - 1:+.0%}"
+        )
 
 
 BLOCKS = 10
@@ -380,8 +411,12 @@ def compare_blocks(plain: Callable[[], object], ours: Callable[[], object], coun
 
 def subset(document: dict[str, Any], fraction: float, seed: int = 1) -> tuple[dict[str, Any], int]:
     """The spec with a seeded random `fraction` of its operations, and only the components they use."""
-    operations = [(path, method) for path, item in document["paths"].items() for method in item
-                  if method in ("get", "put", "post", "delete", "patch", "head", "options", "trace")]
+    operations = [
+        (path, method)
+        for path, item in document["paths"].items()
+        for method in item
+        if method in ("get", "put", "post", "delete", "patch", "head", "options", "trace")
+    ]
     kept = set(random.Random(seed).sample(operations, round(len(operations) * fraction)))
     paths: dict[str, Any] = {}
     for path, item in document["paths"].items():
@@ -422,8 +457,10 @@ def bench_scaling(tools: Tools, cache: Path) -> None:
             spec.write_text(json.dumps(cut))
             ours = tools.ours(spec, scratch / f"ours-{fraction}")
             theirs = tools.theirs(spec, scratch / f"theirs-{fraction}")
-            print(f"  {fraction:>6.0%}{count:>12}{ours.wall:>13.2f}{ours.wall / count * 100:>13.2f}"
-                  f"{theirs.wall:>8.2f}{theirs.wall / count * 100:>13.2f}")
+            print(
+                f"  {fraction:>6.0%}{count:>12}{ours.wall:>13.2f}{ours.wall / count * 100:>13.2f}"
+                f"{theirs.wall:>8.2f}{theirs.wall / count * 100:>13.2f}"
+            )
 
 
 GRAPH_BETA = "api/microsoft.com/graph-beta.json"
@@ -458,7 +495,9 @@ def bench_graph(tools: Tools, cache: Path, timeout: float) -> None:
         small = tools.ours(github, scratch / "github")
         large = tools.ours(graph, scratch / "graph", package="graph")
         compile_like_pip(python, scratch / "graph")
-        imported = probe_seconds(python, scratch / "graph", IMPORT_PROBE, ["graph", "Graph", "base_url=http://127.0.0.1:9"])
+        imported = probe_seconds(
+            python, scratch / "graph", IMPORT_PROBE, ["graph", "Graph", "base_url=http://127.0.0.1:9"]
+        )
         files, lines = python_lines(scratch / "graph")
         others = [
             attempt(THEIRS, lambda: timed(tools.opc.command(graph, scratch / "opc"), env=tools.opc.environment(),
@@ -468,13 +507,22 @@ def bench_graph(tools: Tools, cache: Path, timeout: float) -> None:
                  "-o", scratch / "openapi-generator", "--package-name", "graph"], timeout=timeout)),
         ]  # fmt: skip
     small_ops, large_ops = operation_count(github), operation_count(graph)
-    print(f"\nMicrosoft Graph beta ({graph.stat().st_size / 1e6:.0f} MB, {large_ops:,} operations) against GitHub's "
-          f"spec ({github.stat().st_size / 1e6:.0f} MB, {small_ops:,} operations), first generation, same run")
+    print(
+        f"\nMicrosoft Graph beta ({graph.stat().st_size / 1e6:.0f} MB, {large_ops:,} operations) against GitHub's "
+        f"spec ({github.stat().st_size / 1e6:.0f} MB, {small_ops:,} operations), first generation, same run"
+    )
     print(f"  clientgen GitHub        {small.wall:>8.1f} s {small.peak_mb:>7.0f} MB")
-    print(f"  clientgen Graph beta    {large.wall:>8.1f} s {large.peak_mb:>7.0f} MB  ({lines:,} lines in {files:,} files)")
-    print(f"  ratio Graph / GitHub: time {large.wall / small.wall:.2f} for {large_ops / small_ops:.1f} x the operations "
-          f"and {graph.stat().st_size / github.stat().st_size:.1f} x the bytes")
-    print(f"  per 100 operations: GitHub {small.wall / small_ops * 100:.2f} s, Graph beta {large.wall / large_ops * 100:.2f} s")
+    print(
+        f"  clientgen Graph beta    {large.wall:>8.1f} s {large.peak_mb:>7.0f} MB  ({lines:,} lines in {files:,} files)"
+    )
+    print(
+        f"  ratio Graph / GitHub: time {large.wall / small.wall:.2f} for {large_ops / small_ops:.1f} x the operations "
+        f"and {graph.stat().st_size / github.stat().st_size:.1f} x the bytes"
+    )
+    print(
+        f"  per 100 operations: GitHub {small.wall / small_ops * 100:.2f} s, Graph beta "
+        f"{large.wall / large_ops * 100:.2f} s"
+    )
     print(f"  import the Graph client (compiled) and create a client: {imported * 1000:.0f} ms")
     print(f"  the others on Graph beta (stopped after {timeout:.0f} s):")
     print("\n".join(others))
@@ -486,15 +534,17 @@ BENCHMARKS = ("github", "regenerate", "firecrawl", "import", "requests", "scalin
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="bench/performance.py", description=__doc__.split("\n")[0])
     parser.add_argument("benchmark", choices=[*BENCHMARKS, "all"])
-    parser.add_argument("--runs", type=int, default=None, help="runs per tool (default: 3 for github, 5 firecrawl, 10 import)")
+    parser.add_argument(
+        "--runs", type=int, default=None, help="runs per tool (default: 3 for github, 5 firecrawl, 10 import)"
+    )
     parser.add_argument("--count", type=int, default=2000, help="requests per side (requests benchmark)")
     parser.add_argument("--cache", type=Path, default=default_cache())
     parser.add_argument("--timeout", type=float, default=1200, help="seconds the others get on Graph beta (graph)")
     args = parser.parse_args(argv)
     tools = Tools(args.cache)
     chosen = list(BENCHMARKS) if args.benchmark == "all" else [args.benchmark]
-    print(f"clientgen {subprocess.run(['git', 'describe', '--always', '--dirty'], cwd=ROOT, capture_output=True, text=True).stdout.strip()}"
-          f" vs {tools.opc.version()}, on {os.cpu_count()} cores")
+    described = subprocess.run(["git", "describe", "--always", "--dirty"], cwd=ROOT, capture_output=True, text=True)
+    print(f"clientgen {described.stdout.strip()} vs {tools.opc.version()}, on {os.cpu_count()} cores")
     for name in chosen:
         if name == "github":
             bench_github(tools, args.cache, args.runs or 3)

@@ -53,19 +53,29 @@ def _parser(prog: str) -> argparse.ArgumentParser:
         )
         command.add_argument("spec", type=Path, nargs="?", metavar="SPEC", help="OpenAPI spec file (YAML or JSON)")
         command.add_argument("--output", "-o", type=Path, metavar="DIR", help="project folder")
-        command.add_argument("--config", type=Path, metavar="FILE", help="configuration file (default: ./pyproject.toml)")
+        command.add_argument(
+            "--config", type=Path, metavar="FILE", help="configuration file (default: ./pyproject.toml)"
+        )
         command.add_argument(
             "--target", action="append", metavar="NAME", help="only this target of the configuration (repeatable)"
         )
         command.add_argument("--package-name", metavar="NAME", help="Python package name (default: from the title)")
-        command.add_argument("--client-name", metavar="NAME", help="client class (default: the package name in CamelCase)")
-        command.add_argument("--env-prefix", metavar="PREFIX", help="of the environment variables (default: from the package)")
+        command.add_argument(
+            "--client-name", metavar="NAME", help="client class (default: the package name in CamelCase)"
+        )
+        command.add_argument(
+            "--env-prefix", metavar="PREFIX", help="of the environment variables (default: from the package)"
+        )
         # --no-X undoes an X the configuration file turns on; not given: the file decides
         switch = argparse.BooleanOptionalAction
         command.add_argument("--strict", action=switch, help="treat spec warnings as errors")
-        command.add_argument("--allow-remote-refs", action=switch, help="fetch $refs to http(s) URLs (refused by default)")
         command.add_argument(
-            "--allow-external-files", action=switch, help="follow $refs to files outside the spec's folder (refused by default)"
+            "--allow-remote-refs", action=switch, help="fetch $refs to http(s) URLs (refused by default)"
+        )
+        command.add_argument(
+            "--allow-external-files",
+            action=switch,
+            help="follow $refs to files outside the spec's folder (refused by default)",
         )
         command.add_argument(
             "--overlay", action="append", type=Path, dest="overlays", metavar="FILE",
@@ -145,10 +155,16 @@ def _add_update_command(commands: Any) -> None:
         "--from", dest="source", metavar="URL|PATH", help="take the new spec from here instead of the target's source"
     )
     command.add_argument(
-        "--pr-body", type=Path, metavar="FILE", help="write a pull request's description of the change here (when a spec changed)"
+        "--pr-body",
+        type=Path,
+        metavar="FILE",
+        help="write a pull request's description of the change here (when a spec changed)",
     )
     command.add_argument(
-        "--summary", type=Path, metavar="FILE", help="write a JSON summary here: per target, digests, versions, semver, counts"
+        "--summary",
+        type=Path,
+        metavar="FILE",
+        help="write a JSON summary here: per target, digests, versions, semver, counts",
     )
     command.add_argument(
         "--timeout", type=float, default=TIMEOUT, metavar="SECONDS", help=f"for each download (default: {TIMEOUT:g})"
@@ -359,7 +375,9 @@ def _update(args: argparse.Namespace) -> int:
         try:
             updates.append(plan_update(target, args.source, warnings, timeout=args.timeout, retries=args.retries))
         except GeneratorError as exc:
-            raise GeneratorError(exc.diagnostic.location, f"{exc.diagnostic.message} (target {target.name}; nothing was written)") from None
+            raise GeneratorError(
+                exc.diagnostic.location, f"{exc.diagnostic.message} (target {target.name}; nothing was written)"
+            ) from None
     _report_warnings(args, warnings)
     for update in updates:
         if update.changed:
@@ -424,4 +442,3 @@ def _kept(paths: list[str]) -> str:
 
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
-

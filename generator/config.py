@@ -105,7 +105,9 @@ def find_config(explicit: Path | None, folder: Path) -> Path:
     candidate = folder / "pyproject.toml"
     if candidate.is_file():
         return candidate
-    raise GeneratorError(folder, "no SPEC given and no pyproject.toml with [tool.generator] here (or pass --config FILE)")
+    raise GeneratorError(
+        folder, "no SPEC given and no pyproject.toml with [tool.generator] here (or pass --config FILE)"
+    )
 
 
 def load_targets(path: Path) -> list[Target]:

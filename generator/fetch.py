@@ -8,7 +8,7 @@ import time
 import urllib.parse
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, IO
+from typing import IO, TYPE_CHECKING
 
 if TYPE_CHECKING:
     import urllib.request
@@ -75,7 +75,9 @@ def _check_url(url: str, source: str) -> None:
     if allowed_url(url):
         return
     shown = f" (redirected to {url})" if url != source else ""
-    raise GeneratorError(source, f"only https:// URLs are fetched, plain http:// only from 127.0.0.1 or localhost{shown}")
+    raise GeneratorError(
+        source, f"only https:// URLs are fetched, plain http:// only from 127.0.0.1 or localhost{shown}"
+    )
 
 
 def _download(url: str, timeout: float, max_bytes: int) -> bytes:
@@ -104,7 +106,9 @@ def _download(url: str, timeout: float, max_bytes: int) -> bytes:
         with opener.open(request, timeout=timeout) as response:
             length = response.headers.get("Content-Length")
             if length is not None and length.isdigit() and int(length) > max_bytes:
-                raise GeneratorError(url, f"the spec is {_megabytes(int(length))}, over the limit of {_megabytes(max_bytes)}")
+                raise GeneratorError(
+                    url, f"the spec is {_megabytes(int(length))}, over the limit of {_megabytes(max_bytes)}"
+                )
             chunks, size = [], 0
             while chunk := response.read(_CHUNK):
                 size += len(chunk)

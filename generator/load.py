@@ -15,9 +15,9 @@ import json
 import os
 import re
 import urllib.parse
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import yaml
@@ -153,7 +153,9 @@ class Document:
         `warnings` are (pointer into the user's files, message)."""
         self._files[""].data = data
         self.origins = origins
-        self._conversion_warnings = [Diagnostic(self._source_location(pointer), message) for pointer, message in warnings]
+        self._conversion_warnings = [
+            Diagnostic(self._source_location(pointer), message) for pointer, message in warnings
+        ]
 
     def _line_of(self, key: str, fragment: str) -> int | None:
         """The line of the node at a pointer, found by composing the file's YAML node tree

@@ -13,7 +13,6 @@ import re
 import sys
 import unicodedata
 
-
 # --- names the generated modules take from elsewhere -------------------------------------------
 #
 # Every name a generated module that also holds names made from the spec (the package's
@@ -24,23 +23,73 @@ import unicodedata
 # called `Call` or `Field` can never hide what the client needs (tests/test_names.py checks the
 # templates' own imports against it).
 RUNTIME_IMPORTS: dict[str, str] = {
-    **dict.fromkeys(["Annotated", "Any", "Literal", "Mapping", "ClassVar", "Required", "TYPE_CHECKING", "TypeAlias",
-                     "TypedDict", "Union"], "typing"),
+    **dict.fromkeys(
+        [
+            "Annotated",
+            "Any",
+            "Literal",
+            "Mapping",
+            "ClassVar",
+            "Required",
+            "TYPE_CHECKING",
+            "TypeAlias",
+            "TypedDict",
+            "Union",
+        ],
+        "typing",
+    ),
     **dict.fromkeys(["AsyncIterator", "Iterator", "Sequence"], "collections.abc"),
     "TypeAliasType": "typing_extensions",
     **dict.fromkeys(["BaseModel", "Field", "discriminated"], "_models"),
-    **dict.fromkeys(["AsyncAPIClient", "AsyncAPIResource", "AsyncStreamedResponse", "Call", "Credential",
-                     "DEFAULT_MAX_RETRIES", "DEFAULT_TIMEOUT", "Endpoint", "RawResponse", "SecurityScheme", "Server",
-                     "ServerVariable", "StreamedResponse", "SyncAPIClient", "SyncAPIResource",
-                     "async_raw_response_wrapper", "async_streaming_response_wrapper", "job_id",
-                     "raw_response_wrapper", "server_url", "streaming_response_wrapper"], "_base_client"),
+    **dict.fromkeys(
+        [
+            "AsyncAPIClient",
+            "AsyncAPIResource",
+            "AsyncStreamedResponse",
+            "Call",
+            "Credential",
+            "DEFAULT_MAX_RETRIES",
+            "DEFAULT_TIMEOUT",
+            "Endpoint",
+            "RawResponse",
+            "SecurityScheme",
+            "Server",
+            "ServerVariable",
+            "StreamedResponse",
+            "SyncAPIClient",
+            "SyncAPIResource",
+            "async_raw_response_wrapper",
+            "async_streaming_response_wrapper",
+            "job_id",
+            "raw_response_wrapper",
+            "server_url",
+            "streaming_response_wrapper",
+        ],
+        "_base_client",
+    ),
     **dict.fromkeys(["NOT_GIVEN", "Body", "FileTypes", "Headers", "NotGiven", "Query", "Timeout"], "_types"),
     **dict.fromkeys(["AsyncStream", "Stream"], "_streaming"),
     "Encoding": "_wire",
-    **dict.fromkeys(["APIConnectionError", "APIError", "APIResponseValidationError", "APIStatusError",
-                     "APITimeoutError", "AuthenticationError", "BadRequestError", "ConflictError",
-                     "InternalServerError", "MissingCredentialsError", "NotFoundError", "PermissionDeniedError",
-                     "RateLimitError", "UnprocessableEntityError", "WaitTimeoutError"], "_exceptions"),
+    **dict.fromkeys(
+        [
+            "APIConnectionError",
+            "APIError",
+            "APIResponseValidationError",
+            "APIStatusError",
+            "APITimeoutError",
+            "AuthenticationError",
+            "BadRequestError",
+            "ConflictError",
+            "InternalServerError",
+            "MissingCredentialsError",
+            "NotFoundError",
+            "PermissionDeniedError",
+            "RateLimitError",
+            "UnprocessableEntityError",
+            "WaitTimeoutError",
+        ],
+        "_exceptions",
+    ),
     "__version__": "_version",
 }
 # The modules those modules import whole: a method or a field of that name would hide the module
@@ -60,16 +109,59 @@ BUILTIN_NAMES = frozenset(dir(builtins)) | {"PythonFinalizationError", "_Incompl
 # folder beside the package.
 STANDARD_LIBRARY = sys.stdlib_module_names | {
     # added after 3.11
-    "annotationlib", "compression",
+    "annotationlib",
+    "compression",
     # removed after 3.11: a client may still run on a Python that has them
-    "aifc", "asynchat", "asyncore", "audioop", "cgi", "cgitb", "chunk", "crypt", "distutils", "imghdr", "imp",
-    "lib2to3", "mailcap", "msilib", "nis", "nntplib", "ossaudiodev", "pipes", "smtpd", "sndhdr", "spwd", "sunau",
-    "telnetlib", "uu", "xdrlib",
+    "aifc",
+    "asynchat",
+    "asyncore",
+    "audioop",
+    "cgi",
+    "cgitb",
+    "chunk",
+    "crypt",
+    "distutils",
+    "imghdr",
+    "imp",
+    "lib2to3",
+    "mailcap",
+    "msilib",
+    "nis",
+    "nntplib",
+    "ossaudiodev",
+    "pipes",
+    "smtpd",
+    "sndhdr",
+    "spwd",
+    "sunau",
+    "telnetlib",
+    "uu",
+    "xdrlib",
 }
 CLIENT_DEPENDENCIES = frozenset(
-    {"httpx", "httpcore", "h11", "anyio", "sniffio", "idna", "certifi", "exceptiongroup",
-     "pydantic", "pydantic_core", "annotated_types", "typing_extensions", "typing_inspection",
-     "pytest", "_pytest", "py", "pluggy", "iniconfig", "packaging", "pygments", "tests"}
+    {
+        "httpx",
+        "httpcore",
+        "h11",
+        "anyio",
+        "sniffio",
+        "idna",
+        "certifi",
+        "exceptiongroup",
+        "pydantic",
+        "pydantic_core",
+        "annotated_types",
+        "typing_extensions",
+        "typing_inspection",
+        "pytest",
+        "_pytest",
+        "py",
+        "pluggy",
+        "iniconfig",
+        "packaging",
+        "pygments",
+        "tests",
+    }
 )
 TAKEN_PACKAGE_NAMES = STANDARD_LIBRARY | CLIENT_DEPENDENCIES
 

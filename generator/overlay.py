@@ -71,7 +71,9 @@ def _actions(overlay: Document) -> list[dict[str, Any]]:
         if not isinstance(action, dict):
             raise overlay.error(pointer, "an action must be a mapping")
         if "copy" in action:
-            raise overlay.error(pointer + "/copy", "`copy` is an Overlay 1.1 action; this generator applies Overlay 1.0")
+            raise overlay.error(
+                pointer + "/copy", "`copy` is an Overlay 1.1 action; this generator applies Overlay 1.0"
+            )
         _check_keys(overlay, action, pointer, _ACTION_KEYS)
         if not isinstance(action.get("target"), str):
             raise overlay.error(pointer, "an action needs a `target`: a JSONPath such as $.paths['/pets'].get")
@@ -128,8 +130,8 @@ def _apply(document: dict[str, Any], action: dict[str, Any]) -> None:
             _merge(node, update)
         else:
             raise _ActionError(
-                f"target selects {_kind(node)} at {_path(location)}: select the object that holds it, "
-                "and update that", "/target"
+                f"target selects {_kind(node)} at {_path(location)}: select the object that holds it, and update that",
+                "/target",
             )
 
 

@@ -18,8 +18,8 @@ from .errors import Diagnostic, GeneratorError, Warnings
 from .format import EMPTY_CACHE, format_files, formatter_version
 from .inputs import Inputs
 from .ir import build_api
-from .ir.overrides import NameOverrides
 from .ir.model import Api
+from .ir.overrides import NameOverrides
 from .load import load_document
 from .options import LoadOptions
 from .overlay import overlaid_sha256
@@ -119,13 +119,19 @@ def generate_files(
         lap("validate (waiting)")
         spec_digest = overlaid_sha256(document, overlays)  # every file of the spec: the IR has read them all
         spec_files = document.spec_files()
-        inputs = Inputs(package_name, client_class, env_prefix, names or {}, tuple(overlays), templates, strict, with_tests, options)
-        history = History.of(read_manifest(previous), _read_text(previous / CHANGELOG)) if previous is not None else History()
+        inputs = Inputs(
+            package_name, client_class, env_prefix, names or {}, tuple(overlays), templates, strict, with_tests, options
+        )
+        history = (
+            History.of(read_manifest(previous), _read_text(previous / CHANGELOG)) if previous is not None else History()
+        )
         release = None
         if changelog_from is not None:
             from .diff import ClientOptions, SpecVersion, diff_apis, read_api  # the diff: only on request
 
-            old_options = ClientOptions(api.package_name, client_class, env_prefix, names or {}, tuple(overlays), options)
+            old_options = ClientOptions(
+                api.package_name, client_class, env_prefix, names or {}, tuple(overlays), options
+            )
             old_api, old_spec = read_api(changelog_from, old_options)
             new_spec = SpecVersion(str(spec), api.title, api.version, document.sha256, spec_digest)
             history, release = history.release(api.package_name, diff_apis(old_api, api, old_spec, new_spec))

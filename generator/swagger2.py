@@ -252,7 +252,7 @@ class _Converter:
             address, _, fragment = ref.partition("#")
             for old, new in _SECTIONS.items():
                 if fragment.startswith(old):
-                    return f"{address}#{new}{fragment[len(old):]}"
+                    return f"{address}#{new}{fragment[len(old) :]}"
             return ref
         if isinstance(node, dict) and id(node) not in self._converted_nodes:
             self._converted_nodes.add(id(node))
@@ -323,8 +323,12 @@ class _Converter:
         for index, item in enumerate(parameters):
             item_where = _join(where, index)
             resolved, resolved_where = self._source.resolve(item, item_where)
-            if isinstance(resolved, dict) and (resolved.get("in") in ("body", "formData") or id(resolved) in self._external_bodies):
-                to_body.append(_BodyPart(resolved, resolved_where, item_where if resolved_where != item_where else None))
+            if isinstance(resolved, dict) and (
+                resolved.get("in") in ("body", "formData") or id(resolved) in self._external_bodies
+            ):
+                to_body.append(
+                    _BodyPart(resolved, resolved_where, item_where if resolved_where != item_where else None)
+                )
                 continue
             item_target = _join(where, len(regular))
             self._moved(item_target, item_where)
@@ -349,9 +353,9 @@ class _Converter:
                     result[key] = regular
             elif key == "responses" and isinstance(value, dict):
                 result[key] = {
-                    status: response if str(status).startswith("x-") else self._operation_response(
-                        response, _join(where, key, status), produces
-                    )
+                    status: response
+                    if str(status).startswith("x-")
+                    else self._operation_response(response, _join(where, key, status), produces)
                     for status, response in value.items()
                 }
             elif key not in ("consumes", "produces", "schemes"):
@@ -365,7 +369,9 @@ class _Converter:
         bodies = [part for part in parts if part.parameter.get("in") != "formData"]
         form = [part for part in parts if part.parameter.get("in") == "formData"]
         if bodies and form:
-            raise self._source.error(bodies[0].place, "an operation cannot have both a body parameter and formData parameters")
+            raise self._source.error(
+                bodies[0].place, "an operation cannot have both a body parameter and formData parameters"
+            )
         if len(bodies) > 1:
             raise self._source.error(bodies[1].place, "an operation can have only one body parameter")
         if form:
@@ -383,10 +389,12 @@ class _Converter:
             if key:
                 self._external_bodies.add(id(body.parameter))
                 return {"$ref": self._reference(ref, body.reference, self._request_body)}
-            return {"$ref": f"{ref.partition('#')[0]}#/components/requestBodies/{fragment[len('/parameters/'):]}"}
+            return {"$ref": f"{ref.partition('#')[0]}#/components/requestBodies/{fragment[len('/parameters/') :]}"}
         return self._request_body(body.parameter, body.where, target, consumes)
 
-    def _request_body(self, parameter: Any, where: str, target: str | None = None, consumes: list[str] | None = None) -> Any:
+    def _request_body(
+        self, parameter: Any, where: str, target: str | None = None, consumes: list[str] | None = None
+    ) -> Any:
         """A body parameter as a request body, one media type per type the operation consumes
         (the spec's, for a shared one)."""
         target = where if target is None else target
@@ -462,7 +470,11 @@ class _Converter:
                 "the values are sent comma-separated",
             )
         )
-        return {"style": "form", "explode": False} if location in ("query", "cookie") else {"style": "simple", "explode": False}
+        return (
+            {"style": "form", "explode": False}
+            if location in ("query", "cookie")
+            else {"style": "simple", "explode": False}
+        )
 
     # --- responses ------------------------------------------------------------------------------
 

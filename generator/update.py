@@ -97,7 +97,10 @@ class TargetUpdate:
                 "operations_added": len(report.added_operations),
                 "operations_removed": len(report.removed_operations),
                 "operations_changed": len(report.changed_operations),
-                **{f"changes_{section}": len(report.section(section)) for section in ("breaking", "wire", "added", "changed")},
+                **{
+                    f"changes_{section}": len(report.section(section))
+                    for section in ("breaking", "wire", "added", "changed")
+                },
             }
         if self.written is not None:
             record["files"] = {
@@ -113,7 +116,8 @@ def plan_update(target: Target, source: str | None, warnings: list[Diagnostic], 
     source = source or target.source
     if source is None:
         raise GeneratorError(
-            target.spec, f"target {target.name!r} has no `source` to update from: set one in the configuration, or pass --from"
+            target.spec,
+            f"target {target.name!r} has no `source` to update from: set one in the configuration, or pass --from",
         )
     new_spec = fetch_spec(source, **fetching)
     old_spec = target.spec.read_bytes() if target.spec.is_file() else None
@@ -196,4 +200,3 @@ def _placed(location: Location, candidate: Path, source: str) -> Location:
 
 def _sha256(data: bytes | None) -> str | None:
     return hashlib.sha256(data).hexdigest() if data is not None else None
-

@@ -38,11 +38,16 @@ def validate(document: Document, warnings: Warnings) -> None:
     for node, pointer in schemas:
         for key, value in schema_samples(node):
             if not conforms(document, value, node):
-                warnings.add(document.location(f"{pointer}/{key}"), f"{key.split('/')[0]} {_short(value)} does not match the schema")
+                warnings.add(
+                    document.location(f"{pointer}/{key}"),
+                    f"{key.split('/')[0]} {_short(value)} does not match the schema",
+                )
     for media, pointer in _media_types(document.data):
         for key, value in _media_samples(media):
             if not conforms(document, value, media["schema"]):
-                warnings.add(document.location(f"{pointer}/{key}"), f"example {_short(value)} does not match the schema")
+                warnings.add(
+                    document.location(f"{pointer}/{key}"), f"example {_short(value)} does not match the schema"
+                )
 
 
 BACKGROUND_FROM_SIZE = 2_000_000

@@ -27,7 +27,18 @@ from .inputs import Inputs
 
 MANIFEST = ".clientgen.json"
 # Left alone in the output folder: carried over on regeneration, never reported by check.
-IGNORED = ("__pycache__", "*.pyc", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".git", ".venv", "*.egg-info", "build", "dist")
+IGNORED = (
+    "__pycache__",
+    "*.pyc",
+    ".mypy_cache",
+    ".pytest_cache",
+    ".ruff_cache",
+    ".git",
+    ".venv",
+    "*.egg-info",
+    "build",
+    "dist",
+)
 
 
 @dataclass
@@ -187,7 +198,8 @@ def write_project(files: dict[str, bytes], folder: Path) -> WriteResult:
         raise GeneratorError(folder, "output exists and is not a folder")
     if folder.is_dir() and any(folder.iterdir()) and not (folder / MANIFEST).is_file():
         raise GeneratorError(
-            folder, f"output folder is not empty and was not made by this generator (no {MANIFEST}); refusing to replace it"
+            folder,
+            f"output folder is not empty and was not made by this generator (no {MANIFEST}); refusing to replace it",
         )
     if folder.is_dir():
         _refuse_escaping_links(folder)
@@ -245,7 +257,9 @@ def _refuse_escaping_links(folder: Path) -> None:
             if path.is_symlink() and not _is_ignored(name):
                 target = path.resolve()
                 if target != root and root not in target.parents:
-                    raise GeneratorError(path, f"is a symbolic link to {target}, outside the output folder; refusing to write")
+                    raise GeneratorError(
+                        path, f"is a symbolic link to {target}, outside the output folder; refusing to write"
+                    )
 
 
 def _link_or_copy(source: Path, target: Path) -> None:

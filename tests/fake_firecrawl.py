@@ -99,7 +99,9 @@ class FakeFirecrawl:
             wants_json = any(isinstance(f, dict) and f.get("type") == "json" for f in body.get("formats", []))
             return 200, {"success": True, "data": document(body["url"], with_json=wants_json)}, {}
         if method == "POST" and path in ("/crawl", "/batch/scrape", "/extract", "/agent"):
-            job = f"{path.strip('/').replace('/', '-')}-{sum(1 for m, p in self.requests if m == 'POST' and p == target)}"
+            job = (
+                f"{path.strip('/').replace('/', '-')}-{sum(1 for m, p in self.requests if m == 'POST' and p == target)}"
+            )
             return 200, {"success": True, "id": job, "url": f"{self.base_url}{path}/{job}"}, {}
         if method == "GET" and path.startswith(("/crawl/", "/batch/scrape/")):
             return 200, self._paged_job(path, int(query.get("skip", ["0"])[0])), {}

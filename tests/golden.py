@@ -26,8 +26,12 @@ def feature_files(name: str) -> dict[str, bytes]:
         return generate_files(FEATURES / name / "spec.yaml").files
     [target] = load_targets(config)
     return generate_files(
-        target.spec, package_name=target.package_name, overlays=target.overlays, client_class=target.client_name,
-        env_prefix=target.env_prefix, names=target.names,
+        target.spec,
+        package_name=target.package_name,
+        overlays=target.overlays,
+        client_class=target.client_name,
+        env_prefix=target.env_prefix,
+        names=target.names,
     ).files
 
 

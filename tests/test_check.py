@@ -33,7 +33,7 @@ def project(tmp_path: Path) -> Path:
         "actions:\n  - target: $.paths['/books'].get\n    update: {description: 'Every book, read and written.'}\n"
     )
     (tmp_path / "templates" / "package").mkdir(parents=True)
-    (tmp_path / "templates" / "package" / "_version.py.jinja").write_text('__version__ = {{ project.version|pystr }}\n')
+    (tmp_path / "templates" / "package" / "_version.py.jinja").write_text("__version__ = {{ project.version|pystr }}\n")
     (tmp_path / "pyproject.toml").write_text(
         '[[tool.generator.targets]]\nname = "library"\nspec = "spec/spec.yaml"\noutput = "client"\n'
         'overlays = ["overlay.yaml"]\ntemplates = "templates"\n[tool.generator.targets.names]\nlistBooks = "books"\n'
@@ -85,7 +85,13 @@ def test_a_changed_overlay_fails(project: Path) -> None:
 
 @pytest.mark.parametrize(
     ("option", "value"),
-    [("--client-name", "Shelf"), ("--package-name", "shelf"), ("--env-prefix", "SHELF"), ("--no-tests", None), ("--strict", None)],
+    [
+        ("--client-name", "Shelf"),
+        ("--package-name", "shelf"),
+        ("--env-prefix", "SHELF"),
+        ("--no-tests", None),
+        ("--strict", None),
+    ],
 )
 def test_a_changed_option_fails(project: Path, option: str, value: str | None) -> None:
     arguments = [option] if value is None else [option, value]
@@ -102,7 +108,7 @@ def test_a_changed_name_or_template_fails(project: Path) -> None:
     assert "changed: library/resources/" in stale(project)
     config.write_text(config.read_text().replace('listBooks = "all_books"', 'listBooks = "books"'))
     assert fast_and_fresh(project)
-    (project / "templates" / "package" / "_version.py.jinja").write_text('VERSION = {{ project.version|pystr }}\n')
+    (project / "templates" / "package" / "_version.py.jinja").write_text("VERSION = {{ project.version|pystr }}\n")
     assert "changed: library/_version.py" in stale(project)
 
 

@@ -1,9 +1,9 @@
 """The golden feature clients (tests/features/*/expected) against a real HTTP server."""
 
 import asyncio
+import datetime
 import importlib
 import inspect
-import datetime
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -114,7 +114,9 @@ def test_wire_names_sit_on_the_fields_and_models_take_python_names(petstore: Mod
     type checkers see them (`test_typecheck.py`), and the wire names still parse."""
     pet_class, organisation_class = petstore.types.Pet, petstore.types.Organisation
     fields = pet_class.model_fields
-    assert [(name, fields[name].validation_alias, fields[name].serialization_alias) for name in ("created_at", "weight_kg")] == [
+    assert [
+        (name, fields[name].validation_alias, fields[name].serialization_alias) for name in ("created_at", "weight_kg")
+    ] == [
         ("created_at", "createdAt", "createdAt"),
         ("weight_kg", "weightKg", "weightKg"),  # declared on NewPet, its base
     ]
@@ -123,8 +125,13 @@ def test_wire_names_sit_on_the_fields_and_models_take_python_names(petstore: Mod
     created = datetime.datetime(2024, 5, 1, 12, tzinfo=datetime.timezone.utc)
     owner = organisation_class(kind="organisation", legal_name="Shelter Ltd")
     pet = pet_class(id=7, name="Rex", weight_kg=3.5, created_at=created, owner=owner)
-    wire = {"id": 7, "name": "Rex", "weightKg": 3.5, "createdAt": "2024-05-01T12:00:00Z",
-            "owner": {"kind": "organisation", "legalName": "Shelter Ltd"}}
+    wire = {
+        "id": 7,
+        "name": "Rex",
+        "weightKg": 3.5,
+        "createdAt": "2024-05-01T12:00:00Z",
+        "owner": {"kind": "organisation", "legalName": "Shelter Ltd"},
+    }
     assert pet.model_dump(mode="json", by_alias=True, exclude_unset=True) == wire
     assert pet_class.model_validate(wire) == pet
     server.reply(200, wire)
@@ -139,7 +146,9 @@ def test_waiting_for_a_job_calls_until_its_status_ends_the_wait(petstore: Module
     adoption = client.store.get_adoption_until_done(adoption_id="a1", poll_interval=0.01)
     assert adoption.status == "approved" and len(server.requests) == 3
     assert {request.path for request in server.requests} == {"/adoptions/a1"}
-    assert inspect.signature(client.store.get_adoption_until_done).parameters["poll_interval"].default == 2.0  # the spec's
+    assert (
+        inspect.signature(client.store.get_adoption_until_done).parameters["poll_interval"].default == 2.0
+    )  # the spec's
 
     for status in ("submitted", "rejected"):
         server.reply(200, {"status": status})
@@ -356,10 +365,14 @@ def test_a_json_schema_argument_takes_a_pydantic_model_class(render_farm: Module
     server.reply(200, {"id": "r1"})
     server.reply(200, {"id": "r2"})
     client = render_farm.RenderFarm(api_key="k", base_url=server.url)
-    client.start_render(scene="castle", metadata_schema=FrameMetadata, checks=[{"name": "meta", "schema": FrameMetadata}])
+    client.start_render(
+        scene="castle", metadata_schema=FrameMetadata, checks=[{"name": "meta", "schema": FrameMetadata}]
+    )
     schema = FrameMetadata.model_json_schema()
     assert server.requests[0].json() == {
-        "scene": "castle", "metadataSchema": schema, "checks": [{"name": "meta", "schema": schema}]
+        "scene": "castle",
+        "metadataSchema": schema,
+        "checks": [{"name": "meta", "schema": schema}],
     }
     client.start_render(scene="castle", metadata_schema={"type": "object"})  # a schema as a dict, as it is
     assert server.requests[1].json()["metadataSchema"] == {"type": "object"}
@@ -404,7 +417,11 @@ def test_binary_and_text_bodies(uploads: ModuleType, server: TestServer) -> None
     assert server.requests[1].body == b"new bytes" and server.requests[1].method == "PUT"
     assert client.documents.summarize_document(id="d1") == "résumé"
     # each asks for the media type its response has (Prism answers 406 otherwise)
-    assert [r.headers["accept"] for r in server.requests] == ["application/octet-stream", "application/json", "text/plain"]
+    assert [r.headers["accept"] for r in server.requests] == [
+        "application/octet-stream",
+        "application/json",
+        "text/plain",
+    ]
     # a binary body whose schema says only `type: string` is an upload too, not a str
     assert "FileTypes" in str(inspect.signature(client.documents.import_archive).parameters["body"].annotation)
     server.reply(204)
@@ -470,7 +487,11 @@ def test_parameter_styles(petstore: ModuleType, server: TestServer) -> None:
         filter={"color": "red", "min_age": 2}, ids=[1, 2], sort=petstore.types.ListPetsSort(field="name", order="asc")
     )
     assert server.requests[0].query == [
-        ("filter[color]", "red"), ("filter[minAge]", "2"), ("ids", "1|2"), ("field", "name"), ("order", "asc"),
+        ("filter[color]", "red"),
+        ("filter[minAge]", "2"),
+        ("ids", "1|2"),
+        ("field", "name"),
+        ("order", "asc"),
     ]
     client.pets.find_pets_by_tags(tags=["a b", "c,d"], x_trace=["x", "y"])
     assert server.requests[1].path == "/pets/by-tags/a%20b,c%2Cd"
@@ -498,11 +519,18 @@ def test_param_dicts_are_keyed_by_python_names(
     animals = zoo.Zoo(base_url=server.url, max_retries=0).animals
     born = datetime.datetime(2020, 1, 2, 3, 4, 5, tzinfo=datetime.timezone.utc)
     animals.create_animal(body={"kind": "dog", "name": "Rex", "good_boy": True, "born_at": born})
-    assert server.requests[2].json() == {"kind": "dog", "name": "Rex", "goodBoy": True, "bornAt": "2020-01-02T03:04:05+00:00"}
+    assert server.requests[2].json() == {
+        "kind": "dog",
+        "name": "Rex",
+        "goodBoy": True,
+        "bornAt": "2020-01-02T03:04:05+00:00",
+    }
     tree = zoo.Zoo(base_url=server.url, max_retries=0).tree
     tree.plant_tree(value=1, children=[{"value": 2, "children": [{"value": 3, "leaf_count": 0}]}], leaf_count=2)
     assert server.requests[3].json() == {
-        "value": 1, "children": [{"value": 2, "children": [{"value": 3, "leaf-count": 0}]}], "leaf-count": 2,
+        "value": 1,
+        "children": [{"value": 2, "children": [{"value": 3, "leaf-count": 0}]}],
+        "leaf-count": 2,
     }
 
     async def main() -> None:
@@ -559,7 +587,9 @@ def test_docstrings_say_what_the_signature_does_not(import_client: Importer) -> 
                     assert not re.match(r"\s*\w+ \(.*\):", entry), (method.__qualname__, entry)
                     assert not re.fullmatch(r"\s*\w+:\s*", entry), (method.__qualname__, entry)
                     assert entry.split(":")[0].strip() not in options, (method.__qualname__, entry)
-        clients = [c for c in vars(package).values() if isinstance(c, type) and c.__module__ == f"{package.__name__}._client"]
+        clients = [
+            c for c in vars(package).values() if isinstance(c, type) and c.__module__ == f"{package.__name__}._client"
+        ]
         assert clients
         for client_class in clients:
             doc = inspect.getdoc(client_class) or ""
@@ -626,7 +656,9 @@ def test_per_call_options_have_one_name_in_every_method(import_client: Importer,
                 if method_name.startswith("_"):
                     continue
                 parameters = inspect.signature(method).parameters
-                options = [name for name in parameters if name in ("extra_headers", "extra_query", "extra_body", "timeout")]
+                options = [
+                    name for name in parameters if name in ("extra_headers", "extra_query", "extra_body", "timeout")
+                ]
                 assert options == ["extra_headers", "extra_query", "extra_body", "timeout"], (class_name, method_name)
                 assert all(parameters[name].kind.name == "KEYWORD_ONLY" for name in options)
 
@@ -656,8 +688,11 @@ def library(import_client: Importer) -> ModuleType:
 
 
 def test_refs_across_files_ranges_and_json_suffixes(library: ModuleType, server: TestServer) -> None:
-    server.reply(206, [{"title": "Dune", "author": {"name": "Herbert"}, "isbn": "1"}],
-                 headers={"Content-Type": "application/vnd.library+json"})
+    server.reply(
+        206,
+        [{"title": "Dune", "author": {"name": "Herbert"}, "isbn": "1"}],
+        headers={"Content-Type": "application/vnd.library+json"},
+    )
     server.reply(404, body=b'{"title": "Gone", "status": 404}', headers={"Content-Type": "application/problem+json"})
     server.reply(201, {"title": "Emma"})
     client = library.Library(base_url=server.url, max_retries=0)
@@ -709,7 +744,12 @@ def test_swagger2_query_styles_headers_and_json_bodies(shelter: ModuleType, serv
     )
     request = server.requests[0]
     assert request.query == [
-        ("species", "cat"), ("species", "dog"), ("colors", "red,grey"), ("sizes", "1|2"), ("names", "a b"), ("neutered", "true"),
+        ("species", "cat"),
+        ("species", "dog"),
+        ("colors", "red,grey"),
+        ("sizes", "1|2"),
+        ("names", "a b"),
+        ("neutered", "true"),
     ]  # multi, csv, pipes, ssv
     assert (request.headers["x-request-id"], request.headers["x-api-key"]) == ("r1", "k")
     assert (tom.name, tom.chip, tom.model_extra) == ("Tom", None, {"indoor": True})
@@ -743,11 +783,19 @@ def test_swagger2_forms_files_and_a_path_item_in_another_file(shelter: ModuleTyp
 
 @pytest.mark.parametrize(
     ("project", "package", "reply"),
-    [(FEATURES / "petstore" / "expected", "petstore", []), (FEATURES.parent.parent / "generated" / "firecrawl", "firecrawl", {})],
+    [
+        (FEATURES / "petstore" / "expected", "petstore", []),
+        (FEATURES.parent.parent / "generated" / "firecrawl", "firecrawl", {}),
+    ],
     ids=["petstore", "firecrawl"],
 )
 def test_the_readme_shows_the_surface_and_its_code_runs(
-    project: Path, package: str, reply: object, import_client: Importer, server: TestServer, monkeypatch: pytest.MonkeyPatch
+    project: Path,
+    package: str,
+    reply: object,
+    import_client: Importer,
+    server: TestServer,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Every Python block of a generated client's README runs, in order, against a real server:
     path parameters by position, the per-call options, raw and streamed responses."""
@@ -811,6 +859,8 @@ components:
     accounts = import_client(generate_into(spec, tmp_path / "out"), "accounts")
     assert "new_password" not in accounts.types.Owner.model_fields
     server.reply(200, {"userName": "ann"})
-    owner = accounts.Accounts(base_url=server.url).accounts.create_account(owner={"user_name": "ann", "new_password": "s3"})
+    owner = accounts.Accounts(base_url=server.url).accounts.create_account(
+        owner={"user_name": "ann", "new_password": "s3"}
+    )
     assert server.requests[0].json() == {"owner": {"userName": "ann", "newPassword": "s3"}}
     assert owner.user_name == "ann"

@@ -68,7 +68,9 @@ def test_documented_errors_are_typed(
             client = firecrawl.AsyncFirecrawl(api_key="k", base_url=server.url)
             asyncio.run(client.scraping.stop_interactive_scrape_browser_session(job_id=JOB))
         else:
-            firecrawl.Firecrawl(api_key="k", base_url=server.url).scraping.stop_interactive_scrape_browser_session(job_id=JOB)
+            firecrawl.Firecrawl(api_key="k", base_url=server.url).scraping.stop_interactive_scrape_browser_session(
+                job_id=JOB
+            )
     error = caught.value
     assert isinstance(error, firecrawl.APIStatusError) and isinstance(error, firecrawl.APIError)
     assert error.status_code == status
@@ -82,13 +84,15 @@ def test_documented_errors_are_typed(
 def test_undocumented_status_still_raises_by_class(firecrawl: ModuleType, server: TestServer) -> None:
     server.reply(503, body=b"upstream down", headers={"Content-Type": "text/plain"})
     with pytest.raises(firecrawl.InternalServerError) as caught:
-        firecrawl.Firecrawl(api_key="k", base_url=server.url, max_retries=0).scraping.stop_interactive_scrape_browser_session(
-            job_id=JOB
-        )
+        firecrawl.Firecrawl(
+            api_key="k", base_url=server.url, max_retries=0
+        ).scraping.stop_interactive_scrape_browser_session(job_id=JOB)
     assert caught.value.body == "upstream down" and caught.value.parsed is None
 
 
-def test_key_and_base_url_from_the_environment(firecrawl: ModuleType, server: TestServer, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_key_and_base_url_from_the_environment(
+    firecrawl: ModuleType, server: TestServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("FIRECRAWL_API_KEY", "from-env")
     monkeypatch.setenv("FIRECRAWL_BASE_URL", server.url)
     firecrawl.Firecrawl().scraping.stop_interactive_scrape_browser_session(job_id=JOB)
@@ -100,7 +104,9 @@ def test_default_base_url_is_the_first_server(firecrawl: ModuleType, monkeypatch
     assert str(firecrawl.Firecrawl(api_key="k").base_url) == "https://api.firecrawl.dev/v2"
 
 
-def test_missing_key_fails_before_sending(firecrawl: ModuleType, server: TestServer, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_missing_key_fails_before_sending(
+    firecrawl: ModuleType, server: TestServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.delenv("FIRECRAWL_API_KEY", raising=False)
     client = firecrawl.Firecrawl(base_url=server.url)
     with pytest.raises(firecrawl.MissingCredentialsError, match="api_key= .*FIRECRAWL_API_KEY"):
@@ -119,7 +125,9 @@ def test_an_empty_key_counts_as_none(
     with pytest.raises(firecrawl.MissingCredentialsError, match="api_key= .*FIRECRAWL_API_KEY"):
         client.scraping.stop_interactive_scrape_browser_session(job_id=JOB)
     with pytest.raises(firecrawl.MissingCredentialsError):
-        firecrawl.Firecrawl(api_key="", base_url=server.url).scraping.stop_interactive_scrape_browser_session(job_id=JOB)
+        firecrawl.Firecrawl(api_key="", base_url=server.url).scraping.stop_interactive_scrape_browser_session(
+            job_id=JOB
+        )
     assert server.requests == []
     monkeypatch.setenv("FIRECRAWL_API_KEY", "fc-from-env")
     server.reply(200, {"success": True})
@@ -128,7 +136,9 @@ def test_an_empty_key_counts_as_none(
 
 
 def test_path_parameters_are_escaped(firecrawl: ModuleType, server: TestServer) -> None:
-    firecrawl.Firecrawl(api_key="k", base_url=server.url).scraping.stop_interactive_scrape_browser_session(job_id="a/b?c")
+    firecrawl.Firecrawl(api_key="k", base_url=server.url).scraping.stop_interactive_scrape_browser_session(
+        job_id="a/b?c"
+    )
     assert server.requests[0].path == "/scrape/a%2Fb%3Fc/interact"
 
 
@@ -191,4 +201,7 @@ def test_types_load_lazily(firecrawl: ModuleType) -> None:
     assert "firecrawl.types.stop_interactive_scrape_browser_session" not in sys.modules
     from firecrawl.types import StopInteractiveScrapeBrowserSessionResponse
 
-    assert StopInteractiveScrapeBrowserSessionResponse.__module__ == "firecrawl.types.stop_interactive_scrape_browser_session"
+    assert (
+        StopInteractiveScrapeBrowserSessionResponse.__module__
+        == "firecrawl.types.stop_interactive_scrape_browser_session"
+    )

@@ -97,7 +97,13 @@ def test_a_body_without_the_discriminator_tag_is_the_variant_that_accepts_it(
 
 # --- responses that drift from the spec --------------------------------------------------------
 
-ASANA_TASK = {"gid": "12", "name": "Ship it", "start_on": "2024-01-01T09:00:00.000Z", "due_at": "2024-01-02", "tags": []}
+ASANA_TASK = {
+    "gid": "12",
+    "name": "Ship it",
+    "start_on": "2024-01-01T09:00:00.000Z",
+    "due_at": "2024-01-02",
+    "tags": [],
+}
 
 
 def test_a_drifting_response_keeps_what_fits_typed_and_the_rest_as_received(
@@ -150,12 +156,20 @@ def test_json_encoded_twice_is_read_as_what_it_encodes(realworld: ModuleType, se
 
 def test_a_body_that_cannot_be_decoded_is_an_api_connection_error(realworld: ModuleType, server: TestServer) -> None:
     for _ in range(2):
-        server.reply(200, body=b'{"gid": "1", "name": "n"}', headers={"Content-Type": "application/json", "Content-Encoding": "gzip"})
+        server.reply(
+            200,
+            body=b'{"gid": "1", "name": "n"}',
+            headers={"Content-Type": "application/json", "Content-Encoding": "gzip"},
+        )
     api = realworld.RealWorld(base_url=server.url, max_retries=1)
     with pytest.raises(realworld.APIConnectionError, match="Connection error: .*") as caught:
         api.tasks.get_task(task_gid="1")
     assert caught.value.request.url.path == "/tasks/1" and len(server.requests) == 2  # retried once
-    server.reply(200, body=gzip.compress(b'{"gid": "1", "name": "n"}'), headers={"Content-Type": "application/json", "Content-Encoding": "gzip"})
+    server.reply(
+        200,
+        body=gzip.compress(b'{"gid": "1", "name": "n"}'),
+        headers={"Content-Type": "application/json", "Content-Encoding": "gzip"},
+    )
     assert api.tasks.get_task(task_gid="1").name == "n"
 
 

@@ -52,7 +52,9 @@ def test_429_with_retry_after_is_retried_once_after_that_wait(
     ]
 
 
-def test_retry_after_as_an_http_date(firecrawl: ModuleType, server: TestServer, caplog: pytest.LogCaptureFixture) -> None:
+def test_retry_after_as_an_http_date(
+    firecrawl: ModuleType, server: TestServer, caplog: pytest.LogCaptureFixture
+) -> None:
     server.reply(503, headers={"Retry-After": "Wed, 21 Oct 2015 07:28:00 GMT"})  # in the past: no wait
     server.reply(200, {"success": True})
     with caplog.at_level(logging.INFO, logger="firecrawl"):
@@ -175,7 +177,9 @@ def test_every_auth_scheme(vault: ModuleType, server: TestServer) -> None:
     assert "x-vault-key" not in public.headers and "authorization" not in public.headers
 
 
-def test_alternatives_optional_and_missing_credentials(vault: ModuleType, server: TestServer, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_alternatives_optional_and_missing_credentials(
+    vault: ModuleType, server: TestServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("VAULT_USERNAME", "ann")
     monkeypatch.setenv("VAULT_PASSWORD", "pw")
     client = vault.Vault(base_url=server.url)
@@ -191,7 +195,9 @@ def test_alternatives_optional_and_missing_credentials(vault: ModuleType, server
 def test_servers_can_be_chosen(import_client: Importer, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("PETSTORE_BASE_URL", raising=False)
     petstore = import_client(FEATURES / "petstore" / "expected", "petstore")
-    assert str(petstore.Petstore(api_key="k", server_variables={"region": "us"}).base_url) == "https://us.pets.example/v1"
+    assert (
+        str(petstore.Petstore(api_key="k", server_variables={"region": "us"}).base_url) == "https://us.pets.example/v1"
+    )
     assert str(petstore.Petstore(api_key="k", server=1).base_url) == "http://localhost:4010"
     with pytest.raises(ValueError, match="region='mars' is not one of"):
         petstore.Petstore(api_key="k", server_variables={"region": "mars"})
@@ -207,9 +213,9 @@ def test_servers_can_be_chosen(import_client: Importer, monkeypatch: pytest.Monk
 
 def test_raw_response(firecrawl: ModuleType, server: TestServer) -> None:
     server.reply(200, {"success": True, "creditsBilled": 3}, headers={"X-Credits": "3"})
-    raw = firecrawl.Firecrawl(api_key="k", base_url=server.url).scraping.with_raw_response.stop_interactive_scrape_browser_session(
-        job_id=JOB
-    )
+    raw = firecrawl.Firecrawl(
+        api_key="k", base_url=server.url
+    ).scraping.with_raw_response.stop_interactive_scrape_browser_session(job_id=JOB)
     assert raw.status_code == 200 and raw.headers["x-credits"] == "3"
     assert raw.http_response.json() == {"success": True, "creditsBilled": 3}
     assert type(raw.parse()).__name__ == "StopInteractiveScrapeBrowserSessionResponse"
@@ -250,7 +256,9 @@ def test_a_custom_http_client_is_used_and_left_open(firecrawl: ModuleType, serve
 # --- logging and loading ----------------------------------------------------------------------
 
 
-def test_logging_never_shows_credentials(firecrawl: ModuleType, server: TestServer, caplog: pytest.LogCaptureFixture) -> None:
+def test_logging_never_shows_credentials(
+    firecrawl: ModuleType, server: TestServer, caplog: pytest.LogCaptureFixture
+) -> None:
     with caplog.at_level(logging.DEBUG, logger="firecrawl"):
         stop(firecrawl.Firecrawl(api_key="top-secret-key", base_url=server.url))
     messages = [record.getMessage() for record in caplog.records]
@@ -260,7 +268,9 @@ def test_logging_never_shows_credentials(firecrawl: ModuleType, server: TestServ
     assert "top-secret-key" not in " ".join(messages)
 
 
-def test_query_credentials_are_redacted_in_logs(vault: ModuleType, server: TestServer, caplog: pytest.LogCaptureFixture) -> None:
+def test_query_credentials_are_redacted_in_logs(
+    vault: ModuleType, server: TestServer, caplog: pytest.LogCaptureFixture
+) -> None:
     with caplog.at_level(logging.DEBUG, logger="vault"):
         vault.Vault(query_key="query-secret", base_url=server.url).secrets.with_query_key()
     text = " ".join(record.getMessage() for record in caplog.records)
@@ -276,7 +286,11 @@ def test_log_environment_variable_and_lazy_loading(server: TestServer) -> None:
         "print(sorted(m for m in sys.modules if m.startswith('firecrawl.')))"
     )
     result = subprocess.run(
-        [sys.executable, "-c", script], cwd=FIRECRAWL, capture_output=True, text=True, timeout=60,
+        [sys.executable, "-c", script],
+        cwd=FIRECRAWL,
+        capture_output=True,
+        text=True,
+        timeout=60,
         env={"FIRECRAWL_LOG": "debug", "PATH": "/usr/bin:/bin"},
     )
     assert result.returncode == 0, result.stderr

@@ -23,11 +23,14 @@ def client(zoo: ModuleType, server: TestServer) -> object:
 
 
 def test_declared_discriminator_dispatches_on_the_property(zoo: ModuleType, server: TestServer) -> None:
-    server.reply(200, [
-        {"kind": "puppy", "name": "Rex", "goodBoy": True, "id": "7"},
-        {"kind": "cat", "name": "Tom", "lives": 9},
-        {"kind": "Parrot", "name": "Polly", "words": ["hello"]},  # unmapped: selected by schema name
-    ])
+    server.reply(
+        200,
+        [
+            {"kind": "puppy", "name": "Rex", "goodBoy": True, "id": "7"},
+            {"kind": "cat", "name": "Tom", "lives": 9},
+            {"kind": "Parrot", "name": "Polly", "words": ["hello"]},  # unmapped: selected by schema name
+        ],
+    )
     dog, cat, parrot = client(zoo, server).animals.list_animals()
     types = zoo.types
     assert (type(dog), type(cat), type(parrot)) == (types.Dog, types.Cat, types.Parrot)
@@ -39,7 +42,9 @@ def test_declared_discriminator_dispatches_on_the_property(zoo: ModuleType, serv
 def test_a_tag_that_selects_no_variant_has_each_variant_tried(zoo: ModuleType, server: TestServer) -> None:
     """The spec's discriminator (`kind`, which the variants do not fix) chooses first; a body one
     of the variants accepts is never refused for its tag, even with strict validation."""
-    server.reply(200, [{"kind": "dragon", "name": "Smaug", "lives": 1}, {"kind": "wolf", "name": "Rex", "goodBoy": True}])
+    server.reply(
+        200, [{"kind": "dragon", "name": "Smaug", "lives": 1}, {"kind": "wolf", "name": "Rex", "goodBoy": True}]
+    )
     strict = zoo.Zoo(base_url=server.url, max_retries=0, strict_response_validation=True)
     cat, dog = strict.animals.list_animals()
     assert (type(cat), type(dog)) == (zoo.types.Cat, zoo.types.Dog)
@@ -59,10 +64,19 @@ def test_requests_take_models_or_dicts_without_read_only_fields(zoo: ModuleType,
 
 
 def test_extras_tuples_unions_and_formats(zoo: ModuleType, server: TestServer) -> None:
-    server.reply(200, {
-        "name": "Ann", "shift": "08:30:00", "badge": "YmFkZ2U=", "position": [1.5, 2], "route": ["north"],
-        "favourite": {"kind": "dog", "name": "Rex"}, "level": "guru", "room": "B12",
-    })
+    server.reply(
+        200,
+        {
+            "name": "Ann",
+            "shift": "08:30:00",
+            "badge": "YmFkZ2U=",
+            "position": [1.5, 2],
+            "route": ["north"],
+            "favourite": {"kind": "dog", "name": "Rex"},
+            "level": "guru",
+            "room": "B12",
+        },
+    )
     keeper = client(zoo, server).keepers.get_keeper(id="0e5c1b1e-8a49-4c2a-9d8f-6a4c7c9b9d11")
     assert keeper.shift == datetime.time(8, 30)
     assert keeper.position == (1.5, 2.0)
@@ -137,7 +151,8 @@ def test_tagged_objects_given_by_their_tag_alone(zoo: ModuleType, server: TestSe
         strict.keepers.get_keeper(id="x")
     server.reply(204)
     client(zoo, server).keepers.assign_duties(
-        id="x", duties=["cleaning", types.DutiesFeeding(task="feeding", times=2), {"task": "training", "enclosure": "B"}]
+        id="x",
+        duties=["cleaning", types.DutiesFeeding(task="feeding", times=2), {"task": "training", "enclosure": "B"}],
     )
     assert server.requests[-1].json() == {
         "duties": ["cleaning", {"task": "feeding", "times": 2}, {"task": "training", "enclosure": "B"}]

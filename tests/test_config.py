@@ -87,19 +87,52 @@ def test_no_flag_undoes_a_switch_the_file_turns_on(tmp_path: Path, monkeypatch: 
         ('colour = "blue"\n', None, "[tool.generator]: unknown key 'colour'"),
         ("strict = 1\n", None, "[tool.generator.targets][0].strict must be true or false, not 1"),
         ('overlays = "fixes.yaml"\n', None, "overlays must be a list of paths"),
-        ("", '[[tool.generator.targets]]\nname = "x"\nspec = "s.yaml"\noutputs = "o"\n', "[tool.generator.targets][2]: unknown key 'outputs'"),
-        ("", '[[tool.generator.targets]]\nname = "x"\nspec = "s.yaml"\n', "[tool.generator.targets][2]: missing key 'output'"),
+        (
+            "",
+            '[[tool.generator.targets]]\nname = "x"\nspec = "s.yaml"\noutputs = "o"\n',
+            "[tool.generator.targets][2]: unknown key 'outputs'",
+        ),
+        (
+            "",
+            '[[tool.generator.targets]]\nname = "x"\nspec = "s.yaml"\n',
+            "[tool.generator.targets][2]: missing key 'output'",
+        ),
         ("", '[[tool.generator.targets]]\nname = "seed"\nspec = "s"\noutput = "o"\n', "'seed' names two targets"),
-        ("", '[[tool.generator.targets]]\nname = "x"\nspec = "s"\noutput = "o"\npackage-name = "not valid"\n', "package-name must be a Python identifier"),
-        ("", '[[tool.generator.targets]]\nname = "x"\nspec = "s"\noutput = "o"\n[tool.generator.targets.names]\na = "1st"\n', "names.'a' must be a Python identifier"),
-        ("", '[[tool.generator.targets]]\nname = "x"\nspec = "s"\noutput = "o"\n[tool.generator.targets.names]\na = "_b"\n', "names.'a' must be a Python identifier not starting with '_' (for a method on the client itself, 'client.' and one), not '_b'"),
-        ("", '[[tool.generator.targets]]\nname = "x"\nspec = "s"\noutput = "o"\n[tool.generator.targets.names]\na = "client.1b"\n', "not 'client.1b'"),
+        (
+            "",
+            '[[tool.generator.targets]]\nname = "x"\nspec = "s"\noutput = "o"\npackage-name = "not valid"\n',
+            "package-name must be a Python identifier",
+        ),
+        (
+            "",
+            '[[tool.generator.targets]]\nname = "x"\nspec = "s"\noutput = "o"\n'
+            '[tool.generator.targets.names]\na = "1st"\n',
+            "names.'a' must be a Python identifier",
+        ),
+        (
+            "",
+            '[[tool.generator.targets]]\nname = "x"\nspec = "s"\noutput = "o"\n'
+            '[tool.generator.targets.names]\na = "_b"\n',
+            "names.'a' must be a Python identifier not starting with '_' (for a method on the client itself, "
+            "'client.' and one), not '_b'",
+        ),
+        (
+            "",
+            '[[tool.generator.targets]]\nname = "x"\nspec = "s"\noutput = "o"\n'
+            '[tool.generator.targets.names]\na = "client.1b"\n',
+            "not 'client.1b'",
+        ),
         ('env-prefix = "fc"\n', None, "env-prefix must be upper-case letters, digits and underscores, not 'fc'"),
         ("tests = [\n", None, "pyproject.toml: invalid TOML: "),
     ],
 )
 def test_configuration_errors_name_the_key(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], extra: str, targets: str | None, message: str
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    extra: str,
+    targets: str | None,
+    message: str,
 ) -> None:
     two_targets(tmp_path, extra)
     if targets:
@@ -148,12 +181,17 @@ def test_an_overlay_fixes_the_upstream_spec_for_strict_mode(tmp_path: Path, caps
     assert "def scrape(" in (out / "firecrawl" / "resources" / "scraping.py").read_text()  # renamed by the overlay
     manifest = json.loads((out / ".clientgen.json").read_text())
     assert main(["check", str(FULL_SPEC), "--output", str(out), "--no-tests", "-q"]) == 1  # the overlay counts
-    assert manifest["spec_sha256"] != json.loads((ROOT / "generated" / "firecrawl" / ".clientgen.json").read_text())["spec_sha256"]
+    assert (
+        manifest["spec_sha256"]
+        != json.loads((ROOT / "generated" / "firecrawl" / ".clientgen.json").read_text())["spec_sha256"]
+    )
 
 
 def test_a_bad_overlay_fails_cleanly(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     overlay = tmp_path / "bad.yaml"
-    overlay.write_text("overlay: 1.0.0\ninfo: {title: t, version: '1'}\nactions:\n  - {target: '$.paths.nope', remove: true}\n")
+    overlay.write_text(
+        "overlay: 1.0.0\ninfo: {title: t, version: '1'}\nactions:\n  - {target: '$.paths.nope', remove: true}\n"
+    )
     out = tmp_path / "client"
     assert main(["generate", str(SEED), "--output", str(out), "--overlay", str(overlay)]) == 2
     error = capsys.readouterr().err
@@ -188,18 +226,41 @@ def test_name_overrides_survive_a_newer_spec(
     # with the overrides, the diff finds no renamed method or class where the names were kept
     assert main(["diff", str(OLDEST), str(NEWEST), "--target", "fc", "--format", "json"]) == 0
     changes = json.loads(capsys.readouterr().out)["changes"]
-    assert not [c for c in changes if c["kind"] in ("method-renamed", "class-renamed", "class-removed") and "Scrape" in c["message"]]
+    assert not [
+        c
+        for c in changes
+        if c["kind"] in ("method-renamed", "class-renamed", "class-removed") and "Scrape" in c["message"]
+    ]
 
 
 # --- output for people and machines ---------------------------------------------------------------
 
 
-def test_warnings_are_counted_by_kind_and_progress_stays_off_a_pipe(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_warnings_are_counted_by_kind_and_progress_stays_off_a_pipe(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["generate", str(FULL_SPEC), "--output", str(tmp_path / "a"), "--no-tests"]) == 0
     err = capsys.readouterr().err
     assert "\r" not in err  # no progress line when stderr is not a terminal
-    assert "7 warnings (5 × default … does not match the schema; 2 × required property … is not among the properties; ignored)" in err
-    assert main(["generate", str(FULL_SPEC), "--output", str(tmp_path / "b"), "--no-tests", "--warnings-format", "json", "-v"]) == 0
+    assert (
+        "7 warnings (5 × default … does not match the schema; 2 × required property … is not among the "
+        "properties; ignored)" in err
+    )
+    assert (
+        main(
+            [
+                "generate",
+                str(FULL_SPEC),
+                "--output",
+                str(tmp_path / "b"),
+                "--no-tests",
+                "--warnings-format",
+                "json",
+                "-v",
+            ]
+        )
+        == 0
+    )
     first, *rest = capsys.readouterr().err.splitlines()
     records = json.loads(first)
     assert len(records) == 7 and records[0]["pointer"] == "/components/schemas/Formats/default"
@@ -211,7 +272,9 @@ def test_progress_on_a_terminal_and_not_on_a_pipe(tmp_path: Path) -> None:
     """The real command with its stderr on a pseudo-terminal, then on a pipe."""
     command = [sys.executable, "-m", "generator", "generate", str(SEED), "--no-tests", "--output"]
     primary, secondary = pty.openpty()
-    with subprocess.Popen([*command, str(tmp_path / "a")], stdout=subprocess.PIPE, stderr=secondary, cwd=ROOT) as process:
+    with subprocess.Popen(
+        [*command, str(tmp_path / "a")], stdout=subprocess.PIPE, stderr=secondary, cwd=ROOT
+    ) as process:
         os.close(secondary)
         on_terminal = b""
         while chunk := _read_terminal(primary):
@@ -233,11 +296,13 @@ def _read_terminal(primary: int) -> bytes:
 
 
 def test_warnings_are_grouped_by_kind(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    response = "{'200': {description: ok, content: {application/json: {schema: {type: object, required: [x], properties: {n: {type: integer}}}}}}}"
+    schema = "{type: object, required: [x], properties: {n: {type: integer}}}"
+    response = f"{{'200': {{description: ok, content: {{application/json: {{schema: {schema}}}}}}}}}"
     spec = tmp_path / "spec.yaml"
     spec.write_text(
         "openapi: 3.0.3\ninfo: {title: Mixed, version: '1'}\npaths:\n"
-        f"  /a: {{get: {{responses: {response}}}}}\n  /b: {{get: {{responses: {{}}}}}}\n  /c: {{get: {{responses: {response}}}}}\n"
+        f"  /a: {{get: {{responses: {response}}}}}\n  /b: {{get: {{responses: {{}}}}}}\n  /c: "
+        f"{{get: {{responses: {response}}}}}\n"
     )
     assert main(["generate", str(spec), "--output", str(tmp_path / "out"), "--no-tests", "-q"]) == 0
     assert capsys.readouterr().err == ""  # --quiet: errors only
@@ -249,7 +314,8 @@ def test_warnings_are_grouped_by_kind(tmp_path: Path, capsys: pytest.CaptureFixt
         "/paths/~1b/get",
     ]
     assert lines[3] == (
-        "3 warnings (2 × required property … is not among the properties; ignored; 1 × operation declares no responses); "
+        "3 warnings (2 × required property … is not among the properties; ignored; 1 × operation declares no "
+        "responses); "
         "--strict makes them errors"
     )
 

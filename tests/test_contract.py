@@ -37,11 +37,14 @@ FEATURE_SPECS: dict[str, dict[str, str]] = {
     "uploads": {},
     "multifile": {},
     "swagger2": {  # Prism reads the Swagger 2.0 spec itself
-        "test_shelter_animals.py::test_download_photo": "Prism cannot serialise an image/png body (500: Cannot find serializer)",
+        "test_shelter_animals.py::test_download_photo": (
+            "Prism cannot serialise an image/png body (500: Cannot find serializer)"
+        ),
     },
     "wire": {
         "test_wire_reports.py::test_get_report": "Prism drops the connection on the matrix and label path parameters "
-        "of /reports/{id}/report{format} (`/reports/;id=1/report.pdf`); tests/test_wire.py reads them with openapi-core",
+        "of /reports/{id}/report{format} (`/reports/;id=1/report.pdf`); tests/test_wire.py reads them with "
+        "openapi-core",
     },
     # OpenAPI 3.1, and JSON Schema that Prism does not follow. Its answers that drift from the spec
     # (`kind: string`, no tag of Animal; `prefixItems` ignored; TreeNode's recursion ended with {},
@@ -51,7 +54,6 @@ FEATURE_SPECS: dict[str, dict[str, str]] = {
         "objects, which only the discriminator tells apart; Prism checks `oneOf` as JSON Schema does",
     },
 }
-
 
 
 @dataclass
@@ -167,7 +169,9 @@ def test_prism_moves_to_another_port_when_its_port_is_taken(monkeypatch: pytest.
         monkeypatch.setattr(prism_module, "free_port", lambda: next(ports))
         with prism(ROOT / "specs" / "firecrawl-v2.yaml") as url:
             assert url != f"http://127.0.0.1:{taken}"
-            request = urllib.request.Request(url + "/scrape/550e8400-e29b-41d4-a716-446655440000/interact", method="DELETE")
+            request = urllib.request.Request(
+                url + "/scrape/550e8400-e29b-41d4-a716-446655440000/interact", method="DELETE"
+            )
             request.add_header("Authorization", "Bearer k")
             with urllib.request.urlopen(request, timeout=10) as answer:
                 assert answer.status == 200

@@ -9,7 +9,16 @@ from typing import Any
 import pytest
 
 from generator.cli import main
-from generator.diff import Change, Release, Report, SpecVersion, diff_specs, markdown, pull_request_body, pull_request_title
+from generator.diff import (
+    Change,
+    Release,
+    Report,
+    SpecVersion,
+    diff_specs,
+    markdown,
+    pull_request_body,
+    pull_request_title,
+)
 from generator.release import bumped
 from generator.render import templates_sha256
 
@@ -151,8 +160,18 @@ ITEM = ["components", "schemas", "Item"]
 
 CASES: list[tuple[str, Callable[[dict[str, Any]], None], set[tuple[str, str, bool]], str]] = [
     # (name, change, (surface, kind, breaks a generated client's user) expected, semver)
-    ("operation added", add_operation, {("http", "operation-added", False), ("python", "method-added", False)}, "minor"),
-    ("operation removed", remove_in(POST), {("http", "operation-removed", True), ("python", "method-removed", True)}, "major"),
+    (
+        "operation added",
+        add_operation,
+        {("http", "operation-added", False), ("python", "method-added", False)},
+        "minor",
+    ),
+    (
+        "operation removed",
+        remove_in(POST),
+        {("http", "operation-removed", True), ("python", "method-removed", True)},
+        "major",
+    ),
     ("path changed, same operationId", move_operation, {("http", "operation-moved", False)}, "minor"),
     (
         "operationId changed",
@@ -174,7 +193,9 @@ CASES: list[tuple[str, Callable[[dict[str, Any]], None], set[tuple[str, str, boo
     ),
     (
         "required parameter added",
-        lambda s: list_parameters(s).append({"name": "q", "in": "query", "required": True, "schema": {"type": "string"}}),
+        lambda s: list_parameters(s).append(
+            {"name": "q", "in": "query", "required": True, "schema": {"type": "string"}}
+        ),
         {("http", "parameter-added", True), ("python", "argument-added", True)},
         "major",
     ),
@@ -222,7 +243,10 @@ CASES: list[tuple[str, Callable[[dict[str, Any]], None], set[tuple[str, str, boo
     ),
     (
         "required request field added",
-        lambda s: (set_in([*BODY, "properties", "color"], {"type": "string"})(s), create_body(s)["required"].append("color")),
+        lambda s: (
+            set_in([*BODY, "properties", "color"], {"type": "string"})(s),
+            create_body(s)["required"].append("color"),
+        ),
         {("http", "field-added", True), ("python", "argument-added", True)},
         "major",
     ),
@@ -283,7 +307,9 @@ CASES: list[tuple[str, Callable[[dict[str, Any]], None], set[tuple[str, str, boo
     ),
     (
         "success status removed",
-        lambda s: s["paths"]["/items"]["post"]["responses"].update({"200": s["paths"]["/items"]["post"]["responses"].pop("201")}),
+        lambda s: s["paths"]["/items"]["post"]["responses"].update(
+            {"200": s["paths"]["/items"]["post"]["responses"].pop("201")}
+        ),
         {("http", "response-status-removed", True), ("http", "response-status-added", False)},
         "major",
     ),
@@ -298,7 +324,11 @@ CASES: list[tuple[str, Callable[[dict[str, Any]], None], set[tuple[str, str, boo
     (
         "request media type changed",
         lambda s: s["paths"]["/items"]["post"]["requestBody"]["content"].update(
-            {"application/x-www-form-urlencoded": s["paths"]["/items"]["post"]["requestBody"]["content"].pop("application/json")}
+            {
+                "application/x-www-form-urlencoded": s["paths"]["/items"]["post"]["requestBody"]["content"].pop(
+                    "application/json"
+                )
+            }
         ),
         {("http", "request-media-type-changed", False)},
         "minor",
@@ -319,8 +349,14 @@ CASES: list[tuple[str, Callable[[dict[str, Any]], None], set[tuple[str, str, boo
         "schema renamed",
         lambda s: (
             s["components"]["schemas"].update({"Product": s["components"]["schemas"].pop("Item")}),
-            set_in([*GET, "responses", "200", "content", "application/json", "schema", "items"], {"$ref": "#/components/schemas/Product"})(s),
-            set_in([*POST, "responses", "201", "content", "application/json", "schema"], {"$ref": "#/components/schemas/Product"})(s),
+            set_in(
+                [*GET, "responses", "200", "content", "application/json", "schema", "items"],
+                {"$ref": "#/components/schemas/Product"},
+            )(s),
+            set_in(
+                [*POST, "responses", "201", "content", "application/json", "schema"],
+                {"$ref": "#/components/schemas/Product"},
+            )(s),
         ),
         {("python", "class-renamed", True), ("python", "return-type-changed", True)},
         "major",
@@ -350,22 +386,37 @@ def test_waiting_and_paging_methods_added_renamed_and_removed(tmp_path: Path) ->
 
     assert report(None, WAIT) == {("python", "method-added", False, "shop.ItemsResource.create_item_until_done")}
     assert report(WAIT, None) == {("python", "method-removed", True, "shop.ItemsResource.create_item_until_done")}
-    assert report(WAIT, {**WAIT, "name": "wait_until_sold"}) == {("python", "method-renamed", True, "shop.ItemsResource.wait_until_sold")}
+    assert report(WAIT, {**WAIT, "name": "wait_until_sold"}) == {
+        ("python", "method-renamed", True, "shop.ItemsResource.wait_until_sold")
+    }
     assert report(WAIT, WAIT) == set()
     pages = {"items": "parts", "next": "next"}
-    assert report(None, pages, "x-clientgen-pages") == {("python", "method-added", False, "shop.ItemsResource.iter_create_item")}
-    assert report(pages, None, "x-clientgen-pages") == {("python", "method-removed", True, "shop.ItemsResource.iter_create_item")}
+    assert report(None, pages, "x-clientgen-pages") == {
+        ("python", "method-added", False, "shop.ItemsResource.iter_create_item")
+    }
+    assert report(pages, None, "x-clientgen-pages") == {
+        ("python", "method-removed", True, "shop.ItemsResource.iter_create_item")
+    }
 
 
 @pytest.mark.parametrize(("name", "change", "expected", "semver"), CASES, ids=[case[0] for case in CASES])
 def test_each_kind_of_change(
-    tmp_path: Path, name: str, change: Callable[[dict[str, Any]], None], expected: set[tuple[str, str, bool]], semver: str
+    tmp_path: Path,
+    name: str,
+    change: Callable[[dict[str, Any]], None],
+    expected: set[tuple[str, str, bool]],
+    semver: str,
 ) -> None:
     report = compare(tmp_path, change)
     assert expected <= found(report), markdown(report)
     assert report.semver == semver, markdown(report)
     # each change under the heading a reviewer looks for it
-    titles = {"breaking": "Breaking for Python users", "wire": "Breaking on the wire", "added": "Added", "changed": "Changed"}
+    titles = {
+        "breaking": "Breaking for Python users",
+        "wire": "Breaking on the wire",
+        "added": "Added",
+        "changed": "Changed",
+    }
     sections = markdown(report).split("\n### ")[1:]
     assert [section.split("\n")[0] for section in sections] == [t for k, t in titles.items() if report.section(k)]  # type: ignore[arg-type]
     for change in report.changes:
@@ -430,8 +481,12 @@ def test_firecrawl_may_to_june_moves_the_browser_operations(history: list[Report
 def test_firecrawl_june_to_newest(history: list[Report]) -> None:
     report = history[2]
     assert set(report.added_operations) == {
-        "developerSearch", "developerSearchPost", "getThreatProtection", "updateThreatProtection", "submitEndpointFeedback",
-    }  # fmt: skip
+        "developerSearch",
+        "developerSearchPost",
+        "getThreatProtection",
+        "updateThreatProtection",
+        "submitEndpointFeedback",
+    }
     assert report.removed_operations == ["researchSearchGitHub"]
     assert "`types.SearchFeedbackResponse` removed" in messages(report, "python", "class-removed")
     assert report.semver == "major"
@@ -496,7 +551,12 @@ def test_command_bad_input_is_one_line(tmp_path: Path, capsys: pytest.CaptureFix
 
 
 def test_bumped_versions() -> None:
-    assert [bumped("1.4.2", kind) for kind in ("major", "minor", "patch", "none")] == ["2.0.0", "1.5.0", "1.4.3", "1.4.2"]
+    assert [bumped("1.4.2", kind) for kind in ("major", "minor", "patch", "none")] == [
+        "2.0.0",
+        "1.5.0",
+        "1.4.3",
+        "1.4.2",
+    ]
     assert bumped("0.1", "patch") == "0.1.1"
 
 
@@ -643,7 +703,8 @@ def test_path_parameters_reordered_break_positional_calls(tmp_path: Path) -> Non
                 "operationId": "getItem",
                 "tags": ["items"],
                 "parameters": [
-                    {"name": name, "in": "path", "required": True, "schema": {"type": "string"}} for name in ("shop", "item")
+                    {"name": name, "in": "path", "required": True, "schema": {"type": "string"}}
+                    for name in ("shop", "item")
                 ],
                 "responses": {"204": {"description": "OK"}},
             }

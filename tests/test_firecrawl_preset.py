@@ -80,5 +80,8 @@ def test_every_row_of_the_table_runs_against_a_server_that_plays_firecrawl(prese
     assert ("DELETE", "/v2/scrape/s1/interact") in requests
     # a pydantic model class where the API takes a JSON Schema: sent as its schema
     json_formats = [f for body in server.bodies for f in body.get("formats", []) if isinstance(f, dict)]
-    assert json_formats[0]["schema"]["title"] == "Product" and set(json_formats[0]["schema"]["properties"]) == {"name", "price"}
+    assert json_formats[0]["schema"]["title"] == "Product" and set(json_formats[0]["schema"]["properties"]) == {
+        "name",
+        "price",
+    }
     assert next(body for body in server.bodies if "prompt" in body and "urls" in body)["schema"]["title"] == "Product"

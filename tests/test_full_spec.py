@@ -32,7 +32,9 @@ def public_methods(cls: type) -> list[str]:
     return [name for name, _ in inspect.getmembers(cls, inspect.isfunction) if not name.startswith("_")]
 
 
-def test_every_operation_is_a_method_sync_and_async(project: Path, import_client: Callable[[Path, str], ModuleType]) -> None:
+def test_every_operation_is_a_method_sync_and_async(
+    project: Path, import_client: Callable[[Path, str], ModuleType]
+) -> None:
     package = import_client(project, PACKAGE)
     client = package.FirecrawlV2(api_key="k")
     async_client = package.AsyncFirecrawlV2(api_key="k")
@@ -43,9 +45,7 @@ def test_every_operation_is_a_method_sync_and_async(project: Path, import_client
     assert len(sync_methods) == 51
     assert sync_methods == async_methods
     assert ("scraping", "parse_file") in sync_methods and ("search", "search_and_scrape") in sync_methods
-    assert all(
-        inspect.iscoroutinefunction(getattr(type(getattr(async_client, r)), m)) for r, m in async_methods
-    )
+    assert all(inspect.iscoroutinefunction(getattr(type(getattr(async_client, r)), m)) for r, m in async_methods)
 
 
 def test_every_file_compiles_and_every_module_imports(project: Path) -> None:
@@ -68,15 +68,30 @@ from {PACKAGE} import FirecrawlV2
 from {PACKAGE}.types import FormatsJson
 scraping = FirecrawlV2(api_key="k").scraping
 scraping.scrape_and_extract_from_url(url="https://a.example", formats=["markdown", {{"type": "json", "prompt": "p"}}])
-scraping.scrape_and_extract_from_url(url="https://a.example", formats=(FormatsJson(type="json"), "links"), parsers=["pdf"])
+scraping.scrape_and_extract_from_url(
+    url="https://a.example", formats=(FormatsJson(type="json"), "links"), parsers=["pdf"]
+)
 """
 
 
 def test_mypy_strict_is_clean_and_formats_type_check_as_the_docs_write_them(project: Path) -> None:
     (project / "usage.py").write_text(USAGE)
     result = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--explicit-package-bases", PACKAGE, "tests", "usage.py"],
-        cwd=project, capture_output=True, text=True, timeout=600,
+        [
+            sys.executable,
+            "-m",
+            "mypy",
+            "--strict",
+            "--no-incremental",
+            "--explicit-package-bases",
+            PACKAGE,
+            "tests",
+            "usage.py",
+        ],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Success: no issues found" in result.stdout
@@ -86,10 +101,15 @@ def test_argument_docs_give_a_server_default_once(project: Path) -> None:
     search = " ".join((project / PACKAGE / "resources" / "search.py").read_text().split())  # unwrapped
     # the spec's description of `sources` says "Defaults to ['web']." itself
     assert "Defaults to ['web']." in search and 'Defaults to ["web"] on the server' not in search
-    assert "limit: Maximum number of results to return (per source type when using multiple sources). Defaults to 10 on the server." in search
+    assert (
+        "limit: Maximum number of results to return (per source type when using multiple sources). Defaults "
+        "to 10 on the server." in search
+    )
 
 
-def test_full_client_against_a_server(project: Path, import_client: Callable[[Path, str], ModuleType], tmp_path: Path) -> None:
+def test_full_client_against_a_server(
+    project: Path, import_client: Callable[[Path, str], ModuleType], tmp_path: Path
+) -> None:
     """Firecrawl's multipart POST /parse, a scrape with models and dicts, open enums and extras."""
     from .http_server import TestServer
     from .test_client_features import multipart_parts

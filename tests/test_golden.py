@@ -48,7 +48,10 @@ def test_output_does_not_depend_on_hash_seed_or_working_directory(tmp_path: Path
     for seed, cwd in (("1", ROOT), ("12345", tmp_path)):
         result = subprocess.run(
             [sys.executable, "-c", script, str(FULL_SPEC)],
-            capture_output=True, text=True, cwd=cwd, timeout=300,
+            capture_output=True,
+            text=True,
+            cwd=cwd,
+            timeout=300,
             env={"PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
         )
         assert result.returncode == 0, result.stderr

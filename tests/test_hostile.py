@@ -21,7 +21,7 @@ from .http_server import TestServer
 PAYLOADS = [
     '"""; import os; os.system("touch {marker}") #',
     "'\n__import__('os').system('touch {marker}')\n'",
-    "\\\"\"\"\nimport os\nos.system('touch {marker}')\n\"\"\"",
+    '\\"""\nimport os\nos.system(\'touch {marker}\')\n"""',
     "x\u2028import os; os.system('touch {marker}')",
     "{{ config }}{{% raw %}} </script> ${{marker}}",
 ]
@@ -47,13 +47,31 @@ def hostile_spec(marker: Path) -> dict[str, object]:
                     "x-clientgen-wait": {"property": payload[1], "until": payload},
                     "parameters": [
                         {"name": payload[0], "in": "path", "required": True, "schema": {"type": "string"}},
-                        {"name": payload[2], "in": "query", "description": text,
-                         "schema": {"type": "string", "enum": payload, "default": payload[1]}},
+                        {
+                            "name": payload[2],
+                            "in": "query",
+                            "description": text,
+                            "schema": {"type": "string", "enum": payload, "default": payload[1]},
+                        },
                         {"name": payload[4], "in": "header", "schema": {"type": "string"}},
                     ],
                     "responses": {
-                        "200": {"description": text, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/" + payload[0].replace("/", "_")}}}},
-                        "404": {"description": payload[4], "content": {"application/json": {"schema": {"type": "object", "properties": {payload[3]: {"type": "string"}}}}}},
+                        "200": {
+                            "description": text,
+                            "content": {
+                                "application/json": {
+                                    "schema": {"$ref": "#/components/schemas/" + payload[0].replace("/", "_")}
+                                }
+                            },
+                        },
+                        "404": {
+                            "description": payload[4],
+                            "content": {
+                                "application/json": {
+                                    "schema": {"type": "object", "properties": {payload[3]: {"type": "string"}}}
+                                }
+                            },
+                        },
                     },
                 }
             }
@@ -108,10 +126,30 @@ def test_names_cannot_reach_outside_the_output_folder(tmp_path: Path, name: str)
     spec = {
         "openapi": "3.0.3",
         "info": {"title": name, "version": "1"},
-        "paths": {"/x": {"get": {"operationId": name, "tags": [name], "responses": {"200": {
-            "description": "ok", "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{name.replace('/', '~1')}"}}}}}}}},
-        "components": {"schemas": {name: {"type": "object", "properties": {name: {"type": "string"}}},
-                                   name.upper(): {"type": "object", "properties": {"a": {"type": "string"}}}}},
+        "paths": {
+            "/x": {
+                "get": {
+                    "operationId": name,
+                    "tags": [name],
+                    "responses": {
+                        "200": {
+                            "description": "ok",
+                            "content": {
+                                "application/json": {
+                                    "schema": {"$ref": f"#/components/schemas/{name.replace('/', '~1')}"}
+                                }
+                            },
+                        }
+                    },
+                }
+            }
+        },
+        "components": {
+            "schemas": {
+                name: {"type": "object", "properties": {name: {"type": "string"}}},
+                name.upper(): {"type": "object", "properties": {"a": {"type": "string"}}},
+            }
+        },
     }
     path = tmp_path / "work" / "spec.json"
     path.parent.mkdir()
@@ -123,8 +161,11 @@ def test_names_cannot_reach_outside_the_output_folder(tmp_path: Path, name: str)
     after = snapshot(tmp_path)
     created = set(after) - set(before)
     assert all(Path(p).is_relative_to(out) for p in created)
-    assert all(p.isidentifier() or p in ("pyproject.toml", "README.md", ".clientgen.json", "py.typed")
-               for f in files for p in [Path(f).stem if f.endswith(".py") else Path(f).name])
+    assert all(
+        p.isidentifier() or p in ("pyproject.toml", "README.md", ".clientgen.json", "py.typed")
+        for f in files
+        for p in [Path(f).stem if f.endswith(".py") else Path(f).name]
+    )
 
 
 def test_a_symlink_out_of_the_output_folder_is_refused(tmp_path: Path) -> None:
@@ -239,14 +280,18 @@ def deeply_nested(depth: int) -> bytes:
         (b"[1, 2, 3]", "top level is a list"),
         (b"info: {title: x}\n", "no 'openapi' field"),
         (b"openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: 7\n", "#/paths: invalid OpenAPI document"),
-        (b"openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\ninfo: {title: u, version: '2'}\n",
-         "the key 'info' appears twice"),
+        (
+            b"openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\ninfo: {title: u, version: '2'}\n",
+            "the key 'info' appears twice",
+        ),
         (b'{"openapi": "3.0.3", "openapi": "3.1.0"}', "repeats the key 'openapi'"),
-        (b"openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n"
-         b"        '200':\n          description: ok\n          content:\n            application/json:\n"
-         b"              schema: {$ref: '#/components/schemas/A'}\ncomponents:\n  schemas:\n"
-         b"    A: {$ref: '#/components/schemas/B'}\n    B: {$ref: '#/components/schemas/A'}\n",
-         "reference cycle"),
+        (
+            b"openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n"
+            b"        '200':\n          description: ok\n          content:\n            application/json:\n"
+            b"              schema: {$ref: '#/components/schemas/A'}\ncomponents:\n  schemas:\n"
+            b"    A: {$ref: '#/components/schemas/B'}\n    B: {$ref: '#/components/schemas/A'}\n",
+            "reference cycle",
+        ),
         (deeply_nested(3000), "nested deeper than"),
     ],
 )

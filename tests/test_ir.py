@@ -2,10 +2,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.ir.status_errors import documented_errors, error_class
 from generator.errors import GeneratorError, Warnings
 from generator.ir import build_api, default_package_name
 from generator.ir.model import NONE, Encoding, ListOf, LiteralOf, MapOf, Primitive, Ref, UnionOf, Wait
+from generator.ir.status_errors import documented_errors, error_class
 from generator.load import load_document
 from generator.pipeline import generate_files
 
@@ -52,7 +52,12 @@ def test_full_spec_every_operation_once_with_meaningful_names() -> None:
     assert len(names) == len(set(names))
     # no synthetic names: every inline type is named after where it stands
     assert not [n for n in names if n.rstrip("0123456789") != n and n != "MonitorSchedule2"]
-    for expected in ("FormatsMarkdown", "FormatsChangeTracking", "ScrapeOptionsActionsWaitByDuration", "ScrapeResponseData"):
+    for expected in (
+        "FormatsMarkdown",
+        "FormatsChangeTracking",
+        "ScrapeOptionsActionsWaitByDuration",
+        "ScrapeResponseData",
+    ):
         assert expected in names
     assert sorted(w.message for w in warnings.items if "required property" in w.message) == [
         "required property 'data' is not among the properties; ignored",
@@ -274,27 +279,59 @@ paths:
 @pytest.mark.parametrize(
     ("extension", "where", "message"),
     [
-        ("x-clientgen-wait: {property: nope, until: [done]}", "/x-clientgen-wait/property", "has no property 'nope' to wait on"),
+        (
+            "x-clientgen-wait: {property: nope, until: [done]}",
+            "/x-clientgen-wait/property",
+            "has no property 'nope' to wait on",
+        ),
         ("x-clientgen-wait: {property: status}", "/x-clientgen-wait/until", "must be a non-empty list"),
-        ("x-clientgen-wait: {property: status, until: [done], interval: 0}", "/x-clientgen-wait/interval", "must be a positive number"),
-        ("x-clientgen-wait: {property: status, until: [done], name: waitJob}", "/x-clientgen-wait/name", "not a Python method name"),
-        ("x-clientgen-wait: {property: status, until: [done], name: get_job}", "/x-clientgen-wait/name", "already a member of this resource"),
+        (
+            "x-clientgen-wait: {property: status, until: [done], interval: 0}",
+            "/x-clientgen-wait/interval",
+            "must be a positive number",
+        ),
+        (
+            "x-clientgen-wait: {property: status, until: [done], name: waitJob}",
+            "/x-clientgen-wait/name",
+            "not a Python method name",
+        ),
+        (
+            "x-clientgen-wait: {property: status, until: [done], name: get_job}",
+            "/x-clientgen-wait/name",
+            "already a member of this resource",
+        ),
         ("x-clientgen-wait: [status]", "/x-clientgen-wait", "must be an object with `property`"),
         ("x-clientgen-pages: {items: status, next: status}", "/x-clientgen-pages/items", "'status' is not an array"),
-        ("x-clientgen-pages: {items: nope, next: status}", "/x-clientgen-pages/items", "has no property 'nope' to take items from"),
-        ("x-clientgen-pages: {items: tags, next: nope}", "/x-clientgen-pages/next", "has no property 'nope' with the next page's URL"),
+        (
+            "x-clientgen-pages: {items: nope, next: status}",
+            "/x-clientgen-pages/items",
+            "has no property 'nope' to take items from",
+        ),
+        (
+            "x-clientgen-pages: {items: tags, next: nope}",
+            "/x-clientgen-pages/next",
+            "has no property 'nope' with the next page's URL",
+        ),
         ("x-clientgen-pages: {items: tags}", "/x-clientgen-pages", "must be an object with `items`, `next`"),
-        ("x-clientgen-pages: {items: tags, next: status, cursor: page}", "/x-clientgen-pages/cursor", "no query parameter 'page'"),
+        (
+            "x-clientgen-pages: {items: tags, next: status, cursor: page}",
+            "/x-clientgen-pages/cursor",
+            "no query parameter 'page'",
+        ),
     ],
 )
-def test_extension_mistakes_are_one_error_at_their_place(tmp_path: Path, extension: str, where: str, message: str) -> None:
+def test_extension_mistakes_are_one_error_at_their_place(
+    tmp_path: Path, extension: str, where: str, message: str
+) -> None:
     with pytest.raises(GeneratorError) as caught:
         build(write_spec(tmp_path, JOB_SPEC.replace("EXTENSION", extension)))
     assert caught.value.diagnostic.location.pointer == "/paths/~1jobs~1{id}/get" + where
     assert message in caught.value.diagnostic.message
 
 
-START_SPEC = JOB_SPEC + """
+START_SPEC = (
+    JOB_SPEC
+    + """
   /jobs:
     post:
       operationId: startJob
@@ -306,25 +343,40 @@ START_SPEC = JOB_SPEC + """
             application/json:
               schema: {type: object, properties: {jobId: {type: string}}}
 """
+)
 WAITING = "x-clientgen-wait: {property: status, until: [done]}"
 
 
 @pytest.mark.parametrize(
     ("status", "job", "where", "message"),
     [
-        (WAITING, "{status: nope, id: jobId}", "/status", "no operation with operationId 'nope' among the 'jobs' operations"),
-        ("x-clientgen-pages: {items: tags, next: status}", "{status: getJob, id: jobId}", "/status", "'getJob' has no x-clientgen-wait"),
+        (
+            WAITING,
+            "{status: nope, id: jobId}",
+            "/status",
+            "no operation with operationId 'nope' among the 'jobs' operations",
+        ),
+        (
+            "x-clientgen-pages: {items: tags, next: status}",
+            "{status: getJob, id: jobId}",
+            "/status",
+            "'getJob' has no x-clientgen-wait",
+        ),
         (WAITING, "{status: getJob, id: nope}", "/id", "has no property 'nope' with the job's id"),
         (WAITING, "{status: getJob}", "", "must be an object with `status` (an operationId), `id`"),
         (WAITING, "{status: getJob, id: jobId, name: get_job}", "/name", "already a member of this resource"),
         (
             WAITING + "\n      parameters: [{name: id, in: path, required: true, schema: {type: string}},"
             " {name: v, in: query, required: true, schema: {type: string}}]",
-            "{status: getJob, id: jobId}", "/status", "must take exactly one required argument",
+            "{status: getJob, id: jobId}",
+            "/status",
+            "must take exactly one required argument",
         ),
     ],
 )
-def test_job_mistakes_are_one_error_at_their_place(tmp_path: Path, status: str, job: str, where: str, message: str) -> None:
+def test_job_mistakes_are_one_error_at_their_place(
+    tmp_path: Path, status: str, job: str, where: str, message: str
+) -> None:
     spec = START_SPEC.replace("EXTENSION", status).replace("JOB", job)
     if "name: v" in status:  # the status operation's own parameters, replaced
         spec = spec.replace("      parameters: [{name: id, in: path, required: true, schema: {type: string}}]\n", "", 1)
@@ -363,7 +415,11 @@ def test_positional_arguments_follow_the_path_parameters_in_the_order_given(tmp_
     api, _ = build(write_spec(tmp_path, POSITIONAL_SPEC.replace("POSITIONAL", "[url, dryRun]")))
     parameters = api.resources[0].operations[0].parameters
     assert [(p.name, p.positional) for p in parameters] == [
-        ("site", True), ("url", True), ("dry_run", True), ("x_trace", False), ("limit", False)
+        ("site", True),
+        ("url", True),
+        ("dry_run", True),
+        ("x_trace", False),
+        ("limit", False),
     ]
     plain, _ = build(write_spec(tmp_path, POSITIONAL_SPEC.replace("POSITIONAL", "[]")))
     assert [p.name for p in plain.resources[0].operations[0].parameters if p.positional] == ["site"]
@@ -374,15 +430,23 @@ def test_positional_arguments_follow_the_path_parameters_in_the_order_given(tmp_
     [
         ("url", "", "must be a list of the names of required arguments"),
         ("[limit]", "/0", "'limit' is optional; only required arguments can be positional"),
-        ("[url, nope]", "/1", "'nope' is no query parameter or body field of this operation (those: dryRun, limit, url)"),
+        (
+            "[url, nope]",
+            "/1",
+            "'nope' is no query parameter or body field of this operation (those: dryRun, limit, url)",
+        ),
         ("[X-Trace]", "/0", "'X-Trace' is no query parameter or body field"),
         ("[url, url]", "/1", "'url' is named twice"),
     ],
 )
-def test_positional_mistakes_are_one_error_at_their_place(tmp_path: Path, positional: str, where: str, message: str) -> None:
+def test_positional_mistakes_are_one_error_at_their_place(
+    tmp_path: Path, positional: str, where: str, message: str
+) -> None:
     with pytest.raises(GeneratorError) as caught:
         build(write_spec(tmp_path, POSITIONAL_SPEC.replace("POSITIONAL", positional)))
-    assert caught.value.diagnostic.location.pointer == "/paths/~1sites~1{site}~1crawls/post/x-clientgen-positional" + where
+    assert (
+        caught.value.diagnostic.location.pointer == "/paths/~1sites~1{site}~1crawls/post/x-clientgen-positional" + where
+    )
     assert message in caught.value.diagnostic.message
 
 
@@ -396,7 +460,10 @@ def test_headers_that_frame_the_message_are_left_to_the_http_client(tmp_path: Pa
     api, warnings = build(write_spec(tmp_path, spec))
     assert [p.wire_name for p in api.resources[0].operations[0].parameters if p.location == "header"] == ["X-Trace"]
     messages = [diagnostic.message for diagnostic in warnings.items]
-    assert "header Content-Length is the HTTP client's to set (from the body and the URL); the parameter is left out" in messages
+    assert (
+        "header Content-Length is the HTTP client's to set (from the body and the URL); the parameter is left out"
+        in messages
+    )
     assert any(message.startswith("header host is the HTTP client's") for message in messages)
 
 
@@ -421,9 +488,15 @@ def test_an_event_stream_is_neither_waited_on_nor_paged(tmp_path: Path) -> None:
 
 
 def test_wait_extension_makes_a_waiting_method(tmp_path: Path) -> None:
-    api, _ = build(write_spec(tmp_path, JOB_SPEC.replace("EXTENSION", "x-clientgen-wait: {property: status, until: [done, failed]}")))
+    api, _ = build(
+        write_spec(
+            tmp_path, JOB_SPEC.replace("EXTENSION", "x-clientgen-wait: {property: status, until: [done, failed]}")
+        )
+    )
     [operation] = api.operations
-    assert operation.wait == Wait(name="get_job_until_done", attribute="status", wire_name="status", until=("done", "failed"), interval=1.0)
+    assert operation.wait == Wait(
+        name="get_job_until_done", attribute="status", wire_name="status", until=("done", "failed"), interval=1.0
+    )
 
 
 def test_firecrawl_jobs_get_waiting_and_paging_methods_from_an_overlay() -> None:

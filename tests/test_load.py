@@ -13,7 +13,11 @@ def test_reads_json_and_yaml_alike(tmp_path: Path) -> None:
     json_doc = load_document(FULL_SPEC)
     assert json_doc.data["openapi"] == "3.0.0"
     yaml_doc = load_document(
-        write_spec(tmp_path, "openapi: 3.1.0\ninfo: {title: T, version: 2024-01-01}\npaths:\n  /a:\n    get:\n      responses:\n        200: {description: ok}\n")
+        write_spec(
+            tmp_path,
+            "openapi: 3.1.0\ninfo: {title: T, version: 2024-01-01}\npaths:\n  /a:\n    get:\n      "
+            "responses:\n        200: {description: ok}\n",
+        )
     )
     assert yaml_doc.data["info"]["version"] == "2024-01-01"  # a string, not a date
     assert list(yaml_doc.data["paths"]["/a"]["get"]["responses"]) == ["200"]  # a string key
@@ -73,7 +77,11 @@ def test_reference_fragments_are_percent_decoded(tmp_path: Path) -> None:
 
 def test_reference_cycles_are_errors(tmp_path: Path) -> None:
     document = load_document(
-        write_spec(tmp_path, "openapi: 3.0.0\ncomponents:\n  schemas:\n    A: {$ref: '#/components/schemas/B'}\n    B: {$ref: '#/components/schemas/A'}\n")
+        write_spec(
+            tmp_path,
+            "openapi: 3.0.0\ncomponents:\n  schemas:\n    A: {$ref: '#/components/schemas/B'}\n    B: "
+            "{$ref: '#/components/schemas/A'}\n",
+        )
     )
     with pytest.raises(GeneratorError, match="reference cycle"):
         document.resolve({"$ref": "#/components/schemas/A"}, "/x")

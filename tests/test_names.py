@@ -39,8 +39,17 @@ from .golden import FEATURES
 from .http_server import TestServer
 
 Importer = Callable[[Path, str], ModuleType]
-RUNTIME_MODULES = ("__init__", "_base_client", "_client", "_exceptions", "_models", "_streaming", "_types",
-                   "_version", "_wire")
+RUNTIME_MODULES = (
+    "__init__",
+    "_base_client",
+    "_client",
+    "_exceptions",
+    "_models",
+    "_streaming",
+    "_types",
+    "_version",
+    "_wire",
+)
 PETSTORE = FEATURES / "petstore" / "expected"
 
 
@@ -49,8 +58,12 @@ def runtime_names() -> set[str]:
     and every member of its client and resource classes."""
     sys.path.insert(0, str(PETSTORE))
     try:
-        modules = [importlib.import_module(f"petstore.{module}".removesuffix(".__init__")) for module in RUNTIME_MODULES]
-        names = {name for module in modules for name in vars(module) if not (name.startswith("__") and name.endswith("__"))}
+        modules = [
+            importlib.import_module(f"petstore.{module}".removesuffix(".__init__")) for module in RUNTIME_MODULES
+        ]
+        names = {
+            name for module in modules for name in vars(module) if not (name.startswith("__") and name.endswith("__"))
+        }
         client = modules[0].Petstore(api_key="k")
         names |= {name for name in dir(client) if not name.startswith("__")}
         names |= {name for name in dir(client.pets) if not name.startswith("__")}
@@ -82,10 +95,15 @@ def dependency_modules() -> set[str]:
             continue
         top_level = distribution.read_text("top_level.txt")
         files = distribution.files or []
-        found |= set(top_level.split()) if top_level else {
-            str(file).split("/")[0].removesuffix(".py") for file in files
-            if not str(file).split("/")[0].endswith((".dist-info", ".pth")) and str(file).endswith(".py")
-        }
+        found |= (
+            set(top_level.split())
+            if top_level
+            else {
+                str(file).split("/")[0].removesuffix(".py")
+                for file in files
+                if not str(file).split("/")[0].endswith((".dist-info", ".pth")) and str(file).endswith(".py")
+            }
+        )
         for requirement in distribution.requires or []:
             if "extra ==" not in requirement:
                 pending.append(re.split(r"[ ;<>=!~\[(]", requirement, maxsplit=1)[0])
@@ -97,8 +115,19 @@ def dependency_modules() -> set[str]:
 
 def test_package_names_made_from_titles_hide_no_module_the_client_needs() -> None:
     taken = set(sys.stdlib_module_names) | dependency_modules() | {"tests"}
-    assert {"httpx", "httpcore", "h11", "anyio", "idna", "certifi", "pydantic", "pydantic_core", "pytest",
-            "pluggy", "iniconfig"} <= taken  # the dependency tree was read
+    assert {
+        "httpx",
+        "httpcore",
+        "h11",
+        "anyio",
+        "idna",
+        "certifi",
+        "pydantic",
+        "pydantic_core",
+        "pytest",
+        "pluggy",
+        "iniconfig",
+    } <= taken  # the dependency tree was read
     for title in [*NAMES, *(f"{name} API" for name in NAMES)]:
         package = default_package_name(title)
         assert package not in taken, (title, package)
@@ -113,7 +142,9 @@ def test_client_classes_made_from_titles_are_no_name_their_modules_import(tmp_pa
         if source not in ("_client", "resources", "types")  # the petstore's own classes
     }
     for title in NAMES:
-        spec = write_spec(tmp_path, yaml.safe_dump({"openapi": "3.0.3", "info": {"title": title, "version": "1"}, "paths": {}}))
+        spec = write_spec(
+            tmp_path, yaml.safe_dump({"openapi": "3.0.3", "info": {"title": title, "version": "1"}, "paths": {}})
+        )
         api = build_api(load_document(spec), Warnings())
         assert not {api.client_class, api.async_client_class} & (imported | set(dir(builtins))), title
 
@@ -124,8 +155,20 @@ def test_a_package_name_that_hides_a_module_is_an_error(tmp_path: Path, name: st
     with pytest.raises(GeneratorError, match=f"'{name}' is the name of a module .* choose another"):
         build_api(load_document(spec), Warnings(), package_name=name)
     completed = subprocess.run(
-        [sys.executable, "-m", "generator", "generate", str(spec), "--output", str(tmp_path / "out"), "--package-name", name],
-        cwd=ROOT, capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "generate",
+            str(spec),
+            "--output",
+            str(tmp_path / "out"),
+            "--package-name",
+            name,
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
     assert completed.returncode == 2 and "choose another" in completed.stderr
     assert not (tmp_path / "out").exists()
@@ -152,8 +195,15 @@ def test_what_the_modules_with_spec_names_import_is_in_the_table_and_reserved() 
     checked = 0
     for project in sorted(FEATURES.glob("*/expected")):
         [package] = [path.parent for path in project.glob("*/__init__.py")]
-        own = {path.stem for path in package.glob("types/*.py")} | {path.stem for path in package.glob("resources/*.py")}
-        modules = [package / "__init__.py", package / "_client.py", *package.glob("resources/*.py"), *package.glob("types/*.py")]
+        own = {path.stem for path in package.glob("types/*.py")} | {
+            path.stem for path in package.glob("resources/*.py")
+        }
+        modules = [
+            package / "__init__.py",
+            package / "_client.py",
+            *package.glob("resources/*.py"),
+            *package.glob("types/*.py"),
+        ]
         for module in modules:
             for alias, source in imports(module):
                 name = alias.asname or alias.name
@@ -177,7 +227,9 @@ def test_reserved_members_are_the_generated_clients_own(import_client: Importer)
     resources = {name for name, value in vars(type(client)).items() if isinstance(value, property)}
     assert public - resources == CLIENT_ATTRIBUTES
     resource = client.pets
-    operations = {name for name, _ in inspect.getmembers(type(resource), inspect.isfunction) if not name.startswith("_")}
+    operations = {
+        name for name, _ in inspect.getmembers(type(resource), inspect.isfunction) if not name.startswith("_")
+    }
     assert {name for name in dir(resource) if not name.startswith("_")} - operations <= RESOURCE_MEMBERS
 
 
@@ -198,7 +250,12 @@ def names_spec(names: list[str]) -> dict[str, Any]:
                     {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}},
                     {"name": names[(index + 2) % count], "in": "query", "schema": {"type": "string"}},
                 ],
-                "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{name}"}}}}},
+                "responses": {
+                    "200": {
+                        "description": "ok",
+                        "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{name}"}}},
+                    }
+                },
             }
         }
     everything = {"type": "object", "properties": {name: {"type": "string"} for name in names}}
@@ -208,11 +265,20 @@ def names_spec(names: list[str]) -> dict[str, Any]:
             "tags": ["everything"],
             "parameters": [{"name": name, "in": "query", "schema": {"type": "integer"}} for name in names],
             "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Everything"}}}},
-            "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Everything"}}}}},
+            "responses": {
+                "200": {
+                    "description": "ok",
+                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Everything"}}},
+                }
+            },
         }
     }
     schemas: dict[str, Any] = {
-        name: {"type": "object", "required": ["id"], "properties": {"id": {"type": "string"}, name: {"type": "array", "items": {"type": "string"}}}}
+        name: {
+            "type": "object",
+            "required": ["id"],
+            "properties": {"id": {"type": "string"}, name: {"type": "array", "items": {"type": "string"}}},
+        }
         for name in names
     }
     schemas["Everything"] = everything
@@ -244,11 +310,16 @@ def test_every_name_imports_and_passes_mypy_strict(every_name: Path) -> None:
         "import importlib, pkgutil, every_name as p; "
         "[importlib.import_module(m.name) for m in pkgutil.walk_packages(p.__path__, 'every_name.')]"
     )
-    imported = subprocess.run([sys.executable, "-W", "error", "-c", script], cwd=every_name, capture_output=True, text=True)
+    imported = subprocess.run(
+        [sys.executable, "-W", "error", "-c", script], cwd=every_name, capture_output=True, text=True
+    )
     assert imported.returncode == 0, imported.stderr[-3000:]
     checked = subprocess.run(
         [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "every_name"],
-        cwd=every_name, capture_output=True, text=True, timeout=1800,
+        cwd=every_name,
+        capture_output=True,
+        text=True,
+        timeout=1800,
     )
     assert checked.returncode == 0, checked.stdout[-5000:]
 
@@ -266,7 +337,9 @@ def test_every_name_calls_every_operation(every_name: Path, import_client: Impor
             if method_name.startswith("_") or method_name == "everything":
                 continue
             parameters = inspect.signature(method).parameters
-            path_argument = next(name for name, parameter in parameters.items() if parameter.default is inspect.Parameter.empty)
+            path_argument = next(
+                name for name, parameter in parameters.items() if parameter.default is inspect.Parameter.empty
+            )
             query_argument = next(name for name in parameters if name != path_argument)
             server.reply(200, {"id": "7"})
             result = method(**{path_argument: "a/b", query_argument: "q"})
@@ -298,15 +371,36 @@ modules import (and its async twin's: `AsyncStream`), a builtin."""
 def test_titles_that_are_taken_names_make_clients_that_work(tmp_path: Path, server: TestServer) -> None:
     packages = []
     for title in TITLES:
-        spec = write_spec(tmp_path, yaml.safe_dump({
-            "openapi": "3.0.3", "info": {"title": title, "version": "1"},
-            "paths": {"/things/{id}": {"get": {
-                "operationId": "getThing",
-                "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}],
-                "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {
-                    "type": "object", "properties": {"id": {"type": "string"}}}}}}},
-            }}},
-        }), f"{len(packages)}.yaml")
+        spec = write_spec(
+            tmp_path,
+            yaml.safe_dump(
+                {
+                    "openapi": "3.0.3",
+                    "info": {"title": title, "version": "1"},
+                    "paths": {
+                        "/things/{id}": {
+                            "get": {
+                                "operationId": "getThing",
+                                "parameters": [
+                                    {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
+                                ],
+                                "responses": {
+                                    "200": {
+                                        "description": "ok",
+                                        "content": {
+                                            "application/json": {
+                                                "schema": {"type": "object", "properties": {"id": {"type": "string"}}}
+                                            }
+                                        },
+                                    }
+                                },
+                            }
+                        }
+                    },
+                }
+            ),
+            f"{len(packages)}.yaml",
+        )
         project = generate_into(spec, tmp_path / f"client{len(packages)}")
         [package] = [path.parent.name for path in project.glob("*/__init__.py")]
         packages.append(package)
@@ -315,21 +409,38 @@ def test_titles_that_are_taken_names_make_clients_that_work(tmp_path: Path, serv
         f"import {package}\n"
         f"client_{index} = {package}.{client}(base_url={server.url!r})\n"
         f"assert client_{index}.things.get_thing(id='7').id == '7'\n"
-        for index, (package, client) in enumerate(zip(packages, ["EnumClient", "NumbersClient", "PytestClient", "ServerClient",
-                                                                  "StreamClient", "ExceptionClient", "RawResponseClient",
-                                                                  "CallClient"]))
+        for index, (package, client) in enumerate(
+            zip(
+                packages,
+                [
+                    "EnumClient",
+                    "NumbersClient",
+                    "PytestClient",
+                    "ServerClient",
+                    "StreamClient",
+                    "ExceptionClient",
+                    "RawResponseClient",
+                    "CallClient",
+                ],
+            )
+        )
     )
     (tmp_path / "usage.py").write_text(usage)
     path = os.pathsep.join(str(tmp_path / f"client{index}") for index in range(len(packages)))
     environment = {**os.environ, "PYTHONPATH": path, "MYPYPATH": path}
     for _ in packages:
         server.reply(200, {"id": "7"})
-    ran = subprocess.run([sys.executable, "-W", "error", "usage.py"], cwd=tmp_path, env=environment,
-                         capture_output=True, text=True)
+    ran = subprocess.run(
+        [sys.executable, "-W", "error", "usage.py"], cwd=tmp_path, env=environment, capture_output=True, text=True
+    )
     assert ran.returncode == 0, ran.stderr[-3000:]
     assert len(server.requests) == len(TITLES)
     checked = subprocess.run(
         [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "usage.py"],  # and the packages it imports
-        cwd=tmp_path, env=environment, capture_output=True, text=True, timeout=900,
+        cwd=tmp_path,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=900,
     )
     assert checked.returncode == 0, checked.stdout[-3000:]

@@ -8,7 +8,11 @@ from generator import naming
 @pytest.mark.parametrize(
     ("text", "snake", "pascal"),
     [
-        ("stopInteractiveScrapeBrowserSession", "stop_interactive_scrape_browser_session", "StopInteractiveScrapeBrowserSession"),
+        (
+            "stopInteractiveScrapeBrowserSession",
+            "stop_interactive_scrape_browser_session",
+            "StopInteractiveScrapeBrowserSession",
+        ),
         ("HTMLParser", "html_parser", "HtmlParser"),
         ("removeBase64Images", "remove_base64_images", "RemoveBase64Images"),
         ("<any other metadata> ", "any_other_metadata", "AnyOtherMetadata"),
@@ -25,7 +29,9 @@ def test_case_conversions(text: str, snake: str, pascal: str) -> None:
     assert naming.pascal_case(text) == pascal
 
 
-@pytest.mark.parametrize("text", ["class", "from", "None", "import", "2fa", "", "中文", "__init__", "-", "model_config"])
+@pytest.mark.parametrize(
+    "text", ["class", "from", "None", "import", "2fa", "", "中文", "__init__", "-", "model_config"]
+)
 def test_attribute_names_are_always_valid_identifiers(text: str) -> None:
     for make in (naming.attribute_name, naming.field_name, naming.class_name):
         name = make(text)

@@ -90,13 +90,18 @@ def test_update_merges_objects_at_every_depth_and_replaces_other_values(tmp_path
 
 
 def test_renaming_an_operation_found_by_its_operation_id(tmp_path: Path) -> None:
-    result = applied(tmp_path, "  - {target: \"$.paths[*][?(@.operationId=='createPet')]\", update: {operationId: addPet}}\n")
+    result = applied(
+        tmp_path, "  - {target: \"$.paths[*][?(@.operationId=='createPet')]\", update: {operationId: addPet}}\n"
+    )
     assert result["paths"]["/pets"]["post"]["operationId"] == "addPet"
 
 
 def test_remove_takes_every_selected_item_of_an_array(tmp_path: Path) -> None:
     result = applied(tmp_path, "  - {target: '$.paths.*.get.parameters[?@.in == \"query\"]', remove: true}\n")
-    assert result["paths"]["/pets"]["get"]["parameters"] == [{"name": "filter", "in": "header"}, {"name": "dummy", "in": "header"}]
+    assert result["paths"]["/pets"]["get"]["parameters"] == [
+        {"name": "filter", "in": "header"},
+        {"name": "dummy", "in": "header"},
+    ]
     result = applied(tmp_path, "  - {target: '$..tags[?@ == \"dummy\"]', remove: true}\n")
     assert result["paths"]["/pets"]["get"]["tags"] == ["pets"]
 
@@ -112,28 +117,67 @@ def test_overlay_values_read_as_the_spec_is(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("overlay", "pointer", "message"),
     [
-        ("overlay: 1.1.0\ninfo: {title: t, version: '1'}\nactions: [{target: $, remove: true}]\n",
-         ":1#/overlay", "Overlay version '1.1.0' is not supported (1.0.x)"),
+        (
+            "overlay: 1.1.0\ninfo: {title: t, version: '1'}\nactions: [{target: $, remove: true}]\n",
+            ":1#/overlay",
+            "Overlay version '1.1.0' is not supported (1.0.x)",
+        ),
         ("openapi: 3.1.0\n", "#", "not an Overlay document: no 'overlay' field"),
-        ("overlay: 1.0.0\nactions: [{target: $.info, update: {}}]\n", "#/info", "an overlay needs `info` with a `title`"),
+        (
+            "overlay: 1.0.0\nactions: [{target: $.info, update: {}}]\n",
+            "#/info",
+            "an overlay needs `info` with a `title`",
+        ),
         (HEADER + "actions: []\n", ":3#/actions", "an overlay needs a non-empty list of `actions`"),
-        (HEADER + "action: []\n", ":3#/action", "unknown field 'action' (known: actions, extends, info, overlay, x-...)"),
+        (
+            HEADER + "action: []\n",
+            ":3#/action",
+            "unknown field 'action' (known: actions, extends, info, overlay, x-...)",
+        ),
         (HEADER + "actions: [$.info]\n", ":3#/actions/0", "an action must be a mapping"),
-        (HEADER + "actions:\n  - {target: $.info, copy: $.paths}\n", ":4#/actions/0/copy", "`copy` is an Overlay 1.1 action"),
+        (
+            HEADER + "actions:\n  - {target: $.info, copy: $.paths}\n",
+            ":4#/actions/0/copy",
+            "`copy` is an Overlay 1.1 action",
+        ),
         (HEADER + "actions:\n  - {target: $.info, remvoe: true}\n", ":4#/actions/0/remvoe", "unknown field 'remvoe'"),
         (HEADER + "actions:\n  - {update: {}}\n", ":4#/actions/0", "an action needs a `target`"),
-        (HEADER + "actions:\n  - {target: $.info, remove: 'yes'}\n", ":4#/actions/0/remove", "`remove` must be true or false, not 'yes'"),
+        (
+            HEADER + "actions:\n  - {target: $.info, remove: 'yes'}\n",
+            ":4#/actions/0/remove",
+            "`remove` must be true or false, not 'yes'",
+        ),
         (HEADER + "actions:\n  - {target: $.info}\n", ":4#/actions/0", "an action needs `update` or `remove: true`"),
-        (HEADER + "actions:\n  - {target: $.info, update: {}}\n  - {target: 'paths', remove: true}\n",
-         ":5#/actions/1/target", "invalid target 'paths': expected '$', found 'p'"),
-        (HEADER + "actions:\n  - {target: '$.paths[?@.x-y]', remove: true}\n", ":4#/actions/0/target", "invalid target"),
-        (HEADER + "actions:\n  - {target: $.paths.nope, remove: true}\n", ":4#/actions/0/target",
-         "target '$.paths.nope' selects nothing in the spec"),
-        (HEADER + "actions:\n  - {target: $, remove: true}\n", ":4#/actions/0/target", "`remove` cannot remove the whole document"),
-        (HEADER + "actions:\n  - {target: $.info, update: new}\n", ":4#/actions/0/update",
-         "target selects an object at $['info']; its `update` must be an object too"),
-        (HEADER + "actions:\n  - {target: $.info.title, update: New}\n", ":4#/actions/0/target",
-         "target selects a str value at $['info']['title']: select the object that holds it"),
+        (
+            HEADER + "actions:\n  - {target: $.info, update: {}}\n  - {target: 'paths', remove: true}\n",
+            ":5#/actions/1/target",
+            "invalid target 'paths': expected '$', found 'p'",
+        ),
+        (
+            HEADER + "actions:\n  - {target: '$.paths[?@.x-y]', remove: true}\n",
+            ":4#/actions/0/target",
+            "invalid target",
+        ),
+        (
+            HEADER + "actions:\n  - {target: $.paths.nope, remove: true}\n",
+            ":4#/actions/0/target",
+            "target '$.paths.nope' selects nothing in the spec",
+        ),
+        (
+            HEADER + "actions:\n  - {target: $, remove: true}\n",
+            ":4#/actions/0/target",
+            "`remove` cannot remove the whole document",
+        ),
+        (
+            HEADER + "actions:\n  - {target: $.info, update: new}\n",
+            ":4#/actions/0/update",
+            "target selects an object at $['info']; its `update` must be an object too",
+        ),
+        (
+            HEADER + "actions:\n  - {target: $.info.title, update: New}\n",
+            ":4#/actions/0/target",
+            "target selects a str value at $['info']['title']: select the object that holds it",
+        ),
         (HEADER + "actions:\n  - {target: $.info, update: {}, target: $}\n", ":4", "the key 'target' appears twice"),
     ],
 )

@@ -113,14 +113,29 @@ def test_a_renamed_tag_field_keeps_the_union_discriminated(tmp_path: Path) -> No
 @pytest.mark.parametrize(
     ("names", "message"),
     [
-        ({"listOrders": "create_order"}, "#/paths/~1orders/post: the name override 'listOrders' = 'create_order' clashes: the method of OrdersResource here is called create_order too"),
+        (
+            {"listOrders": "create_order"},
+            "#/paths/~1orders/post: the name override 'listOrders' = 'create_order' clashes: the method of "
+            "OrdersResource here is called create_order too",
+        ),
         ({"listOrders": "orders", "createOrder": "orders"}, "'createOrder' = 'orders' clashes"),
-        ({"#/components/schemas/Book": "Pen"}, "#/components/schemas/Pen: the name override '#/components/schemas/Book' = 'Pen' clashes: the class here is called Pen too"),
+        (
+            {"#/components/schemas/Book": "Pen"},
+            "#/components/schemas/Pen: the name override '#/components/schemas/Book' = 'Pen' clashes: the "
+            "class here is called Pen too",
+        ),
         ({"#/components/schemas/Book": "BaseModel"}, "clashes: a class of that name exists already (or is reserved)"),
         ({"#/components/schemas/Book/properties/title": "ink"}, None),  # another model's field: no clash
         ({"#/components/schemas/Book/properties/title": "json"}, "would hide pydantic's BaseModel.json"),
-        ({"#/components/schemas/Pen/properties/ink": "type"}, "#/components/schemas/Pen/properties/type: the name override '#/components/schemas/Pen/properties/ink' = 'type' clashes: the field here"),
-        ({"#/components/schemas/Book": "Volume", "#/components/schemas/Pen": "Volume"}, "'#/components/schemas/Pen' = 'Volume' clashes: a class of that name exists already"),
+        (
+            {"#/components/schemas/Pen/properties/ink": "type"},
+            "#/components/schemas/Pen/properties/type: the name override "
+            "'#/components/schemas/Pen/properties/ink' = 'type' clashes: the field here",
+        ),
+        (
+            {"#/components/schemas/Book": "Volume", "#/components/schemas/Pen": "Volume"},
+            "'#/components/schemas/Pen' = 'Volume' clashes: a class of that name exists already",
+        ),
     ],
 )
 def test_a_chosen_name_is_never_numbered_a_clash_is_an_error(
@@ -141,7 +156,8 @@ def test_an_override_that_renames_nothing_is_a_warning_and_strict_an_error(tmp_p
     _, warnings = build(tmp_path, names)
     assert [w.message for w in warnings.items] == [
         "the name override 'listOrdrs' = 'orders' matches no operationId, operation or property; ignored",
-        "the name override '#/components/schemas/Order' = 'purchase' matches no operationId, operation or property; ignored",
+        "the name override '#/components/schemas/Order' = 'purchase' matches no operationId, operation or "
+        "property; ignored",
         "the name override '#/components/schemas/Ordr' = 'Purchase' matches no schema; ignored",
     ]
     with pytest.raises(GeneratorError, match="'listOrdrs' = 'orders' matches no"):
@@ -163,7 +179,10 @@ def test_client_prefix_puts_a_method_on_the_client_too(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("names", "message"),
     [
-        ({"listOrders": "client.orders"}, "'listOrders' = 'orders' clashes: a member of the client of that name exists"),
+        (
+            {"listOrders": "client.orders"},
+            "'listOrders' = 'orders' clashes: a member of the client of that name exists",
+        ),
         ({"listOrders": "client.with_options"}, "clashes: a member of the client of that name exists"),
         ({"listOrders": "client.wait"}, "clashes: a member of the client of that name exists"),
         ({"listOrders": "client.page", "createOrder": "client.page"}, "clashes"),

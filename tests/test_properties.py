@@ -43,11 +43,19 @@ def spec_with(text: str) -> dict[str, Any]:
                     "description": text,
                     "parameters": [
                         # (a description that speaks of a default would keep the generator's quiet)
-                        {"name": "mode", "in": "query", "description": re.sub("(?i)default", "-", text),
-                         "schema": {"type": "string", "enum": [text, "other"], "default": text}},
+                        {
+                            "name": "mode",
+                            "in": "query",
+                            "description": re.sub("(?i)default", "-", text),
+                            "schema": {"type": "string", "enum": [text, "other"], "default": text},
+                        },
                     ],
-                    "responses": {"200": {"description": text, "content": {"application/json": {
-                        "schema": {"$ref": "#/components/schemas/Thing"}}}}},
+                    "responses": {
+                        "200": {
+                            "description": text,
+                            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}},
+                        }
+                    },
                 }
             }
         },
@@ -108,7 +116,8 @@ def test_any_text_round_trips(text: str, tmp_path_factory: pytest.TempPathFactor
     assert [field.serialization_alias or name for name, field in fields.items()] == [expected, "kind"]
     assert typing.get_args(typing.get_args(fields["kind"].annotation)[0]) == (expected, "plain")
     method = next(
-        node for node in ast.walk(ast.parse((out / package / "resources" / "things.py").read_text()))
+        node
+        for node in ast.walk(ast.parse((out / package / "resources" / "things.py").read_text()))
         if isinstance(node, ast.FunctionDef) and node.name == "list_things"
     )
     unwrapped = re.sub(r"\n +", " ", ast.get_docstring(method) or "")  # long lines are wrapped at a space
@@ -120,7 +129,9 @@ def test_any_text_round_trips(text: str, tmp_path_factory: pytest.TempPathFactor
     assert pyproject["project"]["description"] == f"Python client for the {expected}"
     for path in (f"{package}/types/thing.py", f"{package}/resources/things.py"):
         text = (out / path).read_text()  # formatted unit by unit: the same as black on the file
-        assert text == black.format_str(text, mode=black.Mode(target_versions={black.TargetVersion.PY311}, line_length=100))
+        assert text == black.format_str(
+            text, mode=black.Mode(target_versions={black.TargetVersion.PY311}, line_length=100)
+        )
 
 
 SPEC = (Path(__file__).parent / "features" / "petstore" / "spec.yaml").read_text()
@@ -128,15 +139,21 @@ SPEC = (Path(__file__).parent / "features" / "petstore" / "spec.yaml").read_text
 
 @given(data=st.data())
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-def test_mutated_specs_give_a_client_or_one_clean_error(data: st.DataObject, tmp_path_factory: pytest.TempPathFactory) -> None:
+def test_mutated_specs_give_a_client_or_one_clean_error(
+    data: st.DataObject, tmp_path_factory: pytest.TempPathFactory
+) -> None:
     text = SPEC
     for _ in range(data.draw(st.integers(1, 4))):
         position = data.draw(st.integers(0, len(text)))
         action = data.draw(st.sampled_from(["delete", "insert", "duplicate"]))
         if action == "delete":
-            text = text[:position] + text[position + data.draw(st.integers(1, 40)):]
+            text = text[:position] + text[position + data.draw(st.integers(1, 40)) :]
         elif action == "insert":
-            text = text[:position] + data.draw(st.sampled_from(["{", "]", ":", "- ", "\n  ", "&a ", "*a", "'", "$ref: x", "\t", "\x00"])) + text[position:]
+            text = (
+                text[:position]
+                + data.draw(st.sampled_from(["{", "]", ":", "- ", "\n  ", "&a ", "*a", "'", "$ref: x", "\t", "\x00"]))
+                + text[position:]
+            )
         else:
             text = text[:position] + text[position : position + 30] * 2 + text[position + 30 :]
     spec = tmp_path_factory.mktemp("fuzz") / "spec.yaml"

@@ -18,12 +18,12 @@ from generator.text import without_lone_surrogates
 
 HOSTILE = [
     'say """ hi',
-    "ends with a quote\"",
+    'ends with a quote"',
     "back\\slash\\",
     "nul\x00 and \x1b escape",
     "line\u2028separator\u2029paragraph",
     "'; import os; os.system('touch /tmp/pwned') #",
-    "\"\"\"\nimport os\n\"\"\"",
+    '"""\nimport os\n"""',
     "tab\there\r\nwindows",
     "lone \ud800 surrogate",
     "",
@@ -102,7 +102,9 @@ def test_long_docstring_lines_are_wrapped_as_a_careful_writer_would() -> None:
     ])  # fmt: skip
     lines = docstring_text(text, indent=8).split("\n")
     room = 100 - 8
-    assert len(lines[0]) <= room - 6 and all(len(line) <= room + 8 for line in lines if "word" in line and "|" not in line and "code" not in line)
+    assert len(lines[0]) <= room - 6 and all(
+        len(line) <= room + 8 for line in lines if "word" in line and "|" not in line and "code" not in line
+    )
     body = [line[8:] for line in lines[1:]]
     item = body.index(next(line for line in body if line.startswith("- item:")))
     assert body[item + 1].startswith("  word") and not body[item + 1].startswith("   ")  # aligned with the item's text

@@ -36,13 +36,24 @@ SCHEMAS: dict[str, Any] = {
             "amount": {"$ref": "#/components/schemas/Amount"},
             "reference": {"type": "string", "maxLength": 4},
             "lines": {
-                "type": "array", "minItems": 3, "uniqueItems": True,
-                "items": {"type": "object", "required": ["sku", "quantity", "note"], "properties": {
-                    "sku": {"type": "string", "pattern": "^[A-Z]{3}-\\d{4}$"},
-                    "note": {"type": "string", "maxLength": 6},
-                    "quantity": {"type": "number", "exclusiveMinimum": True, "minimum": 0, "maximum": 1,
-                                 "multipleOf": 0.25},
-                }},
+                "type": "array",
+                "minItems": 3,
+                "uniqueItems": True,
+                "items": {
+                    "type": "object",
+                    "required": ["sku", "quantity", "note"],
+                    "properties": {
+                        "sku": {"type": "string", "pattern": "^[A-Z]{3}-\\d{4}$"},
+                        "note": {"type": "string", "maxLength": 6},
+                        "quantity": {
+                            "type": "number",
+                            "exclusiveMinimum": True,
+                            "minimum": 0,
+                            "maximum": 1,
+                            "multipleOf": 0.25,
+                        },
+                    },
+                },
             },
             "merchant": {"allOf": [{"$ref": "#/components/schemas/AccountSid"}, {"maxLength": 34}]},
             "codes": {"type": "array", "items": {"type": "integer", "minimum": 10, "maximum": 12}},
@@ -58,25 +69,43 @@ SCHEMAS: dict[str, Any] = {
     "Code": {"type": "string", "pattern": "^(?:ab|cd)+x?[^a-z]{2,}$", "minLength": 9},
     "Example too long": {"type": "string", "maxLength": 3, "example": "much too long"},
     # a oneOf whose first variant's sample other variants accept too, until its type is added
-    "Payment method": {"oneOf": [{"$ref": "#/components/schemas/Ach"}, {"$ref": "#/components/schemas/Wallet"},
-                                 {"$ref": "#/components/schemas/Card"}]},
-    "Ach": {"type": "object", "additionalProperties": False, "required": ["bankAccountNumber"], "properties": {
-        "bankAccountNumber": {"type": "string"}, "type": {"type": "string", "enum": ["ach", "ach_plaid"]}}},
+    "Payment method": {
+        "oneOf": [
+            {"$ref": "#/components/schemas/Ach"},
+            {"$ref": "#/components/schemas/Wallet"},
+            {"$ref": "#/components/schemas/Card"},
+        ]
+    },
+    "Ach": {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["bankAccountNumber"],
+        "properties": {
+            "bankAccountNumber": {"type": "string"},
+            "type": {"type": "string", "enum": ["ach", "ach_plaid"]},
+        },
+    },
     "Wallet": {"type": "object", "properties": {"type": {"type": "string", "enum": ["wallet"]}}},
     "Card": {"type": "object", "properties": {"type": {"type": "string", "enum": ["card"]}}},
     # required beside an allOf whose parts declare the properties (Codat's Bill)
-    "Bill": {"type": "object", "required": ["status", "total"], "allOf": [
-        {"properties": {"status": {"type": "string", "enum": ["Open", "Paid"]}, "note": {"type": "string"}}},
-        {"allOf": [{"$ref": "#/components/schemas/Totals"}]},
-    ]},
+    "Bill": {
+        "type": "object",
+        "required": ["status", "total"],
+        "allOf": [
+            {"properties": {"status": {"type": "string", "enum": ["Open", "Paid"]}, "note": {"type": "string"}}},
+            {"allOf": [{"$ref": "#/components/schemas/Totals"}]},
+        ],
+    },
     "Totals": {"type": "object", "properties": {"total": {"type": "number", "minimum": 2}}},
     # variants that only say which of the properties beside them are required (urlbox's render)
     "Render": {
-        "type": "object", "properties": {"url": {"type": "string"}, "html": {"type": "string"}, "width": {"type": "integer"}},
+        "type": "object",
+        "properties": {"url": {"type": "string"}, "html": {"type": "string"}, "width": {"type": "integer"}},
         "oneOf": [{"required": ["url"]}, {"required": ["html"]}],
     },
     "Nested example": {
-        "type": "object", "required": ["sid"],
+        "type": "object",
+        "required": ["sid"],
         "properties": {"sid": {"$ref": "#/components/schemas/AccountSid"}},
         "example": {"sid": "not a sid"},
     },
@@ -85,8 +114,12 @@ SCHEMAS: dict[str, Any] = {
 
 @pytest.fixture(scope="module")
 def document(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    spec = {"openapi": "3.0.3", "info": {"title": "Samples", "version": "1"}, "paths": {},
-            "components": {"schemas": SCHEMAS}}
+    spec = {
+        "openapi": "3.0.3",
+        "info": {"title": "Samples", "version": "1"},
+        "paths": {},
+        "components": {"schemas": SCHEMAS},
+    }
     return load_document(write_spec(tmp_path_factory.mktemp("samples"), yaml.safe_dump(spec)))
 
 
@@ -112,22 +145,39 @@ def test_the_rules_that_real_specs_broke(document: Any) -> None:
     assert payment["lines"][0] == {"sku": "AAA-0000", "quantity": 1.0, "note": "sample"}
     assert len({repr(line) for line in payment["lines"]}) == 3
     assert sample(document, {"$ref": "#/components/schemas/Bill"}) == {"status": "Open", "total": 2}
-    assert sample(document, {"$ref": "#/components/schemas/Payment method"}) == {"bankAccountNumber": "sample", "type": "ach"}
+    assert sample(document, {"$ref": "#/components/schemas/Payment method"}) == {
+        "bankAccountNumber": "sample",
+        "type": "ach",
+    }
     assert sample(document, {"$ref": "#/components/schemas/Render"}) == {"url": "sample"}
 
 
 def test_bounds_of_openapi_3_1(tmp_path: Path) -> None:
     schema = {"type": "number", "exclusiveMinimum": 2, "exclusiveMaximum": 3}
-    spec = {"openapi": "3.1.0", "info": {"title": "T", "version": "1"}, "paths": {},
-            "components": {"schemas": {"Between": schema}}}
+    spec = {
+        "openapi": "3.1.0",
+        "info": {"title": "T", "version": "1"},
+        "paths": {},
+        "components": {"schemas": {"Between": schema}},
+    }
     value = sample(load_document(write_spec(tmp_path, yaml.safe_dump(spec))), schema)
     assert 2 < value < 3
 
 
-@pytest.mark.parametrize("pattern", [
-    r"^AC[0-9a-fA-F]{32}$", r"^\d{3}-\d{2}$", r"^[^,\s]+$", r"^(a|b)\1c$", r"^\w+@\w+\.com$",
-    r"^(?=x)x\S*$", r"^[A-Z]{2}(?:\d{2})?$", r"^(?P<w>z)(?P=w)$", r"^\p{L}+$",
-])
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"^AC[0-9a-fA-F]{32}$",
+        r"^\d{3}-\d{2}$",
+        r"^[^,\s]+$",
+        r"^(a|b)\1c$",
+        r"^\w+@\w+\.com$",
+        r"^(?=x)x\S*$",
+        r"^[A-Z]{2}(?:\d{2})?$",
+        r"^(?P<w>z)(?P=w)$",
+        r"^\p{L}+$",
+    ],
+)
 def test_strings_made_from_patterns_match_them(pattern: str) -> None:
     try:
         re.compile(pattern)
@@ -141,13 +191,28 @@ def test_strings_made_from_patterns_match_them(pattern: str) -> None:
 def test_a_path_parameter_sample_is_never_empty(tmp_path: Path) -> None:
     """AWS's `pattern: .*, minLength: 0` path parameters: "" would be refused by the client."""
     anything = {"type": "string", "pattern": ".*", "minLength": 0, "maxLength": 64}
-    spec = {"openapi": "3.0.3", "info": {"title": "T", "version": "1"}, "paths": {"/users/{arn}/endpoints/{id}": {"get": {
-        "operationId": "getEndpoint",
-        "parameters": [{"name": "arn", "in": "path", "required": True, "schema": anything},
-                       {"name": "id", "in": "path", "required": True, "schema": {"$ref": "#/components/schemas/Id"}},
-                       {"name": "q", "in": "query", "required": True, "schema": anything}],
-        "responses": {"204": {"description": "ok"}}}}},
-        "components": {"schemas": {"Id": {"type": "string", "maxLength": 0}}}}
+    spec = {
+        "openapi": "3.0.3",
+        "info": {"title": "T", "version": "1"},
+        "paths": {
+            "/users/{arn}/endpoints/{id}": {
+                "get": {
+                    "operationId": "getEndpoint",
+                    "parameters": [
+                        {"name": "arn", "in": "path", "required": True, "schema": anything},
+                        {"name": "id", "in": "path", "required": True, "schema": {"$ref": "#/components/schemas/Id"}},
+                        {"name": "q", "in": "query", "required": True, "schema": anything},
+                    ],
+                    "responses": {"204": {"description": "ok"}},
+                }
+            }
+        },
+        "components": {"schemas": {"Id": {"type": "string", "maxLength": 0}}},
+    }
     api = build_api(load_document(write_spec(tmp_path, yaml.safe_dump(spec))), Warnings())
     [operation] = api.resources[0].operations
-    assert {parameter.wire_name: parameter.sample for parameter in operation.parameters} == {"arn": "a", "id": "sample", "q": ""}
+    assert {parameter.wire_name: parameter.sample for parameter in operation.parameters} == {
+        "arn": "a",
+        "id": "sample",
+        "q": "",
+    }

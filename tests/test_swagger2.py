@@ -48,7 +48,10 @@ def test_collection_formats_are_styles(converted: dict[str, Any]) -> None:
 
 def test_bodies_take_the_media_types_the_operation_consumes(converted: dict[str, Any]) -> None:
     admit = converted["paths"]["/animals"]["post"]["requestBody"]
-    assert admit == {"required": True, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Animal"}}}}
+    assert admit == {
+        "required": True,
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Animal"}}},
+    }
     update = converted["paths"]["/animals/{animalId}"]["put"]
     assert update["requestBody"] == {"$ref": "#/components/requestBodies/AnimalUpdate"}
     assert "parameters" not in update  # the body parameter was its only one
@@ -93,7 +96,10 @@ def test_definitions_parameters_responses_and_security_are_components(converted:
     assert animal["properties"]["status"]["x-ms-enum"] == {"name": "AnimalStatus", "modelAsString": True}
     assert components["schemas"]["Cat"]["allOf"][0] == {"$ref": "#/components/schemas/Animal"}
     assert components["parameters"]["AnimalId"] == {
-        "name": "animalId", "in": "path", "required": True, "schema": {"type": "integer", "format": "int64"}
+        "name": "animalId",
+        "in": "path",
+        "required": True,
+        "schema": {"type": "integer", "format": "int64"},
     }
     assert list(components["requestBodies"]) == ["AnimalUpdate"]
     assert components["responses"]["Problem"]["content"] == {
@@ -153,7 +159,11 @@ paths:
 
 
 def test_warnings_point_at_the_2_0_files_with_lines(tmp_path: Path) -> None:
-    write_spec(tmp_path, "Thing:\n  type: object\n  required: [count, size]\n  properties:\n    count: {type: integer}\n", "other.yaml")
+    write_spec(
+        tmp_path,
+        "Thing:\n  type: object\n  required: [count, size]\n  properties:\n    count: {type: integer}\n",
+        "other.yaml",
+    )
     spec = write_spec(tmp_path, SPEC_WITH_DEFECTS)
     found = [str(warning) for warning in generate_files(spec, with_tests=False).warnings]
     assert found == [
@@ -169,13 +179,27 @@ def test_warnings_point_at_the_2_0_files_with_lines(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (("responses: {'200': {description: ok}}", "responses: {'200': {schema: {type: string}}}"),
-         "spec.yaml:8#/paths/~1a/get/responses/200: invalid OpenAPI document: required field 'description' is missing"),
-        (("- {name: q, in: query, type: string}", "- {name: q, in: body, schema: {type: string}}\n        - {name: f, in: formData, type: string}"),
-         "spec.yaml:7#/paths/~1a/get/parameters/0: an operation cannot have both a body parameter and formData parameters"),
-        (("- {name: q, in: query, type: string}", "- {$ref: '#/parameters/Nope'}"),
-         "spec.yaml:7#/paths/~1a/get/parameters/0/$ref: $ref '#/parameters/Nope' points to nothing"),
-        (("swagger: '2.0'", "swagger: '1.2'"), "spec.yaml:1#/swagger: Swagger 1.2 is not supported (2.0, or OpenAPI 3.0 and 3.1)"),
+        (
+            ("responses: {'200': {description: ok}}", "responses: {'200': {schema: {type: string}}}"),
+            "spec.yaml:8#/paths/~1a/get/responses/200: invalid OpenAPI document: required field 'description' "
+            "is missing",
+        ),
+        (
+            (
+                "- {name: q, in: query, type: string}",
+                "- {name: q, in: body, schema: {type: string}}\n        - {name: f, in: formData, type: string}",
+            ),
+            "spec.yaml:7#/paths/~1a/get/parameters/0: an operation cannot have both a body parameter and "
+            "formData parameters",
+        ),
+        (
+            ("- {name: q, in: query, type: string}", "- {$ref: '#/parameters/Nope'}"),
+            "spec.yaml:7#/paths/~1a/get/parameters/0/$ref: $ref '#/parameters/Nope' points to nothing",
+        ),
+        (
+            ("swagger: '2.0'", "swagger: '1.2'"),
+            "spec.yaml:1#/swagger: Swagger 1.2 is not supported (2.0, or OpenAPI 3.0 and 3.1)",
+        ),
     ],
 )
 def test_errors_point_at_the_2_0_file(tmp_path: Path, change: tuple[str, str], message: str) -> None:

@@ -23,8 +23,11 @@ NO_PRODUCES = (
     "Where neither the operation nor the spec says what it produces, swagger2openapi writes */* and "
     "the client returns bytes; we take application/json, which these APIs answer with, and the "
     "client returns the documented model",
-    [r"media type changed from `\*/\*` to `application/json`", r"changed from binary to (object|map of any value)",
-     r"returns `\w+` instead of `bytes`"],
+    [
+        r"media type changed from `\*/\*` to `application/json`",
+        r"changed from binary to (object|map of any value)",
+        r"returns `\w+` instead of `bytes`",
+    ],
 )
 SCHEME_NAMES = (
     "swagger2openapi rewrites security scheme names with spaces (`User Authentication` -> "
@@ -59,17 +62,23 @@ def converted_by_swagger2openapi(tmp_path_factory: pytest.TempPathFactory) -> di
     return {spec: folder / f"{index}.json" for index, spec in enumerate(SPECS)}
 
 
-@pytest.mark.parametrize("spec", SPECS, ids=[spec.parent.name if spec.name == "spec.yaml" else spec.stem for spec in SPECS])
+@pytest.mark.parametrize(
+    "spec", SPECS, ids=[spec.parent.name if spec.name == "spec.yaml" else spec.stem for spec in SPECS]
+)
 def test_the_same_ir_as_swagger2openapi_gives(spec: Path, converted_by_swagger2openapi: dict[Path, Path]) -> None:
     ours, our_spec = read_api(spec, ClientOptions(), "clientgen")
-    theirs, their_spec = read_api(converted_by_swagger2openapi[spec], ClientOptions(ours.package_name), "swagger2openapi")
+    theirs, their_spec = read_api(
+        converted_by_swagger2openapi[spec], ClientOptions(ours.package_name), "swagger2openapi"
+    )
     report = diff_apis(theirs, ours, their_spec, our_spec)
     reasons = DIFFERENCES.get(spec.name, [])
 
     def explains(patterns: list[str], message: str) -> bool:
         return any(re.search(pattern, message) for pattern in patterns)
 
-    unexplained = [c.message for c in report.changes if not any(explains(patterns, c.message) for _, patterns in reasons)]
+    unexplained = [
+        c.message for c in report.changes if not any(explains(patterns, c.message) for _, patterns in reasons)
+    ]
     assert unexplained == []
     unused = [reason for reason, patterns in reasons if not any(explains(patterns, c.message) for c in report.changes)]
     assert unused == []  # a listed difference that is gone: take it off the list

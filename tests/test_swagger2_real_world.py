@@ -53,7 +53,9 @@ def test_the_real_specs_are_all_there() -> None:
     assert len(SPECS) == 30
 
 
-@pytest.mark.parametrize("spec", SPECS, ids=[spec.name.split("__")[0] + "/" + spec.stem.split("__")[1] for spec in SPECS])
+@pytest.mark.parametrize(
+    "spec", SPECS, ids=[spec.name.split("__")[0] + "/" + spec.stem.split("__")[1] for spec in SPECS]
+)
 def test_every_real_swagger2_spec_has_every_operation(spec: Path) -> None:
     document = load_document(spec)
     warnings = Warnings()

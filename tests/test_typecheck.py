@@ -26,8 +26,13 @@ def test_generator_is_typed() -> None:
 GOLDEN_CLIENTS = pytest.mark.parametrize(
     ("project", "package"),
     [(ROOT / "generated" / "firecrawl", "firecrawl")]
-    + [(FEATURES / name / "expected", next(p.name for p in (FEATURES / name / "expected").iterdir() if p.is_dir() and p.name != "tests"))
-       for name in feature_names()],
+    + [
+        (
+            FEATURES / name / "expected",
+            next(p.name for p in (FEATURES / name / "expected").iterdir() if p.is_dir() and p.name != "tests"),
+        )
+        for name in feature_names()
+    ],
     ids=lambda value: value if isinstance(value, str) else value.parent.name,
 )
 
@@ -44,7 +49,10 @@ def test_generated_clients_pass_ruff(project: Path, package: str) -> None:
     with no configuration: the user's ruff sees the same."""
     result = subprocess.run(
         [sys.executable, "-m", "ruff", "check", "--isolated", "--no-cache", "--select", "F,E4,E7,E9", package, "tests"],
-        cwd=project, capture_output=True, text=True, timeout=120,
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stdout
 
@@ -87,10 +95,16 @@ def test_typed_usage_checks_and_wrong_types_are_errors(tmp_path: Path) -> None:
     )
     result = mypy("--strict", str(bad), cwd=project)
     assert result.returncode == 1
-    assert 'Argument "job_id" to "stop_interactive_scrape_browser_session" of "ScrapingResource" has incompatible type "int"' in result.stdout
+    assert (
+        'Argument "job_id" to "stop_interactive_scrape_browser_session" of "ScrapingResource" has '
+        'incompatible type "int"' in result.stdout
+    )
     assert 'Missing positional argument "job_id"' in result.stdout
     assert "Too many positional arguments" in result.stdout
-    assert 'Incompatible types in assignment (expression has type "StopInteractiveScrapeBrowserSessionResponse", variable has type "int")' in result.stdout
+    assert (
+        'Incompatible types in assignment (expression has type "StopInteractiveScrapeBrowserSessionResponse", '
+        'variable has type "int")' in result.stdout
+    )
 
 
 def test_tags_given_alone_type_check_where_the_spec_shows_them(tmp_path: Path) -> None:
@@ -102,7 +116,7 @@ def test_tags_given_alone_type_check_where_the_spec_shows_them(tmp_path: Path) -
         "keepers = Zoo().keepers\n"
         'keepers.assign_duties(id="x", duties=["feeding", "cleaning", {"task": "training", "enclosure": "B"}])\n'
         'duties = keepers.get_keeper(id="x").duties or []\n'
-        'named: list[str] = [duty if isinstance(duty, str) else duty.task for duty in duties]\n'
+        "named: list[str] = [duty if isinstance(duty, str) else duty.task for duty in duties]\n"
     )
     good = tmp_path / "good.py"
     good.write_text(usage)
@@ -113,7 +127,6 @@ def test_tags_given_alone_type_check_where_the_spec_shows_them(tmp_path: Path) -
     result = mypy("--strict", str(bad), cwd=project)
     assert result.returncode == 1, result.stdout
     assert "bad.py:6: error: List item 0 has incompatible type \"Literal['training']\"" in result.stdout, result.stdout
-
 
 
 SURFACE = """
@@ -145,7 +158,8 @@ def test_the_surface_type_checks_as_users_write_it(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout
     bad = tmp_path / "bad.py"
     bad.write_text(
-        SURFACE + 'Pet(id=7, name="Rex", weightKg=3.5)\nclient.pets.list_pets(ids=("1", "2"))\nclient.pets.list_pets(5)\n'
+        SURFACE
+        + 'Pet(id=7, name="Rex", weightKg=3.5)\nclient.pets.list_pets(ids=("1", "2"))\nclient.pets.list_pets(5)\n'
         + 'client.pets.list_pets(filter={"minAge": 2})\n'
     )
     result = mypy("--strict", str(bad), cwd=project)

@@ -19,7 +19,9 @@ from .http_server import TestServer
 
 pytestmark = pytest.mark.slow
 
-MAY, JUNE = (FIRECRAWL_SPECS / "history" / f"v2-openapi.{name}.json" for name in ("2026-05-28.3a044e57", "2026-06-17.6fc66878"))
+MAY, JUNE = (
+    FIRECRAWL_SPECS / "history" / f"v2-openapi.{name}.json" for name in ("2026-05-28.3a044e57", "2026-06-17.6fc66878")
+)
 CLIENTGEN = Path(sys.executable).with_name("clientgen")
 CONFIG = """\
 [tool.generator]
@@ -95,7 +97,10 @@ def test_update_regenerates_bumps_and_describes_the_change(repo: Path, tmp_path:
         assert server.requests[0].path == "/v2-openapi.json"
         assert server.requests[0].headers["user-agent"].startswith("clientgen/")
     lines = result.stdout.splitlines()
-    assert lines[0].startswith("firecrawl: new spec from http://127.0.0.1:") and "firecrawl 0.1.0 -> 1.0.0 (major)" in lines[0]
+    assert (
+        lines[0].startswith("firecrawl: new spec from http://127.0.0.1:")
+        and "firecrawl 0.1.0 -> 1.0.0 (major)" in lines[0]
+    )
     assert lines[1].startswith("events: the spec at upstream/events.yaml is unchanged")
 
     # the spec replaced, the client regenerated through the overlays and names, and nothing else touched
@@ -106,7 +111,10 @@ def test_update_regenerates_bumps_and_describes_the_change(repo: Path, tmp_path:
     assert (repo / "clients" / "firecrawl" / "NOTES.md").read_text() == "Our notes: kept by the generator.\n"
     interact = (repo / "clients" / "firecrawl" / "firecrawl" / "resources" / "interact.py").read_text()
     assert "def open_session(" in interact and "def list_sessions(" in interact
-    assert "def wait_for_crawl(" in (repo / "clients" / "firecrawl" / "firecrawl" / "resources" / "crawling.py").read_text()
+    assert (
+        "def wait_for_crawl("
+        in (repo / "clients" / "firecrawl" / "firecrawl" / "resources" / "crawling.py").read_text()
+    )
     checked = run(repo, "check")
     assert checked.returncode == 0, checked.stderr
 
@@ -137,7 +145,9 @@ def test_update_regenerates_bumps_and_describes_the_change(repo: Path, tmp_path:
     assert firecrawl["new"]["sha256"] == "243ed509c47b18af702d94f3b24fd8dbf670d53c9f98970f87325ad3baf6b8d6"
     assert firecrawl["old"]["sha256"] != firecrawl["new"]["sha256"]
     # the title line names the spec files by the digests a reviewer can check (the overlays aside)
-    assert text.startswith(f"## firecrawl 0.1.0 → 1.0.0 · Firecrawl API v2, spec `{firecrawl['old']['sha256'][:8]}` → `243ed509`")
+    assert text.startswith(
+        f"## firecrawl 0.1.0 → 1.0.0 · Firecrawl API v2, spec `{firecrawl['old']['sha256'][:8]}` → `243ed509`"
+    )
     assert firecrawl["counts"]["operations_added"] == 4 and firecrawl["counts"]["changes_wire"] == 4
     assert firecrawl["test_base_url_variable"] == "FIRECRAWL_TEST_BASE_URL"
     assert firecrawl["files"]["kept"] == 1
@@ -170,7 +180,10 @@ def test_update_of_one_target_from_a_file(repo: Path, tmp_path: Path) -> None:
     assert "`client.events.count_events()` added" in (tmp_path / "pr.md").read_text()
     assert (repo / "specs" / "events.yaml").read_text() == newer.read_text()
     both = run(repo, "update", "--from", str(newer))
-    assert both.returncode == 2 and both.stderr == f"error: {repo / 'pyproject.toml'}: --from applies to one target: pick it with --target\n"
+    assert (
+        both.returncode == 2
+        and both.stderr == f"error: {repo / 'pyproject.toml'}: --from applies to one target: pick it with --target\n"
+    )
 
 
 def test_a_failed_update_leaves_everything_as_it_was(repo: Path, tmp_path: Path) -> None:
@@ -193,7 +206,9 @@ def test_a_failed_update_leaves_everything_as_it_was(repo: Path, tmp_path: Path)
             result = run(repo, "update", "--summary", str(summary))
             assert result.returncode == 2, (name, result.stdout, result.stderr)
             assert result.stderr.startswith(f"error: {server.url}/v2-openapi.json"), (name, result.stderr)
-            assert message in result.stderr and result.stderr.endswith("(target firecrawl; nothing was written)\n"), name
+            assert message in result.stderr and result.stderr.endswith("(target firecrawl; nothing was written)\n"), (
+                name
+            )
             assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr, name
             assert snapshot(repo) == before and not summary.exists(), name
         # a server that answers too slowly
@@ -212,15 +227,22 @@ def test_a_failed_update_leaves_everything_as_it_was(repo: Path, tmp_path: Path)
 def test_where_specs_may_come_from(repo: Path) -> None:
     """HTTPS, or plain HTTP from this machine only; a target without a source says what to do."""
     config = (repo / "pyproject.toml").read_text()
-    (repo / "pyproject.toml").write_text(config.replace('"http://127.0.0.1:1/v2-openapi.json"', '"http://example.com/spec.json"'))
+    (repo / "pyproject.toml").write_text(
+        config.replace('"http://127.0.0.1:1/v2-openapi.json"', '"http://example.com/spec.json"')
+    )
     refused = run(repo, "update")
     assert refused.returncode == 2
     assert "source must be an https:// URL (plain http:// only from 127.0.0.1 or localhost) or a path" in refused.stderr
     (repo / "pyproject.toml").write_text(config.replace('source = "http://127.0.0.1:1/v2-openapi.json"\n', ""))
     missing = run(repo, "update", "--target", "firecrawl")
     assert missing.returncode == 2
-    assert "target 'firecrawl' has no `source` to update from: set one in the configuration, or pass --from" in missing.stderr
-    unreachable = run(repo, "update", "--target", "firecrawl", "--from", "http://127.0.0.1:1/spec.json", "--retries", "0")
+    assert (
+        "target 'firecrawl' has no `source` to update from: set one in the configuration, or pass --from"
+        in missing.stderr
+    )
+    unreachable = run(
+        repo, "update", "--target", "firecrawl", "--from", "http://127.0.0.1:1/spec.json", "--retries", "0"
+    )
     assert unreachable.returncode == 2 and "cannot connect" in unreachable.stderr
 
 
@@ -238,6 +260,10 @@ def test_a_new_target_gets_its_spec_and_its_first_client(repo: Path, tmp_path: P
     assert body.read_text().startswith("## petstore 0.1.0 · Petstore API 1.0.0, spec `")
     assert json.loads(summary.read_text())["title"] == "Add petstore 0.1.0 (Petstore API 1.0.0)"
     (record,) = json.loads(summary.read_text())["targets"]
-    assert (record["changed"], record["old"], record["new"]["version"]) == (True, {"sha256": None, "version": "0.1.0"}, "0.1.0")
+    assert (record["changed"], record["old"], record["new"]["version"]) == (
+        True,
+        {"sha256": None, "version": "0.1.0"},
+        "0.1.0",
+    )
     checked = run(repo, "check", "--target", "pets")
     assert checked.returncode == 0, checked.stderr

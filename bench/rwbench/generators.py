@@ -100,8 +100,9 @@ class Clientgen(Generator):
         return Verdict(status, reason, reasons.shorten(line, 400), warnings)
 
     def version(self) -> str:
-        described = subprocess.run(["git", "describe", "--always", "--dirty"], cwd=ROOT,
-                                   capture_output=True, text=True, check=False)
+        described = subprocess.run(
+            ["git", "describe", "--always", "--dirty"], cwd=ROOT, capture_output=True, text=True, check=False
+        )
         return f"clientgen {described.stdout.strip() or 'unknown'}"
 
 
@@ -115,8 +116,15 @@ class OpenapiPythonClient(Generator):
         self.bin_dir = bin_dir
 
     def command(self, spec: Path, output: Path) -> list[str]:
-        return [str(self.bin_dir / "openapi-python-client"), "generate", "--path", str(spec),
-                "--output-path", str(output), "--overwrite"]
+        return [
+            str(self.bin_dir / "openapi-python-client"),
+            "generate",
+            "--path",
+            str(spec),
+            "--output-path",
+            str(output),
+            "--overwrite",
+        ]
 
     def environment(self) -> dict[str, str]:
         return {**os.environ, "PATH": f"{self.bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"}
@@ -138,6 +146,11 @@ class OpenapiPythonClient(Generator):
         return Verdict(ERROR, reasons.normalise_reason(message, str(spec)), reasons.shorten(message, 400), warnings)
 
     def version(self) -> str:
-        completed = subprocess.run([str(self.bin_dir / "openapi-python-client"), "--version"],
-                                   capture_output=True, text=True, check=False, env=self.environment())
+        completed = subprocess.run(
+            [str(self.bin_dir / "openapi-python-client"), "--version"],
+            capture_output=True,
+            text=True,
+            check=False,
+            env=self.environment(),
+        )
         return completed.stdout.strip() or "openapi-python-client (version unknown)"

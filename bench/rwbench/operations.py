@@ -61,7 +61,7 @@ def is_sync_resource_class(node: ast.ClassDef) -> bool:
 
 
 def resource_methods(source: str) -> list[str]:
-    """"Class.method" for each public method (not property) of the sync resource classes in `source`."""
+    """ "Class.method" for each public method (not property) of the sync resource classes in `source`."""
     methods: list[str] = []
     for node in ast.parse(source).body:
         if isinstance(node, ast.ClassDef) and is_sync_resource_class(node):
@@ -78,8 +78,7 @@ def resource_methods(source: str) -> list[str]:
 def clientgen_operations(package: Path) -> int:
     """Operations in a clientgen package: methods of the sync resource classes in resources/*.py."""
     return sum(
-        len(resource_methods(path.read_text(encoding="utf-8")))
-        for path in sorted((package / "resources").glob("*.py"))
+        len(resource_methods(path.read_text(encoding="utf-8"))) for path in sorted((package / "resources").glob("*.py"))
     )
 
 

@@ -144,9 +144,14 @@ def unreported(completed: Completed) -> Stage:
     """The stage for a checker that timed out or died without a report."""
     if completed.timed_out:
         return Stage(TIMED_OUT, completed.seconds, {"timeout": f"no answer in {completed.seconds:.0f} s"})
-    line = reasons.traceback_reason(completed.stderr) if reasons.has_traceback(completed.stderr) else (
-        reasons.first_line(completed.stderr) or f"exit {completed.returncode}")
-    return Stage(CRASHED, completed.seconds, {reasons.normalise_reason(line, keep_quotes=True): reasons.shorten(line, 400)})
+    line = (
+        reasons.traceback_reason(completed.stderr)
+        if reasons.has_traceback(completed.stderr)
+        else (reasons.first_line(completed.stderr) or f"exit {completed.returncode}")
+    )
+    return Stage(
+        CRASHED, completed.seconds, {reasons.normalise_reason(line, keep_quotes=True): reasons.shorten(line, 400)}
+    )
 
 
 def compile_stage(package: Path, settings: Settings) -> Stage:
@@ -156,34 +161,66 @@ def compile_stage(package: Path, settings: Settings) -> Stage:
     if report is None:
         return unreported(completed)
     failures = report["failures"]
-    stage_reasons = {reasons.shorten(f"{entry['type']}: {reasons.normalise_reason(entry['message'])}"):
-                     reasons.shorten(f"{entry['file']}: {entry['message']}", 400) for entry in reversed(failures)}
-    return Stage(FAILED if failures else PASSED, completed.seconds, stage_reasons,
-                 {"files": report["files"], "failures": len(failures)})
+    stage_reasons = {
+        reasons.shorten(f"{entry['type']}: {reasons.normalise_reason(entry['message'])}"): reasons.shorten(
+            f"{entry['file']}: {entry['message']}", 400
+        )
+        for entry in reversed(failures)
+    }
+    return Stage(
+        FAILED if failures else PASSED,
+        completed.seconds,
+        stage_reasons,
+        {"files": report["files"], "failures": len(failures)},
+    )
 
 
 def import_stage(package: Path, settings: Settings) -> Stage:
     """The package and every module in it import."""
     environment = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
-    completed = run([settings.python, PROBES / "import_all.py", package.parent, package.name],
-                    timeout=settings.timeout, cwd=package.parent, env=environment)
+    completed = run(
+        [settings.python, PROBES / "import_all.py", package.parent, package.name],
+        timeout=settings.timeout,
+        cwd=package.parent,
+        env=environment,
+    )
     report = probe_report(completed)
     if report is None:
         return unreported(completed)
     failures = report["failures"]
-    stage_reasons = {reasons.import_failure_reason(entry["type"], entry["message"], package.name):
-                     reasons.shorten(f"{entry['module']}: {entry['type']}: {entry['message']}", 400)
-                     for entry in reversed(failures)}
-    return Stage(FAILED if failures else PASSED, completed.seconds, stage_reasons,
-                 {"modules": report["modules"], "failed_modules": [entry["module"] for entry in failures]})
+    stage_reasons = {
+        reasons.import_failure_reason(entry["type"], entry["message"], package.name): reasons.shorten(
+            f"{entry['module']}: {entry['type']}: {entry['message']}", 400
+        )
+        for entry in reversed(failures)
+    }
+    return Stage(
+        FAILED if failures else PASSED,
+        completed.seconds,
+        stage_reasons,
+        {"modules": report["modules"], "failed_modules": [entry["module"] for entry in failures]},
+    )
 
 
 def mypy_stage(package: Path, settings: Settings) -> Stage:
     """`mypy --strict` on the package, with no configuration file and no cache, reports no error."""
     completed = run(
-        [settings.python, "-m", "mypy", "--strict", "--config-file", settings.mypy_config, "--cache-dir", os.devnull,
-         "--no-color-output", "--no-error-summary", "--show-error-codes", package],
-        timeout=settings.mypy_timeout, cwd=package.parent,
+        [
+            settings.python,
+            "-m",
+            "mypy",
+            "--strict",
+            "--config-file",
+            settings.mypy_config,
+            "--cache-dir",
+            os.devnull,
+            "--no-color-output",
+            "--no-error-summary",
+            "--show-error-codes",
+            package,
+        ],
+        timeout=settings.mypy_timeout,
+        cwd=package.parent,
     )
     if completed.timed_out:
         return unreported(completed)
@@ -193,8 +230,12 @@ def mypy_stage(package: Path, settings: Settings) -> Stage:
     if not codes:  # exit 2: mypy could not check at all (a crash, duplicate modules, a syntax error)
         line = reasons.first_line(completed.stdout + "\n" + completed.stderr) or f"exit {completed.returncode}"
         return Stage(CRASHED, completed.seconds, {reasons.normalise_reason(line): reasons.shorten(line, 400)})
-    return Stage(FAILED, completed.seconds, reasons.mypy_examples(completed.stdout, codes),
-                 {"errors": sum(codes.values()), "codes": dict(codes.most_common())})
+    return Stage(
+        FAILED,
+        completed.seconds,
+        reasons.mypy_examples(completed.stdout, codes),
+        {"errors": sum(codes.values()), "codes": dict(codes.most_common())},
+    )
 
 
 def contract_stage(project: Path, spec: CorpusSpec, settings: Settings) -> Stage:
@@ -209,21 +250,31 @@ def contract_stage(project: Path, spec: CorpusSpec, settings: Settings) -> Stage
     except (contract.PrismFailed, RuntimeError, ValueError) as exc:
         reason = f"{type(exc).__name__}: {reasons.normalise_reason(str(exc))}"
         return Stage(CRASHED, time.perf_counter() - started, {reason: reasons.shorten(str(exc), 400)})
-    stage_reasons = {contract.failure_reason(message): f"{test}: {message}"
-                     for test, message in reversed(outcome.failed.items())}
-    return Stage(FAILED if outcome.failed else PASSED, time.perf_counter() - started, stage_reasons,
-                 {"tests": outcome.total, "passed": len(outcome.passed), "failed": outcome.failed})
+    stage_reasons = {
+        contract.failure_reason(message): f"{test}: {message}" for test, message in reversed(outcome.failed.items())
+    }
+    return Stage(
+        FAILED if outcome.failed else PASSED,
+        time.perf_counter() - started,
+        stage_reasons,
+        {"tests": outcome.total, "passed": len(outcome.passed), "failed": outcome.failed},
+    )
 
 
-def run_spec(generator: Generator, spec: CorpusSpec, operations_expected: int, in_mypy_sample: bool,
-             settings: Settings) -> SpecResult:
+def run_spec(
+    generator: Generator, spec: CorpusSpec, operations_expected: int, in_mypy_sample: bool, settings: Settings
+) -> SpecResult:
     """Generate a client for `spec` and put it through every stage."""
     result = SpecResult(spec, generator.name, operations_expected, in_mypy_sample)
     output = output_folder(settings, generator, spec)
     shutil.rmtree(output, ignore_errors=True)
     output.parent.mkdir(parents=True, exist_ok=True)
-    completed = run(generator.command(spec.path, output), timeout=settings.timeout,
-                    cwd=generator.working_directory(), env=generator.environment())
+    completed = run(
+        generator.command(spec.path, output),
+        timeout=settings.timeout,
+        cwd=generator.working_directory(),
+        env=generator.environment(),
+    )
     verdict = generator.judge(completed, spec.path)
     result.generate_status, result.generate_reason = verdict.status, verdict.reason
     result.generate_message, result.warnings = verdict.message, verdict.warnings

@@ -25,14 +25,21 @@ class Completed:
         return self.returncode is None
 
 
-def run(command: Sequence[str | Path], *, timeout: float, cwd: Path | None = None,
-        env: Mapping[str, str] | None = None) -> Completed:
+def run(
+    command: Sequence[str | Path], *, timeout: float, cwd: Path | None = None, env: Mapping[str, str] | None = None
+) -> Completed:
     """Run `command` in its own process group; past `timeout` seconds kill the whole group."""
     started = time.perf_counter()
     process = subprocess.Popen(
-        [str(part) for part in command], cwd=cwd, env=dict(env) if env is not None else None,
-        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        text=True, errors="replace", start_new_session=True,
+        [str(part) for part in command],
+        cwd=cwd,
+        env=dict(env) if env is not None else None,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        errors="replace",
+        start_new_session=True,
     )
     try:
         stdout, stderr = process.communicate(timeout=timeout)

@@ -28,8 +28,10 @@ _INNER_BRACES = re.compile(r"\{[^{}]*\}|\[[^\[\]]*\]")
 _OPEN_BRACE = re.compile(r"[{\[][^)]*")
 _HEX_ADDRESS = re.compile(r"\b0x[0-9a-f]+\b")
 _SPACES = re.compile(r"\s+")
-_MYPY_LINE = re.compile(r"^(?P<file>[^:\n]+):(?P<line>\d+):(?:\d+:)? (?P<severity>error|note): (?P<message>.*?)"
-                        r"(?:  \[(?P<code>[a-z0-9-]+)\])?$")
+_MYPY_LINE = re.compile(
+    r"^(?P<file>[^:\n]+):(?P<line>\d+):(?:\d+:)? (?P<severity>error|note): (?P<message>.*?)"
+    r"(?:  \[(?P<code>[a-z0-9-]+)\])?$"
+)
 
 
 def shorten(text: str, limit: int = MAX_REASON) -> str:
@@ -57,7 +59,7 @@ def normalise_reason(line: str, spec_path: str = "", keep_quotes: bool = False) 
     text = line.strip()
     for prefix in ("internal error: ", "error: "):
         if text.startswith(prefix):
-            text = text[len(prefix):]
+            text = text[len(prefix) :]
             break
     if spec_path:
         text = text.replace(spec_path, "SPEC")
@@ -78,7 +80,7 @@ def has_traceback(output: str) -> bool:
 
 def traceback_reason(output: str) -> str:
     """The exception line of the last traceback in `output` ("KeyError: 'x'")."""
-    tail = output[output.rfind(TRACEBACK_HEADER):].splitlines()
+    tail = output[output.rfind(TRACEBACK_HEADER) :].splitlines()
     for line in reversed(tail):
         if line.strip() and not line.startswith((" ", "\t")):
             return line.strip()
@@ -96,8 +98,9 @@ def first_line(output: str, startswith: tuple[str, ...] = ()) -> str:
 
 def opc_message(output: str, lines: int = 3) -> str:
     """The first `lines` lines of openapi-python-client's error output that say something, joined."""
-    kept = [line.strip() for line in output.splitlines()
-            if line.strip() and not line.strip().startswith(OPC_BOILERPLATE)]
+    kept = [
+        line.strip() for line in output.splitlines() if line.strip() and not line.strip().startswith(OPC_BOILERPLATE)
+    ]
     return " / ".join(kept[:lines])
 
 

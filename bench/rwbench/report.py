@@ -42,10 +42,12 @@ class Summary:
         return 100.0 * count / total if total else 0.0
 
     def meets_targets(self) -> bool:
-        return (self.percent(self.all_operations) >= TARGETS["every operation"]
-                and self.percent(self.imported) >= TARGETS["import all"]
-                and self.percent(self.mypy_clean, self.mypy_sample) >= TARGETS["mypy clean"]
-                and self.tracebacks == 0)
+        return (
+            self.percent(self.all_operations) >= TARGETS["every operation"]
+            and self.percent(self.imported) >= TARGETS["import all"]
+            and self.percent(self.mypy_clean, self.mypy_sample) >= TARGETS["mypy clean"]
+            and self.tracebacks == 0
+        )
 
 
 def group_name(result: SpecResult) -> str:
@@ -56,8 +58,12 @@ def group_name(result: SpecResult) -> str:
 
 
 def timed_out(result: SpecResult) -> bool:
-    return result.generate_status == TIMEOUT or TIMED_OUT in (result.compile.status, result.imports.status,
-                                                                  result.mypy.status, result.contract.status)
+    return result.generate_status == TIMEOUT or TIMED_OUT in (
+        result.compile.status,
+        result.imports.status,
+        result.mypy.status,
+        result.contract.status,
+    )
 
 
 def summarise(results: Sequence[SpecResult]) -> Summary:
@@ -70,8 +76,9 @@ def summarise(results: Sequence[SpecResult]) -> Summary:
         specs=len(results),
         generated=sum(result.generated for result in results),
         all_operations=sum(result.all_operations for result in results),
-        dropped=sum(result.generated and (result.operations_generated or 0) < result.operations_expected
-                    for result in results),
+        dropped=sum(
+            result.generated and (result.operations_generated or 0) < result.operations_expected for result in results
+        ),
         compiled=sum(result.compile.passed for result in results),
         imported=sum(result.imports.passed for result in results),
         mypy_sample=len(mypy_results),
@@ -107,24 +114,48 @@ def _cell(count: int, total: int) -> str:
 def format_table(table: dict[tuple[str, str], Summary]) -> str:
     """A Markdown table: one row per group and generator; with the contract stage, its tests
     passed (of all the tests of the clients it ran) and the specs whose tests all passed."""
-    header = ["specs", "generator", "n", "exit 0", "every operation", "dropped ops", "compile", "import all",
-              "mypy clean", "tracebacks", "timeouts", "median s", "total s"]
+    header = [
+        "specs",
+        "generator",
+        "n",
+        "exit 0",
+        "every operation",
+        "dropped ops",
+        "compile",
+        "import all",
+        "mypy clean",
+        "tracebacks",
+        "timeouts",
+        "median s",
+        "total s",
+    ]
     with_contract = any(summary.contract_specs for summary in table.values())
     if with_contract:
         header += ["contract tests passed", "contract clean"]
     rows = [header, ["---"] * len(header)]
     for (group, generator), summary in table.items():
-        rows.append([
-            group, generator, str(summary.specs), _cell(summary.generated, summary.specs),
-            _cell(summary.all_operations, summary.specs), str(summary.dropped),
-            _cell(summary.compiled, summary.specs), _cell(summary.imported, summary.specs),
-            f"{_cell(summary.mypy_clean, summary.mypy_sample)} of {summary.mypy_sample}",
-            str(summary.tracebacks), str(summary.timeouts),
-            f"{summary.median_seconds:.2f}", f"{summary.total_seconds:.0f}",
-        ])
+        rows.append(
+            [
+                group,
+                generator,
+                str(summary.specs),
+                _cell(summary.generated, summary.specs),
+                _cell(summary.all_operations, summary.specs),
+                str(summary.dropped),
+                _cell(summary.compiled, summary.specs),
+                _cell(summary.imported, summary.specs),
+                f"{_cell(summary.mypy_clean, summary.mypy_sample)} of {summary.mypy_sample}",
+                str(summary.tracebacks),
+                str(summary.timeouts),
+                f"{summary.median_seconds:.2f}",
+                f"{summary.total_seconds:.0f}",
+            ]
+        )
         if with_contract:
-            rows[-1] += [f"{_cell(summary.contract_passed, summary.contract_tests)} of {summary.contract_tests}",
-                         f"{_cell(summary.contract_clean, summary.contract_specs)} of {summary.contract_specs}"]
+            rows[-1] += [
+                f"{_cell(summary.contract_passed, summary.contract_tests)} of {summary.contract_tests}",
+                f"{_cell(summary.contract_clean, summary.contract_specs)} of {summary.contract_specs}",
+            ]
     widths = [max(len(row[column]) for row in rows) for column in range(len(header))]
     return "\n".join("| " + " | ".join(cell.ljust(width) for cell, width in zip(row, widths)) + " |" for row in rows)
 
@@ -148,8 +179,12 @@ def failure_keys(result: SpecResult) -> dict[str, str]:
             keys["operations: dropped silently (exit 0)"] = f"{got} of {expected} operations"
         else:
             keys["operations: more methods than operations"] = f"{got} methods for {expected} operations"
-    for stage_name, stage in (("compile", result.compile), ("import", result.imports), ("mypy", result.mypy),
-                              ("contract", result.contract)):
+    for stage_name, stage in (
+        ("compile", result.compile),
+        ("import", result.imports),
+        ("mypy", result.mypy),
+        ("contract", result.contract),
+    ):
         if stage.status in (FAILED, CRASHED, TIMED_OUT):
             label = stage_name if stage.status == FAILED else f"{stage_name} {stage.status}"
             for reason, example in stage.reasons.items():
@@ -200,7 +235,8 @@ def targets_verdict(table: dict[tuple[str, str], Summary], generator: str) -> li
             continue
         met = "met" if summary.meets_targets() else "NOT met"
         lines.append(
-            f"{group}: every operation {summary.percent(summary.all_operations):.1f}% (>= {TARGETS['every operation']}), "
+            f"{group}: every operation {summary.percent(summary.all_operations):.1f}% (>= "
+            f"{TARGETS['every operation']}), "
             f"import all {summary.percent(summary.imported):.1f}% (>= {TARGETS['import all']}), "
             f"mypy clean {summary.percent(summary.mypy_clean, summary.mypy_sample):.1f}% (>= {TARGETS['mypy clean']}), "
             f"tracebacks {summary.tracebacks} (0): {met}"
@@ -208,16 +244,21 @@ def targets_verdict(table: dict[tuple[str, str], Summary], generator: str) -> li
     return lines
 
 
-def write_json(path: Path, metadata: dict[str, Any], results: Sequence[SpecResult],
-               table: dict[tuple[str, str], Summary], groups: dict[str, list[FailureGroup]]) -> None:
+def write_json(
+    path: Path,
+    metadata: dict[str, Any],
+    results: Sequence[SpecResult],
+    table: dict[tuple[str, str], Summary],
+    groups: dict[str, list[FailureGroup]],
+) -> None:
     """The machine-readable report: metadata, the summaries, the failure groups and every result."""
     report = {
         **metadata,
-        "summary": [{"group": group, "generator": generator, **asdict(summary)}
-                    for (group, generator), summary in table.items()],
+        "summary": [
+            {"group": group, "generator": generator, **asdict(summary)} for (group, generator), summary in table.items()
+        ],
         "failure_groups": {name: [asdict(group) for group in found] for name, found in groups.items()},
         "results": [result.to_json() for result in results],
     }
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(report, indent=1, default=str))
-

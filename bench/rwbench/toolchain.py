@@ -39,7 +39,10 @@ def ensure_venv(folder: Path, requirements: Sequence[str]) -> Path:
     subprocess.run([sys.executable, "-m", "venv", "--clear", str(folder)], check=True, timeout=INSTALL_TIMEOUT)
     installed = subprocess.run(
         [str(bin_dir / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", *requirements],
-        capture_output=True, text=True, timeout=INSTALL_TIMEOUT, check=False,
+        capture_output=True,
+        text=True,
+        timeout=INSTALL_TIMEOUT,
+        check=False,
     )
     if installed.returncode != 0:
         raise RuntimeError(f"pip install {' '.join(requirements)} failed:\n{installed.stderr[-3000:]}")

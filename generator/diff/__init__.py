@@ -8,12 +8,12 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from ..options import ClientOptions
 from ..errors import Warnings
 from ..ir import build_api
 from ..ir.model import Api
 from ..ir.overrides import NameOverrides
 from ..load import load_document
+from ..options import ClientOptions
 from ..overlay import overlaid_sha256
 from ..validate import validate
 from .changes import Change, Report, SpecVersion

@@ -258,9 +258,7 @@ class HttpDiff:
         if before != after:
             self.add(where, "type-changed", f"`{place}` changed from {before} to {after}", breaking=True)
 
-    def fields(
-        self, where: str, place: str, old: Model, new: Model, side: Side, seen: set[tuple[str, str]]
-    ) -> None:
+    def fields(self, where: str, place: str, old: Model, new: Model, side: Side, seen: set[tuple[str, str]]) -> None:
         def members(model: Model) -> dict[str, tuple[TypeExpr, bool]]:
             fields = model.request_fields if side == "request" else model.response_fields
             return {f.wire_name: (f.type, f.required) for f in fields}

@@ -30,7 +30,6 @@ from .http import match_operations
 TypeUse = Literal["argument", "field", "alias"]
 
 
-
 def python_type(type_: TypeExpr) -> str:
     """A type as a reader of the package sees it (named types by their class name)."""
     if isinstance(type_, Primitive):
@@ -158,7 +157,10 @@ class PythonDiff:
 
         old_resources, new_resources = resource_of(self.old), resource_of(self.new)
         matching = match_operations(self.old, self.new)
-        for operations, resources, verb in ((matching.removed, old_resources, "removed"), (matching.added, new_resources, "added")):
+        for operations, resources, verb in (
+            (matching.removed, old_resources, "removed"),
+            (matching.added, new_resources, "added"),
+        ):
             for operation in operations:
                 resource = resources[id(operation)]
                 for method in _methods(operation):
@@ -187,7 +189,9 @@ class PythonDiff:
                     True,
                 )
 
-    def extension_method(self, old_resource: Resource, new_resource: Resource, before: str | None, after: str | None) -> None:
+    def extension_method(
+        self, old_resource: Resource, new_resource: Resource, before: str | None, after: str | None
+    ) -> None:
         """A method an extension adds to an operation (x-clientgen-wait, -pages, -job):
         added, removed or renamed."""
         old_call = f"client.{old_resource.attribute}.{before}()"
@@ -197,7 +201,9 @@ class PythonDiff:
         elif before is not None and after is None:
             self.add(self._name(old_resource.class_name, before), "method-removed", f"`{old_call}` removed", True)
         elif before is not None and after is not None and old_call != new_call:
-            self.add(self._name(new_resource.class_name, after), "method-renamed", f"`{old_call}` is now `{new_call}`", True)
+            self.add(
+                self._name(new_resource.class_name, after), "method-renamed", f"`{old_call}` is now `{new_call}`", True
+            )
 
     def arguments(self, where: str, call: str, old: list[Parameter], new: list[Parameter]) -> None:
         before = {p.name: p for p in old}
@@ -217,7 +223,9 @@ class PythonDiff:
         old_positional = [p.name for p in old if p.positional]
         new_positional = [p.name for p in new if p.positional]
         moved = [name for name in old_positional if name in after and name not in new_positional]
-        if moved or [n for n in old_positional if n in new_positional] != [n for n in new_positional if n in old_positional]:
+        if moved or [n for n in old_positional if n in new_positional] != [
+            n for n in new_positional if n in old_positional
+        ]:
             self.add(
                 where,
                 "positional-arguments-changed",
@@ -228,7 +236,9 @@ class PythonDiff:
         common_before = [p.name for p in old if p.name in after and p.name not in old_positional]
         common_after = [p.name for p in new if p.name in before and p.name not in new_positional]
         if common_before != common_after:
-            self.add(where, "arguments-reordered", f"`{call}`: arguments reordered (keyword-only: nothing breaks)", False)
+            self.add(
+                where, "arguments-reordered", f"`{call}`: arguments reordered (keyword-only: nothing breaks)", False
+            )
         for name in common_after:
             old_parameter, new_parameter = before[name], after[name]
             if old_parameter.required != new_parameter.required:
@@ -246,7 +256,8 @@ class PythonDiff:
         before = {named.name: named for named in self.old.types if id(named) not in self._merged_old}
         after = {named.name: named for named in self.new.types}
         renamed_from = _renamed(
-            [before[name] for name in before.keys() - after.keys()], [after[name] for name in after.keys() - before.keys()]
+            [before[name] for name in before.keys() - after.keys()],
+            [after[name] for name in after.keys() - before.keys()],
         )
         for name in sorted(before.keys() - after.keys()):
             if name in renamed_from.values():
@@ -270,7 +281,9 @@ class PythonDiff:
             elif isinstance(old, Alias) and isinstance(new, Alias):
                 self.typed(where, f"`types.{name}`", old.type, new.type, "alias")
             else:
-                self.add(where, "class-kind-changed", f"`types.{name}` changed from a {_kind(old)} to a {_kind(new)}", True)
+                self.add(
+                    where, "class-kind-changed", f"`types.{name}` changed from a {_kind(old)} to a {_kind(new)}", True
+                )
 
     def model_fields(self, where: str, name: str, old: Model, new: Model) -> None:
         before = {f.name: f for f in old.response_fields}
@@ -398,4 +411,3 @@ def _kind(named: Model | Alias) -> str:
 def _members(values: Sequence[object]) -> str:
     word = "member" if len(values) == 1 else "members"
     return f"{word} " + ", ".join(f"`{value!r}`" for value in values)
-

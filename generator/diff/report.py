@@ -19,7 +19,11 @@ PULL_REQUEST_LIMIT = 65_536
 
 _SECTIONS: list[tuple[Section, str, str]] = [
     ("breaking", "Breaking for Python users", ""),
-    ("wire", "Breaking on the wire", "Clients built from the old spec break; the regenerated client follows the change."),
+    (
+        "wire",
+        "Breaking on the wire",
+        "Clients built from the old spec break; the regenerated client follows the change.",
+    ),
     ("added", "Added", ""),
     ("changed", "Changed", ""),
 ]
@@ -38,7 +42,9 @@ class Release:
     def heading(self) -> str:
         """`firecrawl 1.0.0 → 2.0.0 · Firecrawl API v2, spec 3a044e57 → 6fc66878`."""
         old, new = self.report.old, self.report.new
-        spec = f"{new.title} {new.version}" if old.version == new.version else f"{new.title} {old.version} → {new.version}"
+        spec = (
+            f"{new.title} {new.version}" if old.version == new.version else f"{new.title} {old.version} → {new.version}"
+        )
         return (
             f"{self.package} {self.previous_version} → {self.version} · "
             f"{spec}, spec `{old.short_digest}` → `{new.short_digest}`"
@@ -57,7 +63,8 @@ class NewClient:
     @property
     def heading(self) -> str:
         """`pets 0.1.0 · Petstore API 1.0.0, spec 3a044e57: a new client`."""
-        return f"{self.package} {self.version} · {self.spec.title} {self.spec.version}, spec `{self.spec.short_digest}`: a new client"
+        spec = f"{self.spec.title} {self.spec.version}, spec `{self.spec.short_digest}`"
+        return f"{self.package} {self.version} · {spec}: a new client"
 
 
 def to_json(report: Report) -> str:
@@ -134,7 +141,9 @@ def pull_request_title(releases: list[Release], new_clients: list[NewClient] | N
     new_clients = new_clients or []
     if len(releases) == 1 and not new_clients:
         (release,) = releases
-        return f"Update {release.package} to {release.version} ({release.report.new.title} {release.report.new.version})"
+        return (
+            f"Update {release.package} to {release.version} ({release.report.new.title} {release.report.new.version})"
+        )
     if len(new_clients) == 1 and not releases:
         (client,) = new_clients
         return f"Add {client.package} {client.version} ({client.spec.title} {client.spec.version})"

@@ -38,8 +38,19 @@ RESERVED_CLASS_NAMES = (
 # Constructor arguments of the generated clients besides credentials, and the names the
 # constructor and `_credentials` read that a credential argument would hide.
 CLIENT_ARGUMENTS = frozenset(
-    {"self", "base_url", "server", "server_variables", "timeout", "max_retries", "strict_response_validation",
-     "default_headers", "http_client", "super", "os"}
+    {
+        "self",
+        "base_url",
+        "server",
+        "server_variables",
+        "timeout",
+        "max_retries",
+        "strict_response_validation",
+        "default_headers",
+        "http_client",
+        "super",
+        "os",
+    }
 )
 
 
@@ -127,7 +138,9 @@ def build_api(
         resources=resources,
         types=types,
         type_modules=plan_modules(types, schemas.group_of, schemas.references),
-        status_errors=documented_errors(r.status for resource in resources for op in resource.operations for r in op.responses),
+        status_errors=documented_errors(
+            r.status for resource in resources for op in resource.operations for r in op.responses
+        ),
     )
 
 
@@ -171,8 +184,13 @@ def _name_request_twins(resources: list[Resource], types: list[NamedType], class
     """Named types that requests use, and that are or contain models, get a TypedDict twin
     (`<Name>Param`) so callers can pass plain dicts."""
     used: set[NamedType] = set()
-    stack = [named for resource in resources for operation in resource.operations
-             for parameter in operation.parameters for named in referenced(parameter.type)]
+    stack = [
+        named
+        for resource in resources
+        for operation in resource.operations
+        for parameter in operation.parameters
+        for named in referenced(parameter.type)
+    ]
     while stack:
         named = stack.pop()
         if named in used:

@@ -107,7 +107,9 @@ class _Keys:
             discriminator = None
             if type_.discriminator is not None:
                 positions = {
-                    variant.target.name: index for index, variant in enumerate(type_.variants) if isinstance(variant, Ref)
+                    variant.target.name: index
+                    for index, variant in enumerate(type_.variants)
+                    if isinstance(variant, Ref)
                 }
                 discriminator = (
                     type_.discriminator.wire_name,

@@ -119,7 +119,6 @@ def definition_order(members: list[NamedType], references: dict[NamedType, set[N
     return ordered
 
 
-
 def bases_first(ordered: list[NamedType]) -> list[NamedType]:
     """The order with every base class before the models that extend it, which a reference
     cycle could otherwise reverse (a class statement needs its base at once)."""

@@ -99,6 +99,7 @@ def referenced(type_: TypeExpr) -> list[NamedType]:
         return referenced(type_.value)
     return []
 
+
 ANY = Primitive("any")
 NONE = Primitive("none")
 

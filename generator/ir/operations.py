@@ -18,11 +18,11 @@ from .model import (
     BodyEncoding,
     Encoding,
     Field,
+    Job,
     ListOf,
     MapOf,
     Model,
     Operation,
-    Job,
     Pages,
     Parameter,
     ParameterLocation,
@@ -59,6 +59,7 @@ WAIT_EXTENSION = "x-clientgen-wait"
 PAGES_EXTENSION = "x-clientgen-pages"
 JOB_EXTENSION = "x-clientgen-job"
 POSITIONAL_EXTENSION = "x-clientgen-positional"
+
 
 def _waiting_options(node: dict[str, Any]) -> tuple[str, ...]:
     """The options of the methods an operation's extensions add (waiting, collecting)."""
@@ -191,7 +192,9 @@ class OperationBuilder:
         for path, raw_item in paths.items():
             if not path.startswith("/"):
                 if not path.startswith("x-"):
-                    self._warnings.add(self._document.location("/paths"), f"path {path!r} does not start with '/'; skipped")
+                    self._warnings.add(
+                        self._document.location("/paths"), f"path {path!r} does not start with '/'; skipped"
+                    )
                 continue
             # a path item in another file: its operations are there, and their $refs are relative to it
             path_item, item_pointer = self._document.resolve(raw_item, "/paths/" + escape_pointer_token(path))
@@ -215,7 +218,10 @@ class OperationBuilder:
         return segments[0] if segments else "default"
 
     def _plan_resources(self, raw_operations: list[Any]) -> dict[str, Resource]:
-        tag_descriptions = {nodes.text(tag, "name"): nodes.text(tag, "description") for tag in nodes.sequence(self._document.data, "tags")}
+        tag_descriptions = {
+            nodes.text(tag, "name"): nodes.text(tag, "description")
+            for tag in nodes.sequence(self._document.data, "tags")
+        }
         attributes = self._client_members
         modules = naming.Scope(fold_case=True)
         resources: dict[str, Resource] = {}
@@ -306,7 +312,11 @@ class OperationBuilder:
             responses=responses,
             security=self._security(node, pointer),
             idempotency_header=next(
-                (p.wire_name for p in parameters if p.location == "header" and p.wire_name.lower() in IDEMPOTENCY_HEADERS),
+                (
+                    p.wire_name
+                    for p in parameters
+                    if p.location == "header" and p.wire_name.lower() in IDEMPOTENCY_HEADERS
+                ),
                 None,
             ),
             endpoint_name="_" + naming.constant_case(name),
@@ -329,14 +339,21 @@ class OperationBuilder:
         path = [replace(parameter, positional=True) for parameter in parameters if parameter.location == "path"]
         chosen: list[Parameter] = []
         for index, wire_name in enumerate(named):
-            found = [p for p in parameters if p.wire_name == wire_name and p.location not in ("path", "header", "cookie")]
+            found = [
+                p for p in parameters if p.wire_name == wire_name and p.location not in ("path", "header", "cookie")
+            ]
             if not found:
-                candidates = ", ".join(sorted({p.wire_name for p in parameters if p.location in ("query", "body")})) or "none"
+                candidates = (
+                    ", ".join(sorted({p.wire_name for p in parameters if p.location in ("query", "body")})) or "none"
+                )
                 raise self._document.error(
-                    f"{where}/{index}", f"{wire_name!r} is no query parameter or body field of this operation (those: {candidates})"
+                    f"{where}/{index}",
+                    f"{wire_name!r} is no query parameter or body field of this operation (those: {candidates})",
                 )
             if not found[0].required:
-                raise self._document.error(f"{where}/{index}", f"{wire_name!r} is optional; only required arguments can be positional")
+                raise self._document.error(
+                    f"{where}/{index}", f"{wire_name!r} is optional; only required arguments can be positional"
+                )
             if any(parameter is found[0] for parameter in chosen):
                 raise self._document.error(f"{where}/{index}", f"{wire_name!r} is named twice")
             chosen.append(found[0])
@@ -352,7 +369,9 @@ class OperationBuilder:
         where = f"{pointer}/{WAIT_EXTENSION}"
         spec = node[WAIT_EXTENSION]
         if not isinstance(spec, dict) or not isinstance(spec.get("property"), str):
-            raise self._document.error(where, "must be an object with `property`, `until` and optionally `interval`, `name`")
+            raise self._document.error(
+                where, "must be an object with `property`, `until` and optionally `interval`, `name`"
+            )
         until = spec.get("until")
         if not isinstance(until, list) or not until or not all(isinstance(v, (str, int, bool)) for v in until):
             raise self._document.error(f"{where}/until", "must be a non-empty list of strings, numbers or booleans")
@@ -382,7 +401,11 @@ class OperationBuilder:
         query parameter `cursor`) and optionally `name` (default: `iter_` + the method's name)."""
         where = f"{pointer}/{PAGES_EXTENSION}"
         spec = node[PAGES_EXTENSION]
-        if not isinstance(spec, dict) or not isinstance(spec.get("items"), str) or not isinstance(spec.get("next"), str):
+        if (
+            not isinstance(spec, dict)
+            or not isinstance(spec.get("items"), str)
+            or not isinstance(spec.get("next"), str)
+        ):
             raise self._document.error(where, "must be an object with `items`, `next` and optionally `name`")
         items = self._answer_field(responses, spec["items"], f"{where}/items", "to take items from")
         listed = [t for t in (items.type.variants if isinstance(items.type, UnionOf) else (items.type,)) if t != NONE]
@@ -410,7 +433,9 @@ class OperationBuilder:
         where = f"{pointer}/{JOB_EXTENSION}"
         spec = node[JOB_EXTENSION]
         if not isinstance(spec, dict) or not isinstance(spec.get("status"), str) or not isinstance(spec.get("id"), str):
-            raise self._document.error(where, "must be an object with `status` (an operationId), `id` and optionally `name`")
+            raise self._document.error(
+                where, "must be an object with `status` (an operationId), `id` and optionally `name`"
+            )
         return self._extra_method_name(spec, f"{name}_and_wait", where, scopes), spec
 
     def _job(self, start: Operation, resource: Resource, name: str, spec: dict[str, Any]) -> Job:
@@ -421,7 +446,8 @@ class OperationBuilder:
         status = next((op for op in resource.operations if op.operation_id == spec["status"]), None)
         if status is None:
             raise self._document.error(
-                f"{where}/status", f"no operation with operationId {spec['status']!r} among the {resource.tag!r} operations"
+                f"{where}/status",
+                f"no operation with operationId {spec['status']!r} among the {resource.tag!r} operations",
             )
         if status.wait is None:
             raise self._document.error(f"{where}/status", f"{spec['status']!r} has no {WAIT_EXTENSION} to wait with")
@@ -438,12 +464,18 @@ class OperationBuilder:
         if any(r.is_success and r.is_event_stream for r in responses):
             raise self._document.error(where, "the operation answers with a stream of events, not one answer")
         model = next(
-            (r.type.target for r in responses if r.is_success and isinstance(r.type, Ref) and isinstance(r.type.target, Model)),
+            (
+                r.type.target
+                for r in responses
+                if r.is_success and isinstance(r.type, Ref) and isinstance(r.type.target, Model)
+            ),
             None,
         )
         field = next((f for f in model.fields if f.wire_name == wire_name), None) if model is not None else None
         if field is None:
-            raise self._document.error(where, f"the operation's successful answer has no property {wire_name!r} {purpose}")
+            raise self._document.error(
+                where, f"the operation's successful answer has no property {wire_name!r} {purpose}"
+            )
         return field
 
     def _extra_method_name(self, spec: dict[str, Any], default: str, where: str, scopes: list[naming.Scope]) -> str:
@@ -481,7 +513,8 @@ class OperationBuilder:
                 location = parameter.get("in")
                 if location not in PARAMETER_LOCATIONS:
                     raise self._document.error(
-                        parameter_pointer + "/in", f"parameter location {location!r} is not one of path, query, header, cookie"
+                        parameter_pointer + "/in",
+                        f"parameter location {location!r} is not one of path, query, header, cookie",
                     )
                 if location == "header" and parameter["name"].lower() in TRANSPORT_HEADERS:
                     self._warnings.add(
@@ -497,7 +530,10 @@ class OperationBuilder:
                     self._document.location(pointer),
                     f"path parameter {{{name}}} is not declared; it is taken as a required string",
                 )
-                merged[(name, "path")] = ({"name": name, "in": "path", "required": True, "schema": {"type": "string"}}, pointer)
+                merged[(name, "path")] = (
+                    {"name": name, "in": "path", "required": True, "schema": {"type": "string"}},
+                    pointer,
+                )
         # path parameters first, in the order of the path (they are the positional arguments)
         template = _path_template_names(path)
         ordered = sorted(
@@ -507,7 +543,9 @@ class OperationBuilder:
                 template.index(item[0]["name"]) if item[0]["in"] == "path" and item[0]["name"] in template else 0,
             ),
         )
-        return [self._parameter(parameter, parameter_pointer, hint, arguments) for parameter, parameter_pointer in ordered]
+        return [
+            self._parameter(parameter, parameter_pointer, hint, arguments) for parameter, parameter_pointer in ordered
+        ]
 
     def _parameter(self, parameter: dict[str, Any], pointer: str, hint: str, arguments: naming.Scope) -> Parameter:
         wire_name = parameter["name"]
@@ -534,7 +572,9 @@ class OperationBuilder:
             default=default,
             deprecated=parameter.get("deprecated") is True,
             encoding=encoding,
-            sample=self._parameter_sample(schema, location) if location == "path" or parameter.get("required") is True else None,
+            sample=self._parameter_sample(schema, location)
+            if location == "path" or parameter.get("required") is True
+            else None,
         )
 
     def _parameter_sample(self, schema: Any, location: str) -> Any:
@@ -607,13 +647,15 @@ class OperationBuilder:
             type=request_body.type,
             required=request_body.required,
             description=request_body.description,
-            sample=BINARY if request_body.type == Primitive("file") else "sample" if body_sample is None else body_sample,
+            sample=BINARY
+            if request_body.type == Primitive("file")
+            else "sample"
+            if body_sample is None
+            else body_sample,
         )
         return request_body, [parameter]
 
-    def _field_encoding(
-        self, kind: BodyEncoding, field: Field, encodings: dict[str, Any], pointer: str
-    ) -> Encoding:
+    def _field_encoding(self, kind: BodyEncoding, field: Field, encodings: dict[str, Any], pointer: str) -> Encoding:
         """How a field of a form or multipart body is written: by the style its Encoding Object
         gives, or as its value in a media type (its `contentType`, else JSON for objects and text
         for the rest); a field of a form body with no Encoding Object in style form."""
@@ -727,7 +769,9 @@ class OperationBuilder:
             schema = media.get("schema")
             if schema is None:
                 return Primitive("str")
-            return self._schemas.type_of(schema, f"{pointer}/content/{escape_pointer_token(media_type)}/schema", joined(hint, "event"))
+            return self._schemas.type_of(
+                schema, f"{pointer}/content/{escape_pointer_token(media_type)}/schema", joined(hint, "event")
+            )
         if encoding == "text":
             return Primitive("str")
         if encoding != "json":
@@ -803,8 +847,20 @@ def _path_template_names(path: str) -> list[str]:
 # The public members of the generated clients, which a resource or a method on the client must
 # not replace (tests/test_client_runtime.py and tests/test_names.py compare them with the clients').
 CLIENT_ATTRIBUTES = frozenset(
-    {"base_url", "timeout", "max_retries", "default_headers", "strict_response_validation", "request", "stream",
-     "next_page", "wait", "collect", "close", "with_options"}
+    {
+        "base_url",
+        "timeout",
+        "max_retries",
+        "default_headers",
+        "strict_response_validation",
+        "request",
+        "stream",
+        "next_page",
+        "wait",
+        "collect",
+        "close",
+        "with_options",
+    }
 )
 # Resource attributes must not take those, nor the names the client class's body reads (its
 # decorator, the builtins its annotations write), nor the modules the annotations use.

@@ -36,7 +36,9 @@ class NameOverrides:
 
     def method(self, operation_id: str | None, pointer: str) -> ChosenMethod | None:
         """The name chosen for the method of an operation, by operationId first."""
-        found = (self._find(operation_id, upper=False) if operation_id else None) or self._find("#" + pointer, upper=False)
+        found = (self._find(operation_id, upper=False) if operation_id else None) or self._find(
+            "#" + pointer, upper=False
+        )
         if found is None:
             return None
         key, name = found
@@ -76,7 +78,8 @@ def reserve(scope: naming.Scope, chosen: list[tuple[str, str]], where: Location,
     for key, name in chosen:
         if not scope.try_claim(name):
             raise GeneratorError(
-                where, f"the name override {key!r} = {name!r} clashes: {what} of that name exists already (or is reserved)"
+                where,
+                f"the name override {key!r} = {name!r} clashes: {what} of that name exists already (or is reserved)",
             )
         reserved[name] = key
     return reserved

@@ -10,13 +10,12 @@ from .. import naming
 from ..errors import GeneratorError, Warnings, escape_pointer_token
 from ..load import Document, split_pointer
 from ..validate import schema_samples
-from .overrides import NameOverrides, check_field_name, check_natural, reserve
 from .model import (
     ANY,
-    Discriminator,
     NO_DEFAULT,
     NONE,
     Alias,
+    Discriminator,
     Field,
     ListOf,
     LiteralOf,
@@ -31,6 +30,7 @@ from .model import (
     TypeExpr,
     UnionOf,
 )
+from .overrides import NameOverrides, check_field_name, check_natural, reserve
 
 COMPONENT_PREFIX = "/components/schemas/"
 
@@ -208,7 +208,9 @@ class SchemaBuilder:
             return None
         node = self._document.lookup(pointer, referrer=pointer)
         title = node.get("title") if isinstance(node, dict) and not tokens else None
-        return self._named(node, pointer, self._class_name(pointer, title if isinstance(title, str) else name), is_component=True)
+        return self._named(
+            node, pointer, self._class_name(pointer, title if isinstance(title, str) else name), is_component=True
+        )
 
     def _use(self, named: NamedType) -> Ref:
         if self._building:
@@ -513,7 +515,9 @@ class SchemaBuilder:
                 return Discriminator(property_name, attribute, tuple(tags), _literal_tags(models, property_name, tags))
         return None
 
-    def _declared_discriminator(self, declared: dict[str, Any], pointer: str, models: list[Model]) -> Discriminator | None:
+    def _declared_discriminator(
+        self, declared: dict[str, Any], pointer: str, models: list[Model]
+    ) -> Discriminator | None:
         property_name = declared["propertyName"]
         by_pointer = {model.pointer: model for model in models}
         tags: list[tuple[str, str]] = []
@@ -521,7 +525,11 @@ class SchemaBuilder:
             if not isinstance(target, str):
                 continue
             # a mapping value is a $ref, or the name of a component schema
-            ref = target if target.startswith("#") or "/" in target else f"#{COMPONENT_PREFIX}{escape_pointer_token(target)}"
+            ref = (
+                target
+                if target.startswith("#") or "/" in target
+                else f"#{COMPONENT_PREFIX}{escape_pointer_token(target)}"
+            )
             _, target_pointer = self._document.resolve({"$ref": ref}, pointer + "/discriminator/mapping")
             if target_pointer in by_pointer:
                 tags.append((str(value), by_pointer[target_pointer].name))
@@ -582,7 +590,9 @@ class SchemaBuilder:
         if found is None:
             return None
         tag_name, tagged = found
-        tags = [value for value, model in tagged if all(not f.required or f.wire_name == tag_name for f in model.fields)]
+        tags = [
+            value for value, model in tagged if all(not f.required or f.wire_name == tag_name for f in model.fields)
+        ]
         if not shown <= set(tags):
             return None  # a string that is no tag, or the tag of a variant that needs more: a defect
         key = next(key for key, sample in samples if any(isinstance(item, str) for item in sample))

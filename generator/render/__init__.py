@@ -16,12 +16,12 @@ from .code import (
     Code,
     comment_text,
     docstring_text,
+    guard,
     identifiers,
     markdown_code,
     markdown_text,
     py_literal,
     toml_string,
-    guard,
 )
 from .contract import contract_module_view, contract_setup_view
 from .views import client_view, reexport, resource_view, type_module_view
@@ -104,7 +104,9 @@ def render_project(
         "_wire.py",
         "py.typed",
     ):
-        files[f"{package}/{name}"] = render(f"package/{name}.jinja", user_agent=py_literal(f"{package}-python/{project.version}"))
+        files[f"{package}/{name}"] = render(
+            f"package/{name}.jinja", user_agent=py_literal(f"{package}-python/{project.version}")
+        )
     files[f"{package}/resources/__init__.py"] = render(
         "package/resources/__init__.py.jinja",
         reexports=[reexport(r.module, [r.async_class_name, r.class_name]) for r in api.resources],
@@ -118,7 +120,9 @@ def render_project(
         reexports=[reexport(module.name, module.exported_names) for module in api.type_modules],
     )
     for module in api.type_modules:
-        files[f"{package}/types/{module.name}.py"] = render("package/types/module.py.jinja", module=type_module_view(module))
+        files[f"{package}/types/{module.name}.py"] = render(
+            "package/types/module.py.jinja", module=type_module_view(module)
+        )
     if with_tests:
         files["tests/conftest.py"] = render("tests/conftest.py.jinja", setup=contract_setup_view(api))
         for resource in api.resources:
@@ -184,7 +188,9 @@ def _readme_context(api: Api) -> dict[str, object]:
         for operation in resource.operations
         if operation.job is not None and operation.job.status.wait is not None
     ]
-    collecting = any(op.wait is not None and op.pages is not None for resource in api.resources for op in resource.operations)
+    collecting = any(
+        op.wait is not None and op.pages is not None for resource in api.resources for op in resource.operations
+    )
     lists = {"waits": waits, "pages": pages, "jobs": jobs, "waits_collect": collecting}
     context: dict[str, object] = {"example": None, "renamed": renamed, **lists}
     for resource in api.resources:

@@ -114,7 +114,9 @@ class Style:
 
 
 def _from_import(module: str, names: set[str], indent: int = 0) -> str:
-    return bracketed(f"from {module} import (", sorted(names), ")", indent=indent, one_line=(f"from {module} import ", ""))
+    return bracketed(
+        f"from {module} import (", sorted(names), ")", indent=indent, one_line=(f"from {module} import ", "")
+    )
 
 
 class AnnotationWriter:

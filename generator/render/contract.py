@@ -111,8 +111,14 @@ def contract_module_view(api: Api, resource: Resource) -> ContractModuleView:
                 name=operation.name,
                 call=Code(call_statement(prefix, method, arguments, suffix, indent=4)),
                 error_call=Code(call_statement("", method, [*arguments, prefer], indent=8)),
-                error_list=Code(bracketed("[", [f"({status}, {error})" for status, error in errors], "]", indent=4, trailer=",")),
-                definition=Code(call_statement("def ", f"test_{operation.name}", [f"client: {api.client_class}"], " -> None:", indent=0)),
+                error_list=Code(
+                    bracketed("[", [f"({status}, {error})" for status, error in errors], "]", indent=4, trailer=",")
+                ),
+                definition=Code(
+                    call_statement(
+                        "def ", f"test_{operation.name}", [f"client: {api.client_class}"], " -> None:", indent=0
+                    )
+                ),
                 error_definition=Code(
                     call_statement(
                         "def ",
@@ -179,7 +185,9 @@ def sample_code(type_: TypeExpr, value: object) -> str:
     if isinstance(type_, Ref) and isinstance(type_.target, Model) and isinstance(value, dict):
         fields = {f.wire_name: f for f in type_.target.request_fields}
         entries = [
-            f"{py_literal(naming.argument_name(fields[k].name))}: {sample_code(fields[k].type, v)}" if k in fields else f"{py_literal(str(k))}: {py_literal(v)}"
+            f"{py_literal(naming.argument_name(fields[k].name))}: {sample_code(fields[k].type, v)}"
+            if k in fields
+            else f"{py_literal(str(k))}: {py_literal(v)}"
             for k, v in value.items()
         ]
         return "{" + ", ".join(entries) + "}"
@@ -195,7 +203,9 @@ def _variant_for(union: UnionOf, value: object) -> TypeExpr:
         if isinstance(value, dict) and isinstance(target, Ref) and isinstance(target.target, Model):
             names = {f.wire_name for f in target.target.request_fields}
             tag = union.discriminator
-            if set(value) <= names and (tag is None or dict(tag.tags).get(str(value.get(tag.wire_name))) == target.target.name):
+            if set(value) <= names and (
+                tag is None or dict(tag.tags).get(str(value.get(tag.wire_name))) == target.target.name
+            ):
                 return variant
         elif isinstance(value, list) and isinstance(target, ListOf):
             return variant

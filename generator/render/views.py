@@ -6,14 +6,18 @@ from __future__ import annotations
 import keyword
 from dataclasses import dataclass, field
 
+from .. import naming
+from ..format import LINE_LENGTH
 from ..ir.model import (
     NO_DEFAULT,
     NONE,
     Alias,
     Api,
     Encoding,
+    Job,
     Model,
     Operation,
+    Pages,
     Parameter,
     Primitive,
     Ref,
@@ -23,8 +27,6 @@ from ..ir.model import (
     Server,
     TypeExpr,
     TypeModule,
-    Job,
-    Pages,
     UnionOf,
     Wait,
     default_encoding,
@@ -34,8 +36,6 @@ from ..ir.operations import COLLECT_OPTIONS, REQUEST_OPTIONS, WAIT_OPTIONS, is_j
 from ..ir.status_errors import error_class
 from .annotations import AnnotationWriter, Imports, Style, relative_module
 from .code import Code, docstring_text, py_literal
-from ..format import LINE_LENGTH
-from .. import naming
 from .wrap import annotated, assignment, bracketed, call
 
 METHOD_INDENT = 8
@@ -138,7 +138,13 @@ def type_module_view(module: TypeModule) -> TypeModuleView:
             forward = (frozenset(pending) | ({named.name} if recursive else set())) & _names_in(named.type)
             value = writer.annotation(named.type, Style(forward=forward, file_type="bytes"))
             definitions.append(
-                AliasView(named.name, docstring_text(named.description), value, _alias_declaration(named.name, value), recursive)
+                AliasView(
+                    named.name,
+                    docstring_text(named.description),
+                    value,
+                    _alias_declaration(named.name, value),
+                    recursive,
+                )
             )
         if named.param_name is None:
             continue
@@ -149,7 +155,9 @@ def type_module_view(module: TypeModule) -> TypeModuleView:
         else:
             style = Style(request=True, forward=frozenset(pending) & _request_names_in(named.type))
             value = writer.annotation(named.type, style)
-            definitions.append(AliasView(named.param_name, Code(""), value, _alias_declaration(named.param_name, value)))
+            definitions.append(
+                AliasView(named.param_name, Code(""), value, _alias_declaration(named.param_name, value))
+            )
     exports = Code(bracketed("__all__ = [", [py_literal(d.name) for d in definitions], "]"))
     return TypeModuleView(module.name, exports, imports.lines(), definitions, rebuild)
 
@@ -180,7 +188,9 @@ def _model_view(model: Model, writer: AnnotationWriter) -> ModelView:
         writer.imports.use("Field")
     if model.base is None:
         writer.imports.use("BaseModel")
-    write_only = {field.name: field.wire_name for field in model.fields if field.write_only and field.name != field.wire_name}
+    write_only = {
+        field.name: field.wire_name for field in model.fields if field.write_only and field.name != field.wire_name
+    }
     if write_only:
         writer.imports.use("ClassVar")
     return ModelView(
@@ -393,9 +403,23 @@ class ResourceView:
 def resource_view(resource: Resource) -> ResourceView:
     here = f"resources.{resource.module}"
     imports = Imports(here)
-    for name in ("httpx", "functools", "Call", "Endpoint", "SyncAPIResource", "AsyncAPIResource", "raw_response_wrapper",
-                 "async_raw_response_wrapper", "streaming_response_wrapper", "async_streaming_response_wrapper",
-                 "NOT_GIVEN", "Body", "Headers", "NotGiven", "Query"):
+    for name in (
+        "httpx",
+        "functools",
+        "Call",
+        "Endpoint",
+        "SyncAPIResource",
+        "AsyncAPIResource",
+        "raw_response_wrapper",
+        "async_raw_response_wrapper",
+        "streaming_response_wrapper",
+        "async_streaming_response_wrapper",
+        "NOT_GIVEN",
+        "Body",
+        "Headers",
+        "NotGiven",
+        "Query",
+    ):
         imports.use(name)
     if any(operation.job is not None for operation in resource.operations):
         imports.use("job_id")
@@ -524,7 +548,9 @@ def _wait_view(operation: Operation, wait: Wait) -> WaitView:
         keywords=_waiting_keywords(operation, wait, pages is not None),
         arguments=_passed_on(operation),
         attribute=py_literal(wait.attribute),
-        until=Code("(" + ", ".join(py_literal(value) for value in wait.until) + ("," if len(wait.until) == 1 else "") + ")"),
+        until=Code(
+            "(" + ", ".join(py_literal(value) for value in wait.until) + ("," if len(wait.until) == 1 else "") + ")"
+        ),
         next_arguments=(
             _passed_on(operation, {pages.cursor_parameter: "_next"})
             if pages is not None and pages.cursor_parameter is not None
@@ -542,8 +568,15 @@ def _waiting_options(operation: Operation, collects: bool) -> list[str]:
 
 def _waiting_keywords(operation: Operation, wait: Wait, collects: bool) -> list[Code]:
     """The declarations of a waiting method's own keyword arguments, named as `operation` names them."""
-    annotations = [f"float = {py_literal(wait.interval)}", "float | None = None", "int | None = None", "int | None = None"]
-    return [Code(f"{name}: {annotation}") for name, annotation in zip(_waiting_options(operation, collects), annotations)]
+    annotations = [
+        f"float = {py_literal(wait.interval)}",
+        "float | None = None",
+        "int | None = None",
+        "int | None = None",
+    ]
+    return [
+        Code(f"{name}: {annotation}") for name, annotation in zip(_waiting_options(operation, collects), annotations)
+    ]
 
 
 def _waiting_options_doc(operation: Operation, wait: Wait) -> str:
@@ -610,7 +643,13 @@ def _call_arguments(operation: Operation) -> list[Code]:
         location = parameter.location if parameter.location != "body" or flattened else "body_argument"
         groups.setdefault(location, []).append(parameter)
     arguments = []
-    for location, argument in (("path", "path"), ("query", "query"), ("header", "headers"), ("cookie", "cookies"), ("body", "body")):
+    for location, argument in (
+        ("path", "path"),
+        ("query", "query"),
+        ("header", "headers"),
+        ("cookie", "cookies"),
+        ("body", "body"),
+    ):
         if location in groups:
             entries = [f"{py_literal(p.wire_name)}: {p.name}" for p in groups[location]]
             # the template writes a comma after each argument
@@ -692,7 +731,9 @@ def _accept(operation: Operation) -> Code | None:
     is JSON alone, the runtime's default."""
     success = list(dict.fromkeys(r.media_type for r in operation.success_responses if r.media_type))
     errors = dict.fromkeys(r.media_type for r in operation.error_responses if r.media_type)
-    accepted = success + [f"{media_type};q=0.5" if success else media_type for media_type in errors if media_type not in success]
+    accepted = success + [
+        f"{media_type};q=0.5" if success else media_type for media_type in errors if media_type not in success
+    ]
     return None if accepted in ([], ["application/json"]) else py_literal(", ".join(accepted))
 
 
@@ -905,23 +946,48 @@ def _client_methods(api: Api, writer: AnnotationWriter) -> list[ClientMethodView
     for resource, operation in on_client:
         view = _operation_view(operation, writer, shadowed)
 
-        def method(name: str, keywords: list[Code], returns: Code, async_returns: Code, docstring: Code,
-                   extra: list[str], awaits: bool = True) -> ClientMethodView:
+        def method(
+            name: str,
+            keywords: list[Code],
+            returns: Code,
+            async_returns: Code,
+            docstring: Code,
+            extra: list[str],
+            awaits: bool = True,
+        ) -> ClientMethodView:
             passed = [parameter.name for parameter in operation.parameters] + extra
             passed += [operation.option_names[option] for option in REQUEST_OPTIONS]
             arguments = [Code(f"{name}={name}") for name in passed]
-            return ClientMethodView(name, resource.attribute, view, keywords, returns, async_returns, docstring,
-                                    arguments, awaits)  # fmt: skip
+            return ClientMethodView(
+                name, resource.attribute, view, keywords, returns, async_returns, docstring, arguments, awaits
+            )
 
         methods.append(method(view.name, [], view.returns, view.async_returns, view.docstring, []))
         if view.wait is not None:
-            methods.append(method(view.wait.name, view.wait.keywords, view.returns, view.async_returns,
-                                  view.wait.docstring, _waiting_options(operation, view.pages is not None)))  # fmt: skip
+            methods.append(
+                method(
+                    view.wait.name,
+                    view.wait.keywords,
+                    view.returns,
+                    view.async_returns,
+                    view.wait.docstring,
+                    _waiting_options(operation, view.pages is not None),
+                )
+            )
         if view.pages is not None:
             writer.imports.use("Iterator")
             writer.imports.use("AsyncIterator")
-            methods.append(method(view.pages.name, [], Code(f"Iterator[{view.pages.item}]"),
-                                  Code(f"AsyncIterator[{view.pages.item}]"), view.pages.docstring, [], awaits=False))  # fmt: skip
+            methods.append(
+                method(
+                    view.pages.name,
+                    [],
+                    Code(f"Iterator[{view.pages.item}]"),
+                    Code(f"AsyncIterator[{view.pages.item}]"),
+                    view.pages.docstring,
+                    [],
+                    awaits=False,
+                )
+            )
         if operation.job is not None:
             status_view = _operation_view(operation.job.status, writer, shadowed)
             job = _job_view(operation, operation.job, status_view)

@@ -89,7 +89,12 @@ def _subscript_lines(text: str, indent: int) -> list[str] | None:
     level deeper (on one line, or an item per line with a trailing comma, or split again), `]`.
     The lines are relative to `indent`; None where black would do otherwise."""
     head, bracket, rest = text.partition("[")
-    if not bracket or not _NAME.fullmatch(head) or not rest.endswith("]") or _split_top_level(rest[:-1], "]") != [rest[:-1]]:
+    if (
+        not bracket
+        or not _NAME.fullmatch(head)
+        or not rest.endswith("]")
+        or _split_top_level(rest[:-1], "]") != [rest[:-1]]
+    ):
         return None
     inside, room = rest[:-1], LINE_LENGTH - indent - 4
     if len(inside) <= room:

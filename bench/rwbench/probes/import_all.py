@@ -35,8 +35,11 @@ def main() -> None:
             except BaseException as exc:  # noqa: BLE001
                 failures.append(failure(info.name, exc))
         reported = {entry["module"] for entry in failures}
-        failures.extend({"module": name, "type": "ImportError", "message": "subpackage failed to import"}
-                        for name in walk_errors if name not in reported)
+        failures.extend(
+            {"module": name, "type": "ImportError", "message": "subpackage failed to import"}
+            for name in walk_errors
+            if name not in reported
+        )
     print(json.dumps({"modules": modules, "failures": failures}))
 
 
