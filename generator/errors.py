@@ -11,6 +11,16 @@ def escape_pointer_token(token: str | int) -> str:
     return str(token).replace("~", "~0").replace("/", "~1")
 
 
+def unescape_pointer_token(token: str) -> str:
+    """The key one escaped reference token of a JSON pointer names (RFC 6901)."""
+    return token.replace("~1", "/").replace("~0", "~")
+
+
+def pointer_tokens(fragment: str) -> list[str]:
+    """The keys a JSON pointer (`/paths/~1a/get`, no `#`) names, unescaped."""
+    return [unescape_pointer_token(token) for token in fragment.split("/")[1:]]
+
+
 def pointer_of(*tokens: str | int) -> str:
     """The JSON pointer for a path of keys, e.g. ("paths", "/a") -> "/paths/~1a"."""
     return "".join("/" + escape_pointer_token(token) for token in tokens)

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from .errors import Diagnostic, GeneratorError, Location
+from .errors import Diagnostic, GeneratorError, Location, escape_pointer_token, pointer_tokens
 from .options import LoadOptions
 from .text import has_lone_surrogate, without_lone_surrogates
 
@@ -169,7 +169,7 @@ class Document:
             except yaml.YAMLError:
                 self._line_trees[key] = None
         node = self._line_trees[key]
-        for token in _tokens(fragment):
+        for token in pointer_tokens(fragment):
             if isinstance(node, yaml.MappingNode):
                 node = next((value for name, value in node.value if name.value == token), None)
             elif isinstance(node, yaml.SequenceNode) and token.isdigit() and int(token) < len(node.value):
@@ -207,7 +207,7 @@ class Document:
         if fragment and not fragment.startswith("/"):
             raise self.error(referrer, f"$ref fragment '#{fragment}' is not a JSON pointer")
         node: Any = self._files[key].data
-        for token in _tokens(fragment):
+        for token in pointer_tokens(fragment):
             if isinstance(node, dict) and token in node:
                 node = node[token]
             elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
@@ -275,10 +275,6 @@ def split_pointer(pointer: str) -> tuple[str, str]:
 
 def join_pointer(key: str, fragment: str) -> str:
     return f"{key}#{fragment}" if key else fragment
-
-
-def _tokens(fragment: str) -> list[str]:
-    return [raw.replace("~1", "/").replace("~0", "~") for raw in fragment.split("/")[1:]]
 
 
 # --- reading and parsing ---------------------------------------------------------------------------
@@ -477,7 +473,7 @@ def _replace_lone_surrogates(data: Any) -> list[str]:
                 node.update((without_lone_surrogates(key), value) for key, value in items)
                 repaired.append(pointer)
             for key, value in list(node.items()):
-                child = f"{pointer}/{key.replace('~', '~0').replace('/', '~1')}"
+                child = f"{pointer}/{escape_pointer_token(key)}"
                 if isinstance(value, str) and has_lone_surrogate(value):
                     node[key] = without_lone_surrogates(value)
                     repaired.append(child)

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import nodes
-from .errors import escape_pointer_token
+from .errors import escape_pointer_token, unescape_pointer_token
 from .load import Document, join_pointer, split_pointer
 
 OPENAPI_VERSION = "3.0.3"
@@ -105,7 +105,7 @@ _MISSING = object()
 
 def _child(node: Any, token: str) -> Any:
     """The node an escaped pointer token names in `node`, or _MISSING."""
-    name = token.replace("~1", "/").replace("~0", "~")
+    name = unescape_pointer_token(token)
     if isinstance(node, dict):
         return node.get(name, _MISSING)
     if isinstance(node, list) and name.isdigit() and int(name) < len(node):

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from . import nodes
-from .errors import GeneratorError, Warnings, escape_pointer_token
+from .errors import GeneratorError, Warnings, escape_pointer_token, pointer_tokens
 from .load import Document
 
 if TYPE_CHECKING:
@@ -169,7 +169,7 @@ def _patched_for_validation(
     is left out, with a warning."""
     replacements: list[tuple[list[str], Any]] = []  # (path of keys, new value or _DROP)
     for node, pointer in schemas:
-        tokens = [t.replace("~1", "/").replace("~0", "~") for t in pointer.split("/")[1:]]
+        tokens = pointer_tokens(pointer)
         for path, value in _schema_children(node):
             if isinstance(value, bool) and path != ("additionalProperties",):
                 replacements.append(([*tokens, *path], {} if value else {"not": {}}))

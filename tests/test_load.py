@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import GeneratorError
+from generator.errors import GeneratorError, pointer_of, pointer_tokens
 from generator.load import load_document
 
 from .conftest import FULL_SPEC, write_spec
@@ -101,3 +101,10 @@ def test_locations_carry_the_line_where_it_helps(tmp_path: Path) -> None:
     assert laid_out.location("/paths/~1a/get").line == 5
     minified = load_document(write_spec(tmp_path, json.dumps(data), "minified.json"))
     assert minified.location("/paths/~1a/get").line is None  # every node is on line 1
+
+
+def test_pointer_tokens_undo_their_escaping() -> None:
+    """RFC 6901: `~1` is `/` and `~0` is `~`, unescaped in that order (`~01` is `~1`)."""
+    keys = ["paths", "/a/{b}", "~1", "x~y"]
+    assert pointer_of(*keys) == "/paths/~1a~1{b}/~01/x~0y"
+    assert pointer_tokens(pointer_of(*keys)) == keys

@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import Any
 
 from .. import naming, nodes
-from ..errors import GeneratorError, Warnings, escape_pointer_token
+from ..errors import GeneratorError, Warnings, escape_pointer_token, unescape_pointer_token
 from ..load import Document, split_pointer
 from .model import (
     ANY,
@@ -719,7 +719,7 @@ class OperationBuilder:
             return
         group, self._schemas.group = self._schemas.group, None
         try:
-            yield split_pointer(resolved_pointer)[1].rsplit("/", 1)[-1].replace("~1", "/").replace("~0", "~")
+            yield unescape_pointer_token(split_pointer(resolved_pointer)[1].rsplit("/", 1)[-1])
         finally:
             self._schemas.group = group
 

@@ -7,7 +7,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from .. import naming
-from ..errors import GeneratorError, Warnings, escape_pointer_token
+from ..errors import GeneratorError, Warnings, escape_pointer_token, pointer_tokens, unescape_pointer_token
 from ..load import Document, split_pointer
 from ..validate import schema_samples
 from .model import (
@@ -197,7 +197,7 @@ class SchemaBuilder:
         if pointer in self._by_pointer:
             return self._by_pointer[pointer]
         key, fragment = split_pointer(pointer)
-        tokens = [t.replace("~1", "/").replace("~0", "~") for t in fragment.split("/")[1:]]
+        tokens = pointer_tokens(fragment)
         if not key and len(tokens) == 3 and tokens[:2] == ["components", "schemas"]:
             return self.component(tokens[2])
         if len(tokens) >= 2 and tokens[-2] in ("schemas", "definitions", "$defs"):
@@ -536,7 +536,7 @@ class SchemaBuilder:
         mapped = {name for _, name in tags}
         for model in models:  # unmapped variants are selected by their schema's name
             if model.name not in mapped:
-                tags.append((model.pointer.rsplit("/", 1)[-1].replace("~1", "/").replace("~0", "~"), model.name))
+                tags.append((unescape_pointer_token(model.pointer.rsplit("/", 1)[-1]), model.name))
         if len({value for value, _ in tags}) != len(tags):
             self._warnings.add(
                 self._document.location(pointer + "/discriminator"),
