@@ -32,6 +32,22 @@ EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 3
 
 
+DEBUG_HELP = "on an internal error (exit 3), show its traceback"
+
+
+class _Command(argparse.ArgumentParser):
+    """The parser of a subcommand: an argument it does not know is an error with its own usage
+    (argparse leaves unknown arguments to the top-level parser, whose usage says nothing of them)."""
+
+    def parse_known_args(  # type: ignore[override]  # (typeshed's overloads; this is the one argparse calls)
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        parsed, extras = super().parse_known_args(args, namespace)
+        if extras:
+            self.error(f"unrecognized arguments: {' '.join(extras)}")
+        return parsed, extras
+
+
 def _parser(prog: str) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=prog,
@@ -40,7 +56,7 @@ def _parser(prog: str) -> argparse.ArgumentParser:
         "2 bad input, configuration or output folder, 3 internal error.",
     )
     parser.add_argument("--version", action="version", version=f"clientgen {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Command)
     for name, help_text in (
         ("generate", "write the client project into the output folder"),
         ("check", "exit 1, listing the files, when the output folder is not what generate would write"),
@@ -95,7 +111,7 @@ def _parser(prog: str) -> argparse.ArgumentParser:
         command.add_argument(
             "--warnings-format", choices=("text", "json"), default="text", help="json: one JSON array on stderr"
         )
-        command.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+        command.add_argument("--debug", action="store_true", help=DEBUG_HELP)
         if name == "generate":
             command.add_argument(
                 "--changelog-from",
@@ -137,7 +153,7 @@ def _add_diff_command(commands: Any) -> None:
     )  # fmt: skip
     command.add_argument("--allow-remote-refs", action="store_true", help="fetch $refs to http(s) URLs")
     command.add_argument("--allow-external-files", action="store_true", help="follow $refs outside the spec's folder")
-    command.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+    command.add_argument("--debug", action="store_true", help=DEBUG_HELP)
 
 
 def _add_update_command(commands: Any) -> None:
@@ -177,7 +193,7 @@ def _add_update_command(commands: Any) -> None:
     command.add_argument(
         "--warnings-format", choices=("text", "json"), default="text", help="json: one JSON array on stderr"
     )
-    command.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+    command.add_argument("--debug", action="store_true", help=DEBUG_HELP)
 
 
 def main(argv: Sequence[str] | None = None, prog: str = "python -m generator") -> int:

@@ -140,7 +140,9 @@ def load_targets(path: Path) -> list[Target]:
             if key not in _KEYS:
                 raise GeneratorError(path, f"{where}: unknown key {key!r}" + _known())
             attribute, kind = _KEYS[key]
-            values[attribute] = _value(path, f"{where}.{key}", value, kind, base)
+            # a default the section gives every target is named where it is written
+            place = f"{where}.{key}" if key in raw else (f"[{prefix.rstrip('.')}].{key}" if prefix else key)
+            values[attribute] = _value(path, place, value, kind, base)
         for required in ("name", "spec", "output"):
             if required not in values:
                 raise GeneratorError(path, f"{where}: missing key {required!r}")

@@ -203,6 +203,7 @@ def write_project(files: dict[str, bytes], folder: Path) -> WriteResult:
         )
     if folder.is_dir():
         _refuse_escaping_links(folder)
+    _refuse_files_in_the_way(folder)
     try:
         folder.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
@@ -244,6 +245,16 @@ def write_project(files: dict[str, bytes], folder: Path) -> WriteResult:
             raise GeneratorError(folder, f"cannot write the output folder: {exc.strerror or exc}") from None
         raise
     return result
+
+
+def _refuse_files_in_the_way(folder: Path) -> None:
+    """A file where a folder above the output folder should be is one error that names it, not
+    the system's "File exists"."""
+    for place in folder.parents:
+        if place.is_dir():
+            return
+        if place.exists():
+            raise GeneratorError(place, f"is a file, so the output folder {folder} cannot be made in it")
 
 
 def _refuse_escaping_links(folder: Path) -> None:

@@ -26,6 +26,15 @@ def test_help_and_version() -> None:
     assert run("--version").stdout.startswith("clientgen ")
 
 
+def test_a_subcommands_mistakes_show_its_own_usage_and_options() -> None:
+    for command, given in (("generate", []), ("check", []), ("diff", ["old.yaml", "new.yaml"]), ("update", [])):
+        mistaken = run(command, *given, "--bogus")
+        assert mistaken.returncode == 2
+        assert mistaken.stderr.startswith(f"usage: python -m generator {command} "), mistaken.stderr
+        assert mistaken.stderr.endswith(f"{command}: error: unrecognized arguments: --bogus\n")
+        assert "--debug" in run(command, "--help").stdout  # named in the README's exit codes
+
+
 def test_generate_then_check(tmp_path: Path) -> None:
     out = tmp_path / "client"
     result = run("generate", SEED, "--output", out, "--package-name", "firecrawl")
@@ -138,7 +147,11 @@ def test_unwritable_output_and_bad_package_name(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("")
     result = run("generate", SEED, "--output", blocker / "client")
-    assert result.returncode == 2 and "cannot write the output folder" in result.stderr
+    assert result.returncode == 2
+    assert (
+        result.stderr
+        == f"error: {blocker}: is a file, so the output folder {blocker / 'client'} cannot be made in it\n"
+    )
     result = run("generate", SEED, "--output", tmp_path / "x", "--package-name", "Not-Valid")
     assert result.returncode == 2 and "not a valid package name" in result.stderr
 

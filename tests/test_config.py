@@ -85,7 +85,13 @@ def test_no_flag_undoes_a_switch_the_file_turns_on(tmp_path: Path, monkeypatch: 
     ("extra", "targets", "message"),
     [
         ('colour = "blue"\n', None, "[tool.generator]: unknown key 'colour'"),
-        ("strict = 1\n", None, "[tool.generator.targets][0].strict must be true or false, not 1"),
+        # a default of every target is named where it is written, a target's own in its table
+        ("strict = 1\n", None, "[tool.generator].strict must be true or false, not 1"),
+        (
+            "",
+            '[[tool.generator.targets]]\nname = "x"\nspec = "s.yaml"\noutput = "o"\nstrict = 1\n',
+            "[tool.generator.targets][2].strict must be true or false, not 1",
+        ),
         ('overlays = "fixes.yaml"\n', None, "overlays must be a list of paths"),
         (
             "",

@@ -71,8 +71,10 @@ def test_a_failure_leaves_the_previous_client_intact(tmp_path: Path) -> None:
 def test_unwritable_parent_is_a_clear_error(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("")
-    with pytest.raises(GeneratorError, match="cannot write the output folder"):
-        write_project(FILES, blocker / "client")
+    with pytest.raises(
+        GeneratorError, match="is a file, so the output folder .*/file/client/deeper cannot be made in it"
+    ):
+        write_project(FILES, blocker / "client" / "deeper")
     with pytest.raises(GeneratorError, match="not a folder"):
         write_project(FILES, blocker)
 
