@@ -55,6 +55,17 @@ def test_request_bodies_are_sent_in_the_media_type_the_spec_declares(realworld: 
     assert avatar.headers["content-type"] == "image/png" and avatar.body == b"\x89PNG"
 
 
+def test_an_object_body_declared_as_bytes_is_sent_as_json_in_that_media_type(
+    realworld: ModuleType, server: TestServer
+) -> None:
+    """Docker declares its network-connect body application/octet-stream with an object schema:
+    bytes cannot be an object, so the object is sent as JSON, in the declared media type."""
+    server.reply(204)
+    client(realworld, server).renders.connect_network("n1", container="c1")
+    request = server.requests[0]
+    assert request.headers["content-type"] == "application/octet-stream" and request.json() == {"Container": "c1"}
+
+
 def test_extra_headers_still_override_the_content_type(realworld: ModuleType, server: TestServer) -> None:
     server.reply(204)
     client(realworld, server).activities.create_gadget(name="g", extra_headers={"Content-Type": "application/json"})

@@ -10,6 +10,7 @@ from generator.load import load_document
 from generator.pipeline import generate_files
 
 from .conftest import FULL_SPEC, ROOT, write_spec
+from .golden import FEATURES
 
 SEED_SPEC = ROOT / "specs" / "firecrawl-v2.yaml"
 
@@ -540,4 +541,19 @@ def test_documented_statuses_get_classes_of_their_own_and_common_ones_do_not() -
         (402, "PaymentRequiredError", "APIStatusError"),
         (418, "Status418Error", "APIStatusError"),
         (503, "ServiceUnavailableError", "InternalServerError"),
+    ]
+
+
+def test_an_object_body_declared_as_bytes_is_json_with_a_warning() -> None:
+    api, warnings = build(FEATURES / "realworld" / "spec.yaml")
+    connect = next(op for r in api.resources for op in r.operations if op.operation_id == "connectNetwork")
+    assert connect.body is not None and connect.body.encoding == "json"
+    assert connect.body.content_type == "application/octet-stream"
+    assert [p.name for p in connect.parameters] == ["id", "container"]  # its fields are arguments
+    assert [(d.location.pointer, d.message) for d in warnings.items] == [
+        (
+            "/paths/~1networks~1{id}~1connect/post/requestBody/content/application~1octet-stream/schema",
+            "the body's media type is application/octet-stream, its schema an object or an array;"
+            " it is sent as JSON in that media type",
+        )
     ]

@@ -248,8 +248,9 @@ class Parameter:
     encoding: Encoding = Encoding(None)
     """How the value is written on the wire (the spec's default for its location applied)."""
     sample: object = None
-    """A value the spec accepts, for the generated tests (required parameters only): JSON data,
-    or `samples.BINARY` for a file."""
+    """A value the spec accepts, for the generated tests: JSON data, or `samples.BINARY` for a
+    file; for the required parameters and the body fields the body's sample needs (a `oneOf`
+    may require one of them), None for the others."""
     positional: bool = False
     """Passed by position or by name: the path parameters, then those `x-clientgen-positional`
     names; the others are keyword-only."""

@@ -604,6 +604,14 @@ class OperationBuilder:
         encoding = _body_encoding(media_type)
         schema_pointer = f"{body_pointer}/content/{escape_pointer_token(media_type)}/schema"
         schema = media.get("schema")
+        if encoding == "binary" and self._is_structured(schema, schema_pointer):
+            # bytes cannot be an object: the value is sent as JSON, in the media type declared
+            self._warnings.add(
+                self._document.location(schema_pointer),
+                f"the body's media type is {media_type}, its schema an object or an array;"
+                " it is sent as JSON in that media type",
+            )
+            encoding = "json"
         request_body = RequestBody(
             media_type=media_type,
             encoding=encoding,
@@ -654,6 +662,14 @@ class OperationBuilder:
             else body_sample,
         )
         return request_body, [parameter]
+
+    def _is_structured(self, schema: Any, pointer: str) -> bool:
+        """Whether a schema describes an object or an array (by its type or its keywords)."""
+        resolved, _ = self._document.resolve(schema, pointer) if isinstance(schema, dict) else (schema, pointer)
+        if not isinstance(resolved, dict):
+            return False
+        kind = resolved.get("type")
+        return kind in ("object", "array") or (kind is None and any(key in resolved for key in ("properties", "items")))
 
     def _field_encoding(self, kind: BodyEncoding, field: Field, encodings: dict[str, Any], pointer: str) -> Encoding:
         """How a field of a form or multipart body is written: by the style its Encoding Object
@@ -706,7 +722,8 @@ class OperationBuilder:
             default=field.default,
             deprecated=field.deprecated,
             encoding=encoding,
-            sample=sample_value if field.required else None,
+            # the body's sample has the required fields, and those a `oneOf` beside them requires
+            sample=sample_value,
         )
 
     @contextmanager

@@ -1,5 +1,5 @@
 """Views of the tests the generator writes with each client: per resource, every operation
-called with arguments the spec accepts (its required ones, sampled from the schemas), and each
+called with arguments the spec accepts (those it requires, sampled from the schemas), and each
 documented error status asked of the server, which must raise its exception."""
 
 from __future__ import annotations
@@ -85,7 +85,7 @@ def contract_module_view(api: Api, resource: Resource) -> ContractModuleView:
     for operation in resource.operations:
         arguments = []
         for parameter in operation.parameters:
-            if parameter.required:
+            if parameter.required or parameter.sample is not None:
                 code = sample_code(parameter.type, parameter.sample)
                 uses_datetime |= "datetime." in code
                 arguments.append(f"{parameter.name}={code}")

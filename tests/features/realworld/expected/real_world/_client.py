@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from .resources.activities import ActivitiesResource, AsyncActivitiesResource
     from .resources.calls import AsyncCallsResource, CallsResource
     from .resources.payments import AsyncPaymentsResource, PaymentsResource
+    from .resources.renders import AsyncRendersResource, RendersResource
     from .resources.tasks import AsyncTasksResource, TasksResource
     from .resources.users import AsyncUsersResource, UsersResource
 
@@ -136,6 +137,13 @@ class RealWorld(SyncAPIClient):
 
         return self._resource(PaymentsResource)
 
+    @property
+    def renders(self) -> RendersResource:
+        """Operations tagged Renders."""
+        from .resources.renders import RendersResource
+
+        return self._resource(RendersResource)
+
 
 class AsyncRealWorld(AsyncAPIClient):
     """Real World
@@ -215,3 +223,10 @@ class AsyncRealWorld(AsyncAPIClient):
         from .resources.payments import AsyncPaymentsResource
 
         return self._resource(AsyncPaymentsResource)
+
+    @property
+    def renders(self) -> AsyncRendersResource:
+        """Operations tagged Renders."""
+        from .resources.renders import AsyncRendersResource
+
+        return self._resource(AsyncRendersResource)

@@ -18,6 +18,10 @@ if TYPE_CHECKING:
         AsyncPaymentsResource as AsyncPaymentsResource,
         PaymentsResource as PaymentsResource,
     )
+    from .renders import (
+        AsyncRendersResource as AsyncRendersResource,
+        RendersResource as RendersResource,
+    )
 
 _MODULES: dict[str, str] = {
     "UsersResource": "users",
@@ -30,6 +34,8 @@ _MODULES: dict[str, str] = {
     "AsyncCallsResource": "calls",
     "PaymentsResource": "payments",
     "AsyncPaymentsResource": "payments",
+    "RendersResource": "renders",
+    "AsyncRendersResource": "renders",
 }
 
 __all__ = sorted(_MODULES)
