@@ -308,3 +308,19 @@ def test_the_generator_knows_every_public_member_of_the_clients(firecrawl: Modul
     for client in (firecrawl.Firecrawl(api_key="k"), firecrawl.AsyncFirecrawl(api_key="k")):
         public = {name for name in dir(client) if not name.startswith("_")} - {"scraping"}
         assert public == CLIENT_ATTRIBUTES and public <= CLIENT_MEMBERS
+
+
+def test_a_sync_client_does_not_import_asyncio(server: TestServer) -> None:
+    """asyncio costs about as much to import as httpx: only the async client loads it, when it
+    first waits."""
+    server.reply(200, {"available": 1})
+    script = (
+        "import sys, petstore\n"
+        f"client = petstore.Petstore(api_key='k', base_url={server.url!r})\n"
+        "client.store.get_inventory()\n"
+        "print('asyncio' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=FEATURES / "petstore" / "expected", capture_output=True, text=True
+    )
+    assert result.stdout == "False\n", result.stderr

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import copy
 import datetime
@@ -934,7 +933,7 @@ class AsyncAPIClient(BaseClient):
             answer = await call()
             if _wait_is_over(answer, attribute, until, poll_interval, deadline, max_wait):
                 return answer
-            await asyncio.sleep(poll_interval)
+            await _sleep(poll_interval)
 
     async def collect(
         self,
@@ -993,7 +992,7 @@ class AsyncAPIClient(BaseClient):
                     step = steps.send(outcome)
                 else:
                     if action == "sleep":
-                        await asyncio.sleep(value)
+                        await _sleep(value)
                     else:
                         await value.aclose()
                     step = steps.send(None)
@@ -1135,6 +1134,14 @@ def job_id(value: IdT | None) -> IdT:
     if value is None:
         raise APIError("the answer that started the job holds no job id")
     return value
+
+
+async def _sleep(seconds: float) -> None:
+    # asyncio is imported on first use: the sync client never needs it, and its import costs
+    # about as much as httpx's
+    import asyncio
+
+    await asyncio.sleep(seconds)
 
 
 def _status_error(
