@@ -557,3 +557,30 @@ def test_an_object_body_declared_as_bytes_is_json_with_a_warning() -> None:
             " it is sent as JSON in that media type",
         )
     ]
+
+
+def test_the_generated_tests_pass_the_body_fields_the_schema_requires(tmp_path: Path) -> None:
+    """Required fields and those a oneOf beside the properties requires get samples; an optional
+    field that only the spec's example shows does not (real examples break their schemas)."""
+    spec = """
+openapi: 3.0.3
+info: {title: T, version: '1'}
+paths:
+  /renders:
+    post:
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [width]
+              properties: {url: {type: string}, html: {type: string}, width: {type: integer}, tag: {type: string}}
+              oneOf: [{required: [url]}, {required: [html]}]
+              example: {width: 3, url: https://a.example, tag: not-checked}
+      responses:
+        '204': {description: OK}
+"""
+    api, _ = build(write_spec(tmp_path, spec))
+    samples = {p.name: p.sample for p in api.resources[0].operations[0].parameters}
+    assert samples == {"url": "https://a.example", "html": None, "width": 3, "tag": None}

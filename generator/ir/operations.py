@@ -38,7 +38,7 @@ from .model import (
     is_event_stream,
 )
 from .overrides import NameOverrides, check_natural, reserve
-from .samples import BINARY, sample
+from .samples import BINARY, required_by_variant, sample
 from .schemas import SchemaBuilder, joined
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -80,6 +80,16 @@ IDEMPOTENCY_HEADERS = frozenset({"idempotency-key", "x-idempotency-key"})
 def is_json_media_type(media_type: str) -> bool:
     essence = media_type.split(";")[0].strip().lower()
     return essence == "application/json" or essence.endswith("+json")
+
+
+def _body_argument_sample(body: RequestBody, sampled: object) -> object:
+    """What the generated tests pass as a body given whole: nothing for an optional body, a
+    file's bytes for an upload, else the schema's sample."""
+    if not body.required:
+        return None
+    if body.type == Primitive("file"):
+        return BINARY
+    return "sample" if sampled is None else sampled
 
 
 def _body_encoding(media_type: str) -> BodyEncoding:
@@ -628,13 +638,15 @@ class OperationBuilder:
             if fields is not None:
                 request_body.flattened = True
                 values = body_sample if isinstance(body_sample, dict) else {}
+                # the tests pass the required fields and those a `oneOf` beside them requires
+                passed = required_by_variant(self._document, schema)
                 encodings = nodes.mapping(media, "encoding")
                 encoding_pointer = f"{body_pointer}/content/{escape_pointer_token(media_type)}/encoding"
                 return request_body, [
                     self._body_field(
                         field,
                         arguments,
-                        values.get(field.wire_name),
+                        values.get(field.wire_name) if field.required or field.wire_name in passed else None,
                         self._field_encoding(encoding, field, encodings, encoding_pointer),
                     )
                     for field in fields
@@ -642,9 +654,9 @@ class OperationBuilder:
                 ]
             if schema is not None:
                 request_body.type = self._schemas.type_of(schema, schema_pointer, body_hint)
-            if encoding == "binary" and (schema is None or request_body.type == Primitive("str")):
-                # the body's bytes, whether the schema says `format: binary` or only `type: string`
-                # (Docker's tar archives): an upload, as the runtime sends it
+            if encoding == "binary" and (schema is None or request_body.type in (Primitive("str"), ANY)):
+                # the body's bytes, whether the schema says `format: binary`, only `type: string`
+                # (Docker's tar archives) or nothing (Vercel's artifacts): an upload
                 request_body.type = Primitive("file")
             elif schema is None and encoding == "text":
                 request_body.type = Primitive("str")
@@ -655,11 +667,7 @@ class OperationBuilder:
             type=request_body.type,
             required=request_body.required,
             description=request_body.description,
-            sample=BINARY
-            if request_body.type == Primitive("file")
-            else "sample"
-            if body_sample is None
-            else body_sample,
+            sample=_body_argument_sample(request_body, body_sample),
         )
         return request_body, [parameter]
 
@@ -722,7 +730,6 @@ class OperationBuilder:
             default=field.default,
             deprecated=field.deprecated,
             encoding=encoding,
-            # the body's sample has the required fields, and those a `oneOf` beside them requires
             sample=sample_value,
         )
 

@@ -303,6 +303,22 @@ def _variations(value: Any, index: int) -> list[Any]:
     return []
 
 
+def required_by_variant(document: Document, schema: Any) -> frozenset[str]:
+    """The properties the first variant of a `oneOf`/`anyOf` beside a schema's properties
+    requires, which the schema alone does not (urlbox's `url` or `html`): its sample has them."""
+    resolved = _resolved(document, schema)
+    if not isinstance(resolved.get("properties"), dict):
+        return frozenset()
+    for key in ("oneOf", "anyOf"):
+        declared = [v for v in resolved.get(key) or [] if not (isinstance(v, dict) and _type(v) == "null")]
+        if declared:
+            names = _resolved(document, declared[0]).get("required")
+            return (
+                frozenset(name for name in names if isinstance(name, str)) if isinstance(names, list) else frozenset()
+            )
+    return frozenset()
+
+
 def _with_properties_beside(document: Document, schema: dict[str, Any], key: str, variant: Any) -> Any:
     """A variant of a `oneOf`/`anyOf` that sits beside the schema's own properties, with them:
     a variant may only say which of those are required (urlbox's `{oneOf: [{required: [url]},
