@@ -15,6 +15,26 @@ import unicodedata
 
 # --- names the generated modules take from elsewhere -------------------------------------------
 #
+# The exceptions every client has, in the order its package exports them (defined in
+# templates/package/_exceptions.py.jinja); a client's own status classes come before the last.
+EXCEPTIONS = (
+    "APIError",
+    "APIConnectionError",
+    "APITimeoutError",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConflictError",
+    "InternalServerError",
+    "MissingCredentialsError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "UnprocessableEntityError",
+    "WaitTimeoutError",
+)
+
 # Every name a generated module that also holds names made from the spec (the package's
 # `__init__`, `_client`, `resources/*`, `types/*`) imports, and where from: "typing",
 # "collections.abc", "typing_extensions", or a module of the client's runtime ("_models", ...).
@@ -70,26 +90,7 @@ RUNTIME_IMPORTS: dict[str, str] = {
     **dict.fromkeys(["NOT_GIVEN", "Body", "FileTypes", "Headers", "NotGiven", "Query", "Timeout"], "_types"),
     **dict.fromkeys(["AsyncStream", "Stream"], "_streaming"),
     "Encoding": "_wire",
-    **dict.fromkeys(
-        [
-            "APIConnectionError",
-            "APIError",
-            "APIResponseValidationError",
-            "APIStatusError",
-            "APITimeoutError",
-            "AuthenticationError",
-            "BadRequestError",
-            "ConflictError",
-            "InternalServerError",
-            "MissingCredentialsError",
-            "NotFoundError",
-            "PermissionDeniedError",
-            "RateLimitError",
-            "UnprocessableEntityError",
-            "WaitTimeoutError",
-        ],
-        "_exceptions",
-    ),
+    **dict.fromkeys(EXCEPTIONS, "_exceptions"),
     "__version__": "_version",
 }
 # The modules those modules import whole: a method or a field of that name would hide the module

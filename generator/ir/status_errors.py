@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..naming import EXCEPTIONS
+
 COMMON = {
     400: "BadRequestError",
     401: "AuthenticationError",
@@ -57,27 +59,6 @@ REASONS = {
     510: "Not Extended",
     511: "Network Authentication Required",
 }
-
-
-# The exceptions every client has, in the order its package exports them (defined in
-# templates/package/_exceptions.py.jinja); a client's own status classes come before the last.
-EXCEPTIONS = (
-    "APIError",
-    "APIConnectionError",
-    "APITimeoutError",
-    "APIResponseValidationError",
-    "APIStatusError",
-    "AuthenticationError",
-    "BadRequestError",
-    "ConflictError",
-    "InternalServerError",
-    "MissingCredentialsError",
-    "NotFoundError",
-    "PermissionDeniedError",
-    "RateLimitError",
-    "UnprocessableEntityError",
-    "WaitTimeoutError",
-)
 
 
 @dataclass(frozen=True)
