@@ -536,7 +536,8 @@ class BaseClient:
         target = base.join(url)
         if (target.scheme, target.host, target.port) != (base.scheme, base.host, base.port):
             raise APIError(
-                f"the next page is at {url!r}, not at {base.scheme}://{base.netloc.decode()}: not followed"
+                f"the next page is at {url!r}, not at {base.scheme}://{base.netloc.decode()}:"
+                " not followed"
             )
         return replace(call, url=str(target))
 
