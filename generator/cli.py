@@ -19,7 +19,6 @@ from . import __version__
 from .config import Target, find_config, load_targets, select_targets
 from .errors import Diagnostic, GeneratorError
 from .fetch import RETRIES, TIMEOUT
-from .format import GeneratedCodeError
 from .options import ClientOptions, LoadOptions
 from .write import MANIFEST, Comparison, compare, replace_file, unchanged_since_generated, write_project
 
@@ -210,7 +209,7 @@ def main(argv: Sequence[str] | None = None, prog: str = "python -m generator") -
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)
         return EXIT_BAD_INPUT
-    except (GeneratedCodeError, Exception) as exc:
+    except Exception as exc:  # GeneratedCodeError too: a bug of ours
         return _internal(args, exc)
     return max(_run(args, target) for target in targets)
 
@@ -242,6 +241,9 @@ def _targets(args: argparse.Namespace) -> list[Target]:
     targets = select_targets(load_targets(path), args.target, path)
     if args.output is not None and len(targets) > 1:
         raise GeneratorError(path, "--output applies to one target: pick it with --target")
+    for target in targets:
+        if target.source is not None and not target.spec.exists():  # a fresh copy of a preset
+            raise GeneratorError(target.spec, f"no such file; `clientgen update` fetches it from {target.source}")
     return [target.overridden(**flags) for target in targets]
 
 
@@ -286,7 +288,7 @@ def _run(args: argparse.Namespace, target: Target) -> int:
     except KeyboardInterrupt:
         print("error: interrupted; the output folder is unchanged", file=sys.stderr)
         return EXIT_BAD_INPUT
-    except (GeneratedCodeError, Exception) as exc:  # a bug: one line, the traceback on request
+    except Exception as exc:  # a bug (GeneratedCodeError too): one line, the traceback on request
         return _internal(args, exc)
     if not args.quiet:
         api = generated.api

@@ -173,6 +173,24 @@ def test_configuration_file_missing_or_target_unknown(
     assert "[tool.generator.targets] must be a list of tables" in capsys.readouterr().err
 
 
+def test_a_spec_not_fetched_yet_says_how_to_fetch_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A fresh copy of a preset has a `source` and no spec yet: `generate` and `check` say that
+    `update` fetches it."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pyproject.toml").write_text(
+        '[[tool.generator.targets]]\nname = "api"\nsource = "https://api.example.com/openapi.json"\n'
+        'spec = "specs/api.json"\noutput = "client"\n'
+    )
+    for command in ("generate", "check"):
+        assert main([command]) == 2
+        assert capsys.readouterr().err == (
+            f"error: {tmp_path / 'specs' / 'api.json'}: no such file; `clientgen update` fetches it from"
+            " https://api.example.com/openapi.json\n"
+        )
+
+
 # --- overlays -------------------------------------------------------------------------------------
 
 
