@@ -1,4 +1,4 @@
-"""The generator's own code, its tests and benchmarks pass ruff's lint (with the import order and
+"""The generator's own code, its tests, benchmarks and examples pass ruff's lint (with the import order and
 the line length of pyproject.toml) and are laid out as `ruff format` writes them."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import sys
 
 from .conftest import ROOT
 
-CHECKED = ["generator", "tests", "bench"]
+CHECKED = ["generator", "tests", "bench", "examples"]
 
 
 def ruff(*arguments: str) -> subprocess.CompletedProcess[str]:

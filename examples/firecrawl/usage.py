@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import asyncio
 
-from pydantic import BaseModel
-
 from firecrawl import AsyncFirecrawl, Firecrawl, PaymentRequiredError, RateLimitError
+from pydantic import BaseModel
 
 
 class Product(BaseModel):
@@ -25,7 +24,9 @@ def main() -> None:
     # scrape: markdown, and JSON shaped by a pydantic model
     doc = firecrawl.scrape("https://example.com", formats=["markdown"]).data
     print("scrape:", doc.markdown if doc else None)
-    doc = firecrawl.scrape("https://example.com/product", formats=["markdown", {"type": "json", "schema": Product}]).data
+    doc = firecrawl.scrape(
+        "https://example.com/product", formats=["markdown", {"type": "json", "schema": Product}]
+    ).data
     product = Product.model_validate(doc.json_) if doc else None
     print("json:", product)
 
@@ -48,7 +49,9 @@ def main() -> None:
     print("search:", [result.url for result in (results.web or [] if results else [])])
 
     # extract and agent: jobs in one call
-    extracted = firecrawl.extract(["https://example.com/product"], prompt="The product", schema=Product, poll_interval=0.1)
+    extracted = firecrawl.extract(
+        ["https://example.com/product"], prompt="The product", schema=Product, poll_interval=0.1
+    )
     print("extract:", extracted.status, extracted.data)
     agent = firecrawl.agent(prompt="Find the price of the product", poll_interval=0.1)
     print("agent:", agent.status, agent.data)
