@@ -8,12 +8,15 @@ import os
 import signal
 import socket
 import subprocess
+import tempfile
 import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from bench.rwbench import fragments
 
 ROOT = Path(__file__).resolve().parent.parent
 PRISM = ROOT / "node_modules" / ".bin" / "prism"
@@ -33,8 +36,17 @@ def free_port() -> int:
 
 @contextmanager
 def prism(spec: Path, *, seed: int | None = None) -> Iterator[str]:
-    """A Prism mock of `spec` on 127.0.0.1; yields its base URL (Prism ignores the servers' base
-    paths). With `seed`, dynamic mode with that seed."""
+    """A Prism mock of `spec` on 127.0.0.1, behind a proxy that routes by URL fragment when the
+    spec's paths have them (bench/rwbench/fragments.py); yields its base URL (Prism ignores the
+    servers' base paths). With `seed`, dynamic mode with that seed."""
+    with tempfile.TemporaryDirectory() as workdir:
+        served, routes = fragments.prism_spec(spec, Path(workdir))
+        with _prism(served, seed) as url, fragments.proxy(url, routes) as front:
+            yield front
+
+
+@contextmanager
+def _prism(spec: Path, seed: int | None) -> Iterator[str]:
     if not PRISM.is_file():
         raise RuntimeError(f"{PRISM} is missing: run `make test` (it runs `npm ci`)")
     for attempt in range(PORT_ATTEMPTS):

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import sys
+from email.message import Message
 from pathlib import Path
 
-from bench.rwbench import contract, corpus, operations, reasons, report
+from bench.rwbench import contract, corpus, fragments, operations, reasons, report
 from bench.rwbench.corpus import CorpusSpec
 from bench.rwbench.generators import ERROR, INTERNAL, OK, TIMEOUT, Clientgen, OpenapiPythonClient
 from bench.rwbench.pipeline import FAILED, PASSED, SpecResult, Stage
@@ -329,3 +330,42 @@ def test_run_kills_a_command_at_its_time_limit() -> None:
     assert completed.timed_out
     assert completed.stdout == "started\n"
     assert completed.seconds < 10
+
+
+def test_fragment_routes_pick_the_operation_whose_fragment_the_request_carries() -> None:
+    """AWS keys operations by URL fragments; the contract stage's proxy routes as AWS does."""
+    document = {
+        "paths": {
+            "/tags/{arn}": {"get": {}},
+            "/tags/{arn}#tagKeys": {"delete": {}},
+            "/tags/{arn}#tagKeys&all": {"delete": {}},
+            "/#X-Amz-Target=S.A": {"post": {}},
+            "/#X-Amz-Target=S.B": {"post": {}},
+            "/other": {"get": {}},
+        }
+    }
+    routing = fragments.routing_spec(document)
+    assert routing is not None
+    served, routes = routing
+    assert list(served["paths"]) == [
+        "/tags/{arn}",
+        "/tags/{arn}/__fragment_1",
+        "/tags/{arn}/__fragment_2",
+        "/__fragment_3",
+        "/__fragment_4",
+        "/other",
+    ]
+
+    def route(method: str, path: str, query: list[tuple[str, str]], **headers: str) -> str:
+        message = Message()
+        for name, value in headers.items():
+            message[name.replace("_", "-")] = value
+        return fragments.route(routes, method, path, query, message)
+
+    assert route("POST", "/", [], X_Amz_Target="S.B") == "/__fragment_4"
+    assert route("POST", "/", [], x_amz_target="S.A") == "/__fragment_3"  # header names in any case
+    assert route("DELETE", "/tags/a%3Ab", [("tagKeys", "k")]) == "/tags/a%3Ab/__fragment_1"
+    assert route("DELETE", "/tags/a", [("tagKeys", "k"), ("all", "")]) == "/tags/a/__fragment_2"  # the fullest
+    assert route("GET", "/tags/a", [("tagKeys", "k")]) == "/tags/a"  # no fragment variant for GET
+    assert route("GET", "/other", []) == "/other"  # a path without fragments is left alone
+    assert fragments.routing_spec({"paths": {"/a": {"get": {}}}}) is None

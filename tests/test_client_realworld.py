@@ -87,6 +87,25 @@ def test_an_empty_path_parameter_is_refused_before_sending(realworld: ModuleType
     assert server.requests == []
 
 
+def test_a_path_with_a_fragment_is_sent_without_it_and_keeps_its_query(
+    realworld: ModuleType, server: TestServer
+) -> None:
+    """AWS keys operations by fragments (`/tags/{arn}#tagKeys`, `/#X-Amz-Target=...`) that HTTP
+    never sends: a query written after the fragment would be dropped with it."""
+    api = client(realworld, server)
+    server.reply(204)
+    server.reply(200, {"keys": ["env"]})
+    api.tags.untag_resource("arn:aws:s3:::b", tag_keys=("env", "team"))
+    keys = api.tags.describe_tag_keys(x_amz_target="Tagging.DescribeTagKeys", prefix="e")
+    untag, describe = server.requests
+    assert (untag.method, untag.path) == ("DELETE", "/tags/arn%3Aaws%3As3%3A%3A%3Ab")
+    assert untag.query == [("tagKeys", "env"), ("tagKeys", "team")]
+    assert (describe.method, describe.path) == ("POST", "/")
+    assert describe.headers["x-amz-target"] == "Tagging.DescribeTagKeys"
+    assert describe.json() == {"prefix": "e"}
+    assert keys.keys == ["env"]
+
+
 # --- discriminators whose tag the body omits ---------------------------------------------------
 
 

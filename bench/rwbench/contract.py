@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import reasons
+from . import fragments, reasons
 from .process import run
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -133,13 +133,15 @@ def failure_reason(message: str) -> str:
 
 
 def run_tests(project: Path, python: Path, spec: Path, timeout: float, prism_bin: Path = PRISM) -> ContractOutcome:
-    """Run the project's tests against a Prism mock of `spec`. Raises PrismFailed when Prism
+    """Run the project's tests against a Prism mock of `spec` (behind a proxy that routes by URL
+    fragment when the spec has them: see fragments.py). Raises PrismFailed when Prism
     cannot serve the spec and TimeoutError when the tests take longer than `timeout`."""
     variable = server_variable(project)
     if variable is None:
         raise ValueError(f"{project}/tests/conftest.py names no *_TEST_BASE_URL variable")
     report = project / "contract-report.xml"
-    with prism(spec, project / "prism.log", prism_bin) as url:
+    served, routes = fragments.prism_spec(spec, project)
+    with prism(served, project / "prism.log", prism_bin) as prism_url, fragments.proxy(prism_url, routes) as url:
         environment = {**os.environ, variable: url, "PYTHONPATH": str(project), "PYTHONDONTWRITEBYTECODE": "1"}
         completed = run(
             [

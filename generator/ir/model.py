@@ -385,6 +385,12 @@ class Operation:
     """Its method, and those its extensions add, are on the client itself too (`names`)."""
 
     @property
+    def request_path(self) -> str:
+        """The path template a request is sent to: the spec's key without its fragment, which
+        HTTP never sends (AWS tells operations apart by one: `/#X-Amz-Target=Service.Action`)."""
+        return self.path.partition("#")[0]
+
+    @property
     def option_names(self) -> dict[str, str]:
         """The per-call options its methods take and, where it has methods that wait or collect
         pages, their options: option -> keyword name, the same in every method (a parameter of

@@ -710,7 +710,7 @@ def _endpoint_view(operation: Operation, writer: AnnotationWriter) -> EndpointVi
     return EndpointView(
         head=Code(head),
         method=py_literal(operation.http_method),
-        path=py_literal(operation.path),
+        path=py_literal(operation.request_path),
         response=returns,
         response_kind=py_literal(kind),
         errors=errors,

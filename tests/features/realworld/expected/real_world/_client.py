@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from .resources.calls import AsyncCallsResource, CallsResource
     from .resources.payments import AsyncPaymentsResource, PaymentsResource
     from .resources.renders import AsyncRendersResource, RendersResource
+    from .resources.tags import AsyncTagsResource, TagsResource
     from .resources.tasks import AsyncTasksResource, TasksResource
     from .resources.users import AsyncUsersResource, UsersResource
 
@@ -131,6 +132,13 @@ class RealWorld(SyncAPIClient):
         return self._resource(CallsResource)
 
     @property
+    def tags(self) -> TagsResource:
+        """Operations tagged Tags."""
+        from .resources.tags import TagsResource
+
+        return self._resource(TagsResource)
+
+    @property
     def payments(self) -> PaymentsResource:
         """Operations tagged Payments."""
         from .resources.payments import PaymentsResource
@@ -216,6 +224,13 @@ class AsyncRealWorld(AsyncAPIClient):
         from .resources.calls import AsyncCallsResource
 
         return self._resource(AsyncCallsResource)
+
+    @property
+    def tags(self) -> AsyncTagsResource:
+        """Operations tagged Tags."""
+        from .resources.tags import AsyncTagsResource
+
+        return self._resource(AsyncTagsResource)
 
     @property
     def payments(self) -> AsyncPaymentsResource:

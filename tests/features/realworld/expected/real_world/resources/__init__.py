@@ -14,6 +14,7 @@ if TYPE_CHECKING:
         ActivitiesResource as ActivitiesResource,
     )
     from .calls import AsyncCallsResource as AsyncCallsResource, CallsResource as CallsResource
+    from .tags import AsyncTagsResource as AsyncTagsResource, TagsResource as TagsResource
     from .payments import (
         AsyncPaymentsResource as AsyncPaymentsResource,
         PaymentsResource as PaymentsResource,
@@ -32,6 +33,8 @@ _MODULES: dict[str, str] = {
     "AsyncActivitiesResource": "activities",
     "CallsResource": "calls",
     "AsyncCallsResource": "calls",
+    "TagsResource": "tags",
+    "AsyncTagsResource": "tags",
     "PaymentsResource": "payments",
     "AsyncPaymentsResource": "payments",
     "RendersResource": "renders",

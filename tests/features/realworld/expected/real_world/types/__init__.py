@@ -22,6 +22,8 @@ if TYPE_CHECKING:
         PaymentRequest as PaymentRequest,
     )
     from .get_user import GetUserResponse as GetUserResponse
+    from .list_tags_for_resource import ListTagsForResourceResponse as ListTagsForResourceResponse
+    from .describe_tag_keys import DescribeTagKeysResponse as DescribeTagKeysResponse
     from .create_payment import CreatePaymentResponse as CreatePaymentResponse
 
 _MODULES: dict[str, str] = {
@@ -36,6 +38,8 @@ _MODULES: dict[str, str] = {
     "PaymentRequestInstallmentsParam": "payment_request",
     "PaymentRequest": "payment_request",
     "GetUserResponse": "get_user",
+    "ListTagsForResourceResponse": "list_tags_for_resource",
+    "DescribeTagKeysResponse": "describe_tag_keys",
     "CreatePaymentResponse": "create_payment",
 }
 
