@@ -200,6 +200,15 @@ CASES: list[tuple[str, Callable[[dict[str, Any]], None], set[tuple[str, str, boo
         "major",
     ),
     (
+        # the client sends a constant's one value by itself: its callers change nothing
+        "required constant parameter added",
+        lambda s: list_parameters(s).append(
+            {"name": "X-Amz-Target", "in": "header", "required": True, "schema": {"type": "string", "enum": ["S.A"]}}
+        ),
+        {("http", "parameter-added", True), ("python", "argument-added", False)},
+        "major",
+    ),
+    (
         "parameter removed",
         lambda s: list_parameters(s).pop(0),
         {("http", "parameter-removed", True), ("python", "argument-removed", True)},

@@ -211,7 +211,7 @@ class PythonDiff:
         for name in [p.name for p in old if p.name not in after]:
             self.add(where, "argument-removed", f"`{call}`: argument `{name}` removed", True)
         for name in [p.name for p in new if p.name not in before]:
-            required = after[name].required
+            required = after[name].must_be_passed
             self.add(
                 where,
                 "argument-added",
@@ -241,12 +241,13 @@ class PythonDiff:
             )
         for name in common_after:
             old_parameter, new_parameter = before[name], after[name]
-            if old_parameter.required != new_parameter.required:
+            if old_parameter.must_be_passed != new_parameter.must_be_passed:
+                required = new_parameter.must_be_passed
                 self.add(
                     where,
-                    "argument-required" if new_parameter.required else "argument-optional",
-                    f"`{call}`: argument `{name}` is now {'required' if new_parameter.required else 'optional'}",
-                    new_parameter.required,
+                    "argument-required" if required else "argument-optional",
+                    f"`{call}`: argument `{name}` is now {'required' if required else 'optional'}",
+                    required,
                 )
             self.typed(where, f"`{call}` argument `{name}`", old_parameter.type, new_parameter.type, "argument")
 

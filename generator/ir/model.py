@@ -255,6 +255,12 @@ class Parameter:
     """Passed by position or by name: the path parameters, then those `x-clientgen-positional`
     names; the others are keyword-only."""
 
+    @property
+    def must_be_passed(self) -> bool:
+        """The caller must give it: required, and not a constant the client sends by itself (a
+        required parameter of one allowed value, such as AWS's `X-Amz-Target`, defaults to it)."""
+        return self.required and self.default is NO_DEFAULT
+
 
 # The media type a body of each encoding is sent in when the spec declares that one (multipart's
 # is httpx's, with the boundary).

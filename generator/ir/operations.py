@@ -20,6 +20,7 @@ from .model import (
     Field,
     Job,
     ListOf,
+    LiteralOf,
     MapOf,
     Model,
     Operation,
@@ -346,7 +347,12 @@ class OperationBuilder:
         where = f"{pointer}/{POSITIONAL_EXTENSION}"
         if not isinstance(named, list) or not all(isinstance(name, str) for name in named):
             raise self._document.error(where, "must be a list of the names of required arguments")
-        path = [replace(parameter, positional=True) for parameter in parameters if parameter.location == "path"]
+        # passed by position, so given by the caller: no default, not even a constant's
+        path = [
+            replace(parameter, positional=True, default=NO_DEFAULT)
+            for parameter in parameters
+            if parameter.location == "path"
+        ]
         chosen: list[Parameter] = []
         for index, wire_name in enumerate(named):
             found = [
@@ -368,7 +374,7 @@ class OperationBuilder:
                 raise self._document.error(f"{where}/{index}", f"{wire_name!r} is named twice")
             chosen.append(found[0])
         rest = [p for p in parameters if p.location != "path" and not any(p is parameter for parameter in chosen)]
-        return path + [replace(parameter, positional=True) for parameter in chosen] + rest
+        return path + [replace(parameter, positional=True, default=NO_DEFAULT) for parameter in chosen] + rest
 
     def _wait(
         self, node: dict[str, Any], pointer: str, name: str, responses: list[Response], scopes: list[naming.Scope]
@@ -570,16 +576,17 @@ class OperationBuilder:
         else:
             encoding = _style_encoding(parameter, location)
         type_ = ANY if schema is None else self._schemas.type_of(schema, schema_pointer, joined(hint, wire_name))
-        default = schema.get("default") if isinstance(schema, dict) and "default" in schema else NO_DEFAULT
+        required = location == "path" or parameter.get("required") is True
+        declared = schema.get("default") if isinstance(schema, dict) and "default" in schema else NO_DEFAULT
         name = naming.attribute_name(wire_name)
         return Parameter(
             name=arguments.claim_first(name, f"{location}_{name}"),
             wire_name=wire_name,
             location=location,
             type=type_,
-            required=location == "path" or parameter.get("required") is True,
+            required=required,
             description=nodes.text(parameter, "description"),
-            default=default,
+            default=_argument_default(required, type_, declared),
             deprecated=parameter.get("deprecated") is True,
             encoding=encoding,
             sample=self._parameter_sample(schema, location)
@@ -727,7 +734,7 @@ class OperationBuilder:
             type=field.type,
             required=field.required,
             description=field.description,
-            default=field.default,
+            default=_argument_default(field.required, field.type, field.default),
             deprecated=field.deprecated,
             encoding=encoding,
             sample=sample_value,
@@ -822,6 +829,17 @@ class OperationBuilder:
                 continue
             alternatives.append(list(requirement))
         return alternatives
+
+
+def _argument_default(required: bool, type_: TypeExpr, declared: object) -> object:
+    """What an argument defaults to: for an optional one, the spec's default (documented; the
+    server applies it); for a required constant, its one allowed value, which the client sends
+    unless told otherwise (AWS's `X-Amz-Target`, `Action`, `Version`); else nothing."""
+    if not required:
+        return declared
+    if isinstance(type_, LiteralOf) and len(type_.values) == 1:
+        return type_.values[0]
+    return NO_DEFAULT
 
 
 def _style_encoding(node: dict[str, Any], location: ParameterLocation) -> Encoding:

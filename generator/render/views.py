@@ -473,6 +473,8 @@ def _operation_view(operation: Operation, writer: AnnotationWriter, shadowed: fr
         if not parameter.required:
             annotation = Code(f"{annotation} | NotGiven")
             default = Code("NOT_GIVEN")
+        elif not parameter.must_be_passed:
+            default = Code(py_literal(parameter.default))
         declaration = Code(annotated(parameter.name, annotation, default, indent=PARAMETER_INDENT, trailer=","))
         (positional if parameter.positional else parameters).append(
             ParameterView(parameter.name, annotation, default, declaration)

@@ -114,7 +114,7 @@ class TagsResource(SyncAPIResource):
     def describe_tag_keys(
         self,
         *,
-        x_amz_target: Literal["Tagging.DescribeTagKeys"],
+        x_amz_target: Literal["Tagging.DescribeTagKeys"] = "Tagging.DescribeTagKeys",
         prefix: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -214,7 +214,7 @@ class AsyncTagsResource(AsyncAPIResource):
     async def describe_tag_keys(
         self,
         *,
-        x_amz_target: Literal["Tagging.DescribeTagKeys"],
+        x_amz_target: Literal["Tagging.DescribeTagKeys"] = "Tagging.DescribeTagKeys",
         prefix: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
