@@ -261,17 +261,9 @@ def _run(args: argparse.Namespace, target: Target) -> int:
     try:
         generated = generate_files(
             target.spec,
-            package_name=target.package_name,
-            strict=target.strict,
-            options=target.load_options,
+            target.inputs,
             previous=target.output,
             changelog_from=getattr(args, "changelog_from", None),
-            templates=target.templates,
-            with_tests=target.tests,
-            overlays=target.overlays,
-            client_class=target.client_name,
-            env_prefix=target.env_prefix,
-            names=target.names,
             progress=progress,
         )
         if progress is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import sys
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +21,6 @@ from .ir import build_api
 from .ir.model import Api
 from .ir.overrides import NameOverrides
 from .load import load_document
-from .options import LoadOptions
 from .overlay import overlaid_sha256
 from .release import CHANGELOG, History
 from .render import Project, render_project, templates_sha256
@@ -49,62 +48,50 @@ class Generated:
 
 def generate_files(
     spec: Path,
+    inputs: Inputs = Inputs(),
     *,
-    package_name: str | None = None,
-    strict: bool = False,
-    options: LoadOptions = LoadOptions(),
     previous: Path | None = None,
     changelog_from: Path | None = None,
-    templates: Path | None = None,
-    with_tests: bool = True,
-    overlays: Sequence[Path] = (),
-    client_class: str | None = None,
-    env_prefix: str | None = None,
-    names: Mapping[str, str] | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> Generated:
-    """Every file of the client project for `spec`, in memory. `previous` is the output
-    folder of an earlier generation: its unchanged files need no formatting again, and its
-    package version and CHANGELOG.md carry over. With `changelog_from`, the spec that folder
-    was built from, the version is bumped as the spec diff suggests and its report heads the
-    changelog. `templates` is a folder of templates that replace the built-in ones;
-    `with_tests` adds the contract tests. `overlays` (Overlay 1.0 files) are applied to the spec
-    before anything else; `client_class`, `env_prefix` and `names` (operationId or JSON pointer
-    -> Python name) replace the names the generator would choose. `progress` hears the name of
+    """Every file of the client project for `spec` and `inputs` (the overlays, names, options
+    and templates), in memory. `previous` is the output folder of an earlier generation: its
+    unchanged files need no formatting again, and its package version and CHANGELOG.md carry
+    over. With `changelog_from`, the spec that folder was built from, the version is bumped as
+    the spec diff suggests and its report heads the changelog. `progress` hears the name of
     each stage as it starts."""
     timings: dict[str, float] = {}
     started = time.perf_counter()
 
-    stages = iter(("validating", "building the IR", "rendering", "formatting", "done"))
-
-    def lap(stage: str) -> None:
+    def lap(stage: str, next_stage: str | None = None) -> None:
+        """`stage` has finished: its time is kept, and `progress` hears of `next_stage`."""
         nonlocal started
         now = time.perf_counter()
         timings[stage] = now - started
         started = now
-        if progress is not None and stage != "validate (waiting)":
-            progress(next(stages, "done"))
+        if progress is not None and next_stage is not None:
+            progress(next_stage)
 
     with _cycle_collection_deferred() as resume_collection:
-        warnings = Warnings(strict=strict)
+        warnings = Warnings(strict=inputs.strict)
         if progress is not None:
             progress("loading")
-        document = load_document(spec, options, overlays)
-        lap("load")
+        document = load_document(spec, inputs.load, inputs.overlays)
+        lap("load", "validating")
         for found in document.warnings:
             warnings.add(found.location, found.message)
         validated = validate_in_background(document, warnings)
-        lap("validate")
+        lap("validate", "building the IR")
         previous_limit = sys.getrecursionlimit()
         sys.setrecursionlimit(max(previous_limit, _RECURSION_LIMIT))
         try:
             api = build_api(
                 document,
                 warnings,
-                package_name,
-                client_class=client_class,
-                env_prefix=env_prefix,
-                overrides=NameOverrides(names or {}),
+                inputs.package_name,
+                client_class=inputs.client_class,
+                env_prefix=inputs.env_prefix,
+                overrides=NameOverrides(inputs.names),
             )
         except GeneratorError:
             validated()  # an invalid document explains an error of the IR better
@@ -114,14 +101,11 @@ def generate_files(
             raise GeneratorError(spec, "schemas are nested too deeply to generate a client") from None
         finally:
             sys.setrecursionlimit(previous_limit)
-        lap("ir")
+        lap("ir", "rendering")
         validated()
         lap("validate (waiting)")
-        spec_digest = overlaid_sha256(document, overlays)  # every file of the spec: the IR has read them all
+        spec_digest = overlaid_sha256(document, inputs.overlays)  # every file of the spec: the IR has read them all
         spec_files = document.spec_files()
-        inputs = Inputs(
-            package_name, client_class, env_prefix, names or {}, tuple(overlays), templates, strict, with_tests, options
-        )
         history = (
             History.of(read_manifest(previous), _read_text(previous / CHANGELOG)) if previous is not None else History()
         )
@@ -130,7 +114,7 @@ def generate_files(
             from .diff import ClientOptions, SpecVersion, diff_apis, read_api  # the diff: only on request
 
             old_options = ClientOptions(
-                api.package_name, client_class, env_prefix, names or {}, tuple(overlays), options
+                api.package_name, inputs.client_class, inputs.env_prefix, inputs.names, inputs.overlays, inputs.load
             )
             old_api, old_spec = read_api(changelog_from, old_options)
             new_spec = SpecVersion(str(spec), api.title, api.version, document.sha256, spec_digest)
@@ -140,21 +124,22 @@ def generate_files(
             version=history.version,
             description=f"Python client for the {api.title}",
         )
+        templates = inputs.templates
         if templates is not None and not templates.is_dir():
             raise GeneratorError(templates, "the templates folder does not exist")
         try:
-            texts = render_project(api, project, templates, with_tests=with_tests)
+            texts = render_project(api, project, templates, with_tests=inputs.with_tests)
         except jinja2.TemplateError as exc:
             if templates is None:
                 raise  # a bug of ours
             where = f"{templates}/{exc.name}" if isinstance(exc, jinja2.TemplateSyntaxError) and exc.name else templates
             raise GeneratorError(where, f"template override failed: {exc}") from None
-        lap("render")
+        lap("render", "formatting")
         resume_collection()  # black makes cyclic garbage: nodes know their parents
         formatter = formatter_version()
         cache = read_format_cache(previous, formatter) if previous is not None else EMPTY_CACHE
         formatted, rendered = format_files(texts, cache)
-        lap("format")
+        lap("format", "done")
         files = {path: text.encode("utf-8") for path, text in formatted.items()}
         if history.changelog:
             files[CHANGELOG] = history.changelog.encode("utf-8")

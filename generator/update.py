@@ -135,17 +135,9 @@ def plan_update(target: Target, source: str | None, warnings: list[Diagnostic], 
         try:
             update.generated = generate_files(
                 candidate,
-                package_name=target.package_name,
-                strict=target.strict,
-                options=target.load_options,
+                target.inputs,
                 previous=target.output,
                 changelog_from=target.spec if old_spec is not None else None,
-                templates=target.templates,
-                with_tests=target.tests,
-                overlays=target.overlays,
-                client_class=target.client_name,
-                env_prefix=target.env_prefix,
-                names=target.names,
             )
         except GeneratorError as exc:
             raise GeneratorError(_placed(exc.diagnostic.location, candidate, source), exc.diagnostic.message) from None

@@ -9,6 +9,7 @@ from types import ModuleType
 import pytest
 from hypothesis import settings
 
+from generator.inputs import Inputs
 from generator.pipeline import generate_files
 from generator.write import write_project
 
@@ -65,5 +66,5 @@ def import_client() -> Iterator[Callable[[Path, str], ModuleType]]:
 
 
 def generate_into(spec: Path, output: Path, package_name: str | None = None) -> Path:
-    write_project(generate_files(spec, package_name=package_name).files, output)
+    write_project(generate_files(spec, Inputs(package_name=package_name)).files, output)
     return output

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.config import load_targets
+from generator.inputs import Inputs
 from generator.pipeline import generate_files
 from generator.write import write_project
 
@@ -25,18 +26,11 @@ def feature_files(name: str) -> dict[str, bytes]:
     if not config.is_file():
         return generate_files(FEATURES / name / "spec.yaml").files
     [target] = load_targets(config)
-    return generate_files(
-        target.spec,
-        package_name=target.package_name,
-        overlays=target.overlays,
-        client_class=target.client_name,
-        env_prefix=target.env_prefix,
-        names=target.names,
-    ).files
+    return generate_files(target.spec, target.inputs).files
 
 
 def default_files() -> dict[str, bytes]:
-    return generate_files(DEFAULT_SPEC, package_name=DEFAULT_PACKAGE).files
+    return generate_files(DEFAULT_SPEC, Inputs(package_name=DEFAULT_PACKAGE)).files
 
 
 def main() -> None:

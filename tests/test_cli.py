@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
+from generator.inputs import Inputs
 from generator.pipeline import generate_files
 
 from .conftest import ROOT, write_spec
@@ -40,7 +41,7 @@ def test_generate_then_check(tmp_path: Path) -> None:
     result = run("generate", SEED, "--output", out, "--package-name", "firecrawl")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("generated firecrawl from ")
-    count = len(generate_files(SEED, package_name="firecrawl").files)
+    count = len(generate_files(SEED, Inputs(package_name="firecrawl")).files)
     assert f"1 operation in 1 resource, 2 models, {count} files ({count} written, 0 unchanged)" in result.stdout
     assert (out / "firecrawl" / "py.typed").exists()
 

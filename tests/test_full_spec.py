@@ -12,6 +12,7 @@ from types import ModuleType
 
 import pytest
 
+from generator.inputs import Inputs
 from generator.pipeline import generate_files
 from generator.write import write_project
 
@@ -24,7 +25,7 @@ PACKAGE = "firecrawl_v2"
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     output = tmp_path_factory.mktemp("full") / "client"
-    write_project(generate_files(FULL_SPEC, package_name=PACKAGE).files, output)
+    write_project(generate_files(FULL_SPEC, Inputs(package_name=PACKAGE)).files, output)
     return output
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import GeneratorError
+from generator.inputs import Inputs
 from generator.load import LoadOptions, load_document
 from generator.pipeline import generate_files
 from generator.write import write_project
@@ -103,7 +104,7 @@ def test_spec_strings_never_become_code(tmp_path: Path) -> None:
     spec = tmp_path / "spec.json"
     spec.write_text(json.dumps(hostile_spec(marker)))
     out = tmp_path / "client"
-    write_project(generate_files(spec, package_name="hostile").files, out)
+    write_project(generate_files(spec, Inputs(package_name="hostile")).files, out)
     for path in out.rglob("*.py"):
         compile(path.read_text(), str(path), "exec")  # every file is valid Python
     # import every module and make a client; then print the model's wire names
@@ -173,7 +174,7 @@ def test_a_symlink_out_of_the_output_folder_is_refused(tmp_path: Path) -> None:
     outside.mkdir()
     (outside / "keep.txt").write_text("keep")
     out = tmp_path / "client"
-    files = generate_files(ROOT / "specs" / "firecrawl-v2.yaml", package_name="firecrawl").files
+    files = generate_files(ROOT / "specs" / "firecrawl-v2.yaml", Inputs(package_name="firecrawl")).files
     write_project(files, out)
     (out / "firecrawl" / "types").rename(tmp_path / "moved")
     os.symlink(outside, out / "firecrawl" / "types")
@@ -206,7 +207,7 @@ def test_remote_refs_are_refused_unless_allowed(tmp_path: Path) -> None:
         with pytest.raises(GeneratorError, match="remote .* is refused; pass --allow-remote-refs"):
             generate_files(spec)
         assert server.requests == []  # not even a connection
-        generated = generate_files(spec, options=LoadOptions(allow_remote_refs=True))
+        generated = generate_files(spec, Inputs(load=LoadOptions(allow_remote_refs=True)))
         assert [r.path for r in server.requests] == ["/pet.json"]
         assert "Pet" in [t.name for t in generated.api.types]
 
@@ -228,7 +229,7 @@ def test_multi_file_specs_and_files_outside_the_folder(tmp_path: Path) -> None:
         generate_files(outside)
     assert "leaves the spec's folder; pass --allow-external-files" in str(caught.value)
     assert "outside.yaml:12#/paths/~1pets/get/responses/200/content/application~1json/schema/$ref" in str(caught.value)
-    allowed = generate_files(outside, options=LoadOptions(allow_external_files=True))
+    allowed = generate_files(outside, Inputs(load=LoadOptions(allow_external_files=True)))
     assert [t.name for t in allowed.api.types] == ["Secret"]
 
 
@@ -319,4 +320,4 @@ def test_lone_surrogates_are_repaired_with_a_warning(tmp_path: Path) -> None:
     ]
     assert generated.api.title == "T\ufffd"
     with pytest.raises(GeneratorError, match="lone surrogate"):
-        generate_files(spec, strict=True)
+        generate_files(spec, Inputs(strict=True))

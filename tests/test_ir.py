@@ -3,6 +3,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import GeneratorError, Warnings
+from generator.inputs import Inputs
 from generator.ir import build_api, default_package_name
 from generator.ir.model import NONE, Encoding, ListOf, LiteralOf, MapOf, Primitive, Ref, UnionOf, Wait
 from generator.ir.status_errors import documented_errors, error_class
@@ -502,7 +503,7 @@ def test_wait_extension_makes_a_waiting_method(tmp_path: Path) -> None:
 
 def test_firecrawl_jobs_get_waiting_and_paging_methods_from_an_overlay() -> None:
     overlay = ROOT / "tests" / "overlays" / "firecrawl-jobs.yaml"
-    generated = generate_files(FULL_SPEC, overlays=[overlay])
+    generated = generate_files(FULL_SPEC, Inputs(overlays=(overlay,)))
     waits = {o.operation_id: o.wait.name for o in generated.api.operations if o.wait is not None}
     assert waits == {
         "getCrawlStatus": "wait_for_crawl",

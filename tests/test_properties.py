@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from generator.errors import GeneratorError
+from generator.inputs import Inputs
 from generator.load import load_document
 from generator.pipeline import generate_files
 from generator.text import without_lone_surrogates
@@ -97,7 +98,7 @@ def test_any_text_round_trips(text: str, tmp_path_factory: pytest.TempPathFactor
     spec.write_text(json.dumps(spec_with(text)))
     package = f"prop_{folder.name.replace('-', '_')}"
     out = folder / "out"
-    write_project(generate_files(spec, package_name=package).files, out)
+    write_project(generate_files(spec, Inputs(package_name=package)).files, out)
     before = sorted(folder.rglob("*"))
     sys.path.insert(0, str(out))
     try:

@@ -16,6 +16,7 @@ from urllib.parse import unquote_plus
 
 import pytest
 
+from generator.inputs import Inputs
 from generator.pipeline import generate_files
 from generator.write import write_project
 
@@ -35,7 +36,7 @@ def stripe(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
             f"{STRIPE_SPEC.relative_to(ROOT)} is missing: `npm ci` (make test) installs it from package-lock.json"
         )
     project = tmp_path_factory.mktemp("stripe")
-    write_project(generate_files(STRIPE_SPEC, package_name="stripe_api", with_tests=False).files, project)
+    write_project(generate_files(STRIPE_SPEC, Inputs(package_name="stripe_api", with_tests=False)).files, project)
     sys.path.insert(0, str(project))
     try:
         yield importlib.import_module("stripe_api")

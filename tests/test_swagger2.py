@@ -10,6 +10,7 @@ import yaml
 
 from generator.diff import diff_specs
 from generator.errors import GeneratorError
+from generator.inputs import Inputs
 from generator.load import load_document
 from generator.pipeline import generate_files
 
@@ -165,7 +166,7 @@ def test_warnings_point_at_the_2_0_files_with_lines(tmp_path: Path) -> None:
         "other.yaml",
     )
     spec = write_spec(tmp_path, SPEC_WITH_DEFECTS)
-    found = [str(warning) for warning in generate_files(spec, with_tests=False).warnings]
+    found = [str(warning) for warning in generate_files(spec, Inputs(with_tests=False)).warnings]
     assert found == [
         f"{spec}:9#/paths/~1things/get/parameters/2/collectionFormat: collectionFormat 'tsv' of a query parameter "
         "has no OpenAPI 3 equivalent; the values are sent comma-separated",
@@ -173,7 +174,7 @@ def test_warnings_point_at_the_2_0_files_with_lines(tmp_path: Path) -> None:
         f"{tmp_path / 'other.yaml'}:3#/Thing/required: required property 'size' is not among the properties; ignored",
     ]
     with pytest.raises(GeneratorError, match="tsv.*--strict"):
-        generate_files(spec, strict=True)
+        generate_files(spec, Inputs(strict=True))
 
 
 @pytest.mark.parametrize(
@@ -207,10 +208,10 @@ def test_errors_point_at_the_2_0_file(tmp_path: Path, change: tuple[str, str], m
         "swagger: '2.0'\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    get:\n      parameters:\n"
         "        - {name: q, in: query, type: string}\n      responses: {'200': {description: ok}}\n"
     )
-    generate_files(write_spec(tmp_path, good), with_tests=False)
+    generate_files(write_spec(tmp_path, good), Inputs(with_tests=False))
     spec = write_spec(tmp_path, good.replace(*change))
     with pytest.raises(GeneratorError) as caught:
-        generate_files(spec, with_tests=False)
+        generate_files(spec, Inputs(with_tests=False))
     assert str(caught.value).startswith(f"{tmp_path}/{message}")
 
 
@@ -221,7 +222,7 @@ def test_overlays_are_written_for_the_2_0_document(tmp_path: Path) -> None:
         "  - target: $.definitions.Animal.properties.kind\n    update: {enum: [Cat, Dog]}\n",
         "fixes.yaml",
     )
-    generated = generate_files(FEATURE, overlays=[overlay], with_tests=False)
+    generated = generate_files(FEATURE, Inputs(overlays=(overlay,), with_tests=False))
     animal = generated.files["shelter/types/animal.py"].decode()
     assert 'kind: Literal["Cat", "Dog"]' in animal
 

@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 from generator.errors import Warnings
+from generator.inputs import Inputs
 from generator.ir import build_api
 from generator.load import load_document
 from generator.pipeline import generate_files
@@ -67,7 +68,7 @@ def test_every_real_swagger2_spec_has_every_operation(spec: Path) -> None:
 def test_real_swagger2_clients_import_every_module(tmp_path: Path) -> None:
     projects = []
     for name in GENERATED:
-        generated = generate_files(SHARED / "specs" / "swagger2" / name, with_tests=False)
+        generated = generate_files(SHARED / "specs" / "swagger2" / name, Inputs(with_tests=False))
         project = tmp_path / name
         write_project(generated.files, project)
         (project / "PACKAGE").write_text(generated.api.package_name)
