@@ -113,10 +113,13 @@ def build_api(
     operations = OperationBuilder(
         document, schemas, warnings, {scheme.key for scheme in schemes}, class_names, overrides
     )
-    resources = operations.plan_resources()
+    # names are claimed in this order: the components' (above), the resources', the names the
+    # user chose for methods, then the classes of the components' and the operations' types
+    plan = operations.plan_resources()
+    resources = plan.resource_list
     for key in components:
         schemas.component(key)
-    operations.build()
+    operations.build(plan)
     types = merge_identical(
         schemas.types, schemas.declared, resources, class_names, schemas.references, schemas.group_of
     )

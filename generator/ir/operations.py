@@ -5,8 +5,8 @@ from __future__ import annotations
 import http
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import replace
-from typing import Any
+from dataclasses import dataclass, replace
+from typing import Any, NamedTuple
 
 from .. import naming, nodes
 from ..errors import GeneratorError, Warnings, escape_pointer_token, unescape_pointer_token
@@ -129,8 +129,34 @@ def _status_phrase(status: str) -> str:
         return f"status {status}"
 
 
+class RawOperation(NamedTuple):
+    """An operation as the spec has it, with the resource (first tag) it goes to."""
+
+    resource_key: str
+    path: str
+    method: str
+    node: dict[str, Any]
+    pointer: str
+    path_item: dict[str, Any]
+
+
+@dataclass
+class ResourcePlan:
+    """What `plan_resources` decides before any schema is built, for `build`: the spec's
+    operations in order and the resource of each (by key), their names claimed first."""
+
+    operations: list[RawOperation]
+    resources: dict[str, Resource]
+
+    @property
+    def resource_list(self) -> list[Resource]:
+        return list(self.resources.values())
+
+
 class OperationBuilder:
-    """Builds the operations of a document; one instance per document."""
+    """Builds the operations of a document; one instance per document, in two steps:
+    `plan_resources` (before the schemas, whose class names come after the resources'), then
+    `build` with that plan."""
 
     def __init__(
         self,
@@ -158,29 +184,32 @@ class OperationBuilder:
         self._jobs: list[tuple[Operation, Resource, str, dict[str, Any]]] = []
         """Jobs to link once every operation is built: (starting operation, its resource, the job
         method's name, the extension)."""
-
-    def plan_resources(self) -> list[Resource]:
-        """The resources, named before any schema so that their class names come first."""
-        paths = nodes.mapping(self._document.data, "paths")
-        self._raw = list(self._raw_operations(paths))
-        self._resources = self._plan_resources(self._raw)
-        self._reserve_chosen_methods()
-        return list(self._resources.values())
-
-    def _reserve_chosen_methods(self) -> None:
-        """The method names the user chose, taken in each resource before any other."""
         self._chosen_methods: dict[str, str] = {}
-        """operation pointer -> its chosen method name"""
+        """operation pointer -> the method name the user chose (`names`)"""
         self._reserved_methods: dict[str, dict[str, str]] = {}
+        """resource class -> {chosen method name: what chose it}, for the clash messages"""
+
+    def plan_resources(self) -> ResourcePlan:
+        """The resources, named before any schema so that their class names come first, and
+        the method names the user chose, reserved in them."""
+        paths = nodes.mapping(self._document.data, "paths")
+        raw = list(self._raw_operations(paths))
+        plan = ResourcePlan(raw, self._plan_resources(raw))
+        self._reserve_chosen_methods(plan)
+        return plan
+
+    def _reserve_chosen_methods(self, plan: ResourcePlan) -> None:
+        """The method names the user chose, taken in each resource before any other."""
         chosen_by_resource: dict[str, list[tuple[str, str]]] = {}
         on_client: list[tuple[str, str]] = []
-        for resource_key, _, _, node, pointer, _ in self._raw:
-            found = self._overrides.method(nodes.text(node, "operationId"), pointer)
+        for operation in plan.operations:
+            found = self._overrides.method(nodes.text(operation.node, "operationId"), operation.pointer)
             if found is not None:
-                self._chosen_methods[pointer] = found.name
-                chosen_by_resource.setdefault(self._resources[resource_key].class_name, []).append(found[:2])
+                self._chosen_methods[operation.pointer] = found.name
+                class_name = plan.resources[operation.resource_key].class_name
+                chosen_by_resource.setdefault(class_name, []).append(found[:2])
                 if found.on_client:
-                    self._on_client.add(pointer)
+                    self._on_client.add(operation.pointer)
                     on_client.append(found[:2])
         where = self._document.location("/paths")
         for class_name, chosen in chosen_by_resource.items():
@@ -188,18 +217,18 @@ class OperationBuilder:
             self._reserved_methods[class_name] = reserve(method_names, chosen, where, f"a method of {class_name}")
         reserve(self._client_members, on_client, where, "a member of the client")
 
-    def build(self) -> None:
+    def build(self, plan: ResourcePlan) -> None:
         """Fill the planned resources with their operations, then link each job to its status
         operation (which may come later in the spec)."""
-        for resource_key, path, method, node, pointer, path_item in self._raw:
-            resource = self._resources[resource_key]
+        for resource_key, path, method, node, pointer, path_item in plan.operations:
+            resource = plan.resources[resource_key]
             resource.operations.append(self._operation(resource, path, method, node, pointer, path_item))
         for operation, resource, name, spec in self._jobs:
             operation.job = self._job(operation, resource, name, spec)
 
     # --- grouping ---------------------------------------------------------------------------------
 
-    def _raw_operations(self, paths: dict[str, Any]) -> Any:
+    def _raw_operations(self, paths: dict[str, Any]) -> Iterator[RawOperation]:
         for path, raw_item in paths.items():
             if not path.startswith("/"):
                 if not path.startswith("x-"):
@@ -217,7 +246,7 @@ class OperationBuilder:
                 pointer = f"{item_pointer}/{method}"
                 if not isinstance(node, dict):
                     raise self._document.error(pointer, "an operation must be a mapping")
-                yield self._resource_key(node, path), path, method, node, pointer, path_item
+                yield RawOperation(self._resource_key(node, path), path, method, node, pointer, path_item)
 
     @staticmethod
     def _resource_key(node: dict[str, Any], path: str) -> str:
@@ -228,7 +257,7 @@ class OperationBuilder:
         segments = [s for s in path.split("/") if s and not s.startswith("{") and naming.words(s)]
         return segments[0] if segments else "default"
 
-    def _plan_resources(self, raw_operations: list[Any]) -> dict[str, Resource]:
+    def _plan_resources(self, raw_operations: list[RawOperation]) -> dict[str, Resource]:
         tag_descriptions = {
             nodes.text(tag, "name"): nodes.text(tag, "description")
             for tag in nodes.sequence(self._document.data, "tags")
@@ -236,7 +265,7 @@ class OperationBuilder:
         attributes = self._client_members
         modules = naming.Scope(fold_case=True)
         resources: dict[str, Resource] = {}
-        for key, *_ in raw_operations:
+        for key in (operation.resource_key for operation in raw_operations):
             if key in resources:
                 continue
             attribute = attributes.claim(naming.attribute_name(key))
@@ -294,14 +323,11 @@ class OperationBuilder:
                 )
             name = method_names.claim(name)
         hint = naming.class_name(source_name)
-        self._schemas.group = hint
-        try:
+        with self._schemas.grouped(hint):
             arguments = naming.Scope({"self", *REQUEST_OPTIONS, *_waiting_options(node)})
             parameters = self._parameters(node, pointer, path_item, path, hint, arguments)
             body, body_parameters = self._request_body(node, pointer, hint, arguments)
             responses = self._responses(node, pointer, hint)
-        finally:
-            self._schemas.group = None
         # the methods extensions add go where their operation's method goes: on the client too
         on_client = pointer in self._on_client
         scopes = [method_names, self._client_members] if on_client else [method_names]
@@ -748,11 +774,8 @@ class OperationBuilder:
         if resolved_pointer == own_pointer:
             yield None
             return
-        group, self._schemas.group = self._schemas.group, None
-        try:
+        with self._schemas.grouped(None):
             yield unescape_pointer_token(split_pointer(resolved_pointer)[1].rsplit("/", 1)[-1])
-        finally:
-            self._schemas.group = group
 
     def _responses(self, node: dict[str, Any], pointer: str, hint: str) -> list[Response]:
         raw = node.get("responses")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -125,11 +127,21 @@ class SchemaBuilder:
         """Named type -> the named types its definition mentions (for module layout)."""
         self.group_of: dict[NamedType, str] = {}
         """Named type -> the root it belongs with: its component, or its operation (`group`)."""
-        self.group: str | None = None
-        """While an operation is built: its name, the group of the inline types it creates."""
+        self._group: str | None = None
+        """While an operation is built (`grouped`): its name, the group of its inline types."""
         self.declared: set[NamedType] = set()
         """The types of schemas the spec names (components, definitions) or the user does."""
         self._building: list[NamedType] = []
+
+    @contextmanager
+    def grouped(self, group: str | None) -> Iterator[None]:
+        """The inline types built inside belong with `group`: an operation's name, or None for
+        those of a body or response the operations share (each then with its own name)."""
+        outer, self._group = self._group, group
+        try:
+            yield
+        finally:
+            self._group = outer
 
     # --- components -----------------------------------------------------------------------------
 
@@ -244,10 +256,10 @@ class SchemaBuilder:
         if is_component or self._overrides.class_at(pointer) is not None:
             self.declared.add(named)
         self.references[named] = set()
-        if is_component or not (self._building or self.group):
+        if is_component or not (self._building or self._group):
             self.group_of[named] = name
         else:
-            self.group_of[named] = self.group_of[self._building[-1]] if self._building else str(self.group)
+            self.group_of[named] = self.group_of[self._building[-1]] if self._building else str(self._group)
         self._building.append(named)
         try:
             if isinstance(named, Model):
