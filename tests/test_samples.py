@@ -164,6 +164,31 @@ def test_bounds_of_openapi_3_1(tmp_path: Path) -> None:
     assert 2 < value < 3
 
 
+def test_a_sampled_variant_carries_the_tag_the_models_select_it_by(tmp_path: Path) -> None:
+    """The samples and the models read a discriminator's mapping alike (`nodes`): a value that
+    names a component, and an unmapped variant selected by its schema's name, `~1` unescaped."""
+    variant = {"type": "object", "required": ["kind"], "properties": {"kind": {"type": "string"}}}
+    pets = [{"$ref": "#/components/schemas/Dog"}, {"$ref": "#/components/schemas/a~1cat"}]
+    spec = {
+        "openapi": "3.0.3",
+        "info": {"title": "T", "version": "1"},
+        "paths": {},
+        "components": {
+            "schemas": {
+                "Dog": variant,
+                "a/cat": variant,
+                "Pet": {"oneOf": pets, "discriminator": {"propertyName": "kind", "mapping": {"dog": "Dog"}}},
+                "Cat": {"oneOf": pets[::-1], "discriminator": {"propertyName": "kind", "mapping": {"dog": "Dog"}}},
+            }
+        },
+    }
+    document = load_document(write_spec(tmp_path, yaml.safe_dump(spec)))
+    assert sample(document, {"$ref": "#/components/schemas/Pet"}) == {"kind": "dog"}
+    assert sample(document, {"$ref": "#/components/schemas/Cat"}) == {"kind": "a/cat"}
+    [pet] = [t for t in build_api(document, Warnings()).types if t.name == "Pet"]
+    assert pet.type.discriminator.tags == (("dog", "Dog"), ("a/cat", "ACat"))
+
+
 @pytest.mark.parametrize(
     "pattern",
     [

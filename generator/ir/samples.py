@@ -10,6 +10,7 @@ import re
 from re import _parser  # type: ignore[attr-defined]  # Python's own reading of a pattern
 from typing import Any, Callable, TypeGuard
 
+from .. import nodes
 from ..errors import GeneratorError
 from ..load import Document
 from ..validate import conforms
@@ -389,10 +390,8 @@ def _discriminator_tag(schema: dict[str, Any], variant: Any) -> tuple[str, str] 
     ref = variant.get("$ref") if isinstance(variant, dict) else None
     if not isinstance(ref, str):
         return None
-    mapping: dict[str, Any] = discriminator["mapping"] if isinstance(discriminator.get("mapping"), dict) else {}
-    name = ref.rsplit("/", 1)[-1]
-    tag = next((key for key, target in mapping.items() if target in (ref, name)), name)
-    return discriminator["propertyName"], tag
+    tag = next((value for value, target in nodes.discriminator_mapping(discriminator) if target == ref), None)
+    return discriminator["propertyName"], tag if tag is not None else nodes.schema_name(ref)
 
 
 def _object(document: Document, schema: dict[str, Any], depth: int) -> dict[str, Any]:

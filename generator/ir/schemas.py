@@ -8,8 +8,8 @@ from contextlib import contextmanager
 from pathlib import PurePosixPath
 from typing import Any
 
-from .. import naming
-from ..errors import GeneratorError, Warnings, escape_pointer_token, pointer_tokens, unescape_pointer_token
+from .. import naming, nodes
+from ..errors import GeneratorError, Warnings, escape_pointer_token, pointer_tokens
 from ..load import Document, split_pointer
 from ..validate import schema_samples
 from .model import (
@@ -533,22 +533,14 @@ class SchemaBuilder:
         property_name = declared["propertyName"]
         by_pointer = {model.pointer: model for model in models}
         tags: list[tuple[str, str]] = []
-        for value, target in (declared.get("mapping") or {}).items():
-            if not isinstance(target, str):
-                continue
-            # a mapping value is a $ref, or the name of a component schema
-            ref = (
-                target
-                if target.startswith("#") or "/" in target
-                else f"#{COMPONENT_PREFIX}{escape_pointer_token(target)}"
-            )
+        for value, ref in nodes.discriminator_mapping(declared):
             _, target_pointer = self._document.resolve({"$ref": ref}, pointer + "/discriminator/mapping")
             if target_pointer in by_pointer:
-                tags.append((str(value), by_pointer[target_pointer].name))
+                tags.append((value, by_pointer[target_pointer].name))
         mapped = {name for _, name in tags}
         for model in models:  # unmapped variants are selected by their schema's name
             if model.name not in mapped:
-                tags.append((unescape_pointer_token(model.pointer.rsplit("/", 1)[-1]), model.name))
+                tags.append((nodes.schema_name(model.pointer), model.name))
         if len({value for value, _ in tags}) != len(tags):
             self._warnings.add(
                 self._document.location(pointer + "/discriminator"),
