@@ -69,14 +69,15 @@ def format_python(path: str, source: str) -> str:
     return format_files({path: source})[0][path]
 
 
-def _plan(path: str, source: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-    """The units of a rendered file as (code, blank lines after it), and the (path, code) of
-    those black has to format."""
+def _plan(path: str, source: str, trust_layout: bool) -> tuple[list[tuple[str, str, bool]], list[tuple[str, str]]]:
+    """The units of a rendered file as (code, blank lines after it, whether black has to format
+    it), and the (path, code) of those black has to format. Without `trust_layout`, the file is
+    one unit that black formats whole."""
     units = []
-    for unit in source.split(UNIT):
+    for unit in source.split(UNIT) if trust_layout else [source.replace(UNIT, "")]:
         code = unit.rstrip("\n")
-        units.append((code, unit[len(code) :]))
-    return units, [(path, code) for code, _ in units if code and _needs_black(code)]
+        units.append((code, unit[len(code) :], bool(code) and (not trust_layout or _needs_black(code))))
+    return units, [(path, code) for code, _, to_black in units if to_black]
 
 
 def fits(text: str, room: int = LINE_LENGTH) -> bool:
@@ -130,25 +131,27 @@ def _black_batch(batch: list[tuple[str, str]]) -> list[str]:
     return [_black(path, code + "\n").rstrip("\n") for path, code in batch]
 
 
-def format_files(files: dict[str, str], cache: FormatCache = EMPTY_CACHE) -> tuple[dict[str, str], dict[str, str]]:
+def format_files(
+    files: dict[str, str], cache: FormatCache = EMPTY_CACHE, *, trust_layout: bool = True
+) -> tuple[dict[str, str], dict[str, str]]:
     """Every `.py` file formatted (other files as they are), and the rendered hash of each
-    `.py` file, for the manifest."""
+    `.py` file, for the manifest. `trust_layout`: the files come from the built-in templates,
+    which write black's layout themselves (see the module's docstring); without it (template
+    overrides) black formats every file whole."""
     hashes = {path: rendered_hash(text) for path, text in files.items() if path.endswith(".py")}
     formatted: dict[str, str] = {path: text for path, text in files.items() if not path.endswith(".py")}
-    split: dict[str, list[tuple[str, str]]] = {}
+    split: dict[str, list[tuple[str, str, bool]]] = {}
     jobs: list[tuple[str, str]] = []  # (path, code) of every unit black has to format
     for path, digest in hashes.items():
         reused = cache.lookup(path, digest)
         if reused is not None:
             formatted[path] = reused
             continue
-        split[path], file_jobs = _plan(path, files[path])
+        split[path], file_jobs = _plan(path, files[path], trust_layout)
         jobs.extend(file_jobs)
     results = iter(_black_all(jobs))
     for path, units in split.items():
-        formatted[path] = "".join(
-            (next(results) if code and _needs_black(code) else code) + blank_lines for code, blank_lines in units
-        )
+        formatted[path] = "".join((next(results) if to_black else code) + blank for code, blank, to_black in units)
     return {path: formatted[path] for path in files}, hashes
 
 

@@ -138,7 +138,7 @@ def generate_files(
         resume_collection()  # black makes cyclic garbage: nodes know their parents
         formatter = formatter_version()
         cache = read_format_cache(previous, formatter) if previous is not None else EMPTY_CACHE
-        formatted, rendered = format_files(texts, cache)
+        formatted, rendered = format_files(texts, cache, trust_layout=templates is None)
         lap("format", "done")
         files = {path: text.encode("utf-8") for path, text in formatted.items()}
         if history.changelog:

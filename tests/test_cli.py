@@ -190,3 +190,19 @@ def test_template_overrides_replace_built_in_templates_by_relative_path(
     error = capsys.readouterr().err
     assert error.startswith("error: ") and "template override failed" in error and "without escaping it" in error
     assert (out / "firecrawl" / "_version.py").read_text() == version  # the output folder is untouched
+
+
+def test_an_override_need_not_write_blacks_layout(tmp_path: Path) -> None:
+    """The built-in templates write black's layout so that black sees only the long lines; an
+    override's files go through black whole, so it may write short lines any way it likes."""
+    overrides = tmp_path / "templates" / "package"
+    overrides.mkdir(parents=True)
+    (overrides / "_version.py.jinja").write_text(
+        "__version__={{ project.version|pystr }}\nTITLES = ( {{ api.title|pystr }}, )\n\n\n\n\ndef f( x ):  return x\n"
+    )
+    out = tmp_path / "client"
+    spec = ROOT / "specs" / "firecrawl-v2.yaml"
+    assert main(["generate", str(spec), "--output", str(out), "--templates", str(tmp_path / "templates"), "-q"]) == 0
+    assert (out / "firecrawl" / "_version.py").read_text().split("\n", 1)[1] == (
+        '__version__ = "0.1.0"\nTITLES = ("Firecrawl API",)\n\n\ndef f(x):\n    return x\n'
+    )

@@ -25,9 +25,11 @@ def black_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     calls: list[str] = []
     original = generator.format._plan
 
-    def counting(path: str, source: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    def counting(
+        path: str, source: str, trust_layout: bool
+    ) -> tuple[list[tuple[str, str, bool]], list[tuple[str, str]]]:
         calls.append(path)
-        return original(path, source)
+        return original(path, source, trust_layout)
 
     monkeypatch.setattr(generator.format, "_plan", counting)
     monkeypatch.setattr(generator.format, "PARALLEL_FROM_LINES", 10**9)  # count in this process
