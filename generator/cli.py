@@ -355,7 +355,7 @@ def _diff(args: argparse.Namespace) -> int:
     if args.target is not None:
         path = find_config(args.config, Path.cwd())
         (target,) = select_targets(load_targets(path), [args.target], path)
-        options = target.client_options
+        options = target.inputs
     load = options.load
     options = replace(
         options,

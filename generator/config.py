@@ -28,7 +28,7 @@ from typing import Any
 
 from .errors import GeneratorError
 from .inputs import Inputs
-from .options import CLIENT_PREFIX, ClientOptions, LoadOptions
+from .options import CLIENT_PREFIX, LoadOptions
 
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _ENV_PREFIX = re.compile(r"^[A-Z_][A-Z0-9_]*$")
@@ -66,14 +66,15 @@ class Target:
     def inputs(self) -> Inputs:
         """What a generation of this target reads besides the spec's files."""
         return Inputs(
-            self.package_name, self.client_name, self.env_prefix, self.names, self.overlays, self.templates,
-            self.strict, self.tests, self.load_options,
-        )  # fmt: skip
-
-    @property
-    def client_options(self) -> ClientOptions:
-        return ClientOptions(
-            self.package_name, self.client_name, self.env_prefix, self.names, self.overlays, self.load_options
+            package_name=self.package_name,
+            client_class=self.client_name,
+            env_prefix=self.env_prefix,
+            names=self.names,
+            overlays=self.overlays,
+            load=self.load_options,
+            templates=self.templates,
+            strict=self.strict,
+            with_tests=self.tests,
         )
 
 

@@ -13,12 +13,12 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from .format import formatter_version
-from .options import LoadOptions
+from .options import ClientOptions
 
 PACKAGE = Path(__file__).resolve().parent
 
@@ -42,18 +42,13 @@ def templates_sha256(overrides: Path | None = None) -> str:
 
 
 @dataclass(frozen=True)
-class Inputs:
-    """Everything a generation reads besides the spec's files."""
+class Inputs(ClientOptions):
+    """Everything a generation reads besides the spec's files: what shapes the client (the
+    `ClientOptions` a diff reads a spec with too), and what shapes only its files."""
 
-    package_name: str | None = None
-    client_class: str | None = None
-    env_prefix: str | None = None
-    names: Mapping[str, str] = field(default_factory=dict)
-    overlays: tuple[Path, ...] = ()
     templates: Path | None = None
     strict: bool = False
     with_tests: bool = True
-    load: LoadOptions = LoadOptions()
 
     def sha256(self, spec_files: Mapping[str, str]) -> str:
         """The digest of these inputs and of the spec's files ({path from the spec's folder:

@@ -7,7 +7,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -111,11 +111,9 @@ def generate_files(
         )
         release = None
         if changelog_from is not None:
-            from .diff import ClientOptions, SpecVersion, diff_apis, read_api  # the diff: only on request
+            from .diff import SpecVersion, diff_apis, read_api  # the diff: only on request
 
-            old_options = ClientOptions(
-                api.package_name, inputs.client_class, inputs.env_prefix, inputs.names, inputs.overlays, inputs.load
-            )
+            old_options = replace(inputs, package_name=api.package_name)
             old_api, old_spec = read_api(changelog_from, old_options)
             new_spec = SpecVersion(str(spec), api.title, api.version, document.sha256, spec_digest)
             history, release = history.release(api.package_name, diff_apis(old_api, api, old_spec, new_spec))
