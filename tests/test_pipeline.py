@@ -48,6 +48,26 @@ def test_a_failed_generation_restores_the_collector(tmp_path: Path, collector_du
     assert collector_during_ir == [False] and gc.isenabled() and gc.get_freeze_count() == 0
 
 
+def test_the_recursion_limit_is_raised_for_the_ir_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Deeply nested schemas need a deeper stack than Python's default; the caller's limit is
+    back after the generation, also after one that failed."""
+    limits: list[int] = []
+    original = generator.pipeline.build_api
+
+    def recording(*args: object, **kwargs: object) -> object:
+        limits.append(sys.getrecursionlimit())
+        return original(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(generator.pipeline, "build_api", recording)
+    before = sys.getrecursionlimit()
+    generate_files(write_spec(tmp_path, "openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths: {}\n"))
+    bad = write_spec(tmp_path, "openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths: {/a: {get: {responses: "
+                     "{'200': {$ref: '#/components/responses/Gone'}}}}}\n")  # fmt: skip
+    with pytest.raises(GeneratorError):
+        generate_files(bad)
+    assert limits == [generator.pipeline._RECURSION_LIMIT] * 2 and sys.getrecursionlimit() == before
+
+
 def test_objects_the_caller_froze_stay_frozen_and_a_disabled_collector_stays_off() -> None:
     gc.disable()
     gc.freeze()
