@@ -66,6 +66,15 @@ def test_an_object_body_declared_as_bytes_is_sent_as_json_in_that_media_type(
     assert request.headers["content-type"] == "application/octet-stream" and request.json() == {"Container": "c1"}
 
 
+def test_a_multipart_body_that_is_one_file_is_sent_as_the_part_file(realworld: ModuleType, server: TestServer) -> None:
+    """A form is named parts; loket.nl declares its multipart imports as one binary string."""
+    server.reply(204)
+    client(realworld, server).users.upload_document("u1", file=("staff.csv", b"name\nAda\n", "text/csv"))
+    [part] = server.requests[0].parts()
+    assert (part.name, part.filename, part.headers["content-type"]) == ("file", "staff.csv", "text/csv")
+    assert part.content == b"name\nAda\n"
+
+
 def test_extra_headers_still_override_the_content_type(realworld: ModuleType, server: TestServer) -> None:
     server.reply(204)
     client(realworld, server).activities.create_gadget(name="g", extra_headers={"Content-Type": "application/json"})

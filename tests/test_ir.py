@@ -545,7 +545,9 @@ def test_documented_statuses_get_classes_of_their_own_and_common_ones_do_not() -
     ]
 
 
-def test_an_object_body_declared_as_bytes_is_json_with_a_warning() -> None:
+def test_bodies_whose_schema_contradicts_their_media_type_warn() -> None:
+    """An object declared as bytes is sent as JSON; a lone file declared as a multipart body is
+    its part 'file'."""
     api, warnings = build(FEATURES / "realworld" / "spec.yaml")
     connect = next(op for r in api.resources for op in r.operations if op.operation_id == "connectNetwork")
     assert connect.body is not None and connect.body.encoding == "json"
@@ -553,10 +555,14 @@ def test_an_object_body_declared_as_bytes_is_json_with_a_warning() -> None:
     assert [p.name for p in connect.parameters] == ["id", "container"]  # its fields are arguments
     assert [(d.location.pointer, d.message) for d in warnings.items] == [
         (
+            "/paths/~1documents~1{login}/post/requestBody/content/multipart~1form-data/schema",
+            "a multipart/form-data body must be an object of parts; the string is sent as the part 'file'",
+        ),
+        (
             "/paths/~1networks~1{id}~1connect/post/requestBody/content/application~1octet-stream/schema",
             "the body's media type is application/octet-stream, its schema an object or an array;"
             " it is sent as JSON in that media type",
-        )
+        ),
     ]
 
 

@@ -655,6 +655,13 @@ class OperationBuilder:
                 " it is sent as JSON in that media type",
             )
             encoding = "json"
+        if encoding == "multipart" and self._is_string(schema, schema_pointer):
+            # a multipart body is named parts: a lone file (loket.nl's uploads) is sent as one
+            self._warnings.add(
+                self._document.location(schema_pointer),
+                f"a {media_type} body must be an object of parts; the string is sent as the part 'file'",
+            )
+            schema = {"type": "object", "required": ["file"], "properties": {"file": schema}}
         request_body = RequestBody(
             media_type=media_type,
             encoding=encoding,
@@ -703,6 +710,10 @@ class OperationBuilder:
             sample=_body_argument_sample(request_body, body_sample),
         )
         return request_body, [parameter]
+
+    def _is_string(self, schema: Any, pointer: str) -> bool:
+        resolved, _ = self._document.resolve(schema, pointer) if isinstance(schema, dict) else (schema, pointer)
+        return isinstance(resolved, dict) and resolved.get("type") == "string"
 
     def _is_structured(self, schema: Any, pointer: str) -> bool:
         """Whether a schema describes an object or an array (by its type or its keywords)."""

@@ -15,3 +15,8 @@ def test_get_user(client: RealWorld) -> None:
 def test_put_avatar(client: RealWorld) -> None:
     # the client parses the response into the declared type, or raises
     client.users.put_avatar(login="sample", body=b"sample")
+
+
+def test_upload_document(client: RealWorld) -> None:
+    # the client parses the response into the declared type, or raises
+    client.users.upload_document(login="sample", file=b"sample")

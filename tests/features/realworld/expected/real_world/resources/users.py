@@ -43,6 +43,14 @@ _PUT_AVATAR: Endpoint[None] = Endpoint(
     content_type="image/png",
 )
 
+_UPLOAD_DOCUMENT: Endpoint[None] = Endpoint(
+    method="POST",
+    path="/documents/{login}",
+    response=None,
+    response_kind="none",
+    body_encoding="multipart",
+)
+
 
 class UsersResource(SyncAPIResource):
     """Operations tagged 'Users'."""
@@ -102,6 +110,29 @@ class UsersResource(SyncAPIResource):
             ),
         )
 
+    def upload_document(
+        self,
+        login: str,
+        *,
+        file: FileTypes,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> None:
+        """POST /documents/{login}"""
+        return self._client.request(
+            _UPLOAD_DOCUMENT,
+            Call(
+                path={"login": login},
+                body={"file": file},
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
+        )
+
 
 class UsersResourceWithRawResponse:
     """The methods of `UsersResource`, each returning a RawResponse."""
@@ -109,6 +140,7 @@ class UsersResourceWithRawResponse:
     def __init__(self, resource: UsersResource) -> None:
         self.get_user = raw_response_wrapper(resource.get_user)
         self.put_avatar = raw_response_wrapper(resource.put_avatar)
+        self.upload_document = raw_response_wrapper(resource.upload_document)
 
 
 class UsersResourceWithStreamingResponse:
@@ -117,6 +149,7 @@ class UsersResourceWithStreamingResponse:
     def __init__(self, resource: UsersResource) -> None:
         self.get_user = streaming_response_wrapper(resource.get_user)
         self.put_avatar = streaming_response_wrapper(resource.put_avatar)
+        self.upload_document = streaming_response_wrapper(resource.upload_document)
 
 
 class AsyncUsersResource(AsyncAPIResource):
@@ -177,6 +210,29 @@ class AsyncUsersResource(AsyncAPIResource):
             ),
         )
 
+    async def upload_document(
+        self,
+        login: str,
+        *,
+        file: FileTypes,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> None:
+        """POST /documents/{login}"""
+        return await self._client.request(
+            _UPLOAD_DOCUMENT,
+            Call(
+                path={"login": login},
+                body={"file": file},
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
+        )
+
 
 class AsyncUsersResourceWithRawResponse:
     """The methods of `AsyncUsersResource`, each returning a RawResponse."""
@@ -184,6 +240,7 @@ class AsyncUsersResourceWithRawResponse:
     def __init__(self, resource: AsyncUsersResource) -> None:
         self.get_user = async_raw_response_wrapper(resource.get_user)
         self.put_avatar = async_raw_response_wrapper(resource.put_avatar)
+        self.upload_document = async_raw_response_wrapper(resource.upload_document)
 
 
 class AsyncUsersResourceWithStreamingResponse:
@@ -193,3 +250,4 @@ class AsyncUsersResourceWithStreamingResponse:
     def __init__(self, resource: AsyncUsersResource) -> None:
         self.get_user = async_streaming_response_wrapper(resource.get_user)
         self.put_avatar = async_streaming_response_wrapper(resource.put_avatar)
+        self.upload_document = async_streaming_response_wrapper(resource.upload_document)
