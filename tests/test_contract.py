@@ -22,6 +22,7 @@ import pytest
 
 from .conftest import FULL_SPEC, ROOT, generate_into
 from .golden import FEATURES
+from .http_server import TestServer
 from .prism import prism
 
 pytestmark = pytest.mark.slow
@@ -182,6 +183,18 @@ def test_prism_moves_to_another_port_when_its_port_is_taken(monkeypatch: pytest.
             request.add_header("Authorization", "Bearer k")
             with urllib.request.urlopen(request, timeout=10) as answer:
                 assert answer.status == 200
+
+
+def test_the_generated_tests_follow_no_redirect_to_another_server(server: TestServer, tmp_path: Path) -> None:
+    """A spec's example redirect may point at the real API (GitHub's downloads go to
+    objects.githubusercontent.com): the generated tests refuse it before connecting."""
+    for _ in range(200):
+        server.reply(302, headers={"Location": "http://downloads.example.com/archive.zip"})
+    outcome = run_client_tests(FEATURES / "petstore" / "expected", "PETSTORE", server.url, tmp_path / "report.xml")
+    assert outcome.failed and not outcome.passed
+    refused = "RuntimeError: the tests talk to " + server.url + " only, not to http://downloads.example.com/archive.zip"
+    assert all(message == refused for message in outcome.failed.values()), set(outcome.failed.values())
+    assert {request.path.split("?")[0] for request in server.requests} >= {"/pets"}
 
 
 def test_two_clients_tests_run_under_one_pytest_and_never_on_the_production_variable(tmp_path: Path) -> None:

@@ -3,17 +3,31 @@
 
 They run against the server whose address is in $EVENTS_TEST_BASE_URL, a mock
 server of the API's spec in particular (`prism mock SPEC`), and are skipped without it. They
-never use $EVENTS_BASE_URL, which may point at the production API.
+never use $EVENTS_BASE_URL, which may point at the production API, nor follow a
+redirect to another server.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
+import httpx
 import pytest
 
 from events import Events
+
+
+def only_to(base_url: str) -> Callable[[httpx.Request], None]:
+    """A request hook that refuses every server but the one at `base_url` (a spec's example
+    redirect may point at the real API's download host)."""
+    server = httpx.URL(base_url)
+
+    def check(request: httpx.Request) -> None:
+        if (request.url.host, request.url.port) != (server.host, server.port):
+            raise RuntimeError(f"the tests talk to {base_url} only, not to {request.url}")
+
+    return check
 
 
 @pytest.fixture
@@ -21,10 +35,12 @@ def client() -> Iterator[Events]:
     base_url = os.environ.get("EVENTS_TEST_BASE_URL")
     if not base_url:
         pytest.skip("set $EVENTS_TEST_BASE_URL to the server to test against")
-    with Events(
+    http_client = httpx.Client(follow_redirects=True, event_hooks={"request": [only_to(base_url)]})
+    with http_client, Events(
         username="test-username",
         password="test-password",
         base_url=base_url,
         max_retries=0,
+        http_client=http_client,
     ) as client:
         yield client
