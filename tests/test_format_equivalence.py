@@ -31,3 +31,18 @@ def test_selective_formatting_equals_black(spec: Path) -> None:
     assert any(UNIT in text for text in python.values())  # the templates do mark units
     different = [path for path, text in python.items() if format_python(path, text) != whole_file_black(text)]
     assert different == []
+
+
+def test_long_client_and_resource_names_too(tmp_path: Path) -> None:
+    """GitHub's spec, titled "GitHub's official OpenAPI spec + Octokit extension", makes names long
+    enough to split a test's one-parameter definition (black adds a comma) and a resource's
+    property header (black saw the two properties as top-level functions in one unit)."""
+    title = "Petstore official OpenAPI spec plus a very long extension name"
+    text = (FEATURES / "petstore" / "spec.yaml").read_text().replace("title: Petstore", f"title: {title}", 1)
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(text.replace("tags: [pets]", "tags: [pets and their very long descriptive tag name]"))
+    api = build_api(load_document(spec), Warnings())
+    assert len(api.client_class) > 50 and max(len(r.class_name) for r in api.resources) > 40
+    rendered = render_project(api, Project("x", "0.1.0", "x"))
+    python = {path: text for path, text in rendered.items() if path.endswith(".py")}
+    assert [path for path, text in python.items() if format_python(path, text) != whole_file_black(text)] == []

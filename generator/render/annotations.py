@@ -79,14 +79,14 @@ class Imports:
         `indent`: for a block (`if TYPE_CHECKING:`), where the local modules are a level up."""
         standard = [f"import {module}" for module in sorted(self.modules - THIRD_PARTY)]
         if self.abc:
-            standard.append(_from_import("collections.abc", self.abc, indent))
+            standard.append(from_import("collections.abc", self.abc, indent))
         if self.typing:
-            standard.append(_from_import("typing", self.typing, indent))
+            standard.append(from_import("typing", self.typing, indent))
         third_party = [f"import {module}" for module in sorted(self.modules & THIRD_PARTY)] + [
-            _from_import(module, names, indent) for module, names in sorted(self.third_party.items())
+            from_import(module, names, indent) for module, names in sorted(self.third_party.items())
         ]
         local = [
-            _from_import(module, self.local[module], indent)
+            from_import(module, self.local[module], indent)
             # the farther package first, then siblings
             for module in sorted(self.local, key=lambda m: (-(len(m) - len(m.lstrip("."))), m))
         ]
@@ -113,7 +113,8 @@ class Style:
     file_type: str = "FileTypes"
 
 
-def _from_import(module: str, names: set[str], indent: int = 0) -> str:
+def from_import(module: str, names: set[str], indent: int = 0) -> str:
+    """`from module import names`, split as black splits it when it is too long at `indent`."""
     return bracketed(
         f"from {module} import (", sorted(names), ")", indent=indent, one_line=(f"from {module} import ", "")
     )

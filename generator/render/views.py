@@ -34,9 +34,9 @@ from ..ir.model import (
 )
 from ..ir.operations import COLLECT_OPTIONS, REQUEST_OPTIONS, WAIT_OPTIONS, is_json_media_type
 from ..ir.status_errors import error_class
-from .annotations import AnnotationWriter, Imports, Style, relative_module
+from .annotations import AnnotationWriter, Imports, Style, from_import, relative_module
 from .code import Code, docstring_text, py_literal
-from .wrap import annotated, assignment, bracketed, call
+from .wrap import annotated, assigned_call, assignment, bracketed, call_statement
 
 METHOD_INDENT = 8
 CLASS_INDENT = 4
@@ -173,8 +173,11 @@ def _model_view(model: Model, writer: AnnotationWriter) -> ModelView:
         default = Code("None") if optional else None
         declaration = annotated(model_field.name, annotation, default, indent=CLASS_INDENT, statement=True)
         if model_field.name != model_field.wire_name:
-            default = _aliased(model_field.wire_name, default)
-            declaration = f"{model_field.name}: {annotation} = {default}"  # black splits the call if need be
+            arguments = _alias_arguments(model_field.wire_name, default)
+            default = Code(f"Field({', '.join(arguments)})")
+            declaration = call_statement(
+                f"{model_field.name}: {annotation} = ", "Field", arguments, indent=CLASS_INDENT
+            )
         fields.append(
             FieldView(
                 name=model_field.name,
@@ -203,13 +206,13 @@ def _model_view(model: Model, writer: AnnotationWriter) -> ModelView:
     )
 
 
-def _aliased(wire_name: str, default: Code | None) -> Code:
-    """The default of a field named otherwise on the wire: `Field(...)` with its wire name, for
+def _alias_arguments(wire_name: str, default: Code | None) -> list[str]:
+    """The arguments of `Field(...)` for a field named otherwise on the wire: its wire name, for
     reading and for writing. (Not `alias=`, which type checkers would make the constructor's
     keyword: models are made with their Python names, like everything else.)"""
     alias = py_literal(wire_name)
-    given = "" if default is None else f"default={default}, "
-    return Code(f"Field({given}validation_alias={alias}, serialization_alias={alias})")
+    given = [] if default is None else [f"default={default}"]
+    return [*given, f"validation_alias={alias}", f"serialization_alias={alias}"]
 
 
 def _alias_declaration(name: str, value: Code) -> Code:
@@ -455,7 +458,7 @@ def reexport(module: str, names: list[str]) -> Code:
 
 def _raw_wrappers(resource: Resource, wrapper: str) -> list[Code]:
     return [
-        Code(call(f"self.{operation.name} = {wrapper}", f"resource.{operation.name}", indent=PARAMETER_INDENT))
+        Code(assigned_call(f"self.{operation.name}", wrapper, f"resource.{operation.name}", indent=PARAMETER_INDENT))
         for operation in resource.operations
     ]
 
@@ -881,6 +884,8 @@ class ClientView:
     loads on first use), and the types of the methods on the client itself."""
     methods: list[ClientMethodView]
     """The methods on the client itself, each calling the same method of its resource."""
+    resource_imports: dict[str, Code]
+    """Resource class -> the import its property makes on first use (sync and async classes)."""
 
     @property
     def credential_arguments(self) -> list[str]:
@@ -937,6 +942,11 @@ def client_view(api: Api) -> ClientView:
         server_variables=any(server.variables for server in api.servers),
         type_imports=imports.lines(indent=4),
         methods=methods,
+        resource_imports={
+            class_name: Code(from_import(f".resources.{resource.module}", {class_name}, indent=METHOD_INDENT))
+            for resource in api.resources
+            for class_name in (resource.class_name, resource.async_class_name)
+        },
     )
 
 

@@ -150,13 +150,14 @@ def _split_top_level(text: str, separator: str) -> list[str]:
 def call_statement(prefix: str, function: str, arguments: list[str], suffix: str = "", *, indent: int) -> str:
     """`prefix function(arguments)suffix` as black lays out a statement ending in a call: on one
     line, or the arguments on one line of their own, or one per line with a trailing comma. The
-    plain line where an argument alone is too long (black decides then)."""
+    plain line where an argument alone is too long (black decides then). With `prefix` "def ",
+    a definition: black ends a lone parameter on a line of its own with a comma too."""
     line = f"{prefix}{function}({', '.join(arguments)}){suffix}"
     room = LINE_LENGTH - indent
     if fits(line, room) or not line.isascii() or not arguments:
         return line
     pad = " " * indent
-    together = ", ".join(arguments)
+    together = ", ".join(arguments) + ("," if prefix == "def " and len(arguments) == 1 else "")
     if len(together) <= room - 4:
         return f"{prefix}{function}(\n{pad}    {together}\n{pad}){suffix}"
     if any(len(argument) + 1 > room - 4 for argument in arguments):
@@ -164,13 +165,22 @@ def call_statement(prefix: str, function: str, arguments: list[str], suffix: str
     return f"{prefix}{function}(\n" + "".join(f"{pad}    {argument},\n" for argument in arguments) + f"{pad}){suffix}"
 
 
-def call(head: str, argument: str, *, indent: int) -> str:
-    """`head(argument)`, with the argument on a line of its own when the line is too long and
-    the argument fits there."""
-    line = f"{head}({argument})"
+def assigned_call(target: str, function: str, argument: str, *, indent: int) -> str:
+    """`target = function(argument)` as black lays it out: on one line; or the argument on a
+    line of its own; or, when even `target = function(` is too long, the call in parentheses of
+    its own, split again if it must be. The plain line where none of these fits (black decides
+    then)."""
+    line = f"{target} = {function}({argument})"
     if fits(line, LINE_LENGTH - indent) or not line.isascii():
         return line
-    if indent + len(head) + 1 > LINE_LENGTH or indent + 4 + len(argument) > LINE_LENGTH:
-        return line
     pad = " " * indent
-    return f"{head}(\n{pad}    {argument}\n{pad})"
+    if indent + len(f"{target} = {function}(") <= LINE_LENGTH and indent + 4 + len(argument) <= LINE_LENGTH:
+        return f"{target} = {function}(\n{pad}    {argument}\n{pad})"
+    inner = f"{function}({argument})"
+    if indent + len(f"{target} = (") > LINE_LENGTH:
+        return line
+    if indent + 4 + len(inner) <= LINE_LENGTH:
+        return f"{target} = (\n{pad}    {inner}\n{pad})"
+    if indent + 4 + len(function) + 1 > LINE_LENGTH or indent + 8 + len(argument) > LINE_LENGTH:
+        return line
+    return f"{target} = (\n{pad}    {function}(\n{pad}        {argument}\n{pad}    )\n{pad})"

@@ -35,16 +35,16 @@ def client() -> Iterator[Vault]:
     base_url = os.environ.get("VAULT_TEST_BASE_URL")
     if not base_url:
         pytest.skip("set $VAULT_TEST_BASE_URL to the server to test against")
-    http_client = httpx.Client(follow_redirects=True, event_hooks={"request": [only_to(base_url)]})
-    with http_client, Vault(
-        header_key="test-header-key",
-        query_key="test-query-key",
-        cookie_key="test-cookie-key",
-        token="test-token",
-        username="test-username",
-        password="test-password",
-        base_url=base_url,
-        max_retries=0,
-        http_client=http_client,
-    ) as client:
-        yield client
+    with httpx.Client(follow_redirects=True, event_hooks={"request": [only_to(base_url)]}) as http:
+        with Vault(
+            header_key="test-header-key",
+            query_key="test-query-key",
+            cookie_key="test-cookie-key",
+            token="test-token",
+            username="test-username",
+            password="test-password",
+            base_url=base_url,
+            max_retries=0,
+            http_client=http,
+        ) as client:
+            yield client

@@ -35,12 +35,12 @@ def client() -> Iterator[Events]:
     base_url = os.environ.get("EVENTS_TEST_BASE_URL")
     if not base_url:
         pytest.skip("set $EVENTS_TEST_BASE_URL to the server to test against")
-    http_client = httpx.Client(follow_redirects=True, event_hooks={"request": [only_to(base_url)]})
-    with http_client, Events(
-        username="test-username",
-        password="test-password",
-        base_url=base_url,
-        max_retries=0,
-        http_client=http_client,
-    ) as client:
-        yield client
+    with httpx.Client(follow_redirects=True, event_hooks={"request": [only_to(base_url)]}) as http:
+        with Events(
+            username="test-username",
+            password="test-password",
+            base_url=base_url,
+            max_retries=0,
+            http_client=http,
+        ) as client:
+            yield client

@@ -35,14 +35,14 @@ def client() -> Iterator[Shelter]:
     base_url = os.environ.get("SHELTER_TEST_BASE_URL")
     if not base_url:
         pytest.skip("set $SHELTER_TEST_BASE_URL to the server to test against")
-    http_client = httpx.Client(follow_redirects=True, event_hooks={"request": [only_to(base_url)]})
-    with http_client, Shelter(
-        api_key="test-api-key",
-        username="test-username",
-        password="test-password",
-        oauth="test-oauth",
-        base_url=base_url,
-        max_retries=0,
-        http_client=http_client,
-    ) as client:
-        yield client
+    with httpx.Client(follow_redirects=True, event_hooks={"request": [only_to(base_url)]}) as http:
+        with Shelter(
+            api_key="test-api-key",
+            username="test-username",
+            password="test-password",
+            oauth="test-oauth",
+            base_url=base_url,
+            max_retries=0,
+            http_client=http,
+        ) as client:
+            yield client

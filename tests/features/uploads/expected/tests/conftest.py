@@ -35,11 +35,11 @@ def client() -> Iterator[Uploads]:
     base_url = os.environ.get("UPLOADS_TEST_BASE_URL")
     if not base_url:
         pytest.skip("set $UPLOADS_TEST_BASE_URL to the server to test against")
-    http_client = httpx.Client(follow_redirects=True, event_hooks={"request": [only_to(base_url)]})
-    with http_client, Uploads(
-        api_key="test-api-key",
-        base_url=base_url,
-        max_retries=0,
-        http_client=http_client,
-    ) as client:
-        yield client
+    with httpx.Client(follow_redirects=True, event_hooks={"request": [only_to(base_url)]}) as http:
+        with Uploads(
+            api_key="test-api-key",
+            base_url=base_url,
+            max_retries=0,
+            http_client=http,
+        ) as client:
+            yield client
