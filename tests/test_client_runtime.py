@@ -324,3 +324,19 @@ def test_a_sync_client_does_not_import_asyncio(server: TestServer) -> None:
         [sys.executable, "-c", script], cwd=FEATURES / "petstore" / "expected", capture_output=True, text=True
     )
     assert result.stdout == "False\n", result.stderr
+
+
+def test_pydantic_loads_with_the_first_response_not_with_the_package(server: TestServer) -> None:
+    """pydantic's models cost about as much to import as httpx: a program that makes a client at
+    start-up pays for them only when a response is first parsed."""
+    server.reply(200, {"available": 1})
+    script = (
+        "import sys, petstore\n"
+        f"client = petstore.Petstore(api_key='k', base_url={server.url!r})\n"
+        "print('pydantic.main' in sys.modules)\n"
+        "print(client.store.get_inventory(), 'pydantic.main' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=FEATURES / "petstore" / "expected", capture_output=True, text=True
+    )
+    assert result.stdout == "False\n{'available': 1} True\n", result.stderr

@@ -12,15 +12,28 @@ import functools
 import json
 import os
 import re
+import sys
 import types
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Annotated, Any, Mapping, Sequence, TypeGuard, Union, cast, get_args, get_origin
+from typing import (
+    TYPE_CHECKING,
+    Annotated,
+    Any,
+    Mapping,
+    Sequence,
+    TypeGuard,
+    Union,
+    cast,
+    get_args,
+    get_origin,
+)
 from urllib.parse import quote, quote_plus
 
-import pydantic
-
 from ._types import NOT_GIVEN, Body
+
+if TYPE_CHECKING:
+    import pydantic
 
 
 @dataclass(frozen=True)
@@ -76,12 +89,20 @@ def _as_is(text: str) -> str:
     return text
 
 
+def _base_model() -> type[pydantic.BaseModel] | None:
+    """pydantic's BaseModel once something has loaded it; before, no model can exist (the client
+    loads pydantic with the first response it parses, not with the package)."""
+    loaded = sys.modules.get("pydantic.main")
+    return None if loaded is None else cast("type[pydantic.BaseModel]", loaded.BaseModel)
+
+
 def _jsonable(value: object) -> Any:
     """A value as JSON data: models by wire name with only the fields that were set,
     arguments not given left out, a model class as its JSON Schema (where the API takes one)."""
-    if isinstance(value, type) and issubclass(value, pydantic.BaseModel):
+    base_model = _base_model()
+    if base_model is not None and isinstance(value, type) and issubclass(value, base_model):
         return value.model_json_schema()
-    if isinstance(value, pydantic.BaseModel):
+    if base_model is not None and isinstance(value, base_model):
         return value.model_dump(mode="json", by_alias=True, exclude_unset=True)
     if isinstance(value, Mapping):
         return {str(key): _jsonable(item) for key, item in value.items() if item is not NOT_GIVEN}
@@ -137,8 +158,9 @@ def _variants(type_: Any) -> list[Any]:
 @functools.lru_cache(maxsize=None)
 def _cached_fields(type_: Any) -> dict[str, tuple[str, Any]]:
     found: dict[str, tuple[str, Any]] = {}
+    base_model = _base_model()
     for variant in _variants(type_):
-        if isinstance(variant, type) and issubclass(variant, pydantic.BaseModel):
+        if base_model is not None and isinstance(variant, type) and issubclass(variant, base_model):
             for name, info in variant.model_fields.items():
                 alias = info.serialization_alias or info.alias or name
                 found.setdefault(name, (alias, info.annotation))

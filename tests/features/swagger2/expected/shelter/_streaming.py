@@ -10,10 +10,8 @@ from types import TracebackType
 from typing import Any, Generic, Self, TypeVar
 
 import httpx
-import pydantic
 
 from ._exceptions import APIResponseValidationError, connection_error
-from ._models import excerpt, first_problem, validate
 
 __all__ = ["AsyncStream", "ServerSentEvent", "Stream"]
 
@@ -72,6 +70,10 @@ def _value(event: ServerSentEvent, type_: Any, response: httpx.Response, strict:
     (data that is not JSON as its text)."""
     if type_ is str:
         return event.data
+    import pydantic  # with the first event to parse, not with the package
+
+    from ._models import excerpt, first_problem, validate
+
     what = f"event of {response.request.method} {response.request.url.path}"
     try:
         data = json.loads(event.data)

@@ -20,10 +20,20 @@ from contextvars import ContextVar
 from collections.abc import Generator
 from dataclasses import dataclass, field, replace
 from types import TracebackType
-from typing import Any, Generic, Mapping, ParamSpec, Self, Sequence, TypeAlias, TypeVar, cast
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Generic,
+    Mapping,
+    ParamSpec,
+    Self,
+    Sequence,
+    TypeAlias,
+    TypeVar,
+    cast,
+)
 
 import httpx
-import pydantic
 
 from . import _wire
 from ._exceptions import (
@@ -36,10 +46,12 @@ from ._exceptions import (
     WaitTimeoutError,
     connection_error,
 )
-from ._models import excerpt, first_problem, validate
 from ._streaming import AsyncStream, Stream
 from ._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ._wire import Encoding
+
+if TYPE_CHECKING:
+    import pydantic
 
 ResponseT = TypeVar("ResponseT")
 ResourceT = TypeVar("ResourceT")
@@ -688,6 +700,11 @@ class BaseClient:
             return cast(ResponseT, response.text)
         if endpoint.response_kind == "bytes":
             return cast(ResponseT, response.content)
+        # pydantic loads with the first response to parse, not with the package
+        import pydantic
+
+        from ._models import excerpt, first_problem, validate
+
         what = f"{response.status_code} response to {endpoint.method} {endpoint.path}"
         try:
             data = json.loads(response.content)
@@ -1127,7 +1144,7 @@ def _collected(
     """The first answer holding every collected item (no more than `max_results`); its
     `next_attribute` is the last page's: None when every page was collected, else where to go on."""
     update = {items_attribute: items[:max_results], next_attribute: getattr(last, next_attribute)}
-    return cast(ResponseT, cast(pydantic.BaseModel, first).model_copy(update=update))
+    return cast(ResponseT, cast("pydantic.BaseModel", first).model_copy(update=update))
 
 
 def job_id(value: IdT | None) -> IdT:
@@ -1166,6 +1183,10 @@ def _status_error(
     )
     parsed = None
     if error_type is not None and body is not None:
+        import pydantic
+
+        from ._models import validate
+
         what = f"{response.status_code} response to {endpoint.method} {endpoint.path}"
         try:
             parsed = validate(error_type, body, strict=strict, what=what)
