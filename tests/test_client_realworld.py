@@ -75,6 +75,19 @@ def test_a_multipart_body_that_is_one_file_is_sent_as_the_part_file(realworld: M
     assert part.content == b"name\nAda\n"
 
 
+def test_a_required_form_is_sent_even_without_fields(realworld: ModuleType, server: TestServer) -> None:
+    """readme.io requires its upload form but none of its fields: the form goes, with no part."""
+    server.reply(204)
+    server.reply(204)
+    api = client(realworld, server)
+    api.users.upload_specification()
+    api.users.upload_specification(spec=b"openapi: 3.1.0")
+    empty, one = server.requests
+    boundary = empty.headers["content-type"].removeprefix("multipart/form-data; boundary=")
+    assert empty.body == f"--{boundary}--\r\n".encode() and empty.parts() == []
+    assert [part.name for part in one.parts()] == ["spec"]
+
+
 def test_extra_headers_still_override_the_content_type(realworld: ModuleType, server: TestServer) -> None:
     server.reply(204)
     client(realworld, server).activities.create_gadget(name="g", extra_headers={"Content-Type": "application/json"})

@@ -312,6 +312,9 @@ class EndpointView:
     dicts keyed by Python names the runtime renames to wire names."""
     body_type: Code | None = None
     """The same for a body given as one argument."""
+    body_required: bool = False
+    """A form or multipart body the spec requires: sent, empty, when no field is given (a JSON
+    body is sent as `{}` then anyway)."""
 
 
 @dataclass
@@ -727,6 +730,7 @@ def _endpoint_view(operation: Operation, writer: AnnotationWriter) -> EndpointVi
         accept=_accept(operation),
         argument_types=argument_types,
         body_type=body_type,
+        body_required=body is not None and body.required and body.encoding in ("form", "multipart"),
     )
 
 

@@ -113,6 +113,8 @@ class Endpoint(Generic[ResponseT]):
     content_type: str | None = None
     """The media type of the body as the API declares it (`application/merge-patch+json`,
     `text/plain; charset=utf-8`); None: the usual one of its encoding."""
+    body_required: bool = False
+    """A form or multipart body the API requires: sent, empty, when no field is given."""
     encodings: Mapping[str, Mapping[str, Encoding]] = field(default_factory=dict)
     """The parameters and form fields not written in the specification's default way: location
     ("path", "query", "header", "cookie" or "body") -> wire name -> its encoding."""
@@ -522,6 +524,7 @@ class BaseClient:
             call.body,
             encodings.get("body", _NONE),
             call.extra_body,
+            required=endpoint.body_required,
         )
         header_items.update(body.pop("headers", {}))
         header_items.update(call.extra_headers or {})

@@ -20,3 +20,8 @@ def test_put_avatar(client: RealWorld) -> None:
 def test_upload_document(client: RealWorld) -> None:
     # the client parses the response into the declared type, or raises
     client.users.upload_document(login="sample", file=b"sample")
+
+
+def test_upload_specification(client: RealWorld) -> None:
+    # the client parses the response into the declared type, or raises
+    client.users.upload_specification()

@@ -400,13 +400,16 @@ def body_arguments(
     body: object,
     encodings: Mapping[str, Encoding],
     extra_body: Body | None,
+    *,
+    required: bool = False,
 ) -> dict[str, Any]:
     """The httpx arguments (content or files, with headers) that carry a request body of this
     kind (json, form, multipart, binary or text) in the media type `content_type` (None: the
-    kind's own), text encoded in its charset."""
+    kind's own), text encoded in its charset. A `required` form is sent even with no field."""
     if kind == "multipart":
         given = {} if body is NOT_GIVEN else cast(Mapping[str, object], body)
-        return _multipart({**given, **(extra_body or {})}, encodings)
+        parts = _multipart({**given, **(extra_body or {})}, encodings)
+        return parts if parts["files"] or not required else _empty_multipart()
     media_type = content_type or CONTENT_TYPES[kind or "json"]
     content: bytes
     if kind in (None, "json"):
@@ -420,7 +423,7 @@ def body_arguments(
     elif kind == "form":
         given = {} if body is NOT_GIVEN else cast(Mapping[str, object], body)
         items = query_items({**given, **(extra_body or {})}, encodings, form_body=True)
-        if not items:
+        if not items and not required:
             return {}
         content = "&".join(items).encode()
     elif body is NOT_GIVEN:
@@ -443,6 +446,15 @@ def _charset(media_type: str) -> str:
             except LookupError:
                 break
     return "utf-8"
+
+
+def _empty_multipart() -> dict[str, Any]:
+    """A multipart/form-data body of no part (httpx sends none for no files)."""
+    boundary = os.urandom(16).hex()
+    return {
+        "content": f"--{boundary}--\r\n".encode(),
+        "headers": {"Content-Type": f"multipart/form-data; boundary={boundary}"},
+    }
 
 
 def _multipart(fields: Mapping[str, object], encodings: Mapping[str, Encoding]) -> dict[str, Any]:

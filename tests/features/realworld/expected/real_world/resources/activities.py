@@ -60,6 +60,7 @@ _SUBSCRIBE: Endpoint[None] = Endpoint(
     response_kind="none",
     body_encoding="form",
     content_type="application/x-www-form-urlencoded; charset=UTF-8",
+    body_required=True,
 )
 
 

@@ -49,6 +49,16 @@ _UPLOAD_DOCUMENT: Endpoint[None] = Endpoint(
     response=None,
     response_kind="none",
     body_encoding="multipart",
+    body_required=True,
+)
+
+_UPLOAD_SPECIFICATION: Endpoint[None] = Endpoint(
+    method="POST",
+    path="/specifications",
+    response=None,
+    response_kind="none",
+    body_encoding="multipart",
+    body_required=True,
 )
 
 
@@ -133,6 +143,27 @@ class UsersResource(SyncAPIResource):
             ),
         )
 
+    def upload_specification(
+        self,
+        *,
+        spec: FileTypes | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> None:
+        """POST /specifications"""
+        return self._client.request(
+            _UPLOAD_SPECIFICATION,
+            Call(
+                body={"spec": spec},
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
+        )
+
 
 class UsersResourceWithRawResponse:
     """The methods of `UsersResource`, each returning a RawResponse."""
@@ -141,6 +172,7 @@ class UsersResourceWithRawResponse:
         self.get_user = raw_response_wrapper(resource.get_user)
         self.put_avatar = raw_response_wrapper(resource.put_avatar)
         self.upload_document = raw_response_wrapper(resource.upload_document)
+        self.upload_specification = raw_response_wrapper(resource.upload_specification)
 
 
 class UsersResourceWithStreamingResponse:
@@ -150,6 +182,7 @@ class UsersResourceWithStreamingResponse:
         self.get_user = streaming_response_wrapper(resource.get_user)
         self.put_avatar = streaming_response_wrapper(resource.put_avatar)
         self.upload_document = streaming_response_wrapper(resource.upload_document)
+        self.upload_specification = streaming_response_wrapper(resource.upload_specification)
 
 
 class AsyncUsersResource(AsyncAPIResource):
@@ -233,6 +266,27 @@ class AsyncUsersResource(AsyncAPIResource):
             ),
         )
 
+    async def upload_specification(
+        self,
+        *,
+        spec: FileTypes | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> None:
+        """POST /specifications"""
+        return await self._client.request(
+            _UPLOAD_SPECIFICATION,
+            Call(
+                body={"spec": spec},
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
+        )
+
 
 class AsyncUsersResourceWithRawResponse:
     """The methods of `AsyncUsersResource`, each returning a RawResponse."""
@@ -241,6 +295,7 @@ class AsyncUsersResourceWithRawResponse:
         self.get_user = async_raw_response_wrapper(resource.get_user)
         self.put_avatar = async_raw_response_wrapper(resource.put_avatar)
         self.upload_document = async_raw_response_wrapper(resource.upload_document)
+        self.upload_specification = async_raw_response_wrapper(resource.upload_specification)
 
 
 class AsyncUsersResourceWithStreamingResponse:
@@ -251,3 +306,4 @@ class AsyncUsersResourceWithStreamingResponse:
         self.get_user = async_streaming_response_wrapper(resource.get_user)
         self.put_avatar = async_streaming_response_wrapper(resource.put_avatar)
         self.upload_document = async_streaming_response_wrapper(resource.upload_document)
+        self.upload_specification = async_streaming_response_wrapper(resource.upload_specification)

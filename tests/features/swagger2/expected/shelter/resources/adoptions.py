@@ -35,6 +35,7 @@ _APPLY_FOR_ADOPTION: Endpoint[Adoption] = Endpoint(
     response_kind="json",
     security=[["staff"]],
     body_encoding="form",
+    body_required=True,
 )
 
 _GET_ADOPTION: Endpoint[Adoption] = Endpoint(

@@ -88,6 +88,7 @@ _UPLOAD_PHOTO: Endpoint[None] = Endpoint(
     response_kind="none",
     security=[["apiKey"]],
     body_encoding="multipart",
+    body_required=True,
 )
 
 _DOWNLOAD_PHOTO: Endpoint[bytes] = Endpoint(

@@ -40,6 +40,7 @@ _UPLOAD_DOCUMENT: Endpoint[UploadDocumentResponse] = Endpoint(
     response_kind="json",
     security=[["token"]],
     body_encoding="multipart",
+    body_required=True,
     encodings={"body": {"options": Encoding(content_type="application/json")}},
 )
 

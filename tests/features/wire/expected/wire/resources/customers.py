@@ -39,6 +39,7 @@ _CREATE_CUSTOMER: Endpoint[None] = Endpoint(
     response=None,
     response_kind="none",
     body_encoding="form",
+    body_required=True,
     encodings={
         "body": {
             "codes": Encoding("form"),

@@ -35,6 +35,7 @@ _UPLOAD_DOCUMENTS: Endpoint[None] = Endpoint(
     response=None,
     response_kind="none",
     body_encoding="multipart",
+    body_required=True,
     encodings={
         "body": {
             "scan": Encoding(headers={"X-Scan-Resolution": "300"}),
