@@ -87,8 +87,9 @@ def fits(text: str, room: int = LINE_LENGTH) -> bool:
 
 
 # Lines black cannot split, so leaves as they are however long: a re-export (`Name as Name,`)
-# and a string-to-string entry of a dict, alone on their line (and comments, which it never wraps).
-_UNSPLITTABLE = re.compile(r' *(?:(\w+) as \1|"[^"\\]*": "[^"\\]*"),')
+# and an entry of a dict from a string to a string or a name, alone on their line (and comments,
+# which it never wraps).
+_UNSPLITTABLE = re.compile(r' *(?:(\w+) as \1|"[^"\\]*": (?:"[^"\\]*"|[A-Za-z_]\w*)),')
 
 
 def _needs_black(unit: str) -> bool:

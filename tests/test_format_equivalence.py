@@ -46,3 +46,29 @@ def test_long_client_and_resource_names_too(tmp_path: Path) -> None:
     rendered = render_project(api, Project("x", "0.1.0", "x"))
     python = {path: text for path, text in rendered.items() if path.endswith(".py")}
     assert [path for path, text in python.items() if format_python(path, text) != whole_file_black(text)] == []
+
+
+def test_a_long_dict_entry_of_a_name_is_left_as_black_leaves_it() -> None:
+    """`"key": name,` has nothing black can split: such a unit does not go to black at all."""
+    from generator.format import _needs_black
+
+    name = "require_approval_for_fork_pr_workflows_and_then_some_more"
+    source = f'def f(a: int) -> None:\n    g(\n        body={{\n            "{name}": {name},\n        }}\n    )\n'
+    assert not _needs_black(source.rstrip("\n"))
+    assert format_python("m.py", source) == whole_file_black(source) == source
+
+
+RUNTIME = ("_base_client.py", "_wire.py", "_models.py", "_streaming.py", "_exceptions.py", "_types.py")
+
+
+def test_the_runtime_modules_are_written_as_black_writes_them() -> None:
+    """The runtime is the same in every client: a line of it over the length would send its
+    largest units (classes of a thousand lines) to black in every generation."""
+    from generator.format import _needs_black
+
+    api = build_api(load_document(FEATURES / "petstore" / "spec.yaml"), Warnings())
+    rendered = render_project(api, Project("x", "0.1.0", "x"))
+    runtime = {path: text for path, text in rendered.items() if path.endswith(RUNTIME)}
+    assert len(runtime) == len(RUNTIME)
+    to_black = [path for path, text in runtime.items() if any(_needs_black(u.rstrip("\n")) for u in text.split(UNIT))]
+    assert to_black == []

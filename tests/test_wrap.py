@@ -32,6 +32,11 @@ LONG = "VeryLongModelNameForTheParameter | VeryLongModelNameForTheParameterParam
         ("list[Literal[" + ", ".join(f'"v{i}"' for i in range(12)) + "]] | NotGiven", "NOT_GIVEN"),  # inside fits
         ('dict[str, Literal["a" * 3]] | list[Literal["' + "y" * 95 + '"]] | NotGiven', "NOT_GIVEN"),
         (f"Sequence[{LONG} | Shorthand] | NotGiven", "NOT_GIVEN"),  # a union inside: a member per line
+        # required: a long subscript split at its brackets (GitHub's `scope`, `registry_type`)
+        ('Literal["all", "all_without_configurations", "public", "private_or_internal", "selected"]', None),
+        ("Literal[" + ", ".join(f'"registry_type_{i}"' for i in range(8)) + "]", None),
+        ("Sequence[" + LONG + " | " + LONG[:30] + "]", None),
+        ('Literal["' + "z" * 95 + '"]', None),  # an item too long: left to black
     ],
 )
 def test_parameters_are_laid_out_as_black_would(annotation: str, default: str | None) -> None:

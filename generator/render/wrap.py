@@ -47,7 +47,13 @@ def annotated(
     if statement and default is not None and fits(f"{name}: {annotation} = (", LINE_LENGTH - indent):
         return f"{name}: {annotation} = (\n{' ' * (indent + 4)}{default}\n{' ' * indent})"
     wrapped = _parenthesized_union(annotation, indent)
-    return line if wrapped is None else f"{name}: {wrapped}{tail}"
+    if wrapped is not None:
+        return f"{name}: {wrapped}{tail}"
+    lines = _subscript_lines(annotation, indent) if default is None and not statement else None
+    if lines is None or not fits(f"{name}: {lines[0]}", LINE_LENGTH - indent):
+        return line
+    # a parameter's long subscript (`Literal[...]` of many values) split at its brackets
+    return f"{name}: " + "\n".join([lines[0], *(" " * indent + text for text in lines[1:])])
 
 
 def assignment(target: str, value: str, *, indent: int = 0) -> str:
