@@ -632,12 +632,13 @@ class BaseClient:
                 yield ("discard", outcome)
                 yield ("sleep", delay)
                 continue
-            logger.debug(
-                "Response: %s %s -> %d",
-                request.method,
-                self._loggable_url(request.url),
-                outcome.status_code,
-            )
+            if logger.isEnabledFor(logging.DEBUG):  # the URL is not made for a log nobody reads
+                logger.debug(
+                    "Response: %s %s -> %d",
+                    request.method,
+                    self._loggable_url(request.url),
+                    outcome.status_code,
+                )
             return outcome, retry
 
     def _retry_delay(self, retry: int, response: httpx.Response | None) -> float:
