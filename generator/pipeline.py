@@ -106,6 +106,8 @@ def generate_files(
         lap("validate (waiting)")
         spec_digest = overlaid_sha256(document, inputs.overlays)  # every file of the spec: the IR has read them all
         spec_files = document.spec_files()
+        document_sha256 = document.sha256
+        del document, validated  # the spec's data is read: rendering and black need its room
         history = (
             History.of(read_manifest(previous), _read_text(previous / CHANGELOG)) if previous is not None else History()
         )
@@ -115,7 +117,7 @@ def generate_files(
 
             old_options = replace(inputs, package_name=api.package_name)
             old_api, old_spec = read_api(changelog_from, old_options)
-            new_spec = SpecVersion(str(spec), api.title, api.version, document.sha256, spec_digest)
+            new_spec = SpecVersion(str(spec), api.title, api.version, document_sha256, spec_digest)
             history, release = history.release(api.package_name, diff_apis(old_api, api, old_spec, new_spec))
         project = Project(
             name=api.package_name.replace("_", "-"),
