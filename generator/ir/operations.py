@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
 from .. import naming, nodes
-from ..errors import GeneratorError, Warnings, escape_pointer_token, unescape_pointer_token
+from ..errors import GeneratorError, Warnings, escape_pointer_token
 from ..load import Document, split_pointer
 from .model import (
     ANY,
@@ -711,15 +711,17 @@ class OperationBuilder:
         )
         return request_body, [parameter]
 
-    def _is_string(self, schema: Any, pointer: str) -> bool:
+    def _resolved(self, schema: Any, pointer: str) -> dict[str, Any]:
+        """A schema with its `$ref` followed; {} for one that is not a mapping."""
         resolved, _ = self._document.resolve(schema, pointer) if isinstance(schema, dict) else (schema, pointer)
-        return isinstance(resolved, dict) and resolved.get("type") == "string"
+        return resolved if isinstance(resolved, dict) else {}
+
+    def _is_string(self, schema: Any, pointer: str) -> bool:
+        return self._resolved(schema, pointer).get("type") == "string"
 
     def _is_structured(self, schema: Any, pointer: str) -> bool:
         """Whether a schema describes an object or an array (by its type or its keywords)."""
-        resolved, _ = self._document.resolve(schema, pointer) if isinstance(schema, dict) else (schema, pointer)
-        if not isinstance(resolved, dict):
-            return False
+        resolved = self._resolved(schema, pointer)
         kind = resolved.get("type")
         return kind in ("object", "array") or (kind is None and any(key in resolved for key in ("properties", "items")))
 
@@ -786,7 +788,7 @@ class OperationBuilder:
             yield None
             return
         with self._schemas.grouped(None):
-            yield unescape_pointer_token(split_pointer(resolved_pointer)[1].rsplit("/", 1)[-1])
+            yield nodes.schema_name(split_pointer(resolved_pointer)[1])
 
     def _responses(self, node: dict[str, Any], pointer: str, hint: str) -> list[Response]:
         raw = node.get("responses")

@@ -396,18 +396,18 @@ def _discriminator_tag(schema: dict[str, Any], variant: Any) -> tuple[str, str] 
 
 def _object(document: Document, schema: dict[str, Any], depth: int) -> dict[str, Any]:
     properties: dict[str, Any] = schema["properties"] if isinstance(schema.get("properties"), dict) else {}
-    required = [name for name in schema.get("required") or [] if isinstance(name, str) and name in properties]
-    writable = [
-        name for name, node in properties.items() if not (isinstance(node, dict) and node.get("readOnly") is True)
-    ]
-    value = {name: sample(document, properties[name], depth + 1) for name in required if name in writable}
+    writable = {
+        name: node for name, node in properties.items() if not (isinstance(node, dict) and node.get("readOnly") is True)
+    }
+    required = [name for name in schema.get("required") or [] if isinstance(name, str) and name in writable]
+    value = {name: sample(document, writable[name], depth + 1) for name in required}
     # `minProperties` (AWS's tag maps want one): the optional properties in order, then new keys
     wanted = schema.get("minProperties")
     if not isinstance(wanted, int) or isinstance(wanted, bool) or len(value) >= wanted:
         return value
-    for name in writable:
+    for name, node in writable.items():
         if len(value) < wanted and name not in value:
-            value[name] = sample(document, properties[name], depth + 1)
+            value[name] = sample(document, node, depth + 1)
     extra = schema.get("additionalProperties", True)
     number = 1
     while len(value) < wanted and extra is not False:
