@@ -24,6 +24,9 @@ from typing import Any
 LINE_LENGTH = 100
 UNIT = "\x00\n"
 """The line templates put before each unit they lay out; it never stays in the output."""
+AS_BLACK_LEAVES_IT = "\x01"
+"""Ends a line longer than the line length that the renderer knows black would leave as it is
+(render/wrap.py: black's last resort when no layout fits); it never stays in the output."""
 PARALLEL_FROM_LINES = 2000
 """Below this many lines for black, starting worker processes costs more than it saves."""
 
@@ -76,7 +79,8 @@ def _plan(path: str, source: str, trust_layout: bool) -> tuple[list[tuple[str, s
     units = []
     for unit in source.split(UNIT) if trust_layout else [source.replace(UNIT, "")]:
         code = unit.rstrip("\n")
-        units.append((code, unit[len(code) :], bool(code) and (not trust_layout or _needs_black(code))))
+        to_black = bool(code) and (not trust_layout or _needs_black(code))
+        units.append((code.replace(AS_BLACK_LEAVES_IT, ""), unit[len(code) :], to_black))
     return units, [(path, code) for code, _, to_black in units if to_black]
 
 
@@ -86,10 +90,27 @@ def fits(text: str, room: int = LINE_LENGTH) -> bool:
     return len(text) <= room if text.isascii() else 2 * len(text) <= room
 
 
-# Lines black cannot split, so leaves as they are however long: a re-export (`Name as Name,`)
-# and an entry of a dict from a string to a string or a name, alone on their line (and comments,
-# which it never wraps).
-_UNSPLITTABLE = re.compile(r' *(?:(\w+) as \1|"[^"\\]*": (?:"[^"\\]*"|[A-Za-z_]\w*)),')
+# Lines black cannot split, so leaves as they are however long, given that the templates write
+# the brackets around them exploded (one item per line, trailing comma) or open on the line:
+# - an item alone on its line: a name, a string, `key=` either, `"key": ` either, a re-export
+#   (`Name as Name,`);
+# - an opening line that ends at its only bracket: `def name(`, `async def name(`, `name.attr(`,
+#   `from module import (`;
+# - a `class Name:` without bases; comments, which it never wraps;
+# - a closing `) -> Name:` whose name would not fit in parentheses of its own either.
+_ATOM = r'(?:[A-Za-z_][\w.]*|"[^"\\]*")'
+_UNSPLITTABLE = re.compile(
+    rf" *(?:(?:(\w+) as \1|(?:\w+=|\"[^\"\\]*\": )?{_ATOM}),"
+    r"|(?:async )?def \w+\(|[A-Za-z_][\w.]*\(|from [\w.]+ import \(|class \w+:)"
+)
+_RETURNS = re.compile(r"( *)\) -> ([\w.]+):")
+
+
+def _unsplittable(line: str) -> bool:
+    if _UNSPLITTABLE.fullmatch(line) or line.lstrip().startswith("#"):
+        return True
+    returns = _RETURNS.fullmatch(line)
+    return returns is not None and len(returns[1]) + 4 + len(returns[2]) > LINE_LENGTH
 
 
 def _needs_black(unit: str) -> bool:
@@ -101,7 +122,7 @@ def _needs_black(unit: str) -> bool:
     for line in unit.split("\n"):
         quotes = line.count('"""')
         starts_with_docstring = line.lstrip().startswith('"""')
-        too_long = not fits(line) and not _UNSPLITTABLE.fullmatch(line) and not line.lstrip().startswith("#")
+        too_long = not fits(line) and not _unsplittable(line) and not line.endswith(AS_BLACK_LEAVES_IT)
         if not in_docstring and not starts_with_docstring and too_long:
             return True
         if quotes % 2:

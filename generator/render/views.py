@@ -36,7 +36,7 @@ from ..ir.operations import COLLECT_OPTIONS, REQUEST_OPTIONS, WAIT_OPTIONS, is_j
 from ..ir.status_errors import error_class
 from .annotations import AnnotationWriter, Imports, Style, from_import, relative_module
 from .code import Code, docstring_text, py_literal
-from .wrap import annotated, assigned_call, assignment, bracketed, call_statement
+from .wrap import annotated, annotated_call, assigned_call, assignment, bracketed, call_statement
 
 METHOD_INDENT = 8
 CLASS_INDENT = 4
@@ -175,9 +175,7 @@ def _model_view(model: Model, writer: AnnotationWriter) -> ModelView:
         if model_field.name != model_field.wire_name:
             arguments = _alias_arguments(model_field.wire_name, default)
             default = Code(f"Field({', '.join(arguments)})")
-            declaration = call_statement(
-                f"{model_field.name}: {annotation} = ", "Field", arguments, indent=CLASS_INDENT
-            )
+            declaration = annotated_call(model_field.name, annotation, "Field", arguments, indent=CLASS_INDENT)
         fields.append(
             FieldView(
                 name=model_field.name,
@@ -399,11 +397,45 @@ class ResourceView:
     raw_wrappers: list[Code]
     """`self.method = raw_response_wrapper(resource.method)`, for each operation."""
     async_raw_wrappers: list[Code]
+    sync_lines: ResourceLinesView
+    async_lines: ResourceLinesView
     streaming_class_name: str = ""
     async_streaming_class_name: str = ""
     streaming_wrappers: list[Code] = field(default_factory=list)
     """`self.method = streaming_response_wrapper(resource.method)`, for each operation."""
     async_streaming_wrappers: list[Code] = field(default_factory=list)
+
+
+@dataclass
+class ResourceLinesView:
+    """The lines of a resource's sync or async classes that hold its long names, laid out as
+    black would."""
+
+    class_line: Code
+    """`class Name(SyncAPIResource):`"""
+    raw_property: Code
+    """`def with_raw_response(self) -> NameWithRawResponse:`, and its `return`."""
+    raw_return: Code
+    streaming_property: Code
+    streaming_return: Code
+    init: Code
+    """`def __init__(self, resource: Name) -> None:` of the raw and streaming classes."""
+
+
+def _resource_lines(class_name: str, base: str, raw_class_name: str, streaming_class_name: str) -> ResourceLinesView:
+    return ResourceLinesView(
+        class_line=Code(call_statement("class ", class_name, [base], ":", indent=0)),
+        raw_property=_method_signature("with_raw_response", ["self"], raw_class_name),
+        raw_return=Code(call_statement("return ", raw_class_name, ["self"], indent=METHOD_INDENT)),
+        streaming_property=_method_signature("with_streaming_response", ["self"], streaming_class_name),
+        streaming_return=Code(call_statement("return ", streaming_class_name, ["self"], indent=METHOD_INDENT)),
+        init=_method_signature("__init__", ["self", f"resource: {class_name}"], "None"),
+    )
+
+
+def _method_signature(name: str, parameters: list[str], returns: str) -> Code:
+    """`def name(parameters) -> returns:` of a method, laid out as black would."""
+    return Code(call_statement("def ", name, parameters, f" -> {returns}:", indent=CLASS_INDENT))
 
 
 def resource_view(resource: Resource) -> ResourceView:
@@ -450,6 +482,15 @@ def resource_view(resource: Resource) -> ResourceView:
         async_streaming_class_name=resource.async_streaming_class_name,
         streaming_wrappers=_raw_wrappers(resource, "streaming_response_wrapper"),
         async_streaming_wrappers=_raw_wrappers(resource, "async_streaming_response_wrapper"),
+        sync_lines=_resource_lines(
+            resource.class_name, "SyncAPIResource", resource.raw_class_name, resource.streaming_class_name
+        ),
+        async_lines=_resource_lines(
+            resource.async_class_name,
+            "AsyncAPIResource",
+            resource.async_raw_class_name,
+            resource.async_streaming_class_name,
+        ),
     )
 
 
@@ -711,9 +752,9 @@ def _endpoint_view(operation: Operation, writer: AnnotationWriter) -> EndpointVi
     if encodings is not None:
         writer.imports.use("Encoding")
     argument_types, body_type = _argument_types(operation, writer)
-    declaration = f"{operation.endpoint_name}: Endpoint[{returns}]"
-    head = f"{declaration} = Endpoint("
+    head = f"{operation.endpoint_name}: Endpoint[{returns}] = Endpoint("
     if len(head) > LINE_LENGTH:
+        declaration = annotated(operation.endpoint_name, f"Endpoint[{returns}]", None, indent=0)
         head = f"{declaration}\n{operation.endpoint_name} = Endpoint("
     return EndpointView(
         head=Code(head),
@@ -888,12 +929,24 @@ class ClientView:
     loads on first use), and the types of the methods on the client itself."""
     methods: list[ClientMethodView]
     """The methods on the client itself, each calling the same method of its resource."""
-    resource_imports: dict[str, Code]
-    """Resource class -> the import its property makes on first use (sync and async classes)."""
+    resource_accessors: dict[str, ResourceAccessorView]
+    """Resource class -> the client's property that makes it (sync and async classes)."""
 
     @property
     def credential_arguments(self) -> list[str]:
         return [argument for scheme in self.schemes for argument in scheme.arguments]
+
+
+@dataclass
+class ResourceAccessorView:
+    """A client's property that makes one of its resources on first use, laid out as black would."""
+
+    signature: Code
+    """`def attribute(self) -> ResourceClass:`"""
+    load: Code
+    """The import of the resource's module."""
+    returns: Code
+    """`return self._resource(ResourceClass)`"""
 
 
 # The per-call options, documented once: in the client's docstring (and its README), not in
@@ -946,8 +999,12 @@ def client_view(api: Api) -> ClientView:
         server_variables=any(server.variables for server in api.servers),
         type_imports=imports.lines(indent=4),
         methods=methods,
-        resource_imports={
-            class_name: Code(from_import(f".resources.{resource.module}", {class_name}, indent=METHOD_INDENT))
+        resource_accessors={
+            class_name: ResourceAccessorView(
+                signature=_method_signature(resource.attribute, ["self"], class_name),
+                load=Code(from_import(f".resources.{resource.module}", {class_name}, indent=METHOD_INDENT)),
+                returns=Code(call_statement("return ", "self._resource", [class_name], indent=METHOD_INDENT)),
+            )
             for resource in api.resources
             for class_name in (resource.class_name, resource.async_class_name)
         },

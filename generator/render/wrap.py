@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..format import LINE_LENGTH, fits
+from ..format import AS_BLACK_LEAVES_IT, LINE_LENGTH, fits
 
 
 def bracketed(
@@ -157,36 +157,89 @@ def call_statement(prefix: str, function: str, arguments: list[str], suffix: str
     """`prefix function(arguments)suffix` as black lays out a statement ending in a call: on one
     line, or the arguments on one line of their own, or one per line with a trailing comma. The
     plain line where an argument alone is too long (black decides then). With `prefix` "def ",
-    a definition: black ends a lone parameter on a line of its own with a comma too."""
+    a definition: black ends a lone parameter on a line of its own with a comma too. With a
+    `prefix` that assigns (`result = `) and a call too long to start on its line, the call goes
+    in parentheses of its own (see `_parenthesized_call`)."""
     line = f"{prefix}{function}({', '.join(arguments)}){suffix}"
     room = LINE_LENGTH - indent
-    if fits(line, room) or not line.isascii() or not arguments:
+    if fits(line, room) or not line.isascii():
         return line
-    pad = " " * indent
+    if not arguments:  # black puts an assigned call in parentheses, and leaves the rest
+        if not prefix.endswith(" = ") or suffix or len(f"{prefix}(") > room:
+            return line
+        inner = f"{function}()" + ("" if len(function) + 2 <= room - 4 else AS_BLACK_LEAVES_IT)
+        return f"{prefix}(\n{' ' * indent}    {inner}\n{' ' * indent})"
+    if prefix.endswith(" = ") and not suffix and len(f"{prefix}{function}(") > room:
+        return _parenthesized_call(prefix, function, arguments, indent=indent) or line
+    return _split_call(prefix, function, arguments, suffix, indent=indent) or line
+
+
+def annotated_call(name: str, annotation: str, function: str, arguments: list[str], *, indent: int) -> str:
+    """`name: annotation = function(arguments)` (a model's field with `Field(...)`) as black lays
+    it out: as `call_statement` does; or, when even `name: annotation = (` is too long, the
+    union annotation in parentheses of its own and the call after them."""
+    line = f"{name}: {annotation} = {function}({', '.join(arguments)})"
+    laid_out = call_statement(f"{name}: {annotation} = ", function, arguments, indent=indent)
+    if laid_out != line or fits(line, LINE_LENGTH - indent) or not line.isascii():
+        return laid_out
+    wrapped = _parenthesized_union(annotation, indent)
+    if wrapped is None:
+        return line
+    return f"{name}: {wrapped[:-1]}" + call_statement(") = ", function, arguments, indent=indent)
+
+
+def _split_call(prefix: str, function: str, arguments: list[str], suffix: str, *, indent: int) -> str | None:
+    """The arguments on one line of their own, or one per line; None where one is too long."""
+    pad, room = " " * indent, LINE_LENGTH - indent
     together = ", ".join(arguments) + ("," if prefix == "def " and len(arguments) == 1 else "")
     if len(together) <= room - 4:
         return f"{prefix}{function}(\n{pad}    {together}\n{pad}){suffix}"
     if any(len(argument) + 1 > room - 4 for argument in arguments):
-        return line
+        return None
     return f"{prefix}{function}(\n" + "".join(f"{pad}    {argument},\n" for argument in arguments) + f"{pad}){suffix}"
+
+
+def _parenthesized_call(prefix: str, function: str, arguments: list[str], *, indent: int) -> str | None:
+    """`target = function(arguments)` whose `target = function(` is too long for its line: black
+    puts the call in parentheses of its own when it can split it there, else it keeps the split
+    after `function(` as its last resort, the first line too long. None in the cases between."""
+    pad, room = " " * indent, LINE_LENGTH - indent
+    if len(f"{prefix}(") > room:
+        return None
+    together = ", ".join(arguments)
+    if len(function) + 1 <= room - 4:
+        inner = None
+        if len(f"{function}({together})") <= room - 4:
+            inner = f"{pad}    {function}({together})"
+        elif len(together) <= room - 8:
+            inner = f"{pad}    {function}(\n{pad}        {together}\n{pad}    )"
+        elif all(len(argument) + 1 <= room - 8 for argument in arguments):
+            inner = f"{pad}    {function}(\n" + "".join(f"{pad}        {a},\n" for a in arguments) + f"{pad}    )"
+        if inner is not None:
+            return f"{prefix}(\n{inner}\n{pad})"
+    if len(together) <= room - 4:
+        return f"{prefix}{function}({AS_BLACK_LEAVES_IT}\n{pad}    {together}\n{pad})"
+    return f"{prefix}{function}({AS_BLACK_LEAVES_IT}\n" + "".join(f"{pad}    {a},\n" for a in arguments) + f"{pad})"
 
 
 def assigned_call(target: str, function: str, argument: str, *, indent: int) -> str:
     """`target = function(argument)` as black lays it out: on one line; or the argument on a
     line of its own; or, when even `target = function(` is too long, the call in parentheses of
-    its own, split again if it must be. The plain line where none of these fits (black decides
-    then)."""
+    its own, split again if it must be. Where none of these fits, black's last resort: the
+    argument on a line of its own, a line too long left as it is."""
     line = f"{target} = {function}({argument})"
     if fits(line, LINE_LENGTH - indent) or not line.isascii():
         return line
     pad = " " * indent
+    split = f"{target} = {function}(\n{pad}    {argument}\n{pad})"
     if indent + len(f"{target} = {function}(") <= LINE_LENGTH and indent + 4 + len(argument) <= LINE_LENGTH:
-        return f"{target} = {function}(\n{pad}    {argument}\n{pad})"
+        return split
     inner = f"{function}({argument})"
-    if indent + len(f"{target} = (") > LINE_LENGTH:
-        return line
-    if indent + 4 + len(inner) <= LINE_LENGTH:
-        return f"{target} = (\n{pad}    {inner}\n{pad})"
-    if indent + 4 + len(function) + 1 > LINE_LENGTH or indent + 8 + len(argument) > LINE_LENGTH:
-        return line
-    return f"{target} = (\n{pad}    {function}(\n{pad}        {argument}\n{pad}    )\n{pad})"
+    if indent + len(f"{target} = (") <= LINE_LENGTH:
+        if indent + 4 + len(inner) <= LINE_LENGTH:
+            return f"{target} = (\n{pad}    {inner}\n{pad})"
+        if indent + 4 + len(function) + 1 <= LINE_LENGTH and indent + 8 + len(argument) <= LINE_LENGTH:
+            return f"{target} = (\n{pad}    {function}(\n{pad}        {argument}\n{pad}    )\n{pad})"
+    # black's last resort; it leaves a name as it is however long, other arguments it may split
+    argument_end = AS_BLACK_LEAVES_IT if _NAME.fullmatch(argument) else ""
+    return f"{target} = {function}({AS_BLACK_LEAVES_IT}\n{pad}    {argument}{argument_end}\n{pad})"
