@@ -118,8 +118,11 @@ def _needs_black(unit: str) -> bool:
     black leaves the rest as the templates write it. Docstring lines do not count (black does
     not wrap them); spec text only reaches the code as escaped literals, so `\"\"\"` always
     opens or closes a docstring."""
+    lines = unit.split("\n")
+    if unit.isascii() and max(map(len, lines)) <= LINE_LENGTH:  # the common case, at C speed
+        return False
     in_docstring = False
-    for line in unit.split("\n"):
+    for line in lines:
         quotes = line.count('"""')
         starts_with_docstring = line.lstrip().startswith('"""')
         too_long = not fits(line) and not _unsplittable(line) and not line.endswith(AS_BLACK_LEAVES_IT)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import builtins
 import functools
+import hashlib
 import keyword
 import re
 import sys
@@ -210,6 +211,21 @@ def pascal_case(text: str) -> str:
 
 def constant_case(text: str) -> str:
     return snake_case(text).upper()
+
+
+ENDPOINT_NAME_LENGTH = 88
+"""The longest endpoint constant: `_NAME = Endpoint(` then fits in black's line length, so that
+black never has to lay the constant out (Microsoft Graph's method names run past 100)."""
+
+
+def endpoint_constant(method: str) -> str:
+    """The module-level constant of a method's endpoint, `_METHOD_NAME`; a name too long keeps
+    its start and ends with a hash of the whole, unique and the same in every generation."""
+    name = "_" + constant_case(method)
+    if len(name) <= ENDPOINT_NAME_LENGTH:
+        return name
+    digest = hashlib.sha256(name.encode()).hexdigest()[:8].upper()
+    return f"{name[: ENDPOINT_NAME_LENGTH - len(digest) - 1].rstrip('_')}_{digest}"
 
 
 def _safe(name: str, fallback: str) -> str:

@@ -444,3 +444,16 @@ def test_titles_that_are_taken_names_make_clients_that_work(tmp_path: Path, serv
         timeout=900,
     )
     assert checked.returncode == 0, checked.stdout[-3000:]
+
+
+def test_an_endpoint_constant_too_long_for_its_line_keeps_its_start_and_a_hash() -> None:
+    """Microsoft Graph's method names run past 100 characters: `_NAME = Endpoint(` must still fit
+    in black's line length, or black would have to lay out every such constant."""
+    assert naming.endpoint_constant("get_pet") == "_GET_PET"
+    stem = "identity_governance_entitlement_management_access_package_assignment_approvals_steps"
+    long_names = [f"{stem}_{action}_approval_step" for action in ("get", "update", "delete")]
+    constants = [naming.endpoint_constant(name) for name in long_names]
+    assert all(len(f"{constant} = Endpoint(") <= 100 for constant in constants)
+    assert len(set(constants)) == 3  # the hash tells apart names that share their first 80 characters
+    assert all(constant.startswith("_IDENTITY_GOVERNANCE_ENTITLEMENT_MANAGEMENT") for constant in constants)
+    assert constants == [naming.endpoint_constant(name) for name in long_names]  # the same every time

@@ -356,7 +356,7 @@ class OperationBuilder:
                 ),
                 None,
             ),
-            endpoint_name="_" + naming.constant_case(name),
+            endpoint_name=naming.endpoint_constant(name),
             wait=wait,
             pages=pages,
             on_client=on_client,

@@ -141,13 +141,14 @@ class AnnotationWriter:
         variants = type_.variants if isinstance(type_, UnionOf) else (type_,)
         texts: list[str] = []
         for request in (False, True):
+            variant_style = replace(style, request=request)
             for variant in variants:
                 if not request and isinstance(variant, ListOf):
                     continue
                 if variant == JSON_SCHEMA:  # its members, so that the response's dict is written once
-                    members = self._json_schema(replace(style, request=request))
+                    members = self._json_schema(variant_style)
                 else:
-                    members = [self._write(variant, replace(style, request=request))]
+                    members = [self._write(variant, variant_style)]
                 texts.extend(text for text in members if text not in texts)
         if "None" in texts:
             texts.remove("None")

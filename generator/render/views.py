@@ -68,6 +68,11 @@ class ModelView:
     """`{python name: wire name}` of the write-only fields named otherwise on the wire, which
     the class does not declare (responses never hold them) but dicts sent as it may."""
 
+    @property
+    def class_line(self) -> Code:
+        """`class Name(Base):`, laid out as black would."""
+        return Code(call_statement("class ", self.name, [self.base], ":", indent=0))
+
 
 @dataclass
 class TypedDictView:
@@ -80,6 +85,11 @@ class TypedDictView:
     class_syntax: bool
     """False when a key is not an identifier: then the functional form is used."""
     kind: str = "typed_dict"
+
+    @property
+    def class_line(self) -> Code:
+        """`class Name(TypedDict, total=False):`, laid out as black would."""
+        return Code(call_statement("class ", self.name, ["TypedDict", "total=False"], ":", indent=0))
 
     @property
     def mapping(self) -> Code:

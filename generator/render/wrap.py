@@ -127,17 +127,20 @@ def _subscript_lines(text: str, indent: int) -> list[str] | None:
 _NAME = re.compile(r"[\w.]+")
 
 
+_SPECIAL = re.compile(r"""[\\'"()\[\]{}|,]""")
+"""The characters `_split_top_level` looks at: it skips from one to the next."""
+
+
 def _split_top_level(text: str, separator: str) -> list[str]:
     """`text` split at `separator` outside brackets and strings, each part stripped (a `]` at the
     top level also splits: a caller checks with it that brackets match)."""
-    parts, depth, quote, start = [], 0, "", 0
-    index = 0
-    while index < len(text):
-        char = text[index]
+    parts, depth, quote, start, escaped = [], 0, "", 0, -1
+    for match in _SPECIAL.finditer(text):
+        char, index = match[0], match.start()
         if quote:
-            if char == "\\":
-                index += 1
-            elif char == quote:
+            if char == "\\" and index != escaped:
+                escaped = index + 1  # the next character is escaped
+            elif char == quote and index != escaped:
                 quote = ""
         elif char in "'\"":
             quote = char
@@ -148,7 +151,6 @@ def _split_top_level(text: str, separator: str) -> list[str]:
             depth += 1
         elif char in ")]}":
             depth -= 1
-        index += 1
     parts.append(text[start:].strip())
     return parts
 
