@@ -14,7 +14,7 @@ from .errors import GeneratorError, Warnings, escape_pointer_token, pointer_toke
 from .load import Document
 
 if TYPE_CHECKING:
-    from pydantic import ValidationError
+    from pydantic_core import ErrorDetails
 
 _VERSION = re.compile(r"^3\.(0|1)\.\d+$")
 
@@ -31,10 +31,14 @@ def validate(document: Document, warnings: Warnings) -> None:
         raise document.error("/openapi", f"OpenAPI version {version!r} is not supported (3.0.x or 3.1.x)")
     model = OpenAPI30 if version.startswith("3.0") else OpenAPI31
     schemas = list(iter_schemas(document))
-    try:
-        model.model_validate(_patched_for_validation(document, schemas, warnings))
-    except ValidationError as exc:
-        raise _first_error(document, exc) from None
+    problems: list[ErrorDetails] = []
+    for part in _parts(_patched_for_validation(document, schemas, warnings)):
+        try:
+            model.model_validate(part)
+        except ValidationError as exc:
+            problems.extend(exc.errors())
+    if problems:
+        raise _first_error(document, problems)
     for node, pointer in schemas:
         for key, value in schema_samples(node):
             if not conforms(document, value, node):
@@ -48,6 +52,38 @@ def validate(document: Document, warnings: Warnings) -> None:
                 warnings.add(
                     document.location(f"{pointer}/{key}"), f"example {_short(value)} does not match the schema"
                 )
+
+
+_PARTED = ("paths", "components", "webhooks")
+_STUB_INFO = {"title": "", "version": ""}
+
+
+def _parts(data: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """The document in parts openapi-pydantic validates one at a time: everything but the path
+    items, components and webhooks; then documents of one path item, component or webhook
+    each, at its own place (errors keep their location). The model of a whole large spec takes
+    more memory than the spec itself (GitHub's: 78 MB beside 97 MB); a part's is dropped at once."""
+    head = {key: value for key, value in data.items() if key not in _PARTED}
+    for key in _PARTED:
+        if key in data:
+            value = data[key]
+            if not isinstance(value, dict):
+                head[key] = value  # the head reports it
+            else:
+                head[key] = {kind: {} for kind in value} if key == "components" else {}
+    yield head
+    stub = {"openapi": data["openapi"], "info": _STUB_INFO, "paths": {}}  # the head reports the real info
+    for key in ("paths", "webhooks"):
+        items = data.get(key)
+        for name, item in items.items() if isinstance(items, dict) else ():
+            yield {**stub, key: {name: item}}
+    components = data.get("components")
+    for kind, entries in components.items() if isinstance(components, dict) else ():
+        if isinstance(entries, dict):
+            for name, entry in entries.items():
+                yield {**stub, "components": {kind: {name: entry}}}
+        else:
+            yield {**stub, "components": {kind: entries}}
 
 
 BACKGROUND_FROM_SIZE = 2_000_000
@@ -131,13 +167,13 @@ def _media_types(data: dict[str, Any]) -> Iterator[tuple[dict[str, Any], str]]:
                 yield media, f"{pointer}/content/{escape_pointer_token(media_type)}"
 
 
-def _first_error(document: Document, exc: ValidationError) -> GeneratorError:
+def _first_error(document: Document, problems: list[ErrorDetails]) -> GeneratorError:
     """The most specific of pydantic's errors, as one line at the right JSON pointer.
 
     pydantic reports one error per union branch it tried; the branch that got deepest into the
     document names the real problem."""
     best: tuple[int, str, str] | None = None
-    for error in exc.errors():
+    for error in problems:
         tokens, node = [], document.data
         for part in error["loc"]:
             if isinstance(node, dict) and isinstance(part, str) and part in node:
@@ -155,7 +191,7 @@ def _first_error(document: Document, exc: ValidationError) -> GeneratorError:
         if best is None or depth > best[0]:
             best = (depth, pointer, message)
     assert best is not None
-    count = exc.error_count()
+    count = len(problems)
     more = f" ({count - 1} more problems of the same kind)" if count > 1 else ""
     return document.error(best[1], f"invalid OpenAPI document: {best[2]}{more}")
 

@@ -49,6 +49,27 @@ def test_every_firecrawl_version_is_structurally_valid(spec: Path) -> None:
             "#/paths/~1a/get/responses/200",
             "required field 'description' is missing",
         ),
+        # each path item, component and webhook is validated as a part of its own, at its place
+        (
+            "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  responses:\n"
+            "    Gone: {content: {}}\n",
+            "#/components/responses/Gone",
+            "required field 'description' is missing",
+        ),
+        ("openapi: 3.0.3\ninfo: {title: t}\npaths:\n  /a: {}\n", "#/info", "required field 'version' is missing"),
+        (
+            "openapi: 3.1.0\ninfo: {title: t, version: '1'}\nwebhooks:\n  ping:\n    post:\n      responses:\n"
+            "        '200': {}\n",
+            "#/webhooks/ping/post/responses/200",
+            "required field 'description' is missing",
+        ),
+        # the deepest problem of all the parts is named, and the others counted
+        (
+            "openapi: 3.0.3\ninfo: {title: t}\npaths:\n  /a:\n    get:\n      responses:\n"
+            "        '200': {content: {}}\n",
+            "#/paths/~1a/get/responses/200",
+            "(2 more problems of the same kind)",  # info's, and the response's as a reference
+        ),
     ],
 )
 def test_structural_errors_name_the_pointer(tmp_path: Path, text: str, pointer: str, message: str) -> None:

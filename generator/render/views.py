@@ -92,6 +92,11 @@ class TypedDictView:
         return Code(call_statement("class ", self.name, ["TypedDict", "total=False"], ":", indent=0))
 
     @property
+    def declarations(self) -> list[Code]:
+        """`key: annotation` of each key in the class syntax, laid out as black would."""
+        return [Code(annotated(key, annotation, None, indent=CLASS_INDENT)) for _, key, annotation in self.keys]
+
+    @property
     def mapping(self) -> Code:
         """The keys and their types as a dict literal, for the functional form."""
         return Code("{" + ", ".join(f"{literal}: {annotation}" for literal, _, annotation in self.keys) + "}")

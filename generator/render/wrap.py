@@ -75,19 +75,34 @@ def _parenthesized_union(annotation: str, indent: int) -> str | None:
     """A union in parentheses, on one line inside them or one member per line (the first split at
     its brackets when even it is too long), as black writes it; None where black would do
     something else (the last member ends with a bracket, which black splits instead) or a member
-    is too long."""
+    too long is not a name (a name black leaves as it is)."""
     members = _split_top_level(annotation, "|")
     if len(members) < 2 or not _NAME.fullmatch(members[-1]):
         return None
     inner = indent + 4
-    if len(annotation) <= LINE_LENGTH - inner:
-        lines = [annotation]
+    room = LINE_LENGTH - inner
+    if len(annotation) <= room:
+        lines: list[str | None] = [annotation]
     else:
-        first = [members[0]] if len(members[0]) <= LINE_LENGTH - inner else _subscript_lines(members[0], inner)
-        lines = [*(first or []), *(f"| {member}" for member in members[1:])]
-        if first is None or any(len(line) > LINE_LENGTH - inner for line in lines):
+        fitting = len(members[0]) <= room or _NAME.fullmatch(members[0])
+        first = [members[0]] if fitting else _subscript_lines(members[0], inner)
+        if first is None:
             return None
+        lines = [_kept(line, room) for line in [*first, *(f"| {member}" for member in members[1:])]]
+    if any(line is None for line in lines):
+        return None
     return "(\n" + "".join(f"{' ' * inner}{text}\n" for text in lines) + " " * indent + ")"
+
+
+def _kept(line: str, room: int) -> str | None:
+    """A line of a split as black leaves it: as it is when it fits in `room`, or when all it holds
+    is a name (after a `| ` or before a `,`), which black cannot shorten (the line is then marked
+    so); None when black would split it further."""
+    if len(line) <= room or line.endswith(AS_BLACK_LEAVES_IT):
+        return line
+    if _NAME.fullmatch(line.strip().removeprefix("| ").removesuffix(",")):
+        return line + AS_BLACK_LEAVES_IT
+    return None
 
 
 def _subscript_lines(text: str, indent: int) -> list[str] | None:
@@ -103,24 +118,23 @@ def _subscript_lines(text: str, indent: int) -> list[str] | None:
     ):
         return None
     inside, room = rest[:-1], LINE_LENGTH - indent - 4
-    if len(inside) <= room:
-        body = [inside]
+    body: list[str | None]
+    if len(inside) <= room or _NAME.fullmatch(inside):
+        body = [_kept(inside, room)]
     else:
         items = _split_top_level(inside, ",")
         members = _split_top_level(inside, "|")
         if len(items) > 1:
-            body = [f"{item}," for item in items]
-            if any(len(line) > room for line in body):
-                return None
+            body = [_kept(f"{item},", room) for item in items]
         elif len(members) > 1:  # a union: a member per line, `|` first
-            body = [members[0], *(f"| {member}" for member in members[1:])]
-            if any(len(line) > room for line in body):
-                return None
+            body = [_kept(members[0], room), *(_kept(f"| {member}", room) for member in members[1:])]
         else:
             split = _subscript_lines(inside, indent + 4)
             if split is None:
                 return None
-            body = split
+            body = list(split)
+    if any(line is None for line in body):
+        return None
     return [f"{head}[", *(f"    {line}" for line in body), "]"]
 
 
@@ -160,18 +174,19 @@ def call_statement(prefix: str, function: str, arguments: list[str], suffix: str
     line, or the arguments on one line of their own, or one per line with a trailing comma. The
     plain line where an argument alone is too long (black decides then). With `prefix` "def ",
     a definition: black ends a lone parameter on a line of its own with a comma too. With a
-    `prefix` that assigns (`result = `) and a call too long to start on its line, the call goes
-    in parentheses of its own (see `_parenthesized_call`)."""
+    `prefix` that assigns (`result = `) or returns, and a call too long to start on its line, the
+    call goes in parentheses of its own (see `_parenthesized_call`)."""
     line = f"{prefix}{function}({', '.join(arguments)}){suffix}"
     room = LINE_LENGTH - indent
     if fits(line, room) or not line.isascii():
         return line
-    if not arguments:  # black puts an assigned call in parentheses, and leaves the rest
-        if not prefix.endswith(" = ") or suffix or len(f"{prefix}(") > room:
+    assigns = (prefix.endswith(" = ") or prefix == "return ") and not suffix
+    if not arguments:  # black puts an assigned or returned call in parentheses, and leaves the rest
+        if not assigns or len(f"{prefix}(") > room:
             return line
         inner = f"{function}()" + ("" if len(function) + 2 <= room - 4 else AS_BLACK_LEAVES_IT)
         return f"{prefix}(\n{' ' * indent}    {inner}\n{' ' * indent})"
-    if prefix.endswith(" = ") and not suffix and len(f"{prefix}{function}(") > room:
+    if assigns and len(f"{prefix}{function}(") > room:
         return _parenthesized_call(prefix, function, arguments, indent=indent) or line
     return _split_call(prefix, function, arguments, suffix, indent=indent) or line
 
