@@ -2,10 +2,11 @@
 
 black formats about 3,000 to 6,000 lines a second here, so it decides the time of a generation.
 Four things keep its work small:
-- The templates write black's layout themselves wherever it does not depend on the lengths of
-  spec names, and mark where each unit (a class, a method, a constant) begins. A unit whose
-  code lines all fit in the line length is left as it is; only the others go through black,
-  one unit at a time. (A test checks that this gives the very bytes black gives for whole files.)
+- The templates and render/wrap.py write black's layout themselves, also where it depends on the
+  lengths of spec names, and mark where each unit (a class, a method, a constant) begins. A unit
+  whose code lines all fit in the line length, or are lines black leaves long too (see
+  `_UNSPLITTABLE` and `AS_BLACK_LEAVES_IT`), is left as it is; only the others go through black,
+  one unit at a time. (Tests check that this gives the very bytes black gives for whole files.)
 - A file whose rendered text is the same as at the last generation keeps its formatted text
   from the output folder (the manifest records the hash of each file's rendered text).
 - Large jobs are spread over the machine's cores.
