@@ -217,9 +217,10 @@ def _split_call(prefix: str, function: str, arguments: list[str], suffix: str, *
 
 
 def _parenthesized_call(prefix: str, function: str, arguments: list[str], *, indent: int) -> str | None:
-    """`target = function(arguments)` whose `target = function(` is too long for its line: black
-    puts the call in parentheses of its own when it can split it there, else it keeps the split
-    after `function(` as its last resort, the first line too long. None in the cases between."""
+    """`target = function(arguments)` (or `return function(arguments)`) whose first line up to
+    `function(` is too long: black puts the call in parentheses of its own when it can split it
+    there, else it keeps the split after `function(` as its last resort, the first line too long
+    and a lone argument without a comma. None where black would go on splitting an argument."""
     pad, room = " " * indent, LINE_LENGTH - indent
     if len(f"{prefix}(") > room:
         return None
@@ -234,8 +235,9 @@ def _parenthesized_call(prefix: str, function: str, arguments: list[str], *, ind
             inner = f"{pad}    {function}(\n" + "".join(f"{pad}        {a},\n" for a in arguments) + f"{pad}    )"
         if inner is not None:
             return f"{prefix}(\n{inner}\n{pad})"
-    if len(together) <= room - 4:
-        return f"{prefix}{function}({AS_BLACK_LEAVES_IT}\n{pad}    {together}\n{pad})"
+    if len(arguments) == 1 or len(together) <= room - 4:
+        alone = _kept(together, room - 4)
+        return None if alone is None else f"{prefix}{function}({AS_BLACK_LEAVES_IT}\n{pad}    {alone}\n{pad})"
     return f"{prefix}{function}({AS_BLACK_LEAVES_IT}\n" + "".join(f"{pad}    {a},\n" for a in arguments) + f"{pad})"
 
 
