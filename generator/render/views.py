@@ -36,7 +36,7 @@ from ..ir.operations import COLLECT_OPTIONS, REQUEST_OPTIONS, WAIT_OPTIONS, is_j
 from ..ir.status_errors import error_class
 from .annotations import AnnotationWriter, Imports, Style, from_import, relative_module
 from .code import Code, docstring_text, py_literal
-from .wrap import annotated, annotated_call, assigned_call, assignment, bracketed, call_statement
+from .wrap import annotated, annotated_call, assignment, bracketed, call_statement
 
 METHOD_INDENT = 8
 CLASS_INDENT = 4
@@ -517,8 +517,8 @@ def reexport(module: str, names: list[str]) -> Code:
 
 def _raw_wrappers(resource: Resource, wrapper: str) -> list[Code]:
     return [
-        Code(assigned_call(f"self.{operation.name}", wrapper, f"resource.{operation.name}", indent=PARAMETER_INDENT))
-        for operation in resource.operations
+        Code(call_statement(f"self.{name} = ", wrapper, [f"resource.{name}"], indent=PARAMETER_INDENT))
+        for name in (operation.name for operation in resource.operations)
     ]
 
 

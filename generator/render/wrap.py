@@ -186,9 +186,14 @@ def call_statement(prefix: str, function: str, arguments: list[str], suffix: str
             return line
         inner = f"{function}()" + ("" if len(function) + 2 <= room - 4 else AS_BLACK_LEAVES_IT)
         return f"{prefix}(\n{' ' * indent}    {inner}\n{' ' * indent})"
-    if assigns and len(f"{prefix}{function}(") > room:
-        return _parenthesized_call(prefix, function, arguments, indent=indent) or line
-    return _split_call(prefix, function, arguments, suffix, indent=indent) or line
+    laid_out = (
+        None
+        if assigns and len(f"{prefix}{function}(") > room
+        else _split_call(prefix, function, arguments, suffix, indent=indent)
+    )
+    if laid_out is None and assigns:
+        laid_out = _parenthesized_call(prefix, function, arguments, indent=indent)
+    return laid_out or line
 
 
 def annotated_call(name: str, annotation: str, function: str, arguments: list[str], *, indent: int) -> str:
@@ -196,9 +201,10 @@ def annotated_call(name: str, annotation: str, function: str, arguments: list[st
     it out: as `call_statement` does; or, when even `name: annotation = (` is too long, the
     union annotation in parentheses of its own and the call after them."""
     line = f"{name}: {annotation} = {function}({', '.join(arguments)})"
-    laid_out = call_statement(f"{name}: {annotation} = ", function, arguments, indent=indent)
-    if laid_out != line or fits(line, LINE_LENGTH - indent) or not line.isascii():
-        return laid_out
+    if fits(line, LINE_LENGTH - indent) or not line.isascii():
+        return line
+    if len(f"{name}: {annotation} = (") <= LINE_LENGTH - indent:
+        return call_statement(f"{name}: {annotation} = ", function, arguments, indent=indent)
     wrapped = _parenthesized_union(annotation, indent)
     if wrapped is None:
         return line
@@ -217,15 +223,13 @@ def _split_call(prefix: str, function: str, arguments: list[str], suffix: str, *
 
 
 def _parenthesized_call(prefix: str, function: str, arguments: list[str], *, indent: int) -> str | None:
-    """`target = function(arguments)` (or `return function(arguments)`) whose first line up to
-    `function(` is too long: black puts the call in parentheses of its own when it can split it
-    there, else it keeps the split after `function(` as its last resort, the first line too long
-    and a lone argument without a comma. None where black would go on splitting an argument."""
+    """`target = function(arguments)` (or `return function(arguments)`) that black cannot split
+    after `function(` with every line fitting: it puts the call in parentheses of its own when it
+    can split it there, else it keeps the split after `function(` as its last resort, lines too
+    long and a lone argument without a comma. None where black would go on splitting an argument."""
     pad, room = " " * indent, LINE_LENGTH - indent
-    if len(f"{prefix}(") > room:
-        return None
     together = ", ".join(arguments)
-    if len(function) + 1 <= room - 4:
+    if len(f"{prefix}(") <= room and len(function) + 1 <= room - 4:
         inner = None
         if len(f"{function}({together})") <= room - 4:
             inner = f"{pad}    {function}({together})"
@@ -235,30 +239,9 @@ def _parenthesized_call(prefix: str, function: str, arguments: list[str], *, ind
             inner = f"{pad}    {function}(\n" + "".join(f"{pad}        {a},\n" for a in arguments) + f"{pad}    )"
         if inner is not None:
             return f"{prefix}(\n{inner}\n{pad})"
+        if len(arguments) > 1:
+            return None  # black weighs those parentheses against lines too long: it decides
     if len(arguments) == 1 or len(together) <= room - 4:
         alone = _kept(together, room - 4)
         return None if alone is None else f"{prefix}{function}({AS_BLACK_LEAVES_IT}\n{pad}    {alone}\n{pad})"
     return f"{prefix}{function}({AS_BLACK_LEAVES_IT}\n" + "".join(f"{pad}    {a},\n" for a in arguments) + f"{pad})"
-
-
-def assigned_call(target: str, function: str, argument: str, *, indent: int) -> str:
-    """`target = function(argument)` as black lays it out: on one line; or the argument on a
-    line of its own; or, when even `target = function(` is too long, the call in parentheses of
-    its own, split again if it must be. Where none of these fits, black's last resort: the
-    argument on a line of its own, a line too long left as it is."""
-    line = f"{target} = {function}({argument})"
-    if fits(line, LINE_LENGTH - indent) or not line.isascii():
-        return line
-    pad = " " * indent
-    split = f"{target} = {function}(\n{pad}    {argument}\n{pad})"
-    if indent + len(f"{target} = {function}(") <= LINE_LENGTH and indent + 4 + len(argument) <= LINE_LENGTH:
-        return split
-    inner = f"{function}({argument})"
-    if indent + len(f"{target} = (") <= LINE_LENGTH:
-        if indent + 4 + len(inner) <= LINE_LENGTH:
-            return f"{target} = (\n{pad}    {inner}\n{pad})"
-        if indent + 4 + len(function) + 1 <= LINE_LENGTH and indent + 8 + len(argument) <= LINE_LENGTH:
-            return f"{target} = (\n{pad}    {function}(\n{pad}        {argument}\n{pad}    )\n{pad})"
-    # black's last resort; it leaves a name as it is however long, other arguments it may split
-    argument_end = AS_BLACK_LEAVES_IT if _NAME.fullmatch(argument) else ""
-    return f"{target} = {function}({AS_BLACK_LEAVES_IT}\n{pad}    {argument}{argument_end}\n{pad})"
