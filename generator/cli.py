@@ -20,7 +20,8 @@ from .config import Target, find_config, load_targets, select_targets
 from .errors import Diagnostic, GeneratorError
 from .fetch import RETRIES, TIMEOUT
 from .options import ClientOptions, LoadOptions
-from .write import MANIFEST, Comparison, compare, replace_file, unchanged_since_generated, write_project
+from .transaction import Transaction, interrupted, locked
+from .write import MANIFEST, Comparison, compare, unchanged_since_generated, write_project
 
 if TYPE_CHECKING:
     from .pipeline import Generated
@@ -250,6 +251,9 @@ def _targets(args: argparse.Namespace) -> list[Target]:
 def _run(args: argparse.Namespace, target: Target) -> int:
     started = time.perf_counter()
     if args.command == "check":
+        if interrupted(target.output):
+            print(f"{target.output} holds the files of an interrupted run; `generate` finishes it", file=sys.stderr)
+            return EXIT_STALE
         unchanged = unchanged_since_generated(target.output, target.spec, target.inputs)
         if unchanged is not None:  # the manifest records these very inputs, and every file is as written
             _report_stages(args, {"inputs and files hashed": time.perf_counter() - started})
@@ -259,19 +263,21 @@ def _run(args: argparse.Namespace, target: Target) -> int:
 
     progress = _Progress(target.name) if sys.stderr.isatty() and not args.quiet else None
     try:
-        generated = generate_files(
-            target.spec,
-            target.inputs,
-            previous=target.output,
-            changelog_from=getattr(args, "changelog_from", None),
-            progress=progress,
-        )
-        if progress is not None:
-            progress.done()
-        _report_warnings(args, generated.warnings)
-        if args.command == "check":
-            return _check(generated, target.output, args)
-        result = write_project(generated.files, target.output)
+        with locked([target.output] if args.command == "generate" else [], _waiting) as recovered:
+            _report_recovered(args, recovered)
+            generated = generate_files(
+                target.spec,
+                target.inputs,
+                previous=target.output,
+                changelog_from=getattr(args, "changelog_from", None),
+                progress=progress,
+            )
+            if progress is not None:
+                progress.done()
+            _report_warnings(args, generated.warnings)
+            if args.command == "check":
+                return _check(generated, target.output, args)
+            result = write_project(generated.files, target.output)
     except GeneratorError as exc:
         if progress is not None:
             progress.done()
@@ -294,6 +300,16 @@ def _run(args: argparse.Namespace, target: Target) -> int:
         )
     _report_stages(args, generated.timings)
     return EXIT_OK
+
+
+def _waiting(folder: Path) -> None:
+    print(f"waiting for another clientgen run that is writing {folder}", file=sys.stderr)
+
+
+def _report_recovered(args: argparse.Namespace, recovered: list[str]) -> None:
+    if not args.quiet:
+        for line in recovered:
+            print(f"note: {line}", file=sys.stderr)
 
 
 def _report_stages(args: argparse.Namespace, timings: dict[str, float]) -> None:
@@ -373,7 +389,7 @@ def _diff(args: argparse.Namespace) -> int:
 
 
 def _update(args: argparse.Namespace) -> int:
-    from .update import apply_update, plan_update, pull_request, summary  # the diff and urllib: for update only
+    from .update import plan_update, pull_request, summary  # the diff and urllib: for update only
 
     path = find_config(args.config, Path.cwd())
     targets = select_targets(load_targets(path), args.target, path)
@@ -381,24 +397,29 @@ def _update(args: argparse.Namespace) -> int:
         raise GeneratorError(path, "--from applies to one target: pick it with --target")
     warnings: list[Diagnostic] = []
     updates = []
-    for target in targets:  # every new client built before anything is written
+    with locked([target.output for target in targets], _waiting) as recovered, Transaction() as transaction:
+        _report_recovered(args, recovered)
+        for target in targets:  # every new client built, and staged, before anything is written
+            try:
+                fetching = {"timeout": args.timeout, "retries": args.retries}
+                updates.append(plan_update(transaction, target, args.source, warnings, **fetching))
+            except GeneratorError as exc:
+                raise GeneratorError(
+                    exc.diagnostic.location, f"{exc.diagnostic.message} (target {target.name}; nothing was written)"
+                ) from None
+        described = pull_request(updates)
         try:
-            updates.append(plan_update(target, args.source, warnings, timeout=args.timeout, retries=args.retries))
+            if described is not None and args.pr_body is not None:
+                transaction.stage_file(args.pr_body, described[1].encode())
+            if args.summary is not None:
+                transaction.stage_file(args.summary, summary(updates, described[0] if described else None).encode())
         except GeneratorError as exc:
-            raise GeneratorError(
-                exc.diagnostic.location, f"{exc.diagnostic.message} (target {target.name}; nothing was written)"
-            ) from None
+            raise GeneratorError(exc.diagnostic.location, f"{exc.diagnostic.message}; nothing was written") from None
+        transaction.commit()
     _report_warnings(args, warnings)
-    for update in updates:
-        if update.changed:
-            apply_update(update)
-        if not args.quiet:
+    if not args.quiet:
+        for update in updates:
             print(update.line())
-    described = pull_request(updates)
-    if described is not None and args.pr_body is not None:
-        replace_file(args.pr_body, described[1].encode())
-    if args.summary is not None:
-        replace_file(args.summary, summary(updates, described[0] if described else None).encode())
     return EXIT_OK
 
 

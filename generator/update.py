@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,7 +22,8 @@ from .diff import NewClient, Release, SpecVersion, pull_request_body, pull_reque
 from .errors import Diagnostic, GeneratorError, Location
 from .fetch import fetch_spec, is_url
 from .pipeline import Generated, generate_files
-from .write import WriteResult, replace_file, write_project
+from .transaction import Transaction
+from .write import WriteResult, stage_project
 
 
 @dataclass
@@ -111,8 +111,11 @@ class TargetUpdate:
         return record
 
 
-def plan_update(target: Target, source: str | None, warnings: list[Diagnostic], **fetching: Any) -> TargetUpdate:
-    """Fetch the target's newest spec and, when it changed, build its new client in memory."""
+def plan_update(
+    transaction: Transaction, target: Target, source: str | None, warnings: list[Diagnostic], **fetching: Any
+) -> TargetUpdate:
+    """Fetch the target's newest spec and, when it changed, stage it and the new client built
+    from it in `transaction`."""
     source = source or target.source
     if source is None:
         raise GeneratorError(
@@ -124,34 +127,22 @@ def plan_update(target: Target, source: str | None, warnings: list[Diagnostic], 
     update = TargetUpdate(target, source, old_spec, new_spec)
     if new_spec == old_spec:
         return update
-    # The new spec is read from beside the committed one, so that its relative $refs resolve alike;
-    # its place in messages is the source's.
+    # The new spec is staged beside the committed one, and read from there so that its relative
+    # $refs resolve alike; its place in messages is the source's.
     target.spec.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(prefix=f".{target.spec.name}.", suffix=target.spec.suffix, dir=target.spec.parent)
-    candidate = Path(name)
+    candidate = transaction.stage_file(target.spec, new_spec, with_folder=target.output)
     try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(new_spec)
-        try:
-            update.generated = generate_files(
-                candidate,
-                target.inputs,
-                previous=target.output,
-                changelog_from=target.spec if old_spec is not None else None,
-            )
-        except GeneratorError as exc:
-            raise GeneratorError(_placed(exc.diagnostic.location, candidate, source), exc.diagnostic.message) from None
-        warnings += [Diagnostic(_placed(w.location, candidate, source), w.message) for w in update.generated.warnings]
-    finally:
-        candidate.unlink(missing_ok=True)
+        update.generated = generate_files(
+            candidate,
+            target.inputs,
+            previous=target.output,
+            changelog_from=target.spec if old_spec is not None else None,
+        )
+    except GeneratorError as exc:
+        raise GeneratorError(_placed(exc.diagnostic.location, candidate, source), exc.diagnostic.message) from None
+    warnings += [Diagnostic(_placed(w.location, candidate, source), w.message) for w in update.generated.warnings]
+    update.written = stage_project(transaction, update.generated.files, target.output)
     return update
-
-
-def apply_update(update: TargetUpdate) -> None:
-    """Write the new client, then the new spec in place of the committed one."""
-    assert update.generated is not None
-    update.written = write_project(update.generated.files, update.target.output)
-    replace_file(update.target.spec, update.new_spec)
 
 
 def pull_request(updates: list[TargetUpdate]) -> tuple[str, str] | None:

@@ -1,10 +1,10 @@
-"""Stage 6: put a generated project into its folder, atomically, or compare it with the folder.
+"""Stage 6: put a generated project into its folder (through transaction.py), or compare it
+with the folder for `check`.
 
-The new tree is built beside the output folder and swapped in with renames, so a failure
-leaves the previous client as it was. Files whose bytes are unchanged are hard-linked from
-the old tree, so they keep their inode and modification time. Only files the previous
-generation wrote (its manifest lists them) are ever removed: a file of the user's (a NOTES.md,
-a `.github/` folder) is carried into the new tree, and the folder keeps its mode.
+Only the files that changed are written; unchanged ones keep their inode and modification
+time. Only files the previous generation wrote (its manifest lists them) are ever removed or
+replaced: a file of the user's (a NOTES.md, a `.github/` folder) stays, and one where the new
+client has a file is an error that names it.
 """
 
 from __future__ import annotations
@@ -14,10 +14,7 @@ import hashlib
 import json
 import os
 import re
-import shutil
 import stat
-import tempfile
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -25,11 +22,10 @@ from typing import Any
 from .errors import GeneratorError
 from .format import EMPTY_CACHE, FormatCache
 from .inputs import Inputs
+from .transaction import INTERNAL, Transaction, locked, output_folder
 
 MANIFEST = ".clientgen.json"
-WRITERS = 8
-"""Threads that create the files of a project (see `write_project`)."""
-# Left alone in the output folder: carried over on regeneration, never reported by check.
+# Left alone in the output folder: never touched by regeneration, never reported by check.
 IGNORED = (
     "__pycache__",
     "*.pyc",
@@ -41,6 +37,7 @@ IGNORED = (
     "*.egg-info",
     "build",
     "dist",
+    *INTERNAL,
 )
 
 
@@ -195,78 +192,76 @@ def compare(files: dict[str, bytes], folder: Path) -> Comparison:
 
 
 def write_project(files: dict[str, bytes], folder: Path) -> WriteResult:
-    """Replace `folder` with exactly `files` (plus the ignored entries it already had)."""
-    folder = Path(os.path.abspath(folder))
+    """Replace `folder`'s generated files with exactly `files` (see transaction.py), keeping
+    every file of the user's."""
+    with locked([folder]), Transaction() as transaction:
+        result = stage_project(transaction, files, folder)
+        transaction.commit()
+    return result
+
+
+def stage_project(transaction: Transaction, files: dict[str, bytes], folder: Path) -> WriteResult:
+    """Stage in `transaction` what makes `folder` hold exactly `files` as its generated files:
+    the new and changed ones, and the removal of those an earlier generation wrote and this one
+    does not. A file of the user's where the new client has a file is an error that names it."""
+    folder = output_folder(folder)
+    for relative in files:
+        _checked_path(relative)
     if folder.exists() and not folder.is_dir():
         raise GeneratorError(folder, "output exists and is not a folder")
-    if folder.is_dir() and any(folder.iterdir()) and not (folder / MANIFEST).is_file():
+    if folder.is_dir() and any(n not in INTERNAL for n in os.listdir(folder)) and not (folder / MANIFEST).is_file():
         raise GeneratorError(
             folder,
             f"output folder is not empty and was not made by this generator (no {MANIFEST}); refusing to replace it",
         )
     if folder.is_dir():
         _refuse_escaping_links(folder)
-    _refuse_files_in_the_way(folder)
-    try:
-        folder.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
-        # mkdtemp makes a private folder (0700); the client must stay readable by whoever could read it before
-        os.chmod(staging, stat.S_IMODE(folder.stat().st_mode) if folder.is_dir() else 0o777 & ~_umask())
-    except OSError as exc:
-        raise GeneratorError(folder, f"cannot write the output folder: {exc.strerror or exc}") from None
+    old = existing_files(folder) if folder.is_dir() else {}
+    written_before = _written_before(folder)
+    _refuse_overwriting_the_users(folder, files, old, written_before)
     result = WriteResult()
-    carried: list[str] = []
-    try:
-        old = existing_files(folder) if folder.is_dir() else {}
-        targets = {relative: staging / _checked_path(relative) for relative in sorted(files)}
-        for parent in sorted({target.parent for target in targets.values()}):
-            parent.mkdir(parents=True, exist_ok=True)
-
-        def put(relative: str) -> bool:
-            """Write one file, or link it from the old tree when its bytes are unchanged."""
-            previous = old.get(relative)
-            if previous is not None and not previous.is_symlink() and previous.read_bytes() == files[relative]:
-                _link_or_copy(previous, targets[relative])
-                return False
-            targets[relative].write_bytes(files[relative])
-            return True
-
-        # Creating a file waits on the file system (about a millisecond each on these disks), not
-        # on the processor: threads overlap the waits (Microsoft Graph's 8,520 files: 5.3 s -> 1.7 s,
-        # one in-process measurement with the test suite running beside it).
-        with ThreadPoolExecutor(WRITERS) as writers:
-            for relative, written in zip(targets, writers.map(put, targets)):
-                (result.written if written else result.unchanged).append(relative)
-        written_before = _written_before(folder)
-        for relative in sorted(set(old) - set(files)):
-            if relative in written_before:
-                result.removed.append(relative)
-            else:
-                target = staging / relative
-                target.parent.mkdir(parents=True, exist_ok=True)
-                _link_or_copy(old[relative], target)
-                result.kept.append(relative)
-        if folder.is_dir():
-            carried = _carry_over_ignored(folder, staging)
-        _swap(staging, folder)
-    except BaseException as exc:
-        for name in carried:  # give back .git, .venv, ... before the staging tree goes
-            os.rename(staging / name, folder / name)
-        shutil.rmtree(staging, ignore_errors=True)
-        if isinstance(exc, OSError):
-            raise GeneratorError(folder, f"cannot write the output folder: {exc.strerror or exc}") from None
-        raise
+    changed: dict[str, bytes] = {}
+    modes: dict[str, int] = {}
+    for relative, data in files.items():
+        previous = old.get(relative)
+        if previous is not None and not previous.is_symlink() and previous.read_bytes() == data:
+            result.unchanged.append(relative)
+            continue
+        result.written.append(relative)
+        changed[relative] = data
+        if previous is not None and not previous.is_symlink():
+            modes[relative] = stat.S_IMODE(previous.stat().st_mode)  # a chmod of the user's stays
+    for relative in sorted(set(old) - set(files)):
+        (result.removed if relative in written_before else result.kept).append(relative)
+    if MANIFEST in changed:  # the manifest last: it says what the rest is
+        changed[MANIFEST] = changed.pop(MANIFEST)
+    transaction.stage_folder(folder, changed, modes, result.removed)
     return result
 
 
-def _refuse_files_in_the_way(folder: Path) -> None:
-    """A file where a folder above the output folder should be is one error that names it, not
-    the system's "File exists"."""
-    for place in folder.parents:
-        if place.is_dir():
-            return
-        if place.exists():
-            raise GeneratorError(place, f"is a file, so the output folder {folder} cannot be made in it")
+def _refuse_overwriting_the_users(
+    folder: Path, files: dict[str, bytes], old: dict[str, Path], written_before: set[str]
+) -> None:
+    """A file the generator did not write (a hand-written module) where the new client has a
+    file or a folder is never replaced: the user moves it."""
+    folders_of_files = {parent for relative in files for parent in PurePosixPath(relative).parents}
+    for relative in sorted(set(old) - written_before - {MANIFEST}):
+        path = PurePosixPath(relative)
+        conflict = (relative in files and old[relative].read_bytes() != files[relative]) or path in folders_of_files
+        if conflict:
+            raise GeneratorError(
+                folder / relative,
+                "is not a file the generator wrote, and the new client has a file there; "
+                "move it (or delete it) and run again",
+            )
+    for relative in files:  # a folder of the user's, or a file above, where the new client has a file
+        place = folder / relative
+        for parent in [place, *place.parents]:
+            if parent == folder:
+                break
+            is_users = parent.exists() and (parent.is_dir() if parent == place else not parent.is_dir())
+            if is_users and parent.relative_to(folder).as_posix() not in written_before:
+                raise GeneratorError(parent, "is in the way of a file the new client has; move it and run again")
 
 
 def _refuse_escaping_links(folder: Path) -> None:
@@ -283,60 +278,3 @@ def _refuse_escaping_links(folder: Path) -> None:
                     raise GeneratorError(
                         path, f"is a symbolic link to {target}, outside the output folder; refusing to write"
                     )
-
-
-def _link_or_copy(source: Path, target: Path) -> None:
-    if source.is_symlink():  # a user's link stays a link (links out of the folder were refused)
-        os.symlink(os.readlink(source), target)
-        return
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def replace_file(path: Path, data: bytes) -> None:
-    """Put `data` at `path` in one step (a reader sees the old file or the new one), keeping
-    the old file's mode, or giving the umask's to a new one."""
-    try:
-        handle, name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        try:
-            with os.fdopen(handle, "wb") as file:
-                file.write(data)
-            os.chmod(name, stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o666 & ~_umask())
-            os.replace(name, path)
-        except BaseException:
-            os.unlink(name)
-            raise
-    except OSError as exc:
-        raise GeneratorError(path, f"cannot write: {exc.strerror or exc}") from None
-
-
-def _carry_over_ignored(folder: Path, staging: Path) -> list[str]:
-    """Move ignored top-level entries (.git, .venv, caches) into the new tree."""
-    moved = []
-    for entry in sorted(folder.iterdir()):
-        if _is_ignored(entry.name) and not (staging / entry.name).exists():
-            os.rename(entry, staging / entry.name)
-            moved.append(entry.name)
-    return moved
-
-
-def _swap(staging: Path, folder: Path) -> None:
-    if not folder.exists():
-        os.rename(staging, folder)
-        return
-    retired = staging.with_name(staging.name + ".old")
-    os.rename(folder, retired)
-    try:
-        os.rename(staging, folder)
-    except OSError:
-        os.rename(retired, folder)
-        raise
-    shutil.rmtree(retired, ignore_errors=True)
