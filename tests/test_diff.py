@@ -701,6 +701,22 @@ def test_a_pull_request_body_fits_what_github_takes() -> None:
     assert "is cut" not in short and short.count("<details><summary>20 more</summary>") == 1
 
 
+def test_a_long_type_is_summed_up_and_folded_whole() -> None:
+    """OpenAI's spec retypes fields as unions of dozens of models: one line each, not 5,000 characters."""
+    members = " | ".join(f"types.ChatCompletionContentPart{i}" for i in range(54))
+    message = f"`types.Message.content` is `{members}` instead of `str | list[types.Part] | None`"
+    changed = Change("python", "shop.types.Message.content", "type-changed", message, True)
+    body = pull_request_body([_release("shop", [changed])])
+    assert max(map(len, body.splitlines())) <= 200
+    assert (
+        "- Python: `types.Message.content` is a union of 54 types instead of `str | list[types.Part] | None`"
+        in body.splitlines()
+    )
+    folded = body[body.index("<details><summary>in full</summary>") : body.index("</details>")]
+    assert " ".join(folded.split()).count("types.ChatCompletionContentPart") == 54
+    assert markdown(_release("shop", [changed]).report).count("a union of 54 types") == 1  # and the CHANGELOG
+
+
 def test_path_parameters_reordered_break_positional_calls(tmp_path: Path) -> None:
     """Path parameters are positional-or-keyword, in the order of the path: a new order breaks
     `get_item("s1", "i1")`; a new order of keyword-only arguments breaks nothing."""

@@ -6,6 +6,8 @@ was added, what else changed; Python's changes before the wire's in each."""
 from __future__ import annotations
 
 import json
+import re
+import textwrap
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,6 +18,11 @@ FOLD_AFTER = 10
 breaking changes are never folded."""
 PULL_REQUEST_LIMIT = 65_536
 """The most characters GitHub takes for a pull request's description."""
+ITEM_WIDTH = 200
+"""The longest line of a report's list: a longer item shows its long types summed up (`a union
+of 54 types`), the whole text folded beneath it in lines of this width."""
+_LONG_CODE = 60
+"""A code span longer than this is summed up in an item that is too long."""
 
 _SECTIONS: list[tuple[Section, str, str]] = [
     ("breaking", "Breaking for Python users", ""),
@@ -199,10 +206,44 @@ def _body(report: Report) -> list[str]:
 
 def _items(changes: list[Change]) -> list[str]:
     """HTTP changes under their operation; Python changes name their own place."""
-    return [
-        f"- HTTP `{change.where}`: {change.message}" if change.surface == "http" else f"- Python: {change.message}"
-        for change in changes
-    ]
+    return [line for change in changes for line in _item(change)]
+
+
+def _item(change: Change) -> list[str]:
+    prefix = f"- HTTP `{change.where}`: " if change.surface == "http" else "- Python: "
+    if len(prefix) + len(change.message) <= ITEM_WIDTH:
+        return [prefix + change.message]
+    summed_up = _CODE_SPAN.sub(
+        lambda span: _summed_up(span[1]) if len(span[1]) > _LONG_CODE else span[0], change.message
+    )
+    whole = textwrap.wrap(change.message, ITEM_WIDTH - 2, break_long_words=False, break_on_hyphens=False)
+    folded = ["  <details><summary>in full</summary>", "", *(f"  {line}" for line in whole), "", "  </details>"]
+    return [prefix + summed_up, *folded]
+
+
+_CODE_SPAN = re.compile(r"`([^`]+)`")
+
+
+def _summed_up(code: str) -> str:
+    """A long type in a few words: `a union of 54 types`, or its start."""
+    members = _top_level_members(code)
+    if len(members) > 1:
+        return f"a union of {len(members)} types"
+    return f"`{code[: _LONG_CODE - 1]}…`"
+
+
+def _top_level_members(code: str) -> list[str]:
+    """The members of a union written `A | B[C | D] | E`, its brackets' insides kept whole."""
+    members, depth, start = [], 0, 0
+    for position, character in enumerate(code):
+        if character in "[(":
+            depth += 1
+        elif character in "])":
+            depth -= 1
+        elif character == "|" and depth == 0:
+            members.append(code[start:position].strip())
+            start = position + 1
+    return [*members, code[start:].strip()]
 
 
 def _cut(text: str, limit: int) -> str:
