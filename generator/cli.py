@@ -30,6 +30,8 @@ EXIT_OK = 0
 EXIT_STALE = 1
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 3
+WARNINGS_PER_KIND = 3
+"""Warnings of one kind printed before the rest are counted (all with --verbose)."""
 
 
 DEBUG_HELP = "on an internal error (exit 3), show its traceback"
@@ -107,7 +109,12 @@ def _parser(prog: str) -> argparse.ArgumentParser:
             "--tests", action=switch, help="write the contract tests (tests/) of the generated project (default: yes)"
         )
         command.add_argument("--quiet", "-q", action="store_true", help="print errors only")
-        command.add_argument("--verbose", "-v", action="store_true", help="also print the time of each stage")
+        command.add_argument(
+            "--verbose",
+            "-v",
+            action="store_true",
+            help=f"also print the time of each stage, and every warning (not only {WARNINGS_PER_KIND} of each kind)",
+        )
         command.add_argument(
             "--warnings-format", choices=("text", "json"), default="text", help="json: one JSON array on stderr"
         )
@@ -190,6 +197,9 @@ def _add_update_command(commands: Any) -> None:
         help=f"downloads retried after a 5xx or 429 answer, a dropped connection or a timeout (default: {RETRIES})",
     )  # fmt: skip
     command.add_argument("--quiet", "-q", action="store_true", help="print errors only")
+    command.add_argument(
+        "--verbose", "-v", action="store_true", help=f"print every warning (not only {WARNINGS_PER_KIND} of each kind)"
+    )
     command.add_argument(
         "--warnings-format", choices=("text", "json"), default="text", help="json: one JSON array on stderr"
     )
@@ -350,11 +360,17 @@ def _report_warnings(args: argparse.Namespace, warnings: list[Diagnostic]) -> No
     groups: dict[str, list[Diagnostic]] = {}  # by kind, kinds in the order they first appear
     for warning in warnings:
         groups.setdefault(_VARYING.sub("…", warning.message), []).append(warning)
+    every = getattr(args, "verbose", False)
     for group in groups.values():
-        for warning in group:
+        shown = group if every else group[:WARNINGS_PER_KIND]
+        for warning in shown:
             print(f"warning: {warning}", file=sys.stderr)
+        if len(group) > len(shown):
+            print(f"  … and {len(group) - len(shown)} more of this kind", file=sys.stderr)
     summary = "; ".join(f"{len(group)} × {kind}" for kind, group in groups.items())
-    print(f"{_count(len(warnings), 'warning')} ({summary}); --strict makes them errors", file=sys.stderr)
+    hidden = any(len(group) > WARNINGS_PER_KIND for group in groups.values()) and not every
+    more = "--verbose or --warnings-format json lists them all, " if hidden else ""
+    print(f"{_count(len(warnings), 'warning')} ({summary}); {more}--strict makes them errors", file=sys.stderr)
 
 
 def _internal(args: argparse.Namespace, exc: BaseException) -> int:

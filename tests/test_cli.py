@@ -117,6 +117,27 @@ def test_upstream_spec_warns_and_strict_fails(tmp_path: Path) -> None:
     assert not (tmp_path / "strict").exists()
 
 
+def test_many_warnings_of_a_kind_show_the_first_few(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """GitHub's spec has 59 defects: a few of each kind say what to look for, --verbose lists them all."""
+    paths = "".join(f"  /a{number}: {{get: {{responses: {{}}}}}}\n" for number in range(5))
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(f"openapi: 3.0.3\ninfo: {{title: Many, version: '1'}}\npaths:\n{paths}")
+    out = tmp_path / "out"
+    assert main(["generate", str(spec), "--output", str(out), "--no-tests"]) == 0
+    lines = capsys.readouterr().err.splitlines()
+    assert [line.split("#")[1] for line in lines[:3]] == [
+        f"/paths/~1a{n}/get: operation declares no responses" for n in range(3)
+    ]
+    assert lines[3:] == [
+        "  … and 2 more of this kind",
+        "5 warnings (5 × operation declares no responses); --verbose or --warnings-format json lists them all, "
+        "--strict makes them errors",
+    ]
+    assert main(["generate", str(spec), "--output", str(out), "--no-tests", "--verbose"]) == 0
+    every = capsys.readouterr().err.splitlines()
+    assert sum(line.startswith("warning: ") for line in every) == 5 and "… and" not in "".join(every)
+
+
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
