@@ -22,6 +22,7 @@ import errno
 import fcntl
 import json
 import os
+import re
 import shutil
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -284,16 +285,47 @@ def interrupted(folder: Path) -> bool:
 
 
 def recover(folder: Path) -> list[str]:
-    """Finish (journal) or undo (no journal) what an interrupted run left in `folder`; a line
-    for each thing done."""
+    """Finish (journal) or undo (no journal) what an interrupted run left in `folder`, and what
+    an interrupted run of an earlier version left beside it; a line for each thing done."""
     folder = output_folder(folder)
+    done = _recover_earlier_versions(folder)
     if (folder / JOURNAL).is_file():
         _roll_forward(folder)
-        return [f"{folder}: finished the writing an interrupted run had begun"]
-    if (folder / STAGING).exists() or (folder / _JOURNAL_DRAFT).exists():
+        done.append(f"{folder}: finished the writing an interrupted run had begun")
+    elif (folder / STAGING).exists() or (folder / _JOURNAL_DRAFT).exists():
         _roll_back(folder)
-        return [f"{folder}: removed the files an interrupted run had staged"]
-    return []
+        done.append(f"{folder}: removed the files an interrupted run had staged")
+    return done
+
+
+def _recover_earlier_versions(folder: Path) -> list[str]:
+    """clientgen 0.2 built a new client in `.<name>.XXXXXXXX` beside the folder, moved `.git`,
+    `.venv` and caches into it and swapped it in, keeping the old one as `...XXXXXXXX.old`
+    until it was removed: a kill could leave either, with the user's entries inside, and no
+    folder at all. The folder is put back, the user's entries given back, the rest removed."""
+    if not folder.parent.is_dir():
+        return []
+    pattern = re.compile(rf"\.{re.escape(folder.name)}\.[a-z0-9_]{{8}}(\.old)?")
+    leftovers = [
+        place
+        for place in sorted(folder.parent.iterdir(), key=lambda place: place.name.endswith(".old"))
+        if pattern.fullmatch(place.name) and (place / ".clientgen.json").is_file()
+    ]
+    done = []
+    if leftovers and not folder.exists():  # killed between the two renames: the new tree first
+        os.rename(leftovers[0], folder)
+        done.append(f"{folder}: put back from {leftovers.pop(0).name}, left by an earlier clientgen")
+    for leftover in leftovers:
+        for name in _EARLIER_CARRIED:
+            if (leftover / name).exists() and not (folder / name).exists():
+                os.rename(leftover / name, folder / name)
+                done.append(f"{folder}: {name} given back from {leftover.name}, left by an earlier clientgen")
+        shutil.rmtree(leftover)
+        done.append(f"{folder.parent}: removed {leftover.name}, left by an interrupted run of an earlier clientgen")
+    return done
+
+
+_EARLIER_CARRIED = (".git", ".venv", ".mypy_cache", ".pytest_cache", ".ruff_cache")
 
 
 def _roll_forward(folder: Path) -> None:

@@ -1,11 +1,13 @@
 import json
 import os
+import shutil
 import stat
 from pathlib import Path
 
 import pytest
 
 from generator.errors import GeneratorError
+from generator.transaction import locked
 from generator.write import MANIFEST, compare, write_project
 
 
@@ -130,3 +132,45 @@ def test_regeneration_keeps_the_output_folders_mode(tmp_path: Path) -> None:
     out.chmod(0o750)
     write_project(project({"README.md": b"changed\n"}), out)
     assert stat.S_IMODE(out.stat().st_mode) == 0o750
+
+
+def test_what_an_interrupted_run_of_an_earlier_version_left_is_recovered(tmp_path: Path) -> None:
+    """clientgen 0.2 swapped a tree built beside the folder, carrying `.git` into it: killed,
+    it left that tree (with `.git`), the old one (`.old`), or no folder at all."""
+    out = tmp_path / "client"
+    write_project(FILES, out)
+    staging, retired = tmp_path / ".client.ab12cd34", tmp_path / ".client.ef56gh78.old"
+    shutil.copytree(out, staging)
+    shutil.copytree(out, retired)
+    (staging / ".git").mkdir()
+    (staging / ".git" / "HEAD").write_text("ref")
+    (tmp_path / ".client.notours1").mkdir()  # not a client: left alone
+    with locked([out]) as recovered:
+        assert len(recovered) == 3
+    assert (out / ".git" / "HEAD").read_text() == "ref"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".client.notours1", "client"]
+
+    shutil.rmtree(tmp_path / ".client.notours1")
+    out.rename(retired)  # killed between the two renames: the new tree, with .git, not yet in place
+    shutil.copytree(retired, staging)
+    shutil.move(retired / ".git", staging / ".git")
+    with locked([out]):
+        pass
+    assert (out / ".git" / "HEAD").read_text() == "ref"
+    assert [p.name for p in tmp_path.iterdir()] == ["client"]
+
+
+def test_the_users_entries_never_move_and_changed_files_keep_their_mode(tmp_path: Path) -> None:
+    out = tmp_path / "client"
+    write_project(FILES, out)
+    (out / ".git").mkdir()
+    (out / "empty").mkdir()
+    (out / "package").symlink_to("pkg", target_is_directory=True)
+    (out / "README.md").chmod(0o640)
+    git = (out / ".git").stat().st_ino
+    result = write_project(project({"pkg/__init__.py": b"x = 1\n", "README.md": b"changed\n", "pkg/new.py": b""}), out)
+    assert sorted(result.written) == [MANIFEST, "README.md", "pkg/new.py"]
+    assert (out / ".git").stat().st_ino == git
+    assert (out / "empty").is_dir() and os.readlink(out / "package") == "pkg"
+    assert stat.S_IMODE((out / "README.md").stat().st_mode) == 0o640
+    assert sorted(p.name for p in out.iterdir()) == [".clientgen.json", ".git", "README.md", "empty", "package", "pkg"]
