@@ -109,7 +109,8 @@ def test_upstream_spec_warns_and_strict_fails(tmp_path: Path) -> None:
 
     result = run("generate", FULL_SPEC, "--output", tmp_path / "full")
     assert result.returncode == 0, result.stderr
-    assert result.stderr.count("warning: ") == 7
+    assert result.stderr.count("warning: ") == 5 and "\n  … and 2 more of this kind\n" in result.stderr
+    assert "\n7 warnings (5 × default … does not match the schema; 2 × required property" in result.stderr
     assert "51 operations in 16 resources" in result.stdout
     strict = run("generate", FULL_SPEC, "--output", tmp_path / "strict", "--strict")
     assert strict.returncode == 2
