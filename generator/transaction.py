@@ -265,7 +265,7 @@ def _write_journal(staged: _Staged) -> None:
     with open(draft, "w", encoding="utf-8") as file:
         json.dump(record, file)
         file.flush()
-        os.fsync(file.fileno())  # the staged files' data reach the disk before the journal names them
+        os.fsync(file.fileno())  # on disk whole before its name says the run is decided
     os.replace(draft, staged.folder / JOURNAL)
     _sync_folder(staged.folder)
 
