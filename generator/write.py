@@ -141,9 +141,10 @@ def existing_files(folder: Path) -> dict[str, Path]:
 
 
 def unchanged_since_generated(folder: Path, spec: Path, inputs: Inputs) -> tuple[int, list[str]] | None:
-    """When the manifest in `folder` records exactly these inputs and every file it lists is as
-    written, the folder is what `generate` would write: the number of its files, and the files
-    the generator did not write. None when anything differs or cannot be told this way."""
+    """When the manifest in `folder` records exactly these inputs and every file it lists
+    hashes as it says, the number of the folder's files and the files the generator did not
+    write; None when anything differs or cannot be told this way. This takes the manifest's
+    word: whoever can edit a file can edit its hash there too (`check --trust-manifest` only)."""
     record = read_manifest(folder)
     written = record.get("files")
     if not isinstance(written, dict) or not inputs.match(record.get("inputs"), spec):
