@@ -24,6 +24,8 @@ def test_help_and_version() -> None:
     assert result.returncode == 0
     assert "generate" in result.stdout and "check" in result.stdout
     assert "generate" in run("generate", "--help").stdout
+    check_help = " ".join(run("check", "--help").stdout.split())
+    assert "--trust-manifest" in check_help and "it trusts the folder" in check_help and "never in CI" in check_help
     assert run("--version").stdout.startswith("clientgen ")
 
 
