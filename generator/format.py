@@ -7,20 +7,20 @@ Four things keep its work small:
   whose code lines all fit in the line length, or are lines black leaves long too (see
   `_UNSPLITTABLE` and `AS_BLACK_LEAVES_IT`), is left as it is; only the others go through black,
   one unit at a time. (Tests check that this gives the very bytes black gives for whole files.)
-- A file whose rendered text is the same as at the last generation keeps its formatted text
-  from the output folder (the manifest records the hash of each file's rendered text).
+- black's output for a unit is remembered by that unit (format_cache.py): a regeneration
+  formats only the units that changed, and never takes text from the output folder.
 - Large jobs are spread over the machine's cores.
 - black is imported only when there is something to format.
 """
 
 from __future__ import annotations
 
-import hashlib
 import importlib.metadata
 import os
 import re
-from dataclasses import dataclass
 from typing import Any
+
+from . import format_cache
 
 LINE_LENGTH = 100
 UNIT = "\x00\n"
@@ -46,31 +46,12 @@ def formatter_version() -> str:
     return f"black {major} stable style, line length {LINE_LENGTH}"
 
 
-def rendered_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-@dataclass(frozen=True)
-class FormatCache:
-    """Formatted texts from an earlier generation, by path and hash of their rendered text."""
-
-    entries: dict[str, tuple[str, str]]
-    """path -> (rendered hash, formatted text)."""
-
-    def lookup(self, path: str, rendered: str) -> str | None:
-        entry = self.entries.get(path)
-        return entry[1] if entry is not None and entry[0] == rendered else None
-
-
-EMPTY_CACHE = FormatCache({})
-
-
 _modes: dict[int, Any] = {}
 
 
 def format_python(path: str, source: str) -> str:
     """black's formatting of the source, unit by unit (see the module's docstring)."""
-    return format_files({path: source})[0][path]
+    return format_files({path: source})[path]
 
 
 def _plan(path: str, source: str, trust_layout: bool) -> tuple[list[tuple[str, str, bool]], list[tuple[str, str]]]:
@@ -134,6 +115,11 @@ def _needs_black(unit: str) -> bool:
     return False
 
 
+_BLACK_SETTINGS = f"target py311, line length {LINE_LENGTH} less the indentation, v1"
+"""Besides the unit and black's release, what decides `_black_batch`'s output: part of the
+cache's key, so a change to `_black` or `_black_batch` changes it too."""
+
+
 def _black(path: str, source: str) -> str:
     """black on one unit; an indented unit (a method) is formatted at its own indentation."""
     import black  # here, so that a generation with nothing to format never imports it
@@ -157,28 +143,33 @@ def _black_batch(batch: list[tuple[str, str]]) -> list[str]:
     return [_black(path, code + "\n").rstrip("\n") for path, code in batch]
 
 
-def format_files(
-    files: dict[str, str], cache: FormatCache = EMPTY_CACHE, *, trust_layout: bool = True
-) -> tuple[dict[str, str], dict[str, str]]:
-    """Every `.py` file formatted (other files as they are), and the rendered hash of each
-    `.py` file, for the manifest. `trust_layout`: the files come from the built-in templates,
-    which write black's layout themselves (see the module's docstring); without it (template
-    overrides) black formats every file whole."""
-    hashes = {path: rendered_hash(text) for path, text in files.items() if path.endswith(".py")}
-    formatted: dict[str, str] = {path: text for path, text in files.items() if not path.endswith(".py")}
+def format_files(files: dict[str, str], *, trust_layout: bool = True) -> dict[str, str]:
+    """Every `.py` file formatted (other files as they are). `trust_layout`: the files come from
+    the built-in templates, which write black's layout themselves (see the module's docstring);
+    without it (template overrides) black formats every file whole."""
     split: dict[str, list[tuple[str, str, bool]]] = {}
     jobs: list[tuple[str, str]] = []  # (path, code) of every unit black has to format
-    for path, digest in hashes.items():
-        reused = cache.lookup(path, digest)
-        if reused is not None:
-            formatted[path] = reused
-            continue
-        split[path], file_jobs = _plan(path, files[path], trust_layout)
-        jobs.extend(file_jobs)
-    results = iter(_black_all(jobs))
+    for path, text in files.items():
+        if path.endswith(".py"):
+            split[path], file_jobs = _plan(path, text, trust_layout)
+            jobs.extend(file_jobs)
+    results = iter(_black_remembered(jobs))
+    formatted = dict(files)
     for path, units in split.items():
         formatted[path] = "".join((next(results) if to_black else code) + blank for code, blank, to_black in units)
-    return {path: formatted[path] for path in files}, hashes
+    return formatted
+
+
+def _black_remembered(jobs: list[tuple[str, str]]) -> list[str]:
+    """black's output for every unit of `jobs`: from the cache, or formatted and then kept there."""
+    if not jobs:
+        return []
+    keys = format_cache.unit_keys([code for _, code in jobs], _BLACK_SETTINGS)
+    known = format_cache.recall(keys)
+    unknown = {key: job for key, job in zip(keys, jobs) if key not in known}  # a unit met twice: formatted once
+    formatted = dict(zip(unknown, _black_all(list(unknown.values()))))
+    format_cache.remember(formatted)
+    return [known[key] if key in known else formatted[key] for key in keys]
 
 
 def _black_all(jobs: list[tuple[str, str]]) -> list[str]:

@@ -2,10 +2,12 @@
 files, the overlays, the options and names, the templates (the user's overrides included), the
 generator's own code and the formatter's output-deciding version.
 
-`check` recomputes it from the files on disk; when it matches the manifest and every file the
-manifest lists still hashes as recorded, the folder is what `generate` would write, and nothing
-needs generating. Anything else falls back to generating and comparing. This module is light to
-import on purpose: the answer for an unchanged client should cost a few hashes.
+`check --trust-manifest` recomputes it from the files on disk; when it matches the manifest and
+every file the manifest lists still hashes as recorded, it takes the manifest's word that the
+folder is what `generate` would write, and generates nothing (plain `check` always generates:
+the manifest is in the folder, and can be edited with it). Anything else falls back to
+generating and comparing. This module is light to import on purpose: that answer for an
+unchanged client should cost a few hashes.
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ import jinja2
 
 from . import __version__
 from .errors import Diagnostic, GeneratorError, Warnings
-from .format import EMPTY_CACHE, format_files, formatter_version
+from .format import format_files, formatter_version
 from .inputs import Inputs
 from .ir import build_api
 from .ir.model import Api
@@ -25,7 +25,7 @@ from .overlay import overlaid_sha256
 from .release import CHANGELOG, History
 from .render import Project, render_project, templates_sha256
 from .validate import validate_in_background
-from .write import MANIFEST, BuiltFrom, manifest, read_format_cache, read_manifest
+from .write import MANIFEST, BuiltFrom, manifest, read_manifest
 
 if TYPE_CHECKING:
     from .diff import Release
@@ -56,10 +56,10 @@ def generate_files(
 ) -> Generated:
     """Every file of the client project for `spec` and `inputs` (the overlays, names, options
     and templates), in memory. `previous` is the output folder of an earlier generation: its
-    unchanged files need no formatting again, and its package version and CHANGELOG.md carry
-    over. With `changelog_from`, the spec that folder was built from, the version is bumped as
-    the spec diff suggests and its report heads the changelog. `progress` hears the name of
-    each stage as it starts."""
+    package version and CHANGELOG.md carry over (nothing else is read from it). With
+    `changelog_from`, the spec that folder was built from, the version is bumped as the spec
+    diff suggests and its report heads the changelog. `progress` hears the name of each stage
+    as it starts."""
     timings: dict[str, float] = {}
     started = time.perf_counter()
 
@@ -136,9 +136,7 @@ def generate_files(
             raise GeneratorError(where, f"template override failed: {exc}") from None
         lap("render", "formatting")
         resume_collection()  # black makes cyclic garbage: nodes know their parents
-        formatter = formatter_version()
-        cache = read_format_cache(previous, formatter) if previous is not None else EMPTY_CACHE
-        formatted, rendered = format_files(texts, cache, trust_layout=templates is None)
+        formatted = format_files(texts, trust_layout=templates is None)
         lap("format", "done")
         files = {path: text.encode("utf-8") for path, text in formatted.items()}
         if history.changelog:
@@ -147,12 +145,12 @@ def generate_files(
             spec_digest,
             f"clientgen {__version__}",
             templates_sha256(templates),
-            formatter,
+            formatter_version(),
             history.version,
             history.bumped_from.record() if history.bumped_from else None,
             inputs.record(spec_files) if spec_files is not None else None,
         )
-        files[MANIFEST] = manifest(files, built_from, rendered)
+        files[MANIFEST] = manifest(files, built_from)
         return Generated(
             api=api,
             files=dict(sorted(files.items())),

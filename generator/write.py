@@ -20,7 +20,6 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .errors import GeneratorError
-from .format import EMPTY_CACHE, FormatCache
 from .inputs import Inputs
 from .transaction import INTERNAL, Transaction, locked, output_folder
 
@@ -80,9 +79,9 @@ class BuiltFrom:
     """Everything that decided the bytes (inputs.py), so that `check` can tell without generating."""
 
 
-def manifest(files: dict[str, bytes], built_from: BuiltFrom, rendered: dict[str, str]) -> bytes:
-    """What the project was built from, for `check` and for reviewers; and the hash of each
-    Python file's text before formatting, so the next generation can skip formatting it."""
+def manifest(files: dict[str, bytes], built_from: BuiltFrom) -> bytes:
+    """What the project was built from and the hash of each file, for reviewers and for
+    `check --trust-manifest`."""
     record = {
         "generator": built_from.generator,
         "spec_sha256": built_from.spec_sha256,
@@ -92,7 +91,6 @@ def manifest(files: dict[str, bytes], built_from: BuiltFrom, rendered: dict[str,
         **({"bumped_from": built_from.bumped_from} if built_from.bumped_from else {}),
         **({"inputs": built_from.inputs} if built_from.inputs else {}),
         "files": {path: hashlib.sha256(data).hexdigest() for path, data in sorted(files.items())},
-        "rendered": dict(sorted(rendered.items())),
     }
     return (json.dumps(record, indent=2, sort_keys=True) + "\n").encode()
 
@@ -110,27 +108,6 @@ def _written_before(folder: Path) -> set[str]:
     """The files the manifest in `folder` says the generator wrote there."""
     files = read_manifest(folder).get("files")
     return set(files) if isinstance(files, dict) else set()
-
-
-def read_format_cache(folder: Path, formatter: str) -> FormatCache:
-    """The formatted files of an earlier generation in `folder` that are still as it wrote
-    them, with the hashes of their rendered text. Empty when anything does not fit."""
-    record = read_manifest(folder)
-    if record.get("formatter") != formatter:
-        return EMPTY_CACHE
-    written, rendered = record.get("files"), record.get("rendered")
-    if not isinstance(written, dict) or not isinstance(rendered, dict):
-        return EMPTY_CACHE
-    entries = {}
-    for relative, digest in rendered.items():
-        path = folder / _checked_path(relative)
-        try:
-            data = path.read_bytes() if not path.is_symlink() else b""
-        except OSError:
-            continue
-        if hashlib.sha256(data).hexdigest() == written.get(relative):
-            entries[relative] = (digest, data.decode("utf-8"))
-    return FormatCache(entries)
 
 
 _IGNORED_NAME = re.compile("|".join(fnmatch.translate(pattern) for pattern in IGNORED))
@@ -161,9 +138,10 @@ def existing_files(folder: Path) -> dict[str, Path]:
 
 
 def unchanged_since_generated(folder: Path, spec: Path, inputs: Inputs) -> tuple[int, list[str]] | None:
-    """When the manifest in `folder` records exactly these inputs and every file it lists is as
-    written, the folder is what `generate` would write: the number of its files, and the files
-    the generator did not write. None when anything differs or cannot be told this way."""
+    """When the manifest in `folder` records exactly these inputs and every file it lists
+    hashes as it says, the number of the folder's files and the files the generator did not
+    write; None when anything differs or cannot be told this way. This takes the manifest's
+    word: whoever can edit a file can edit its hash there too (`check --trust-manifest` only)."""
     record = read_manifest(folder)
     written = record.get("files")
     if not isinstance(written, dict) or not inputs.match(record.get("inputs"), spec):

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import hashlib
 import importlib
+import json
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -33,6 +35,16 @@ settings.load_profile("fixed")
 def pytest_configure(config: pytest.Config) -> None:
     if not FULL_SPEC.is_file():
         raise pytest.UsageError(f"test data missing: {FULL_SPEC} (../shared must sit beside the project)")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def format_cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """black's cache (generator/format_cache.py) in a folder of the test run, never the home
+    folder's; shared by the tests, as one user's generations share it. Subprocesses inherit it."""
+    folder = tmp_path_factory.mktemp("format-cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("CLIENTGEN_CACHE_DIR", str(folder))
+        yield folder
 
 
 @pytest.fixture
@@ -68,3 +80,14 @@ def import_client() -> Iterator[Callable[[Path, str], ModuleType]]:
 def generate_into(spec: Path, output: Path, package_name: str | None = None) -> Path:
     write_project(generate_files(spec, Inputs(package_name=package_name)).files, output)
     return output
+
+
+def forge(client: Path, path: str, planted: str) -> None:
+    """Append a line to a generated file and put the file's new hash into the manifest, as a
+    pull request can."""
+    with (client / path).open("a") as file:
+        file.write(planted)
+    manifest = client / ".clientgen.json"
+    record = json.loads(manifest.read_text())
+    record["files"][path] = hashlib.sha256((client / path).read_bytes()).hexdigest()
+    manifest.write_text(json.dumps(record, indent=2, sort_keys=True) + "\n")

@@ -1,7 +1,9 @@
-"""`check` of an unchanged client answers from the manifest: it records a digest of everything
-that decides the bytes (the spec's files, overlays, options and names, templates, the
-generator's code, the formatter), and every written file's hash. Each of those, changed, makes
-`check` fail; anything the short-circuit cannot vouch for goes through the full comparison."""
+"""`check` compares the folder with a fresh generation, so a file edited together with its
+hash in the manifest fails it. `check --trust-manifest` answers an unchanged client from the
+manifest instead: it records a digest of everything that decides the bytes (the spec's files,
+overlays, options and names, templates, the generator's code, the formatter), and every written
+file's hash. Each of those, changed, makes `check` fail; anything the short-circuit cannot vouch
+for goes through the full comparison."""
 
 from __future__ import annotations
 
@@ -12,10 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import ROOT, forge
 from .golden import FEATURES
 
 FAST = "stages: inputs and files hashed"
+TRUST = "--trust-manifest"
 
 
 def clientgen(cwd: Path, *args: str | Path) -> subprocess.CompletedProcess[str]:
@@ -44,8 +47,8 @@ def project(tmp_path: Path) -> Path:
 
 
 def fast_and_fresh(project: Path, *args: str) -> bool:
-    """Whether `check` passes without generating anything."""
-    result = clientgen(project, "check", "--verbose", *args)
+    """Whether `check --trust-manifest` passes without generating anything."""
+    result = clientgen(project, "check", TRUST, "--verbose", *args)
     assert result.returncode == 0, result.stderr
     return result.stderr.startswith(FAST)
 
@@ -56,10 +59,32 @@ def stale(project: Path, *args: str) -> str:
     return result.stderr
 
 
-def test_an_unchanged_client_is_checked_from_its_manifest(project: Path) -> None:
+def test_an_unchanged_client_is_generated_again_or_on_request_checked_from_its_manifest(project: Path) -> None:
+    generated = clientgen(project, "check", "--verbose")
+    assert generated.returncode == 0 and generated.stderr.startswith("stages: load "), generated.stderr
     assert fast_and_fresh(project)
     (project / "client" / "NOTES.md").write_text("ours")  # not the generator's: no reason to regenerate
     assert fast_and_fresh(project)
+
+
+def test_a_forged_manifest_fails_check_and_is_undone_by_generate(project: Path) -> None:
+    planted = "print('planted')\n"
+    forge(project / "client", "library/_client.py", planted)
+    result = clientgen(project, "check")
+    assert result.returncode == 1 and result.stderr.splitlines()[1:] == [
+        "  changed: .clientgen.json",
+        "  changed: library/_client.py",
+    ]
+    shown = clientgen(project, "check", "--diff")
+    assert (
+        shown.returncode == 1 and f"\n-{planted}" in shown.stdout and "+++ generated/library/_client.py" in shown.stdout
+    )
+    # the opt-in short cut takes the manifest's word (the README says so): a local convenience only
+    assert fast_and_fresh(project)
+    regenerated = clientgen(project, "generate")
+    assert regenerated.returncode == 0 and "(2 written, " in regenerated.stdout, regenerated.stdout
+    assert planted not in (project / "client" / "library" / "_client.py").read_text()
+    assert clientgen(project, "check").returncode == 0
 
 
 def test_a_hand_edit_fails(project: Path) -> None:
@@ -119,7 +144,7 @@ def test_a_changed_generator_fails(tmp_path: Path, project: Path) -> None:
     shutil.copytree(ROOT / "templates", copy / "templates")
     config = ["--config", project / "pyproject.toml"]
     assert clientgen(copy, "generate", *config, "-q").returncode == 0
-    result = clientgen(copy, "check", *config, "--verbose")
+    result = clientgen(copy, "check", *config, TRUST, "--verbose")
     assert result.returncode == 0 and result.stderr.startswith(FAST)
     naming = copy / "generator" / "naming.py"
     naming.write_text(naming.read_text() + "\n# a change of the generator's own code\n")

@@ -24,6 +24,8 @@ def test_help_and_version() -> None:
     assert result.returncode == 0
     assert "generate" in result.stdout and "check" in result.stdout
     assert "generate" in run("generate", "--help").stdout
+    check_help = " ".join(run("check", "--help").stdout.split())
+    assert "--trust-manifest" in check_help and "it trusts the folder" in check_help and "never in CI" in check_help
     assert run("--version").stdout.startswith("clientgen ")
 
 
@@ -47,7 +49,10 @@ def test_generate_then_check(tmp_path: Path) -> None:
 
     fresh = run("check", SEED, "--output", out, "--package-name", "firecrawl", "--verbose")
     assert fresh.returncode == 0
-    assert fresh.stderr.startswith("stages: inputs and files hashed ")  # answered from the manifest
+    assert fresh.stderr.startswith("stages: load ") and ", compare " in fresh.stderr  # generated and compared
+    trusted = run("check", SEED, "--output", out, "--package-name", "firecrawl", "--verbose", "--trust-manifest")
+    assert trusted.returncode == 0
+    assert trusted.stderr.startswith("stages: inputs and files hashed ")  # answered from the manifest
     (out / "README.md").write_text("edited")
     (out / "firecrawl" / "types" / "__init__.py").unlink()
     (out / "firecrawl" / "stray.py").write_text("import os\n")

@@ -52,7 +52,12 @@ def test_output_does_not_depend_on_hash_seed_or_working_directory(tmp_path: Path
             text=True,
             cwd=cwd,
             timeout=300,
-            env={"PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+            env={
+                "PYTHONHASHSEED": seed,
+                "PYTHONPATH": str(ROOT),
+                "PATH": "/usr/bin:/bin",
+                "CLIENTGEN_CACHE_DIR": str(tmp_path / f"format-cache-{seed}"),  # each run formats afresh
+            },
         )
         assert result.returncode == 0, result.stderr
         digests.append(json.loads(result.stdout))

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import FIRECRAWL_SPECS, ROOT
+from .conftest import FIRECRAWL_SPECS, ROOT, forge
 from .golden import FEATURES
 from .http_server import TestServer
 
@@ -166,14 +166,20 @@ def test_update_regenerates_bumps_and_describes_the_change(repo: Path, tmp_path:
     assert json.loads(summary_file.read_text())["changed"] is False
 
 
-def test_update_of_one_target_from_a_file(repo: Path, tmp_path: Path) -> None:
-    """`--from` a local path, one target picked: the events spec gains an operation (minor)."""
-    newer = tmp_path / "events.yaml"
+def newer_events_spec(repo: Path, folder: Path) -> Path:
+    """The events target's spec with one more operation, in `folder`."""
+    newer = folder / "events.yaml"
     text = (repo / "specs" / "events.yaml").read_text()
     assert "\n  /events:\n" in text
     newer.write_text(text.replace("\n  /events:\n", "\n  /events/count:\n    get:\n      operationId: countEvents\n"
                                   "      tags: [events]\n      responses:\n        '204': {description: counted}\n"
                                   "  /events:\n"))  # fmt: skip
+    return newer
+
+
+def test_update_of_one_target_from_a_file(repo: Path, tmp_path: Path) -> None:
+    """`--from` a local path, one target picked: the events spec gains an operation (minor)."""
+    newer = newer_events_spec(repo, tmp_path)
     result = run(repo, "update", "--target", "events", "--from", str(newer), "--pr-body", str(tmp_path / "pr.md"))
     assert result.returncode == 0, result.stderr
     assert "events 0.1.0 -> 0.2.0 (minor)" in result.stdout
@@ -184,6 +190,20 @@ def test_update_of_one_target_from_a_file(repo: Path, tmp_path: Path) -> None:
         both.returncode == 2
         and both.stderr == f"error: {repo / 'pyproject.toml'}: --from applies to one target: pick it with --target\n"
     )
+
+
+def test_update_rewrites_a_forged_file_the_change_does_not_touch(repo: Path, tmp_path: Path) -> None:
+    """A generated file edited together with its hash in the manifest (as a pull request can)
+    is not kept on the manifest's word: the regenerated client has the generator's text."""
+    client = repo / "clients" / "events"
+    runtime = client / "events" / "_exceptions.py"  # the same before and after the spec change
+    generated = runtime.read_bytes()
+    forge(client, "events/_exceptions.py", "print('planted')\n")
+    newer = newer_events_spec(repo, tmp_path)
+    result = run(repo, "update", "--target", "events", "--from", str(newer))
+    assert result.returncode == 0 and "events 0.1.0 -> 0.2.0 (minor)" in result.stdout, result.stderr
+    assert runtime.read_bytes() == generated
+    assert run(repo, "check").returncode == 0
 
 
 def test_a_failed_update_leaves_everything_as_it_was(repo: Path, tmp_path: Path) -> None:

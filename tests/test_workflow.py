@@ -20,7 +20,7 @@ import yaml
 
 import generator
 
-from .conftest import ROOT
+from .conftest import ROOT, forge
 from .golden import FEATURES
 from .http_server import TestServer
 from .prism import free_port
@@ -92,6 +92,7 @@ def test_the_pre_commit_hook_checks_every_configured_client() -> None:
     (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
     assert hook["entry"] == "clientgen check"  # no arguments: the configuration's targets
     assert hook["pass_filenames"] is False and hook.get("args") is None
+    assert "--trust-manifest" not in WORKFLOW.read_text()  # CI compares with a fresh generation
     readme = (ROOT / "README.md").read_text()
     assert f"rev: v{generator.__version__}" in readme and "id: clientgen-check" in readme
 
@@ -233,7 +234,8 @@ def test_the_hook_is_a_valid_pre_commit_manifest() -> None:
 @pytest.mark.slow
 def test_the_hook_checks_a_repository_as_pre_commit_runs_it(tmp_path: Path) -> None:
     """pre-commit installs the hook from this repository, as a team's .pre-commit-config.yaml
-    would (`try-repo`), and runs it: it passes on a fresh client and fails on a stale one."""
+    would (`try-repo`), and runs it: it passes on a fresh client and fails on a stale one, also
+    when the file's hash in the manifest was edited with it."""
     pre_commit = shutil.which("pre-commit", path=str(BIN))
     assert pre_commit is not None
     repo = tmp_path / "repo"
@@ -249,7 +251,7 @@ def test_the_hook_checks_a_repository_as_pre_commit_runs_it(tmp_path: Path) -> N
     fresh = subprocess.run(command, cwd=repo, env=env, capture_output=True, text=True, timeout=900)
     assert fresh.returncode == 0, fresh.stdout[-3000:]
     assert "generated clients are up to date" in fresh.stdout and "Passed" in fresh.stdout
-    (repo / "clients" / "events" / "README.md").write_text("edited\n")
+    forge(repo / "clients" / "events", "README.md", "edited\n")
     stale = subprocess.run(command, cwd=repo, env=env, capture_output=True, text=True, timeout=900)
     assert stale.returncode == 1
     assert "clients/events is stale" in stale.stdout and "changed: README.md" in stale.stdout
