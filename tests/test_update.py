@@ -16,6 +16,7 @@ import pytest
 from .conftest import FIRECRAWL_SPECS, ROOT
 from .golden import FEATURES
 from .http_server import TestServer
+from .raw_http import RawServer, chunked, response
 
 pytestmark = pytest.mark.slow
 
@@ -81,7 +82,7 @@ def repo(tmp_path: Path) -> Path:
     return repo
 
 
-def serve(repo: Path, server: TestServer) -> None:
+def serve(repo: Path, server: TestServer | RawServer) -> None:
     """Point the firecrawl target's source at the test server (committed, as a team would)."""
     (repo / "pyproject.toml").write_text(CONFIG.format(url=server.url))
     git(repo, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qam", "source")
@@ -214,7 +215,8 @@ def test_a_failed_update_leaves_everything_as_it_was(repo: Path, tmp_path: Path)
         # a server that answers too slowly
         server.reply(200, body=JUNE.read_bytes(), delay=5)
         slow = run(repo, "update", "--timeout", "1", "--retries", "0")
-        assert slow.returncode == 2 and "timed out after 1 s" in slow.stderr, slow.stderr
+        assert slow.returncode == 2 and "timed out after 1." in slow.stderr, slow.stderr
+        assert "s (the limit is 1 s) (target firecrawl; nothing was written)" in slow.stderr
         assert snapshot(repo) == before
         # one passing failure is retried
         server.reply(503, body=b"busy", headers={"Retry-After": "0"})
@@ -222,6 +224,31 @@ def test_a_failed_update_leaves_everything_as_it_was(repo: Path, tmp_path: Path)
         recovered = run(repo, "update")
         assert recovered.returncode == 0, recovered.stderr
         assert (repo / "specs" / "firecrawl.json").read_bytes() == JUNE.read_bytes()
+
+
+def test_a_download_cut_short_writes_nothing_and_a_retry_gets_it_whole(repo: Path) -> None:
+    """The server announces the whole spec and sends 192,053 of its bytes, or cuts a chunked body
+    short: each attempt is retried; when every one is cut, nothing is written."""
+    june = JUNE.read_bytes()
+    with RawServer() as server:
+        serve(repo, server)
+        before = snapshot(repo)
+        for cut in (response(june[:192_053], length=len(june)), chunked(june, cut=192_053)):
+            server.send(cut)
+            server.send(cut)
+            result = run(repo, "update", "--retries", "1")
+            assert result.returncode == 2, result.stderr
+            assert result.stderr.startswith(f"error: {server.url}/v2-openapi.json: the connection closed ")
+            assert result.stderr.endswith(" (after 2 attempts) (target firecrawl; nothing was written)\n")
+            assert result.stderr.count("\n") == 1, result.stderr
+            assert snapshot(repo) == before
+        server.send(response(june[:192_053], length=len(june)))
+        server.send(chunked(june, cut=100_000))
+        server.send(response(june))
+        recovered = run(repo, "update")
+    assert recovered.returncode == 0, recovered.stderr
+    assert (repo / "specs" / "firecrawl.json").read_bytes() == june
+    assert "firecrawl 0.1.0 -> 1.0.0 (major)" in recovered.stdout
 
 
 def test_where_specs_may_come_from(repo: Path) -> None:
