@@ -23,13 +23,13 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from .errors import Diagnostic, GeneratorError, Location, escape_pointer_token, pointer_tokens
+from .fetch import MAX_SPEC_BYTES, TOO_LARGE
 from .options import LoadOptions
 from .text import has_lone_surrogate, without_lone_surrogates
 
 if TYPE_CHECKING:
     from .swagger2 import Origins
 
-MAX_SPEC_BYTES = 64 * 1024 * 1024
 MAX_NESTING = 256
 MAX_EXPANDED_NODES = 5_000_000
 """YAML aliases may share a node many times; beyond this many nodes counted with their
@@ -314,10 +314,8 @@ def load_document(path: Path, options: LoadOptions = LoadOptions(), overlays: Se
 def _read(path: Path, referrer: Location | None = None) -> bytes:
     """The bytes of a spec file; `referrer` is the `$ref` that names it, if any."""
     try:
-        size = path.stat().st_size
-        if size > MAX_SPEC_BYTES:
-            raise GeneratorError(path, f"file is {size} bytes; the limit is {MAX_SPEC_BYTES}")
-        return path.read_bytes()
+        with path.open("rb") as file:
+            raw = file.read(MAX_SPEC_BYTES + 1)  # a file's size may not be what it holds: /dev/zero
     except FileNotFoundError:
         if referrer is not None:
             raise GeneratorError(referrer, f"$ref names a file that does not exist: {path}") from None
@@ -326,6 +324,9 @@ def _read(path: Path, referrer: Location | None = None) -> bytes:
         raise GeneratorError(path, "is a folder, not a spec file") from None
     except OSError as exc:
         raise GeneratorError(path, f"cannot read: {exc.strerror or exc}") from None
+    if len(raw) > MAX_SPEC_BYTES:
+        raise GeneratorError(path, TOO_LARGE)
+    return raw
 
 
 def _fetch(url: str, where: Location) -> bytes:

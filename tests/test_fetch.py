@@ -18,7 +18,8 @@ import pytest
 
 from generator.cli import main
 from generator.errors import GeneratorError
-from generator.fetch import TOO_LARGE, fetch_spec, redirect_refusal
+from generator.fetch import MAX_SPEC_BYTES, TOO_LARGE, fetch_spec, redirect_refusal
+from generator.load import load_document
 
 from .raw_http import RawServer, chunked, redirect, response
 
@@ -101,6 +102,9 @@ def test_dev_zero_is_read_up_to_the_size_limit() -> None:
     with pytest.raises(GeneratorError) as fetched:
         fetch_spec("/dev/zero")
     assert str(fetched.value) == f"/dev/zero: {TOO_LARGE}"
+    with pytest.raises(GeneratorError) as loaded:
+        load_document(Path("/dev/zero"))
+    assert str(loaded.value) == f"/dev/zero: {TOO_LARGE}"
 
 
 def test_a_pipe_is_read_until_its_writer_closes_it_or_the_deadline(tmp_path: Path) -> None:
@@ -120,6 +124,22 @@ def test_a_pipe_is_read_until_its_writer_closes_it_or_the_deadline(tmp_path: Pat
     writer.start()
     assert fetch_spec(str(fifo), timeout=10) == BODY
     writer.join()
+
+
+def test_one_size_limit_and_one_message_for_files_and_downloads(tmp_path: Path) -> None:
+    large = tmp_path / "large.json"
+    with large.open("wb") as file:
+        file.truncate(MAX_SPEC_BYTES + 1)
+    for read in (lambda: fetch_spec(str(large)), lambda: load_document(large)):
+        with pytest.raises(GeneratorError) as caught:
+            read()
+        assert str(caught.value) == f"{large}: {TOO_LARGE}"
+    with RawServer() as server:
+        server.send(response(b"", length=MAX_SPEC_BYTES + 1))
+        with pytest.raises(GeneratorError) as caught:
+            fetch_spec(f"{server.url}/spec.json", sleep=never_sleep)
+        assert str(caught.value) == f"{server.url}/spec.json: {TOO_LARGE}"
+        assert len(server.requests) == 1  # not retried
 
 
 @pytest.mark.parametrize(
