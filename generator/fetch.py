@@ -1,6 +1,9 @@
 """The newest spec for `update`: from an https:// URL (plain http only from this machine) or a
 file, within a deadline and a size limit, retrying what may pass (a 5xx or 429 answer, a dropped
-or cut-short connection, a timeout). Every failure is one GeneratorError that names the source."""
+or cut-short connection, a timeout). Every failure is one GeneratorError that names the source.
+
+The rules here (the limit, the deadline, where a URL or a redirect may lead) hold for the remote
+`$ref`s of a spec too, which `load.py` fetches through `download`."""
 
 from __future__ import annotations
 

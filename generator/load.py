@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from .errors import Diagnostic, GeneratorError, Location, escape_pointer_token, pointer_tokens
-from .fetch import MAX_SPEC_BYTES, TOO_LARGE
+from .fetch import MAX_SPEC_BYTES, ONLY_HTTPS, TIMEOUT, TOO_LARGE, Deadline, allowed_url, download, redirect_refusal
 from .options import LoadOptions
 from .text import has_lone_surrogate, without_lone_surrogates
 
@@ -37,7 +37,8 @@ repeats, a document is taken for an alias bomb."""
 MAX_LINE_LOOKUP_BYTES = 2 * 1024 * 1024
 """Finding the line of a pointer composes the file's YAML node tree, about 2 s for 4 MB here:
 larger files are located by JSON pointer alone."""
-REMOTE_TIMEOUT_SECONDS = 30
+REMOTE_TIMEOUT_SECONDS = TIMEOUT
+"""For all the remote `$ref`s of one spec together."""
 _REPAIRED = "text with a lone surrogate (not valid Unicode); it became U+FFFD"
 
 
@@ -92,6 +93,7 @@ class Document:
     _files: dict[str, _File] = field(default_factory=dict)
     _line_trees: dict[str, Any] = field(default_factory=dict)
     _conversion_warnings: list[Diagnostic] = field(default_factory=list)
+    _remote_deadline: Deadline | None = None
 
     @property
     def data(self) -> dict[str, Any]:
@@ -257,12 +259,25 @@ class Document:
         url = urllib.parse.urljoin(current, address) if "://" in current else address
         if not self.options.allow_remote_refs:
             raise self.error(referrer, f"$ref to the remote {url!r} is refused; pass --allow-remote-refs to fetch it")
-        if not url.startswith(("http://", "https://")):
-            raise self.error(referrer, f"$ref {url!r}: only http and https URLs can be fetched")
         key = url.split("#")[0]
         if key not in self._files:
-            self._files[key] = _parse(url, _fetch(url, self.location(referrer)), url)
+            self._files[key] = _parse(url, self._download(key, current, referrer), url)
         return key
+
+    def _download(self, url: str, current: str, referrer: str) -> bytes:
+        """A remote file, by the rules of `update`'s sources: HTTPS, or plain HTTP from this
+        machine; from a remote file, only where a redirect from it could go."""
+        if not allowed_url(url):
+            raise self.error(referrer, f"$ref {url!r}: {ONLY_HTTPS}")
+        refusal = redirect_refusal(current, url) if "://" in current else None
+        if refusal is not None:
+            raise self.error(referrer, f"$ref {url!r} in {current} is refused: {refusal}")
+        if self._remote_deadline is None:
+            self._remote_deadline = Deadline(REMOTE_TIMEOUT_SECONDS)
+        try:
+            return download(url, self._remote_deadline)
+        except GeneratorError as exc:
+            raise self.error(referrer, f"cannot fetch {url}: {exc.diagnostic.message}") from None
 
 
 def split_pointer(pointer: str) -> tuple[str, str]:
@@ -326,20 +341,6 @@ def _read(path: Path, referrer: Location | None = None) -> bytes:
         raise GeneratorError(path, f"cannot read: {exc.strerror or exc}") from None
     if len(raw) > MAX_SPEC_BYTES:
         raise GeneratorError(path, TOO_LARGE)
-    return raw
-
-
-def _fetch(url: str, where: Location) -> bytes:
-    import urllib.error  # only for remote $refs, an opt-in
-    import urllib.request
-
-    try:
-        with urllib.request.urlopen(url, timeout=REMOTE_TIMEOUT_SECONDS) as response:  # noqa: S310 - opted in
-            raw: bytes = response.read(MAX_SPEC_BYTES + 1)
-    except (urllib.error.URLError, OSError, ValueError) as exc:
-        raise GeneratorError(where, f"cannot fetch {url}: {getattr(exc, 'reason', exc)}") from None
-    if len(raw) > MAX_SPEC_BYTES:
-        raise GeneratorError(url, f"more than {MAX_SPEC_BYTES} bytes")
     return raw
 
 

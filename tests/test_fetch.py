@@ -16,10 +16,14 @@ from pathlib import Path
 
 import pytest
 
+import generator.load
 from generator.cli import main
 from generator.errors import GeneratorError
 from generator.fetch import MAX_SPEC_BYTES, TOO_LARGE, fetch_spec, redirect_refusal
+from generator.inputs import Inputs
 from generator.load import load_document
+from generator.options import LoadOptions
+from generator.pipeline import generate_files
 
 from .raw_http import RawServer, chunked, redirect, response
 
@@ -227,6 +231,52 @@ def test_an_https_source_is_never_redirected_to_plain_http_on_this_machine(tls: 
         with pytest.raises(GeneratorError, match="timed out after"):
             fetch_spec(f"{source.url}/spec.json", timeout=1, retries=0)
         assert time.monotonic() - started < 3
+
+
+def spec_referring_to(url: str) -> str:
+    return (
+        "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /pet:\n    get:\n      responses:\n"
+        f"        '200':\n          description: ok\n          content:\n            application/json:\n"
+        f"              schema: {{$ref: '{url}'}}\n"
+    )
+
+
+def generate_referring_to(tmp_path: Path, url: str) -> None:
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(spec_referring_to(url))
+    generate_files(spec, Inputs(load=LoadOptions(allow_remote_refs=True)))
+
+
+def test_remote_refs_are_fetched_by_the_rules_of_sources(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pet = b'{"type": "object", "properties": {"name": {"type": "string"}}}'
+    with pytest.raises(GeneratorError, match=r"\$ref 'http://example.invalid/pet.json': only https:// URLs"):
+        generate_referring_to(tmp_path, "http://example.invalid/pet.json")
+    monkeypatch.setattr(generator.load, "REMOTE_TIMEOUT_SECONDS", 1)
+    with RawServer() as server, RawServer() as other:
+        server.send(redirect(f"{other.url}/pet.json"))
+        with pytest.raises(GeneratorError, match=f"a redirect to {other.url}/pet.json is refused"):
+            generate_referring_to(tmp_path, f"{server.url}/pet.json")
+        assert other.requests == []
+        owner = f'{{"type": "object", "properties": {{"owner": {{"$ref": "{other.url}/owner.json"}}}}}}'.encode()
+        server.send(response(owner))  # a remote file may not lead to another port of this machine
+        with pytest.raises(GeneratorError, match=f"'{other.url}/owner.json' in {server.url}/pet.json is refused"):
+            generate_referring_to(tmp_path, f"{server.url}/pet.json")
+        assert other.requests == []
+        server.send(response(pet[:20], length=len(pet)))
+        with pytest.raises(GeneratorError, match="the connection closed after 20 of the 62 bytes announced"):
+            generate_referring_to(tmp_path, f"{server.url}/pet.json")
+        server.send(response(b"", length=MAX_SPEC_BYTES + 1))
+        with pytest.raises(GeneratorError, match=re.escape(TOO_LARGE)):
+            generate_referring_to(tmp_path, f"{server.url}/pet.json")
+        server.send(response(pet), drip=0.05)
+        started = time.monotonic()
+        with pytest.raises(GeneratorError) as caught:
+            generate_referring_to(tmp_path, f"{server.url}/pet.json")
+        assert time.monotonic() - started < 3
+        assert f"#/paths/~1pet/get/responses/200/content/application~1json/schema/$ref: cannot fetch {server.url}" in (
+            str(caught.value)
+        )
+        assert took(str(caught.value)) >= 1
 
 
 @pytest.mark.parametrize(
