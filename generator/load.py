@@ -252,7 +252,7 @@ class Document:
             key = target.resolve().as_uri()
         key = key.replace("#", "%23")
         if key not in self._files:
-            self._files[key] = _parse(target, _read(target, referrer=self.location(referrer)), target)
+            self._files[key] = _parse(target, _read(target, referrer=self.location(referrer)))
         return key
 
     def _remote_key(self, address: str, current: str, referrer: str) -> str:
@@ -261,7 +261,7 @@ class Document:
             raise self.error(referrer, f"$ref to the remote {url!r} is refused; pass --allow-remote-refs to fetch it")
         key = url.split("#")[0]
         if key not in self._files:
-            self._files[key] = _parse(url, self._download(key, current, referrer), url)
+            self._files[key] = _parse(url, self._download(key, current, referrer))
         return key
 
     def _download(self, url: str, current: str, referrer: str) -> bytes:
@@ -299,7 +299,7 @@ def load_data(path: Path, options: LoadOptions = LoadOptions()) -> Document:
     """Read and parse a YAML or JSON file, with the same safeguards as a spec (used for overlays
     too), so that messages can give the line of a pointer. Failures are GeneratorErrors."""
     document = Document(path=path, options=options)
-    document._files[""] = _parse(path, _read(path), path)
+    document._files[""] = _parse(path, _read(path))
     return document
 
 
@@ -344,7 +344,16 @@ def _read(path: Path, referrer: Location | None = None) -> bytes:
     return raw
 
 
-def _parse(origin: Path | str, raw: bytes, name: Path | str) -> _File:
+def is_json(raw: bytes) -> bool:
+    """Whether a file is read as JSON (else as YAML, which JSON is too): by what it holds, not by
+    its name, so that a YAML spec fetched for a `.json` one reads alike."""
+    return _JSON_START.match(raw) is not None
+
+
+_JSON_START = re.compile(rb"(?:\xef\xbb\xbf)?[ \t\r\n]*[{\[]")
+
+
+def _parse(origin: Path | str, raw: bytes) -> _File:
     """Parse the bytes of one file of a spec."""
     if not raw.strip():
         raise GeneratorError(origin, "file is empty")
@@ -354,7 +363,7 @@ def _parse(origin: Path | str, raw: bytes, name: Path | str) -> _File:
         raise GeneratorError(origin, f"not UTF-8 text (byte {exc.start} is invalid)") from None
     if "\x00" in text:
         raise GeneratorError(origin, "not a text file (contains NUL bytes)")
-    if str(name).lower().endswith(".json") or text.lstrip().startswith(("{", "[")):
+    if is_json(raw):
         data = _parse_json(origin, text)
         _check_depth(origin, data)  # JSON has no aliases and only string keys
     else:

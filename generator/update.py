@@ -22,6 +22,7 @@ from .config import Target
 from .diff import NewClient, Release, SpecVersion, pull_request_body, pull_request_title
 from .errors import Diagnostic, GeneratorError, Location
 from .fetch import fetch_spec, is_url
+from .load import is_json
 from .pipeline import Generated, generate_files
 from .write import WriteResult, replace_file, write_project
 
@@ -125,9 +126,11 @@ def plan_update(target: Target, source: str | None, warnings: list[Diagnostic], 
     if new_spec == old_spec:
         return update
     # The new spec is read from beside the committed one, so that its relative $refs resolve alike;
-    # its place in messages is the source's.
+    # its place in messages is the source's. It is read by what it holds (YAML may come for a
+    # .json spec), and its name says which.
     target.spec.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(prefix=f".{target.spec.name}.", suffix=target.spec.suffix, dir=target.spec.parent)
+    suffix = ".json" if is_json(new_spec) else ".yaml"
+    handle, name = tempfile.mkstemp(prefix=f".{target.spec.name}.", suffix=suffix, dir=target.spec.parent)
     candidate = Path(name)
     try:
         with os.fdopen(handle, "wb") as file:

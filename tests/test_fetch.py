@@ -25,6 +25,7 @@ from generator.load import load_document
 from generator.options import LoadOptions
 from generator.pipeline import generate_files
 
+from .golden import FEATURES
 from .raw_http import RawServer, chunked, redirect, response
 
 BODY = b"".join(b'{"line": %5d}\n' % line for line in range(700))  # 11,200 bytes
@@ -277,6 +278,18 @@ def test_remote_refs_are_fetched_by_the_rules_of_sources(tmp_path: Path, monkeyp
             str(caught.value)
         )
         assert took(str(caught.value)) >= 1
+
+
+def test_a_yaml_source_for_a_json_spec(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fetched spec is read by what it holds: YAML for a target whose spec is `.json`."""
+    shutil.copy(FEATURES / "petstore" / "spec.yaml", tmp_path / "upstream.yaml")
+    (tmp_path / "pyproject.toml").write_text(
+        '[[tool.generator.targets]]\nname = "pets"\nspec = "spec.json"\noutput = "client"\nsource = "upstream.yaml"\n'
+    )
+    monkeypatch.chdir(tmp_path)
+    assert main(["update", "-q"]) == 0
+    assert (tmp_path / "spec.json").read_bytes() == (tmp_path / "upstream.yaml").read_bytes()
+    assert main(["check", "-q"]) == 0
 
 
 @pytest.mark.parametrize(
