@@ -8,7 +8,6 @@ The rules here (the limit, the deadline, where a URL or a redirect may lead) hol
 from __future__ import annotations
 
 import ipaddress
-import itertools
 import os
 import select
 import stat
@@ -87,8 +86,8 @@ def fetch_spec(
     if not allowed_url(source):
         raise GeneratorError(source, ONLY_HTTPS)
     run = Deadline(timeout * (retries + 1))
-    delay = RETRY_DELAY
-    for attempt in itertools.count(1):
+    attempt, delay = 1, RETRY_DELAY
+    while True:
         try:
             return download(source, Deadline(timeout, within=run))
         except TransientError as exc:
@@ -97,8 +96,7 @@ def fetch_spec(
                 tries = f" (after {attempt} attempts)" if attempt > 1 else ""
                 raise GeneratorError(source, f"{exc.diagnostic.message}{tries}") from None
             sleep(wait)
-            delay *= 2
-    raise AssertionError("unreachable")
+            attempt, delay = attempt + 1, delay * 2
 
 
 def download(url: str, deadline: Deadline) -> bytes:
