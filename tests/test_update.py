@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from .conftest import FIRECRAWL_SPECS, ROOT
 from .golden import FEATURES
@@ -227,28 +228,36 @@ def test_a_failed_update_leaves_everything_as_it_was(repo: Path, tmp_path: Path)
 
 
 def test_a_download_cut_short_writes_nothing_and_a_retry_gets_it_whole(repo: Path) -> None:
-    """The server announces the whole spec and sends 192,053 of its bytes, or cuts a chunked body
-    short: each attempt is retried; when every one is cut, nothing is written."""
-    june = JUNE.read_bytes()
+    """The server announces the whole spec and sends part of it, or cuts a chunked body short,
+    where an operation begins: what came is a valid spec with 10 operations fewer. Each attempt is
+    retried; when every one is cut, nothing is written."""
+    events = yaml.safe_load((repo / "specs" / "events.yaml").read_text())
+    paths = events.pop("paths")
+    for n in range(20):
+        paths[f"/events/{n}/archive"] = {
+            "post": {"tags": ["events"], "operationId": f"archive{n}", "responses": {"204": {"description": "done"}}}
+        }
+    whole = yaml.safe_dump({**events, "paths": paths}, sort_keys=False).encode()
+    part = whole.index(b"\n  /events/10/archive:") + 1
     with RawServer() as server:
-        serve(repo, server)
+        url = f"{server.url}/events.yaml"
         before = snapshot(repo)
-        for cut in (response(june[:192_053], length=len(june)), chunked(june, cut=192_053)):
+        for cut in (response(whole[:part], length=len(whole)), chunked(whole, cut=part)):
             server.send(cut)
             server.send(cut)
-            result = run(repo, "update", "--retries", "1")
+            result = run(repo, "update", "--target", "events", "--from", url, "--retries", "1")
             assert result.returncode == 2, result.stderr
-            assert result.stderr.startswith(f"error: {server.url}/v2-openapi.json: the connection closed ")
-            assert result.stderr.endswith(" (after 2 attempts) (target firecrawl; nothing was written)\n")
+            assert result.stderr.startswith(f"error: {url}: the connection closed ")
+            assert result.stderr.endswith(" (after 2 attempts) (target events; nothing was written)\n")
             assert result.stderr.count("\n") == 1, result.stderr
             assert snapshot(repo) == before
-        server.send(response(june[:192_053], length=len(june)))
-        server.send(chunked(june, cut=100_000))
-        server.send(response(june))
-        recovered = run(repo, "update")
+        server.send(response(whole[:part], length=len(whole)))
+        server.send(chunked(whole, cut=part))
+        server.send(response(whole))
+        recovered = run(repo, "update", "--target", "events", "--from", url)
     assert recovered.returncode == 0, recovered.stderr
-    assert (repo / "specs" / "firecrawl.json").read_bytes() == june
-    assert "firecrawl 0.1.0 -> 1.0.0 (major)" in recovered.stdout
+    assert (repo / "specs" / "events.yaml").read_bytes() == whole
+    assert "events 0.1.0 -> 0.2.0 (minor)" in recovered.stdout
 
 
 def test_where_specs_may_come_from(repo: Path) -> None:
