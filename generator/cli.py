@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import json
+import math
 import re
 import sys
 import time
@@ -197,11 +198,14 @@ def _add_update_command(commands: Any) -> None:
         help="write a JSON summary here: per target, digests, versions, semver, counts",
     )
     command.add_argument(
-        "--timeout", type=float, default=TIMEOUT, metavar="SECONDS", help=f"for each download (default: {TIMEOUT:g})"
-    )
+        "--timeout", type=_seconds, default=TIMEOUT, metavar="SECONDS",
+        help=f"for each attempt at a download, from connecting to the body's last byte, or at reading a pipe; "
+        f"all attempts and the waits between them within (retries + 1) times this (default: {TIMEOUT:g})",
+    )  # fmt: skip
     command.add_argument(
-        "--retries", type=int, default=RETRIES, metavar="N",
-        help=f"downloads retried after a 5xx or 429 answer, a dropped connection or a timeout (default: {RETRIES})",
+        "--retries", type=_count_of_retries, default=RETRIES, metavar="N",
+        help=f"downloads retried after a 5xx or 429 answer, a dropped or cut-short connection or a timeout "
+        f"(default: {RETRIES})",
     )  # fmt: skip
     command.add_argument("--quiet", "-q", action="store_true", help="print errors only")
     command.add_argument(
@@ -211,6 +215,20 @@ def _add_update_command(commands: Any) -> None:
         "--warnings-format", choices=("text", "json"), default="text", help="json: one JSON array on stderr"
     )
     command.add_argument("--debug", action="store_true", help=DEBUG_HELP)
+
+
+def _seconds(text: str) -> float:
+    seconds = float(text)
+    if not 0 < seconds < math.inf:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds above 0")
+    return seconds
+
+
+def _count_of_retries(text: str) -> int:
+    retries = int(text)
+    if retries < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not 0 or more")
+    return retries
 
 
 def main(argv: Sequence[str] | None = None, prog: str = "python -m generator") -> int:

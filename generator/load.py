@@ -23,13 +23,13 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from .errors import Diagnostic, GeneratorError, Location, escape_pointer_token, pointer_tokens
+from .fetch import MAX_SPEC_BYTES, ONLY_HTTPS, TIMEOUT, TOO_LARGE, Deadline, allowed_url, download, redirect_refusal
 from .options import LoadOptions
 from .text import has_lone_surrogate, without_lone_surrogates
 
 if TYPE_CHECKING:
     from .swagger2 import Origins
 
-MAX_SPEC_BYTES = 64 * 1024 * 1024
 MAX_NESTING = 256
 MAX_EXPANDED_NODES = 5_000_000
 """YAML aliases may share a node many times; beyond this many nodes counted with their
@@ -37,7 +37,8 @@ repeats, a document is taken for an alias bomb."""
 MAX_LINE_LOOKUP_BYTES = 2 * 1024 * 1024
 """Finding the line of a pointer composes the file's YAML node tree, about 2 s for 4 MB here:
 larger files are located by JSON pointer alone."""
-REMOTE_TIMEOUT_SECONDS = 30
+REMOTE_TIMEOUT_SECONDS = TIMEOUT
+"""For all the remote `$ref`s of one spec together."""
 _REPAIRED = "text with a lone surrogate (not valid Unicode); it became U+FFFD"
 
 
@@ -92,6 +93,7 @@ class Document:
     _files: dict[str, _File] = field(default_factory=dict)
     _line_trees: dict[str, Any] = field(default_factory=dict)
     _conversion_warnings: list[Diagnostic] = field(default_factory=list)
+    _remote_deadline: Deadline | None = None
 
     @property
     def data(self) -> dict[str, Any]:
@@ -250,19 +252,32 @@ class Document:
             key = target.resolve().as_uri()
         key = key.replace("#", "%23")
         if key not in self._files:
-            self._files[key] = _parse(target, _read(target, referrer=self.location(referrer)), target)
+            self._files[key] = _parse(target, _read(target, referrer=self.location(referrer)))
         return key
 
     def _remote_key(self, address: str, current: str, referrer: str) -> str:
         url = urllib.parse.urljoin(current, address) if "://" in current else address
         if not self.options.allow_remote_refs:
             raise self.error(referrer, f"$ref to the remote {url!r} is refused; pass --allow-remote-refs to fetch it")
-        if not url.startswith(("http://", "https://")):
-            raise self.error(referrer, f"$ref {url!r}: only http and https URLs can be fetched")
         key = url.split("#")[0]
         if key not in self._files:
-            self._files[key] = _parse(url, _fetch(url, self.location(referrer)), url)
+            self._files[key] = _parse(url, self._download(key, current, referrer))
         return key
+
+    def _download(self, url: str, current: str, referrer: str) -> bytes:
+        """A remote file, by the rules of `update`'s sources: HTTPS, or plain HTTP from this
+        machine; from a remote file, only where a redirect from it could go."""
+        if not allowed_url(url):
+            raise self.error(referrer, f"$ref {url!r}: {ONLY_HTTPS}")
+        refusal = redirect_refusal(current, url) if "://" in current else None
+        if refusal is not None:
+            raise self.error(referrer, f"$ref {url!r} in {current} is refused: {refusal}")
+        if self._remote_deadline is None:
+            self._remote_deadline = Deadline(REMOTE_TIMEOUT_SECONDS)
+        try:
+            return download(url, self._remote_deadline)
+        except GeneratorError as exc:
+            raise self.error(referrer, f"cannot fetch {url}: {exc.diagnostic.message}") from None
 
 
 def split_pointer(pointer: str) -> tuple[str, str]:
@@ -284,7 +299,7 @@ def load_data(path: Path, options: LoadOptions = LoadOptions()) -> Document:
     """Read and parse a YAML or JSON file, with the same safeguards as a spec (used for overlays
     too), so that messages can give the line of a pointer. Failures are GeneratorErrors."""
     document = Document(path=path, options=options)
-    document._files[""] = _parse(path, _read(path), path)
+    document._files[""] = _parse(path, _read(path))
     return document
 
 
@@ -314,10 +329,8 @@ def load_document(path: Path, options: LoadOptions = LoadOptions(), overlays: Se
 def _read(path: Path, referrer: Location | None = None) -> bytes:
     """The bytes of a spec file; `referrer` is the `$ref` that names it, if any."""
     try:
-        size = path.stat().st_size
-        if size > MAX_SPEC_BYTES:
-            raise GeneratorError(path, f"file is {size} bytes; the limit is {MAX_SPEC_BYTES}")
-        return path.read_bytes()
+        with path.open("rb") as file:
+            raw = file.read(MAX_SPEC_BYTES + 1)  # a file's size may not be what it holds: /dev/zero
     except FileNotFoundError:
         if referrer is not None:
             raise GeneratorError(referrer, f"$ref names a file that does not exist: {path}") from None
@@ -326,23 +339,21 @@ def _read(path: Path, referrer: Location | None = None) -> bytes:
         raise GeneratorError(path, "is a folder, not a spec file") from None
     except OSError as exc:
         raise GeneratorError(path, f"cannot read: {exc.strerror or exc}") from None
-
-
-def _fetch(url: str, where: Location) -> bytes:
-    import urllib.error  # only for remote $refs, an opt-in
-    import urllib.request
-
-    try:
-        with urllib.request.urlopen(url, timeout=REMOTE_TIMEOUT_SECONDS) as response:  # noqa: S310 - opted in
-            raw: bytes = response.read(MAX_SPEC_BYTES + 1)
-    except (urllib.error.URLError, OSError, ValueError) as exc:
-        raise GeneratorError(where, f"cannot fetch {url}: {getattr(exc, 'reason', exc)}") from None
     if len(raw) > MAX_SPEC_BYTES:
-        raise GeneratorError(url, f"more than {MAX_SPEC_BYTES} bytes")
+        raise GeneratorError(path, TOO_LARGE)
     return raw
 
 
-def _parse(origin: Path | str, raw: bytes, name: Path | str) -> _File:
+def is_json(raw: bytes) -> bool:
+    """Whether a file is read as JSON (else as YAML, which JSON is too): by what it holds, not by
+    its name, so that a YAML spec fetched for a `.json` one reads alike."""
+    return _JSON_START.match(raw) is not None
+
+
+_JSON_START = re.compile(rb"(?:\xef\xbb\xbf)?[ \t\r\n]*[{\[]")
+
+
+def _parse(origin: Path | str, raw: bytes) -> _File:
     """Parse the bytes of one file of a spec."""
     if not raw.strip():
         raise GeneratorError(origin, "file is empty")
@@ -352,7 +363,7 @@ def _parse(origin: Path | str, raw: bytes, name: Path | str) -> _File:
         raise GeneratorError(origin, f"not UTF-8 text (byte {exc.start} is invalid)") from None
     if "\x00" in text:
         raise GeneratorError(origin, "not a text file (contains NUL bytes)")
-    if str(name).lower().endswith(".json") or text.lstrip().startswith(("{", "[")):
+    if is_json(raw):
         data = _parse_json(origin, text)
         _check_depth(origin, data)  # JSON has no aliases and only string keys
     else:

@@ -128,7 +128,8 @@ def plan_update(
     if new_spec == old_spec:
         return update
     # The new spec is staged beside the committed one, and read from there so that its relative
-    # $refs resolve alike; its place in messages is the source's.
+    # $refs resolve alike; its place in messages is the source's. It is read by what it holds
+    # (YAML may come for a .json spec), whatever its name.
     target.spec.parent.mkdir(parents=True, exist_ok=True)
     candidate = transaction.stage_file(target.spec, new_spec, with_folder=target.output)
     try:

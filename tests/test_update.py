@@ -12,10 +12,12 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from .conftest import FIRECRAWL_SPECS, ROOT, forge
 from .golden import FEATURES
 from .http_server import TestServer
+from .raw_http import RawServer, chunked, response
 
 pytestmark = pytest.mark.slow
 
@@ -81,7 +83,7 @@ def repo(tmp_path: Path) -> Path:
     return repo
 
 
-def serve(repo: Path, server: TestServer) -> None:
+def serve(repo: Path, server: TestServer | RawServer) -> None:
     """Point the firecrawl target's source at the test server (committed, as a team would)."""
     (repo / "pyproject.toml").write_text(CONFIG.format(url=server.url))
     git(repo, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qam", "source")
@@ -234,7 +236,8 @@ def test_a_failed_update_leaves_everything_as_it_was(repo: Path, tmp_path: Path)
         # a server that answers too slowly
         server.reply(200, body=JUNE.read_bytes(), delay=5)
         slow = run(repo, "update", "--timeout", "1", "--retries", "0")
-        assert slow.returncode == 2 and "timed out after 1 s" in slow.stderr, slow.stderr
+        assert slow.returncode == 2 and "timed out after 1." in slow.stderr, slow.stderr
+        assert "s (the limit is 1 s) (target firecrawl; nothing was written)" in slow.stderr
         assert snapshot(repo) == before
         # one passing failure is retried
         server.reply(503, body=b"busy", headers={"Retry-After": "0"})
@@ -242,6 +245,39 @@ def test_a_failed_update_leaves_everything_as_it_was(repo: Path, tmp_path: Path)
         recovered = run(repo, "update")
         assert recovered.returncode == 0, recovered.stderr
         assert (repo / "specs" / "firecrawl.json").read_bytes() == JUNE.read_bytes()
+
+
+def test_a_download_cut_short_writes_nothing_and_a_retry_gets_it_whole(repo: Path) -> None:
+    """The server announces the whole spec and sends part of it, or cuts a chunked body short,
+    where an operation begins: what came is a valid spec with 10 operations fewer. Each attempt is
+    retried; when every one is cut, nothing is written."""
+    events = yaml.safe_load((repo / "specs" / "events.yaml").read_text())
+    paths = events.pop("paths")
+    for n in range(20):
+        paths[f"/events/{n}/archive"] = {
+            "post": {"tags": ["events"], "operationId": f"archive{n}", "responses": {"204": {"description": "done"}}}
+        }
+    whole = yaml.safe_dump({**events, "paths": paths}, sort_keys=False).encode()
+    part = whole.index(b"\n  /events/10/archive:") + 1
+    with RawServer() as server:
+        url = f"{server.url}/events.yaml"
+        before = snapshot(repo)
+        for cut in (response(whole[:part], length=len(whole)), chunked(whole, cut=part)):
+            server.send(cut)
+            server.send(cut)
+            result = run(repo, "update", "--target", "events", "--from", url, "--retries", "1")
+            assert result.returncode == 2, result.stderr
+            assert result.stderr.startswith(f"error: {url}: the connection closed ")
+            assert result.stderr.endswith(" (after 2 attempts) (target events; nothing was written)\n")
+            assert result.stderr.count("\n") == 1, result.stderr
+            assert snapshot(repo) == before
+        server.send(response(whole[:part], length=len(whole)))
+        server.send(chunked(whole, cut=part))
+        server.send(response(whole))
+        recovered = run(repo, "update", "--target", "events", "--from", url)
+    assert recovered.returncode == 0, recovered.stderr
+    assert (repo / "specs" / "events.yaml").read_bytes() == whole
+    assert "events 0.1.0 -> 0.2.0 (minor)" in recovered.stdout
 
 
 def test_where_specs_may_come_from(repo: Path) -> None:
