@@ -29,6 +29,7 @@ from typing import Any
 from .errors import GeneratorError
 from .inputs import Inputs
 from .options import CLIENT_PREFIX, LoadOptions
+from .sources import allowed_url, is_url
 
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _ENV_PREFIX = re.compile(r"^[A-Z_][A-Z0-9_]*$")
@@ -180,8 +181,6 @@ def _value(path: Path, where: str, value: Any, kind: str, base: Path) -> Any:
         if not isinstance(value, str) or not value:
             raise wrong("a non-empty string")
         if kind == "source":
-            from .fetch import allowed_url, is_url  # urllib: only for a source
-
             if not is_url(value):
                 return str(base / value)
             if not allowed_url(value):

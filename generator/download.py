@@ -1,4 +1,4 @@
-"""One GET, for `fetch.download`: urllib (for its proxies and redirects) with every wait ending at
+"""One GET, for `fetch.py` and `load.py`: urllib (for its proxies and redirects) with every wait ending at
 the attempt's deadline, every redirect checked, and the body whole or an error.
 
 urllib's timeout bounds each read of the socket alone, so a server that sends a byte a second
@@ -18,7 +18,7 @@ from typing import IO, Any
 
 from . import __version__
 from .errors import GeneratorError
-from .fetch import MAX_SPEC_BYTES, TOO_LARGE, Deadline, TransientError, redirect_refusal
+from .sources import MAX_SPEC_BYTES, TOO_LARGE, Deadline, TransientError, redirect_refusal
 
 _HEADERS = {
     "Accept": "application/json, application/yaml;q=0.9, */*;q=0.5",
@@ -29,7 +29,8 @@ _CHUNK = 1 << 16
 
 
 def get(url: str, deadline: Deadline) -> bytes:
-    """The whole body at `url`; see `fetch.download`."""
+    """The whole body of a GET of `url`, by the deadline and within the size limit, following
+    only the redirects `redirect_refusal` allows. A failure a retry may pass is a TransientError."""
     opener = urllib.request.build_opener(_CheckedRedirects(url), _HTTPHandler(deadline), _HTTPSHandler(deadline))
     try:
         with opener.open(urllib.request.Request(url, headers=_HEADERS), timeout=deadline.remaining()) as response:

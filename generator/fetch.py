@@ -1,79 +1,24 @@
 """The newest spec for `update`: from an https:// URL (plain http only from this machine) or a
-file, within a deadline and a size limit, retrying what may pass (a 5xx or 429 answer, a dropped
-or cut-short connection, a timeout). Every failure is one GeneratorError that names the source.
-
-The rules here (the limit, the deadline, where a URL or a redirect may lead) hold for the remote
-`$ref`s of a spec too, which `load.py` fetches through `download`."""
+file, within a deadline and the size limit (sources.py), retrying what may pass (a 5xx or 429
+answer, a dropped or cut-short connection, a timeout). Every failure is one GeneratorError that
+names the source."""
 
 from __future__ import annotations
 
-import ipaddress
-import os
-import select
-import stat
 import time
-import urllib.parse
 from collections.abc import Callable
 from pathlib import Path
 
-from .errors import GeneratorError, Location
+from .errors import GeneratorError
+from .sources import ONLY_HTTPS, TIMEOUT, Deadline, TransientError, allowed_url, is_url, read_file
 
-TIMEOUT = 60.0
-"""Seconds for one attempt at a download: connecting, the answer's headers and its whole body."""
+__all__ = ["RETRIES", "TIMEOUT", "fetch_spec"]
+
 RETRIES = 2
 RETRY_DELAY = 1.0
 """Seconds before the first retry; doubled before each next one."""
 MAX_RETRY_AFTER = 30.0
 """The longest wait a server's Retry-After gets."""
-MAX_SPEC_BYTES = 64 * 1024 * 1024
-"""The largest spec file read or fetched: Microsoft Graph's beta spec, among the largest
-published, is 47 MB."""
-ONLY_HTTPS = "only https:// URLs are fetched, plain http:// only from 127.0.0.1 or localhost"
-TOO_LARGE = f"larger than the limit of {MAX_SPEC_BYTES:,} bytes (64 MiB) for a spec file"
-_LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
-"""The hosts a plain http:// source may name."""
-_CHUNK = 1 << 20
-
-
-class TransientError(GeneratorError):
-    """A failure that a later attempt may not meet."""
-
-    def __init__(self, location: Location | Path | str, message: str, retry_after: float | None = None) -> None:
-        super().__init__(location, message)
-        self.retry_after = retry_after
-
-
-class Deadline:
-    """The end of a time limit, on the monotonic clock; no later than the end of the one it is
-    `within` (an attempt's, within the run's)."""
-
-    def __init__(self, seconds: float, within: Deadline | None = None) -> None:
-        self.seconds = seconds
-        self._start = time.monotonic()
-        self._within = within
-
-    def left(self) -> float:
-        """Seconds left; zero or less once it has passed."""
-        own = self._start + self.seconds - time.monotonic()
-        return own if self._within is None else min(own, self._within.left())
-
-    def remaining(self) -> float:
-        """Seconds left, for a wait that must end by the deadline; a TimeoutError once there are none."""
-        left = self.left()
-        if left <= 0:
-            raise TimeoutError
-        return left
-
-    def timed_out(self) -> str:
-        """The message for a deadline that passed, with the time it really took."""
-        elapsed = time.monotonic() - self._start
-        if self._within is not None and elapsed < self.seconds:
-            return f"timed out after {elapsed:.1f} s, at the end of the {self._within.seconds:g} s for all attempts"
-        return f"timed out after {elapsed:.1f} s (the limit is {self.seconds:g} s)"
-
-
-def is_url(source: str) -> bool:
-    return urllib.parse.urlsplit(source).scheme in ("http", "https")
 
 
 def fetch_spec(
@@ -81,6 +26,8 @@ def fetch_spec(
 ) -> bytes:
     """The bytes of the spec at `source`, a URL or a file path. Each attempt at a URL ends within
     `timeout` seconds, and all of them, with the waits between, within `retries + 1` times that."""
+    from .download import get  # urllib: only for a download, it takes a while to import
+
     if not is_url(source):
         return read_file(Path(source), Deadline(timeout))
     if not allowed_url(source):
@@ -89,7 +36,7 @@ def fetch_spec(
     attempt, delay = 1, RETRY_DELAY
     while True:
         try:
-            return download(source, Deadline(timeout, within=run))
+            return get(source, Deadline(timeout, within=run))
         except TransientError as exc:
             wait = min(exc.retry_after, MAX_RETRY_AFTER) if exc.retry_after is not None else delay
             if attempt > retries or wait >= run.left():
@@ -97,100 +44,3 @@ def fetch_spec(
                 raise GeneratorError(source, f"{exc.diagnostic.message}{tries}") from None
             sleep(wait)
             attempt, delay = attempt + 1, delay * 2
-
-
-def download(url: str, deadline: Deadline) -> bytes:
-    """The whole body of a GET of `url`, by the deadline and within the size limit, following
-    only the redirects `redirect_refusal` allows. A failure a retry may pass is a TransientError."""
-    from .download import get  # urllib: only for a download, it takes a while to import
-
-    return get(url, deadline)
-
-
-def allowed_url(url: str) -> bool:
-    """Specs come over HTTPS; plain HTTP only from this machine (a test server, a local build)."""
-    parts = urllib.parse.urlsplit(url)
-    return parts.scheme == "https" or (parts.scheme == "http" and parts.hostname in _LOCAL_HOSTS)
-
-
-def redirect_refusal(origin: str, url: str) -> str | None:
-    """Why a request that the URL `origin` leads to (a redirect from a source, a `$ref` in a
-    remote file) may not go to `url`; None when it may. HTTPS may go anywhere but to this machine
-    from another one; plain HTTP only from a plain-HTTP origin on this machine, to its own host
-    and port."""
-    source, target = urllib.parse.urlsplit(origin), urllib.parse.urlsplit(url)
-    if target.scheme == "https":
-        if _on_this_machine(target.hostname) and not _on_this_machine(source.hostname):
-            return "it leads to this machine from another host"
-        return None
-    if target.scheme == "http" and source.scheme == "http" and _host_and_port(source) == _host_and_port(target):
-        return None
-    return "only https:// is followed (plain http:// only back to a plain http:// source's own host and port)"
-
-
-def _on_this_machine(host: str | None) -> bool:
-    if host is None or host == "localhost" or host.endswith(".localhost"):
-        return True
-    try:
-        address = ipaddress.ip_address(host)
-    except ValueError:
-        return False
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-        address = address.ipv4_mapped
-    return address.is_loopback or address.is_unspecified
-
-
-def _host_and_port(parts: urllib.parse.SplitResult) -> tuple[str | None, int]:
-    return parts.hostname, parts.port or (443 if parts.scheme == "https" else 80)
-
-
-def read_file(path: Path, deadline: Deadline) -> bytes:
-    """A spec file's bytes, at most the size limit. A pipe or a device is read as its bytes come,
-    until the deadline: its size says nothing, and a pipe without a writer never ends."""
-    try:
-        # non-blocking: opening a pipe that has no writer would wait for one
-        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
-    except OSError as exc:
-        raise GeneratorError(path, f"cannot read the spec: {exc.strerror or exc}") from None
-    try:
-        if stat.S_ISREG(os.fstat(handle).st_mode):
-            os.set_blocking(handle, True)
-            data = _read_at_most(handle, MAX_SPEC_BYTES + 1)
-        else:
-            data = _read_stream(handle, path, deadline)
-    except OSError as exc:
-        raise GeneratorError(path, f"cannot read the spec: {exc.strerror or exc}") from None
-    finally:
-        os.close(handle)
-    if len(data) > MAX_SPEC_BYTES:
-        raise GeneratorError(path, TOO_LARGE)
-    return data
-
-
-def _read_at_most(handle: int, size: int) -> bytes:
-    chunks: list[bytes] = []
-    while size > 0 and (chunk := os.read(handle, min(size, _CHUNK))):
-        chunks.append(chunk)
-        size -= len(chunk)
-    return b"".join(chunks)
-
-
-def _read_stream(handle: int, path: Path, deadline: Deadline) -> bytes:
-    """A pipe's or a device's bytes, up to one more than the size limit, by the deadline."""
-    poller = select.poll()
-    poller.register(handle, select.POLLIN)
-    chunks: list[bytes] = []
-    size = 0
-    while size <= MAX_SPEC_BYTES:
-        left = deadline.left()
-        if left <= 0 or not poller.poll(left * 1000):
-            raise GeneratorError(path, f"no end to the spec: {deadline.timed_out()}")
-        try:
-            chunk = os.read(handle, _CHUNK)
-        except BlockingIOError:  # woken for nothing
-            continue
-        if not chunk:
-            break
-        chunks.append(chunk)
-        size += len(chunk)
-    return b"".join(chunks)

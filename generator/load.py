@@ -15,20 +15,25 @@ import json
 import os
 import re
 import urllib.parse
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 import yaml
 
 from .errors import Diagnostic, GeneratorError, Location, escape_pointer_token, pointer_tokens
-from .fetch import MAX_SPEC_BYTES, ONLY_HTTPS, TIMEOUT, TOO_LARGE, Deadline, allowed_url, download, redirect_refusal
 from .options import LoadOptions
+from .sources import MAX_SPEC_BYTES, ONLY_HTTPS, TIMEOUT, TOO_LARGE, Deadline, allowed_url, redirect_refusal
 from .text import has_lone_surrogate, without_lone_surrogates
 
-if TYPE_CHECKING:
-    from .swagger2 import Origins
+
+class Origins(Protocol):
+    """Where the parts of a converted document are in the user's files (`swagger2.Origins`)."""
+
+    def original(self, pointer: str) -> str:
+        """The pointer into the user's files of a pointer into the converted document."""
+        ...
+
 
 MAX_NESTING = 256
 MAX_EXPANDED_NODES = 5_000_000
@@ -272,10 +277,12 @@ class Document:
         refusal = redirect_refusal(current, url) if "://" in current else None
         if refusal is not None:
             raise self.error(referrer, f"$ref {url!r} in {current} is refused: {refusal}")
+        from .download import get  # urllib: only for a remote $ref, it takes a while to import
+
         if self._remote_deadline is None:
             self._remote_deadline = Deadline(REMOTE_TIMEOUT_SECONDS)
         try:
-            return download(url, self._remote_deadline)
+            return get(url, self._remote_deadline)
         except GeneratorError as exc:
             raise self.error(referrer, f"cannot fetch {url}: {exc.diagnostic.message}") from None
 
@@ -300,29 +307,6 @@ def load_data(path: Path, options: LoadOptions = LoadOptions()) -> Document:
     too), so that messages can give the line of a pointer. Failures are GeneratorErrors."""
     document = Document(path=path, options=options)
     document._files[""] = _parse(path, _read(path))
-    return document
-
-
-def load_document(path: Path, options: LoadOptions = LoadOptions(), overlays: Sequence[Path] = ()) -> Document:
-    """Read and parse a spec file and apply the overlays to it; a Swagger 2.0 spec is converted
-    to OpenAPI 3.0 after its overlays, which are written for it as it is. Every failure is a
-    GeneratorError naming the file."""
-    document = load_data(path, options)
-    data: Any = document.data
-    if not isinstance(data, dict):
-        kind = "a list" if isinstance(data, list) else f"a {type(data).__name__}"
-        raise GeneratorError(path, f"not an OpenAPI document: the top level is {kind}, not a mapping")
-    if "openapi" not in data and "swagger" not in data:
-        raise GeneratorError(Location(path, ""), "not an OpenAPI document: no 'openapi' field")
-    if overlays:
-        from .overlay import apply_overlay  # which reads overlay files with this module
-
-        for overlay in overlays:
-            apply_overlay(data, overlay)
-    if "openapi" not in data:
-        from .swagger2 import convert_swagger2  # only for Swagger 2.0 specs
-
-        convert_swagger2(document)
     return document
 
 

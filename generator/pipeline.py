@@ -20,10 +20,10 @@ from .inputs import Inputs
 from .ir import build_api
 from .ir.model import Api
 from .ir.overrides import NameOverrides
-from .load import load_document
 from .overlay import overlaid_sha256
 from .release import CHANGELOG, History
 from .render import Project, render_project, templates_sha256
+from .spec import load_document
 from .validate import validate_in_background
 from .write import MANIFEST, BuiltFrom, manifest, read_manifest
 

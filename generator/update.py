@@ -20,8 +20,9 @@ from typing import Any
 from .config import Target
 from .diff import NewClient, Release, SpecVersion, pull_request_body, pull_request_title
 from .errors import Diagnostic, GeneratorError, Location
-from .fetch import fetch_spec, is_url
+from .fetch import fetch_spec
 from .pipeline import Generated, generate_files
+from .sources import is_url
 from .transaction import Transaction
 from .write import WriteResult, stage_project
 

@@ -13,7 +13,7 @@ from generator.diff import diff_specs, markdown
 from generator.errors import Warnings
 from generator.ir.build import build_api
 from generator.ir.dedupe import _Keys
-from generator.load import load_document
+from generator.spec import load_document
 
 from .conftest import FULL_SPEC, generate_into
 from .http_server import TestServer

@@ -19,11 +19,12 @@ import pytest
 import generator.load
 from generator.cli import main
 from generator.errors import GeneratorError
-from generator.fetch import MAX_SPEC_BYTES, TOO_LARGE, fetch_spec, redirect_refusal
+from generator.fetch import fetch_spec
 from generator.inputs import Inputs
-from generator.load import load_document
 from generator.options import LoadOptions
 from generator.pipeline import generate_files
+from generator.sources import MAX_SPEC_BYTES, TOO_LARGE, redirect_refusal
+from generator.spec import load_document
 
 from .golden import FEATURES
 from .raw_http import RawServer, chunked, redirect, response

@@ -11,9 +11,9 @@ import pytest
 from generator.errors import Warnings
 from generator.format import AS_BLACK_LEAVES_IT, LINE_LENGTH, UNIT, _needs_black, format_python
 from generator.ir import build_api
-from generator.load import load_document
 from generator.pipeline import generate_files
 from generator.render import Project, render_project
+from generator.spec import load_document
 
 from .conftest import FULL_SPEC, ROOT
 from .golden import FEATURES, feature_names

@@ -13,8 +13,9 @@ import pytest
 
 from generator.errors import GeneratorError
 from generator.inputs import Inputs
-from generator.load import LoadOptions, load_document
+from generator.load import LoadOptions
 from generator.pipeline import generate_files
+from generator.spec import load_document
 from generator.write import write_project
 
 from .conftest import ROOT, write_spec
@@ -251,7 +252,7 @@ def test_recursive_yaml_aliases_are_refused(tmp_path: Path) -> None:
 
 
 def test_size_limit(tmp_path: Path) -> None:
-    from generator.fetch import MAX_SPEC_BYTES, TOO_LARGE
+    from generator.sources import MAX_SPEC_BYTES, TOO_LARGE
 
     spec = write_spec(tmp_path, "openapi: 3.0.0\n")
     with spec.open("r+b") as file:

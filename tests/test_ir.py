@@ -7,8 +7,8 @@ from generator.inputs import Inputs
 from generator.ir import build_api, default_package_name
 from generator.ir.model import NONE, Encoding, ListOf, LiteralOf, MapOf, Primitive, Ref, UnionOf, Wait
 from generator.ir.status_errors import documented_errors, error_class
-from generator.load import load_document
 from generator.pipeline import generate_files
+from generator.spec import load_document
 
 from .conftest import FULL_SPEC, ROOT, write_spec
 from .golden import FEATURES

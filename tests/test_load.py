@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import GeneratorError, pointer_of, pointer_tokens
-from generator.load import load_document
+from generator.spec import load_document
 
 from .conftest import FULL_SPEC, write_spec
 

@@ -32,7 +32,7 @@ from generator.ir import build_api, default_package_name
 from generator.ir.build import RESERVED_CLASS_NAMES
 from generator.ir.operations import CLIENT_ATTRIBUTES, RESOURCE_MEMBERS
 from generator.ir.status_errors import STATUS_ERROR_CLASSES
-from generator.load import load_document
+from generator.spec import load_document
 
 from .conftest import ROOT, generate_into, write_spec
 from .golden import FEATURES

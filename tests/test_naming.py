@@ -72,7 +72,7 @@ def test_claim_first_prefers_the_alternative_before_numbering() -> None:
 def test_module_names_are_never_keywords(tmp_path) -> None:  # type: ignore[no-untyped-def]
     from generator.errors import Warnings
     from generator.ir import build_api
-    from generator.load import load_document
+    from generator.spec import load_document
 
     spec = tmp_path / "spec.yaml"
     spec.write_text(

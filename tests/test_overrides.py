@@ -11,7 +11,7 @@ from generator.errors import GeneratorError, Warnings
 from generator.ir import build_api
 from generator.ir.model import Alias, Api, Discriminator, Ref, UnionOf
 from generator.ir.overrides import NameOverrides
-from generator.load import load_document
+from generator.spec import load_document
 
 from .conftest import write_spec
 

@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 
 from generator.errors import GeneratorError
 from generator.inputs import Inputs
-from generator.load import load_document
 from generator.pipeline import generate_files
+from generator.spec import load_document
 from generator.text import without_lone_surrogates
 from generator.write import write_project
 

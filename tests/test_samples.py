@@ -14,7 +14,7 @@ from openapi_schema_validator import OAS30Validator, OAS31Validator, oas30_forma
 from generator.errors import Warnings
 from generator.ir import build_api
 from generator.ir.samples import from_pattern, sample
-from generator.load import load_document
+from generator.spec import load_document
 
 from .conftest import write_spec
 

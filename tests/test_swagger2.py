@@ -11,8 +11,8 @@ import yaml
 from generator.diff import diff_specs
 from generator.errors import GeneratorError
 from generator.inputs import Inputs
-from generator.load import load_document
 from generator.pipeline import generate_files
+from generator.spec import load_document
 
 from .conftest import write_spec
 from .golden import FEATURES

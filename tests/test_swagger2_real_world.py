@@ -14,8 +14,8 @@ import yaml
 from generator.errors import Warnings
 from generator.inputs import Inputs
 from generator.ir import build_api
-from generator.load import load_document
 from generator.pipeline import generate_files
+from generator.spec import load_document
 from generator.validate import validate
 from generator.write import write_project
 

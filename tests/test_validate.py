@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import Diagnostic, GeneratorError, Location, Warnings
-from generator.load import load_document
+from generator.spec import load_document
 from generator.validate import conforms, validate, validate_in_background
 
 from .conftest import FIRECRAWL_SPECS, FULL_SPEC, write_spec

@@ -12,9 +12,9 @@ from ..errors import Warnings
 from ..ir import build_api
 from ..ir.model import Api
 from ..ir.overrides import NameOverrides
-from ..load import load_document
 from ..options import ClientOptions
 from ..overlay import overlaid_sha256
+from ..spec import load_document
 from ..validate import validate
 from .changes import Change, Report, SpecVersion
 from .http import HttpDiff, http_name, match_operations, operation_key
