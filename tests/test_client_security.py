@@ -12,6 +12,7 @@ from http.cookies import SimpleCookie
 from pathlib import Path
 from types import ModuleType
 
+import httpx
 import pytest
 
 from .conftest import ROOT
@@ -217,11 +218,14 @@ def test_the_timeout_is_a_deadline_for_a_server_that_drips(petstore: ModuleType,
     assert time.monotonic() - started < 6.0 and len(server.requests) == 3
 
 
-def test_the_async_timeout_is_a_deadline_too(petstore: ModuleType, server: TestServer) -> None:
+def test_the_async_timeout_is_a_deadline_too_and_an_httpx_timeout_s_read_is_it(
+    petstore: ModuleType, server: TestServer
+) -> None:
     server.reply(200, body=b"[" + b" " * 100 + b"]", drip=0.5)
+    timeout = httpx.Timeout(10.0, read=1.0)
 
     async def main() -> None:
-        async with petstore.AsyncPetstore(api_key="k", base_url=server.url, timeout=1.0, max_retries=0) as client:
+        async with petstore.AsyncPetstore(api_key="k", base_url=server.url, timeout=timeout, max_retries=0) as client:
             await client.pets.list_pets()
 
     started = time.monotonic()
