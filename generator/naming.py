@@ -32,6 +32,8 @@ EXCEPTIONS = (
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
+    "RedirectError",
+    "ResponseTooLargeError",
     "UnprocessableEntityError",
     "WaitTimeoutError",
 )
@@ -91,6 +93,7 @@ RUNTIME_IMPORTS: dict[str, str] = {
     **dict.fromkeys(["NOT_GIVEN", "Body", "FileTypes", "Headers", "NotGiven", "Query", "Timeout"], "_types"),
     **dict.fromkeys(["AsyncStream", "Stream"], "_streaming"),
     "Encoding": "_wire",
+    "DEFAULT_MAX_RESPONSE_SIZE": "_transport",
     **dict.fromkeys(EXCEPTIONS, "_exceptions"),
     "__version__": "_version",
 }

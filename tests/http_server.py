@@ -8,6 +8,7 @@ import email.policy
 import json
 import socket
 import struct
+import sys
 import threading
 import time
 from collections import deque
@@ -70,6 +71,18 @@ class Reply:
     """Send the headers and the body's first `first` bytes, then wait for this event (at most
     10 seconds) before the rest: a client that reads the body before returning blocks."""
     first: int = 0
+    drip: float = 0.0
+    """Send the body one byte at a time, this many seconds apart."""
+    endless: bool = False
+    """Send a chunked body of zeros that never ends (until the client goes away)."""
+
+
+class _Server(ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client that went away mid-answer (a body too large, a deadline) is no error of the
+        server's; anything else is printed as usual."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
 
 class TestServer:
@@ -81,7 +94,7 @@ class TestServer:
         self.requests: list[Recorded] = []
         self._replies: deque[Reply] = deque()
         self._lock = threading.Lock()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
+        self._server = _Server(("127.0.0.1", 0), self._handler_class())
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
@@ -104,13 +117,19 @@ class TestServer:
         delay: float = 0.0,
         gate: threading.Event | None = None,
         first: int = 0,
+        drip: float = 0.0,
+        endless: bool = False,
     ) -> None:
         headers = dict(headers or {})
         if body is None:
             body = b"" if json_body is None else json.dumps(json_body).encode()
             if json_body is not None:
                 headers.setdefault("Content-Type", "application/json")
-        self._replies.append(Reply(status, body, headers, delay, gate=gate, first=first))
+        self._replies.append(Reply(status, body, headers, delay, gate=gate, first=first, drip=drip, endless=endless))
+
+    def redirect(self, status: int, location: str) -> None:
+        """Answer the next request with a redirect to `location`."""
+        self.reply(status, headers={"Location": location})
 
     def __enter__(self) -> TestServer:
         self._thread.start()
@@ -161,8 +180,16 @@ class TestServer:
                 self.send_response(reply.status)
                 for name, value in reply.headers.items():
                     self.send_header(name, value)
+                if reply.endless:
+                    self.send_header("Transfer-Encoding", "chunked")
+                    self.end_headers()
+                    self._send_forever()
+                    return
                 self.send_header("Content-Length", str(len(reply.body)))
                 self.end_headers()
+                if reply.drip:
+                    self._drip(reply.body, reply.drip)
+                    return
                 if reply.gate is not None:
                     self.wfile.write(reply.body[: reply.first])
                     self.wfile.flush()
@@ -170,6 +197,23 @@ class TestServer:
                     self.wfile.write(reply.body[reply.first :])
                     return
                 self.wfile.write(reply.body)
+
+            def _drip(self, body: bytes, interval: float) -> None:
+                try:
+                    for index in range(len(body)):
+                        self.wfile.write(body[index : index + 1])
+                        self.wfile.flush()
+                        time.sleep(interval)
+                except OSError:  # the client gave up
+                    self.close_connection = True
+
+            def _send_forever(self) -> None:
+                chunk = b"%x\r\n" % (1 << 16) + bytes(1 << 16) + b"\r\n"
+                try:
+                    while True:
+                        self.wfile.write(chunk)
+                except OSError:  # the client gave up
+                    self.close_connection = True
 
             do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_HEAD = do_OPTIONS = _handle
 

@@ -45,6 +45,8 @@ CLIENT_ARGUMENTS = frozenset(
         "server_variables",
         "timeout",
         "max_retries",
+        "max_response_size",
+        "cross_origin_redirects",
         "strict_response_validation",
         "default_headers",
         "http_client",

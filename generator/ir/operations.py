@@ -929,6 +929,8 @@ CLIENT_ATTRIBUTES = frozenset(
         "base_url",
         "timeout",
         "max_retries",
+        "max_response_size",
+        "cross_origin_redirects",
         "default_headers",
         "strict_response_validation",
         "request",

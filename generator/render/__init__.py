@@ -99,6 +99,7 @@ def render_project(
         "_exceptions.py",
         "_models.py",
         "_streaming.py",
+        "_transport.py",
         "_types.py",
         "_version.py",
         "_wire.py",

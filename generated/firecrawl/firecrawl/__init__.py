@@ -18,6 +18,8 @@ from ._exceptions import (
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
+    RedirectError,
+    ResponseTooLargeError,
     UnprocessableEntityError,
     WaitTimeoutError,
 )
@@ -40,6 +42,8 @@ __all__ = [
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
+    "RedirectError",
+    "ResponseTooLargeError",
     "UnprocessableEntityError",
     "WaitTimeoutError",
     "NOT_GIVEN",

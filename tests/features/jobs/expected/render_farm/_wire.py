@@ -85,8 +85,18 @@ def _reserved(quote_function: Callable[..., str], text: str) -> str:
 
 
 def _as_is(text: str) -> str:
-    """Headers, cookies and multipart parts are not percent-encoded."""
+    """Headers and multipart parts are not percent-encoded."""
     return text
+
+
+_COOKIE_OCTETS = "!#$&'()*+/:<=>?@[]^`{|}"
+"""RFC 6265's cookie-octets other than letters, digits, `-._~` and `%`."""
+
+
+def escape_cookie(text: str) -> str:
+    """Percent-encode what a cookie's name or value cannot hold (`;`, `,`, spaces, quotes,
+    backslashes, control and non-ASCII characters) and `%`: a value cannot add a cookie."""
+    return quote(text, safe=_COOKIE_OCTETS)
 
 
 def _base_model() -> type[pydantic.BaseModel] | None:
@@ -380,7 +390,9 @@ def cookie_items(values: Mapping[str, object], encodings: Mapping[str, Encoding]
     for name, value in values.items():
         if value is not NOT_GIVEN:
             encoding = encodings.get(name, FORM)
-            items.extend(f"{key}={item}" for key, item in _pairs(name, value, encoding, _as_is))
+            items.extend(
+                f"{key}={item}" for key, item in _pairs(name, value, encoding, escape_cookie)
+            )
     return items
 
 

@@ -127,7 +127,7 @@ class Stream(Generic[EventT]):
             if last is not None and last.data != _END:
                 yield last
         except httpx.HTTPError as exc:
-            raise connection_error(exc, self.response.request) from exc
+            raise connection_error(exc, self.response.request)
         finally:
             self.response.close()
 
@@ -171,7 +171,7 @@ class AsyncStream(Generic[EventT]):
             if last is not None and last.data != _END:
                 yield last
         except httpx.HTTPError as exc:
-            raise connection_error(exc, self.response.request) from exc
+            raise connection_error(exc, self.response.request)
         finally:
             await self.response.aclose()
 

@@ -14,6 +14,8 @@ __all__ = [
     "APITimeoutError",
     "APIResponseValidationError",
     "APIStatusError",
+    "RedirectError",
+    "ResponseTooLargeError",
     "BadRequestError",
     "AuthenticationError",
     "PermissionDeniedError",
@@ -58,10 +60,33 @@ class APITimeoutError(APIConnectionError):
 
 def connection_error(exc: httpx.HTTPError, request: httpx.Request) -> APIConnectionError:
     """The client's error for one of httpx's: the connection failed, broke or timed out, or the
-    body could not be decoded (a wrong Content-Encoding)."""
+    body could not be decoded (a wrong Content-Encoding). Raise it as it is, without `from`: it
+    names httpx's error as its cause only when that error's message quotes no header value."""
+    error: APIConnectionError
     if isinstance(exc, httpx.TimeoutException):
-        return APITimeoutError(request=request)
-    return APIConnectionError(f"Connection error: {exc}", request=request)
+        error = APITimeoutError(request=request)
+        error.__cause__ = exc
+    else:
+        detail = _without_header_values(str(exc), request)
+        error = APIConnectionError(f"Connection error: {detail}", request=request)
+        error.__cause__ = exc if detail == str(exc) else None
+    error.__suppress_context__ = True
+    return error
+
+
+_SHORTEST_SECRET = 4
+"""A header value shorter than this is no secret: left in messages, which it would garble."""
+
+
+def _without_header_values(message: str, request: httpx.Request) -> str:
+    """`message` with every value of the request's headers replaced, as written or as Python
+    writes it escaped: httpx quotes a header value it refuses (`Illegal header value b'Bearer
+    ...\\n'`), and that may be a credential."""
+    for _, value in request.headers.raw:
+        for written in (value.decode("latin-1"), repr(value)[2:-1]):
+            if len(written) >= _SHORTEST_SECRET:
+                message = message.replace(written, "<redacted>")
+    return message
 
 
 class APIResponseValidationError(APIError):
@@ -72,6 +97,26 @@ class APIResponseValidationError(APIError):
         self.response = response
         self.status_code = response.status_code
         self.body = body
+
+
+class RedirectError(APIError):
+    """A redirect the client does not follow: to another origin, when it would re-send the body
+    there or `cross_origin_redirects` is off; to a URL that is not HTTP; or one too many. No
+    answer of the other host is returned."""
+
+    def __init__(self, message: str, *, response: httpx.Response) -> None:
+        super().__init__(message)
+        self.response = response
+        """The redirect (its body unread)."""
+
+
+class ResponseTooLargeError(APIError):
+    """A response's body, decompressed, is larger than the client's `max_response_size`: the
+    client stopped reading it."""
+
+    def __init__(self, message: str, *, response: httpx.Response) -> None:
+        super().__init__(message)
+        self.response = response
 
 
 class APIStatusError(APIError):

@@ -35,7 +35,7 @@ from typing import (
 
 import httpx
 
-from . import _wire
+from . import _transport, _wire
 from ._exceptions import (
     STATUS_ERRORS,
     APIError,
@@ -43,6 +43,8 @@ from ._exceptions import (
     APIStatusError,
     InternalServerError,
     MissingCredentialsError,
+    RedirectError,
+    ResponseTooLargeError,
     WaitTimeoutError,
     connection_error,
 )
@@ -71,11 +73,13 @@ LOG_ENVIRONMENT_VARIABLE = "ZOO_LOG"
 
 logger = logging.getLogger(__name__.rpartition(".")[0])
 Step: TypeAlias = tuple[str, Any]
-"""One step of the retry policy for a driver: ("send", request), ("sleep", seconds) or
-("discard", response)."""
-Attempts: TypeAlias = Generator[
-    Step, "httpx.Response | httpx.HTTPError | None", tuple[httpx.Response, int]
-]
+"""One step of the retry policy for a driver: ("send", request), ("read", response),
+("sleep", seconds) or ("discard", response)."""
+Outcome: TypeAlias = "httpx.Response | httpx.HTTPError | ResponseTooLargeError | None"
+"""What a driver sends back for a step: the response of a send, or the error of a send or of a
+read; None for the rest."""
+Attempts: TypeAlias = Generator[Step, Outcome, tuple[httpx.Response, int]]
+Exchange: TypeAlias = Generator[Step, Outcome, "httpx.Response | httpx.HTTPError"]
 _raw_response: ContextVar[bool] = ContextVar("_raw_response", default=False)
 _streaming_response: ContextVar[bool] = ContextVar("_streaming_response", default=False)
 
@@ -448,6 +452,8 @@ class BaseClient:
         security_schemes: Mapping[str, SecurityScheme],
         timeout: Timeout,
         max_retries: int,
+        max_response_size: int | None,
+        cross_origin_redirects: bool,
         strict_response_validation: bool,
         default_headers: Mapping[str, str] | None,
     ) -> None:
@@ -456,9 +462,14 @@ class BaseClient:
         self.base_url = httpx.URL(str(base_url).rstrip("/"))
         self.timeout = timeout
         self.max_retries = max_retries
+        self.max_response_size = max_response_size
+        self.cross_origin_redirects = cross_origin_redirects
         self.strict_response_validation = strict_response_validation
         self.default_headers = dict(default_headers or {})
-        self._credentials = dict(credentials)
+        self._credentials = {
+            key: _checked_credential(credential, security_schemes[key].hint)
+            for key, credential in credentials.items()
+        }
         self._security_schemes = security_schemes
         self._secret_headers = {"authorization", "proxy-authorization", "cookie"} | {
             scheme.name.lower()
@@ -482,6 +493,8 @@ class BaseClient:
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        max_response_size: int | None | NotGiven = NOT_GIVEN,
+        cross_origin_redirects: bool | NotGiven = NOT_GIVEN,
         strict_response_validation: bool | NotGiven = NOT_GIVEN,
         default_headers: Mapping[str, str] | NotGiven = NOT_GIVEN,
     ) -> Self:
@@ -493,6 +506,10 @@ class BaseClient:
             clone.timeout = timeout
         if not isinstance(max_retries, NotGiven):
             clone.max_retries = max_retries
+        if not isinstance(max_response_size, NotGiven):
+            clone.max_response_size = max_response_size
+        if not isinstance(cross_origin_redirects, NotGiven):
+            clone.cross_origin_redirects = cross_origin_redirects
         if not isinstance(strict_response_validation, NotGiven):
             clone.strict_response_validation = strict_response_validation
         if not isinstance(default_headers, NotGiven):
@@ -596,17 +613,22 @@ class BaseClient:
         if scheme.location == "query":
             query.append(f"{_wire.escape_uri(scheme.name)}={_wire.escape_uri(value)}")
         elif scheme.location == "cookie":
-            cookies.append(f"{scheme.name}={value}")
+            cookies.append(f"{scheme.name}={_wire.escape_cookie(value)}")
         else:
             headers[scheme.name] = value
 
     def _attempts(
-        self, http: httpx.Client | httpx.AsyncClient, endpoint: Endpoint[Any], call: Call
+        self,
+        http: httpx.Client | httpx.AsyncClient,
+        endpoint: Endpoint[Any],
+        call: Call,
+        *,
+        stream: bool,
     ) -> Attempts:
         """The retry policy, as steps for a sync or an async driver to carry out: it yields
-        ("send", request), ("sleep", seconds) and ("discard", response), is sent the response
-        (or the transport error) of each send, and returns the final response and the
-        number of retries taken."""
+        ("send", request), ("read", response), ("sleep", seconds) and ("discard", response), is
+        sent the response (or the error) of each send and read, and returns the final response
+        (its body read, unless `stream`) and the number of retries taken."""
         name = endpoint.idempotency_header
         if name is not None and call.headers.get(name) in (None, NOT_GIVEN):
             # one key per call, the same on every retry
@@ -615,16 +637,15 @@ class BaseClient:
         while True:
             request = self._build_request(http, endpoint, call)
             self._log_request(request)
-            outcome = yield ("send", request)
+            outcome = yield from self._exchange(request, stream=stream)
             if isinstance(outcome, httpx.HTTPError):
                 if retry >= self.max_retries:
-                    raise connection_error(outcome, request) from outcome
+                    raise connection_error(outcome, request)
                 retry += 1
                 delay = self._retry_delay(retry, None)
                 self._log_retry(request, retry, delay, type(outcome).__name__)
                 yield ("sleep", delay)
                 continue
-            assert outcome is not None
             if retry < self.max_retries and _should_retry(outcome):
                 retry += 1
                 delay = self._retry_delay(retry, outcome)
@@ -640,6 +661,49 @@ class BaseClient:
                     outcome.status_code,
                 )
             return outcome, retry
+
+    def _exchange(self, request: httpx.Request, *, stream: bool) -> Exchange:
+        """One attempt: send `request`, follow its redirects (see `_transport.redirected`) and
+        read the body (unless `stream`), all before the attempt's deadline and within
+        `max_response_size`; the response, or the transport error that ended the attempt."""
+        deadline = _transport.attempt_deadline(request)
+        outcome = yield ("send", request)
+        redirects = 0
+        while isinstance(outcome, httpx.Response) and outcome.has_redirect_location:
+            yield ("discard", outcome)
+            if redirects == _transport.MAX_REDIRECTS:
+                raise RedirectError(
+                    f"{request.method} {request.url.path}: more than"
+                    f" {_transport.MAX_REDIRECTS} redirects",
+                    response=outcome,
+                )
+            request = _transport.redirected(
+                request,
+                outcome,
+                secret_headers=self._secret_headers,
+                secret_query=self._secret_query,
+                cross_origin=self.cross_origin_redirects,
+            )
+            redirects += 1
+            logger.debug(
+                "Redirected (%d) to %s", outcome.status_code, self._loggable_url(request.url)
+            )
+            if deadline is not None and time.monotonic() > deadline:
+                return httpx.ReadTimeout("redirected past the timeout", request=request)
+            outcome = yield ("send", request)
+        if not isinstance(outcome, httpx.Response):
+            return cast(httpx.HTTPError, outcome)
+        error: Outcome = _transport.bound(
+            outcome, self.max_response_size, None if stream else deadline
+        )
+        if error is None and not stream:
+            error = yield ("read", outcome)
+        if error is None:
+            return outcome
+        yield ("discard", outcome)
+        if isinstance(error, ResponseTooLargeError):
+            raise error
+        return cast(httpx.HTTPError, error)
 
     def _retry_delay(self, retry: int, response: httpx.Response | None) -> float:
         """Seconds to wait before retry number `retry` (1, 2, ...): the server's Retry-After when
@@ -763,30 +827,28 @@ class SyncAPIClient(BaseClient):
     def __init__(self, *, http_client: httpx.Client | None, **options: Any) -> None:
         super().__init__(**options)
         self._owns_http_client = http_client is None
-        self._http = SharedHttpClient(
-            http_client, functools.partial(httpx.Client, follow_redirects=True)
-        )
+        self._http = SharedHttpClient(http_client, httpx.Client)
 
     def request(self, endpoint: Endpoint[ResponseT], call: Call) -> ResponseT:
         """Send one call, retrying as configured; return its parsed response."""
         streaming = _streaming_response.get()
-        response, retries = self._run(
-            self._attempts(self._http.get(), endpoint, call), stream=streaming
-        )
+        response, retries = self._run(endpoint, call, stream=streaming)
         if streaming:
             return cast(ResponseT, self._streamed(endpoint, response, retries, events=False))
         return self._finish(endpoint, response, retries)
 
     def stream(self, endpoint: Endpoint[ResponseT], call: Call) -> Stream[ResponseT]:
         """Send one call whose response is a stream of server-sent events; iterate over them."""
-        response, retries = self._run(self._attempts(self._http.get(), endpoint, call), stream=True)
+        response, retries = self._run(endpoint, call, stream=True)
         if _streaming_response.get():
             return cast(Stream[ResponseT], self._streamed(endpoint, response, retries, events=True))
         if not response.is_success:
             try:
                 response.read()
             except httpx.HTTPError as exc:
-                raise connection_error(exc, response.request) from exc
+                raise connection_error(exc, response.request)
+            finally:
+                response.close()  # also when the body is too large
             raise _status_error(endpoint, response, self.strict_response_validation)
         stream: Stream[ResponseT] = Stream(
             response, endpoint.response, self.strict_response_validation
@@ -855,26 +917,29 @@ class SyncAPIClient(BaseClient):
             items.extend(getattr(page, items_attribute) or [])
         return _collected(first, page, items, items_attribute, next_attribute, max_results)
 
-    def _run(self, steps: Attempts, *, stream: bool) -> tuple[httpx.Response, int]:
-        """Carry out the steps of the retry policy, blocking."""
+    def _run(
+        self, endpoint: Endpoint[Any], call: Call, *, stream: bool
+    ) -> tuple[httpx.Response, int]:
+        """Carry out the steps of the retry policy (`_attempts`), blocking."""
+        http = self._http.get()
+        steps = self._attempts(http, endpoint, call, stream=stream)
+        outcome: Outcome = None
         try:
-            step = next(steps)
             while True:
-                action, value = step
-                if action == "send":
-                    try:
-                        outcome: httpx.Response | httpx.HTTPError | None = self._http.get().send(
-                            value, stream=stream
-                        )
-                    except httpx.HTTPError as exc:  # the connection, or the body's encoding
-                        outcome = exc
-                    step = steps.send(outcome)
-                else:
-                    if action == "sleep":
+                action, value = steps.send(outcome)
+                outcome = None
+                try:
+                    if action == "send":
+                        # redirects are the policy's: never to carry credentials elsewhere
+                        outcome = http.send(value, stream=True, follow_redirects=False)
+                    elif action == "read":
+                        value.read()
+                    elif action == "sleep":
                         time.sleep(value)
                     else:
                         value.close()
-                    step = steps.send(None)
+                except (httpx.HTTPError, ResponseTooLargeError) as exc:  # the connection, the body
+                    outcome = exc
         except StopIteration as finished:
             return cast(tuple[httpx.Response, int], finished.value)
 
@@ -901,16 +966,12 @@ class AsyncAPIClient(BaseClient):
     def __init__(self, *, http_client: httpx.AsyncClient | None, **options: Any) -> None:
         super().__init__(**options)
         self._owns_http_client = http_client is None
-        self._http = SharedHttpClient(
-            http_client, functools.partial(httpx.AsyncClient, follow_redirects=True)
-        )
+        self._http = SharedHttpClient(http_client, httpx.AsyncClient)
 
     async def request(self, endpoint: Endpoint[ResponseT], call: Call) -> ResponseT:
         """Send one call, retrying as configured; return its parsed response."""
         streaming = _streaming_response.get()
-        response, retries = await self._run(
-            self._attempts(self._http.get(), endpoint, call), stream=streaming
-        )
+        response, retries = await self._run(endpoint, call, stream=streaming)
         if streaming:
             return cast(ResponseT, await self._streamed(endpoint, response, retries, events=False))
         return self._finish(endpoint, response, retries)
@@ -979,9 +1040,7 @@ class AsyncAPIClient(BaseClient):
 
     async def stream(self, endpoint: Endpoint[ResponseT], call: Call) -> AsyncStream[ResponseT]:
         """Send one call whose response is a stream of server-sent events; iterate over them."""
-        response, retries = await self._run(
-            self._attempts(self._http.get(), endpoint, call), stream=True
-        )
+        response, retries = await self._run(endpoint, call, stream=True)
         if _streaming_response.get():
             return cast(
                 AsyncStream[ResponseT],
@@ -991,33 +1050,39 @@ class AsyncAPIClient(BaseClient):
             try:
                 await response.aread()
             except httpx.HTTPError as exc:
-                raise connection_error(exc, response.request) from exc
+                raise connection_error(exc, response.request)
+            finally:
+                await response.aclose()  # also when the body is too large
             raise _status_error(endpoint, response, self.strict_response_validation)
         stream: AsyncStream[ResponseT] = AsyncStream(
             response, endpoint.response, self.strict_response_validation
         )
         return cast(AsyncStream[ResponseT], self._raw_or(stream, response, retries))
 
-    async def _run(self, steps: Attempts, *, stream: bool) -> tuple[httpx.Response, int]:
-        """Carry out the steps of the retry policy, without blocking the event loop."""
+    async def _run(
+        self, endpoint: Endpoint[Any], call: Call, *, stream: bool
+    ) -> tuple[httpx.Response, int]:
+        """Carry out the steps of the retry policy (`_attempts`), without blocking the event
+        loop."""
+        http = self._http.get()
+        steps = self._attempts(http, endpoint, call, stream=stream)
+        outcome: Outcome = None
         try:
-            step = next(steps)
             while True:
-                action, value = step
-                if action == "send":
-                    try:
-                        outcome: httpx.Response | httpx.HTTPError | None = (
-                            await self._http.get().send(value, stream=stream)
-                        )
-                    except httpx.HTTPError as exc:  # the connection, or the body's encoding
-                        outcome = exc
-                    step = steps.send(outcome)
-                else:
-                    if action == "sleep":
+                action, value = steps.send(outcome)
+                outcome = None
+                try:
+                    if action == "send":
+                        # redirects are the policy's: never to carry credentials elsewhere
+                        outcome = await http.send(value, stream=True, follow_redirects=False)
+                    elif action == "read":
+                        await value.aread()
+                    elif action == "sleep":
                         await _sleep(value)
                     else:
                         await value.aclose()
-                    step = steps.send(None)
+                except (httpx.HTTPError, ResponseTooLargeError) as exc:  # the connection, the body
+                    outcome = exc
         except StopIteration as finished:
             return cast(tuple[httpx.Response, int], finished.value)
 
@@ -1053,6 +1118,26 @@ class AsyncAPIResource:
 
 
 # --- decoding ----------------------------------------------------------------------------------
+
+
+def _checked_credential(credential: Credential, hint: str) -> Credential:
+    """The credential without surrounding whitespace (a key read from a file or a mounted secret
+    ends in a line break); None when nothing is left."""
+    if isinstance(credential, tuple):
+        return (_checked_text(credential[0], hint), _checked_text(credential[1], hint))
+    return None if credential is None else _checked_text(credential, hint) or None
+
+
+def _checked_text(text: str, hint: str) -> str:
+    """`text` stripped; ValueError, which does not show it, when a control character is left
+    inside (httpx would refuse it at every request, quoting it)."""
+    stripped = text.strip()
+    if any(ord(character) < 32 or ord(character) == 127 for character in stripped):
+        raise ValueError(
+            "a credential holds a control character (a line break?) inside it, which HTTP"
+            f" cannot carry; its value is not shown here ({hint})"
+        )
+    return stripped
 
 
 def _should_retry(response: httpx.Response) -> bool:

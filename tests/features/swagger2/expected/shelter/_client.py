@@ -18,6 +18,7 @@ from ._base_client import (
     SyncAPIClient,
     server_url,
 )
+from ._transport import DEFAULT_MAX_RESPONSE_SIZE
 from ._types import Timeout
 
 if TYPE_CHECKING:
@@ -109,6 +110,8 @@ class Shelter(SyncAPIClient):
         server_variables: Mapping[str, str] | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
+        max_response_size: int | None = DEFAULT_MAX_RESPONSE_SIZE,
+        cross_origin_redirects: bool = True,
         strict_response_validation: bool = False,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
@@ -123,9 +126,15 @@ class Shelter(SyncAPIClient):
           base_url: Defaults to $SHELTER_BASE_URL, then to the API's first server.
           server: Which of the API's servers (SERVERS) to use, by index.
           server_variables: Values for the variables of the server's URL.
-          timeout: Seconds (or an httpx.Timeout) for each request; None waits forever.
+          timeout: Seconds (or an httpx.Timeout) for each attempt of a request: for connecting,
+            for each read, and for the whole response (an httpx.Timeout's read timeout);
+            None waits forever.
           max_retries: Retries of a request that failed to connect, timed out, or got a 408,
             409, 429 or 5xx response; 0 turns retrying off.
+          max_response_size: Bytes of a response's body, decompressed, beyond which
+            ResponseTooLargeError stops reading it; None reads any size.
+          cross_origin_redirects: Follow a redirect to another origin (scheme, host, port),
+            without the credentials and never with the body; False raises RedirectError.
           strict_response_validation: Raise APIResponseValidationError for a response that does
             not match the API's description. By default such a response does not fail the call:
             what fits is typed, what does not is kept as received (and logged at debug level).
@@ -138,6 +147,8 @@ class Shelter(SyncAPIClient):
             security_schemes=SECURITY_SCHEMES,
             timeout=timeout,
             max_retries=max_retries,
+            max_response_size=max_response_size,
+            cross_origin_redirects=cross_origin_redirects,
             strict_response_validation=strict_response_validation,
             default_headers=default_headers,
             http_client=http_client,
@@ -187,6 +198,8 @@ class AsyncShelter(AsyncAPIClient):
         server_variables: Mapping[str, str] | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
+        max_response_size: int | None = DEFAULT_MAX_RESPONSE_SIZE,
+        cross_origin_redirects: bool = True,
         strict_response_validation: bool = False,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
@@ -201,9 +214,15 @@ class AsyncShelter(AsyncAPIClient):
           base_url: Defaults to $SHELTER_BASE_URL, then to the API's first server.
           server: Which of the API's servers (SERVERS) to use, by index.
           server_variables: Values for the variables of the server's URL.
-          timeout: Seconds (or an httpx.Timeout) for each request; None waits forever.
+          timeout: Seconds (or an httpx.Timeout) for each attempt of a request: for connecting,
+            for each read, and for the whole response (an httpx.Timeout's read timeout);
+            None waits forever.
           max_retries: Retries of a request that failed to connect, timed out, or got a 408,
             409, 429 or 5xx response; 0 turns retrying off.
+          max_response_size: Bytes of a response's body, decompressed, beyond which
+            ResponseTooLargeError stops reading it; None reads any size.
+          cross_origin_redirects: Follow a redirect to another origin (scheme, host, port),
+            without the credentials and never with the body; False raises RedirectError.
           strict_response_validation: Raise APIResponseValidationError for a response that does
             not match the API's description. By default such a response does not fail the call:
             what fits is typed, what does not is kept as received (and logged at debug level).
@@ -216,6 +235,8 @@ class AsyncShelter(AsyncAPIClient):
             security_schemes=SECURITY_SCHEMES,
             timeout=timeout,
             max_retries=max_retries,
+            max_response_size=max_response_size,
+            cross_origin_redirects=cross_origin_redirects,
             strict_response_validation=strict_response_validation,
             default_headers=default_headers,
             http_client=http_client,
