@@ -91,6 +91,8 @@ class Document:
     """For a converted Swagger 2.0 spec, where its parts are in the user's files."""
     _files: dict[str, _File] = field(default_factory=dict)
     _line_trees: dict[str, Any] = field(default_factory=dict)
+    _resolved: dict[str, tuple[Any, str]] = field(default_factory=dict)
+    """Pointer a `$ref` names -> the node its chain of `$ref`s ends at, and that node's pointer."""
     _conversion_warnings: list[Diagnostic] = field(default_factory=list)
 
     @property
@@ -152,6 +154,7 @@ class Document:
         """Replace the root file's data by its conversion; locations stay in the user's files.
         `warnings` are (pointer into the user's files, message)."""
         self._files[""].data = data
+        self._resolved.clear()
         self.origins = origins
         self._conversion_warnings = [
             Diagnostic(self._source_location(pointer), message) for pointer, message in warnings
@@ -186,19 +189,26 @@ class Document:
         """Follow `$ref`s from `node` (found at `pointer`) to a node that is not a reference.
 
         Returns the target and its own pointer, so names and messages can say where it is.
+        Where each chain ends is remembered, so that resolving every link of a chain of aliases
+        walks it once, not once per link.
         """
-        seen: set[str] = set()
+        chain: set[str] = set()
         while isinstance(node, dict) and "$ref" in node:
             ref = node["$ref"]
             referrer = pointer + "/$ref"
             if not isinstance(ref, str):
                 raise self.error(referrer, "$ref must be a string")
             target = self.reference_target(ref, pointer)
-            if target in seen:
+            if target in self._resolved:
+                node, pointer = self._resolved[target]
+                break
+            if target in chain:
                 raise self.error(referrer, f"$ref {ref!r} is part of a reference cycle")
-            seen.add(target)
+            chain.add(target)
             node = self.lookup(target, referrer=referrer)
             pointer = target
+        for target in chain:
+            self._resolved[target] = (node, pointer)
         return node, pointer
 
     def lookup(self, pointer: str, *, referrer: str) -> Any:

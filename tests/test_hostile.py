@@ -12,7 +12,8 @@ import pytest
 
 from generator.errors import GeneratorError
 from generator.inputs import Inputs
-from generator.load import LoadOptions, load_document
+from generator.ir.model import Alias
+from generator.load import Document, LoadOptions, load_document
 from generator.pipeline import generate_files
 from generator.write import write_project
 
@@ -321,3 +322,39 @@ def test_lone_surrogates_are_repaired_with_a_warning(tmp_path: Path) -> None:
     assert generated.api.title == "T\ufffd"
     with pytest.raises(GeneratorError, match="lone surrogate"):
         generate_files(spec, Inputs(strict=True))
+
+
+def chain_spec(schemas: dict[str, object], first: str) -> str:
+    """A spec whose one operation returns the schema `first` of `schemas`, as JSON."""
+    return json.dumps(
+        {
+            "openapi": "3.0.3",
+            "info": {"title": "Chain", "version": "1"},
+            "paths": {"/x": {"get": spec_response(f"#/components/schemas/{first}")}},
+            "components": {"schemas": schemas},
+        }
+    )
+
+
+def spec_response(ref: str) -> dict[str, object]:
+    return {"responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": ref}}}}}}
+
+
+def test_a_long_chain_of_aliases_is_resolved_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    links = 30_000
+    schemas: dict[str, object] = {f"A{i}": {"$ref": f"#/components/schemas/A{i + 1}"} for i in range(links)}
+    schemas[f"A{links}"] = {"type": "object", "properties": {"name": {"type": "string"}}}
+    spec = write_spec(tmp_path, chain_spec(schemas, "A0"), "spec.json")
+    lookups = 0
+    lookup = Document.lookup
+
+    def counted(self: Document, pointer: str, *, referrer: str) -> object:
+        nonlocal lookups
+        lookups += 1
+        return lookup(self, pointer, referrer=referrer)
+
+    monkeypatch.setattr(Document, "lookup", counted)
+    generated = generate_files(spec)
+    # every alias stands for the chain's end; each link was followed once, not once per alias before it
+    assert {t.type.target.name for t in generated.api.types if isinstance(t, Alias)} == {f"A{links}"}  # type: ignore[attr-defined]
+    assert lookups <= 2 * (links + 1)
