@@ -358,3 +358,32 @@ def test_a_long_chain_of_aliases_is_resolved_once(tmp_path: Path, monkeypatch: p
     # every alias stands for the chain's end; each link was followed once, not once per alias before it
     assert {t.type.target.name for t in generated.api.types if isinstance(t, Alias)} == {f"A{links}"}  # type: ignore[attr-defined]
     assert lookups <= 2 * (links + 1)
+
+
+def test_a_client_with_a_long_chain_of_models_imports(tmp_path: Path) -> None:
+    links = 1_000
+    schemas: dict[str, object] = {
+        f"M{i}": {
+            "type": "object",
+            "properties": {"next": {"$ref": f"#/components/schemas/M{i + 1}"}, "depth": {"type": "integer"}},
+        }
+        for i in range(links)
+    }
+    schemas[f"M{links}"] = {"type": "object", "properties": {"depth": {"type": "integer"}}}
+    write_project(generate_files(write_spec(tmp_path, chain_spec(schemas, "M0"), "spec.json")).files, tmp_path / "out")
+    program = (
+        "from chain.types import M0\n"
+        "value = {'depth': 0}\n"
+        "last = value\n"
+        f"for depth in range(1, {links + 1}):\n"
+        "    last['next'] = last = {'depth': depth}\n"
+        "model = M0.model_validate(value)\n"
+        "while model.depth < " + str(links) + ":\n"
+        "    model = model.next\n"
+        "print(type(model).__name__)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", program], cwd=tmp_path / "out", capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout == f"M{links}\n"
