@@ -244,23 +244,27 @@ class Document:
         return join_pointer(key, fragment)
 
     def _file_key(self, address: str, current: str, referrer: str) -> str:
-        base = self.path.parent
+        folder = Path(os.path.normpath(self.path.parent.absolute()))
         origin = self._files[current].origin
-        target = Path(os.path.normpath(Path(origin).parent / urllib.parse.unquote(address)))
-        if target.resolve() == self.path.resolve():
+        written = Path(os.path.normpath(Path(origin).parent / urllib.parse.unquote(address)))
+        # where the file really is, symbolic links followed: a link in the folder may lead out of it
+        target = written.resolve()
+        if target == self.path.resolve():
             return ""
         try:
-            key = PurePosixPath(target.relative_to(base)).as_posix()
+            key = PurePosixPath(target.relative_to(folder.resolve())).as_posix()
         except ValueError:
             if not self.options.allow_external_files:
+                through_link = " through a symbolic link" if written.absolute().is_relative_to(folder) else ""
                 raise self.error(
                     referrer,
-                    f"$ref {address!r} leaves the spec's folder; pass --allow-external-files to follow it",
+                    f"$ref {address!r} leaves the spec's folder{through_link};"
+                    " pass --allow-external-files to follow it",
                 ) from None
-            key = target.resolve().as_uri()
+            key = target.as_uri()
         key = key.replace("#", "%23")
         if key not in self._files:
-            self._files[key] = _parse(target, _read(target, referrer=self.location(referrer)), target)
+            self._files[key] = _parse(written, _read(target, referrer=self.location(referrer)), written)
         return key
 
     def _remote_key(self, address: str, current: str, referrer: str) -> str:

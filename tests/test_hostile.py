@@ -387,3 +387,24 @@ def test_a_client_with_a_long_chain_of_models_imports(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout == f"M{links}\n"
+
+
+def test_a_symbolic_link_out_of_the_spec_folder_is_refused(tmp_path: Path) -> None:
+    private = tmp_path / "private"
+    private.mkdir()
+    (private / "secret.yaml").write_text("type: object\ndescription: the secret\nproperties: {x: {type: string}}\n")
+    folder = tmp_path / "api"
+    folder.mkdir()
+    os.symlink(private, folder / "shared")
+    os.symlink(private / "secret.yaml", folder / "pet.yaml")
+    for ref in ("shared/secret.yaml", "pet.yaml"):
+        spec = write_spec(folder, spec_returning(ref))
+        with pytest.raises(GeneratorError) as caught:
+            generate_files(spec)
+        assert "leaves the spec's folder through a symbolic link; pass --allow-external-files" in str(caught.value)
+        allowed = generate_files(spec, Inputs(load=LoadOptions(allow_external_files=True)))
+        assert [t.name for t in allowed.api.types] == ["Secret"]
+    os.symlink(folder / "pet.yaml", folder / "inside.yaml")  # a link to a file of the folder stays allowed
+    (folder / "pet.yaml").unlink()
+    (folder / "pet.yaml").write_text("type: object\nproperties: {name: {type: string}}\n")
+    assert [t.name for t in generate_files(write_spec(folder, spec_returning("inside.yaml"))).api.types] == ["Pet"]
