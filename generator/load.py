@@ -14,6 +14,7 @@ import hashlib
 import json
 import os
 import re
+import sys
 import urllib.parse
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -54,11 +55,48 @@ class _SpecLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignor
                 seen.add(key_node.value)
         return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
 
+    def construct_yaml_int(self, node: yaml.ScalarNode) -> int:
+        try:
+            return super().construct_yaml_int(node)  # type: ignore[no-any-return]
+        except ValueError:  # more digits than Python converts (sys.get_int_max_str_digits)
+            raise _HugeInteger(node.value, node.start_mark) from None
 
+
+_SpecLoader.add_constructor("tag:yaml.org,2002:int", _SpecLoader.construct_yaml_int)
 _SpecLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+
+
+class _HugeInteger(Exception):
+    """An integer written with more digits than Python converts; `mark`: where, in YAML."""
+
+    def __init__(self, digits: str, mark: Any = None) -> None:
+        super().__init__(digits)
+        self.digits = digits
+        self.mark = mark
+
+    def error(self, origin: Path | str, text: str) -> GeneratorError:
+        if self.mark is not None:
+            line, column = self.mark.line + 1, self.mark.column + 1
+        else:  # JSON tells no place: the number's first occurrence outside a string is it
+            found = re.search(rf'(?<![\w."]){re.escape(self.digits)}', text)
+            start = found.start() if found else 0
+            line, column = text.count("\n", 0, start) + 1, start - text.rfind("\n", 0, start)
+        count = len(self.digits.lstrip("+-"))
+        limit = sys.get_int_max_str_digits()
+        return GeneratorError(
+            Location(origin, line=line, column=column), f"an integer of {count} digits; the limit is {limit} digits"
+        )
+
+
+def _integer(digits: str) -> int:
+    """A JSON integer; more digits than Python converts is an error with its place."""
+    try:
+        return int(digits)
+    except ValueError:
+        raise _HugeInteger(digits) from None
 
 
 class _DuplicateKey(Exception):
@@ -378,7 +416,9 @@ def _parse(origin: Path | str, raw: bytes, name: Path | str) -> _File:
 
 def _parse_json(origin: Path | str, text: str) -> Any:
     try:
-        return json.loads(text, object_pairs_hook=_unique_keys)
+        return json.loads(text, object_pairs_hook=_unique_keys, parse_int=_integer)
+    except _HugeInteger as exc:
+        raise exc.error(origin, text) from None
     except json.JSONDecodeError as exc:
         raise GeneratorError(
             Location(origin, line=exc.lineno, column=exc.colno), f"JSON syntax error: {exc.msg}"
@@ -403,6 +443,8 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 def _parse_yaml(origin: Path | str, text: str) -> Any:
     try:
         documents = list(yaml.load_all(text, Loader=_SpecLoader))
+    except _HugeInteger as exc:
+        raise exc.error(origin, text) from None
     except _DuplicateKey as exc:
         raise GeneratorError(
             Location(origin, line=exc.mark.line + 1, column=exc.mark.column + 1),

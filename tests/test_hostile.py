@@ -408,3 +408,25 @@ def test_a_symbolic_link_out_of_the_spec_folder_is_refused(tmp_path: Path) -> No
     (folder / "pet.yaml").unlink()
     (folder / "pet.yaml").write_text("type: object\nproperties: {name: {type: string}}\n")
     assert [t.name for t in generate_files(write_spec(folder, spec_returning("inside.yaml"))).api.types] == ["Pet"]
+
+
+@pytest.mark.parametrize("name", ["spec.json", "spec.yaml"])
+def test_an_integer_too_long_for_python_is_one_clear_line(tmp_path: Path, name: str) -> None:
+    huge = "9" * 5000
+    spec = tmp_path / name
+    if name.endswith(".json"):
+        spec.write_text(
+            '{"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {},\n'
+            f'"components": {{"schemas": {{"N": {{"type": "integer", "maximum": {huge}}}}}}}}}\n'
+        )
+    else:
+        spec.write_text(
+            "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\n"
+            f"components:\n  schemas:\n    N: {{type: integer, maximum: {huge}}}\n"
+        )
+    out = tmp_path / "out"
+    result = run_cli("generate", spec, "--output", out)
+    assert result.returncode == 2, result.stderr
+    place = "2:64" if name.endswith(".json") else "6:33"
+    assert result.stderr == f"error: {spec}:{place}: an integer of 5000 digits; the limit is 4300 digits\n"
+    assert not out.exists()
