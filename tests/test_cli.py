@@ -177,6 +177,15 @@ def test_a_chosen_name_that_cannot_be_used_is_one_line(tmp_path: Path, option: s
         assert not out.exists()
 
 
+def test_options_of_the_configuration_are_refused_beside_a_spec(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    for option in ("--config", "--target"):
+        result = run("generate", SEED, "--output", out, option, "elsewhere")
+        assert result.returncode == 2
+        assert result.stderr == f"error: {option}: picks targets of the configuration; it cannot go with a SPEC\n"
+        assert not out.exists()
+
+
 def test_template_overrides_replace_built_in_templates_by_relative_path(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
