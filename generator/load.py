@@ -293,7 +293,8 @@ class Document:
             key = PurePosixPath(target.relative_to(folder.resolve())).as_posix()
         except ValueError:
             if not self.options.allow_external_files:
-                through_link = " through a symbolic link" if written.absolute().is_relative_to(folder) else ""
+                inside_as_written = Path(os.path.normpath(written.absolute())).is_relative_to(folder)
+                through_link = " through a symbolic link" if inside_as_written else ""
                 raise self.error(
                     referrer,
                     f"$ref {address!r} leaves the spec's folder{through_link};"

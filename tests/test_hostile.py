@@ -389,7 +389,7 @@ def test_a_client_with_a_long_chain_of_models_imports(tmp_path: Path) -> None:
     assert result.stdout == f"M{links}\n"
 
 
-def test_a_symbolic_link_out_of_the_spec_folder_is_refused(tmp_path: Path) -> None:
+def test_a_symbolic_link_out_of_the_spec_folder_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     private = tmp_path / "private"
     private.mkdir()
     (private / "secret.yaml").write_text("type: object\ndescription: the secret\nproperties: {x: {type: string}}\n")
@@ -404,6 +404,9 @@ def test_a_symbolic_link_out_of_the_spec_folder_is_refused(tmp_path: Path) -> No
         assert "leaves the spec's folder through a symbolic link; pass --allow-external-files" in str(caught.value)
         allowed = generate_files(spec, Inputs(load=LoadOptions(allow_external_files=True)))
         assert [t.name for t in allowed.api.types] == ["Secret"]
+    monkeypatch.chdir(folder)  # a spec named from its own folder: no link, and the message says none
+    with pytest.raises(GeneratorError, match=r"leaves the spec's folder; pass --allow-external-files"):
+        generate_files(write_spec(Path(), spec_returning("../private/secret.yaml")))
     os.symlink(folder / "pet.yaml", folder / "inside.yaml")  # a link to a file of the folder stays allowed
     (folder / "pet.yaml").unlink()
     (folder / "pet.yaml").write_text("type: object\nproperties: {name: {type: string}}\n")
