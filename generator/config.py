@@ -22,7 +22,6 @@ from __future__ import annotations
 import keyword
 import re
 import tomllib
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -33,13 +32,6 @@ from .inputs import Inputs
 from .options import CLIENT_PREFIX, LoadOptions
 
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-
-_CHOSEN_NAMES: dict[str, tuple[str, Callable[[str], str | None]]] = {
-    "package_name": ("package-name", naming.package_name_problem),
-    "client_name": ("client-name", naming.class_name_problem),
-    "env_prefix": ("env-prefix", naming.env_prefix_problem),
-}
-"""Target field -> its key, and its check: the same for the command line and the configuration."""
 
 
 @dataclass(frozen=True)
@@ -66,7 +58,8 @@ class Target:
         """The target with the options given on the command line (None: not given); a name
         that cannot be used is an error that names its option."""
         given = {key: value for key, value in flags.items() if value is not None}
-        for attribute, (key, problem_of) in _CHOSEN_NAMES.items():
+        for key, problem_of in naming.CHOSEN_NAMES.items():
+            attribute = _KEYS[key][0]
             problem = problem_of(given[attribute]) if attribute in given else None
             if problem is not None:
                 raise GeneratorError(f"--{key}", problem)
@@ -158,7 +151,7 @@ def load_targets(path: Path) -> list[Target]:
             # a default the section gives every target is named where it is written
             place = f"{where}.{key}" if key in raw else (f"[{prefix.rstrip('.')}].{key}" if prefix else key)
             values[attribute] = _value(path, place, value, kind, base)
-            problem = _CHOSEN_NAMES[attribute][1](value) if kind == "name" else None
+            problem = naming.CHOSEN_NAMES[key](value) if kind == "name" else None
             if problem is not None:
                 raise GeneratorError(path, f"{place}: {problem}")
         for required in ("name", "spec", "output"):

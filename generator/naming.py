@@ -13,6 +13,7 @@ import keyword
 import re
 import sys
 import unicodedata
+from collections.abc import Callable
 
 # --- names the generated modules take from elsewhere -------------------------------------------
 #
@@ -304,6 +305,14 @@ def env_prefix_problem(prefix: str) -> str | None:
             " not starting with a digit)"
         )
     return None
+
+
+CHOSEN_NAMES: dict[str, Callable[[str], str | None]] = {
+    "package-name": package_name_problem,
+    "client-name": class_name_problem,
+    "env-prefix": env_prefix_problem,
+}
+"""The option (and configuration key) of each name a user chooses -> its check."""
 
 
 class Scope:

@@ -71,14 +71,11 @@ def default_client_class(package_name: str) -> str:
 
 def _check_chosen_names(package_name: str | None, client_class: str | None, env_prefix: str | None) -> None:
     """The names a caller chose, checked as the command line's and the configuration's are."""
-    for option, value, problem_of in (
-        ("--package-name", package_name, naming.package_name_problem),
-        ("--client-name", client_class, naming.class_name_problem),
-        ("--env-prefix", env_prefix, naming.env_prefix_problem),
-    ):
-        problem = None if value is None else problem_of(value)
+    chosen = {"package-name": package_name, "client-name": client_class, "env-prefix": env_prefix}
+    for key, value in chosen.items():
+        problem = None if value is None else naming.CHOSEN_NAMES[key](value)
         if problem is not None:
-            raise GeneratorError(option, problem)
+            raise GeneratorError(f"--{key}", problem)
     if client_class is not None and {client_class, "Async" + client_class} & RESERVED_CLASS_NAMES:
         raise GeneratorError("--client-name", f"{client_class!r} is a name the generated package uses itself")
 
