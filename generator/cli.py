@@ -272,6 +272,9 @@ def _targets(args: argparse.Namespace) -> list[Target]:
     if args.spec is not None:
         if args.output is None:
             raise GeneratorError(args.spec, "--output DIR is needed with a SPEC")
+        for option, given in (("--config", args.config), ("--target", args.target)):
+            if given is not None:  # it would be ignored: a SPEC given here is the one target
+                raise GeneratorError(option, "picks targets of the configuration; it cannot go with a SPEC")
         return [Target(name=str(args.spec), spec=args.spec, output=args.output).overridden(**flags)]
     path = find_config(args.config, Path.cwd())
     targets = select_targets(load_targets(path), args.target, path)

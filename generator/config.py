@@ -26,13 +26,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from . import naming
 from .errors import GeneratorError
 from .inputs import Inputs
 from .options import CLIENT_PREFIX, LoadOptions
 from .sources import allowed_url, is_url
 
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-_ENV_PREFIX = re.compile(r"^[A-Z_][A-Z0-9_]*$")
 
 
 @dataclass(frozen=True)
@@ -56,8 +56,15 @@ class Target:
     names: dict[str, str] = field(default_factory=dict)
 
     def overridden(self, **flags: Any) -> Target:
-        """The target with the options given on the command line (None: not given)."""
-        return replace(self, **{key: value for key, value in flags.items() if value is not None})
+        """The target with the options given on the command line (None: not given); a name
+        that cannot be used is an error that names its option."""
+        given = {key: value for key, value in flags.items() if value is not None}
+        for key, problem_of in naming.CHOSEN_NAMES.items():
+            attribute = _KEYS[key][0]
+            problem = problem_of(given[attribute]) if attribute in given else None
+            if problem is not None:
+                raise GeneratorError(f"--{key}", problem)
+        return replace(self, **given)
 
     @property
     def load_options(self) -> LoadOptions:
@@ -85,9 +92,9 @@ _KEYS: dict[str, tuple[str, str]] = {
     "spec": ("spec", "path"),
     "output": ("output", "path"),
     "source": ("source", "source"),
-    "package-name": ("package_name", "identifier"),
-    "client-name": ("client_name", "identifier"),
-    "env-prefix": ("env_prefix", "env"),
+    "package-name": ("package_name", "name"),
+    "client-name": ("client_name", "name"),
+    "env-prefix": ("env_prefix", "name"),
     "strict": ("strict", "bool"),
     "allow-remote-refs": ("allow_remote_refs", "bool"),
     "allow-external-files": ("allow_external_files", "bool"),
@@ -145,6 +152,9 @@ def load_targets(path: Path) -> list[Target]:
             # a default the section gives every target is named where it is written
             place = f"{where}.{key}" if key in raw else (f"[{prefix.rstrip('.')}].{key}" if prefix else key)
             values[attribute] = _value(path, place, value, kind, base)
+            problem = naming.CHOSEN_NAMES[key](value) if kind == "name" else None
+            if problem is not None:
+                raise GeneratorError(path, f"{place}: {problem}")
         for required in ("name", "spec", "output"):
             if required not in values:
                 raise GeneratorError(path, f"{where}: missing key {required!r}")
@@ -177,7 +187,7 @@ def _value(path: Path, where: str, value: Any, kind: str, base: Path) -> Any:
         if not isinstance(value, bool):
             raise wrong("true or false")
         return value
-    if kind in ("str", "identifier", "env", "path", "source"):
+    if kind in ("str", "name", "path", "source"):
         if not isinstance(value, str) or not value:
             raise wrong("a non-empty string")
         if kind == "source":
@@ -186,10 +196,6 @@ def _value(path: Path, where: str, value: Any, kind: str, base: Path) -> Any:
             if not allowed_url(value):
                 raise wrong("an https:// URL (plain http:// only from 127.0.0.1 or localhost) or a path")
             return value
-        if kind == "identifier" and (not _IDENTIFIER.match(value) or keyword.iskeyword(value)):
-            raise wrong("a Python identifier")
-        if kind == "env" and not _ENV_PREFIX.match(value):
-            raise wrong("upper-case letters, digits and underscores")
         return base / value if kind == "path" else value
     if kind == "paths":
         if not isinstance(value, list) or not all(isinstance(item, str) and item for item in value):

@@ -14,6 +14,7 @@ import hashlib
 import json
 import os
 import re
+import sys
 import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -60,11 +61,48 @@ class _SpecLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignor
                 seen.add(key_node.value)
         return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
 
+    def construct_yaml_int(self, node: yaml.ScalarNode) -> int:
+        try:
+            return super().construct_yaml_int(node)  # type: ignore[no-any-return]
+        except ValueError:  # more digits than Python converts (sys.get_int_max_str_digits)
+            raise _HugeInteger(node.value, node.start_mark) from None
 
+
+_SpecLoader.add_constructor("tag:yaml.org,2002:int", _SpecLoader.construct_yaml_int)
 _SpecLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+
+
+class _HugeInteger(Exception):
+    """An integer written with more digits than Python converts; `mark`: where, in YAML."""
+
+    def __init__(self, digits: str, mark: Any = None) -> None:
+        super().__init__(digits)
+        self.digits = digits
+        self.mark = mark
+
+    def error(self, origin: Path | str, text: str) -> GeneratorError:
+        if self.mark is not None:
+            line, column = self.mark.line + 1, self.mark.column + 1
+        else:  # JSON tells no place: the number's first occurrence outside a string is it
+            found = re.search(rf'(?<![\w."]){re.escape(self.digits)}', text)
+            start = found.start() if found else 0
+            line, column = text.count("\n", 0, start) + 1, start - text.rfind("\n", 0, start)
+        count = len(self.digits.lstrip("+-"))
+        limit = sys.get_int_max_str_digits()
+        return GeneratorError(
+            Location(origin, line=line, column=column), f"an integer of {count} digits; the limit is {limit} digits"
+        )
+
+
+def _integer(digits: str) -> int:
+    """A JSON integer; more digits than Python converts is an error with its place."""
+    try:
+        return int(digits)
+    except ValueError:
+        raise _HugeInteger(digits) from None
 
 
 class _DuplicateKey(Exception):
@@ -97,6 +135,8 @@ class Document:
     """For a converted Swagger 2.0 spec, where its parts are in the user's files."""
     _files: dict[str, _File] = field(default_factory=dict)
     _line_trees: dict[str, Any] = field(default_factory=dict)
+    _resolved: dict[str, tuple[Any, str]] = field(default_factory=dict)
+    """Pointer a `$ref` names -> the node its chain of `$ref`s ends at, and that node's pointer."""
     _conversion_warnings: list[Diagnostic] = field(default_factory=list)
     _remote_deadline: Deadline | None = None
 
@@ -159,6 +199,7 @@ class Document:
         """Replace the root file's data by its conversion; locations stay in the user's files.
         `warnings` are (pointer into the user's files, message)."""
         self._files[""].data = data
+        self._resolved.clear()
         self.origins = origins
         self._conversion_warnings = [
             Diagnostic(self._source_location(pointer), message) for pointer, message in warnings
@@ -193,19 +234,26 @@ class Document:
         """Follow `$ref`s from `node` (found at `pointer`) to a node that is not a reference.
 
         Returns the target and its own pointer, so names and messages can say where it is.
+        Where each chain ends is remembered, so that resolving every link of a chain of aliases
+        walks it once, not once per link.
         """
-        seen: set[str] = set()
+        chain: set[str] = set()
         while isinstance(node, dict) and "$ref" in node:
             ref = node["$ref"]
             referrer = pointer + "/$ref"
             if not isinstance(ref, str):
                 raise self.error(referrer, "$ref must be a string")
             target = self.reference_target(ref, pointer)
-            if target in seen:
+            if target in self._resolved:
+                node, pointer = self._resolved[target]
+                break
+            if target in chain:
                 raise self.error(referrer, f"$ref {ref!r} is part of a reference cycle")
-            seen.add(target)
+            chain.add(target)
             node = self.lookup(target, referrer=referrer)
             pointer = target
+        for target in chain:
+            self._resolved[target] = (node, pointer)
         return node, pointer
 
     def lookup(self, pointer: str, *, referrer: str) -> Any:
@@ -241,23 +289,28 @@ class Document:
         return join_pointer(key, fragment)
 
     def _file_key(self, address: str, current: str, referrer: str) -> str:
-        base = self.path.parent
+        folder = Path(os.path.normpath(self.path.parent.absolute()))
         origin = self._files[current].origin
-        target = Path(os.path.normpath(Path(origin).parent / urllib.parse.unquote(address)))
-        if target.resolve() == self.path.resolve():
+        written = Path(os.path.normpath(Path(origin).parent / urllib.parse.unquote(address)))
+        # where the file really is, symbolic links followed: a link in the folder may lead out of it
+        target = written.resolve()
+        if target == self.path.resolve():
             return ""
         try:
-            key = PurePosixPath(target.relative_to(base)).as_posix()
+            key = PurePosixPath(target.relative_to(folder.resolve())).as_posix()
         except ValueError:
             if not self.options.allow_external_files:
+                inside_as_written = Path(os.path.normpath(written.absolute())).is_relative_to(folder)
+                through_link = " through a symbolic link" if inside_as_written else ""
                 raise self.error(
                     referrer,
-                    f"$ref {address!r} leaves the spec's folder; pass --allow-external-files to follow it",
+                    f"$ref {address!r} leaves the spec's folder{through_link};"
+                    " pass --allow-external-files to follow it",
                 ) from None
-            key = target.resolve().as_uri()
+            key = target.as_uri()
         key = key.replace("#", "%23")
         if key not in self._files:
-            self._files[key] = _parse(target, _read(target, referrer=self.location(referrer)))
+            self._files[key] = _parse(written, _read(target, referrer=self.location(referrer)))
         return key
 
     def _remote_key(self, address: str, current: str, referrer: str) -> str:
@@ -359,7 +412,9 @@ def _parse(origin: Path | str, raw: bytes) -> _File:
 
 def _parse_json(origin: Path | str, text: str) -> Any:
     try:
-        return json.loads(text, object_pairs_hook=_unique_keys)
+        return json.loads(text, object_pairs_hook=_unique_keys, parse_int=_integer)
+    except _HugeInteger as exc:
+        raise exc.error(origin, text) from None
     except json.JSONDecodeError as exc:
         raise GeneratorError(
             Location(origin, line=exc.lineno, column=exc.colno), f"JSON syntax error: {exc.msg}"
@@ -384,6 +439,8 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 def _parse_yaml(origin: Path | str, text: str) -> Any:
     try:
         documents = list(yaml.load_all(text, Loader=_SpecLoader))
+    except _HugeInteger as exc:
+        raise exc.error(origin, text) from None
     except _DuplicateKey as exc:
         raise GeneratorError(
             Location(origin, line=exc.mark.line + 1, column=exc.mark.column + 1),

@@ -13,6 +13,7 @@ import keyword
 import re
 import sys
 import unicodedata
+from collections.abc import Callable
 
 # --- names the generated modules take from elsewhere -------------------------------------------
 #
@@ -267,6 +268,54 @@ def class_name(text: str) -> str:
 
 def env_prefix(package_name: str) -> str:
     return constant_case(package_name) or "API"
+
+
+# --- the names a user chooses: --package-name, --client-name, --env-prefix (or the same keys of
+# the configuration), checked here whichever way they come
+
+_PACKAGE_NAME = re.compile(r"[a-z_][a-z0-9_]*")
+_CLASS_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_ENV_PREFIX = re.compile(r"[A-Z_][A-Z0-9_]*")
+
+
+def package_name_problem(name: str) -> str | None:
+    """What makes `name` unfit to name the generated package; None when nothing does."""
+    if not _PACKAGE_NAME.fullmatch(name) or attribute_name(name) != name:
+        return f"{name!r} is not a valid package name (lowercase letters, digits, underscores; not a Python keyword)"
+    if name in TAKEN_PACKAGE_NAMES:
+        return (
+            f"{name!r} is the name of a module of the standard library or of one the client needs, which"
+            f" the package would hide; choose another (say {name + '_client'!r})"
+        )
+    return None
+
+
+def class_name_problem(name: str) -> str | None:
+    """What makes `name` unfit to name the client class; None when nothing does."""
+    if not _CLASS_NAME.fullmatch(name) or keyword.iskeyword(name):
+        return (
+            f"{name!r} is not a valid class name (ASCII letters, digits, underscores, not starting with a digit;"
+            " not a Python keyword)"
+        )
+    return None
+
+
+def env_prefix_problem(prefix: str) -> str | None:
+    """What makes `prefix` unfit to begin the names of the client's environment variables."""
+    if not _ENV_PREFIX.fullmatch(prefix):
+        return (
+            f"{prefix!r} is not a valid environment variable prefix (upper-case letters, digits, underscores,"
+            " not starting with a digit)"
+        )
+    return None
+
+
+CHOSEN_NAMES: dict[str, Callable[[str], str | None]] = {
+    "package-name": package_name_problem,
+    "client-name": class_name_problem,
+    "env-prefix": env_prefix_problem,
+}
+"""The option (and configuration key) of each name a user chooses -> its check."""
 
 
 class Scope:

@@ -184,6 +184,35 @@ def test_unwritable_output_and_bad_package_name(tmp_path: Path) -> None:
     assert result.returncode == 2 and "not a valid package name" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("option", "value", "expected"),
+    [
+        ("--client-name", "class", "'class' is not a valid class name"),
+        ("--client-name", "../X", "'../X' is not a valid class name"),
+        ("--client-name", "Caf\u00e9", "'Caf\u00e9' is not a valid class name"),
+        ("--env-prefix", "../x", "'../x' is not a valid environment variable prefix"),
+        ("--env-prefix", "A=B", "'A=B' is not a valid environment variable prefix"),
+        ("--package-name", "../x", "'../x' is not a valid package name"),
+    ],
+)
+def test_a_chosen_name_that_cannot_be_used_is_one_line(tmp_path: Path, option: str, value: str, expected: str) -> None:
+    out = tmp_path / "out"
+    for command in ("generate", "check"):
+        result = run(command, SEED, "--output", out, option, value)
+        assert result.returncode == 2, result.stderr
+        assert result.stderr.startswith(f"error: {option}: {expected} (") and result.stderr.count("\n") == 1
+        assert not out.exists()
+
+
+def test_options_of_the_configuration_are_refused_beside_a_spec(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    for option in ("--config", "--target"):
+        result = run("generate", SEED, "--output", out, option, "elsewhere")
+        assert result.returncode == 2
+        assert result.stderr == f"error: {option}: picks targets of the configuration; it cannot go with a SPEC\n"
+        assert not out.exists()
+
+
 def test_template_overrides_replace_built_in_templates_by_relative_path(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -107,7 +107,7 @@ def test_no_flag_undoes_a_switch_the_file_turns_on(tmp_path: Path, monkeypatch: 
         (
             "",
             '[[tool.generator.targets]]\nname = "x"\nspec = "s"\noutput = "o"\npackage-name = "not valid"\n',
-            "package-name must be a Python identifier",
+            "package-name: 'not valid' is not a valid package name",
         ),
         (
             "",
@@ -128,7 +128,12 @@ def test_no_flag_undoes_a_switch_the_file_turns_on(tmp_path: Path, monkeypatch: 
             '[tool.generator.targets.names]\na = "client.1b"\n',
             "not 'client.1b'",
         ),
-        ('env-prefix = "fc"\n', None, "env-prefix must be upper-case letters, digits and underscores, not 'fc'"),
+        ('env-prefix = "fc"\n', None, "env-prefix: 'fc' is not a valid environment variable prefix"),
+        (
+            "",
+            '[[tool.generator.targets]]\nname = "x"\nspec = "s"\noutput = "o"\nclient-name = "class"\n',
+            "[tool.generator.targets][2].client-name: 'class' is not a valid class name",
+        ),
         ("tests = [\n", None, "pyproject.toml: invalid TOML: "),
     ],
 )

@@ -13,7 +13,8 @@ import pytest
 
 from generator.errors import GeneratorError
 from generator.inputs import Inputs
-from generator.load import LoadOptions
+from generator.ir.model import Alias
+from generator.load import Document, LoadOptions
 from generator.pipeline import generate_files
 from generator.spec import load_document
 from generator.write import write_project
@@ -325,3 +326,114 @@ def test_lone_surrogates_are_repaired_with_a_warning(tmp_path: Path) -> None:
     assert generated.api.title == "T\ufffd"
     with pytest.raises(GeneratorError, match="lone surrogate"):
         generate_files(spec, Inputs(strict=True))
+
+
+def chain_spec(schemas: dict[str, object], first: str) -> str:
+    """A spec whose one operation returns the schema `first` of `schemas`, as JSON."""
+    return json.dumps(
+        {
+            "openapi": "3.0.3",
+            "info": {"title": "Chain", "version": "1"},
+            "paths": {"/x": {"get": spec_response(f"#/components/schemas/{first}")}},
+            "components": {"schemas": schemas},
+        }
+    )
+
+
+def spec_response(ref: str) -> dict[str, object]:
+    return {"responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": ref}}}}}}
+
+
+def test_a_long_chain_of_aliases_is_resolved_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    links = 30_000
+    schemas: dict[str, object] = {f"A{i}": {"$ref": f"#/components/schemas/A{i + 1}"} for i in range(links)}
+    schemas[f"A{links}"] = {"type": "object", "properties": {"name": {"type": "string"}}}
+    spec = write_spec(tmp_path, chain_spec(schemas, "A0"), "spec.json")
+    lookups = 0
+    lookup = Document.lookup
+
+    def counted(self: Document, pointer: str, *, referrer: str) -> object:
+        nonlocal lookups
+        lookups += 1
+        return lookup(self, pointer, referrer=referrer)
+
+    monkeypatch.setattr(Document, "lookup", counted)
+    generated = generate_files(spec)
+    # every alias stands for the chain's end; each link was followed once, not once per alias before it
+    assert {t.type.target.name for t in generated.api.types if isinstance(t, Alias)} == {f"A{links}"}  # type: ignore[attr-defined]
+    assert lookups <= 2 * (links + 1)
+
+
+def test_a_client_with_a_long_chain_of_models_imports(tmp_path: Path) -> None:
+    links = 1_000
+    schemas: dict[str, object] = {
+        f"M{i}": {
+            "type": "object",
+            "properties": {"next": {"$ref": f"#/components/schemas/M{i + 1}"}, "depth": {"type": "integer"}},
+        }
+        for i in range(links)
+    }
+    schemas[f"M{links}"] = {"type": "object", "properties": {"depth": {"type": "integer"}}}
+    write_project(generate_files(write_spec(tmp_path, chain_spec(schemas, "M0"), "spec.json")).files, tmp_path / "out")
+    program = (
+        "from chain.types import M0\n"
+        "value = {'depth': 0}\n"
+        "last = value\n"
+        f"for depth in range(1, {links + 1}):\n"
+        "    last['next'] = last = {'depth': depth}\n"
+        "model = M0.model_validate(value)\n"
+        "while model.depth < " + str(links) + ":\n"
+        "    model = model.next\n"
+        "print(type(model).__name__)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", program], cwd=tmp_path / "out", capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout == f"M{links}\n"
+
+
+def test_a_symbolic_link_out_of_the_spec_folder_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    private = tmp_path / "private"
+    private.mkdir()
+    (private / "secret.yaml").write_text("type: object\ndescription: the secret\nproperties: {x: {type: string}}\n")
+    folder = tmp_path / "api"
+    folder.mkdir()
+    os.symlink(private, folder / "shared")
+    os.symlink(private / "secret.yaml", folder / "pet.yaml")
+    for ref in ("shared/secret.yaml", "pet.yaml"):
+        spec = write_spec(folder, spec_returning(ref))
+        with pytest.raises(GeneratorError) as caught:
+            generate_files(spec)
+        assert "leaves the spec's folder through a symbolic link; pass --allow-external-files" in str(caught.value)
+        allowed = generate_files(spec, Inputs(load=LoadOptions(allow_external_files=True)))
+        assert [t.name for t in allowed.api.types] == ["Secret"]
+    monkeypatch.chdir(folder)  # a spec named from its own folder: no link, and the message says none
+    with pytest.raises(GeneratorError, match=r"leaves the spec's folder; pass --allow-external-files"):
+        generate_files(write_spec(Path(), spec_returning("../private/secret.yaml")))
+    os.symlink(folder / "pet.yaml", folder / "inside.yaml")  # a link to a file of the folder stays allowed
+    (folder / "pet.yaml").unlink()
+    (folder / "pet.yaml").write_text("type: object\nproperties: {name: {type: string}}\n")
+    assert [t.name for t in generate_files(write_spec(folder, spec_returning("inside.yaml"))).api.types] == ["Pet"]
+
+
+@pytest.mark.parametrize("name", ["spec.json", "spec.yaml"])
+def test_an_integer_too_long_for_python_is_one_clear_line(tmp_path: Path, name: str) -> None:
+    huge = "9" * 5000
+    spec = tmp_path / name
+    if name.endswith(".json"):
+        spec.write_text(
+            '{"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {},\n'
+            f'"components": {{"schemas": {{"N": {{"type": "integer", "maximum": {huge}}}}}}}}}\n'
+        )
+    else:
+        spec.write_text(
+            "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\n"
+            f"components:\n  schemas:\n    N: {{type: integer, maximum: {huge}}}\n"
+        )
+    out = tmp_path / "out"
+    result = run_cli("generate", spec, "--output", out)
+    assert result.returncode == 2, result.stderr
+    place = "2:64" if name.endswith(".json") else "6:33"
+    assert result.stderr == f"error: {spec}:{place}: an integer of 5000 digits; the limit is 4300 digits\n"
+    assert not out.exists()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from .. import naming, nodes
 from ..errors import GeneratorError, Warnings, escape_pointer_token
 from ..load import Document
@@ -25,8 +23,6 @@ from .operations import OperationBuilder
 from .overrides import NameOverrides
 from .schemas import SchemaBuilder
 from .status_errors import STATUS_ERROR_CLASSES, documented_errors
-
-_PACKAGE_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
 
 # Names a class the generator names must not take: what the generated modules import (a schema
 # called `Call` would hide the runtime's in the resource modules), Python's builtins, and the
@@ -75,6 +71,17 @@ def default_client_class(package_name: str) -> str:
     return name + "Client" if {name, "Async" + name} & RESERVED_CLASS_NAMES else name
 
 
+def _check_chosen_names(package_name: str | None, client_class: str | None, env_prefix: str | None) -> None:
+    """The names a caller chose, checked as the command line's and the configuration's are."""
+    chosen = {"package-name": package_name, "client-name": client_class, "env-prefix": env_prefix}
+    for key, value in chosen.items():
+        problem = None if value is None else naming.CHOSEN_NAMES[key](value)
+        if problem is not None:
+            raise GeneratorError(f"--{key}", problem)
+    if client_class is not None and {client_class, "Async" + client_class} & RESERVED_CLASS_NAMES:
+        raise GeneratorError("--client-name", f"{client_class!r} is a name the generated package uses itself")
+
+
 def build_api(
     document: Document,
     warnings: Warnings,
@@ -88,20 +95,8 @@ def build_api(
     the package name; `overrides` gives chosen Python names to methods, classes and fields."""
     info = nodes.mapping(document.data, "info")
     title = nodes.text(info, "title") or document.path.stem
-    if package_name is None:
-        package_name = default_package_name(title)
-    elif not _PACKAGE_NAME.match(package_name) or naming.attribute_name(package_name) != package_name:
-        raise GeneratorError(
-            "--package-name", f"{package_name!r} is not a valid package name (lowercase letters, digits, underscores)"
-        )
-    elif package_name in naming.TAKEN_PACKAGE_NAMES:
-        raise GeneratorError(
-            "--package-name",
-            f"{package_name!r} is the name of a module of the standard library or of one the client needs, which"
-            f" the package would hide; choose another (say {package_name + '_client'!r})",
-        )
-    if client_class is not None and {client_class, "Async" + client_class} & RESERVED_CLASS_NAMES:
-        raise GeneratorError("--client-name", f"{client_class!r} is a name the generated package uses itself")
+    _check_chosen_names(package_name, client_class, env_prefix)
+    package_name = package_name or default_package_name(title)
     client_class = client_class or default_client_class(package_name)
     overrides = overrides or NameOverrides()
 

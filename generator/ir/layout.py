@@ -11,6 +11,10 @@ from __future__ import annotations
 from .. import naming
 from .model import Model, NamedType, TypeModule
 
+PRELOAD_DEPTH = 32
+"""Modules whose imports nest this deep or deeper are loaded by the `types` package, in order;
+below it an import nests at most this many modules deep, about seven frames each."""
+
 
 def plan_modules(
     types: list[NamedType],
@@ -27,14 +31,45 @@ def plan_modules(
                 group_edges[group_of[named]].add(group_of[target])
     names = naming.Scope(fold_case=True)
     modules = []
+    module_of: dict[str, TypeModule] = {}
     for component in strongly_connected(list(groups), group_edges):
         members = [named for group in component for named in groups[group]]
         module = TypeModule(name=names.claim(naming.attribute_name(component[0])), types=[])
         module.types = bases_first(definition_order(members, references))
         for named in module.types:
             named.module = module.name
+        module_of.update((group, module) for group in component)
         modules.append(module)
+    imports: dict[str, set[str]] = {module.name: set() for module in modules}
+    for group, targets in group_edges.items():
+        imports[module_of[group].name] |= {module_of[target].name for target in targets} - {module_of[group].name}
+    _set_import_depths(modules, imports)
     return modules
+
+
+def _set_import_depths(modules: list[TypeModule], imports: dict[str, set[str]]) -> None:
+    """Each module's `import_depth`, in linear time: a module is taken once every module it
+    imports has its depth (modules import each other without cycles)."""
+    by_name = {module.name: module for module in modules}
+    importers: dict[str, list[str]] = {name: [] for name in imports}
+    for name, targets in imports.items():
+        for target in targets:
+            importers[target].append(name)
+    waiting = {name: len(targets) for name, targets in imports.items()}
+    ready = [name for name, count in waiting.items() if not count]
+    while ready:
+        module = by_name[ready.pop()]
+        for importer in importers[module.name]:
+            by_name[importer].import_depth = max(by_name[importer].import_depth, module.import_depth + 1)
+            waiting[importer] -= 1
+            if not waiting[importer]:
+                ready.append(importer)
+
+
+def preloaded(modules: list[TypeModule]) -> list[TypeModule]:
+    """The modules the `types` package loads itself, shallowest first; none for most APIs."""
+    deep = [module for module in modules if module.import_depth >= PRELOAD_DEPTH]
+    return sorted(deep, key=lambda module: module.import_depth)
 
 
 def strongly_connected(nodes: list[str], edges: dict[str, set[str]]) -> list[list[str]]:

@@ -189,6 +189,9 @@ class TypeModule:
 
     name: str
     types: list[NamedType]
+    import_depth: int = 0
+    """How deep its imports of other type modules nest: 0 when it imports none, else one more
+    than the deepest module it imports."""
 
     @property
     def exported_names(self) -> list[str]:

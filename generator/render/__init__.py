@@ -10,6 +10,7 @@ import jinja2
 
 from ..format import UNIT
 from ..inputs import templates_dir, templates_sha256
+from ..ir.layout import preloaded
 from ..ir.model import Api, Model, Primitive
 from ..ir.status_errors import exported_exceptions, status_table
 from .code import (
@@ -119,6 +120,7 @@ def render_project(
     files[f"{package}/types/__init__.py"] = render(
         "package/types/__init__.py.jinja",
         reexports=[reexport(module.name, module.exported_names) for module in api.type_modules],
+        preloaded=[module.name for module in preloaded(api.type_modules)],
     )
     for module in api.type_modules:
         files[f"{package}/types/{module.name}.py"] = render(
