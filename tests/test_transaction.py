@@ -257,3 +257,17 @@ def test_a_second_target_that_cannot_be_written_leaves_the_first_as_it_was(base:
     assert result.returncode == 2
     assert "nothing was written" in result.stderr
     assert tree(repo) == before
+
+
+@pytest.mark.skipif(shutil.which("setpriv") is None, reason="needs setpriv to drop root's power over file modes")
+def test_a_read_only_spec_folder_is_one_line_and_nothing_written(base: Path, tmp_path: Path) -> None:
+    repo = copy(base, tmp_path)
+    (repo / "specs").chmod(0o555)
+    before = tree(repo)
+    without_override = ["setpriv", "--bounding-set=-dac_override,-dac_read_search", "--inh-caps=-dac_override", "--"]
+    result = subprocess.run([*without_override, str(CLIENTGEN), "update"], cwd=repo, capture_output=True, text=True)
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"error: {repo / 'specs' / 'shop.yaml'}: cannot write: Permission denied (target shop; nothing was written)\n"
+    )
+    assert tree(repo) == before
