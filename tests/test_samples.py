@@ -248,3 +248,34 @@ def test_a_path_parameter_sample_is_never_empty(tmp_path: Path) -> None:
         "id": "sample",
         "q": "",
     }
+
+
+def test_files_in_a_list_are_sampled_as_files(tmp_path: Path) -> None:
+    """OpenAI's image edits take a list of files: a list's items are copies of one sample, and
+    each stays a file (it was an internal error: `not a JSON value: Binary()`)."""
+    from generator.pipeline import generate_files
+
+    spec = write_spec(
+        tmp_path,
+        """
+openapi: 3.0.3
+info: {title: Images, version: '1'}
+paths:
+  /edits:
+    post:
+      operationId: editImage
+      requestBody:
+        required: true
+        content:
+          multipart/form-data:
+            schema:
+              type: object
+              required: [image]
+              properties:
+                image: {type: array, minItems: 2, items: {type: string, format: binary}}
+      responses:
+        '200': {description: ok}
+""",
+    )
+    test_module = generate_files(spec).files["tests/test_images_edits.py"].decode()
+    assert 'image=[b"sample", b"sample"]' in test_module

@@ -17,10 +17,17 @@ from ..validate import conforms
 
 
 class Binary:
-    """A file to upload: the sample of a binary string."""
+    """A file to upload: the sample of a binary string. There is one, `BINARY`: copies of a
+    sample (samples are copied as they are reused) keep it."""
 
     def __repr__(self) -> str:
         return "Binary()"
+
+    def __copy__(self) -> Binary:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, object]) -> Binary:
+        return self
 
 
 BINARY = Binary()
