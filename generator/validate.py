@@ -39,6 +39,7 @@ def validate(document: Document, warnings: Warnings) -> None:
             problems.extend(exc.errors())
     if problems:
         raise _first_error(document, problems)
+    _warn_of_what_is_not_used(document, warnings)
     for node, pointer in schemas:
         for key, value in schema_samples(node):
             if not conforms(document, value, node):
@@ -51,6 +52,38 @@ def validate(document: Document, warnings: Warnings) -> None:
             if not conforms(document, value, media["schema"]):
                 warnings.add(
                     document.location(f"{pointer}/{key}"), f"example {_short(value)} does not match the schema"
+                )
+
+
+_METHODS = frozenset({"get", "put", "post", "delete", "options", "head", "patch", "trace"})
+_PATH_ITEM_FIELDS = _METHODS | {"$ref", "summary", "description", "servers", "parameters"}
+_NEWER_FIELDS = frozenset({"query", "additionalOperations"})
+"""Path item fields of OpenAPI 3.2: its QUERY operation and its other methods."""
+
+
+def _warn_of_what_is_not_used(document: Document, warnings: Warnings) -> None:
+    """What a spec says that the client would silently not do: a path item's unknown fields
+    (OpenAPI 3.2's `query` and `additionalOperations` in a spec that says 3.1), and the
+    `servers` of a path item or an operation (their calls go to the document's servers)."""
+    paths = document.data.get("paths")
+    for path, item in paths.items() if isinstance(paths, dict) else ():
+        if not isinstance(item, dict):
+            continue
+        where = f"/paths/{escape_pointer_token(path)}"
+        for key in item:
+            if key not in _PATH_ITEM_FIELDS and not key.startswith("x-"):
+                message = (
+                    f"{key!r} is a path item field of OpenAPI 3.2, not of {document.data['openapi']}: ignored"
+                    if key in _NEWER_FIELDS
+                    else f"unknown field {key!r} of a path item: ignored"
+                )
+                warnings.add(document.location(f"{where}/{escape_pointer_token(key)}"), message)
+        places = [(where, item)] + [(f"{where}/{method}", item[method]) for method in sorted(_METHODS & item.keys())]
+        for pointer, node in places:
+            if isinstance(node, dict) and node.get("servers"):
+                warnings.add(
+                    document.location(f"{pointer}/servers"),
+                    "servers of a path item or an operation are not used: its calls go to the document's servers",
                 )
 
 

@@ -194,3 +194,40 @@ def test_examples_that_are_not_a_list_are_a_warning(tmp_path: Path) -> None:
     ]
     with pytest.raises(GeneratorError, match="examples must be a list"):
         validate(load_document(spec), Warnings(strict=True))
+
+
+def test_what_the_client_would_not_do_is_a_warning(tmp_path: Path) -> None:
+    """A QUERY operation in a spec relabelled 3.1, or servers of one operation, were dropped silently."""
+    spec = write_spec(
+        tmp_path,
+        """
+openapi: 3.1.0
+info: {title: Q, version: '1'}
+paths:
+  /items:
+    servers: [{url: 'https://uploads.example'}]
+    get:
+      operationId: listItems
+      servers: [{url: 'https://other.example'}]
+      responses: {'200': {description: ok}}
+    query:
+      operationId: queryItems
+      responses: {'200': {description: ok}}
+    x-note: kept quiet
+    bogus: 2
+""",
+    )
+    warnings = Warnings()
+    validate(load_document(spec), warnings)
+    assert [(w.location.pointer, w.message) for w in warnings.items] == [
+        ("/paths/~1items/query", "'query' is a path item field of OpenAPI 3.2, not of 3.1.0: ignored"),
+        ("/paths/~1items/bogus", "unknown field 'bogus' of a path item: ignored"),
+        (
+            "/paths/~1items/servers",
+            "servers of a path item or an operation are not used: its calls go to the document's servers",
+        ),
+        (
+            "/paths/~1items/get/servers",
+            "servers of a path item or an operation are not used: its calls go to the document's servers",
+        ),
+    ]
