@@ -91,3 +91,27 @@ def test_the_command_imports_the_validator_and_the_diff_only_when_it_needs_them(
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_the_readme_numbers_each_servers_variables_by_their_server(tmp_path: Path) -> None:
+    """A variable of the second server was listed as one of the first."""
+    spec = write_spec(
+        tmp_path,
+        """
+openapi: 3.0.3
+info: {title: Regions, version: '1'}
+servers:
+  - url: https://api.example/{version}
+    variables:
+      version: {default: v1}
+      shard: {default: a}
+  - url: https://{region}.example
+    variables:
+      region: {default: eu}
+paths: {}
+""",
+    )
+    readme = generate_files(spec).files["README.md"].decode()
+    assert "- server 0, `version`: default `v1`" in readme
+    assert "- server 0, `shard`: default `a`" in readme
+    assert "- server 1, `region`: default `eu`" in readme
