@@ -2,7 +2,7 @@
 pull request's description) put in place so that an interruption at any moment leaves, once
 the next run has recovered, either everything as it was or everything as it is meant to be.
 
-- Runs on one output folder take turns: `locked` holds a lock on the folder's parent from
+- Runs on one output folder take turns: `locked` holds a lock on the folder from
   before the previous generation is read until the new one is in place, and recovers first
   what an interrupted run left.
 - The new and changed files are written into a staging folder inside the output folder
@@ -51,12 +51,12 @@ def output_folder(path: Path) -> Path:
 
 
 _held: dict[Path, int] = {}
-"""The folders whose lock this process holds (parents of output folders), and their handles."""
+"""The output folders whose lock this process holds, and their handles."""
 
 
 @contextmanager
 def locked(folders: Iterable[Path], waiting: Callable[[Path], None] | None = None) -> Iterator[list[str]]:
-    """Hold the write lock of each output folder (its parent's lock, made as needed), having
+    """Hold the write lock of each output folder (made as needed, with its parents), having
     first recovered what an interrupted run left in it; yields what was recovered, a line each.
     A folder another process holds is waited for: `waiting` hears of it first. Within one
     process a lock is taken once, however many blocks ask for it."""
@@ -66,30 +66,42 @@ def locked(folders: Iterable[Path], waiting: Callable[[Path], None] | None = Non
     try:
         for folder in places:
             made += _make_folders(folder)
-            if folder.parent not in _held:
-                _held[folder.parent] = _lock(folder, waiting)
-                taken.append(folder.parent)
+            if folder not in _held:
+                _held[folder], made_it = _lock(folder, waiting)
+                taken.append(folder)
+                made += [folder] if made_it else []
         yield [line for folder in places for line in recover(folder)]
     finally:
-        for parent in taken:
-            os.close(_held.pop(parent))  # and so the lock goes
+        for folder in taken:
+            os.close(_held.pop(folder))  # and so the lock goes
         for place in reversed(made):  # a run that wrote nothing leaves no empty folders behind
             _remove_if_empty(place)
 
 
-def _lock(folder: Path, waiting: Callable[[Path], None] | None) -> int:
-    """A handle on `folder`'s parent that holds its lock."""
+def _lock(folder: Path, waiting: Callable[[Path], None] | None) -> tuple[int, bool]:
+    """A handle on `folder` that holds its lock, and whether the folder was made for it. The
+    folder is made, when missing, under the parent's lock: two runs never lock two folders."""
     try:
-        handle = os.open(folder.parent, os.O_RDONLY | os.O_DIRECTORY)
+        parent = os.open(folder.parent, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            fcntl.flock(parent, fcntl.LOCK_EX)
+            made = not folder.exists() and not folder.is_symlink()
+            if made:
+                folder.mkdir()
+            elif not folder.is_dir():
+                raise GeneratorError(folder, "output exists and is not a folder")
+            handle = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+        finally:
+            os.close(parent)
     except OSError as exc:
-        raise GeneratorError(folder.parent, f"cannot open the output folder's parent: {exc.strerror}") from None
+        raise GeneratorError(exc.filename or folder, f"cannot open the output folder: {exc.strerror}") from None
     try:
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
         if waiting is not None:
             waiting(folder)
         fcntl.flock(handle, fcntl.LOCK_EX)
-    return handle
+    return handle, made
 
 
 def _make_folders(folder: Path) -> list[Path]:

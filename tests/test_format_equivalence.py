@@ -60,7 +60,15 @@ def test_a_long_dict_entry_of_a_name_is_left_as_black_leaves_it() -> None:
     assert format_python("m.py", source) == whole_file_black(source) == source
 
 
-RUNTIME = ("_base_client.py", "_wire.py", "_models.py", "_streaming.py", "_exceptions.py", "_types.py")
+RUNTIME = (
+    "_base_client.py",
+    "_wire.py",
+    "_models.py",
+    "_streaming.py",
+    "_exceptions.py",
+    "_types.py",
+    "_transport.py",
+)
 
 
 def test_the_runtime_modules_are_written_as_black_writes_them() -> None:

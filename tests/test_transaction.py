@@ -255,7 +255,7 @@ def test_a_second_target_that_cannot_be_written_leaves_the_first_as_it_was(base:
     before = tree(repo)
     result = run(repo, "update")
     assert result.returncode == 2
-    assert "nothing was written" in result.stderr
+    assert result.stderr == f"error: {repo / 'blocker'}: output exists and is not a folder\n"
     assert tree(repo) == before
 
 
