@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 
 from .. import naming
 from ..format import LINE_LENGTH
+from ..ir.bodies import is_json_media_type
+from ..ir.extensions import COLLECT_OPTIONS, WAIT_OPTIONS
 from ..ir.model import (
     NO_DEFAULT,
     NONE,
@@ -32,7 +34,7 @@ from ..ir.model import (
     default_encoding,
     referenced,
 )
-from ..ir.operations import COLLECT_OPTIONS, REQUEST_OPTIONS, WAIT_OPTIONS, is_json_media_type
+from ..ir.operations import REQUEST_OPTIONS
 from ..ir.status_errors import error_class
 from .annotations import AnnotationWriter, Imports, Style, from_import, relative_module
 from .code import Code, docstring_text, py_literal
