@@ -109,24 +109,8 @@ class BodyBuilder:
             self._warnings.add(self._document.location(body_pointer), "request body has no content; it is left out")
             return None, []
         media = nodes.mapping(content, media_type)
-        encoding = _body_encoding(media_type)
         schema_pointer = f"{body_pointer}/content/{escape_pointer_token(media_type)}/schema"
-        schema = media.get("schema")
-        if encoding == "binary" and self._is_structured(schema, schema_pointer):
-            # bytes cannot be an object: the value is sent as JSON, in the media type declared
-            self._warnings.add(
-                self._document.location(schema_pointer),
-                f"the body's media type is {media_type}, its schema an object or an array;"
-                " it is sent as JSON in that media type",
-            )
-            encoding = "json"
-        if encoding == "multipart" and self._is_string(schema, schema_pointer):
-            # a multipart body is named parts: a lone file (loket.nl's uploads) is sent as one
-            self._warnings.add(
-                self._document.location(schema_pointer),
-                f"a {media_type} body must be an object of parts; the string is sent as the part 'file'",
-            )
-            schema = {"type": "object", "required": ["file"], "properties": {"file": schema}}
+        encoding, schema = self._sent_as(media_type, media.get("schema"), schema_pointer)
         request_body = RequestBody(
             media_type=media_type,
             encoding=encoding,
@@ -175,6 +159,27 @@ class BodyBuilder:
             sample=_body_argument_sample(request_body, body_sample),
         )
         return request_body, [parameter]
+
+    def _sent_as(self, media_type: str, schema: Any, schema_pointer: str) -> tuple[BodyEncoding, Any]:
+        """The encoding a body is sent in and the schema it is sent by, where its media type and
+        its schema disagree (with a warning)."""
+        encoding = _body_encoding(media_type)
+        if encoding == "binary" and self._is_structured(schema, schema_pointer):
+            # bytes cannot be an object: the value is sent as JSON, in the media type declared
+            self._warnings.add(
+                self._document.location(schema_pointer),
+                f"the body's media type is {media_type}, its schema an object or an array;"
+                " it is sent as JSON in that media type",
+            )
+            return "json", schema
+        if encoding == "multipart" and self._is_string(schema, schema_pointer):
+            # a multipart body is named parts: a lone file (loket.nl's uploads) is sent as one
+            self._warnings.add(
+                self._document.location(schema_pointer),
+                f"a {media_type} body must be an object of parts; the string is sent as the part 'file'",
+            )
+            return encoding, {"type": "object", "required": ["file"], "properties": {"file": schema}}
+        return encoding, schema
 
     def _resolved(self, schema: Any, pointer: str) -> dict[str, Any]:
         """A schema with its `$ref` followed; {} for one that is not a mapping."""

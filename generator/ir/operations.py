@@ -207,19 +207,7 @@ class OperationBuilder:
         elif operation_id is not None:
             self._operation_ids[operation_id] = f"{method.upper()} {path}"
         source_name = operation_id if operation_id and naming.words(operation_id) else f"{method} {path}"
-        method_names = self._method_names.setdefault(resource.class_name, naming.Scope(RESOURCE_MEMBERS))
-        if pointer in self._chosen_methods:
-            name = self._chosen_methods[pointer]
-        else:
-            name = naming.attribute_name(source_name)
-            reserved = self._reserved_methods.get(resource.class_name, {})
-            check_natural(name, reserved, self._document.location(pointer), f"the method of {resource.class_name}")
-            if name in method_names and not duplicate:  # (a duplicate operationId was just reported)
-                self._warnings.add(
-                    self._document.location(pointer + "/operationId"),
-                    f"method name {name!r} is already used in {resource.class_name}; a numbered name is used",
-                )
-            name = method_names.claim(name)
+        name = self._method_name(resource, source_name, pointer, duplicate)
         hint = naming.class_name(source_name)
         with self._schemas.grouped(hint):
             arguments = naming.Scope({"self", *REQUEST_OPTIONS, *waiting_options(node)})
@@ -228,6 +216,7 @@ class OperationBuilder:
             responses = self._bodies.responses(node, pointer, hint)
         # the methods extensions add go where their operation's method goes: on the client too
         on_client = pointer in self._on_client
+        method_names = self._method_names[resource.class_name]
         scopes = [method_names, self._client_members] if on_client else [method_names]
         wait = self._extensions.wait(node, pointer, name, responses, scopes)
         pages = self._extensions.pages(node, pointer, name, parameters, responses, scopes)
@@ -262,6 +251,22 @@ class OperationBuilder:
         if job is not None:
             self._jobs.append((operation, resource, *job))
         return operation
+
+    def _method_name(self, resource: Resource, source_name: str, pointer: str, duplicate: bool) -> str:
+        """The name the user chose, else the one `source_name` makes, numbered when the resource
+        has it already (`duplicate`: a repeated operationId, reported already)."""
+        method_names = self._method_names.setdefault(resource.class_name, naming.Scope(RESOURCE_MEMBERS))
+        if pointer in self._chosen_methods:
+            return self._chosen_methods[pointer]
+        name = naming.attribute_name(source_name)
+        reserved = self._reserved_methods.get(resource.class_name, {})
+        check_natural(name, reserved, self._document.location(pointer), f"the method of {resource.class_name}")
+        if name in method_names and not duplicate:
+            self._warnings.add(
+                self._document.location(pointer + "/operationId"),
+                f"method name {name!r} is already used in {resource.class_name}; a numbered name is used",
+            )
+        return method_names.claim(name)
 
     def _security(self, node: dict[str, Any], pointer: str) -> list[list[str]]:
         requirements = node.get("security", self._document.data.get("security", []))
