@@ -64,84 +64,83 @@ def _parser(prog: str) -> argparse.ArgumentParser:
         ("generate", "write the client project into the output folder"),
         ("check", "exit 1, listing the files, when the output folder is not what generate would write"),
     ):
-        command = commands.add_parser(
-            name,
-            help=help_text,
-            description=help_text + ". Without SPEC: every target of [tool.generator] in pyproject.toml "
-            "(or of --config FILE); options given here override the file's.",
-        )
-        command.add_argument("spec", type=Path, nargs="?", metavar="SPEC", help="OpenAPI spec file (YAML or JSON)")
-        command.add_argument("--output", "-o", type=Path, metavar="DIR", help="project folder")
-        command.add_argument(
-            "--config", type=Path, metavar="FILE", help="configuration file (default: ./pyproject.toml)"
-        )
-        command.add_argument(
-            "--target", action="append", metavar="NAME", help="only this target of the configuration (repeatable)"
-        )
-        command.add_argument("--package-name", metavar="NAME", help="Python package name (default: from the title)")
-        command.add_argument(
-            "--client-name", metavar="NAME", help="client class (default: the package name in CamelCase)"
-        )
-        command.add_argument(
-            "--env-prefix", metavar="PREFIX", help="of the environment variables (default: from the package)"
-        )
-        # --no-X undoes an X the configuration file turns on; not given: the file decides
-        switch = argparse.BooleanOptionalAction
-        command.add_argument("--strict", action=switch, help="treat spec warnings as errors")
-        command.add_argument(
-            "--allow-remote-refs", action=switch, help="fetch $refs to http(s) URLs (refused by default)"
-        )
-        command.add_argument(
-            "--allow-external-files",
-            action=switch,
-            help="follow $refs to files outside the spec's folder (refused by default)",
-        )
-        command.add_argument(
-            "--overlay", action="append", type=Path, dest="overlays", metavar="FILE",
-            help="an OpenAPI Overlay 1.0 file to apply to the spec first (repeatable, in order)",
-        )  # fmt: skip
-        command.add_argument(
-            "--templates",
-            type=Path,
-            metavar="DIR",
-            help="templates that replace the built-in ones of the same relative path (docs/templates.md)",
-        )
-        command.add_argument(
-            "--tests", action=switch, help="write the contract tests (tests/) of the generated project (default: yes)"
-        )
-        command.add_argument("--quiet", "-q", action="store_true", help="print errors only")
-        command.add_argument(
-            "--verbose",
-            "-v",
-            action="store_true",
-            help=f"also print the time of each stage, and every warning (not only {WARNINGS_PER_KIND} of each kind)",
-        )
-        command.add_argument(
-            "--warnings-format", choices=("text", "json"), default="text", help="json: one JSON array on stderr"
-        )
-        command.add_argument("--debug", action="store_true", help=DEBUG_HELP)
-        if name == "generate":
-            command.add_argument(
-                "--changelog-from",
-                type=Path,
-                metavar="OLD_SPEC",
-                help="the spec the output folder was built from: bump the package version as the spec "
-                "diff suggests and put its report at the top of CHANGELOG.md",
-            )
-        else:
-            command.add_argument(
-                "--diff", action="store_true", help="also print how each stale file differs (unified diff, on stdout)"
-            )
-            command.add_argument(
-                "--trust-manifest",
-                action="store_true",
-                help="answer without generating when the manifest records these inputs and every file hashes as it "
-                "says: fast, but it trusts the folder (a file and its hash in the manifest can be edited together), "
-                "so never in CI on pull requests",
-            )
+        _add_generation_command(commands, name, help_text)
     _add_diff_command(commands)
     _add_update_command(commands)
     return parser
+
+
+def _add_generation_command(commands: Any, name: str, help_text: str) -> None:
+    """`generate` or `check`: the same options, and each its own few."""
+    command = commands.add_parser(
+        name,
+        help=help_text,
+        description=help_text + ". Without SPEC: every target of [tool.generator] in pyproject.toml "
+        "(or of --config FILE); options given here override the file's.",
+    )
+    command.add_argument("spec", type=Path, nargs="?", metavar="SPEC", help="OpenAPI spec file (YAML or JSON)")
+    command.add_argument("--output", "-o", type=Path, metavar="DIR", help="project folder")
+    command.add_argument("--config", type=Path, metavar="FILE", help="configuration file (default: ./pyproject.toml)")
+    command.add_argument(
+        "--target", action="append", metavar="NAME", help="only this target of the configuration (repeatable)"
+    )
+    command.add_argument("--package-name", metavar="NAME", help="Python package name (default: from the title)")
+    command.add_argument("--client-name", metavar="NAME", help="client class (default: the package name in CamelCase)")
+    command.add_argument(
+        "--env-prefix", metavar="PREFIX", help="of the environment variables (default: from the package)"
+    )
+    # --no-X undoes an X the configuration file turns on; not given: the file decides
+    switch = argparse.BooleanOptionalAction
+    command.add_argument("--strict", action=switch, help="treat spec warnings as errors")
+    command.add_argument("--allow-remote-refs", action=switch, help="fetch $refs to http(s) URLs (refused by default)")
+    command.add_argument(
+        "--allow-external-files",
+        action=switch,
+        help="follow $refs to files outside the spec's folder (refused by default)",
+    )
+    command.add_argument(
+        "--overlay", action="append", type=Path, dest="overlays", metavar="FILE",
+        help="an OpenAPI Overlay 1.0 file to apply to the spec first (repeatable, in order)",
+    )  # fmt: skip
+    command.add_argument(
+        "--templates",
+        type=Path,
+        metavar="DIR",
+        help="templates that replace the built-in ones of the same relative path (docs/templates.md)",
+    )
+    command.add_argument(
+        "--tests", action=switch, help="write the contract tests (tests/) of the generated project (default: yes)"
+    )
+    command.add_argument("--quiet", "-q", action="store_true", help="print errors only")
+    command.add_argument(
+        "--verbose",
+        "-v",
+        action="store_true",
+        help=f"also print the time of each stage, and every warning (not only {WARNINGS_PER_KIND} of each kind)",
+    )
+    command.add_argument(
+        "--warnings-format", choices=("text", "json"), default="text", help="json: one JSON array on stderr"
+    )
+    command.add_argument("--debug", action="store_true", help=DEBUG_HELP)
+    if name == "generate":
+        command.add_argument(
+            "--changelog-from",
+            type=Path,
+            metavar="OLD_SPEC",
+            help="the spec the output folder was built from: bump the package version as the spec "
+            "diff suggests and put its report at the top of CHANGELOG.md",
+        )
+    else:
+        command.add_argument(
+            "--diff", action="store_true", help="also print how each stale file differs (unified diff, on stdout)"
+        )
+        command.add_argument(
+            "--trust-manifest",
+            action="store_true",
+            help="answer without generating when the manifest records these inputs and every file hashes as it "
+            "says: fast, but it trusts the folder (a file and its hash in the manifest can be edited together), "
+            "so never in CI on pull requests",
+        )
 
 
 def _add_diff_command(commands: Any) -> None:

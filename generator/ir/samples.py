@@ -71,16 +71,7 @@ def sample(document: Document, schema: Any, depth: int = 0, cache: dict[str, Any
     if depth > _MAX_DEPTH or not isinstance(schema, dict):
         return "sample"
     if "$ref" in schema and isinstance(schema["$ref"], str):
-        if cache is not None and schema["$ref"] in cache:
-            return copy.deepcopy(cache[schema["$ref"]])
-        try:
-            target, _ = document.resolve(schema, "")
-        except GeneratorError:
-            return "sample"
-        value = sample(document, target, depth + 1, cache)
-        if cache is not None and depth == 0:  # deeper ones were cut by the depth limit
-            cache[schema["$ref"]] = copy.deepcopy(value)
-        return value
+        return _referenced(document, schema, depth, cache)
     for key in ("const",):
         if key in schema:
             return schema[key]
@@ -99,26 +90,7 @@ def sample(document: Document, schema: Any, depth: int = 0, cache: dict[str, Any
     if isinstance(examples, list) and examples and _fits(document, examples[0], schema):
         return examples[0]
     if isinstance(schema.get("allOf"), list):
-        merged: dict[str, Any] = {}
-        # a property is required by the schema or any part, wherever it is declared (Codat's
-        # `Bill` lists `required` beside an allOf whose first part has the properties)
-        parts = [_resolved(document, part) for part in schema["allOf"]]
-        required = {
-            name
-            for names in [schema.get("required"), *(part.get("required") for part in parts)]
-            if isinstance(names, list)
-            for name in names
-            if isinstance(name, str)
-        }
-        for part in parts:
-            if required and (isinstance(part.get("properties"), dict) or "allOf" in part):
-                part = {**part, "required": sorted(required)}
-            value = sample(document, part, depth + 1)
-            if isinstance(value, dict):
-                merged.update(value)
-        own = {key: value for key, value in schema.items() if key != "allOf"}
-        value = _object(document, own, depth) if "properties" in own else {}
-        return {**merged, **value} if merged or value else sample(document, schema["allOf"][0], depth + 1)
+        return _all_of(document, schema, depth)
     for key in ("oneOf", "anyOf"):
         declared = [v for v in schema.get(key) or [] if not (isinstance(v, dict) and _type(v) == "null")]
         if declared:
@@ -134,17 +106,7 @@ def sample(document: Document, schema: Any, depth: int = 0, cache: dict[str, Any
     if kind == "object" or (kind is None and "properties" in schema):
         return _object(document, schema, depth)
     if kind == "array":
-        # one item at least: an empty array tells little, and some servers mishandle one in a path
-        count = max(schema["minItems"] if isinstance(schema.get("minItems"), int) else 1, 1)
-        if schema.get("maxItems") == 0:
-            count = 0
-        prefix = schema.get("prefixItems")
-        if isinstance(prefix, list) and prefix:
-            return [sample(document, item, depth + 1) for item in prefix]
-        item = sample(document, schema.get("items"), depth + 1)
-        if schema.get("uniqueItems") is True:
-            return [_varied(document, item, index, schema.get("items")) for index in range(count)]
-        return [copy.deepcopy(item) for _ in range(count)]
+        return _array(document, schema, depth)
     if kind == "integer":
         return int(_number(schema, 1, integer=True))
     if kind == "number":
@@ -158,6 +120,56 @@ def sample(document: Document, schema: Any, depth: int = 0, cache: dict[str, Any
             return BINARY
         return _string(schema)
     return "sample"
+
+
+def _referenced(document: Document, schema: dict[str, Any], depth: int, cache: dict[str, Any] | None) -> Any:
+    if cache is not None and schema["$ref"] in cache:
+        return copy.deepcopy(cache[schema["$ref"]])
+    try:
+        target, _ = document.resolve(schema, "")
+    except GeneratorError:
+        return "sample"
+    value = sample(document, target, depth + 1, cache)
+    if cache is not None and depth == 0:  # deeper ones were cut by the depth limit
+        cache[schema["$ref"]] = copy.deepcopy(value)
+    return value
+
+
+def _all_of(document: Document, schema: dict[str, Any], depth: int) -> Any:
+    merged: dict[str, Any] = {}
+    # a property is required by the schema or any part, wherever it is declared (Codat's
+    # `Bill` lists `required` beside an allOf whose first part has the properties)
+    parts = [_resolved(document, part) for part in schema["allOf"]]
+    required = {
+        name
+        for names in [schema.get("required"), *(part.get("required") for part in parts)]
+        if isinstance(names, list)
+        for name in names
+        if isinstance(name, str)
+    }
+    for part in parts:
+        if required and (isinstance(part.get("properties"), dict) or "allOf" in part):
+            part = {**part, "required": sorted(required)}
+        value = sample(document, part, depth + 1)
+        if isinstance(value, dict):
+            merged.update(value)
+    own = {key: value for key, value in schema.items() if key != "allOf"}
+    value = _object(document, own, depth) if "properties" in own else {}
+    return {**merged, **value} if merged or value else sample(document, schema["allOf"][0], depth + 1)
+
+
+def _array(document: Document, schema: dict[str, Any], depth: int) -> list[Any]:
+    # one item at least: an empty array tells little, and some servers mishandle one in a path
+    count = max(schema["minItems"] if isinstance(schema.get("minItems"), int) else 1, 1)
+    if schema.get("maxItems") == 0:
+        count = 0
+    prefix = schema.get("prefixItems")
+    if isinstance(prefix, list) and prefix:
+        return [sample(document, item, depth + 1) for item in prefix]
+    item = sample(document, schema.get("items"), depth + 1)
+    if schema.get("uniqueItems") is True:
+        return [_varied(document, item, index, schema.get("items")) for index in range(count)]
+    return [copy.deepcopy(item) for _ in range(count)]
 
 
 def _lengths(schema: dict[str, Any]) -> tuple[int, int | None]:

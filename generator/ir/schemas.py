@@ -8,10 +8,11 @@ from contextlib import contextmanager
 from pathlib import PurePosixPath
 from typing import Any
 
-from .. import naming, nodes
+from .. import naming
 from ..errors import GeneratorError, Warnings, escape_pointer_token, pointer_tokens
 from ..load import Document, split_pointer
 from ..validate import schema_samples
+from .discriminators import TAG_PROPERTIES, declared_discriminator, inferred_discriminator, tags_of
 from .model import (
     ANY,
     NO_DEFAULT,
@@ -51,8 +52,6 @@ _TYPE_KINDS: dict[str, PrimitiveKind] = {
     "boolean": "bool",
     "null": "none",
 }
-# Property names that usually tag the variants of a union; they name inline variants.
-_TAG_PROPERTIES = ("type", "kind", "object", "event")
 
 JSON_SCHEMA_EXTENSION = "x-clientgen-json-schema"
 """On a schema: its value is a JSON Schema (a request takes a dict or a pydantic model class)."""
@@ -515,42 +514,8 @@ class SchemaBuilder:
             return None
         declared = node.get("discriminator")
         if isinstance(declared, dict) and isinstance(declared.get("propertyName"), str):
-            return self._declared_discriminator(declared, pointer, models)
-        for property_name in _tag_candidates(models):
-            tags: list[tuple[str, str]] = []
-            for model in models:
-                field = next(f for f in model.fields if f.wire_name == property_name)
-                assert isinstance(field.type, LiteralOf)
-                tags.extend((str(value), model.name) for value in field.type.values)
-            attribute = _tag_attribute(models, property_name)
-            if attribute is not None and len({value for value, _ in tags}) == len(tags):
-                return Discriminator(property_name, attribute, tuple(tags), _literal_tags(models, property_name, tags))
-        return None
-
-    def _declared_discriminator(
-        self, declared: dict[str, Any], pointer: str, models: list[Model]
-    ) -> Discriminator | None:
-        property_name = declared["propertyName"]
-        by_pointer = {model.pointer: model for model in models}
-        tags: list[tuple[str, str]] = []
-        for value, ref in nodes.discriminator_mapping(declared):
-            _, target_pointer = self._document.resolve({"$ref": ref}, pointer + "/discriminator/mapping")
-            if target_pointer in by_pointer:
-                tags.append((value, by_pointer[target_pointer].name))
-        mapped = {name for _, name in tags}
-        for model in models:  # unmapped variants are selected by their schema's name
-            if model.name not in mapped:
-                tags.append((nodes.schema_name(model.pointer), model.name))
-        if len({value for value, _ in tags}) != len(tags):
-            self._warnings.add(
-                self._document.location(pointer + "/discriminator"),
-                "discriminator values do not tell the variants apart; each variant is tried instead",
-            )
-            return None
-        attribute = _tag_attribute(models, property_name, naming.field_name(property_name))
-        if attribute is None:
-            return None
-        return Discriminator(property_name, attribute, tuple(tags), _literal_tags(models, property_name, tags))
+            return declared_discriminator(self._document, self._warnings, declared, pointer, models)
+        return inferred_discriminator(models)
 
     def _tuple(self, node: dict[str, Any], pointer: str, hint: str) -> TypeExpr:
         """`prefixItems`: a tuple when there are exactly that many items (`minItems` says none may
@@ -590,7 +555,7 @@ class SchemaBuilder:
         else. None when no sample shows such a string."""
         samples = [(key, value) for key, value in schema_samples(node) if isinstance(value, list)]
         shown = {item for _, sample in samples for item in sample if isinstance(item, str)}
-        found = _tags(items) if shown else None
+        found = tags_of(items) if shown else None
         if found is None:
             return None
         tag_name, tagged = found
@@ -618,7 +583,7 @@ class SchemaBuilder:
         if isinstance(title, str) and naming.words(title):
             return joined(hint, title)
         properties = variant.get("properties") or {}
-        for tag in _TAG_PROPERTIES:
+        for tag in TAG_PROPERTIES:
             value = _single_value(properties.get(tag))
             if isinstance(value, str) and naming.words(value):
                 return joined(hint, value)
@@ -654,57 +619,6 @@ def _has_type_information(node: Any) -> bool:
 def _is_nullable(node: dict[str, Any]) -> bool:
     declared = node.get("type")
     return node.get("nullable") is True or (isinstance(declared, list) and "null" in declared)
-
-
-def _tags(type_: TypeExpr) -> tuple[str, list[tuple[str, Model]]] | None:
-    """The tag property of a tagged union, or of a lone model whose tag is a required `Literal`,
-    and each tag value with the model it selects; None for other types."""
-    if isinstance(type_, Ref) and isinstance(type_.target, Alias):
-        type_ = type_.target.type
-    if isinstance(type_, UnionOf) and type_.discriminator is not None:
-        models = {t.target.name: t.target for t in type_.variants if isinstance(t, Ref) and isinstance(t.target, Model)}
-        return type_.discriminator.wire_name, [(value, models[name]) for value, name in type_.discriminator.tags]
-    if isinstance(type_, Ref) and isinstance(type_.target, Model):
-        model = type_.target
-        for wire_name in _tag_candidates([model]):
-            field = next(f for f in model.fields if f.wire_name == wire_name)
-            assert isinstance(field.type, LiteralOf)
-            return wire_name, [(str(value), model) for value in field.type.values]
-    return None
-
-
-def _tag_attribute(models: list[Model], wire_name: str, absent: str | None = None) -> str | None:
-    """The Python name of the tag property in every variant (`absent` when none has it as a
-    field); None when the variants name it differently (numbered on a clash, or renamed)."""
-    names = {field.name for model in models for field in model.fields if field.wire_name == wire_name}
-    if not names:
-        return absent
-    return names.pop() if len(names) == 1 else None
-
-
-def _literal_tags(models: list[Model], wire_name: str, tags: list[tuple[str, str]]) -> bool:
-    """Whether every variant has the tag property, required and in responses, as a constant of
-    the one value that selects it."""
-    for model in models:
-        field = next((f for f in model.response_fields if f.wire_name == wire_name), None)
-        selecting = tuple(value for value, name in tags if name == model.name)
-        if field is None or not field.required or field.type != LiteralOf(selecting) or len(selecting) != 1:
-            return False
-    return True
-
-
-def _tag_candidates(models: list[Model]) -> list[str]:
-    """Properties every model has, required, as an enum or const: tag-like names first."""
-    common = None
-    for model in models:
-        names = {
-            f.wire_name
-            for f in model.fields
-            if f.required and isinstance(f.type, LiteralOf) and all(isinstance(v, str) for v in f.type.values)
-        }
-        common = names if common is None else common & names
-    found = sorted(common or ())
-    return sorted(found, key=lambda name: (name not in _TAG_PROPERTIES, name))
 
 
 def _single_value(node: Any) -> Any:

@@ -25,7 +25,10 @@ from .code import (
     toml_string,
 )
 from .contract import contract_module_view, contract_setup_view
-from .views import client_view, reexport, resource_view, type_module_view
+from .views.client import client_view
+from .views.layout import reexport
+from .views.resources import resource_view
+from .views.type_modules import type_module_view
 
 __all__ = ["Project", "generated_header", "render_project", "templates_dir", "templates_sha256"]
 

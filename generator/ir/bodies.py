@@ -1,0 +1,342 @@
+"""Request and response bodies: the media type the client sends or reads, the request body's
+arguments (a structured body's fields flattened into the method's) and the responses' types."""
+
+from __future__ import annotations
+
+import http
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from typing import Any
+
+from .. import naming, nodes
+from ..errors import Warnings, escape_pointer_token
+from ..load import Document, split_pointer
+from .model import (
+    ANY,
+    NONE,
+    BodyEncoding,
+    Encoding,
+    Field,
+    ListOf,
+    MapOf,
+    Model,
+    Parameter,
+    Primitive,
+    Ref,
+    RequestBody,
+    Response,
+    TypeExpr,
+    UnionOf,
+    default_encoding,
+    is_event_stream,
+)
+from .parameters import argument_default, style_encoding
+from .samples import BINARY, required_by_variant, sample
+from .schemas import SchemaBuilder, joined
+
+
+def is_json_media_type(media_type: str) -> bool:
+    essence = media_type.split(";")[0].strip().lower()
+    return essence == "application/json" or essence.endswith("+json")
+
+
+def _body_argument_sample(body: RequestBody, sampled: object) -> object:
+    """What the generated tests pass as a body given whole: nothing for an optional body, a
+    file's bytes for an upload, else the schema's sample."""
+    if not body.required:
+        return None
+    if body.type == Primitive("file"):
+        return BINARY
+    return "sample" if sampled is None else sampled
+
+
+def _body_encoding(media_type: str) -> BodyEncoding:
+    essence = media_type.split(";")[0].strip().lower()
+    if is_json_media_type(essence):
+        return "json"
+    if essence == "multipart/form-data":
+        return "multipart"
+    if essence == "application/x-www-form-urlencoded":
+        return "form"
+    if essence.startswith("text/"):
+        return "text"
+    return "binary"
+
+
+_ENCODING_PREFERENCE: tuple[BodyEncoding, ...] = ("json", "multipart", "form", "binary", "text")
+
+
+def _preferred_media_type(content: dict[str, Any]) -> str | None:
+    """The media type the client sends or reads when several are offered."""
+    if not content:
+        return None
+    return min(content, key=lambda media_type: _ENCODING_PREFERENCE.index(_body_encoding(media_type)))
+
+
+def _status_phrase(status: str) -> str:
+    if status == "default":
+        return "default"
+    if status.upper().endswith("XX"):
+        return {"1": "informational", "2": "success", "3": "redirect", "4": "client error", "5": "server error"}.get(
+            status[0], status
+        )
+    try:
+        return http.HTTPStatus(int(status)).phrase
+    except ValueError:
+        return f"status {status}"
+
+
+class BodyBuilder:
+    """Builds the request bodies and the responses of a document's operations."""
+
+    def __init__(self, document: Document, schemas: SchemaBuilder, warnings: Warnings, samples: dict[str, Any]) -> None:
+        self._document = document
+        self._schemas = schemas
+        self._warnings = warnings
+        self._samples = samples
+        """samples of referenced schemas, by $ref (shared with the parameters)"""
+
+    def request_body(
+        self, node: dict[str, Any], pointer: str, hint: str, arguments: naming.Scope
+    ) -> tuple[RequestBody | None, list[Parameter]]:
+        if "requestBody" not in node:
+            return None, []
+        body, body_pointer = self._document.resolve(node["requestBody"], pointer + "/requestBody")
+        content = nodes.mapping(body, "content")
+        media_type = _preferred_media_type(content)
+        if media_type is None:
+            self._warnings.add(self._document.location(body_pointer), "request body has no content; it is left out")
+            return None, []
+        media = nodes.mapping(content, media_type)
+        schema_pointer = f"{body_pointer}/content/{escape_pointer_token(media_type)}/schema"
+        encoding, schema = self._sent_as(media_type, media.get("schema"), schema_pointer)
+        request_body = RequestBody(
+            media_type=media_type,
+            encoding=encoding,
+            type=ANY,
+            required=body.get("required") is True,
+            description=nodes.text(body, "description"),
+        )
+        fields = None
+        with self._shared(pointer + "/requestBody", body_pointer) as shared_name:
+            body_hint = shared_name or joined(hint, "request")
+            if encoding in ("json", "multipart", "form") and schema is not None:
+                fields = self._schemas.object_fields(schema, schema_pointer, body_hint)
+            body_sample = sample(self._document, schema, cache=self._samples) if schema is not None else None
+            if fields is not None:
+                request_body.flattened = True
+                values = body_sample if isinstance(body_sample, dict) else {}
+                # the tests pass the required fields and those a `oneOf` beside them requires
+                passed = required_by_variant(self._document, schema)
+                encodings = nodes.mapping(media, "encoding")
+                encoding_pointer = f"{body_pointer}/content/{escape_pointer_token(media_type)}/encoding"
+                return request_body, [
+                    self._body_field(
+                        field,
+                        arguments,
+                        values.get(field.wire_name) if field.required or field.wire_name in passed else None,
+                        self._field_encoding(encoding, field, encodings, encoding_pointer),
+                    )
+                    for field in fields
+                    if not field.read_only
+                ]
+            if schema is not None:
+                request_body.type = self._schemas.type_of(schema, schema_pointer, body_hint)
+            if encoding == "binary" and (schema is None or request_body.type in (Primitive("str"), ANY)):
+                # the body's bytes, whether the schema says `format: binary`, only `type: string`
+                # (Docker's tar archives) or nothing (Vercel's artifacts): an upload
+                request_body.type = Primitive("file")
+            elif schema is None and encoding == "text":
+                request_body.type = Primitive("str")
+        parameter = Parameter(
+            name=arguments.claim("body"),
+            wire_name="",
+            location="body",
+            type=request_body.type,
+            required=request_body.required,
+            description=request_body.description,
+            sample=_body_argument_sample(request_body, body_sample),
+        )
+        return request_body, [parameter]
+
+    def _sent_as(self, media_type: str, schema: Any, schema_pointer: str) -> tuple[BodyEncoding, Any]:
+        """The encoding a body is sent in and the schema it is sent by, where its media type and
+        its schema disagree (with a warning)."""
+        encoding = _body_encoding(media_type)
+        if encoding == "binary" and self._is_structured(schema, schema_pointer):
+            # bytes cannot be an object: the value is sent as JSON, in the media type declared
+            self._warnings.add(
+                self._document.location(schema_pointer),
+                f"the body's media type is {media_type}, its schema an object or an array;"
+                " it is sent as JSON in that media type",
+            )
+            return "json", schema
+        if encoding == "multipart" and self._is_string(schema, schema_pointer):
+            # a multipart body is named parts: a lone file (loket.nl's uploads) is sent as one
+            self._warnings.add(
+                self._document.location(schema_pointer),
+                f"a {media_type} body must be an object of parts; the string is sent as the part 'file'",
+            )
+            return encoding, {"type": "object", "required": ["file"], "properties": {"file": schema}}
+        return encoding, schema
+
+    def _resolved(self, schema: Any, pointer: str) -> dict[str, Any]:
+        """A schema with its `$ref` followed; {} for one that is not a mapping."""
+        resolved, _ = self._document.resolve(schema, pointer) if isinstance(schema, dict) else (schema, pointer)
+        return resolved if isinstance(resolved, dict) else {}
+
+    def _is_string(self, schema: Any, pointer: str) -> bool:
+        return self._resolved(schema, pointer).get("type") == "string"
+
+    def _is_structured(self, schema: Any, pointer: str) -> bool:
+        """Whether a schema describes an object or an array (by its type or its keywords)."""
+        resolved = self._resolved(schema, pointer)
+        kind = resolved.get("type")
+        return kind in ("object", "array") or (kind is None and any(key in resolved for key in ("properties", "items")))
+
+    def _field_encoding(self, kind: BodyEncoding, field: Field, encodings: dict[str, Any], pointer: str) -> Encoding:
+        """How a field of a form or multipart body is written: by the style its Encoding Object
+        gives, or as its value in a media type (its `contentType`, else JSON for objects and text
+        for the rest); a field of a form body with no Encoding Object in style form."""
+        if kind == "json":
+            return default_encoding(kind)
+        where = f"{pointer}/{escape_pointer_token(field.wire_name)}"
+        entry, where = self._document.resolve(encodings.get(field.wire_name, {}), where)
+        if not isinstance(entry, dict):
+            raise self._document.error(where, "an encoding must be a mapping")
+        headers = self._part_headers(entry, where) if kind == "multipart" else ()
+        if any(key in entry for key in ("style", "explode", "allowReserved")) or (kind == "form" and not entry):
+            return replace(style_encoding(entry, "query"), headers=headers)
+        content_type = nodes.text(entry, "contentType") or _default_content_type(field.type)
+        if content_type is not None and ("," in content_type or "*" in content_type):
+            content_type = None  # a choice of types, not one the client can send
+        return Encoding(None, content_type=content_type, headers=headers)
+
+    def _part_headers(self, entry: dict[str, Any], pointer: str) -> tuple[tuple[str, str], ...]:
+        """The headers of `encoding.headers` whose schema fixes the value (`const`, a one-value
+        `enum` or a `default`), written in style simple; Content-Type is the encoding's own."""
+        fixed = []
+        for name, raw in nodes.mapping(entry, "headers").items():
+            header, header_pointer = self._document.resolve(raw, f"{pointer}/headers/{escape_pointer_token(name)}")
+            schema, _ = self._document.resolve(nodes.mapping(header, "schema"), header_pointer + "/schema")
+            if not isinstance(schema, dict):
+                continue
+            enum = schema.get("enum")
+            if "const" in schema:
+                value = schema["const"]
+            elif isinstance(enum, list) and len(enum) == 1:
+                value = enum[0]
+            else:
+                value = schema.get("default")
+            if name.lower() != "content-type" and isinstance(value, (str, int, float, bool)):
+                fixed.append((name, _header_text(value)))
+        return tuple(fixed)
+
+    @staticmethod
+    def _body_field(field: Field, arguments: naming.Scope, sample_value: object, encoding: Encoding) -> Parameter:
+        name = naming.argument_name(field.name)
+        return Parameter(
+            name=arguments.claim_first(name, "body_" + name),
+            wire_name=field.wire_name,
+            location="body",
+            type=field.type,
+            required=field.required,
+            description=field.description,
+            default=argument_default(field.required, field.type, field.default),
+            deprecated=field.deprecated,
+            encoding=encoding,
+            sample=sample_value,
+        )
+
+    @contextmanager
+    def _shared(self, own_pointer: str, resolved_pointer: str) -> Iterator[str | None]:
+        """For a response or request body reached through a `$ref` (shared by operations), its
+        name (the last token of its place) and, while its types are built, no operation group:
+        the types are named after it and live in a module of their own."""
+        if resolved_pointer == own_pointer:
+            yield None
+            return
+        with self._schemas.grouped(None):
+            yield nodes.schema_name(split_pointer(resolved_pointer)[1])
+
+    def responses(self, node: dict[str, Any], pointer: str, hint: str) -> list[Response]:
+        raw = node.get("responses")
+        if not isinstance(raw, dict) or not raw:
+            self._warnings.add(self._document.location(pointer), "operation declares no responses")
+            return []
+        responses = []
+        first_success = True
+        for status, item in raw.items():
+            status = str(status)
+            if status.startswith("x-"):
+                continue
+            own_pointer = f"{pointer}/responses/{escape_pointer_token(status)}"
+            response, response_pointer = self._document.resolve(item, own_pointer)
+            if not isinstance(response, dict):
+                raise self._document.error(response_pointer, "a response must be a mapping")
+            content = nodes.mapping(response, "content")
+            media_type = _preferred_media_type(content)
+            type_: TypeExpr | None = None
+            if media_type is not None:
+                if status.startswith("2") and first_success:
+                    response_hint = joined(hint, "response")
+                else:
+                    response_hint = joined(hint, _status_phrase(status), "response")
+                with self._shared(own_pointer, response_pointer) as shared_name:
+                    type_ = self._response_type(
+                        nodes.mapping(content, media_type), media_type, response_pointer, shared_name or response_hint
+                    )
+            if status.startswith("2"):
+                first_success = False
+            responses.append(
+                Response(
+                    status=status,
+                    description=nodes.text(response, "description"),
+                    media_type=media_type,
+                    type=type_,
+                )
+            )
+        return responses
+
+    def _response_type(self, media: dict[str, Any], media_type: str, pointer: str, hint: str) -> TypeExpr:
+        encoding = _body_encoding(media_type)
+        if is_event_stream(media_type):
+            # the schema describes the data of each event
+            schema = media.get("schema")
+            if schema is None:
+                return Primitive("str")
+            return self._schemas.type_of(
+                schema, f"{pointer}/content/{escape_pointer_token(media_type)}/schema", joined(hint, "event")
+            )
+        if encoding == "text":
+            return Primitive("str")
+        if encoding != "json":
+            return Primitive("bytes")
+        schema = media.get("schema")
+        if schema is None:
+            return ANY
+        return self._schemas.type_of(schema, f"{pointer}/content/{escape_pointer_token(media_type)}/schema", hint)
+
+
+def _default_content_type(type_: TypeExpr) -> str | None:
+    """The specification's default media type of a form field or a multipart part: JSON for an
+    object or an array of objects; None (text, or a file's own type) for the rest."""
+    if isinstance(type_, ListOf):
+        type_ = type_.item
+    return "application/json" if _is_object(type_) else None
+
+
+def _is_object(type_: TypeExpr) -> bool:
+    if isinstance(type_, Ref):
+        return isinstance(type_.target, Model) or _is_object(type_.target.type)
+    if isinstance(type_, UnionOf):
+        variants = [variant for variant in type_.variants if variant != NONE]
+        return bool(variants) and all(_is_object(variant) for variant in variants)
+    return isinstance(type_, MapOf)
+
+
+def _header_text(value: str | int | float | bool) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)

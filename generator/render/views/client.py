@@ -1,0 +1,212 @@
+"""`_client.py`: the client classes, their credentials, servers, resources and the methods on
+the client itself."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...ir.model import Api, SecurityScheme, Server
+from ...ir.operations import REQUEST_OPTIONS
+from ..annotations import AnnotationWriter, Imports, from_import, relative_module
+from ..code import Code, docstring_text
+from ..wrap import call_statement
+from .layout import CLASS_INDENT, METHOD_INDENT, method_signature
+from .operations import OperationView, operation_view
+from .waiting import job_view, waiting_options
+
+
+@dataclass
+class SchemeView:
+    key: str
+    kind: str
+    location: str
+    parameter_name: str
+    arguments: list[str]
+    env_vars: list[str]
+    hint: str
+    """How a user provides the credential."""
+    description: str
+    """What kind of credential it is, for people."""
+
+
+@dataclass
+class ClientView:
+    default_base_url: str | None
+    schemes: list[SchemeView]
+    doc: Code
+    servers: list[Server]
+    choosable_servers: bool
+    """Several servers, or variables in a server URL: the constructor takes `server=`."""
+    described_servers: bool
+    """Some server has a description (the README's table gets a column for them)."""
+    server_variables: bool
+    """Some server URL has variables (`_client.py` declares them with `ServerVariable`)."""
+    type_imports: list[Code]
+    """What the annotations need, imported when type-checking only: the resources' classes (each
+    loads on first use), and the types of the methods on the client itself."""
+    methods: list[ClientMethodView]
+    """The methods on the client itself, each calling the same method of its resource."""
+    resource_accessors: dict[str, ResourceAccessorView]
+    """Resource class -> the client's property that makes it (sync and async classes)."""
+
+    @property
+    def credential_arguments(self) -> list[str]:
+        return [argument for scheme in self.schemes for argument in scheme.arguments]
+
+
+@dataclass
+class ResourceAccessorView:
+    """A client's property that makes one of its resources on first use, laid out as black would."""
+
+    signature: Code
+    """`def attribute(self) -> ResourceClass:`"""
+    load: Code
+    """The import of the resource's module."""
+    returns: Code
+    """`return self._resource(ResourceClass)`"""
+
+
+# The per-call options, documented once: in the client's docstring (and its README), not in
+# every method's.
+PER_CALL_OPTIONS = """Every method of its resources also takes these keyword arguments:
+  extra_headers: Headers to add to the request's, or to replace them.
+  extra_query: Query parameters to add to the request's.
+  extra_body: Properties to add to a JSON body, or fields to a form.
+  timeout: Seconds (or an httpx.Timeout) for this call instead of the client's."""
+
+
+@dataclass
+class ClientMethodView:
+    """A method on the client itself: the same signature and docstring as its resource's, and a
+    body that calls it."""
+
+    name: str
+    resource: str
+    operation: OperationView
+    """The operation's view, its annotations written for the client's module."""
+    keywords: list[Code]
+    """Keyword arguments besides the operation's (waiting options)."""
+    returns: Code
+    async_returns: Code
+    docstring: Code
+    arguments: list[Code]
+    awaits: bool
+    """The async twin awaits the resource's method (all but the paging ones, which iterate)."""
+
+
+_SCHEME_DESCRIPTIONS = {"bearer": "a bearer token", "basic": "HTTP basic authentication", "api_key": "an API key"}
+
+
+def client_view(api: Api) -> ClientView:
+    imports = Imports("_client")
+    methods = _client_methods(api, AnnotationWriter(imports))
+    if methods:  # the annotations of the per-call options
+        for name in ("Body", "Headers", "NotGiven", "Query"):
+            imports.use(name)
+    for resource in api.resources:
+        module = relative_module("_client", f"resources.{resource.module}")
+        imports.local.setdefault(module, set()).update((resource.class_name, resource.async_class_name))
+    return ClientView(
+        default_base_url=_default_base_url(api),
+        schemes=[_scheme_view(scheme) for scheme in api.security_schemes],
+        doc=docstring_text(f"{(api.description or api.title).strip()}\n\n{PER_CALL_OPTIONS}", CLASS_INDENT),
+        servers=api.servers,
+        choosable_servers=len(api.servers) > 1 or any(server.variables for server in api.servers),
+        described_servers=any(server.description for server in api.servers),
+        server_variables=any(server.variables for server in api.servers),
+        type_imports=imports.lines(indent=4),
+        methods=methods,
+        resource_accessors={
+            class_name: ResourceAccessorView(
+                signature=method_signature(resource.attribute, ["self"], class_name),
+                load=Code(from_import(f".resources.{resource.module}", {class_name}, indent=METHOD_INDENT)),
+                returns=Code(call_statement("return ", "self._resource", [class_name], indent=METHOD_INDENT)),
+            )
+            for resource in api.resources
+            for class_name in (resource.class_name, resource.async_class_name)
+        },
+    )
+
+
+def _client_methods(api: Api, writer: AnnotationWriter) -> list[ClientMethodView]:
+    """The methods the names put on the client itself, with those their extensions add."""
+    on_client = [(r, op) for r in api.resources for op in r.operations if op.on_client]
+    shadowed = frozenset({r.attribute for r in api.resources} | {op.name for _, op in on_client})
+    methods = []
+    for resource, operation in on_client:
+        view = operation_view(operation, writer, shadowed)
+
+        def method(
+            name: str,
+            keywords: list[Code],
+            returns: Code,
+            async_returns: Code,
+            docstring: Code,
+            extra: list[str],
+            awaits: bool = True,
+        ) -> ClientMethodView:
+            passed = [parameter.name for parameter in operation.parameters] + extra
+            passed += [operation.option_names[option] for option in REQUEST_OPTIONS]
+            arguments = [Code(f"{name}={name}") for name in passed]
+            return ClientMethodView(
+                name, resource.attribute, view, keywords, returns, async_returns, docstring, arguments, awaits
+            )
+
+        methods.append(method(view.name, [], view.returns, view.async_returns, view.docstring, []))
+        if view.wait is not None:
+            methods.append(
+                method(
+                    view.wait.name,
+                    view.wait.keywords,
+                    view.returns,
+                    view.async_returns,
+                    view.wait.docstring,
+                    waiting_options(operation, view.pages is not None),
+                )
+            )
+        if view.pages is not None:
+            writer.imports.use("Iterator")
+            writer.imports.use("AsyncIterator")
+            methods.append(
+                method(
+                    view.pages.name,
+                    [],
+                    Code(f"Iterator[{view.pages.item}]"),
+                    Code(f"AsyncIterator[{view.pages.item}]"),
+                    view.pages.docstring,
+                    [],
+                    awaits=False,
+                )
+            )
+        if operation.job is not None:
+            status_view = operation_view(operation.job.status, writer, shadowed)
+            job = job_view(operation, operation.job, status_view.returns, status_view.async_returns)
+            extra = waiting_options(operation, operation.job.status.pages is not None)
+            methods.append(method(job.name, job.keywords, job.returns, job.async_returns, job.docstring, extra))
+    return methods
+
+
+def _default_base_url(api: Api) -> str | None:
+    """The first server's URL with its variables at their defaults, if it is absolute."""
+    if not api.servers:
+        return None
+    server = api.servers[0]
+    url = server.url
+    for variable in server.variables:
+        url = url.replace("{" + variable.name + "}", variable.default)
+    return url if "://" in url else None
+
+
+def _scheme_view(scheme: SecurityScheme) -> SchemeView:
+    wanted = " and ".join(f"{argument}=" for argument in scheme.arguments)
+    env = " and ".join(scheme.env_vars)
+    return SchemeView(
+        key=scheme.key,
+        kind=scheme.kind,
+        location=scheme.location,
+        parameter_name=scheme.parameter_name,
+        arguments=scheme.arguments,
+        env_vars=scheme.env_vars,
+        hint=f"pass {wanted} to the client or set {env}",
+        description=_SCHEME_DESCRIPTIONS[scheme.kind],
+    )

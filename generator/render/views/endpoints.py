@@ -1,0 +1,196 @@
+"""The `Endpoint` constant of each operation: the wire's description of it, which the runtime reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...format import LINE_LENGTH
+from ...ir.bodies import is_json_media_type
+from ...ir.model import Encoding, Model, Operation, Primitive, Response, TypeExpr, default_encoding, referenced
+from ..annotations import AnnotationWriter, Style
+from ..code import Code, py_literal
+from ..wrap import annotated, bracketed
+
+
+@dataclass
+class EndpointView:
+    head: Code
+    """`_NAME: Endpoint[T] = Endpoint(`, as two statements when one line would be too long."""
+    method: Code
+    path: Code
+    response: Code
+    response_kind: Code
+    errors: list[tuple[Code, Code]]
+    security: Code | None
+    body_encoding: Code | None
+    content_type: Code | None
+    """The body's media type, when not the usual one of its encoding."""
+    encodings: Code | None
+    """The parameters and form fields not written in the specification's default way:
+    location -> wire name -> `Encoding(...)`."""
+    idempotency_header: str | None
+    accept: Code | None
+    """The Accept header, when the successful responses are not just JSON."""
+    argument_types: Code | None = None
+    """location -> wire name -> the type (as models write it) of each argument that may hold
+    dicts keyed by Python names the runtime renames to wire names."""
+    body_type: Code | None = None
+    """The same for a body given as one argument."""
+    body_required: bool = False
+    """A form or multipart body the spec requires: sent, empty, when no field is given (a JSON
+    body is sent as `{}` then anyway)."""
+
+
+def _response_types(responses: list[Response]) -> list[TypeExpr | None]:
+    types: list[TypeExpr | None] = []
+    for response in responses:
+        if response.type not in types:
+            types.append(response.type)
+    return types
+
+
+def returns_annotation(responses: list[Response], writer: AnnotationWriter, shadowed: frozenset[str]) -> Code:
+    types = _response_types(responses)
+    style = Style(open_enums=True, shadowed=shadowed, file_type="bytes")
+    texts = [writer.annotation(t, style) if t else Code("None") for t in types]
+    if not texts:
+        return Code("None")
+    if "Any" in texts:
+        return Code("Any")
+    # None last, and once
+    ordered = [text for text in texts if text != "None"] + (["None"] if "None" in texts else [])
+    return Code(" | ".join(ordered))
+
+
+def endpoint_view(operation: Operation, writer: AnnotationWriter) -> EndpointView:
+    success = operation.success_responses
+    returns = returns_annotation(success, writer, frozenset())
+    media_types = [response.media_type for response in success if response.media_type]
+    kind = "none"
+    if media_types:
+        first = next(response for response in success if response.media_type)
+        if first.is_event_stream:
+            kind = "stream"
+        elif first.media_type and is_json_media_type(first.media_type):
+            kind = "json"
+        else:
+            kind = "text" if first.type == Primitive("str") else "bytes"
+    errors = [
+        (py_literal(response.status), writer.annotation(response.type, Style(open_enums=True, file_type="bytes")))
+        for response in operation.error_responses
+        if response.type is not None
+    ]
+    body = operation.body
+    encodings = _encodings(operation)
+    if encodings is not None:
+        writer.imports.use("Encoding")
+    argument_types, body_type = _argument_types(operation, writer)
+    head = f"{operation.endpoint_name}: Endpoint[{returns}] = Endpoint("
+    if len(head) > LINE_LENGTH:
+        declaration = annotated(operation.endpoint_name, f"Endpoint[{returns}]", None, indent=0)
+        head = f"{declaration}\n{operation.endpoint_name} = Endpoint("
+    return EndpointView(
+        head=Code(head),
+        method=py_literal(operation.http_method),
+        path=py_literal(operation.request_path),
+        response=returns,
+        response_kind=py_literal(kind),
+        errors=errors,
+        security=py_literal([list(alternative) for alternative in operation.security]) if operation.security else None,
+        body_encoding=py_literal(body.encoding) if body is not None else None,
+        content_type=py_literal(body.content_type) if body is not None and body.content_type else None,
+        encodings=encodings,
+        idempotency_header=operation.idempotency_header,
+        accept=_accept(operation),
+        argument_types=argument_types,
+        body_type=body_type,
+        body_required=body is not None and body.required and body.encoding in ("form", "multipart"),
+    )
+
+
+def _accept(operation: Operation) -> Code | None:
+    """The Accept header: the media types of the successful responses, then, preferred less, those
+    only error responses have (a server picks an error's media type from it too); None when that
+    is JSON alone, the runtime's default."""
+    success = list(dict.fromkeys(r.media_type for r in operation.success_responses if r.media_type))
+    errors = dict.fromkeys(r.media_type for r in operation.error_responses if r.media_type)
+    accepted = success + [
+        f"{media_type};q=0.5" if success else media_type for media_type in errors if media_type not in success
+    ]
+    return None if accepted in ([], ["application/json"]) else py_literal(", ".join(accepted))
+
+
+def _argument_types(operation: Operation, writer: AnnotationWriter) -> tuple[Code | None, Code | None]:
+    """The types of the arguments whose dicts the runtime re-keys from Python names to wire names
+    (those that hold, at some depth, a model with a field named otherwise on the wire): by
+    location and wire name, and the type of a body given as one argument."""
+    flattened = operation.body is not None and operation.body.flattened
+    by_location: dict[str, list[str]] = {}
+    body_type = None
+    for parameter in operation.parameters:
+        if not _renames_keys(parameter.type):
+            continue
+        written = writer.annotation(parameter.type, Style())
+        if parameter.location == "body" and not flattened:
+            body_type = written
+        else:
+            by_location.setdefault(parameter.location, []).append(f"{py_literal(parameter.wire_name)}: {written}")
+    if not by_location:
+        return None, body_type
+    locations = [
+        f"{py_literal(location)}: " + bracketed("{", entries, "}", indent=8, trailer=",")
+        for location, entries in by_location.items()
+    ]
+    return Code(bracketed("{", locations, "}", indent=4, trailer=",")), body_type
+
+
+def _renames_keys(type_: TypeExpr) -> bool:
+    """Whether a value of the type may hold a model whose field is named otherwise on the wire."""
+    stack = list(referenced(type_))
+    seen: set[int] = set()
+    while stack:
+        named = stack.pop()
+        if id(named) in seen:
+            continue
+        seen.add(id(named))
+        if isinstance(named, Model):
+            if any(field.name != field.wire_name for field in named.request_fields):
+                return True
+            stack.extend(target for field in named.request_fields for target in referenced(field.type))
+        else:
+            stack.extend(referenced(named.type))
+    return False
+
+
+def _encodings(operation: Operation) -> Code | None:
+    """`{location: {wire name: Encoding(...)}}` for the parameters and the fields of a form or
+    multipart body that are not written in the specification's default way."""
+    body = operation.body
+    fields = body.encoding if body is not None and body.flattened and body.encoding in ("form", "multipart") else None
+    by_location: dict[str, list[str]] = {}
+    for parameter in operation.parameters:
+        kind = parameter.location if parameter.location != "body" else fields
+        if kind is not None and parameter.encoding != default_encoding(kind):
+            entry = f"{py_literal(parameter.wire_name)}: {_encoding_code(parameter.encoding)}"
+            by_location.setdefault(parameter.location, []).append(entry)
+    if not by_location:
+        return None
+    locations = [
+        f"{py_literal(location)}: " + bracketed("{", entries, "}", indent=8, trailer=",")
+        for location, entries in by_location.items()
+    ]
+    return Code(bracketed("{", locations, "}", indent=4, trailer=","))
+
+
+def _encoding_code(encoding: Encoding) -> str:
+    """`Encoding(...)` with the arguments that differ from its defaults."""
+    arguments: list[str] = [py_literal(encoding.style)] if encoding.style is not None else []
+    if encoding.explode:
+        arguments.append("explode=True")
+    if encoding.allow_reserved:
+        arguments.append("allow_reserved=True")
+    if encoding.content_type is not None:
+        arguments.append(f"content_type={py_literal(encoding.content_type)}")
+    if encoding.headers:
+        arguments.append(f"headers={py_literal(dict(encoding.headers))}")
+    return f"Encoding({', '.join(arguments)})"
