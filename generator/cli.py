@@ -54,7 +54,7 @@ class _Command(argparse.ArgumentParser):
 def _parser(prog: str) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=prog,
-        description="Generate a typed Python client (httpx + pydantic) from an OpenAPI 3.0/3.1 spec.",
+        description="Generate a typed Python client (httpx + pydantic) from an OpenAPI 3.0/3.1/3.2 spec.",
         epilog="Exit status: 0 success, 1 stale client (check) or a --fail-on match (diff), "
         "2 bad input, configuration or output folder, 3 internal error.",
     )

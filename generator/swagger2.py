@@ -118,7 +118,7 @@ def convert_swagger2(document: Document) -> None:
     where each part came from; errors name the 2.0 file."""
     version = document.data["swagger"]
     if version != "2.0":
-        raise document.error("/swagger", f"Swagger {version} is not supported (2.0, or OpenAPI 3.0 and 3.1)")
+        raise document.error("/swagger", f"Swagger {version} is not supported (2.0, or OpenAPI 3.0, 3.1 and 3.2)")
     converter = _Converter(document)
     converted = converter.document()
     document.convert(converted, converter.origins, converter.warnings)

@@ -9,14 +9,14 @@ import re
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from . import nodes
+from . import nodes, openapi32
 from .errors import GeneratorError, Warnings, escape_pointer_token, pointer_tokens
 from .load import Document
 
 if TYPE_CHECKING:
     from pydantic_core import ErrorDetails
 
-_VERSION = re.compile(r"^3\.(0|1)\.\d+$")
+_VERSION = re.compile(r"^3\.(0|1|2)\.\d+$")
 
 
 def validate(document: Document, warnings: Warnings) -> None:
@@ -28,11 +28,15 @@ def validate(document: Document, warnings: Warnings) -> None:
 
     version = document.data.get("openapi")
     if not isinstance(version, str) or not _VERSION.match(version):
-        raise document.error("/openapi", f"OpenAPI version {version!r} is not supported (3.0.x or 3.1.x)")
+        raise document.error("/openapi", f"OpenAPI version {version!r} is not supported (3.0.x, 3.1.x or 3.2.x)")
     model = OpenAPI30 if version.startswith("3.0") else OpenAPI31
     schemas = list(iter_schemas(document))
     problems: list[ErrorDetails] = []
-    for part in _parts(_patched_for_validation(document, schemas, warnings)):
+    patched = _patched_for_validation(document, schemas, warnings)
+    if openapi32.is_3_2(patched):
+        patched = openapi32.lowered(patched)
+        problems += _problems_of_added_operations(patched)
+    for part in _parts(patched):
         try:
             model.model_validate(part)
         except ValidationError as exc:
@@ -57,8 +61,6 @@ def validate(document: Document, warnings: Warnings) -> None:
 
 _METHODS = frozenset({"get", "put", "post", "delete", "options", "head", "patch", "trace"})
 _PATH_ITEM_FIELDS = _METHODS | {"$ref", "summary", "description", "servers", "parameters"}
-_NEWER_FIELDS = frozenset({"query", "additionalOperations"})
-"""Path item fields of OpenAPI 3.2: its QUERY operation and its other methods."""
 
 
 def _warn_of_what_is_not_used(document: Document, warnings: Warnings) -> None:
@@ -70,11 +72,17 @@ def _warn_of_what_is_not_used(document: Document, warnings: Warnings) -> None:
         if not isinstance(item, dict):
             continue
         where = f"/paths/{escape_pointer_token(path)}"
+        known = _PATH_ITEM_FIELDS | (openapi32.NEW_PATH_ITEM_FIELDS if openapi32.is_3_2(document.data) else set())
+        for method in openapi32.misnamed_methods(item) if "additionalOperations" in known else ():
+            raise document.error(
+                f"{where}/additionalOperations/{escape_pointer_token(method)}",
+                f"{method!r} has a field of its own in a path item; additionalOperations are for other methods",
+            )
         for key in item:
-            if key not in _PATH_ITEM_FIELDS and not key.startswith("x-"):
+            if key not in known and not key.startswith("x-"):
                 message = (
                     f"{key!r} is a path item field of OpenAPI 3.2, not of {document.data['openapi']}: ignored"
-                    if key in _NEWER_FIELDS
+                    if key in openapi32.NEW_PATH_ITEM_FIELDS
                     else f"unknown field {key!r} of a path item: ignored"
                 )
                 warnings.add(document.location(f"{where}/{escape_pointer_token(key)}"), message)
@@ -85,6 +93,21 @@ def _warn_of_what_is_not_used(document: Document, warnings: Warnings) -> None:
                     document.location(f"{pointer}/servers"),
                     "servers of a path item or an operation are not used: its calls go to the document's servers",
                 )
+
+
+def _problems_of_added_operations(data: dict[str, Any]) -> list[ErrorDetails]:
+    """openapi-pydantic's errors for 3.2's QUERY and other operations, which its 3.1 model lets
+    pass unchecked, at their places in the document."""
+    from openapi_pydantic.v3.v3_1 import Operation
+    from pydantic import ValidationError
+
+    problems: list[ErrorDetails] = []
+    for where, node in openapi32.operations(data):
+        try:
+            Operation.model_validate(node)
+        except ValidationError as exc:
+            problems += [{**error, "loc": (*where, *error["loc"])} for error in exc.errors()]
+    return problems
 
 
 _PARTED = ("paths", "components", "webhooks")

@@ -216,5 +216,6 @@ class TestServer:
                     self.close_connection = True
 
             do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_HEAD = do_OPTIONS = _handle
+            do_QUERY = do_PURGE = _handle  # OpenAPI 3.2: QUERY, and any other method a spec names
 
         return Handler

@@ -199,7 +199,7 @@ def test_warnings_point_at_the_2_0_files_with_lines(tmp_path: Path) -> None:
         ),
         (
             ("swagger: '2.0'", "swagger: '1.2'"),
-            "spec.yaml:1#/swagger: Swagger 1.2 is not supported (2.0, or OpenAPI 3.0 and 3.1)",
+            "spec.yaml:1#/swagger: Swagger 1.2 is not supported (2.0, or OpenAPI 3.0, 3.1 and 3.2)",
         ),
     ],
 )

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from .. import naming, nodes
+from .. import naming, nodes, openapi32
 from ..errors import Warnings, escape_pointer_token
 from ..load import Document
 from .bodies import BodyBuilder
@@ -138,10 +138,13 @@ class OperationBuilder:
             path_item, item_pointer = self._document.resolve(raw_item, "/paths/" + escape_pointer_token(path))
             if not isinstance(path_item, dict):
                 raise self._document.error(item_pointer, "a path item must be a mapping")
-            for method, node in path_item.items():
-                if method not in HTTP_METHODS:
-                    continue
-                pointer = f"{item_pointer}/{method}"
+            methods: list[tuple[str, tuple[str, ...], Any]] = [
+                (method, (method,), node) for method, node in path_item.items() if method in HTTP_METHODS
+            ]
+            if openapi32.is_3_2(self._document.data):
+                methods += openapi32.added_operations(path_item)
+            for method, keys, node in methods:
+                pointer = item_pointer + openapi32.pointer(keys)
                 if not isinstance(node, dict):
                     raise self._document.error(pointer, "an operation must be a mapping")
                 yield RawOperation(self._resource_key(node, path), path, method, node, pointer, path_item)

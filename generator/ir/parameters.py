@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import naming, nodes
+from .. import naming, nodes, openapi32
 from ..errors import GeneratorError, Warnings, escape_pointer_token
 from ..load import Document
 from .model import ANY, NO_DEFAULT, Encoding, LiteralOf, Parameter, ParameterLocation, TypeExpr, default_encoding
@@ -42,7 +42,7 @@ class ParameterBuilder:
     ) -> list[Parameter]:
         # Operation parameters override path-level ones with the same name and location.
         merged: dict[tuple[str, str], tuple[dict[str, Any], str]] = {}
-        for owner, owner_pointer in ((path_item, pointer.rsplit("/", 1)[0]), (node, pointer)):
+        for owner, owner_pointer in ((path_item, openapi32.path_item_pointer(pointer)), (node, pointer)):
             raw = owner.get("parameters") or []
             if not isinstance(raw, list):
                 raise self._document.error(owner_pointer + "/parameters", "parameters must be a list")
@@ -51,6 +51,12 @@ class ParameterBuilder:
                 if not isinstance(parameter, dict) or not isinstance(parameter.get("name"), str):
                     raise self._document.error(parameter_pointer, "a parameter must be a mapping with a name")
                 location = parameter.get("in")
+                if location == "querystring":  # OpenAPI 3.2's: the whole query as one value
+                    self._warnings.add(
+                        self._document.location(parameter_pointer + "/in"),
+                        "a querystring parameter is not supported yet; the parameter is left out",
+                    )
+                    continue
                 if location not in PARAMETER_LOCATIONS:
                     raise self._document.error(
                         parameter_pointer + "/in",

@@ -1,0 +1,121 @@
+"""OpenAPI 3.2 input: accepted, checked at its own places, and its QUERY and other operations
+sent as methods to a real server on 127.0.0.1."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from generator.errors import GeneratorError, Warnings
+from generator.inputs import Inputs
+from generator.pipeline import generate_files
+from generator.spec import load_document
+from generator.validate import validate
+
+from .conftest import generate_into, write_spec
+from .http_server import TestServer
+
+SPEC = """
+openapi: 3.2.0
+$self: https://api.example/openapi.yaml
+info: {title: Catalog, version: '1'}
+servers: [{url: 'https://api.example'}]
+tags: [{name: items, summary: Items, parent: catalog, kind: nav}]
+paths:
+  /items:
+    query:
+      tags: [items]
+      operationId: searchItems
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: {type: object, required: [text], properties: {text: {type: string}}}
+      responses:
+        '200':
+          description: Found.
+          content: {application/json: {schema: {type: array, items: {type: string}}}}
+    additionalOperations:
+      PURGE:
+        tags: [items]
+        operationId: purgeItems
+        responses: {'204': {}}
+    get:
+      tags: [items]
+      operationId: listItems
+      parameters:
+        - {name: filter, in: querystring, content: {application/json: {schema: {type: object}}}}
+        - {name: limit, in: query, schema: {type: integer}}
+      responses: {'200': {description: Items.}}
+"""
+
+
+def test_a_query_and_another_method_are_sent_as_the_spec_names_them(
+    tmp_path: Path, import_client: Callable[[Path, str], ModuleType]
+) -> None:
+    project = generate_into(write_spec(tmp_path, SPEC), tmp_path / "client", "catalog")
+    catalog = import_client(project, "catalog")
+    with TestServer() as server:
+        client = catalog.Catalog(base_url=server.url)
+        server.reply(200, body=b'["a", "b"]', headers={"Content-Type": "application/json"})
+        assert client.items.search_items(text="lamp") == ["a", "b"]
+        server.reply(204)
+        assert client.items.purge_items() is None
+    searched, purged = server.requests
+    assert (searched.method, searched.path, searched.json()) == ("QUERY", "/items", {"text": "lamp"})
+    assert (purged.method, purged.path, purged.body) == ("PURGE", "/items", b"")
+
+
+def test_what_3_2_says_that_is_not_supported_yet_is_a_warning(tmp_path: Path) -> None:
+    generated = generate_files(write_spec(tmp_path, SPEC), Inputs(package_name="catalog", with_tests=False))
+    assert [(w.location.pointer, w.message) for w in generated.warnings] == [
+        (
+            "/paths/~1items/get/parameters/0/in",
+            "a querystring parameter is not supported yet; the parameter is left out",
+        )
+    ]
+    assert {operation.name for operation in generated.api.operations} == {"search_items", "purge_items", "list_items"}
+
+
+@pytest.mark.parametrize(
+    ("change", "pointer", "message"),
+    [
+        (
+            ("responses: {'204': {}}", "responses: 5"),
+            "/paths/~1items/additionalOperations/PURGE/responses",
+            "invalid OpenAPI document: ",
+        ),
+        (
+            ("      PURGE:", "      GET:"),
+            "/paths/~1items/additionalOperations/GET",
+            "'GET' has a field of its own in a path item; additionalOperations are for other methods",
+        ),
+        (
+            ("{name: limit, in: query,", "{name: limit, in: body,"),
+            "/paths/~1items/get/parameters/1",
+            "invalid OpenAPI document: ",
+        ),
+    ],
+)
+def test_a_3_2_spec_is_checked_at_its_own_places(
+    tmp_path: Path, change: tuple[str, str], pointer: str, message: str
+) -> None:
+    spec = write_spec(tmp_path, SPEC.replace(*change))
+    with pytest.raises(GeneratorError) as raised:
+        validate(load_document(spec), Warnings())
+    assert raised.value.diagnostic.location.pointer.startswith(pointer)
+    assert raised.value.diagnostic.message.startswith(message)
+
+
+def test_in_a_3_1_spec_the_same_operations_are_warned_of_not_sent(tmp_path: Path) -> None:
+    generated = generate_files(
+        write_spec(tmp_path, SPEC.replace("3.2.0", "3.1.0").replace("in: querystring", "in: query"))
+    )
+    assert {operation.name for operation in generated.api.operations} == {"list_items"}
+    assert [w.message for w in generated.warnings][:2] == [
+        "'query' is a path item field of OpenAPI 3.2, not of 3.1.0: ignored",
+        "'additionalOperations' is a path item field of OpenAPI 3.2, not of 3.1.0: ignored",
+    ]
