@@ -47,9 +47,21 @@ paths:
       tags: [items]
       operationId: listItems
       parameters:
-        - {name: filter, in: querystring, content: {application/json: {schema: {type: object}}}}
+        - name: filter
+          in: querystring
+          content:
+            application/x-www-form-urlencoded:
+              schema: {type: object, properties: {q: {type: string}, page: {type: integer}}}
         - {name: limit, in: query, schema: {type: integer}}
       responses: {'200': {description: Items.}}
+  /items/{id}:
+    get:
+      tags: [items]
+      operationId: getItem
+      parameters:
+        - {name: id, in: path, required: true, schema: {type: string}}
+        - {name: select, in: querystring, content: {application/json: {schema: {type: object}}}}
+      responses: {'200': {description: Item.}}
 """
 
 
@@ -64,20 +76,25 @@ def test_a_query_and_another_method_are_sent_as_the_spec_names_them(
         assert client.items.search_items(text="lamp") == ["a", "b"]
         server.reply(204)
         assert client.items.purge_items() is None
-    searched, purged = server.requests
+        server.reply(200)
+        client.items.list_items(filter={"q": "lamp shade", "page": 2}, limit=5)
+    searched, purged, listed = server.requests
     assert (searched.method, searched.path, searched.json()) == ("QUERY", "/items", {"text": "lamp"})
     assert (purged.method, purged.path, purged.body) == ("PURGE", "/items", b"")
+    assert (listed.method, listed.path, listed.raw_query) == ("GET", "/items", "q=lamp%20shade&page=2&limit=5")
 
 
 def test_what_3_2_says_that_is_not_supported_yet_is_a_warning(tmp_path: Path) -> None:
     generated = generate_files(write_spec(tmp_path, SPEC), Inputs(package_name="catalog", with_tests=False))
     assert [(w.location.pointer, w.message) for w in generated.warnings] == [
         (
-            "/paths/~1items/get/parameters/0/in",
-            "a querystring parameter is not supported yet; the parameter is left out",
+            "/paths/~1items~1{id}/get/parameters/1/content",
+            "a querystring parameter of application/json is not supported yet"
+            " (only application/x-www-form-urlencoded); the parameter is left out",
         )
     ]
-    assert {operation.name for operation in generated.api.operations} == {"search_items", "purge_items", "list_items"}
+    operations = {operation.name for operation in generated.api.operations}
+    assert operations == {"search_items", "purge_items", "list_items", "get_item"}
 
 
 @pytest.mark.parametrize(
@@ -114,7 +131,7 @@ def test_in_a_3_1_spec_the_same_operations_are_warned_of_not_sent(tmp_path: Path
     generated = generate_files(
         write_spec(tmp_path, SPEC.replace("3.2.0", "3.1.0").replace("in: querystring", "in: query"))
     )
-    assert {operation.name for operation in generated.api.operations} == {"list_items"}
+    assert {operation.name for operation in generated.api.operations} == {"list_items", "get_item"}
     assert [w.message for w in generated.warnings][:2] == [
         "'query' is a path item field of OpenAPI 3.2, not of 3.1.0: ignored",
         "'additionalOperations' is a path item field of OpenAPI 3.2, not of 3.1.0: ignored",

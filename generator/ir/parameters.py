@@ -12,6 +12,7 @@ from .samples import sample
 from .schemas import SchemaBuilder, joined
 
 PARAMETER_LOCATIONS: tuple[ParameterLocation, ...] = ("path", "query", "header", "cookie")
+FORM = "application/x-www-form-urlencoded"
 
 # Headers that frame the message, which httpx writes from the body and the URL: a value given by
 # the caller would contradict them (Vercel's uploads declare Content-Length).
@@ -30,6 +31,8 @@ class ParameterBuilder:
         self._warnings = warnings
         self._samples = samples
         """samples of referenced schemas, by $ref (shared with the bodies)"""
+        self._querystrings: set[str] = set()
+        """Pointers of OpenAPI 3.2 querystring parameters, read as exploded form query objects."""
 
     def parameters(
         self,
@@ -52,11 +55,17 @@ class ParameterBuilder:
                     raise self._document.error(parameter_pointer, "a parameter must be a mapping with a name")
                 location = parameter.get("in")
                 if location == "querystring":  # OpenAPI 3.2's: the whole query as one value
-                    self._warnings.add(
-                        self._document.location(parameter_pointer + "/in"),
-                        "a querystring parameter is not supported yet; the parameter is left out",
-                    )
-                    continue
+                    media_types = list(nodes.mapping(parameter, "content"))
+                    if media_types != [FORM]:
+                        self._warnings.add(
+                            self._document.location(parameter_pointer + "/content"),
+                            f"a querystring parameter of {', '.join(media_types) or 'no media type'} is not "
+                            f"supported yet (only {FORM}); the parameter is left out",
+                        )
+                        continue
+                    # a form is the query's own syntax: its object's properties, each a query parameter
+                    parameter, location = {**parameter, "in": "query"}, "query"
+                    self._querystrings.add(parameter_pointer)
                 if location not in PARAMETER_LOCATIONS:
                     raise self._document.error(
                         parameter_pointer + "/in",
@@ -102,7 +111,8 @@ class ParameterBuilder:
             media_type = next(iter(content))
             schema = nodes.mapping(content, media_type).get("schema")
             schema_pointer = f"{pointer}/content/{escape_pointer_token(media_type)}/schema"
-            encoding = Encoding(None, content_type=media_type)
+            form = pointer in self._querystrings
+            encoding = Encoding("form", explode=True) if form else Encoding(None, content_type=media_type)
         else:
             encoding = style_encoding(parameter, location)
         type_ = ANY if schema is None else self._schemas.type_of(schema, schema_pointer, joined(hint, wire_name))
