@@ -10,7 +10,6 @@ from .. import naming
 from ..format import LINE_LENGTH
 from ..ir.model import (
     NO_DEFAULT,
-    NONE,
     Alias,
     Api,
     Encoding,
@@ -27,14 +26,20 @@ from ..ir.model import (
     Server,
     TypeExpr,
     TypeModule,
-    UnionOf,
     Wait,
     default_encoding,
     referenced,
 )
 from ..ir.operations import COLLECT_OPTIONS, REQUEST_OPTIONS, WAIT_OPTIONS, is_json_media_type
 from ..ir.status_errors import error_class
-from .annotations import AnnotationWriter, Imports, Style, from_import, relative_module
+from .annotations import (
+    AnnotationWriter,
+    Imports,
+    Style,
+    admits_none,
+    from_import,
+    relative_module,
+)
 from .code import Code, docstring_text, py_literal
 from .wrap import annotated, annotated_call, assignment, bracketed, call_statement
 
@@ -183,7 +188,7 @@ def _model_view(model: Model, writer: AnnotationWriter) -> ModelView:
     for model_field in model.own_fields:
         annotation = writer.annotation(model_field.type, style)
         optional = not model_field.required
-        if optional and not _is_nullable(model_field.type):
+        if optional and not admits_none(model_field.type):
             annotation = Code(f"{annotation} | None")
         default = Code("None") if optional else None
         declaration = annotated(model_field.name, annotation, default, indent=CLASS_INDENT, statement=True)
@@ -277,10 +282,6 @@ def _request_names_in(type_: TypeExpr) -> frozenset[str]:
 
 def _names_in_fields(model: Model) -> frozenset[str]:
     return frozenset(name for model_field in model.response_fields for name in _names_in(model_field.type))
-
-
-def _is_nullable(type_: TypeExpr) -> bool:
-    return type_ == NONE or isinstance(type_, UnionOf) and NONE in type_.variants
 
 
 def _with_deprecation(text: str | None, deprecated: bool) -> str | None:
@@ -510,9 +511,9 @@ def resource_view(resource: Resource) -> ResourceView:
 
 
 def reexport(module: str, names: list[str]) -> Code:
-    """`from .module import A as A, ...` inside `if TYPE_CHECKING:` of a package's `__init__`."""
-    items = [f"{name} as {name}" for name in names]
-    return Code(bracketed(f"from .{module} import (", items, ")", indent=4, one_line=(f"from .{module} import ", "")))
+    """`from .module import A, ...` inside `if TYPE_CHECKING:` of a package's `__init__`, whose
+    `__all__` lists the names (so type checkers take them as re-exported)."""
+    return Code(from_import(f".{module}", set(names), indent=4))
 
 
 def _raw_wrappers(resource: Resource, wrapper: str) -> list[Code]:
@@ -667,10 +668,12 @@ def _job_view(operation: Operation, job: Job, status_view: OperationView) -> Job
     doc = (
         f"Start a job with `{operation.name}`, wait until it ends with `{status.wait.name}`, and return"
         f" {outcome}.\n\n"
-        f"Args:\n  The arguments of `{operation.name}`, and:\n" + _waiting_options_doc(operation, status.wait)
+        f"Args:\n  The arguments of `{operation.name}` (its per-call options go with that call only,"
+        " not with the calls that wait), and:\n" + _waiting_options_doc(operation, status.wait)
     )
+    # the per-call options are the starting call's: never copied onto every poll and page
     own, theirs = operation.option_names, status.option_names
-    waiting = [*WAIT_OPTIONS, *(COLLECT_OPTIONS if collects else ()), *REQUEST_OPTIONS]
+    waiting = [*WAIT_OPTIONS, *(COLLECT_OPTIONS if collects else ())]
     return JobView(
         name=job.name,
         docstring=docstring_text(doc, METHOD_INDENT),
@@ -998,6 +1001,8 @@ _SCHEME_DESCRIPTIONS = {"bearer": "a bearer token", "basic": "HTTP basic authent
 def client_view(api: Api) -> ClientView:
     imports = Imports("_client")
     methods = _client_methods(api, AnnotationWriter(imports))
+    # the signatures only: the endpoints' types, written on the way, stay in the resources
+    imports.keep_used("\n".join(_signature_parts(method) for method in methods))
     if methods:  # the annotations of the per-call options
         for name in ("Body", "Headers", "NotGiven", "Query"):
             imports.use(name)
@@ -1082,6 +1087,11 @@ def _client_methods(api: Api, writer: AnnotationWriter) -> list[ClientMethodView
             extra = _waiting_options(operation, operation.job.status.pages is not None)
             methods.append(method(job.name, job.keywords, job.returns, job.async_returns, job.docstring, extra))
     return methods
+
+
+def _signature_parts(method: ClientMethodView) -> str:
+    parameters = [*method.operation.positional, *method.operation.parameters]
+    return " ".join([*(p.declaration for p in parameters), *method.keywords, method.returns, method.async_returns])
 
 
 def _default_base_url(api: Api) -> str | None:
