@@ -18,6 +18,7 @@ import pytest
 
 from generator.format import LINE_LENGTH
 
+from .conftest import generate_into
 from .golden import FEATURES
 
 PROJECTS = sorted(FEATURES.glob("*/expected")) + [FEATURES.parent.parent / "generated" / "firecrawl"]
@@ -99,3 +100,20 @@ def test_the_public_members_of_a_client_are_the_ones_its_readme_documents(
         client_class = getattr(package, name)
         client = client_class(base_url="http://127.0.0.1:9")
         assert runtime_members(client) == documented, name
+
+
+def test_an_optional_field_of_any_value_is_not_written_any_or_none(tmp_path: Path) -> None:
+    """`Any | None` says nothing `Any` does not (Firecrawl's `json` field of a document)."""
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(
+        "openapi: 3.0.3\ninfo: {title: Drift, version: '1'}\npaths:\n  /things:\n    get:\n"
+        "      operationId: getThing\n      responses:\n        '200':\n          description: ok\n"
+        "          content:\n            application/json:\n              schema:\n"
+        "                type: object\n                properties:\n                  json: {}\n"
+        "                  count: {type: integer}\n"
+    )
+    client = generate_into(spec, tmp_path / "out")
+    [module] = (client / "drift" / "types").glob("get_thing.py")
+    source = module.read_text()
+    assert "json_: Any = Field(" in source and "count: int | None = None" in source
+    assert "Any | None" not in source
