@@ -52,7 +52,6 @@ RUNTIME_IMPORTS: dict[str, str] = {
             "Annotated",
             "Any",
             "Literal",
-            "Mapping",
             "ClassVar",
             "Required",
             "TYPE_CHECKING",
@@ -62,7 +61,7 @@ RUNTIME_IMPORTS: dict[str, str] = {
         ],
         "typing",
     ),
-    **dict.fromkeys(["AsyncIterator", "Iterator", "Sequence"], "collections.abc"),
+    **dict.fromkeys(["AsyncIterator", "Iterator", "Mapping", "Sequence"], "collections.abc"),
     "TypeAliasType": "typing_extensions",
     **dict.fromkeys(["BaseModel", "Field", "discriminated"], "_models"),
     **dict.fromkeys(

@@ -248,7 +248,32 @@ def test_a_job_in_one_call_starts_waits_and_collects_every_page(render_farm: Mod
         ("GET", "/renders/r1", [("skip", "4")]),
     ]
     assert server.requests[0].json() == {"scene": "castle", "frames": 5}
-    assert all(r.headers["x-trace"] == "t" and r.headers["authorization"] == "Bearer k" for r in server.requests)
+    assert all(r.headers["authorization"] == "Bearer k" for r in server.requests)
+
+
+def test_a_job_in_one_call_sends_its_per_call_options_with_the_starting_call_only(
+    render_farm: ModuleType, server: TestServer
+) -> None:
+    """extra_body on a poll would be a GET with a body; the headers, query and timeout are the
+    starting call's, not every poll's and page's."""
+    server.reply(200, {"id": "r1"})
+    server.reply(200, {"status": "queued"})
+    server.reply(200, {"status": "done", "frames": frames(1), "next": "/renders/r1?skip=1"})
+    server.reply(200, {"status": "done", "frames": frames(2), "next": None})
+    client = render_farm.RenderFarm(api_key="k", base_url=server.url)
+    render = client.renders.render(
+        "castle", poll_interval=0.01, extra_headers={"X-Trace": "t"}, extra_query={"q": "1"},
+        extra_body={"priority": 1}, timeout=30,
+    )  # fmt: skip
+    assert [frame.number for frame in render.frames] == [1, 2]
+    start, *waits = server.requests
+    assert (start.method, start.query, start.headers["x-trace"]) == ("POST", [("q", "1")], "t")
+    assert start.json() == {"scene": "castle", "priority": 1}
+    assert [(r.method, r.query, r.body, "x-trace" in r.headers) for r in waits] == [
+        ("GET", [], b"", False),
+        ("GET", [], b"", False),
+        ("GET", [("skip", "1")], b"", False),
+    ]
 
 
 def test_waiting_returns_every_page_within_the_limits(render_farm: ModuleType, server: TestServer) -> None:

@@ -214,7 +214,7 @@ def test_a_body_that_cannot_be_decoded_is_an_api_connection_error(realworld: Mod
             headers={"Content-Type": "application/json", "Content-Encoding": "gzip"},
         )
     api = realworld.RealWorld(base_url=server.url, max_retries=1)
-    with pytest.raises(realworld.APIConnectionError, match="Connection error: .*") as caught:
+    with pytest.raises(realworld.APIConnectionError, match=r"^GET /tasks/\{task_gid\}: connection error: ") as caught:
         api.tasks.get_task(task_gid="1")
     assert caught.value.request.url.path == "/tasks/1" and len(server.requests) == 2  # retried once
     server.reply(

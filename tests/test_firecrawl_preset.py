@@ -8,13 +8,16 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
 from .conftest import ROOT
 from .fake_firecrawl import POLLS_BEFORE_DONE, FakeFirecrawl
 from .http_server import TestServer
+from .test_generated_code import documented_members, lint_problems, runtime_members, undeclared_imports
 
 PRESET = ROOT / "examples" / "firecrawl"
 SPEC = ROOT.parent / "shared" / "specs" / "firecrawl" / "v2-openapi.json"
@@ -85,3 +88,17 @@ def test_every_row_of_the_table_runs_against_a_server_that_plays_firecrawl(prese
         "price",
     }
     assert next(body for body in server.bodies if "prompt" in body and "urls" in body)["schema"]["title"] == "Product"
+
+
+def test_the_preset_client_reads_as_a_reviewer_expects(
+    preset: Path, import_client: Callable[[Path, str], ModuleType]
+) -> None:
+    """ruff's import, pyflakes and upgrade rules and black pass; every third-party import is
+    declared; the clients show no public member but the API's and those the README documents."""
+    project = preset / "generated" / "firecrawl"
+    assert lint_problems(project) == ""
+    assert undeclared_imports(project) == set()
+    firecrawl = import_client(project, "firecrawl")
+    documented = documented_members((project / "README.md").read_text())
+    for client in (firecrawl.Firecrawl(api_key="k"), firecrawl.AsyncFirecrawl(api_key="k")):
+        assert runtime_members(client) == documented

@@ -184,7 +184,7 @@ def test_client_prefix_puts_a_method_on_the_client_too(tmp_path: Path) -> None:
             "'listOrders' = 'orders' clashes: a member of the client of that name exists",
         ),
         ({"listOrders": "client.with_options"}, "clashes: a member of the client of that name exists"),
-        ({"listOrders": "client.wait"}, "clashes: a member of the client of that name exists"),
+        ({"listOrders": "client.close"}, "clashes: a member of the client of that name exists"),
         ({"listOrders": "client.page", "createOrder": "client.page"}, "clashes"),
         ({"#/components/schemas/Book/properties/title": "client.title"}, "only a method can be on the client"),
     ],

@@ -301,11 +301,6 @@ CLIENT_ATTRIBUTES = frozenset(
         "cross_origin_redirects",
         "default_headers",
         "strict_response_validation",
-        "request",
-        "stream",
-        "next_page",
-        "wait",
-        "collect",
         "close",
         "with_options",
     }

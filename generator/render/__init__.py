@@ -8,11 +8,13 @@ from pathlib import Path
 
 import jinja2
 
+from .. import __version__
 from ..format import UNIT
 from ..inputs import templates_dir, templates_sha256
 from ..ir.layout import preloaded
 from ..ir.model import Api, Model, Primitive
 from ..ir.status_errors import exported_exceptions, status_table
+from .annotations import natural_order
 from .code import (
     Code,
     comment_text,
@@ -87,6 +89,7 @@ def render_project(
         "exceptions": [Code(name) for name in exported_exceptions(api.status_errors)],
         "status_table": [(status, Code(name)) for status, name in status_table(api.status_errors)],
         "with_tests": with_tests,
+        "generator_version": Code(__version__),
     }
 
     def render(template: str, **context: object) -> str:
@@ -110,11 +113,15 @@ def render_project(
         "py.typed",
     ):
         files[f"{package}/{name}"] = render(
-            f"package/{name}.jinja", user_agent=py_literal(f"{package}-python/{project.version}")
+            f"package/{name}.jinja", product=py_literal(f"{project.name}/{project.version}")
         )
     files[f"{package}/resources/__init__.py"] = render(
         "package/resources/__init__.py.jinja",
-        reexports=[reexport(r.module, [r.async_class_name, r.class_name]) for r in api.resources],
+        reexports=[
+            reexport(r.module, [r.async_class_name, r.class_name])
+            for r in sorted(api.resources, key=lambda resource: natural_order(resource.module))
+        ],
+        exported=sorted(name for r in api.resources for name in (r.class_name, r.async_class_name)),
     )
     for resource in api.resources:
         files[f"{package}/resources/{resource.module}.py"] = render(
@@ -122,7 +129,11 @@ def render_project(
         )
     files[f"{package}/types/__init__.py"] = render(
         "package/types/__init__.py.jinja",
-        reexports=[reexport(module.name, module.exported_names) for module in api.type_modules],
+        reexports=[
+            reexport(module.name, module.exported_names)
+            for module in sorted(api.type_modules, key=lambda module: natural_order(module.name))
+        ],
+        exported=sorted(name for module in api.type_modules for name in module.exported_names),
         preloaded=[module.name for module in preloaded(api.type_modules)],
     )
     for module in api.type_modules:

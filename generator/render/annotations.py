@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field, replace
 
 from .. import naming
 from ..ir.model import (
+    ANY,
+    NONE,
     Alias,
     Discriminator,
     ListOf,
@@ -76,6 +79,19 @@ class Imports:
     def add_local(self, module: str, name: str) -> None:
         self.local.setdefault(module, set()).add(name)
 
+    def keep_used(self, code: str) -> None:
+        """Forget the names that `code`, all that the imports are for, does not mention: the
+        annotations written for a module may need more than what the module keeps of them."""
+        words = set(re.findall(r"\w+", code))
+        self.modules &= words
+        self.abc &= words
+        self.typing &= words
+        for table in (self.local, self.third_party):
+            for module, names in list(table.items()):
+                table[module] = names & words
+                if not table[module]:
+                    del table[module]
+
     def lines(self, indent: int = 0) -> list[Code]:
         """Import statements grouped as isort would: standard library, third party, local;
         `indent`: for a block (`if TYPE_CHECKING:`), where the local modules are a level up."""
@@ -90,7 +106,7 @@ class Imports:
         local = [
             from_import(module, self.local[module], indent)
             # the farther package first, then siblings
-            for module in sorted(self.local, key=lambda m: (-(len(m) - len(m.lstrip("."))), m))
+            for module in sorted(self.local, key=lambda m: (-(len(m) - len(m.lstrip("."))), natural_order(m)))
         ]
         groups = [group for group in (standard, third_party, local) if group]
         return [Code(line) for group in groups for line in [*group, ""]][:-1]
@@ -139,8 +155,24 @@ def _literal_text(values: tuple[LiteralValue, ...], _types: tuple[type, ...]) ->
 def from_import(module: str, names: set[str], indent: int = 0) -> str:
     """`from module import names`, split as black splits it when it is too long at `indent`."""
     return bracketed(
-        f"from {module} import (", sorted(names), ")", indent=indent, one_line=(f"from {module} import ", "")
+        f"from {module} import (",
+        sorted(names, key=member_order),
+        ")",
+        indent=indent,
+        one_line=(f"from {module} import ", ""),
     )
+
+
+def member_order(name: str) -> tuple[int, list[str | int]]:
+    """The order of the names of a `from` import as isort (and ruff's I rules) writes them:
+    constants, then classes, then the rest, each in natural order regardless of case."""
+    kind = 0 if len(name) > 1 and name.isupper() else 1 if name[:1].isupper() else 2
+    return kind, natural_order(name)
+
+
+def natural_order(text: str) -> list[str | int]:
+    """`text` compared regardless of case, its runs of digits as numbers (`item2` < `item10`)."""
+    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", text.lower())]
 
 
 class AnnotationWriter:
@@ -187,10 +219,7 @@ class AnnotationWriter:
                 # unlike `list`)
                 self.imports.use("Sequence")
                 items = self._either(type_.item, style.for_requests(False))
-                joined = f"Union[{', '.join(items)}]" if style.forward and len(items) > 1 else " | ".join(items)
-                if style.forward and len(items) > 1:
-                    self.imports.use("Union")
-                return f"Sequence[{joined}]"
+                return f"Sequence[{self._union(items)}]"
             return f"{self._builtin('list', style)}[{self._write(type_.item, style)}]"
         if isinstance(type_, TupleOf):
             return f"{self._builtin('tuple', style)}[{', '.join(self._write(item, style) for item in type_.items)}]"
@@ -200,24 +229,26 @@ class AnnotationWriter:
             variants = [self._write(variant, style) for variant in type_.variants]
             if type_.discriminator is not None and not style.request:
                 return self._discriminated(type_, type_.discriminator, variants, style)
-            if style.forward:
-                # a quoted name cannot take part in `|` at run time
-                self.imports.use("Union")
-                return f"Union[{', '.join(variants)}]"
-            return " | ".join(variants)
+            return self._union(variants)
         if isinstance(type_, LiteralOf):
             self.imports.use("Literal")
             return _literal(type_) + self._open_bases(type_, style)
         return self._reference(type_.target, style)
+
+    def _union(self, variants: list[str]) -> str:
+        """`A | B`; `Union[A, "B"]` when a variant is a quoted name, which cannot take part in `|`
+        at run time (`list["B"]` can)."""
+        if not any(variant.startswith('"') for variant in variants):
+            return " | ".join(variants)
+        self.imports.use("Union")
+        return f"Union[{', '.join(variants)}]"
 
     def _discriminated(self, type_: UnionOf, discriminator: Discriminator, variants: list[str], style: Style) -> str:
         """`Annotated[A | B, Field(discriminator="type")]`, pydantic's own, where every variant has
         its tag as a constant; else `Annotated[A | B, discriminated(...)]`, which also tries each
         variant when the tag is missing or selects none."""
         self.imports.use("Annotated")
-        if style.forward:
-            self.imports.use("Union")
-        joined = f"Union[{', '.join(variants)}]" if style.forward else " | ".join(variants)
+        joined = self._union(variants)
         if discriminator.literal_tags:
             self.imports.use("Field")
             return f"Annotated[{joined}, Field(discriminator={py_literal(discriminator.attribute)})]"
@@ -299,3 +330,9 @@ def _bases(enum: LiteralOf) -> list[str]:
     if any(isinstance(value, int) and not isinstance(value, bool) for value in enum.values):
         bases.append("int")
     return bases
+
+
+def admits_none(type_: TypeExpr) -> bool:
+    """Whether `type_` already takes None: an optional field's annotation adds `| None` only when
+    it does not (`Any | None` says nothing `Any` does not)."""
+    return type_ in (NONE, ANY) or isinstance(type_, UnionOf) and NONE in type_.variants

@@ -100,6 +100,8 @@ _SCHEME_DESCRIPTIONS = {"bearer": "a bearer token", "basic": "HTTP basic authent
 def client_view(api: Api) -> ClientView:
     imports = Imports("_client")
     methods = _client_methods(api, AnnotationWriter(imports))
+    # the signatures only: the endpoints' types, written on the way, stay in the resources
+    imports.keep_used("\n".join(_signature_parts(method) for method in methods))
     if methods:  # the annotations of the per-call options
         for name in ("Body", "Headers", "NotGiven", "Query"):
             imports.use(name)
@@ -184,6 +186,11 @@ def _client_methods(api: Api, writer: AnnotationWriter) -> list[ClientMethodView
             extra = waiting_options(operation, operation.job.status.pages is not None)
             methods.append(method(job.name, job.keywords, job.returns, job.async_returns, job.docstring, extra))
     return methods
+
+
+def _signature_parts(method: ClientMethodView) -> str:
+    parameters = [*method.operation.positional, *method.operation.parameters]
+    return " ".join([*(p.declaration for p in parameters), *method.keywords, method.returns, method.async_returns])
 
 
 def _default_base_url(api: Api) -> str | None:

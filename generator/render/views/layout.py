@@ -3,8 +3,9 @@ one kind of file writes."""
 
 from __future__ import annotations
 
+from ..annotations import from_import
 from ..code import Code
-from ..wrap import bracketed, call_statement
+from ..wrap import call_statement
 
 CLASS_INDENT = 4
 """Where the body of a generated class stands."""
@@ -20,6 +21,6 @@ def method_signature(name: str, parameters: list[str], returns: str) -> Code:
 
 
 def reexport(module: str, names: list[str]) -> Code:
-    """`from .module import A as A, ...` inside `if TYPE_CHECKING:` of a package's `__init__`."""
-    items = [f"{name} as {name}" for name in names]
-    return Code(bracketed(f"from .{module} import (", items, ")", indent=4, one_line=(f"from .{module} import ", "")))
+    """`from .module import A, ...` inside `if TYPE_CHECKING:` of a package's `__init__`, whose
+    `__all__` lists the names (so type checkers take them as re-exported)."""
+    return Code(from_import(f".{module}", set(names), indent=4))

@@ -6,8 +6,8 @@ import keyword
 from dataclasses import dataclass
 
 from ... import naming
-from ...ir.model import NONE, Alias, Model, Ref, TypeExpr, TypeModule, UnionOf, referenced
-from ..annotations import AnnotationWriter, Imports, Style
+from ...ir.model import Alias, Model, Ref, TypeExpr, TypeModule, referenced
+from ..annotations import AnnotationWriter, Imports, Style, admits_none
 from ..code import Code, docstring_text, py_literal
 from ..wrap import annotated, annotated_call, assignment, bracketed, call_statement
 from .layout import CLASS_INDENT
@@ -151,7 +151,7 @@ def _model_view(model: Model, writer: AnnotationWriter) -> ModelView:
     for model_field in model.own_fields:
         annotation = writer.annotation(model_field.type, style)
         optional = not model_field.required
-        if optional and not _is_nullable(model_field.type):
+        if optional and not admits_none(model_field.type):
             annotation = Code(f"{annotation} | None")
         default = Code("None") if optional else None
         declaration = annotated(model_field.name, annotation, default, indent=CLASS_INDENT, statement=True)
@@ -245,10 +245,6 @@ def _request_names_in(type_: TypeExpr) -> frozenset[str]:
 
 def _names_in_fields(model: Model) -> frozenset[str]:
     return frozenset(name for model_field in model.response_fields for name in _names_in(model_field.type))
-
-
-def _is_nullable(type_: TypeExpr) -> bool:
-    return type_ == NONE or isinstance(type_, UnionOf) and NONE in type_.variants
 
 
 def _with_deprecation(text: str | None, deprecated: bool) -> str | None:

@@ -163,10 +163,12 @@ def job_view(operation: Operation, job: Job, returns: Code, async_returns: Code)
     doc = (
         f"Start a job with `{operation.name}`, wait until it ends with `{status.wait.name}`, and return"
         f" {outcome}.\n\n"
-        f"Args:\n  The arguments of `{operation.name}`, and:\n" + _waiting_options_doc(operation, status.wait)
+        f"Args:\n  The arguments of `{operation.name}` (its per-call options go with that call only,"
+        " not with the calls that wait), and:\n" + _waiting_options_doc(operation, status.wait)
     )
     own, theirs = operation.option_names, status.option_names
-    waiting = [*WAIT_OPTIONS, *(COLLECT_OPTIONS if collects else ()), *REQUEST_OPTIONS]
+    # the per-call options are the starting call's: never copied onto every poll and page
+    waiting = [*WAIT_OPTIONS, *(COLLECT_OPTIONS if collects else ())]
     return JobView(
         name=job.name,
         docstring=docstring_text(doc, METHOD_INDENT),

@@ -7,17 +7,17 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .scraping import (
-        AsyncScrapingResource as AsyncScrapingResource,
-        ScrapingResource as ScrapingResource,
-    )
+    from .scraping import AsyncScrapingResource, ScrapingResource
 
 _MODULES: dict[str, str] = {
     "ScrapingResource": "scraping",
     "AsyncScrapingResource": "scraping",
 }
 
-__all__ = sorted(_MODULES)
+__all__ = [
+    "AsyncScrapingResource",
+    "ScrapingResource",
+]
 
 
 def __getattr__(name: str) -> object:

@@ -15,7 +15,7 @@ from .._base_client import (
     raw_response_wrapper,
     streaming_response_wrapper,
 )
-from .._types import Body, Headers, NOT_GIVEN, NotGiven, Query
+from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query
 from ..types.stop_interactive_scrape_browser_session import (
     StopInteractiveScrapeBrowserSessionResponse,
     SuccessErrorResponse,
@@ -76,7 +76,7 @@ class ScrapingResource(SyncAPIResource):
           PermissionDeniedError: 403 Forbidden
           NotFoundError: 404 Interactive scrape browser session not found
         """
-        return self._client.request(
+        return self._client._request(
             _STOP_INTERACTIVE_SCRAPE_BROWSER_SESSION,
             Call(
                 path={"jobId": job_id},
@@ -138,7 +138,7 @@ class AsyncScrapingResource(AsyncAPIResource):
           PermissionDeniedError: 403 Forbidden
           NotFoundError: 404 Interactive scrape browser session not found
         """
-        return await self._client.request(
+        return await self._client._request(
             _STOP_INTERACTIVE_SCRAPE_BROWSER_SESSION,
             Call(
                 path={"jobId": job_id},

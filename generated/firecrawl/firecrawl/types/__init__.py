@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .stop_interactive_scrape_browser_session import (
-        StopInteractiveScrapeBrowserSessionResponse as StopInteractiveScrapeBrowserSessionResponse,
-        SuccessErrorResponse as SuccessErrorResponse,
+        StopInteractiveScrapeBrowserSessionResponse,
+        SuccessErrorResponse,
     )
 
 _MODULES: dict[str, str] = {
@@ -20,7 +20,10 @@ _MODULES: dict[str, str] = {
     "SuccessErrorResponse": "stop_interactive_scrape_browser_session",
 }
 
-__all__ = sorted(_MODULES)
+__all__ = [
+    "StopInteractiveScrapeBrowserSessionResponse",
+    "SuccessErrorResponse",
+]
 
 
 def __getattr__(name: str) -> object:

@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, Mapping
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 import httpx
 
@@ -130,6 +131,7 @@ class Vault(SyncAPIClient):
         cross_origin_redirects: bool = True,
         strict_response_validation: bool = False,
         default_headers: Mapping[str, str] | None = None,
+        user_agent_tag: str | None = None,
         http_client: httpx.Client | None = None,
     ) -> None:
         """Create a client.
@@ -155,6 +157,8 @@ class Vault(SyncAPIClient):
             not match the API's description. By default such a response does not fail the call:
             what fits is typed, what does not is kept as received (and logged at debug level).
           default_headers: Headers sent with every request.
+          user_agent_tag: Your application's name and version (`my-app/1.2`), appended to the
+            User-Agent header, which names this client, its version and Python's.
           http_client: An httpx client of your own (proxies, transports, limits).
         """
         super().__init__(
@@ -167,6 +171,7 @@ class Vault(SyncAPIClient):
             cross_origin_redirects=cross_origin_redirects,
             strict_response_validation=strict_response_validation,
             default_headers=default_headers,
+            user_agent_tag=user_agent_tag,
             http_client=http_client,
         )
 
@@ -204,6 +209,7 @@ class AsyncVault(AsyncAPIClient):
         cross_origin_redirects: bool = True,
         strict_response_validation: bool = False,
         default_headers: Mapping[str, str] | None = None,
+        user_agent_tag: str | None = None,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
         """Create a client.
@@ -229,6 +235,8 @@ class AsyncVault(AsyncAPIClient):
             not match the API's description. By default such a response does not fail the call:
             what fits is typed, what does not is kept as received (and logged at debug level).
           default_headers: Headers sent with every request.
+          user_agent_tag: Your application's name and version (`my-app/1.2`), appended to the
+            User-Agent header, which names this client, its version and Python's.
           http_client: An httpx client of your own (proxies, transports, limits).
         """
         super().__init__(
@@ -241,6 +249,7 @@ class AsyncVault(AsyncAPIClient):
             cross_origin_redirects=cross_origin_redirects,
             strict_response_validation=strict_response_validation,
             default_headers=default_headers,
+            user_agent_tag=user_agent_tag,
             http_client=http_client,
         )
 

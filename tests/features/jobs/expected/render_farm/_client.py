@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, Mapping
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 import httpx
 
@@ -99,6 +100,7 @@ class RenderFarm(SyncAPIClient):
         cross_origin_redirects: bool = True,
         strict_response_validation: bool = False,
         default_headers: Mapping[str, str] | None = None,
+        user_agent_tag: str | None = None,
         http_client: httpx.Client | None = None,
     ) -> None:
         """Create a client.
@@ -119,6 +121,8 @@ class RenderFarm(SyncAPIClient):
             not match the API's description. By default such a response does not fail the call:
             what fits is typed, what does not is kept as received (and logged at debug level).
           default_headers: Headers sent with every request.
+          user_agent_tag: Your application's name and version (`my-app/1.2`), appended to the
+            User-Agent header, which names this client, its version and Python's.
           http_client: An httpx client of your own (proxies, transports, limits).
         """
         super().__init__(
@@ -131,6 +135,7 @@ class RenderFarm(SyncAPIClient):
             cross_origin_redirects=cross_origin_redirects,
             strict_response_validation=strict_response_validation,
             default_headers=default_headers,
+            user_agent_tag=user_agent_tag,
             http_client=http_client,
         )
 
@@ -206,7 +211,8 @@ class RenderFarm(SyncAPIClient):
         the answer with the items of every page.
 
         Args:
-          The arguments of `start_render`, and:
+          The arguments of `start_render` (its per-call options go with that call only, not with the
+              calls that wait), and:
           poll_interval: Seconds between calls.
           max_wait: Give up after this many seconds, raising `WaitTimeoutError` (its `last` is the
               last answer). None waits as long as it takes.
@@ -333,6 +339,7 @@ class AsyncRenderFarm(AsyncAPIClient):
         cross_origin_redirects: bool = True,
         strict_response_validation: bool = False,
         default_headers: Mapping[str, str] | None = None,
+        user_agent_tag: str | None = None,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
         """Create a client.
@@ -353,6 +360,8 @@ class AsyncRenderFarm(AsyncAPIClient):
             not match the API's description. By default such a response does not fail the call:
             what fits is typed, what does not is kept as received (and logged at debug level).
           default_headers: Headers sent with every request.
+          user_agent_tag: Your application's name and version (`my-app/1.2`), appended to the
+            User-Agent header, which names this client, its version and Python's.
           http_client: An httpx client of your own (proxies, transports, limits).
         """
         super().__init__(
@@ -365,6 +374,7 @@ class AsyncRenderFarm(AsyncAPIClient):
             cross_origin_redirects=cross_origin_redirects,
             strict_response_validation=strict_response_validation,
             default_headers=default_headers,
+            user_agent_tag=user_agent_tag,
             http_client=http_client,
         )
 
@@ -440,7 +450,8 @@ class AsyncRenderFarm(AsyncAPIClient):
         the answer with the items of every page.
 
         Args:
-          The arguments of `start_render`, and:
+          The arguments of `start_render` (its per-call options go with that call only, not with the
+              calls that wait), and:
           poll_interval: Seconds between calls.
           max_wait: Give up after this many seconds, raising `WaitTimeoutError` (its `last` is the
               last answer). None waits as long as it takes.

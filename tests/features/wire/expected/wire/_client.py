@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, Mapping
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 import httpx
 
@@ -76,6 +77,7 @@ class Wire(SyncAPIClient):
         cross_origin_redirects: bool = True,
         strict_response_validation: bool = False,
         default_headers: Mapping[str, str] | None = None,
+        user_agent_tag: str | None = None,
         http_client: httpx.Client | None = None,
     ) -> None:
         """Create a client.
@@ -95,6 +97,8 @@ class Wire(SyncAPIClient):
             not match the API's description. By default such a response does not fail the call:
             what fits is typed, what does not is kept as received (and logged at debug level).
           default_headers: Headers sent with every request.
+          user_agent_tag: Your application's name and version (`my-app/1.2`), appended to the
+            User-Agent header, which names this client, its version and Python's.
           http_client: An httpx client of your own (proxies, transports, limits).
         """
         super().__init__(
@@ -107,6 +111,7 @@ class Wire(SyncAPIClient):
             cross_origin_redirects=cross_origin_redirects,
             strict_response_validation=strict_response_validation,
             default_headers=default_headers,
+            user_agent_tag=user_agent_tag,
             http_client=http_client,
         )
 
@@ -152,6 +157,7 @@ class AsyncWire(AsyncAPIClient):
         cross_origin_redirects: bool = True,
         strict_response_validation: bool = False,
         default_headers: Mapping[str, str] | None = None,
+        user_agent_tag: str | None = None,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
         """Create a client.
@@ -171,6 +177,8 @@ class AsyncWire(AsyncAPIClient):
             not match the API's description. By default such a response does not fail the call:
             what fits is typed, what does not is kept as received (and logged at debug level).
           default_headers: Headers sent with every request.
+          user_agent_tag: Your application's name and version (`my-app/1.2`), appended to the
+            User-Agent header, which names this client, its version and Python's.
           http_client: An httpx client of your own (proxies, transports, limits).
         """
         super().__init__(
@@ -183,6 +191,7 @@ class AsyncWire(AsyncAPIClient):
             cross_origin_redirects=cross_origin_redirects,
             strict_response_validation=strict_response_validation,
             default_headers=default_headers,
+            user_agent_tag=user_agent_tag,
             http_client=http_client,
         )
 

@@ -7,17 +7,17 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .secrets import (
-        AsyncSecretsResource as AsyncSecretsResource,
-        SecretsResource as SecretsResource,
-    )
+    from .secrets import AsyncSecretsResource, SecretsResource
 
 _MODULES: dict[str, str] = {
     "SecretsResource": "secrets",
     "AsyncSecretsResource": "secrets",
 }
 
-__all__ = sorted(_MODULES)
+__all__ = [
+    "AsyncSecretsResource",
+    "SecretsResource",
+]
 
 
 def __getattr__(name: str) -> object:

@@ -15,7 +15,7 @@ from .._base_client import (
     raw_response_wrapper,
     streaming_response_wrapper,
 )
-from .._types import Body, Headers, NOT_GIVEN, NotGiven, Query
+from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query
 
 __all__ = [
     "SecretsResource",
@@ -105,7 +105,7 @@ class SecretsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """GET /default"""
-        return self._client.request(
+        return self._client._request(
             _WITH_DEFAULT_SECURITY,
             Call(
                 extra_headers=extra_headers,
@@ -124,7 +124,7 @@ class SecretsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """GET /query"""
-        return self._client.request(
+        return self._client._request(
             _WITH_QUERY_KEY,
             Call(
                 extra_headers=extra_headers,
@@ -144,7 +144,7 @@ class SecretsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """GET /cookie"""
-        return self._client.request(
+        return self._client._request(
             _WITH_COOKIE_KEY,
             Call(
                 cookies={"theme": theme},
@@ -164,7 +164,7 @@ class SecretsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """GET /either"""
-        return self._client.request(
+        return self._client._request(
             _WITH_TOKEN_OR_BASIC,
             Call(
                 extra_headers=extra_headers,
@@ -183,7 +183,7 @@ class SecretsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """GET /both"""
-        return self._client.request(
+        return self._client._request(
             _WITH_HEADER_AND_QUERY_KEYS,
             Call(
                 extra_headers=extra_headers,
@@ -202,7 +202,7 @@ class SecretsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """GET /optional"""
-        return self._client.request(
+        return self._client._request(
             _WITH_OPTIONAL_TOKEN,
             Call(
                 extra_headers=extra_headers,
@@ -221,7 +221,7 @@ class SecretsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """GET /public"""
-        return self._client.request(
+        return self._client._request(
             _WITHOUT_SECURITY,
             Call(
                 extra_headers=extra_headers,
@@ -283,7 +283,7 @@ class AsyncSecretsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """GET /default"""
-        return await self._client.request(
+        return await self._client._request(
             _WITH_DEFAULT_SECURITY,
             Call(
                 extra_headers=extra_headers,
@@ -302,7 +302,7 @@ class AsyncSecretsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """GET /query"""
-        return await self._client.request(
+        return await self._client._request(
             _WITH_QUERY_KEY,
             Call(
                 extra_headers=extra_headers,
@@ -322,7 +322,7 @@ class AsyncSecretsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """GET /cookie"""
-        return await self._client.request(
+        return await self._client._request(
             _WITH_COOKIE_KEY,
             Call(
                 cookies={"theme": theme},
@@ -342,7 +342,7 @@ class AsyncSecretsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """GET /either"""
-        return await self._client.request(
+        return await self._client._request(
             _WITH_TOKEN_OR_BASIC,
             Call(
                 extra_headers=extra_headers,
@@ -361,7 +361,7 @@ class AsyncSecretsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """GET /both"""
-        return await self._client.request(
+        return await self._client._request(
             _WITH_HEADER_AND_QUERY_KEYS,
             Call(
                 extra_headers=extra_headers,
@@ -380,7 +380,7 @@ class AsyncSecretsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """GET /optional"""
-        return await self._client.request(
+        return await self._client._request(
             _WITH_OPTIONAL_TOKEN,
             Call(
                 extra_headers=extra_headers,
@@ -399,7 +399,7 @@ class AsyncSecretsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """GET /public"""
-        return await self._client.request(
+        return await self._client._request(
             _WITHOUT_SECURITY,
             Call(
                 extra_headers=extra_headers,

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 _MODULES: dict[str, str] = {}
 
-__all__ = sorted(_MODULES)
+__all__: list[str] = []
 
 
 def __getattr__(name: str) -> object:

@@ -7,14 +7,8 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .renders import (
-        AsyncRendersResource as AsyncRendersResource,
-        RendersResource as RendersResource,
-    )
-    from .exports import (
-        AsyncExportsResource as AsyncExportsResource,
-        ExportsResource as ExportsResource,
-    )
+    from .exports import AsyncExportsResource, ExportsResource
+    from .renders import AsyncRendersResource, RendersResource
 
 _MODULES: dict[str, str] = {
     "RendersResource": "renders",
@@ -23,7 +17,12 @@ _MODULES: dict[str, str] = {
     "AsyncExportsResource": "exports",
 }
 
-__all__ = sorted(_MODULES)
+__all__ = [
+    "AsyncExportsResource",
+    "AsyncRendersResource",
+    "ExportsResource",
+    "RendersResource",
+]
 
 
 def __getattr__(name: str) -> object:

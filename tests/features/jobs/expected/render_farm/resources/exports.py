@@ -17,7 +17,7 @@ from .._base_client import (
     raw_response_wrapper,
     streaming_response_wrapper,
 )
-from .._types import Body, Headers, NOT_GIVEN, NotGiven, Query
+from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query
 from ..types.get_export import GetExportResponse
 from ..types.start_export import StartExportResponse
 
@@ -70,7 +70,7 @@ class ExportsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> StartExportResponse:
         """Export every frame rendered so far"""
-        return self._client.request(
+        return self._client._request(
             _START_EXPORT,
             Call(
                 extra_headers=extra_headers,
@@ -96,7 +96,8 @@ class ExportsResource(SyncAPIResource):
         return the answer with the items of every page.
 
         Args:
-          The arguments of `start_export`, and:
+          The arguments of `start_export` (its per-call options go with that call only, not with the
+              calls that wait), and:
           poll_interval: Seconds between calls.
           max_wait: Give up after this many seconds, raising `WaitTimeoutError` (its `last` is the
               last answer). None waits as long as it takes.
@@ -117,10 +118,6 @@ class ExportsResource(SyncAPIResource):
             max_wait=max_wait,
             max_pages=max_pages,
             max_results=max_results,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
         )
 
     def get_export(
@@ -134,7 +131,7 @@ class ExportsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> GetExportResponse:
         """GET /exports/{exportId}"""
-        return self._client.request(
+        return self._client._request(
             _GET_EXPORT,
             Call(
                 path={"exportId": export_id},
@@ -173,7 +170,7 @@ class ExportsResource(SyncAPIResource):
               answer's next-page field says where to go on; else it is None.
         """
         # `_answer`, `_next`: no parameter's name starts with an underscore
-        _answer = self._client.wait(
+        _answer = self._client._wait(
             lambda: self.get_export(
                 export_id=export_id,
                 cursor=cursor,
@@ -187,7 +184,7 @@ class ExportsResource(SyncAPIResource):
             poll_interval=poll_interval,
             max_wait=max_wait,
         )
-        return self._client.collect(
+        return self._client._collect(
             _answer,
             items_attribute="files",
             next_attribute="cursor",
@@ -281,7 +278,7 @@ class AsyncExportsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> StartExportResponse:
         """Export every frame rendered so far"""
-        return await self._client.request(
+        return await self._client._request(
             _START_EXPORT,
             Call(
                 extra_headers=extra_headers,
@@ -307,7 +304,8 @@ class AsyncExportsResource(AsyncAPIResource):
         return the answer with the items of every page.
 
         Args:
-          The arguments of `start_export`, and:
+          The arguments of `start_export` (its per-call options go with that call only, not with the
+              calls that wait), and:
           poll_interval: Seconds between calls.
           max_wait: Give up after this many seconds, raising `WaitTimeoutError` (its `last` is the
               last answer). None waits as long as it takes.
@@ -328,10 +326,6 @@ class AsyncExportsResource(AsyncAPIResource):
             max_wait=max_wait,
             max_pages=max_pages,
             max_results=max_results,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
         )
 
     async def get_export(
@@ -345,7 +339,7 @@ class AsyncExportsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> GetExportResponse:
         """GET /exports/{exportId}"""
-        return await self._client.request(
+        return await self._client._request(
             _GET_EXPORT,
             Call(
                 path={"exportId": export_id},
@@ -384,7 +378,7 @@ class AsyncExportsResource(AsyncAPIResource):
               answer's next-page field says where to go on; else it is None.
         """
         # `_answer`, `_next`: no parameter's name starts with an underscore
-        _answer = await self._client.wait(
+        _answer = await self._client._wait(
             lambda: self.get_export(
                 export_id=export_id,
                 cursor=cursor,
@@ -398,7 +392,7 @@ class AsyncExportsResource(AsyncAPIResource):
             poll_interval=poll_interval,
             max_wait=max_wait,
         )
-        return await self._client.collect(
+        return await self._client._collect(
             _answer,
             items_attribute="files",
             next_attribute="cursor",

@@ -19,7 +19,7 @@ from .._base_client import (
     raw_response_wrapper,
     streaming_response_wrapper,
 )
-from .._types import Body, Headers, NOT_GIVEN, NotGiven, Query
+from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query
 from ..types.frame import Frame
 from ..types.get_render import GetRenderResponse
 from ..types.start_render import (
@@ -95,7 +95,7 @@ class RendersResource(SyncAPIResource):
         Raises:
           PaymentRequiredError: 402 Out of render credits.
         """
-        return self._client.request(
+        return self._client._request(
             _START_RENDER,
             Call(
                 body={
@@ -133,7 +133,8 @@ class RendersResource(SyncAPIResource):
         the answer with the items of every page.
 
         Args:
-          The arguments of `start_render`, and:
+          The arguments of `start_render` (its per-call options go with that call only, not with the
+              calls that wait), and:
           poll_interval: Seconds between calls.
           max_wait: Give up after this many seconds, raising `WaitTimeoutError` (its `last` is the
               last answer). None waits as long as it takes.
@@ -158,10 +159,6 @@ class RendersResource(SyncAPIResource):
             max_wait=max_wait,
             max_pages=max_pages,
             max_results=max_results,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
         )
 
     def get_render(
@@ -178,7 +175,7 @@ class RendersResource(SyncAPIResource):
         Raises:
           ServiceUnavailableError: 503 The farm is busy; try again later.
         """
-        return self._client.request(
+        return self._client._request(
             _GET_RENDER,
             Call(
                 path={"renderId": render_id},
@@ -215,7 +212,7 @@ class RendersResource(SyncAPIResource):
               answer's next-page field says where to go on; else it is None.
         """
         # `_answer`, `_next`: no parameter's name starts with an underscore
-        _answer = self._client.wait(
+        _answer = self._client._wait(
             lambda: self.get_render(
                 render_id=render_id,
                 extra_headers=extra_headers,
@@ -228,11 +225,11 @@ class RendersResource(SyncAPIResource):
             poll_interval=poll_interval,
             max_wait=max_wait,
         )
-        return self._client.collect(
+        return self._client._collect(
             _answer,
             items_attribute="frames",
             next_attribute="next",
-            following=lambda _next: self._client.next_page(
+            following=lambda _next: self._client._next_page(
                 _GET_RENDER,
                 _next,
                 Call(
@@ -273,7 +270,7 @@ class RendersResource(SyncAPIResource):
             yield from _page.frames or []
             if not _page.next:
                 return
-            _page = self._client.next_page(
+            _page = self._client._next_page(
                 _GET_RENDER,
                 _page.next,
                 Call(
@@ -340,7 +337,7 @@ class AsyncRendersResource(AsyncAPIResource):
         Raises:
           PaymentRequiredError: 402 Out of render credits.
         """
-        return await self._client.request(
+        return await self._client._request(
             _START_RENDER,
             Call(
                 body={
@@ -378,7 +375,8 @@ class AsyncRendersResource(AsyncAPIResource):
         the answer with the items of every page.
 
         Args:
-          The arguments of `start_render`, and:
+          The arguments of `start_render` (its per-call options go with that call only, not with the
+              calls that wait), and:
           poll_interval: Seconds between calls.
           max_wait: Give up after this many seconds, raising `WaitTimeoutError` (its `last` is the
               last answer). None waits as long as it takes.
@@ -403,10 +401,6 @@ class AsyncRendersResource(AsyncAPIResource):
             max_wait=max_wait,
             max_pages=max_pages,
             max_results=max_results,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
         )
 
     async def get_render(
@@ -423,7 +417,7 @@ class AsyncRendersResource(AsyncAPIResource):
         Raises:
           ServiceUnavailableError: 503 The farm is busy; try again later.
         """
-        return await self._client.request(
+        return await self._client._request(
             _GET_RENDER,
             Call(
                 path={"renderId": render_id},
@@ -460,7 +454,7 @@ class AsyncRendersResource(AsyncAPIResource):
               answer's next-page field says where to go on; else it is None.
         """
         # `_answer`, `_next`: no parameter's name starts with an underscore
-        _answer = await self._client.wait(
+        _answer = await self._client._wait(
             lambda: self.get_render(
                 render_id=render_id,
                 extra_headers=extra_headers,
@@ -473,11 +467,11 @@ class AsyncRendersResource(AsyncAPIResource):
             poll_interval=poll_interval,
             max_wait=max_wait,
         )
-        return await self._client.collect(
+        return await self._client._collect(
             _answer,
             items_attribute="frames",
             next_attribute="next",
-            following=lambda _next: self._client.next_page(
+            following=lambda _next: self._client._next_page(
                 _GET_RENDER,
                 _next,
                 Call(
@@ -519,7 +513,7 @@ class AsyncRendersResource(AsyncAPIResource):
                 yield _item
             if not _page.next:
                 return
-            _page = await self._client.next_page(
+            _page = await self._client._next_page(
                 _GET_RENDER,
                 _page.next,
                 Call(

@@ -10,15 +10,15 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .frame import Frame as Frame
+    from .frame import Frame
+    from .get_export import GetExportResponse
+    from .get_render import GetRenderResponse
+    from .start_export import StartExportResponse
     from .start_render import (
-        StartRenderRequestChecksItem as StartRenderRequestChecksItem,
-        StartRenderRequestChecksItemParam as StartRenderRequestChecksItemParam,
-        StartRenderResponse as StartRenderResponse,
+        StartRenderRequestChecksItem,
+        StartRenderRequestChecksItemParam,
+        StartRenderResponse,
     )
-    from .get_render import GetRenderResponse as GetRenderResponse
-    from .start_export import StartExportResponse as StartExportResponse
-    from .get_export import GetExportResponse as GetExportResponse
 
 _MODULES: dict[str, str] = {
     "Frame": "frame",
@@ -30,7 +30,15 @@ _MODULES: dict[str, str] = {
     "GetExportResponse": "get_export",
 }
 
-__all__ = sorted(_MODULES)
+__all__ = [
+    "Frame",
+    "GetExportResponse",
+    "GetRenderResponse",
+    "StartExportResponse",
+    "StartRenderRequestChecksItem",
+    "StartRenderRequestChecksItemParam",
+    "StartRenderResponse",
+]
 
 
 def __getattr__(name: str) -> object:

@@ -7,14 +7,17 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .books import AsyncBooksResource as AsyncBooksResource, BooksResource as BooksResource
+    from .books import AsyncBooksResource, BooksResource
 
 _MODULES: dict[str, str] = {
     "BooksResource": "books",
     "AsyncBooksResource": "books",
 }
 
-__all__ = sorted(_MODULES)
+__all__ = [
+    "AsyncBooksResource",
+    "BooksResource",
+]
 
 
 def __getattr__(name: str) -> object:

@@ -15,7 +15,7 @@ from .._base_client import (
     raw_response_wrapper,
     streaming_response_wrapper,
 )
-from .._types import Body, Headers, NOT_GIVEN, NotGiven, Query
+from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query
 from ..types.author import Author, AuthorParam
 from ..types.book import Book
 from ..types.problem import Problem
@@ -86,7 +86,7 @@ class BooksResource(SyncAPIResource):
         Raises:
           APIStatusError: 4XX Something went wrong.
         """
-        return self._client.request(
+        return self._client._request(
             _LIST_BOOKS,
             Call(
                 query={"page": page, "lang": lang},
@@ -112,7 +112,7 @@ class BooksResource(SyncAPIResource):
         Raises:
           APIStatusError: default Something went wrong.
         """
-        return self._client.request(
+        return self._client._request(
             _ADD_BOOK,
             Call(
                 body={"title": title, "author": author},
@@ -173,7 +173,7 @@ class AsyncBooksResource(AsyncAPIResource):
         Raises:
           APIStatusError: 4XX Something went wrong.
         """
-        return await self._client.request(
+        return await self._client._request(
             _LIST_BOOKS,
             Call(
                 query={"page": page, "lang": lang},
@@ -199,7 +199,7 @@ class AsyncBooksResource(AsyncAPIResource):
         Raises:
           APIStatusError: default Something went wrong.
         """
-        return await self._client.request(
+        return await self._client._request(
             _ADD_BOOK,
             Call(
                 body={"title": title, "author": author},

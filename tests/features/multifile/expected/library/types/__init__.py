@@ -10,9 +10,9 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .book import Book as Book
-    from .author import Author as Author, AuthorParam as AuthorParam
-    from .problem import Problem as Problem
+    from .author import Author, AuthorParam
+    from .book import Book
+    from .problem import Problem
 
 _MODULES: dict[str, str] = {
     "Book": "book",
@@ -21,7 +21,12 @@ _MODULES: dict[str, str] = {
     "Problem": "problem",
 }
 
-__all__ = sorted(_MODULES)
+__all__ = [
+    "Author",
+    "AuthorParam",
+    "Book",
+    "Problem",
+]
 
 
 def __getattr__(name: str) -> object:

@@ -7,17 +7,17 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .user_accounts import (
-        AsyncUserAccountsResource as AsyncUserAccountsResource,
-        UserAccountsResource as UserAccountsResource,
-    )
+    from .user_accounts import AsyncUserAccountsResource, UserAccountsResource
 
 _MODULES: dict[str, str] = {
     "UserAccountsResource": "user_accounts",
     "AsyncUserAccountsResource": "user_accounts",
 }
 
-__all__ = sorted(_MODULES)
+__all__ = [
+    "AsyncUserAccountsResource",
+    "UserAccountsResource",
+]
 
 
 def __getattr__(name: str) -> object:

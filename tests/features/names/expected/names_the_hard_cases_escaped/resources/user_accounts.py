@@ -18,7 +18,7 @@ from .._base_client import (
     raw_response_wrapper,
     streaming_response_wrapper,
 )
-from .._types import Body, Headers, NOT_GIVEN, NotGiven, Query
+from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query
 from ..types.base_model2 import BaseModel2
 from ..types.client import Client
 from ..types.client2 import Client2
@@ -89,7 +89,7 @@ class UserAccountsResource(SyncAPIResource):
         Args:
           query_timeout: Server-side timeout in ms.
         """
-        return self._client.request(
+        return self._client._request(
             _GET_USERS_USER_ID_ITEMS,
             Call(
                 path={"user-id": user_id},
@@ -115,7 +115,7 @@ class UserAccountsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> builtins.list[Client]:
         """GET /list"""
-        return self._client.request(
+        return self._client._request(
             _LIST,
             Call(
                 extra_headers=extra_headers,
@@ -152,7 +152,7 @@ class UserAccountsResource(SyncAPIResource):
         Args:
           schema: A field named schema.
         """
-        return self._client.request(
+        return self._client._request(
             _CREATE_ITEM,
             Call(
                 body={
@@ -229,7 +229,7 @@ class AsyncUserAccountsResource(AsyncAPIResource):
         Args:
           query_timeout: Server-side timeout in ms.
         """
-        return await self._client.request(
+        return await self._client._request(
             _GET_USERS_USER_ID_ITEMS,
             Call(
                 path={"user-id": user_id},
@@ -255,7 +255,7 @@ class AsyncUserAccountsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> builtins.list[Client]:
         """GET /list"""
-        return await self._client.request(
+        return await self._client._request(
             _LIST,
             Call(
                 extra_headers=extra_headers,
@@ -292,7 +292,7 @@ class AsyncUserAccountsResource(AsyncAPIResource):
         Args:
           schema: A field named schema.
         """
-        return await self._client.request(
+        return await self._client._request(
             _CREATE_ITEM,
             Call(
                 body={

@@ -10,19 +10,14 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .base_model2 import BaseModel2 as BaseModel2
-    from .client import Client as Client
-    from .client2 import Client2 as Client2
-    from .sequence2 import (
-        Sequence2MarksItem as Sequence2MarksItem,
-        Sequence2MarksItemParam as Sequence2MarksItemParam,
-        Sequence2 as Sequence2,
-        Sequence2Param as Sequence2Param,
-    )
-    from .tag import Tag as Tag, TagParam as TagParam
-    from .annotated2 import Annotated2 as Annotated2, Annotated2Param as Annotated2Param
-    from .required2 import Required2 as Required2, Required2Param as Required2Param
-    from .typed_dict2 import TypedDict2 as TypedDict2, TypedDict2Param as TypedDict2Param
+    from .annotated2 import Annotated2, Annotated2Param
+    from .base_model2 import BaseModel2
+    from .client import Client
+    from .client2 import Client2
+    from .required2 import Required2, Required2Param
+    from .sequence2 import Sequence2, Sequence2MarksItem, Sequence2MarksItemParam, Sequence2Param
+    from .tag import Tag, TagParam
+    from .typed_dict2 import TypedDict2, TypedDict2Param
 
 _MODULES: dict[str, str] = {
     "BaseModel2": "base_model2",
@@ -42,7 +37,23 @@ _MODULES: dict[str, str] = {
     "TypedDict2Param": "typed_dict2",
 }
 
-__all__ = sorted(_MODULES)
+__all__ = [
+    "Annotated2",
+    "Annotated2Param",
+    "BaseModel2",
+    "Client",
+    "Client2",
+    "Required2",
+    "Required2Param",
+    "Sequence2",
+    "Sequence2MarksItem",
+    "Sequence2MarksItemParam",
+    "Sequence2Param",
+    "Tag",
+    "TagParam",
+    "TypedDict2",
+    "TypedDict2Param",
+]
 
 
 def __getattr__(name: str) -> object:

@@ -7,14 +7,17 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .events import AsyncEventsResource as AsyncEventsResource, EventsResource as EventsResource
+    from .events import AsyncEventsResource, EventsResource
 
 _MODULES: dict[str, str] = {
     "EventsResource": "events",
     "AsyncEventsResource": "events",
 }
 
-__all__ = sorted(_MODULES)
+__all__ = [
+    "AsyncEventsResource",
+    "EventsResource",
+]
 
 
 def __getattr__(name: str) -> object:

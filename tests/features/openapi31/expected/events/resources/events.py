@@ -16,7 +16,7 @@ from .._base_client import (
     raw_response_wrapper,
     streaming_response_wrapper,
 )
-from .._types import Body, Headers, NOT_GIVEN, NotGiven, Query
+from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query
 from ..types.list_events import ListEventsResponse
 
 __all__ = [
@@ -61,7 +61,7 @@ class EventsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> ListEventsResponse:
         """GET /events"""
-        return self._client.request(
+        return self._client._request(
             _LIST_EVENTS,
             Call(
                 query={"since": since},
@@ -111,7 +111,7 @@ class AsyncEventsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> ListEventsResponse:
         """GET /events"""
-        return await self._client.request(
+        return await self._client._request(
             _LIST_EVENTS,
             Call(
                 query={"since": since},

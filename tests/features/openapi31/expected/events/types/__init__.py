@@ -10,12 +10,8 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .event import (
-        EventPayloadVariant2 as EventPayloadVariant2,
-        EventPayload as EventPayload,
-        Event as Event,
-    )
-    from .list_events import ListEventsResponse as ListEventsResponse
+    from .event import Event, EventPayload, EventPayloadVariant2
+    from .list_events import ListEventsResponse
 
 _MODULES: dict[str, str] = {
     "EventPayloadVariant2": "event",
@@ -24,7 +20,12 @@ _MODULES: dict[str, str] = {
     "ListEventsResponse": "list_events",
 }
 
-__all__ = sorted(_MODULES)
+__all__ = [
+    "Event",
+    "EventPayload",
+    "EventPayloadVariant2",
+    "ListEventsResponse",
+]
 
 
 def __getattr__(name: str) -> object:

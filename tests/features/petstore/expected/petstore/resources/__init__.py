@@ -7,8 +7,8 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .pets import AsyncPetsResource as AsyncPetsResource, PetsResource as PetsResource
-    from .store import AsyncStoreResource as AsyncStoreResource, StoreResource as StoreResource
+    from .pets import AsyncPetsResource, PetsResource
+    from .store import AsyncStoreResource, StoreResource
 
 _MODULES: dict[str, str] = {
     "PetsResource": "pets",
@@ -17,7 +17,12 @@ _MODULES: dict[str, str] = {
     "AsyncStoreResource": "store",
 }
 
-__all__ = sorted(_MODULES)
+__all__ = [
+    "AsyncPetsResource",
+    "AsyncStoreResource",
+    "PetsResource",
+    "StoreResource",
+]
 
 
 def __getattr__(name: str) -> object:

@@ -17,7 +17,7 @@ from .._base_client import (
     raw_response_wrapper,
     streaming_response_wrapper,
 )
-from .._types import Body, Headers, NOT_GIVEN, NotGiven, Query
+from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query
 from .._wire import Encoding
 from ..types.error import Error
 from ..types.list_pets import ListPetsFilter, ListPetsFilterParam, ListPetsSort, ListPetsSortParam
@@ -131,7 +131,7 @@ class PetsResource(SyncAPIResource):
         Raises:
           APIStatusError: default Unexpected error.
         """
-        return self._client.request(
+        return self._client._request(
             _LIST_PETS,
             Call(
                 query={
@@ -177,7 +177,7 @@ class PetsResource(SyncAPIResource):
         Raises:
           UnprocessableEntityError: 422 Invalid pet.
         """
-        return self._client.request(
+        return self._client._request(
             _CREATE_PET,
             Call(
                 headers={"Idempotency-Key": idempotency_key},
@@ -209,7 +209,7 @@ class PetsResource(SyncAPIResource):
         Raises:
           NotFoundError: 404 No such pet.
         """
-        return self._client.request(
+        return self._client._request(
             _GET_PET,
             Call(
                 path={"petId": pet_id},
@@ -233,7 +233,7 @@ class PetsResource(SyncAPIResource):
 
         Deprecated.
         """
-        return self._client.request(
+        return self._client._request(
             _DELETE_PET,
             Call(
                 path={"petId": pet_id},
@@ -255,7 +255,7 @@ class PetsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> list[Pet]:
         """GET /pets/by-tags/{tags}"""
-        return self._client.request(
+        return self._client._request(
             _FIND_PETS_BY_TAGS,
             Call(
                 path={"tags": tags},
@@ -328,7 +328,7 @@ class AsyncPetsResource(AsyncAPIResource):
         Raises:
           APIStatusError: default Unexpected error.
         """
-        return await self._client.request(
+        return await self._client._request(
             _LIST_PETS,
             Call(
                 query={
@@ -374,7 +374,7 @@ class AsyncPetsResource(AsyncAPIResource):
         Raises:
           UnprocessableEntityError: 422 Invalid pet.
         """
-        return await self._client.request(
+        return await self._client._request(
             _CREATE_PET,
             Call(
                 headers={"Idempotency-Key": idempotency_key},
@@ -406,7 +406,7 @@ class AsyncPetsResource(AsyncAPIResource):
         Raises:
           NotFoundError: 404 No such pet.
         """
-        return await self._client.request(
+        return await self._client._request(
             _GET_PET,
             Call(
                 path={"petId": pet_id},
@@ -430,7 +430,7 @@ class AsyncPetsResource(AsyncAPIResource):
 
         Deprecated.
         """
-        return await self._client.request(
+        return await self._client._request(
             _DELETE_PET,
             Call(
                 path={"petId": pet_id},
@@ -452,7 +452,7 @@ class AsyncPetsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> list[Pet]:
         """GET /pets/by-tags/{tags}"""
-        return await self._client.request(
+        return await self._client._request(
             _FIND_PETS_BY_TAGS,
             Call(
                 path={"tags": tags},

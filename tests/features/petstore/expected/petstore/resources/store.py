@@ -16,7 +16,7 @@ from .._base_client import (
     raw_response_wrapper,
     streaming_response_wrapper,
 )
-from .._types import Body, Headers, NOT_GIVEN, NotGiven, Query
+from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query
 from ..types.get_adoption import GetAdoptionResponse
 from ..types.list_adoption_history import ListAdoptionHistoryResponse
 from ..types.list_adoptions import ListAdoptionsResponse, ListAdoptionsResponseAdoptionsItem
@@ -86,7 +86,7 @@ class StoreResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> ListAdoptionsResponse:
         """GET /adoptions"""
-        return self._client.request(
+        return self._client._request(
             _LIST_ADOPTIONS,
             Call(
                 query={"page": page},
@@ -124,7 +124,7 @@ class StoreResource(SyncAPIResource):
             yield from _page.adoptions or []
             if not _page.next:
                 return
-            _page = self._client.next_page(
+            _page = self._client._next_page(
                 _LIST_ADOPTIONS,
                 _page.next,
                 Call(
@@ -146,7 +146,7 @@ class StoreResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> ListAdoptionHistoryResponse:
         """GET /adoptions/history"""
-        return self._client.request(
+        return self._client._request(
             _LIST_ADOPTION_HISTORY,
             Call(
                 query={"cursor": cursor, "petId": pet_id},
@@ -205,7 +205,7 @@ class StoreResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> GetAdoptionResponse:
         """An adoption, which the shop reviews"""
-        return self._client.request(
+        return self._client._request(
             _GET_ADOPTION,
             Call(
                 path={"adoptionId": adoption_id},
@@ -236,7 +236,7 @@ class StoreResource(SyncAPIResource):
           max_wait: Give up after this many seconds, raising `WaitTimeoutError` (its `last` is the
               last answer). None waits as long as it takes.
         """
-        return self._client.wait(
+        return self._client._wait(
             lambda: self.get_adoption(
                 adoption_id=adoption_id,
                 extra_headers=extra_headers,
@@ -259,7 +259,7 @@ class StoreResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> dict[str, int]:
         """Count pets by status"""
-        return self._client.request(
+        return self._client._request(
             _GET_INVENTORY,
             Call(
                 extra_headers=extra_headers,
@@ -314,7 +314,7 @@ class AsyncStoreResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> ListAdoptionsResponse:
         """GET /adoptions"""
-        return await self._client.request(
+        return await self._client._request(
             _LIST_ADOPTIONS,
             Call(
                 query={"page": page},
@@ -353,7 +353,7 @@ class AsyncStoreResource(AsyncAPIResource):
                 yield _item
             if not _page.next:
                 return
-            _page = await self._client.next_page(
+            _page = await self._client._next_page(
                 _LIST_ADOPTIONS,
                 _page.next,
                 Call(
@@ -375,7 +375,7 @@ class AsyncStoreResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> ListAdoptionHistoryResponse:
         """GET /adoptions/history"""
-        return await self._client.request(
+        return await self._client._request(
             _LIST_ADOPTION_HISTORY,
             Call(
                 query={"cursor": cursor, "petId": pet_id},
@@ -435,7 +435,7 @@ class AsyncStoreResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> GetAdoptionResponse:
         """An adoption, which the shop reviews"""
-        return await self._client.request(
+        return await self._client._request(
             _GET_ADOPTION,
             Call(
                 path={"adoptionId": adoption_id},
@@ -466,7 +466,7 @@ class AsyncStoreResource(AsyncAPIResource):
           max_wait: Give up after this many seconds, raising `WaitTimeoutError` (its `last` is the
               last answer). None waits as long as it takes.
         """
-        return await self._client.wait(
+        return await self._client._wait(
             lambda: self.get_adoption(
                 adoption_id=adoption_id,
                 extra_headers=extra_headers,
@@ -489,7 +489,7 @@ class AsyncStoreResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> dict[str, int]:
         """Count pets by status"""
-        return await self._client.request(
+        return await self._client._request(
             _GET_INVENTORY,
             Call(
                 extra_headers=extra_headers,

@@ -10,24 +10,16 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .pet_status import PetStatus as PetStatus
-    from .new_pet import NewPet as NewPet
-    from .pet import PetOwner as PetOwner, PetVaccinationsItem as PetVaccinationsItem, Pet as Pet
-    from .person import Person as Person
-    from .organisation import Organisation as Organisation
-    from .error import Error as Error
-    from .list_pets import (
-        ListPetsFilter as ListPetsFilter,
-        ListPetsFilterParam as ListPetsFilterParam,
-        ListPetsSort as ListPetsSort,
-        ListPetsSortParam as ListPetsSortParam,
-    )
-    from .list_adoptions import (
-        ListAdoptionsResponseAdoptionsItem as ListAdoptionsResponseAdoptionsItem,
-        ListAdoptionsResponse as ListAdoptionsResponse,
-    )
-    from .list_adoption_history import ListAdoptionHistoryResponse as ListAdoptionHistoryResponse
-    from .get_adoption import GetAdoptionResponse as GetAdoptionResponse
+    from .error import Error
+    from .get_adoption import GetAdoptionResponse
+    from .list_adoption_history import ListAdoptionHistoryResponse
+    from .list_adoptions import ListAdoptionsResponse, ListAdoptionsResponseAdoptionsItem
+    from .list_pets import ListPetsFilter, ListPetsFilterParam, ListPetsSort, ListPetsSortParam
+    from .new_pet import NewPet
+    from .organisation import Organisation
+    from .person import Person
+    from .pet import Pet, PetOwner, PetVaccinationsItem
+    from .pet_status import PetStatus
 
 _MODULES: dict[str, str] = {
     "PetStatus": "pet_status",
@@ -48,7 +40,24 @@ _MODULES: dict[str, str] = {
     "GetAdoptionResponse": "get_adoption",
 }
 
-__all__ = sorted(_MODULES)
+__all__ = [
+    "Error",
+    "GetAdoptionResponse",
+    "ListAdoptionHistoryResponse",
+    "ListAdoptionsResponse",
+    "ListAdoptionsResponseAdoptionsItem",
+    "ListPetsFilter",
+    "ListPetsFilterParam",
+    "ListPetsSort",
+    "ListPetsSortParam",
+    "NewPet",
+    "Organisation",
+    "Person",
+    "Pet",
+    "PetOwner",
+    "PetStatus",
+    "PetVaccinationsItem",
+]
 
 
 def __getattr__(name: str) -> object:

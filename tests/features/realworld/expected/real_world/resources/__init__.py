@@ -7,22 +7,13 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .users import AsyncUsersResource as AsyncUsersResource, UsersResource as UsersResource
-    from .tasks import AsyncTasksResource as AsyncTasksResource, TasksResource as TasksResource
-    from .activities import (
-        AsyncActivitiesResource as AsyncActivitiesResource,
-        ActivitiesResource as ActivitiesResource,
-    )
-    from .calls import AsyncCallsResource as AsyncCallsResource, CallsResource as CallsResource
-    from .tags import AsyncTagsResource as AsyncTagsResource, TagsResource as TagsResource
-    from .payments import (
-        AsyncPaymentsResource as AsyncPaymentsResource,
-        PaymentsResource as PaymentsResource,
-    )
-    from .renders import (
-        AsyncRendersResource as AsyncRendersResource,
-        RendersResource as RendersResource,
-    )
+    from .activities import ActivitiesResource, AsyncActivitiesResource
+    from .calls import AsyncCallsResource, CallsResource
+    from .payments import AsyncPaymentsResource, PaymentsResource
+    from .renders import AsyncRendersResource, RendersResource
+    from .tags import AsyncTagsResource, TagsResource
+    from .tasks import AsyncTasksResource, TasksResource
+    from .users import AsyncUsersResource, UsersResource
 
 _MODULES: dict[str, str] = {
     "UsersResource": "users",
@@ -41,7 +32,22 @@ _MODULES: dict[str, str] = {
     "AsyncRendersResource": "renders",
 }
 
-__all__ = sorted(_MODULES)
+__all__ = [
+    "ActivitiesResource",
+    "AsyncActivitiesResource",
+    "AsyncCallsResource",
+    "AsyncPaymentsResource",
+    "AsyncRendersResource",
+    "AsyncTagsResource",
+    "AsyncTasksResource",
+    "AsyncUsersResource",
+    "CallsResource",
+    "PaymentsResource",
+    "RendersResource",
+    "TagsResource",
+    "TasksResource",
+    "UsersResource",
+]
 
 
 def __getattr__(name: str) -> object:

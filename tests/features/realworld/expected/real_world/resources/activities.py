@@ -15,7 +15,7 @@ from .._base_client import (
     raw_response_wrapper,
     streaming_response_wrapper,
 )
-from .._types import Body, Headers, NOT_GIVEN, NotGiven, Query
+from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query
 
 __all__ = [
     "ActivitiesResource",
@@ -89,7 +89,7 @@ class ActivitiesResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """POST /activities"""
-        return self._client.request(
+        return self._client._request(
             _POST_ACTIVITY,
             Call(
                 body={"type": type, "summary": summary},
@@ -110,7 +110,7 @@ class ActivitiesResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """POST /gadgets"""
-        return self._client.request(
+        return self._client._request(
             _CREATE_GADGET,
             Call(
                 body={"name": name},
@@ -131,7 +131,7 @@ class ActivitiesResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """POST /notes"""
-        return self._client.request(
+        return self._client._request(
             _POST_NOTE,
             Call(
                 body=body,
@@ -152,7 +152,7 @@ class ActivitiesResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """POST /subscriptions"""
-        return self._client.request(
+        return self._client._request(
             _SUBSCRIBE,
             Call(
                 body={"email": email},
@@ -209,7 +209,7 @@ class AsyncActivitiesResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """POST /activities"""
-        return await self._client.request(
+        return await self._client._request(
             _POST_ACTIVITY,
             Call(
                 body={"type": type, "summary": summary},
@@ -230,7 +230,7 @@ class AsyncActivitiesResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """POST /gadgets"""
-        return await self._client.request(
+        return await self._client._request(
             _CREATE_GADGET,
             Call(
                 body={"name": name},
@@ -251,7 +251,7 @@ class AsyncActivitiesResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """POST /notes"""
-        return await self._client.request(
+        return await self._client._request(
             _POST_NOTE,
             Call(
                 body=body,
@@ -272,7 +272,7 @@ class AsyncActivitiesResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """POST /subscriptions"""
-        return await self._client.request(
+        return await self._client._request(
             _SUBSCRIBE,
             Call(
                 body={"email": email},

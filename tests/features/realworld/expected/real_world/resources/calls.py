@@ -15,7 +15,7 @@ from .._base_client import (
     raw_response_wrapper,
     streaming_response_wrapper,
 )
-from .._types import Body, Headers, NOT_GIVEN, NotGiven, Query
+from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query
 from ..types.call2 import Call2
 
 __all__ = [
@@ -60,7 +60,7 @@ class CallsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> Call2:
         """GET /Accounts/{AccountSid}/Calls/{Sid}.json"""
-        return self._client.request(
+        return self._client._request(
             _FETCH_CALL,
             Call(
                 path={"AccountSid": account_sid, "Sid": sid},
@@ -111,7 +111,7 @@ class AsyncCallsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> Call2:
         """GET /Accounts/{AccountSid}/Calls/{Sid}.json"""
-        return await self._client.request(
+        return await self._client._request(
             _FETCH_CALL,
             Call(
                 path={"AccountSid": account_sid, "Sid": sid},

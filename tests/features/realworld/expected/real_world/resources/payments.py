@@ -15,7 +15,7 @@ from .._base_client import (
     raw_response_wrapper,
     streaming_response_wrapper,
 )
-from .._types import Body, Headers, NOT_GIVEN, NotGiven, Query
+from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query
 from ..types.create_payment import CreatePaymentResponse
 from ..types.payment_request import (
     PaymentRequestAmount,
@@ -72,7 +72,7 @@ class PaymentsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> CreatePaymentResponse:
         """POST /payments"""
-        return self._client.request(
+        return self._client._request(
             _CREATE_PAYMENT,
             Call(
                 body={
@@ -134,7 +134,7 @@ class AsyncPaymentsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> CreatePaymentResponse:
         """POST /payments"""
-        return await self._client.request(
+        return await self._client._request(
             _CREATE_PAYMENT,
             Call(
                 body={

@@ -15,7 +15,7 @@ from .._base_client import (
     raw_response_wrapper,
     streaming_response_wrapper,
 )
-from .._types import Body, Headers, NOT_GIVEN, NotGiven, Query
+from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query
 
 __all__ = [
     "RendersResource",
@@ -70,7 +70,7 @@ class RendersResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """POST /renders"""
-        return self._client.request(
+        return self._client._request(
             _RENDER,
             Call(
                 body={"url": url, "html": html, "width": width},
@@ -92,7 +92,7 @@ class RendersResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """POST /networks/{id}/connect"""
-        return self._client.request(
+        return self._client._request(
             _CONNECT_NETWORK,
             Call(
                 path={"id": id},
@@ -147,7 +147,7 @@ class AsyncRendersResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """POST /renders"""
-        return await self._client.request(
+        return await self._client._request(
             _RENDER,
             Call(
                 body={"url": url, "html": html, "width": width},
@@ -169,7 +169,7 @@ class AsyncRendersResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """POST /networks/{id}/connect"""
-        return await self._client.request(
+        return await self._client._request(
             _CONNECT_NETWORK,
             Call(
                 path={"id": id},

@@ -17,7 +17,7 @@ from .._base_client import (
     raw_response_wrapper,
     streaming_response_wrapper,
 )
-from .._types import Body, Headers, NOT_GIVEN, NotGiven, Query
+from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query
 from ..types.describe_tag_keys import DescribeTagKeysResponse
 from ..types.list_tags_for_resource import ListTagsForResourceResponse
 
@@ -77,7 +77,7 @@ class TagsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> ListTagsForResourceResponse:
         """GET /tags/{resourceArn}"""
-        return self._client.request(
+        return self._client._request(
             _LIST_TAGS_FOR_RESOURCE,
             Call(
                 path={"resourceArn": resource_arn},
@@ -99,7 +99,7 @@ class TagsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """DELETE /tags/{resourceArn}#tagKeys"""
-        return self._client.request(
+        return self._client._request(
             _UNTAG_RESOURCE,
             Call(
                 path={"resourceArn": resource_arn},
@@ -122,7 +122,7 @@ class TagsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> DescribeTagKeysResponse:
         """POST /#X-Amz-Target=Tagging.DescribeTagKeys"""
-        return self._client.request(
+        return self._client._request(
             _DESCRIBE_TAG_KEYS,
             Call(
                 headers={"X-Amz-Target": x_amz_target},
@@ -177,7 +177,7 @@ class AsyncTagsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> ListTagsForResourceResponse:
         """GET /tags/{resourceArn}"""
-        return await self._client.request(
+        return await self._client._request(
             _LIST_TAGS_FOR_RESOURCE,
             Call(
                 path={"resourceArn": resource_arn},
@@ -199,7 +199,7 @@ class AsyncTagsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """DELETE /tags/{resourceArn}#tagKeys"""
-        return await self._client.request(
+        return await self._client._request(
             _UNTAG_RESOURCE,
             Call(
                 path={"resourceArn": resource_arn},
@@ -222,7 +222,7 @@ class AsyncTagsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> DescribeTagKeysResponse:
         """POST /#X-Amz-Target=Tagging.DescribeTagKeys"""
-        return await self._client.request(
+        return await self._client._request(
             _DESCRIBE_TAG_KEYS,
             Call(
                 headers={"X-Amz-Target": x_amz_target},

@@ -16,7 +16,7 @@ from .._base_client import (
     raw_response_wrapper,
     streaming_response_wrapper,
 )
-from .._types import Body, Headers, NOT_GIVEN, NotGiven, Query
+from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query
 from ..types.task import Task
 
 __all__ = [
@@ -69,7 +69,7 @@ class TasksResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> Task:
         """GET /tasks/{task_gid}"""
-        return self._client.request(
+        return self._client._request(
             _GET_TASK,
             Call(
                 path={"task_gid": task_gid},
@@ -92,7 +92,7 @@ class TasksResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """PATCH /tasks/{task_gid}"""
-        return self._client.request(
+        return self._client._request(
             _UPDATE_TASK,
             Call(
                 path={"task_gid": task_gid},
@@ -145,7 +145,7 @@ class AsyncTasksResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> Task:
         """GET /tasks/{task_gid}"""
-        return await self._client.request(
+        return await self._client._request(
             _GET_TASK,
             Call(
                 path={"task_gid": task_gid},
@@ -168,7 +168,7 @@ class AsyncTasksResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """PATCH /tasks/{task_gid}"""
-        return await self._client.request(
+        return await self._client._request(
             _UPDATE_TASK,
             Call(
                 path={"task_gid": task_gid},

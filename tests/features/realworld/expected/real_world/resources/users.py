@@ -15,7 +15,7 @@ from .._base_client import (
     raw_response_wrapper,
     streaming_response_wrapper,
 )
-from .._types import Body, FileTypes, Headers, NOT_GIVEN, NotGiven, Query
+from .._types import NOT_GIVEN, Body, FileTypes, Headers, NotGiven, Query
 from ..types.get_user import GetUserResponse
 
 __all__ = [
@@ -86,7 +86,7 @@ class UsersResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> GetUserResponse:
         """GET /users/{login}"""
-        return self._client.request(
+        return self._client._request(
             _GET_USER,
             Call(
                 path={"login": login},
@@ -108,7 +108,7 @@ class UsersResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """PUT /avatars/{login}"""
-        return self._client.request(
+        return self._client._request(
             _PUT_AVATAR,
             Call(
                 path={"login": login},
@@ -131,7 +131,7 @@ class UsersResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """POST /documents/{login}"""
-        return self._client.request(
+        return self._client._request(
             _UPLOAD_DOCUMENT,
             Call(
                 path={"login": login},
@@ -153,7 +153,7 @@ class UsersResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """POST /specifications"""
-        return self._client.request(
+        return self._client._request(
             _UPLOAD_SPECIFICATION,
             Call(
                 body={"spec": spec},
@@ -209,7 +209,7 @@ class AsyncUsersResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> GetUserResponse:
         """GET /users/{login}"""
-        return await self._client.request(
+        return await self._client._request(
             _GET_USER,
             Call(
                 path={"login": login},
@@ -231,7 +231,7 @@ class AsyncUsersResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """PUT /avatars/{login}"""
-        return await self._client.request(
+        return await self._client._request(
             _PUT_AVATAR,
             Call(
                 path={"login": login},
@@ -254,7 +254,7 @@ class AsyncUsersResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """POST /documents/{login}"""
-        return await self._client.request(
+        return await self._client._request(
             _UPLOAD_DOCUMENT,
             Call(
                 path={"login": login},
@@ -276,7 +276,7 @@ class AsyncUsersResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """POST /specifications"""
-        return await self._client.request(
+        return await self._client._request(
             _UPLOAD_SPECIFICATION,
             Call(
                 body={"spec": spec},

@@ -10,21 +10,21 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .private_user import PrivateUserPlan as PrivateUserPlan, PrivateUser as PrivateUser
-    from .public_user import PublicUser as PublicUser
-    from .task import Task as Task
-    from .call2 import Call2 as Call2
+    from .call2 import Call2
+    from .create_payment import CreatePaymentResponse
+    from .describe_tag_keys import DescribeTagKeysResponse
+    from .get_user import GetUserResponse
+    from .list_tags_for_resource import ListTagsForResourceResponse
     from .payment_request import (
-        PaymentRequestAmount as PaymentRequestAmount,
-        PaymentRequestAmountParam as PaymentRequestAmountParam,
-        PaymentRequestInstallments as PaymentRequestInstallments,
-        PaymentRequestInstallmentsParam as PaymentRequestInstallmentsParam,
-        PaymentRequest as PaymentRequest,
+        PaymentRequest,
+        PaymentRequestAmount,
+        PaymentRequestAmountParam,
+        PaymentRequestInstallments,
+        PaymentRequestInstallmentsParam,
     )
-    from .get_user import GetUserResponse as GetUserResponse
-    from .list_tags_for_resource import ListTagsForResourceResponse as ListTagsForResourceResponse
-    from .describe_tag_keys import DescribeTagKeysResponse as DescribeTagKeysResponse
-    from .create_payment import CreatePaymentResponse as CreatePaymentResponse
+    from .private_user import PrivateUser, PrivateUserPlan
+    from .public_user import PublicUser
+    from .task import Task
 
 _MODULES: dict[str, str] = {
     "PrivateUserPlan": "private_user",
@@ -43,7 +43,22 @@ _MODULES: dict[str, str] = {
     "CreatePaymentResponse": "create_payment",
 }
 
-__all__ = sorted(_MODULES)
+__all__ = [
+    "Call2",
+    "CreatePaymentResponse",
+    "DescribeTagKeysResponse",
+    "GetUserResponse",
+    "ListTagsForResourceResponse",
+    "PaymentRequest",
+    "PaymentRequestAmount",
+    "PaymentRequestAmountParam",
+    "PaymentRequestInstallments",
+    "PaymentRequestInstallmentsParam",
+    "PrivateUser",
+    "PrivateUserPlan",
+    "PublicUser",
+    "Task",
+]
 
 
 def __getattr__(name: str) -> object:

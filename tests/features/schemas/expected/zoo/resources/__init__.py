@@ -7,16 +7,10 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .animals import (
-        AsyncAnimalsResource as AsyncAnimalsResource,
-        AnimalsResource as AnimalsResource,
-    )
-    from .keepers import (
-        AsyncKeepersResource as AsyncKeepersResource,
-        KeepersResource as KeepersResource,
-    )
-    from .events import AsyncEventsResource as AsyncEventsResource, EventsResource as EventsResource
-    from .tree import AsyncTreeResource as AsyncTreeResource, TreeResource as TreeResource
+    from .animals import AnimalsResource, AsyncAnimalsResource
+    from .events import AsyncEventsResource, EventsResource
+    from .keepers import AsyncKeepersResource, KeepersResource
+    from .tree import AsyncTreeResource, TreeResource
 
 _MODULES: dict[str, str] = {
     "AnimalsResource": "animals",
@@ -29,7 +23,16 @@ _MODULES: dict[str, str] = {
     "AsyncTreeResource": "tree",
 }
 
-__all__ = sorted(_MODULES)
+__all__ = [
+    "AnimalsResource",
+    "AsyncAnimalsResource",
+    "AsyncEventsResource",
+    "AsyncKeepersResource",
+    "AsyncTreeResource",
+    "EventsResource",
+    "KeepersResource",
+    "TreeResource",
+]
 
 
 def __getattr__(name: str) -> object:

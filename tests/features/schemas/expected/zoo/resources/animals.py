@@ -15,7 +15,7 @@ from .._base_client import (
     raw_response_wrapper,
     streaming_response_wrapper,
 )
-from .._types import Body, Headers, NOT_GIVEN, NotGiven, Query
+from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query
 from ..types.animal import Animal
 from ..types.animal_input import AnimalInput, AnimalInputParam
 
@@ -68,7 +68,7 @@ class AnimalsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> list[Animal]:
         """GET /animals"""
-        return self._client.request(
+        return self._client._request(
             _LIST_ANIMALS,
             Call(
                 extra_headers=extra_headers,
@@ -88,7 +88,7 @@ class AnimalsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> Animal:
         """POST /animals"""
-        return self._client.request(
+        return self._client._request(
             _CREATE_ANIMAL,
             Call(
                 body=body,
@@ -139,7 +139,7 @@ class AsyncAnimalsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> list[Animal]:
         """GET /animals"""
-        return await self._client.request(
+        return await self._client._request(
             _LIST_ANIMALS,
             Call(
                 extra_headers=extra_headers,
@@ -159,7 +159,7 @@ class AsyncAnimalsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> Animal:
         """POST /animals"""
-        return await self._client.request(
+        return await self._client._request(
             _CREATE_ANIMAL,
             Call(
                 body=body,

@@ -15,7 +15,7 @@ from .._base_client import (
     raw_response_wrapper,
     streaming_response_wrapper,
 )
-from .._types import Body, Headers, NOT_GIVEN, NotGiven, Query
+from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query
 from ..types.event import Event
 
 __all__ = [
@@ -58,7 +58,7 @@ class EventsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> list[Event]:
         """GET /events"""
-        return self._client.request(
+        return self._client._request(
             _LIST_EVENTS,
             Call(
                 extra_headers=extra_headers,
@@ -106,7 +106,7 @@ class AsyncEventsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> list[Event]:
         """GET /events"""
-        return await self._client.request(
+        return await self._client._request(
             _LIST_EVENTS,
             Call(
                 extra_headers=extra_headers,

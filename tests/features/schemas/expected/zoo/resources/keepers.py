@@ -15,7 +15,7 @@ from .._base_client import (
     raw_response_wrapper,
     streaming_response_wrapper,
 )
-from .._types import Body, Headers, NOT_GIVEN, NotGiven, Query
+from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query
 from ..types.duties import Duties, DutiesParam
 from ..types.keeper import Keeper
 
@@ -68,7 +68,7 @@ class KeepersResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> Keeper:
         """GET /keepers/{id}"""
-        return self._client.request(
+        return self._client._request(
             _GET_KEEPER,
             Call(
                 path={"id": id},
@@ -94,7 +94,7 @@ class KeepersResource(SyncAPIResource):
         Args:
           duties: What a keeper does. A duty that needs no details may be given by its task alone.
         """
-        return self._client.request(
+        return self._client._request(
             _ASSIGN_DUTIES,
             Call(
                 path={"id": id},
@@ -147,7 +147,7 @@ class AsyncKeepersResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> Keeper:
         """GET /keepers/{id}"""
-        return await self._client.request(
+        return await self._client._request(
             _GET_KEEPER,
             Call(
                 path={"id": id},
@@ -173,7 +173,7 @@ class AsyncKeepersResource(AsyncAPIResource):
         Args:
           duties: What a keeper does. A duty that needs no details may be given by its task alone.
         """
-        return await self._client.request(
+        return await self._client._request(
             _ASSIGN_DUTIES,
             Call(
                 path={"id": id},

@@ -16,7 +16,7 @@ from .._base_client import (
     raw_response_wrapper,
     streaming_response_wrapper,
 )
-from .._types import Body, Headers, NOT_GIVEN, NotGiven, Query
+from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query
 from ..types.json_value import JsonValue
 from ..types.tree_node import TreeNode, TreeNodeParam
 
@@ -69,7 +69,7 @@ class TreeResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> TreeNode:
         """GET /tree"""
-        return self._client.request(
+        return self._client._request(
             _GET_TREE,
             Call(
                 extra_headers=extra_headers,
@@ -94,7 +94,7 @@ class TreeResource(SyncAPIResource):
 
         A request body that contains itself, with a key that is not a Python name.
         """
-        return self._client.request(
+        return self._client._request(
             _PLANT_TREE,
             Call(
                 body={"value": value, "children": children, "leaf-count": leaf_count},
@@ -145,7 +145,7 @@ class AsyncTreeResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> TreeNode:
         """GET /tree"""
-        return await self._client.request(
+        return await self._client._request(
             _GET_TREE,
             Call(
                 extra_headers=extra_headers,
@@ -170,7 +170,7 @@ class AsyncTreeResource(AsyncAPIResource):
 
         A request body that contains itself, with a key that is not a Python name.
         """
-        return await self._client.request(
+        return await self._client._request(
             _PLANT_TREE,
             Call(
                 body={"value": value, "children": children, "leaf-count": leaf_count},

@@ -10,29 +10,29 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .animal import Animal as Animal
-    from .dog import Dog as Dog, DogParam as DogParam
-    from .pet import Pet as Pet
-    from .cat import Cat as Cat, CatParam as CatParam
-    from .parrot import Parrot as Parrot
-    from .animal_input import AnimalInput as AnimalInput, AnimalInputParam as AnimalInputParam
-    from .keeper import KeeperFavourite as KeeperFavourite, Keeper as Keeper
+    from .animal import Animal
+    from .animal_input import AnimalInput, AnimalInputParam
+    from .cat import Cat, CatParam
+    from .dog import Dog, DogParam
     from .duties import (
-        DutiesFeeding as DutiesFeeding,
-        DutiesFeedingParam as DutiesFeedingParam,
-        DutiesCleaning as DutiesCleaning,
-        DutiesCleaningParam as DutiesCleaningParam,
-        DutiesTraining as DutiesTraining,
-        DutiesTrainingParam as DutiesTrainingParam,
-        DutiesItem as DutiesItem,
-        DutiesItemParam as DutiesItemParam,
-        DutiesShorthand as DutiesShorthand,
-        Duties as Duties,
-        DutiesParam as DutiesParam,
+        Duties,
+        DutiesCleaning,
+        DutiesCleaningParam,
+        DutiesFeeding,
+        DutiesFeedingParam,
+        DutiesItem,
+        DutiesItemParam,
+        DutiesParam,
+        DutiesShorthand,
+        DutiesTraining,
+        DutiesTrainingParam,
     )
-    from .event import EventOpened as EventOpened, EventClosed as EventClosed, Event as Event
-    from .tree_node import TreeNode as TreeNode, TreeNodeParam as TreeNodeParam
-    from .json_value import JsonValue as JsonValue
+    from .event import Event, EventClosed, EventOpened
+    from .json_value import JsonValue
+    from .keeper import Keeper, KeeperFavourite
+    from .parrot import Parrot
+    from .pet import Pet
+    from .tree_node import TreeNode, TreeNodeParam
 
 _MODULES: dict[str, str] = {
     "Animal": "animal",
@@ -65,7 +65,36 @@ _MODULES: dict[str, str] = {
     "JsonValue": "json_value",
 }
 
-__all__ = sorted(_MODULES)
+__all__ = [
+    "Animal",
+    "AnimalInput",
+    "AnimalInputParam",
+    "Cat",
+    "CatParam",
+    "Dog",
+    "DogParam",
+    "Duties",
+    "DutiesCleaning",
+    "DutiesCleaningParam",
+    "DutiesFeeding",
+    "DutiesFeedingParam",
+    "DutiesItem",
+    "DutiesItemParam",
+    "DutiesParam",
+    "DutiesShorthand",
+    "DutiesTraining",
+    "DutiesTrainingParam",
+    "Event",
+    "EventClosed",
+    "EventOpened",
+    "JsonValue",
+    "Keeper",
+    "KeeperFavourite",
+    "Parrot",
+    "Pet",
+    "TreeNode",
+    "TreeNodeParam",
+]
 
 
 def __getattr__(name: str) -> object:

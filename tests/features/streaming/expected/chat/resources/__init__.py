@@ -7,11 +7,8 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .completions import (
-        AsyncCompletionsResource as AsyncCompletionsResource,
-        CompletionsResource as CompletionsResource,
-    )
-    from .logs import AsyncLogsResource as AsyncLogsResource, LogsResource as LogsResource
+    from .completions import AsyncCompletionsResource, CompletionsResource
+    from .logs import AsyncLogsResource, LogsResource
 
 _MODULES: dict[str, str] = {
     "CompletionsResource": "completions",
@@ -20,7 +17,12 @@ _MODULES: dict[str, str] = {
     "AsyncLogsResource": "logs",
 }
 
-__all__ = sorted(_MODULES)
+__all__ = [
+    "AsyncCompletionsResource",
+    "AsyncLogsResource",
+    "CompletionsResource",
+    "LogsResource",
+]
 
 
 def __getattr__(name: str) -> object:

@@ -16,7 +16,7 @@ from .._base_client import (
     streaming_response_wrapper,
 )
 from .._streaming import AsyncStream, Stream
-from .._types import Body, Headers, NOT_GIVEN, NotGiven, Query
+from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query
 from ..types.stream_completion import (
     StreamCompletionResponseEvent,
     StreamCompletionTooManyRequestsResponse,
@@ -72,7 +72,7 @@ class CompletionsResource(SyncAPIResource):
         Raises:
           RateLimitError: 429 Too many requests.
         """
-        return self._client.stream(
+        return self._client._stream(
             _STREAM_COMPLETION,
             Call(
                 body={"prompt": prompt},
@@ -126,7 +126,7 @@ class AsyncCompletionsResource(AsyncAPIResource):
         Raises:
           RateLimitError: 429 Too many requests.
         """
-        return await self._client.stream(
+        return await self._client._stream(
             _STREAM_COMPLETION,
             Call(
                 body={"prompt": prompt},

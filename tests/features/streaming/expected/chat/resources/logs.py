@@ -16,7 +16,7 @@ from .._base_client import (
     streaming_response_wrapper,
 )
 from .._streaming import AsyncStream, Stream
-from .._types import Body, Headers, NOT_GIVEN, NotGiven, Query
+from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query
 
 __all__ = [
     "LogsResource",
@@ -59,7 +59,7 @@ class LogsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> Stream[str]:
         """GET /logs"""
-        return self._client.stream(
+        return self._client._stream(
             _TAIL_LOGS,
             Call(
                 extra_headers=extra_headers,
@@ -107,7 +107,7 @@ class AsyncLogsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> AsyncStream[str]:
         """GET /logs"""
-        return await self._client.stream(
+        return await self._client._stream(
             _TAIL_LOGS,
             Call(
                 extra_headers=extra_headers,

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .stream_completion import (
-        StreamCompletionResponseEvent as StreamCompletionResponseEvent,
-        StreamCompletionTooManyRequestsResponse as StreamCompletionTooManyRequestsResponse,
+        StreamCompletionResponseEvent,
+        StreamCompletionTooManyRequestsResponse,
     )
 
 _MODULES: dict[str, str] = {
@@ -20,7 +20,10 @@ _MODULES: dict[str, str] = {
     "StreamCompletionTooManyRequestsResponse": "stream_completion",
 }
 
-__all__ = sorted(_MODULES)
+__all__ = [
+    "StreamCompletionResponseEvent",
+    "StreamCompletionTooManyRequestsResponse",
+]
 
 
 def __getattr__(name: str) -> object:

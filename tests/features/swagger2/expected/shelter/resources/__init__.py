@@ -7,18 +7,9 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .animals import (
-        AsyncAnimalsResource as AsyncAnimalsResource,
-        AnimalsResource as AnimalsResource,
-    )
-    from .adoptions import (
-        AsyncAdoptionsResource as AsyncAdoptionsResource,
-        AdoptionsResource as AdoptionsResource,
-    )
-    from .reports import (
-        AsyncReportsResource as AsyncReportsResource,
-        ReportsResource as ReportsResource,
-    )
+    from .adoptions import AdoptionsResource, AsyncAdoptionsResource
+    from .animals import AnimalsResource, AsyncAnimalsResource
+    from .reports import AsyncReportsResource, ReportsResource
 
 _MODULES: dict[str, str] = {
     "AnimalsResource": "animals",
@@ -29,7 +20,14 @@ _MODULES: dict[str, str] = {
     "AsyncReportsResource": "reports",
 }
 
-__all__ = sorted(_MODULES)
+__all__ = [
+    "AdoptionsResource",
+    "AnimalsResource",
+    "AsyncAdoptionsResource",
+    "AsyncAnimalsResource",
+    "AsyncReportsResource",
+    "ReportsResource",
+]
 
 
 def __getattr__(name: str) -> object:

@@ -15,7 +15,7 @@ from .._base_client import (
     raw_response_wrapper,
     streaming_response_wrapper,
 )
-from .._types import Body, Headers, NOT_GIVEN, NotGiven, Query
+from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query
 from ..types.adoption import Adoption
 from ..types.problem import Problem
 
@@ -76,7 +76,7 @@ class AdoptionsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> Adoption:
         """POST /adoptions"""
-        return self._client.request(
+        return self._client._request(
             _APPLY_FOR_ADOPTION,
             Call(
                 body={"animalId": animal_id, "adopter": adopter, "notes": notes},
@@ -101,7 +101,7 @@ class AdoptionsResource(SyncAPIResource):
         Raises:
           NotFoundError: 404 Something went wrong.
         """
-        return self._client.request(
+        return self._client._request(
             _GET_ADOPTION,
             Call(
                 path={"adoptionId": adoption_id},
@@ -155,7 +155,7 @@ class AsyncAdoptionsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> Adoption:
         """POST /adoptions"""
-        return await self._client.request(
+        return await self._client._request(
             _APPLY_FOR_ADOPTION,
             Call(
                 body={"animalId": animal_id, "adopter": adopter, "notes": notes},
@@ -180,7 +180,7 @@ class AsyncAdoptionsResource(AsyncAPIResource):
         Raises:
           NotFoundError: 404 Something went wrong.
         """
-        return await self._client.request(
+        return await self._client._request(
             _GET_ADOPTION,
             Call(
                 path={"adoptionId": adoption_id},

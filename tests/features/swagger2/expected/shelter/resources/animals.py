@@ -17,7 +17,7 @@ from .._base_client import (
     raw_response_wrapper,
     streaming_response_wrapper,
 )
-from .._types import Body, FileTypes, Headers, NOT_GIVEN, NotGiven, Query
+from .._types import NOT_GIVEN, Body, FileTypes, Headers, NotGiven, Query
 from .._wire import Encoding
 from ..types.animal import Animal
 from ..types.problem import Problem
@@ -138,7 +138,7 @@ class AnimalsResource(SyncAPIResource):
         Raises:
           APIStatusError: default Something went wrong.
         """
-        return self._client.request(
+        return self._client._request(
             _LIST_ANIMALS,
             Call(
                 query={
@@ -178,7 +178,7 @@ class AnimalsResource(SyncAPIResource):
         Raises:
           APIStatusError: default Something went wrong.
         """
-        return self._client.request(
+        return self._client._request(
             _ADMIT_ANIMAL,
             Call(
                 body={"name": name, "kind": kind, "chip": chip, "status": status},
@@ -203,7 +203,7 @@ class AnimalsResource(SyncAPIResource):
         Raises:
           NotFoundError: 404 Something went wrong.
         """
-        return self._client.request(
+        return self._client._request(
             _GET_ANIMAL,
             Call(
                 path={"animalId": animal_id},
@@ -233,7 +233,7 @@ class AnimalsResource(SyncAPIResource):
           kind: Cat or Dog.
           chip: The microchip
         """
-        return self._client.request(
+        return self._client._request(
             _UPDATE_ANIMAL,
             Call(
                 path={"animalId": animal_id},
@@ -261,7 +261,7 @@ class AnimalsResource(SyncAPIResource):
         Args:
           photo: The picture.
         """
-        return self._client.request(
+        return self._client._request(
             _UPLOAD_PHOTO,
             Call(
                 path={"animalId": animal_id},
@@ -283,7 +283,7 @@ class AnimalsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> bytes:
         """GET /animals/{animalId}/photo"""
-        return self._client.request(
+        return self._client._request(
             _DOWNLOAD_PHOTO,
             Call(
                 path={"animalId": animal_id},
@@ -356,7 +356,7 @@ class AsyncAnimalsResource(AsyncAPIResource):
         Raises:
           APIStatusError: default Something went wrong.
         """
-        return await self._client.request(
+        return await self._client._request(
             _LIST_ANIMALS,
             Call(
                 query={
@@ -396,7 +396,7 @@ class AsyncAnimalsResource(AsyncAPIResource):
         Raises:
           APIStatusError: default Something went wrong.
         """
-        return await self._client.request(
+        return await self._client._request(
             _ADMIT_ANIMAL,
             Call(
                 body={"name": name, "kind": kind, "chip": chip, "status": status},
@@ -421,7 +421,7 @@ class AsyncAnimalsResource(AsyncAPIResource):
         Raises:
           NotFoundError: 404 Something went wrong.
         """
-        return await self._client.request(
+        return await self._client._request(
             _GET_ANIMAL,
             Call(
                 path={"animalId": animal_id},
@@ -451,7 +451,7 @@ class AsyncAnimalsResource(AsyncAPIResource):
           kind: Cat or Dog.
           chip: The microchip
         """
-        return await self._client.request(
+        return await self._client._request(
             _UPDATE_ANIMAL,
             Call(
                 path={"animalId": animal_id},
@@ -479,7 +479,7 @@ class AsyncAnimalsResource(AsyncAPIResource):
         Args:
           photo: The picture.
         """
-        return await self._client.request(
+        return await self._client._request(
             _UPLOAD_PHOTO,
             Call(
                 path={"animalId": animal_id},
@@ -501,7 +501,7 @@ class AsyncAnimalsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> bytes:
         """GET /animals/{animalId}/photo"""
-        return await self._client.request(
+        return await self._client._request(
             _DOWNLOAD_PHOTO,
             Call(
                 path={"animalId": animal_id},

@@ -15,7 +15,7 @@ from .._base_client import (
     raw_response_wrapper,
     streaming_response_wrapper,
 )
-from .._types import Body, Headers, NOT_GIVEN, NotGiven, Query
+from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query
 
 __all__ = [
     "ReportsResource",
@@ -60,7 +60,7 @@ class ReportsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> str:
         """GET /reports/{year}"""
-        return self._client.request(
+        return self._client._request(
             _GET_REPORT,
             Call(
                 path={"year": year},
@@ -110,7 +110,7 @@ class AsyncReportsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> str:
         """GET /reports/{year}"""
-        return await self._client.request(
+        return await self._client._request(
             _GET_REPORT,
             Call(
                 path={"year": year},

@@ -10,11 +10,11 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .animal import Animal as Animal
-    from .cat import Cat as Cat
-    from .dog import Dog as Dog
-    from .problem import Problem as Problem
-    from .adoption import Adoption as Adoption
+    from .adoption import Adoption
+    from .animal import Animal
+    from .cat import Cat
+    from .dog import Dog
+    from .problem import Problem
 
 _MODULES: dict[str, str] = {
     "Animal": "animal",
@@ -24,7 +24,13 @@ _MODULES: dict[str, str] = {
     "Adoption": "adoption",
 }
 
-__all__ = sorted(_MODULES)
+__all__ = [
+    "Adoption",
+    "Animal",
+    "Cat",
+    "Dog",
+    "Problem",
+]
 
 
 def __getattr__(name: str) -> object:

@@ -7,11 +7,8 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .documents import (
-        AsyncDocumentsResource as AsyncDocumentsResource,
-        DocumentsResource as DocumentsResource,
-    )
-    from .auth import AsyncAuthResource as AsyncAuthResource, AuthResource as AuthResource
+    from .auth import AsyncAuthResource, AuthResource
+    from .documents import AsyncDocumentsResource, DocumentsResource
 
 _MODULES: dict[str, str] = {
     "DocumentsResource": "documents",
@@ -20,7 +17,12 @@ _MODULES: dict[str, str] = {
     "AsyncAuthResource": "auth",
 }
 
-__all__ = sorted(_MODULES)
+__all__ = [
+    "AsyncAuthResource",
+    "AsyncDocumentsResource",
+    "AuthResource",
+    "DocumentsResource",
+]
 
 
 def __getattr__(name: str) -> object:

@@ -15,7 +15,7 @@ from .._base_client import (
     raw_response_wrapper,
     streaming_response_wrapper,
 )
-from .._types import Body, Headers, NOT_GIVEN, NotGiven, Query
+from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query
 from ..types.login import LoginResponse
 
 __all__ = [
@@ -61,7 +61,7 @@ class AuthResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> LoginResponse:
         """POST /login"""
-        return self._client.request(
+        return self._client._request(
             _LOGIN,
             Call(
                 body={"username": username, "password": password},
@@ -112,7 +112,7 @@ class AsyncAuthResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> LoginResponse:
         """POST /login"""
-        return await self._client.request(
+        return await self._client._request(
             _LOGIN,
             Call(
                 body={"username": username, "password": password},

@@ -16,7 +16,7 @@ from .._base_client import (
     raw_response_wrapper,
     streaming_response_wrapper,
 )
-from .._types import Body, FileTypes, Headers, NOT_GIVEN, NotGiven, Query
+from .._types import NOT_GIVEN, Body, FileTypes, Headers, NotGiven, Query
 from .._wire import Encoding
 from ..types.upload_document import (
     UploadDocumentRequestOptions,
@@ -111,7 +111,7 @@ class DocumentsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> UploadDocumentResponse:
         """POST /documents"""
-        return self._client.request(
+        return self._client._request(
             _UPLOAD_DOCUMENT,
             Call(
                 body={"file": file, "title": title, "labels": labels, "options": options},
@@ -132,7 +132,7 @@ class DocumentsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> bytes:
         """GET /documents/{id}/content"""
-        return self._client.request(
+        return self._client._request(
             _DOWNLOAD_DOCUMENT,
             Call(
                 path={"id": id},
@@ -154,7 +154,7 @@ class DocumentsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """PUT /documents/{id}/content"""
-        return self._client.request(
+        return self._client._request(
             _REPLACE_DOCUMENT,
             Call(
                 path={"id": id},
@@ -179,7 +179,7 @@ class DocumentsResource(SyncAPIResource):
 
         A tar archive of documents (its schema has only a type, as Docker's do).
         """
-        return self._client.request(
+        return self._client._request(
             _IMPORT_ARCHIVE,
             Call(
                 body=body,
@@ -200,7 +200,7 @@ class DocumentsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> str:
         """GET /documents/{id}/summary"""
-        return self._client.request(
+        return self._client._request(
             _SUMMARIZE_DOCUMENT,
             Call(
                 path={"id": id},
@@ -263,7 +263,7 @@ class AsyncDocumentsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> UploadDocumentResponse:
         """POST /documents"""
-        return await self._client.request(
+        return await self._client._request(
             _UPLOAD_DOCUMENT,
             Call(
                 body={"file": file, "title": title, "labels": labels, "options": options},
@@ -284,7 +284,7 @@ class AsyncDocumentsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> bytes:
         """GET /documents/{id}/content"""
-        return await self._client.request(
+        return await self._client._request(
             _DOWNLOAD_DOCUMENT,
             Call(
                 path={"id": id},
@@ -306,7 +306,7 @@ class AsyncDocumentsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """PUT /documents/{id}/content"""
-        return await self._client.request(
+        return await self._client._request(
             _REPLACE_DOCUMENT,
             Call(
                 path={"id": id},
@@ -331,7 +331,7 @@ class AsyncDocumentsResource(AsyncAPIResource):
 
         A tar archive of documents (its schema has only a type, as Docker's do).
         """
-        return await self._client.request(
+        return await self._client._request(
             _IMPORT_ARCHIVE,
             Call(
                 body=body,
@@ -352,7 +352,7 @@ class AsyncDocumentsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> str:
         """GET /documents/{id}/summary"""
-        return await self._client.request(
+        return await self._client._request(
             _SUMMARIZE_DOCUMENT,
             Call(
                 path={"id": id},

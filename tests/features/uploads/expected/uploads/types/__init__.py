@@ -10,12 +10,12 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from .login import LoginResponse
     from .upload_document import (
-        UploadDocumentRequestOptions as UploadDocumentRequestOptions,
-        UploadDocumentRequestOptionsParam as UploadDocumentRequestOptionsParam,
-        UploadDocumentResponse as UploadDocumentResponse,
+        UploadDocumentRequestOptions,
+        UploadDocumentRequestOptionsParam,
+        UploadDocumentResponse,
     )
-    from .login import LoginResponse as LoginResponse
 
 _MODULES: dict[str, str] = {
     "UploadDocumentRequestOptions": "upload_document",
@@ -24,7 +24,12 @@ _MODULES: dict[str, str] = {
     "LoginResponse": "login",
 }
 
-__all__ = sorted(_MODULES)
+__all__ = [
+    "LoginResponse",
+    "UploadDocumentRequestOptions",
+    "UploadDocumentRequestOptionsParam",
+    "UploadDocumentResponse",
+]
 
 
 def __getattr__(name: str) -> object:

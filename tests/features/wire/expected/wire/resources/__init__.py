@@ -7,18 +7,9 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .reports import (
-        AsyncReportsResource as AsyncReportsResource,
-        ReportsResource as ReportsResource,
-    )
-    from .customers import (
-        AsyncCustomersResource as AsyncCustomersResource,
-        CustomersResource as CustomersResource,
-    )
-    from .documents import (
-        AsyncDocumentsResource as AsyncDocumentsResource,
-        DocumentsResource as DocumentsResource,
-    )
+    from .customers import AsyncCustomersResource, CustomersResource
+    from .documents import AsyncDocumentsResource, DocumentsResource
+    from .reports import AsyncReportsResource, ReportsResource
 
 _MODULES: dict[str, str] = {
     "ReportsResource": "reports",
@@ -29,7 +20,14 @@ _MODULES: dict[str, str] = {
     "AsyncDocumentsResource": "documents",
 }
 
-__all__ = sorted(_MODULES)
+__all__ = [
+    "AsyncCustomersResource",
+    "AsyncDocumentsResource",
+    "AsyncReportsResource",
+    "CustomersResource",
+    "DocumentsResource",
+    "ReportsResource",
+]
 
 
 def __getattr__(name: str) -> object:

@@ -16,7 +16,7 @@ from .._base_client import (
     raw_response_wrapper,
     streaming_response_wrapper,
 )
-from .._types import Body, Headers, NOT_GIVEN, NotGiven, Query
+from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query
 from .._wire import Encoding
 from ..types.address import Address, AddressParam
 from ..types.update_customer import (
@@ -98,7 +98,7 @@ class CustomersResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """POST /customers"""
-        return self._client.request(
+        return self._client._request(
             _CREATE_CUSTOMER,
             Call(
                 body={
@@ -135,7 +135,7 @@ class CustomersResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """POST /customers/{customer}"""
-        return self._client.request(
+        return self._client._request(
             _UPDATE_CUSTOMER,
             Call(
                 path={"customer": customer},
@@ -196,7 +196,7 @@ class AsyncCustomersResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """POST /customers"""
-        return await self._client.request(
+        return await self._client._request(
             _CREATE_CUSTOMER,
             Call(
                 body={
@@ -233,7 +233,7 @@ class AsyncCustomersResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """POST /customers/{customer}"""
-        return await self._client.request(
+        return await self._client._request(
             _UPDATE_CUSTOMER,
             Call(
                 path={"customer": customer},

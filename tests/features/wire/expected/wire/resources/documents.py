@@ -16,7 +16,7 @@ from .._base_client import (
     raw_response_wrapper,
     streaming_response_wrapper,
 )
-from .._types import Body, FileTypes, Headers, NOT_GIVEN, NotGiven, Query
+from .._types import NOT_GIVEN, Body, FileTypes, Headers, NotGiven, Query
 from .._wire import Encoding
 from ..types.address import Address, AddressParam
 
@@ -77,7 +77,7 @@ class DocumentsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """POST /documents"""
-        return self._client.request(
+        return self._client._request(
             _UPLOAD_DOCUMENTS,
             Call(
                 body={
@@ -141,7 +141,7 @@ class AsyncDocumentsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """POST /documents"""
-        return await self._client.request(
+        return await self._client._request(
             _UPLOAD_DOCUMENTS,
             Call(
                 body={

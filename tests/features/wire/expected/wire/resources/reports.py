@@ -17,7 +17,7 @@ from .._base_client import (
     raw_response_wrapper,
     streaming_response_wrapper,
 )
-from .._types import Body, Headers, NOT_GIVEN, NotGiven, Query
+from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query
 from .._wire import Encoding
 from ..types.get_report import (
     GetReportFilter,
@@ -81,7 +81,7 @@ class ReportsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """GET /reports/{id}/report{format}"""
-        return self._client.request(
+        return self._client._request(
             _GET_REPORT,
             Call(
                 path={"id": id, "format": format},
@@ -139,7 +139,7 @@ class AsyncReportsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """GET /reports/{id}/report{format}"""
-        return await self._client.request(
+        return await self._client._request(
             _GET_REPORT,
             Call(
                 path={"id": id, "format": format},

@@ -10,18 +10,18 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .address import Address as Address, AddressParam as AddressParam
+    from .address import Address, AddressParam
     from .get_report import (
-        GetReportFilter as GetReportFilter,
-        GetReportFilterParam as GetReportFilterParam,
-        GetReportXSort as GetReportXSort,
-        GetReportXSortParam as GetReportXSortParam,
+        GetReportFilter,
+        GetReportFilterParam,
+        GetReportXSort,
+        GetReportXSortParam,
     )
     from .update_customer import (
-        UpdateCustomerRequestInvoiceSettingsCustomFieldsItem as UpdateCustomerRequestInvoiceSettingsCustomFieldsItem,
-        UpdateCustomerRequestInvoiceSettingsCustomFieldsItemParam as UpdateCustomerRequestInvoiceSettingsCustomFieldsItemParam,
-        UpdateCustomerRequestInvoiceSettings as UpdateCustomerRequestInvoiceSettings,
-        UpdateCustomerRequestInvoiceSettingsParam as UpdateCustomerRequestInvoiceSettingsParam,
+        UpdateCustomerRequestInvoiceSettings,
+        UpdateCustomerRequestInvoiceSettingsCustomFieldsItem,
+        UpdateCustomerRequestInvoiceSettingsCustomFieldsItemParam,
+        UpdateCustomerRequestInvoiceSettingsParam,
     )
 
 _MODULES: dict[str, str] = {
@@ -37,7 +37,18 @@ _MODULES: dict[str, str] = {
     "UpdateCustomerRequestInvoiceSettingsParam": "update_customer",
 }
 
-__all__ = sorted(_MODULES)
+__all__ = [
+    "Address",
+    "AddressParam",
+    "GetReportFilter",
+    "GetReportFilterParam",
+    "GetReportXSort",
+    "GetReportXSortParam",
+    "UpdateCustomerRequestInvoiceSettings",
+    "UpdateCustomerRequestInvoiceSettingsCustomFieldsItem",
+    "UpdateCustomerRequestInvoiceSettingsCustomFieldsItemParam",
+    "UpdateCustomerRequestInvoiceSettingsParam",
+]
 
 
 def __getattr__(name: str) -> object:
