@@ -309,6 +309,7 @@ def _run(args: argparse.Namespace, target: Target) -> int:
             )
             if progress is not None:
                 progress.done()
+            target.refuse_stale(generated.warnings)
             _report_warnings(args, generated.warnings)
             if args.command == "check":
                 return _check(generated, target.output, args)
@@ -395,7 +396,12 @@ def _report_warnings(args: argparse.Namespace, warnings: list[Diagnostic]) -> No
     summary = "; ".join(f"{len(group)} × {kind}" for kind, group in groups.items())
     hidden = any(len(group) > WARNINGS_PER_KIND for group in groups.values()) and not every
     more = "--verbose or --warnings-format json lists them all, " if hidden else ""
-    print(f"{_count(len(warnings), 'warning')} ({summary}); {more}--strict makes them errors", file=sys.stderr)
+    stale = sum(warning.stale for warning in warnings)
+    errors = [
+        *(["--strict makes them errors"] if stale < len(warnings) else []),
+        *(['stale-overlays = "error" makes those of overrides that no longer apply errors'] if stale else []),
+    ]
+    print(f"{_count(len(warnings), 'warning')} ({summary}); {more}{'; '.join(errors)}", file=sys.stderr)
 
 
 def _internal(args: argparse.Namespace, exc: BaseException) -> int:

@@ -11,6 +11,7 @@ given beside `targets` are defaults for every target. Paths are relative to the 
     output = "generated/firecrawl"
     package-name = "firecrawl"
     overlays = ["specs/fixes.overlay.yaml"]
+    stale-overlays = "error"           # an overlay action or name that no longer applies stops the run
 
     [tool.generator.targets.names]     # Python names that survive spec changes (ir/overrides.py)
     scrapeAndExtractFromUrl = "scrape"
@@ -26,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from .errors import GeneratorError
+from .errors import Diagnostic, GeneratorError
 from .inputs import Inputs
 from .options import CLIENT_PREFIX, LoadOptions
 from .sources import allowed_url, is_url
@@ -54,10 +55,21 @@ class Target:
     templates: Path | None = None
     tests: bool = True
     names: dict[str, str] = field(default_factory=dict)
+    stale_overlays: str = "warn"
+    """`error`: an overlay action that selects nothing, or a `names` entry that names nothing,
+    stops the run; `warn`: it is a warning (the upstream may have fixed what it worked around)."""
 
     def overridden(self, **flags: Any) -> Target:
         """The target with the options given on the command line (None: not given)."""
         return replace(self, **{key: value for key, value in flags.items() if value is not None})
+
+    def refuse_stale(self, warnings: list[Diagnostic]) -> None:
+        """With `stale-overlays = "error"`, the first override that no longer applies is an error."""
+        if self.stale_overlays != "error":
+            return
+        for warning in warnings:
+            if warning.stale:
+                raise GeneratorError(warning.location, f'{warning.message} (stale-overlays = "error")')
 
     @property
     def load_options(self) -> LoadOptions:
@@ -95,6 +107,7 @@ _KEYS: dict[str, tuple[str, str]] = {
     "templates": ("templates", "path"),
     "tests": ("tests", "bool"),
     "names": ("names", "names"),
+    "stale-overlays": ("stale_overlays", "warn|error"),
 }
 _PER_TARGET = {"name", "spec", "output", "source"}
 
@@ -191,6 +204,10 @@ def _value(path: Path, where: str, value: Any, kind: str, base: Path) -> Any:
         if kind == "env" and not _ENV_PREFIX.match(value):
             raise wrong("upper-case letters, digits and underscores")
         return base / value if kind == "path" else value
+    if "|" in kind:
+        if value not in kind.split("|"):
+            raise wrong(" or ".join(repr(choice) for choice in kind.split("|")))
+        return value
     if kind == "paths":
         if not isinstance(value, list) or not all(isinstance(item, str) and item for item in value):
             raise wrong("a list of paths")

@@ -35,6 +35,9 @@ _SECTIONS: list[tuple[Section, str, str]] = [
     ("changed", "Changed", ""),
 ]
 
+STALE_HEADING = "Overrides that no longer apply"
+STALE_EXPLANATION = "These overlay actions select nothing, or these `names` entries name nothing, in the new spec."
+
 
 @dataclass(frozen=True)
 class Release:
@@ -126,10 +129,15 @@ def changelog_section(release: Release) -> str:
     return "\n".join([f"## {release.version}", "", source, "", _summary(release.report), "", *_body(release.report)])
 
 
-def pull_request_body(releases: list[Release], new_clients: list[NewClient] | None = None) -> str:
+def pull_request_body(
+    releases: list[Release],
+    new_clients: list[NewClient] | None = None,
+    stale: dict[str, list[tuple[str, str]]] | None = None,
+) -> str:
     """A pull request's description for new versions of one or more clients: a title line per
-    client (package, versions, spec), a summary with counts, and the sections; cut to what
-    GitHub takes, the whole report staying in each client's CHANGELOG.md."""
+    client (package, versions, spec), a summary with counts, and the sections; then, by target,
+    the user's overrides that no longer apply (`stale`); cut to what GitHub takes, the whole
+    report staying in each client's CHANGELOG.md."""
     new_clients = new_clients or []
     parts = []
     if len(releases) + len(new_clients) > 1:
@@ -140,6 +148,10 @@ def pull_request_body(releases: list[Release], new_clients: list[NewClient] | No
         parts += [f"## {release.heading}", "", _summary(release.report), "", *_body(release.report)]
     for client in new_clients:
         parts += [f"## {client.heading}", "", f"{_count(client.operations, 'operation')}; see its README.md.", ""]
+    if stale:
+        parts += [f"## {STALE_HEADING}", "", STALE_EXPLANATION, ""]
+        parts += [f"- {target}: `{where}`: {message}" for target, items in stale.items() for where, message in items]
+        parts.append("")
     return _cut("\n".join(parts), PULL_REQUEST_LIMIT)
 
 
