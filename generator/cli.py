@@ -141,7 +141,20 @@ def _parser(prog: str) -> argparse.ArgumentParser:
             )
     _add_diff_command(commands)
     _add_update_command(commands)
+    _add_targets_command(commands)
     return parser
+
+
+def _add_targets_command(commands: Any) -> None:
+    help_text = "list the targets of the configuration: for a CI matrix, one runner (and pull request) each"
+    command = commands.add_parser("targets", help=help_text, description=help_text)
+    command.add_argument("--config", type=Path, metavar="FILE", help="configuration file (default: ./pyproject.toml)")
+    command.add_argument(
+        "--json",
+        action="store_true",
+        help="a JSON array: per target its name, spec, source, output and package (null: no spec to read it from)",
+    )
+    command.add_argument("--debug", action="store_true", help=DEBUG_HELP)
 
 
 def _add_diff_command(commands: Any) -> None:
@@ -238,6 +251,8 @@ def main(argv: Sequence[str] | None = None, prog: str = "python -m generator") -
             return _diff(args)
         if args.command == "update":
             return _update(args)
+        if args.command == "targets":
+            return _list_targets(args)
         targets = _targets(args)
     except GeneratorError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -433,6 +448,19 @@ def _diff(args: argparse.Namespace) -> int:
     sys.stdout.write(to_json(report) if args.format == "json" else markdown(report))
     failed = (args.fail_on == "breaking" and report.breaking) or (args.fail_on == "any" and report.changes)
     return EXIT_STALE if failed else EXIT_OK
+
+
+def _list_targets(args: argparse.Namespace) -> int:
+    from .update import describe_target
+
+    path = find_config(args.config, Path.cwd())
+    described = [describe_target(target) for target in load_targets(path)]
+    if args.json:
+        print(json.dumps(described, indent=2, ensure_ascii=False))
+        return EXIT_OK
+    for target in described:
+        print(f"{target['name']}: {target['spec']} -> {target['output']} ({target['package'] or 'package unknown'})")
+    return EXIT_OK
 
 
 def _update(args: argparse.Namespace) -> int:

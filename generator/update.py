@@ -21,8 +21,10 @@ from .config import Target
 from .diff import NewClient, Release, SpecVersion, pull_request_body, pull_request_title
 from .errors import STALE, Diagnostic, GeneratorError, Location
 from .fetch import fetch_spec
+from .ir.build import default_package_name
 from .pipeline import Generated, generate_files
 from .sources import is_url
+from .spec import load_document
 from .transaction import Transaction
 from .write import WriteResult, stage_project
 
@@ -117,6 +119,23 @@ class TargetUpdate:
                 "kept": len(self.written.kept),
             }
         return record
+
+
+def describe_target(target: Target) -> dict[str, str | None]:
+    """A target as `targets --json` lists it. The package is the configured one, else the one
+    the spec's title gives (through the overlays); None while the spec is not there yet."""
+    package = target.package_name
+    if package is None and target.spec.is_file():
+        document = load_document(target.spec, target.load_options, target.overlays)
+        info = document.data.get("info")
+        package = default_package_name(str(info.get("title", "")) if isinstance(info, dict) else "")
+    return {
+        "name": target.name,
+        "spec": shown(target.spec),
+        "source": shown(target.source) if target.source is not None else None,
+        "output": shown(target.output),
+        "package": package,
+    }
 
 
 def plan_update(
