@@ -21,6 +21,7 @@ from .config import Target, find_config, load_targets, select_targets
 from .errors import Diagnostic, GeneratorError
 from .fetch import RETRIES, TIMEOUT
 from .options import ClientOptions, LoadOptions
+from .release import POLICIES
 from .transaction import Transaction, interrupted, locked
 from .write import MANIFEST, Comparison, compare, unchanged_since_generated, write_project
 
@@ -108,6 +109,11 @@ def _parser(prog: str) -> argparse.ArgumentParser:
         )
         command.add_argument(
             "--tests", action=switch, help="write the contract tests (tests/) of the generated project (default: yes)"
+        )
+        command.add_argument(
+            "--versioning",
+            choices=POLICIES,
+            help="how a spec change named with --changelog-from moves the version (default: zero; README)",
         )
         command.add_argument("--quiet", "-q", action="store_true", help="print errors only")
         command.add_argument(
@@ -282,6 +288,7 @@ def _targets(args: argparse.Namespace) -> list[Target]:
         "overlays": tuple(args.overlays) if args.overlays else None,
         "templates": args.templates,
         "tests": args.tests,
+        "versioning": args.versioning,
         "output": args.output,
     }
     if args.spec is not None:

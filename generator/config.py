@@ -12,6 +12,7 @@ given beside `targets` are defaults for every target. Paths are relative to the 
     package-name = "firecrawl"
     overlays = ["specs/fixes.overlay.yaml"]
     stale-overlays = "error"           # an overlay action or name that no longer applies stops the run
+    versioning = "python"              # or "zero" (the default), "semver": release.py
 
     [tool.generator.targets.names]     # Python names that survive spec changes (ir/overrides.py)
     scrapeAndExtractFromUrl = "scrape"
@@ -30,6 +31,7 @@ from typing import Any
 from .errors import Diagnostic, GeneratorError
 from .inputs import Inputs
 from .options import CLIENT_PREFIX, LoadOptions
+from .release import FIRST_VERSION, POLICIES, VERSION, Policy, Versioning
 from .sources import allowed_url, is_url
 
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -55,6 +57,8 @@ class Target:
     templates: Path | None = None
     tests: bool = True
     names: dict[str, str] = field(default_factory=dict)
+    versioning: Policy = "zero"
+    initial_version: str = FIRST_VERSION
     stale_overlays: str = "warn"
     """`error`: an overlay action that selects nothing, or a `names` entry that names nothing,
     stops the run; `warn`: it is a warning (the upstream may have fixed what it worked around)."""
@@ -88,6 +92,7 @@ class Target:
             templates=self.templates,
             strict=self.strict,
             with_tests=self.tests,
+            versioning=Versioning(self.versioning, self.initial_version),
         )
 
 
@@ -108,6 +113,8 @@ _KEYS: dict[str, tuple[str, str]] = {
     "tests": ("tests", "bool"),
     "names": ("names", "names"),
     "stale-overlays": ("stale_overlays", "warn|error"),
+    "versioning": ("versioning", "|".join(POLICIES)),
+    "initial-version": ("initial_version", "version"),
 }
 _PER_TARGET = {"name", "spec", "output", "source"}
 
@@ -190,7 +197,7 @@ def _value(path: Path, where: str, value: Any, kind: str, base: Path) -> Any:
         if not isinstance(value, bool):
             raise wrong("true or false")
         return value
-    if kind in ("str", "identifier", "env", "path", "source"):
+    if kind in ("str", "identifier", "env", "path", "source", "version"):
         if not isinstance(value, str) or not value:
             raise wrong("a non-empty string")
         if kind == "source":
@@ -201,6 +208,8 @@ def _value(path: Path, where: str, value: Any, kind: str, base: Path) -> Any:
             return value
         if kind == "identifier" and (not _IDENTIFIER.match(value) or keyword.iskeyword(value)):
             raise wrong("a Python identifier")
+        if kind == "version" and not VERSION.match(value):
+            raise wrong("a version MAJOR.MINOR.PATCH, such as 0.1.0")
         if kind == "env" and not _ENV_PREFIX.match(value):
             raise wrong("upper-case letters, digits and underscores")
         return base / value if kind == "path" else value

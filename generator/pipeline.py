@@ -108,8 +108,10 @@ def generate_files(
         spec_files = document.spec_files()
         document_sha256 = document.sha256
         del document, validated  # the spec's data is read: rendering and black need its room
-        history = (
-            History.of(read_manifest(previous), _read_text(previous / CHANGELOG)) if previous is not None else History()
+        history = History.of(
+            read_manifest(previous) if previous is not None else {},
+            _read_text(previous / CHANGELOG) if previous is not None else "",
+            inputs.versioning,
         )
         release = None
         if changelog_from is not None:

@@ -28,6 +28,7 @@ CLIENTGEN = Path(sys.executable).with_name("clientgen")
 CONFIG = """\
 [tool.generator]
 strict = false
+versioning = "semver"
 
 [[tool.generator.targets]]
 name = "firecrawl"
