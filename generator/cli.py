@@ -421,7 +421,7 @@ def _report_warnings(args: argparse.Namespace, warnings: list[Diagnostic]) -> No
     stale = sum(warning.stale for warning in warnings)
     errors = [
         *(["--strict makes them errors"] if stale < len(warnings) else []),
-        *(['stale-overlays = "error" makes those of overrides that no longer apply errors'] if stale else []),
+        *(['stale-overlays = "error" makes the overrides that no longer apply errors'] if stale else []),
     ]
     print(f"{_count(len(warnings), 'warning')} ({summary}); {more}{'; '.join(errors)}", file=sys.stderr)
 

@@ -26,7 +26,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from .errors import Diagnostic, GeneratorError
 from .inputs import Inputs
@@ -59,7 +59,7 @@ class Target:
     names: dict[str, str] = field(default_factory=dict)
     versioning: Policy = "zero"
     initial_version: str = FIRST_VERSION
-    stale_overlays: str = "warn"
+    stale_overlays: Literal["warn", "error"] = "warn"
     """`error`: an overlay action that selects nothing, or a `names` entry that names nothing,
     stops the run; `warn`: it is a warning (the upstream may have fixed what it worked around)."""
 

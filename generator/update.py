@@ -95,6 +95,7 @@ class TargetUpdate:
             "old": {"sha256": _sha256(self.old_spec), "version": old_version},
             "new": {"sha256": _sha256(self.new_spec), "version": self.generated.version if self.generated else None},
             "semver": release.report.semver if release else "none",
+            "versioning": self.target.versioning,
         }
         if self.generated is not None:
             api = self.generated.api
