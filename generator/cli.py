@@ -21,6 +21,7 @@ from .config import Target, find_config, load_targets, select_targets
 from .errors import Diagnostic, GeneratorError
 from .fetch import RETRIES, TIMEOUT
 from .options import ClientOptions, LoadOptions
+from .release import POLICIES
 from .transaction import Transaction, interrupted, locked
 from .write import MANIFEST, Comparison, compare, unchanged_since_generated, write_project
 
@@ -67,6 +68,7 @@ def _parser(prog: str) -> argparse.ArgumentParser:
         _add_generation_command(commands, name, help_text)
     _add_diff_command(commands)
     _add_update_command(commands)
+    _add_targets_command(commands)
     return parser
 
 
@@ -111,6 +113,11 @@ def _add_generation_command(commands: Any, name: str, help_text: str) -> None:
     command.add_argument(
         "--tests", action=switch, help="write the contract tests (tests/) of the generated project (default: yes)"
     )
+    command.add_argument(
+        "--versioning",
+        choices=POLICIES,
+        help="how a spec change named with --changelog-from moves the version (default: zero; README)",
+    )
     command.add_argument("--quiet", "-q", action="store_true", help="print errors only")
     command.add_argument(
         "--verbose",
@@ -141,6 +148,18 @@ def _add_generation_command(commands: Any, name: str, help_text: str) -> None:
             "says: fast, but it trusts the folder (a file and its hash in the manifest can be edited together), "
             "so never in CI on pull requests",
         )
+
+
+def _add_targets_command(commands: Any) -> None:
+    help_text = "list the targets of the configuration: for a CI matrix, one runner (and pull request) each"
+    command = commands.add_parser("targets", help=help_text, description=help_text)
+    command.add_argument("--config", type=Path, metavar="FILE", help="configuration file (default: ./pyproject.toml)")
+    command.add_argument(
+        "--json",
+        action="store_true",
+        help="a JSON array: per target its name, spec, source, output and package (null: no spec to read it from)",
+    )
+    command.add_argument("--debug", action="store_true", help=DEBUG_HELP)
 
 
 def _add_diff_command(commands: Any) -> None:
@@ -237,6 +256,8 @@ def main(argv: Sequence[str] | None = None, prog: str = "python -m generator") -
             return _diff(args)
         if args.command == "update":
             return _update(args)
+        if args.command == "targets":
+            return _list_targets(args)
         targets = _targets(args)
     except GeneratorError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -266,6 +287,7 @@ def _targets(args: argparse.Namespace) -> list[Target]:
         "overlays": tuple(args.overlays) if args.overlays else None,
         "templates": args.templates,
         "tests": args.tests,
+        "versioning": args.versioning,
         "output": args.output,
     }
     if args.spec is not None:
@@ -311,6 +333,7 @@ def _run(args: argparse.Namespace, target: Target) -> int:
             )
             if progress is not None:
                 progress.done()
+            target.refuse_stale(generated.warnings)
             _report_warnings(args, generated.warnings)
             if args.command == "check":
                 return _check(generated, target.output, args)
@@ -397,7 +420,12 @@ def _report_warnings(args: argparse.Namespace, warnings: list[Diagnostic]) -> No
     summary = "; ".join(f"{len(group)} × {kind}" for kind, group in groups.items())
     hidden = any(len(group) > WARNINGS_PER_KIND for group in groups.values()) and not every
     more = "--verbose or --warnings-format json lists them all, " if hidden else ""
-    print(f"{_count(len(warnings), 'warning')} ({summary}); {more}--strict makes them errors", file=sys.stderr)
+    stale = sum(warning.stale for warning in warnings)
+    errors = [
+        *(["--strict makes them errors"] if stale < len(warnings) else []),
+        *(['stale-overlays = "error" makes the overrides that no longer apply errors'] if stale else []),
+    ]
+    print(f"{_count(len(warnings), 'warning')} ({summary}); {more}{'; '.join(errors)}", file=sys.stderr)
 
 
 def _internal(args: argparse.Namespace, exc: BaseException) -> int:
@@ -429,6 +457,19 @@ def _diff(args: argparse.Namespace) -> int:
     sys.stdout.write(to_json(report) if args.format == "json" else markdown(report))
     failed = (args.fail_on == "breaking" and report.breaking) or (args.fail_on == "any" and report.changes)
     return EXIT_STALE if failed else EXIT_OK
+
+
+def _list_targets(args: argparse.Namespace) -> int:
+    from .update import describe_target
+
+    path = find_config(args.config, Path.cwd())
+    described = [describe_target(target) for target in load_targets(path)]
+    if args.json:
+        print(json.dumps(described, indent=2, ensure_ascii=False))
+        return EXIT_OK
+    for target in described:
+        print(f"{target['name']}: {target['spec']} -> {target['output']} ({target['package'] or 'package unknown'})")
+    return EXIT_OK
 
 
 def _update(args: argparse.Namespace) -> int:

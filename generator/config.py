@@ -11,6 +11,8 @@ given beside `targets` are defaults for every target. Paths are relative to the 
     output = "generated/firecrawl"
     package-name = "firecrawl"
     overlays = ["specs/fixes.overlay.yaml"]
+    stale-overlays = "error"           # an overlay action or name that no longer applies stops the run
+    versioning = "python"              # or "zero" (the default), "semver": release.py
 
     [tool.generator.targets.names]     # Python names that survive spec changes (ir/overrides.py)
     scrapeAndExtractFromUrl = "scrape"
@@ -24,12 +26,13 @@ import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from . import naming
-from .errors import GeneratorError
+from .errors import Diagnostic, GeneratorError
 from .inputs import Inputs
 from .options import CLIENT_PREFIX, LoadOptions
+from .release import FIRST_VERSION, POLICIES, VERSION, Policy, Versioning
 from .sources import allowed_url, is_url
 
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -54,6 +57,11 @@ class Target:
     templates: Path | None = None
     tests: bool = True
     names: dict[str, str] = field(default_factory=dict)
+    versioning: Policy = "zero"
+    initial_version: str = FIRST_VERSION
+    stale_overlays: Literal["warn", "error"] = "warn"
+    """`error`: an overlay action that selects nothing, or a `names` entry that names nothing,
+    stops the run; `warn`: it is a warning (the upstream may have fixed what it worked around)."""
 
     def overridden(self, **flags: Any) -> Target:
         """The target with the options given on the command line (None: not given); a name
@@ -65,6 +73,14 @@ class Target:
             if problem is not None:
                 raise GeneratorError(f"--{key}", problem)
         return replace(self, **given)
+
+    def refuse_stale(self, warnings: list[Diagnostic]) -> None:
+        """With `stale-overlays = "error"`, the first override that no longer applies is an error."""
+        if self.stale_overlays != "error":
+            return
+        for warning in warnings:
+            if warning.stale:
+                raise GeneratorError(warning.location, f'{warning.message} (stale-overlays = "error")')
 
     @property
     def load_options(self) -> LoadOptions:
@@ -83,6 +99,7 @@ class Target:
             templates=self.templates,
             strict=self.strict,
             with_tests=self.tests,
+            versioning=Versioning(self.versioning, self.initial_version),
         )
 
 
@@ -102,6 +119,9 @@ _KEYS: dict[str, tuple[str, str]] = {
     "templates": ("templates", "path"),
     "tests": ("tests", "bool"),
     "names": ("names", "names"),
+    "stale-overlays": ("stale_overlays", "warn|error"),
+    "versioning": ("versioning", "|".join(POLICIES)),
+    "initial-version": ("initial_version", "version"),
 }
 _PER_TARGET = {"name", "spec", "output", "source"}
 
@@ -187,7 +207,7 @@ def _value(path: Path, where: str, value: Any, kind: str, base: Path) -> Any:
         if not isinstance(value, bool):
             raise wrong("true or false")
         return value
-    if kind in ("str", "name", "path", "source"):
+    if kind in ("str", "name", "path", "source", "version"):
         if not isinstance(value, str) or not value:
             raise wrong("a non-empty string")
         if kind == "source":
@@ -196,7 +216,13 @@ def _value(path: Path, where: str, value: Any, kind: str, base: Path) -> Any:
             if not allowed_url(value):
                 raise wrong("an https:// URL (plain http:// only from 127.0.0.1 or localhost) or a path")
             return value
+        if kind == "version" and not VERSION.match(value):
+            raise wrong("a version MAJOR.MINOR.PATCH, such as 0.1.0")
         return base / value if kind == "path" else value
+    if "|" in kind:
+        if value not in kind.split("|"):
+            raise wrong(" or ".join(repr(choice) for choice in kind.split("|")))
+        return value
     if kind == "paths":
         if not isinstance(value, list) or not all(isinstance(item, str) and item for item in value):
             raise wrong("a list of paths")

@@ -46,12 +46,29 @@ class Location:
         return text
 
 
+STALE = "no longer applies: "
+"""How the warning of a user's override that no longer applies begins: an overlay action whose
+target selects nothing, a `names` entry whose operation or schema is gone. The upstream may
+have fixed what it worked around, so it never stops a run (not even under --strict) unless the
+configuration's `stale-overlays = "error"` says so."""
+
+
+def stale(message: str) -> str:
+    """The message of an override that no longer applies."""
+    return STALE + message
+
+
 @dataclass(frozen=True)
 class Diagnostic:
     """One finding about the input; printed as a single line."""
 
     location: Location
     message: str
+
+    @property
+    def stale(self) -> bool:
+        """It names an override that no longer applies (`stale`)."""
+        return self.message.startswith(STALE)
 
     def __str__(self) -> str:
         # one line whatever the message quotes: line breaks and other control characters escaped
@@ -71,12 +88,13 @@ class GeneratorError(Exception):
 
 @dataclass
 class Warnings:
-    """Warnings collected while reading a spec; `strict` turns the first one into an error."""
+    """Warnings collected while reading a spec; `strict` turns the first one into an error, but
+    for an override that no longer applies (`stale`)."""
 
     strict: bool = False
     items: list[Diagnostic] = field(default_factory=list)
 
     def add(self, location: Location, message: str) -> None:
-        if self.strict:
+        if self.strict and not message.startswith(STALE):
             raise GeneratorError(location, message + " (--strict)")
         self.items.append(Diagnostic(location, message))

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from .format import formatter_version
 from .options import ClientOptions
+from .release import Versioning
 
 PACKAGE = Path(__file__).resolve().parent
 
@@ -51,6 +52,8 @@ class Inputs(ClientOptions):
     templates: Path | None = None
     strict: bool = False
     with_tests: bool = True
+    versioning: Versioning = Versioning()
+    """How the version moves when a spec change is named; a new client's version."""
 
     def sha256(self, spec_files: Mapping[str, str]) -> str:
         """The digest of these inputs and of the spec's files ({path from the spec's folder:
@@ -60,7 +63,8 @@ class Inputs(ClientOptions):
             "overlays": [_file_sha256(overlay) for overlay in self.overlays],
             "templates": templates_sha256(self.templates),
             "options": [self.package_name, self.client_class, self.env_prefix, sorted(self.names.items()),
-                        self.strict, self.with_tests, self.load.allow_remote_refs, self.load.allow_external_files],
+                        self.strict, self.with_tests, self.load.allow_remote_refs, self.load.allow_external_files,
+                        self.versioning.initial],
             "generator": generator_sha256(),
             "formatter": formatter_version(),
         }  # fmt: skip

@@ -138,6 +138,8 @@ class Document:
     _resolved: dict[str, tuple[Any, str]] = field(default_factory=dict)
     """Pointer a `$ref` names -> the node its chain of `$ref`s ends at, and that node's pointer."""
     _conversion_warnings: list[Diagnostic] = field(default_factory=list)
+    overlay_warnings: list[Diagnostic] = field(default_factory=list)
+    """The user's overlay actions that selected nothing."""
     _remote_deadline: Deadline | None = None
 
     @property
@@ -147,13 +149,14 @@ class Document:
     @property
     def warnings(self) -> list[Diagnostic]:
         """What loading found wrong or changed: strings whose lone surrogates (not valid Unicode)
-        became U+FFFD, and what a Swagger 2.0 spec says that OpenAPI 3 cannot."""
+        became U+FFFD, what a Swagger 2.0 spec says that OpenAPI 3 cannot, and the user's
+        overlay actions that selected nothing."""
         repaired = [
             Diagnostic(self._source_location(join_pointer(key, pointer)), _REPAIRED)
             for key, file in self._files.items()
             for pointer in file.repaired
         ]
-        return repaired + self._conversion_warnings
+        return repaired + self._conversion_warnings + self.overlay_warnings
 
     def spec_files(self) -> dict[str, str] | None:
         """The SHA-256 of every file read so far (the whole spec, once the IR is built), by its

@@ -5,8 +5,10 @@ Each action selects nodes with a JSONPath `target` (RFC 9535, as the Overlay spe
 `$.paths['/pets'].get`, `$.paths.*.get.parameters[?@.name == 'limit' && @.in == 'query']`,
 `$..[?@.deprecated]`, ...), then either removes them (`remove: true`) or merges `update` into
 them: into an object, an object is merged key by key at every depth, any other value replacing
-the one it meets; onto an array, the update is appended. A target that selects nothing is an
-error, not a silent no-op: it means the spec changed under the overlay.
+the one it meets; onto an array, the update is appended. A target that selects nothing is a
+warning, never a silent no-op: the spec changed under the overlay, often because the upstream
+fixed what the action works around (`stale-overlays = "error"` in the configuration makes it an
+error).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from .errors import Diagnostic, stale
 from .load import Document, load_data
 
 _VERSION = re.compile(r"^1\.0\.\d+$")
@@ -39,16 +42,24 @@ def overlaid_sha256(document: Document, overlays: Sequence[Path]) -> str:
     return digest.hexdigest()
 
 
-def apply_overlay(document: dict[str, Any], overlay_path: Path) -> None:
-    """Apply the actions of one overlay file to `document`, in order. Every error names the
-    overlay file and the action (`file:line#/actions/2`)."""
+def apply_overlay(document: dict[str, Any], overlay_path: Path) -> list[Diagnostic]:
+    """Apply the actions of one overlay file to `document`, in order; the warnings of those
+    whose target selects nothing. Every error and warning names the overlay file and the action
+    (`file:line#/actions/2`)."""
     overlay = load_data(overlay_path)
+    warnings = []
     for index, action in enumerate(_actions(overlay)):
         pointer = f"/actions/{index}"
         try:
-            _apply(document, action)
+            applied = _apply(document, action)
         except _ActionError as exc:
             raise overlay.error(pointer + exc.where, str(exc)) from None
+        if not applied:
+            message = (
+                f"target {action['target']!r} selects nothing: the upstream may have fixed this; remove the action?"
+            )
+            warnings.append(Diagnostic(overlay.location(pointer), stale(message)))
+    return warnings
 
 
 def _actions(overlay: Document) -> list[dict[str, Any]]:
@@ -97,7 +108,8 @@ class _ActionError(Exception):
         """The pointer, within the action, of what is wrong."""
 
 
-def _apply(document: dict[str, Any], action: dict[str, Any]) -> None:
+def _apply(document: dict[str, Any], action: dict[str, Any]) -> bool:
+    """Whether the action's target selected anything (to change)."""
     import jsonpath_rfc9535 as jsonpath  # only when there are overlays
 
     target = action["target"]
@@ -108,7 +120,7 @@ def _apply(document: dict[str, Any], action: dict[str, Any]) -> None:
     # RFC 9535 may select a node twice (`$..*`, `['a','a']`); each is changed once
     locations: list[NodeLocation] = sorted({tuple(node.location) for node in found}, reverse=True)
     if not locations:
-        raise _ActionError(f"target {target!r} selects nothing in the spec", "/target")
+        return False
     if action.get("remove") is True:
         if () in locations:
             raise _ActionError("`remove` cannot remove the whole document", "/target")
@@ -116,7 +128,7 @@ def _apply(document: dict[str, Any], action: dict[str, Any]) -> None:
         for location in locations:
             parent = _node_at(document, location[:-1])
             del parent[location[-1]]
-        return
+        return True
     update = action["update"]
     for location in reversed(locations):  # in document order
         node = _node_at(document, location)
@@ -133,6 +145,7 @@ def _apply(document: dict[str, Any], action: dict[str, Any]) -> None:
                 f"target selects {_kind(node)} at {_path(location)}: select the object that holds it, and update that",
                 "/target",
             )
+    return True
 
 
 def _merge(target: dict[str, Any], update: dict[str, Any]) -> None:

@@ -160,8 +160,10 @@ def _history(
 ) -> tuple[History, Release | None]:
     """The package's version and changelog: carried over from `previous`, bumped as the diff
     from `changelog_from` suggests."""
-    history = (
-        History.of(read_manifest(previous), _read_text(previous / CHANGELOG)) if previous is not None else History()
+    history = History.of(
+        read_manifest(previous) if previous is not None else {},
+        _read_text(previous / CHANGELOG) if previous is not None else "",
+        inputs.versioning,
     )
     if changelog_from is None:
         return history, None

@@ -9,13 +9,23 @@ gives the same version and the same CHANGELOG.md, byte for byte, instead of bump
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+import re
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
     from .diff import Release, Report
 
+Policy = Literal["semver", "zero", "python"]
+"""How a client's version moves (`versioning` in the configuration; `bumped` applies it):
+`semver` and `zero` weigh every change that breaks users of the generated client as major
+(`zero` then bumps the minor while the major is 0); `python` weighs as major only what breaks a
+program that uses the generated package: a change on the wire that the regenerated client
+follows is minor, and so is one only a type checker sees."""
+POLICIES: tuple[Policy, ...] = ("semver", "zero", "python")
 FIRST_VERSION = "0.1.0"
+VERSION = re.compile(r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$")
+"""What `initial-version` takes: MAJOR.MINOR.PATCH."""
 CHANGELOG = "CHANGELOG.md"
 _TITLE = "# Changelog\n\n"
 
@@ -32,6 +42,17 @@ class Bump:
 
 
 @dataclass(frozen=True)
+class Versioning:
+    """How a client's version moves (`versioning` and `initial-version` in the configuration)."""
+
+    policy: Policy = "zero"
+    """Today's clients start at 0.x: under `zero` a breaking change bumps the minor until a
+    maintainer makes it 1.0.0; from then on `zero` is `semver`."""
+    initial: str = FIRST_VERSION
+    """A new client's version."""
+
+
+@dataclass(frozen=True)
 class History:
     """What a client folder says of its versions: its manifest's record and its CHANGELOG.md."""
 
@@ -39,9 +60,10 @@ class History:
     spec_sha256: str | None = None
     bumped_from: Bump | None = None
     changelog: str = ""
+    versioning: Versioning = field(default_factory=Versioning)
 
     @classmethod
-    def of(cls, manifest: dict[str, Any], changelog: str) -> History:
+    def of(cls, manifest: dict[str, Any], changelog: str, versioning: Versioning = Versioning()) -> History:
         version = manifest.get("version")
         spec = manifest.get("spec_sha256")
         bump = manifest.get("bumped_from")
@@ -49,10 +71,11 @@ class History:
         if isinstance(bump, dict) and isinstance(bump.get("spec_sha256"), str) and isinstance(bump.get("version"), str):
             bumped_from = Bump(bump["spec_sha256"], bump["version"])
         return cls(
-            version=version if isinstance(version, str) else FIRST_VERSION,
+            version=version if isinstance(version, str) else versioning.initial,
             spec_sha256=spec if isinstance(spec, str) else None,
             bumped_from=bumped_from,
             changelog=changelog,
+            versioning=versioning,
         )
 
     def release(self, package: str, report: Report) -> tuple[History, Release | None]:
@@ -65,17 +88,21 @@ class History:
         old, new = report.old.built_from_sha256, report.new.built_from_sha256
         if self.spec_sha256 != old and self.bumped_from and self.bumped_from.spec_sha256 == old:
             start, changelog = self.bumped_from.version, _without_section(changelog, self.version)
-        version = bumped(start, report.semver)
+        report = replace(report, policy=self.versioning.policy)
+        version = bumped(start, report.semver, report.policy)
         if version == start:
             return self, None
         release = Release(package, start, version, report)
         changelog = _with_section(changelog, changelog_section(release))
-        return History(version, new, Bump(old, start), changelog), release
+        return History(version, new, Bump(old, start), changelog, self.versioning), release
 
 
-def bumped(version: str, semver: str) -> str:
-    """`version` raised as a change of the given weight calls for (1.4.2 + minor = 1.5.0)."""
+def bumped(version: str, semver: str, policy: Policy = "semver") -> str:
+    """`version` raised as a change of the given weight calls for (1.4.2 + minor = 1.5.0);
+    under `zero`, a major change of a 0.x version is a minor one (0.3.1 + major = 0.4.0)."""
     parts = [int(part) if part.isdigit() else 0 for part in (version.split(".") + ["0", "0"])[:3]]
+    if semver == "major" and policy == "zero" and parts[0] == 0:
+        semver = "minor"
     if semver == "major":
         return f"{parts[0] + 1}.0.0"
     if semver == "minor":

@@ -28,7 +28,7 @@ def load_document(path: Path, options: LoadOptions = LoadOptions(), overlays: Se
         from .overlay import apply_overlay  # only with overlays: it imports a JSONPath library
 
         for overlay in overlays:
-            apply_overlay(data, overlay)
+            document.overlay_warnings += apply_overlay(data, overlay)
     if "openapi" not in data:
         from .swagger2 import convert_swagger2  # only for Swagger 2.0 specs
 

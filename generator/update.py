@@ -19,10 +19,12 @@ from typing import Any
 
 from .config import Target
 from .diff import NewClient, Release, SpecVersion, pull_request_body, pull_request_title
-from .errors import Diagnostic, GeneratorError, Location
+from .errors import STALE, Diagnostic, GeneratorError, Location
 from .fetch import fetch_spec
+from .ir.build import default_package_name
 from .pipeline import Generated, generate_files
 from .sources import is_url
+from .spec import load_document
 from .transaction import Transaction
 from .write import WriteResult, stage_project
 
@@ -58,6 +60,12 @@ class TargetUpdate:
         spec = SpecVersion(shown(self.source), api.title, api.version, _sha256(self.new_spec) or "", "")
         return NewClient(api.package_name, self.generated.version, spec, len(api.operations))
 
+    @property
+    def stale(self) -> list[tuple[str, str]]:
+        """(place, message) of each of the target's overlay actions and names that no longer apply."""
+        warnings = self.generated.warnings if self.generated is not None else []
+        return [(_shown_location(w.location), w.message.removeprefix(STALE)) for w in warnings if w.stale]
+
     def line(self) -> str:
         """What happened, in one line: unchanged, or what changed and where it went."""
         name, digest = self.target.name, hashlib.sha256(self.new_spec).hexdigest()[:8]
@@ -87,6 +95,7 @@ class TargetUpdate:
             "old": {"sha256": _sha256(self.old_spec), "version": old_version},
             "new": {"sha256": _sha256(self.new_spec), "version": self.generated.version if self.generated else None},
             "semver": release.report.semver if release else "none",
+            "versioning": self.target.versioning,
         }
         if self.generated is not None:
             api = self.generated.api
@@ -103,6 +112,7 @@ class TargetUpdate:
                     for section in ("breaking", "wire", "added", "changed")
                 },
             }
+        record["stale_overrides"] = [{"where": where, "message": message} for where, message in self.stale]
         if self.written is not None:
             record["files"] = {
                 "written": len(self.written.written),
@@ -110,6 +120,23 @@ class TargetUpdate:
                 "kept": len(self.written.kept),
             }
         return record
+
+
+def describe_target(target: Target) -> dict[str, str | None]:
+    """A target as `targets --json` lists it. The package is the configured one, else the one
+    the spec's title gives (through the overlays); None while the spec is not there yet."""
+    package = target.package_name
+    if package is None and target.spec.is_file():
+        document = load_document(target.spec, target.load_options, target.overlays)
+        info = document.data.get("info")
+        package = default_package_name(str(info.get("title", "")) if isinstance(info, dict) else "")
+    return {
+        "name": target.name,
+        "spec": shown(target.spec),
+        "source": shown(target.source) if target.source is not None else None,
+        "output": shown(target.output),
+        "package": package,
+    }
 
 
 def plan_update(
@@ -142,6 +169,7 @@ def plan_update(
         )
     except GeneratorError as exc:
         raise GeneratorError(_placed(exc.diagnostic.location, candidate, source), exc.diagnostic.message) from None
+    target.refuse_stale(update.generated.warnings)
     warnings += [Diagnostic(_placed(w.location, candidate, source), w.message) for w in update.generated.warnings]
     update.written = stage_project(transaction, update.generated.files, target.output)
     return update
@@ -153,7 +181,8 @@ def pull_request(updates: list[TargetUpdate]) -> tuple[str, str] | None:
     new_clients = [client for client in (update.new_client for update in updates) if client is not None]
     if not releases and not new_clients:
         return None
-    return pull_request_title(releases, new_clients), pull_request_body(releases, new_clients)
+    stale = {update.target.name: update.stale for update in updates if update.stale}
+    return pull_request_title(releases, new_clients), pull_request_body(releases, new_clients, stale)
 
 
 def summary(updates: list[TargetUpdate], title: str | None) -> str:
@@ -174,6 +203,10 @@ def shown(path: Path | str) -> str:
         return path
     absolute = Path(os.path.abspath(path))
     return str(absolute.relative_to(Path.cwd())) if absolute.is_relative_to(Path.cwd()) else str(path)
+
+
+def _shown_location(location: Location) -> str:
+    return str(Location(shown(location.file), location.pointer, location.line))
 
 
 def _placed(location: Location, candidate: Path, source: str) -> Location:

@@ -12,8 +12,11 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
+from generator.config import load_targets
+from generator.errors import GeneratorError
 
 from .conftest import FIRECRAWL_SPECS, FULL_SPEC, ROOT
+from .golden import FEATURES
 
 SEED = ROOT / "specs" / "firecrawl-v2.yaml"
 FIXES = ROOT / "tests" / "overlays" / "firecrawl-fixes.yaml"
@@ -218,14 +221,58 @@ def test_an_overlay_fixes_the_upstream_spec_for_strict_mode(tmp_path: Path, caps
 
 def test_a_bad_overlay_fails_cleanly(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     overlay = tmp_path / "bad.yaml"
-    overlay.write_text(
-        "overlay: 1.0.0\ninfo: {title: t, version: '1'}\nactions:\n  - {target: '$.paths.nope', remove: true}\n"
-    )
+    overlay.write_text("overlay: 1.0.0\ninfo: {title: t, version: '1'}\nactions:\n  - {target: '$.paths[?@.x-y]'}\n")
     out = tmp_path / "client"
     assert main(["generate", str(SEED), "--output", str(out), "--overlay", str(overlay)]) == 2
     error = capsys.readouterr().err
-    assert error == f"error: {overlay}:4#/actions/0/target: target '$.paths.nope' selects nothing in the spec\n"
+    assert error == f"error: {overlay}:4#/actions/0: an action needs `update` or `remove: true`\n"
     assert not out.exists()
+
+
+SMALL_SPEC = FEATURES / "openapi31" / "spec.yaml"
+STALE_OVERLAY = "overlay: 1.0.0\ninfo: {title: t, version: '1'}\nactions:\n  - {target: '$.paths.nope', remove: true}\n"
+
+
+def test_a_stale_overlay_action_warns_and_generates_even_when_strict(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "stale.yaml").write_text(STALE_OVERLAY)
+    (tmp_path / "pyproject.toml").write_text(
+        f'[tool.generator]\nstrict = true\n[[tool.generator.targets]]\nname = "a"\nspec = "{SMALL_SPEC}"\n'
+        'output = "client"\noverlays = ["stale.yaml"]\n'
+    )
+    assert main(["generate", "--config", str(tmp_path / "pyproject.toml")]) == 0
+    error = capsys.readouterr().err
+    assert f"warning: {tmp_path / 'stale.yaml'}:4#/actions/0: no longer applies: target '$.paths.nope' selects" in error
+    assert 'stale-overlays = "error" makes' in error and "--strict makes" not in error
+    assert (tmp_path / "client" / ".clientgen.json").is_file()
+
+
+@pytest.mark.parametrize("where", ["global", "target"])
+def test_stale_overlays_error_makes_a_stale_action_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], where: str
+) -> None:
+    (tmp_path / "stale.yaml").write_text(STALE_OVERLAY)
+    switch = 'stale-overlays = "error"\n'
+    (tmp_path / "pyproject.toml").write_text(
+        f'[tool.generator]\n{switch if where == "global" else ""}[[tool.generator.targets]]\nname = "a"\n'
+        f'spec = "{SMALL_SPEC}"\noutput = "client"\noverlays = ["stale.yaml"]\n{switch if where == "target" else ""}'
+    )
+    assert main(["generate", "--config", str(tmp_path / "pyproject.toml")]) == 2
+    assert capsys.readouterr().err == (
+        f"error: {tmp_path / 'stale.yaml'}:4#/actions/0: no longer applies: target '$.paths.nope' selects nothing:"
+        ' the upstream may have fixed this; remove the action? (stale-overlays = "error")\n'
+    )
+    assert not (tmp_path / "client").exists()
+
+
+def test_stale_overlays_takes_warn_or_error(tmp_path: Path) -> None:
+    config = tmp_path / "pyproject.toml"
+    config.write_text(
+        '[tool.generator]\nstale-overlays = "fail"\n[[tool.generator.targets]]\nname = "a"\nspec = "s"\noutput = "o"\n'
+    )
+    with pytest.raises(GeneratorError, match="stale-overlays must be 'warn' or 'error', not 'fail'"):
+        load_targets(config)
 
 
 # --- name overrides ---------------------------------------------------------------------------------

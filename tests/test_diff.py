@@ -572,7 +572,7 @@ def test_bumped_versions() -> None:
 def test_generate_with_changelog_from_bumps_the_version_and_keeps_the_history(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    old_spec, new_spec = HISTORY[1], HISTORY[2]  # May -> June: the browser methods moved (major)
+    old_spec, new_spec = HISTORY[1], HISTORY[2]  # May -> June: the browser methods moved (major: 0.x, so the minor)
     out = tmp_path / "client"
     assert main(["generate", str(old_spec), "--output", str(out), "--package-name", "firecrawl", "-q"]) == 0
     manifest = json.loads((out / ".clientgen.json").read_text())
@@ -581,18 +581,18 @@ def test_generate_with_changelog_from_bumps_the_version_and_keeps_the_history(
     arguments = ["--output", str(out), "--package-name", "firecrawl", "-q"]
     assert main(["generate", str(new_spec), *arguments, "--changelog-from", str(old_spec)]) == 0
     changelog = (out / "CHANGELOG.md").read_text()
-    assert changelog.startswith("# Changelog\n\n## 1.0.0\n\nBuilt from Firecrawl API v2 (spec `")
+    assert changelog.startswith("# Changelog\n\n## 0.2.0\n\nBuilt from Firecrawl API v2 (spec `")
     assert "0.1.0 was built from spec `" in changelog and str(tmp_path) not in changelog
     assert "`client.browser.create_browser_session()` is now `client.interact.create_browser_session()`" in changelog
-    assert 'version = "1.0.0"' in (out / "pyproject.toml").read_text()
-    assert '__version__ = "1.0.0"' in (out / "firecrawl" / "_version.py").read_text()
+    assert 'version = "0.2.0"' in (out / "pyproject.toml").read_text()
+    assert '__version__ = "0.2.0"' in (out / "firecrawl" / "_version.py").read_text()
     # later generations and `check` keep the version and the changelog as they are
     assert main(["check", str(new_spec), *arguments]) == 0
     assert main(["generate", str(new_spec), *arguments]) == 0
     assert (out / "CHANGELOG.md").read_text() == changelog
     assert main(["generate", str(FULL_SPEC), *arguments, "--changelog-from", str(new_spec)]) == 0
     newest = (out / "CHANGELOG.md").read_text()
-    assert newest.startswith("# Changelog\n\n## 2.0.0\n") and newest.endswith(changelog.removeprefix("# Changelog\n\n"))
+    assert newest.startswith("# Changelog\n\n## 0.3.0\n") and newest.endswith(changelog.removeprefix("# Changelog\n\n"))
     assert newest.count("\n## ") == 2
     capsys.readouterr()
 
@@ -607,7 +607,7 @@ def test_changelog_from_twice_is_a_no_op(tmp_path: Path, capsys: pytest.CaptureF
     assert main(["generate", str(new_spec), *arguments, "--changelog-from", str(old_spec)]) == 0
     first = {path: path.read_bytes() for path in out.rglob("*") if path.is_file()}
     manifest = json.loads((out / ".clientgen.json").read_text())
-    assert (manifest["version"], manifest["bumped_from"]["version"]) == ("1.0.0", "0.1.0")
+    assert (manifest["version"], manifest["bumped_from"]["version"]) == ("0.2.0", "0.1.0")
     assert main(["generate", str(new_spec), *arguments, "--changelog-from", str(old_spec)]) == 0
     assert {path: path.read_bytes() for path in out.rglob("*") if path.is_file()} == first
     # an unchanged spec is no release: no version, no section

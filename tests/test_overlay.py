@@ -159,11 +159,6 @@ def test_overlay_values_read_as_the_spec_is(tmp_path: Path) -> None:
             "invalid target",
         ),
         (
-            HEADER + "actions:\n  - {target: $.paths.nope, remove: true}\n",
-            ":4#/actions/0/target",
-            "target '$.paths.nope' selects nothing in the spec",
-        ),
-        (
             HEADER + "actions:\n  - {target: $, remove: true}\n",
             ":4#/actions/0/target",
             "`remove` cannot remove the whole document",
@@ -188,3 +183,20 @@ def test_a_bad_overlay_names_the_file_and_the_action(tmp_path: Path, overlay: st
         apply_overlay(document, path)
     assert str(caught.value).startswith(f"{path}{pointer}"), str(caught.value)
     assert message in str(caught.value)
+
+
+def test_an_action_that_selects_nothing_is_a_warning_naming_it_the_others_apply(tmp_path: Path) -> None:
+    path = write_spec(
+        tmp_path,
+        HEADER + "actions:\n  - {target: $.info, update: {x-a: 1}}\n  - {target: $.paths.nope, remove: true}\n"
+        "  - {target: $.info, update: {x-b: 2}}\n",
+        "overlay.yaml",
+    )
+    document = copy.deepcopy(SPEC)
+    (warning,) = apply_overlay(document, path)
+    assert str(warning) == (
+        f"{path}:5#/actions/1: no longer applies: target '$.paths.nope' selects nothing: the upstream may have fixed"
+        " this; remove the action?"
+    )
+    assert warning.stale
+    assert document["info"] == {"title": "Pets", "version": "1", "x-a": 1, "x-b": 2}

@@ -151,17 +151,22 @@ def test_a_chosen_name_is_never_numbered_a_clash_is_an_error(
     assert str(tmp_path / "spec.yaml") in str(caught.value)
 
 
-def test_an_override_that_renames_nothing_is_a_warning_and_strict_an_error(tmp_path: Path) -> None:
+def test_an_override_that_renames_nothing_is_a_warning_even_when_strict(tmp_path: Path) -> None:
+    """The upstream may have removed or renamed what it named: that must not stop the update
+    loop; `stale-overlays = "error"` does (tests/test_update.py)."""
     names = {"listOrdrs": "orders", "#/components/schemas/Order": "purchase", "#/components/schemas/Ordr": "Purchase"}
-    _, warnings = build(tmp_path, names)
-    assert [w.message for w in warnings.items] == [
-        "the name override 'listOrdrs' = 'orders' matches no operationId, operation or property; ignored",
-        "the name override '#/components/schemas/Order' = 'purchase' matches no operationId, operation or "
-        "property; ignored",
-        "the name override '#/components/schemas/Ordr' = 'Purchase' matches no schema; ignored",
+    remove = ": the upstream may have removed or renamed it; remove the entry?"
+    expected = [
+        "no longer applies: the name override 'listOrdrs' = 'orders' matches no operationId, operation or property"
+        + remove,
+        "no longer applies: the name override '#/components/schemas/Order' = 'purchase' matches no operationId, "
+        "operation or property" + remove,
+        "no longer applies: the name override '#/components/schemas/Ordr' = 'Purchase' matches no schema" + remove,
     ]
-    with pytest.raises(GeneratorError, match="'listOrdrs' = 'orders' matches no"):
-        build(tmp_path, names, strict=True)
+    for strict in (False, True):
+        _, warnings = build(tmp_path, names, strict=strict)
+        assert [w.message for w in warnings.items] == expected
+        assert all(w.stale for w in warnings.items)
 
 
 def test_a_client_name_the_package_uses_itself_is_refused(tmp_path: Path) -> None:

@@ -28,6 +28,7 @@ CLIENTGEN = Path(sys.executable).with_name("clientgen")
 CONFIG = """\
 [tool.generator]
 strict = false
+versioning = "semver"
 
 [[tool.generator.targets]]
 name = "firecrawl"
@@ -143,6 +144,7 @@ def test_update_regenerates_bumps_and_describes_the_change(repo: Path, tmp_path:
     assert summary["changed"] is True and summary["title"] == "Update firecrawl to 1.0.0 (Firecrawl API v2)"
     firecrawl, events = summary["targets"]
     assert (firecrawl["name"], firecrawl["changed"], firecrawl["semver"]) == ("firecrawl", True, "major")
+    assert firecrawl["versioning"] == "semver" and firecrawl["stale_overrides"] == []
     assert (firecrawl["old"]["version"], firecrawl["new"]["version"]) == ("0.1.0", "1.0.0")
     assert firecrawl["new"]["sha256"] == "243ed509c47b18af702d94f3b24fd8dbf670d53c9f98970f87325ad3baf6b8d6"
     assert firecrawl["old"]["sha256"] != firecrawl["new"]["sha256"]

@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from ..release import Policy
+
 Surface = Literal["http", "python"]
-Section = Literal["breaking", "wire", "added", "changed"]
+Section = Literal["breaking", "typing", "wire", "added", "changed"]
 
 
 @dataclass(frozen=True, order=True)
@@ -21,6 +23,9 @@ class Change:
     breaking: bool
     absorbed: bool = False
     """Breaking on the wire, but not for users of a regenerated client (it follows the change)."""
+    typing: bool = False
+    """Breaking for a type checker only: a response type that is wider (may now be None, one
+    more variant) or another class of the same fields; the code runs as before."""
 
     @property
     def section(self) -> Section:
@@ -58,6 +63,8 @@ class Report:
     removed_operations: list[str] = field(default_factory=list)
     changed_operations: list[str] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)
+    policy: Policy = "semver"
+    """The version policy the changes are weighed by."""
 
     @property
     def docs_only(self) -> bool:
@@ -66,16 +73,24 @@ class Report:
 
     @property
     def breaking(self) -> list[Change]:
-        """What breaks for a user of the generated client."""
-        return [change for change in self.changes if change.breaking and not change.absorbed]
+        """What breaks for a user of the generated client, as the policy weighs it."""
+        return [change for change in self.changes if self.section_of(change) == "breaking"]
+
+    def section_of(self, change: Change) -> Section:
+        """Where the policy puts a change: under `python`, what breaks on the wire only, or for
+        a type checker only, has a section of its own."""
+        if self.policy != "python" or not change.breaking or change.absorbed:
+            return change.section
+        return "wire" if change.surface == "http" else "typing" if change.typing else "breaking"
 
     def section(self, section: Section) -> list[Change]:
         """The changes of one section, Python's first: a reviewer of a client reads those first."""
-        chosen = [change for change in self.changes if change.section == section]
+        chosen = [change for change in self.changes if self.section_of(change) == section]
         return [c for c in chosen if c.surface == "python"] + [c for c in chosen if c.surface == "http"]
 
     @property
     def semver(self) -> Literal["major", "minor", "patch", "none"]:
+        """The weight of the change under the policy (the bump itself: `release.bumped`)."""
         if self.breaking:
             return "major"
         if self.changes:

@@ -18,6 +18,7 @@ from ..ir.model import (
     Operation,
     Parameter,
     Primitive,
+    Ref,
     Resource,
     TupleOf,
     TypeExpr,
@@ -81,8 +82,8 @@ class PythonDiff:
     """The old classes merged into a new one (`merges`), compared there."""
     _merge_targets: set[str] = field(default_factory=set)
 
-    def add(self, where: str, kind: str, message: str, breaking: bool) -> None:
-        change = Change("python", where, kind, message, breaking)
+    def add(self, where: str, kind: str, message: str, breaking: bool, typing: bool = False) -> None:
+        change = Change("python", where, kind, message, breaking, typing=typing)
         if change not in self.changes:  # classes merged into one report its changes once
             self.changes.append(change)
 
@@ -187,6 +188,7 @@ class PythonDiff:
                     "return-type-changed",
                     f"`{new_call}` returns `{new_returns}` instead of `{old_returns}`",
                     True,
+                    typing=_same_fields_or_more(old_op, new_op),
                 )
 
     def extension_method(
@@ -304,6 +306,7 @@ class PythonDiff:
                     "field-optional" if new_optional else "field-required",
                     f"{label} {'may now be None' if new_optional else 'is never None now'}",
                     new_optional,
+                    typing=new_optional,
                 )
             self.typed(f"{where}.{field_name}", label, old_field.type, new_field.type, "field")
 
@@ -324,6 +327,7 @@ class PythonDiff:
                 + ", ".join(f"`{v}`" for v in gained or lost)
                 + (" added" if gained else " removed"),
                 bool(lost) if use != "field" else bool(gained),
+                typing=use == "field",
             )
             return
         if _enum_free(old_base) != _enum_free(new_base):
@@ -392,6 +396,23 @@ def _extension_methods(operation: Operation) -> tuple[str | None, str | None, st
 def _returns(operation: Operation) -> str:
     types = [r.type for r in operation.success_responses if r.type is not None]
     return " | ".join(dict.fromkeys(python_type(t) for t in types)) or "None"
+
+
+def _same_fields_or_more(old: Operation, new: Operation) -> bool:
+    """The two operations return one model each, the new one with every field of the old one:
+    a program that reads the answer runs as before."""
+    old_types = [r.type for r in old.success_responses if r.type is not None]
+    new_types = [r.type for r in new.success_responses if r.type is not None]
+    if len(old_types) != 1 or len(new_types) != 1:
+        return False
+    (old_type,), (new_type,) = old_types, new_types
+    if not (isinstance(old_type, Ref) and isinstance(new_type, Ref)):
+        return False
+    old_model, new_model = old_type.target, new_type.target
+    if not (isinstance(old_model, Model) and isinstance(new_model, Model)):
+        return False
+    new_fields = {(f.name, python_type(f.type)) for f in new_model.response_fields}
+    return all((f.name, python_type(f.type)) in new_fields for f in old_model.response_fields)
 
 
 def _nullable(type_: TypeExpr) -> bool:

@@ -27,6 +27,12 @@ _LONG_CODE = 60
 _SECTIONS: list[tuple[Section, str, str]] = [
     ("breaking", "Breaking for Python users", ""),
     (
+        "typing",
+        "Typing",
+        "A type checker may ask for a change; the code runs as before"
+        " (a wider response type, a class of the same fields).",
+    ),
+    (
         "wire",
         "Breaking on the wire",
         "Clients built from the old spec break; the regenerated client follows the change.",
@@ -34,6 +40,9 @@ _SECTIONS: list[tuple[Section, str, str]] = [
     ("added", "Added", ""),
     ("changed", "Changed", ""),
 ]
+
+STALE_HEADING = "Overrides that no longer apply"
+STALE_EXPLANATION = "These overlay actions select nothing, or these `names` entries name nothing, in the new spec."
 
 
 @dataclass(frozen=True)
@@ -79,6 +88,7 @@ def to_json(report: Report) -> str:
         "old": _spec_json(report.old),
         "new": _spec_json(report.new),
         "semver": report.semver,
+        "policy": report.policy,
         "operations": {
             "added": report.added_operations,
             "removed": report.removed_operations,
@@ -89,9 +99,9 @@ def to_json(report: Report) -> str:
                 "kind": change.kind,
                 "where": change.where,
                 "surface": change.surface,
-                "section": change.section,
+                "section": report.section_of(change),
                 "breaking": change.breaking,
-                "breaks_generated_client": change.breaking and not change.absorbed,
+                "breaks_generated_client": report.section_of(change) == "breaking",
                 "message": change.message,
             }
             for change in report.changes
@@ -123,13 +133,30 @@ def changelog_section(release: Release) -> str:
         f"Built from {new.title} {new.version} (spec `{new.short_digest}`); "
         f"{release.previous_version} was built from spec `{old.short_digest}`."
     )
-    return "\n".join([f"## {release.version}", "", source, "", _summary(release.report), "", *_body(release.report)])
+    return "\n".join(
+        [
+            f"## {release.version}",
+            "",
+            source,
+            "",
+            _summary(release.report),
+            "",
+            _why(release),
+            "",
+            *_body(release.report),
+        ]
+    )
 
 
-def pull_request_body(releases: list[Release], new_clients: list[NewClient] | None = None) -> str:
+def pull_request_body(
+    releases: list[Release],
+    new_clients: list[NewClient] | None = None,
+    stale: dict[str, list[tuple[str, str]]] | None = None,
+) -> str:
     """A pull request's description for new versions of one or more clients: a title line per
-    client (package, versions, spec), a summary with counts, and the sections; cut to what
-    GitHub takes, the whole report staying in each client's CHANGELOG.md."""
+    client (package, versions, spec), a summary with counts, and the sections; then, by target,
+    the user's overrides that no longer apply (`stale`); cut to what GitHub takes, the whole
+    report staying in each client's CHANGELOG.md."""
     new_clients = new_clients or []
     parts = []
     if len(releases) + len(new_clients) > 1:
@@ -137,9 +164,13 @@ def pull_request_body(releases: list[Release], new_clients: list[NewClient] | No
         clients += [f"{client.package} {client.version} (new)" for client in new_clients]
         parts += [f"Updates {len(clients)} clients: {', '.join(clients)}.", ""]
     for release in releases:
-        parts += [f"## {release.heading}", "", _summary(release.report), "", *_body(release.report)]
+        parts += [f"## {release.heading}", "", _summary(release.report), "", _why(release), "", *_body(release.report)]
     for client in new_clients:
         parts += [f"## {client.heading}", "", f"{_count(client.operations, 'operation')}; see its README.md.", ""]
+    if stale:
+        parts += [f"## {STALE_HEADING}", "", STALE_EXPLANATION, ""]
+        parts += [f"- {target}: `{where}`: {message}" for target, items in stale.items() for where, message in items]
+        parts.append("")
     return _cut("\n".join(parts), PULL_REQUEST_LIMIT)
 
 
@@ -177,6 +208,26 @@ def _summary(report: Report) -> str:
     others = [count for count in others if not count.startswith("0 ")]
     rest = f"; {' and '.join(others)} to the API and the package" if others else ""
     return f"**Suggested version bump: {report.semver}** ({verdict}). Operations: {operations}{rest}."
+
+
+_POLICY_RULES = {
+    "semver": "what breaks users of the generated client is major, an addition minor, documentation a patch",
+    "zero": "as semver, but while the major version is 0 what breaks users of the generated client bumps the minor",
+    "python": "only what breaks a program that uses the generated package is major; a change on the wire that the "
+    "regenerated client follows, or one only a type checker sees, is minor",
+}
+
+
+def _why(release: Release) -> str:
+    """The version policy, and why the bump is what it is."""
+    report = release.report
+    weight = {"major": "a major change", "minor": "a minor change", "patch": "a patch", "none": "no change"}
+    zero_rule = report.policy == "zero" and report.semver == "major" and release.version.startswith("0.")
+    reason = "; the major version is 0, so the minor is bumped" if zero_rule else ""
+    return (
+        f"Versioning `{report.policy}` ({_POLICY_RULES[report.policy]}): {weight[report.semver]}{reason}, "
+        f"so {release.previous_version} → {release.version}."
+    )
 
 
 def _body(report: Report) -> list[str]:

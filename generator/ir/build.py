@@ -121,9 +121,8 @@ def build_api(
         schemas.types, schemas.declared, resources, class_names, schemas.references, schemas.group_of
     )
     _name_request_twins(resources, types, class_names)
-    for key, name in overrides.unused().items():
-        kind = "schema" if name[:1].isupper() else "operationId, operation or property"
-        warnings.add(document.location(), f"the name override {key!r} = {name!r} matches no {kind}; ignored")
+    for message in overrides.unused():
+        warnings.add(document.location(), message)
     return Api(
         title=title,
         version=str(info.get("version", "")),

@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from typing import NamedTuple
 
 from .. import naming
-from ..errors import GeneratorError, Location
+from ..errors import GeneratorError, Location, stale
 from ..options import CLIENT_PREFIX
 
 
@@ -66,9 +66,18 @@ class NameOverrides:
         """(key, name) of every class name chosen."""
         return [(key, name) for key, name in self._names.items() if name[:1].isupper()]
 
-    def unused(self) -> dict[str, str]:
-        """The overrides that renamed nothing (a spec change, or a typo in the key)."""
-        return {key: name for key, name in self._names.items() if key not in self._used}
+    def unused(self) -> list[str]:
+        """A warning for each override that renamed nothing: the upstream removed or renamed
+        what it names, or its key has a typo; either way it no longer applies."""
+        return [
+            stale(
+                f"the name override {key!r} = {name!r} matches no "
+                f"{'schema' if name[:1].isupper() else 'operationId, operation or property'}: the upstream may "
+                "have removed or renamed it; remove the entry?"
+            )
+            for key, name in self._names.items()
+            if key not in self._used
+        ]
 
 
 def reserve(scope: naming.Scope, chosen: list[tuple[str, str]], where: Location, what: str) -> dict[str, str]:
