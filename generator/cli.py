@@ -20,8 +20,7 @@ from . import __version__
 from .config import Target, find_config, load_targets, select_targets
 from .errors import Diagnostic, GeneratorError
 from .fetch import RETRIES, TIMEOUT
-from .options import ClientOptions, LoadOptions
-from .release import POLICIES
+from .options import POLICIES, ClientOptions, LoadOptions
 from .transaction import Transaction, interrupted, locked
 from .write import MANIFEST, Comparison, compare, unchanged_since_generated, write_project
 

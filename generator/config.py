@@ -31,8 +31,8 @@ from typing import Any, Literal
 from . import naming
 from .errors import Diagnostic, GeneratorError
 from .inputs import Inputs
-from .options import CLIENT_PREFIX, LoadOptions
-from .release import FIRST_VERSION, POLICIES, VERSION, Policy, Versioning
+from .options import CLIENT_PREFIX, POLICIES, LoadOptions, Policy
+from .release import FIRST_VERSION, VERSION, Versioning
 from .sources import allowed_url, is_url
 
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")

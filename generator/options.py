@@ -7,6 +7,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
+
+Policy = Literal["semver", "zero", "python"]
+"""How a client's version moves (`versioning` in the configuration; `bumped` applies it):
+`semver` and `zero` weigh every change that breaks users of the generated client as major
+(`zero` then bumps the minor while the major is 0); `python` weighs as major only what breaks a
+program that uses the generated package: a change on the wire that the regenerated client
+follows is minor, and so is one only a type checker sees."""
+POLICIES: tuple[Policy, ...] = ("semver", "zero", "python")
 
 CLIENT_PREFIX = "client."
 """Before a chosen method name (`names`), it puts the method on the client itself as well:

@@ -11,18 +11,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
+
+from .options import Policy
 
 if TYPE_CHECKING:
     from .diff import Release, Report
 
-Policy = Literal["semver", "zero", "python"]
-"""How a client's version moves (`versioning` in the configuration; `bumped` applies it):
-`semver` and `zero` weigh every change that breaks users of the generated client as major
-(`zero` then bumps the minor while the major is 0); `python` weighs as major only what breaks a
-program that uses the generated package: a change on the wire that the regenerated client
-follows is minor, and so is one only a type checker sees."""
-POLICIES: tuple[Policy, ...] = ("semver", "zero", "python")
 FIRST_VERSION = "0.1.0"
 VERSION = re.compile(r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$")
 """What `initial-version` takes: MAJOR.MINOR.PATCH."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ..release import Policy
+from ..options import Policy
 
 Surface = Literal["http", "python"]
 Section = Literal["breaking", "typing", "wire", "added", "changed"]
