@@ -84,6 +84,7 @@ RUNTIME_IMPORTS: dict[str, str] = {
             "async_raw_response_wrapper",
             "async_streaming_response_wrapper",
             "job_id",
+            "PageCursors",
             "raw_response_wrapper",
             "server_url",
             "streaming_response_wrapper",

@@ -195,6 +195,28 @@ def test_pages_by_cursor_call_again_with_the_cursor(petstore: ModuleType, server
     assert [r.query for r in server.requests] == [[("petId", "7")], [("cursor", "c2"), ("petId", "7")]]
 
 
+def test_a_cursor_that_comes_back_stops_the_pager(petstore: ModuleType, server: TestServer) -> None:
+    """A server that repeats its cursor with an empty page kept `iter_*` asking for ever (102
+    requests in 5 s); now the second time a cursor comes is an error after its page."""
+    server.reply(200, {"events": ["adopted"], "nextCursor": "c2"})
+    server.reply(200, {"events": ["returned"], "nextCursor": "c3"})
+    server.reply(200, {"events": [], "nextCursor": "c3"})
+    client = petstore.Petstore(api_key="k", base_url=server.url)
+    seen = []
+    with pytest.raises(petstore.APIError, match="the next-page cursor 'c3' came back; stopped rather than asking"):
+        seen.extend(client.store.iter_list_adoption_history(pet_id=7))
+    assert seen == ["adopted", "returned"] and len(server.requests) == 3
+
+
+def test_collecting_stops_at_a_next_page_that_comes_back(render_farm: ModuleType, server: TestServer) -> None:
+    server.reply(200, {"status": "done", "frames": frames(1), "next": "/renders/r1?skip=1"})
+    server.reply(200, {"status": "done", "frames": [], "next": "/renders/r1?skip=1"})
+    client = render_farm.RenderFarm(api_key="k", base_url=server.url)
+    with pytest.raises(render_farm.APIError, match="collecting pages: the next-page cursor '/renders/r1.skip=1' came"):
+        client.renders.wait_for_render(render_id="r1")
+    assert len(server.requests) == 2
+
+
 def test_a_next_page_elsewhere_is_not_followed(petstore: ModuleType, server: TestServer) -> None:
     """The client's credentials would go with it."""
     server.reply(200, {"adoptions": [{"id": "a"}], "next": "https://elsewhere.example/adoptions?page=2"})

@@ -926,7 +926,8 @@ class SyncAPIClient(BaseClient):
         `max_pages` pages and `max_results` items; `following(next)` is the page after a page
         whose `next_attribute` is `next`. See `_collected`."""
         page, pages, items = first, 1, list(getattr(first, items_attribute) or [])
-        while _wants_more(page, next_attribute, pages, len(items), max_pages, max_results):
+        cursors = PageCursors("collecting pages")
+        while _wants_more(page, next_attribute, cursors, pages, len(items), max_pages, max_results):
             page = following(getattr(page, next_attribute))
             pages += 1
             items.extend(getattr(page, items_attribute) or [])
@@ -1047,7 +1048,8 @@ class AsyncAPIClient(BaseClient):
         `max_pages` pages and `max_results` items; `following(next)` is the page after a page
         whose `next_attribute` is `next`. See `_collected`."""
         page, pages, items = first, 1, list(getattr(first, items_attribute) or [])
-        while _wants_more(page, next_attribute, pages, len(items), max_pages, max_results):
+        cursors = PageCursors("collecting pages")
+        while _wants_more(page, next_attribute, cursors, pages, len(items), max_pages, max_results):
             page = await following(getattr(page, next_attribute))
             pages += 1
             items.extend(getattr(page, items_attribute) or [])
@@ -1221,20 +1223,45 @@ def _wait_is_over(
     return False
 
 
+class PageCursors:
+    """The next-page cursors (or URLs) a pager has followed: a server that gives one again would
+    have it ask for the same pages for ever."""
+
+    def __init__(self, where: str) -> None:
+        self._where = where
+        self._seen: set[str] = set()
+
+    def add(self, cursor: object) -> None:
+        """Note the cursor of the page to fetch next; an APIError when it came before."""
+        key = repr(cursor)
+        if key in self._seen:
+            raise APIError(
+                f"{self._where}: the next-page cursor {cursor!r} came back; stopped rather than"
+                " asking for the same pages again"
+            )
+        self._seen.add(key)
+
+
 def _wants_more(
     page: object,
     next_attribute: str,
+    cursors: PageCursors,
     pages: int,
     items: int,
     max_pages: int | None,
     max_results: int | None,
 ) -> bool:
-    """Whether to fetch the page after `page`: there is one, and no limit is reached."""
-    return (
-        bool(getattr(page, next_attribute))
+    """Whether to fetch the page after `page`: there is one, not seen before, and no limit is
+    reached."""
+    cursor = getattr(page, next_attribute)
+    wanted = (
+        bool(cursor)
         and (max_pages is None or pages < max_pages)
         and (max_results is None or items < max_results)
     )
+    if wanted:
+        cursors.add(cursor)
+    return wanted
 
 
 def _collected(

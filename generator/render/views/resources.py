@@ -85,6 +85,8 @@ def resource_view(resource: Resource) -> ResourceView:
         imports.use(name)
     if any(operation.job is not None for operation in resource.operations):
         imports.use("job_id")
+    if any(operation.pages is not None for operation in resource.operations):
+        imports.use("PageCursors")
     writer = AnnotationWriter(imports)
     shadowed = frozenset(operation.name for operation in resource.operations)
     operations = [operation_view(operation, writer, shadowed) for operation in resource.operations]

@@ -10,6 +10,7 @@ from .._base_client import (
     AsyncAPIResource,
     Call,
     Endpoint,
+    PageCursors,
     SyncAPIResource,
     async_raw_response_wrapper,
     async_streaming_response_wrapper,
@@ -225,10 +226,12 @@ class ExportsResource(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+        _cursors = PageCursors("iter_get_export")
         while True:
             yield from _page.files or []
             if not _page.cursor:
                 return
+            _cursors.add(_page.cursor)
             _page = self.get_export(
                 export_id=export_id,
                 cursor=_page.cursor,
@@ -433,11 +436,13 @@ class AsyncExportsResource(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+        _cursors = PageCursors("iter_get_export")
         while True:
             for _item in _page.files or []:
                 yield _item
             if not _page.cursor:
                 return
+            _cursors.add(_page.cursor)
             _page = await self.get_export(
                 export_id=export_id,
                 cursor=_page.cursor,

@@ -12,6 +12,7 @@ from .._base_client import (
     AsyncAPIResource,
     Call,
     Endpoint,
+    PageCursors,
     SyncAPIResource,
     async_raw_response_wrapper,
     async_streaming_response_wrapper,
@@ -266,10 +267,12 @@ class RendersResource(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+        _cursors = PageCursors("iter_frames")
         while True:
             yield from _page.frames or []
             if not _page.next:
                 return
+            _cursors.add(_page.next)
             _page = self._client._next_page(
                 _GET_RENDER,
                 _page.next,
@@ -508,11 +511,13 @@ class AsyncRendersResource(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+        _cursors = PageCursors("iter_frames")
         while True:
             for _item in _page.frames or []:
                 yield _item
             if not _page.next:
                 return
+            _cursors.add(_page.next)
             _page = await self._client._next_page(
                 _GET_RENDER,
                 _page.next,

@@ -10,6 +10,7 @@ from .._base_client import (
     AsyncAPIResource,
     Call,
     Endpoint,
+    PageCursors,
     SyncAPIResource,
     async_raw_response_wrapper,
     async_streaming_response_wrapper,
@@ -120,10 +121,12 @@ class StoreResource(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+        _cursors = PageCursors("iter_adoptions")
         while True:
             yield from _page.adoptions or []
             if not _page.next:
                 return
+            _cursors.add(_page.next)
             _page = self._client._next_page(
                 _LIST_ADOPTIONS,
                 _page.next,
@@ -182,10 +185,12 @@ class StoreResource(SyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+        _cursors = PageCursors("iter_list_adoption_history")
         while True:
             yield from _page.events or []
             if not _page.next_cursor:
                 return
+            _cursors.add(_page.next_cursor)
             _page = self.list_adoption_history(
                 cursor=_page.next_cursor,
                 pet_id=pet_id,
@@ -348,11 +353,13 @@ class AsyncStoreResource(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+        _cursors = PageCursors("iter_adoptions")
         while True:
             for _item in _page.adoptions or []:
                 yield _item
             if not _page.next:
                 return
+            _cursors.add(_page.next)
             _page = await self._client._next_page(
                 _LIST_ADOPTIONS,
                 _page.next,
@@ -411,11 +418,13 @@ class AsyncStoreResource(AsyncAPIResource):
             extra_body=extra_body,
             timeout=timeout,
         )
+        _cursors = PageCursors("iter_list_adoption_history")
         while True:
             for _item in _page.events or []:
                 yield _item
             if not _page.next_cursor:
                 return
+            _cursors.add(_page.next_cursor)
             _page = await self.list_adoption_history(
                 cursor=_page.next_cursor,
                 pet_id=pet_id,
