@@ -160,8 +160,7 @@ def generated_header(api: Api) -> str:
 
 
 def _readme_context(api: Api) -> dict[str, object]:
-    """The README's usage example (the first operation called with placeholders alone) and its
-    lists of waiting, paging and job methods."""
+    """The README's usage example and its lists of waiting, paging and job methods."""
     waits = [
         {
             "method": Code(f"client.{resource.attribute}.{operation.wait.name}()"),
@@ -209,26 +208,41 @@ def _readme_context(api: Api) -> dict[str, object]:
         op.wait is not None and op.pages is not None for resource in api.resources for op in resource.operations
     )
     lists = {"waits": waits, "pages": pages, "jobs": jobs, "waits_collect": collecting}
-    context: dict[str, object] = {"example": None, "renamed": renamed, **lists}
-    for resource in api.resources:
-        for operation in resource.operations:
-            required = [p for p in operation.parameters if p.required]
-            kinds = [p.type.kind for p in required if p.location in ("path", "query") and isinstance(p.type, Primitive)]
-            if len(kinds) == len(required):
-                # positional arguments by position, as users write them; the others by name
-                arguments = ", ".join(
-                    str(_placeholder(kind)) if p.positional else f"{p.name}={_placeholder(kind)}"
-                    for p, kind in zip(required, kinds)
-                )
-                context["example"] = {
-                    "resource": resource.attribute,
-                    "method": operation.name,
-                    "arguments": Code(arguments),
-                    "options": Code(", ".join([arguments, "timeout=10.0"] if arguments else ["timeout=10.0"])),
-                }
-                return context
+    context: dict[str, object] = {"example": _example(api), "renamed": renamed, **lists}
     return context
 
 
+def _example(api: Api) -> dict[str, object] | None:
+    """The README's usage example: the first operation whose required arguments placeholders can
+    stand for (path, query and JSON body fields of plain types), those the names put on the
+    client itself first (the calls a preset puts forward, `client.scrape(url=...)`)."""
+    operations = [(resource, operation) for resource in api.resources for operation in resource.operations]
+    for resource, operation in sorted(operations, key=lambda pair: not pair[1].on_client):
+        required = [p for p in operation.parameters if p.required]
+        kinds = [
+            p.type.kind
+            for p in required
+            if isinstance(p.type, Primitive)
+            and (p.location in ("path", "query") or p.location == "body" and p.type.kind in _PLACEHOLDERS)
+        ]
+        if len(kinds) == len(required):
+            # positional arguments by position, as users write them; the others by name
+            arguments = ", ".join(
+                str(_placeholder(kind)) if p.positional else f"{p.name}={_placeholder(kind)}"
+                for p, kind in zip(required, kinds)
+            )
+            return {
+                "call": Code(operation.name if operation.on_client else f"{resource.attribute}.{operation.name}"),
+                "resource": resource.attribute,
+                "method": operation.name,
+                "arguments": Code(arguments),
+                "options": Code(", ".join([arguments, "timeout=10.0"] if arguments else ["timeout=10.0"])),
+            }
+    return None
+
+
+_PLACEHOLDERS = {"str": "...", "int": 1, "float": 1.0, "bool": True}
+
+
 def _placeholder(kind: str) -> Code:
-    return py_literal({"int": 1, "float": 1.0, "bool": True}.get(kind, "..."))
+    return py_literal(_PLACEHOLDERS.get(kind, "..."))
