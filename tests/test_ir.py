@@ -632,3 +632,25 @@ def test_webhook_without_json_body_is_left_out_with_a_warning(tmp_path: Path) ->
     api, warnings = build(spec)
     assert api.webhooks == [] and api.webhook_event is None
     assert any("no request body" in item.message for item in warnings.items)
+
+
+@pytest.mark.parametrize("with_webhooks", [True, False])
+def test_the_webhook_runtime_names_are_taken_only_where_there_are_webhooks(tmp_path: Path, with_webhooks: bool) -> None:
+    webhooks = (
+        "webhooks:\n  ping:\n    post:\n      requestBody:\n        content:\n          application/json:\n"
+        "            schema: {type: object, properties: {at: {type: string}}}\n"
+        "      responses: {'200': {description: ok}}\n"
+    )
+    spec = write_spec(
+        tmp_path,
+        "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /w:\n    get:\n      tags: [webhooks]\n"
+        "      responses: {'200': {description: ok}}\ncomponents:\n  schemas:\n"
+        "    Webhooks: {type: object, properties: {a: {type: string}}}\n" + (webhooks if with_webhooks else ""),
+    )
+    api, _ = build(spec)
+    names = {named.name for named in api.types}
+    [resource] = api.resources
+    if with_webhooks:
+        assert "Webhooks" not in names and "Webhooks2" in names and resource.attribute != "webhooks"
+    else:
+        assert "Webhooks" in names and resource.attribute == "webhooks"

@@ -23,7 +23,7 @@ from .operations import OperationBuilder
 from .overrides import NameOverrides
 from .schemas import SchemaBuilder
 from .status_errors import STATUS_ERROR_CLASSES, documented_errors
-from .webhooks import WebhookBuilder, declares_webhooks, webhook_signature
+from .webhooks import WEBHOOK_RUNTIME_NAMES, WebhookBuilder, declares_webhooks, webhook_signature
 
 # Names a class the generator names must not take: what the generated modules import (a schema
 # called `Call` would hide the runtime's in the resource modules), Python's builtins, and the
@@ -101,7 +101,12 @@ def build_api(
     client_class = client_class or default_client_class(package_name)
     overrides = overrides or NameOverrides()
 
-    class_names = naming.Scope(RESERVED_CLASS_NAMES | {client_class, "Async" + client_class})
+    with_webhooks = declares_webhooks(document)
+    class_names = naming.Scope(
+        RESERVED_CLASS_NAMES
+        | {client_class, "Async" + client_class}
+        | (WEBHOOK_RUNTIME_NAMES if with_webhooks else set())
+    )
     env_prefix = env_prefix or naming.env_prefix(package_name)
     schemes = _security_schemes(document, warnings)
     _name_credentials(schemes, env_prefix)
@@ -115,7 +120,7 @@ def build_api(
         {scheme.key for scheme in schemes},
         class_names,
         overrides,
-        client_members=frozenset({"webhooks"} if declares_webhooks(document) else ()),
+        client_members=frozenset({"webhooks"} if with_webhooks else ()),
     )
     # names are claimed in this order: the components' (above), the resources', the names the
     # user chose for methods, then the classes of the components' and the operations' types

@@ -112,6 +112,8 @@ def render_project(
         files[f"{package}/{name}"] = render(
             f"package/{name}.jinja", user_agent=py_literal(f"{package}-python/{project.version}")
         )
+    if api.webhooks:
+        files[f"{package}/_webhooks.py"] = render("package/_webhooks.py.jinja")
     files[f"{package}/resources/__init__.py"] = render(
         "package/resources/__init__.py.jinja",
         reexports=[reexport(r.module, [r.async_class_name, r.class_name]) for r in api.resources],

@@ -25,6 +25,7 @@ from ._exceptions import (
 )
 from ._types import NOT_GIVEN, FileTypes, NotGiven
 from ._version import __version__
+from ._webhooks import InvalidWebhookSignatureError
 
 __all__ = [
     "Crawler",
@@ -46,6 +47,7 @@ __all__ = [
     "ResponseTooLargeError",
     "UnprocessableEntityError",
     "WaitTimeoutError",
+    "InvalidWebhookSignatureError",
     "NOT_GIVEN",
     "NotGiven",
     "FileTypes",

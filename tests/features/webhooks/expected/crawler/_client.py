@@ -20,6 +20,7 @@ from ._base_client import (
 )
 from ._transport import DEFAULT_MAX_RESPONSE_SIZE
 from ._types import Timeout
+from ._webhooks import Webhooks
 
 if TYPE_CHECKING:
     from .resources.crawl import AsyncCrawlResource, CrawlResource
@@ -115,6 +116,11 @@ class Crawler(SyncAPIClient):
 
         return self._resource(CrawlResource)
 
+    @property
+    def webhooks(self) -> Webhooks:
+        """Check the API's webhook requests and read them as typed events (`unwrap`)."""
+        return Webhooks()
+
 
 class AsyncCrawler(AsyncAPIClient):
     """Crawler API
@@ -176,3 +182,8 @@ class AsyncCrawler(AsyncAPIClient):
         from .resources.crawl import AsyncCrawlResource
 
         return self._resource(AsyncCrawlResource)
+
+    @property
+    def webhooks(self) -> Webhooks:
+        """Check the API's webhook requests and read them as typed events (`unwrap`)."""
+        return Webhooks()
