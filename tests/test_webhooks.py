@@ -19,12 +19,13 @@ from types import ModuleType
 import httpx
 import pytest
 import standardwebhooks
+import yaml
 
 from generator.errors import GeneratorError, Warnings
 from generator.ir import build_api
 from generator.spec import load_document
 
-from .conftest import generate_into, write_spec
+from .conftest import ROOT, generate_into, write_spec
 from .golden import FEATURES
 from .http_server import TestServer
 
@@ -275,3 +276,40 @@ def test_a_bad_signature_declaration_is_an_input_error(
     with pytest.raises(GeneratorError) as raised:
         build_api(load_document(spec), Warnings())
     assert pointer in str(raised.value) and problem in str(raised.value)
+
+
+def test_an_overlay_gives_a_3_0_spec_webhooks_and_their_signature(tmp_path: Path, import_client: Importer) -> None:
+    spec = write_spec(tmp_path, "openapi: 3.0.3\ninfo: {title: Scraper API, version: '1'}\npaths: {}\n")
+    declared = yaml.safe_load(FIRECRAWL_STYLE)
+    update = {key: declared[key] for key in ("servers", "x-clientgen-webhooks", "webhooks")}
+    overlay = {
+        "overlay": "1.0.0",
+        "info": {"title": "webhooks", "version": "1"},
+        "actions": [{"target": "$", "update": update}],
+    }
+    write_spec(tmp_path, json.dumps(overlay), "webhooks.overlay.yaml")
+    project = tmp_path / "client"
+    run = subprocess.run(
+        [sys.executable, "-m", "generator", "generate", str(spec), "--output", str(project)]
+        + ["--overlay", str(tmp_path / "webhooks.overlay.yaml")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert run.returncode == 0, run.stderr
+    scraper = import_client(project, "scraper")
+    body = b'{"success": true, "type": "crawl.completed", "id": "j1"}'
+    header = "sha256=" + hmac.new(b"s", body, hashlib.sha256).hexdigest()
+    assert type(scraper._webhooks.unwrap(body, {"X-Firecrawl-Signature": header}, secret="s")).__name__ == (
+        "CrawlCompletedEvent"
+    )
+
+
+def test_a_signature_declared_without_webhooks_is_a_warning(tmp_path: Path) -> None:
+    spec = write_spec(
+        tmp_path, "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\nx-clientgen-webhooks: {header: X-Sig}\n"
+    )
+    warnings = Warnings()
+    api = build_api(load_document(spec), warnings)
+    assert api.webhooks == []
+    assert [item.message for item in warnings.items] == ["the spec has no webhooks nor callbacks to verify; ignored"]

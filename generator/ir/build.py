@@ -156,7 +156,7 @@ def build_api(
         ),
         webhooks=webhooks,
         webhook_event=webhook_event,
-        webhook_signature=webhook_signature(document),
+        webhook_signature=webhook_signature(document, warnings),
     )
 
 

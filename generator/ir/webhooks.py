@@ -124,7 +124,7 @@ class WebhookBuilder:
         return alias
 
 
-def webhook_signature(document: Document) -> WebhookSignature:
+def webhook_signature(document: Document, warnings: Warnings) -> WebhookSignature:
     """The signature scheme `x-clientgen-webhooks` declares, else Standard Webhooks'."""
     pointer = "/" + SIGNATURE_EXTENSION
     declared = document.data.get(SIGNATURE_EXTENSION)
@@ -132,6 +132,8 @@ def webhook_signature(document: Document) -> WebhookSignature:
         return WebhookSignature()
     if not isinstance(declared, dict):
         raise document.error(pointer, "must be a mapping")
+    if not declares_webhooks(document):
+        warnings.add(document.location(pointer), "the spec has no webhooks nor callbacks to verify; ignored")
     for key, value in declared.items():
         if key not in _SIGNATURE_KEYS:
             raise document.error(pointer, f"unknown key {key!r} (known: {', '.join(_SIGNATURE_KEYS)})")
