@@ -5,6 +5,7 @@ refused before the body is read, and bodies come back as the spec's typed events
 from __future__ import annotations
 
 import base64
+import copy
 import hashlib
 import hmac
 import json
@@ -21,6 +22,7 @@ import pytest
 import standardwebhooks
 import yaml
 
+from generator.diff import diff_specs, markdown
 from generator.errors import GeneratorError, Warnings
 from generator.ir import build_api
 from generator.spec import load_document
@@ -313,3 +315,26 @@ def test_a_signature_declared_without_webhooks_is_a_warning(tmp_path: Path) -> N
     api = build_api(load_document(spec), warnings)
     assert api.webhooks == []
     assert [item.message for item in warnings.items] == ["the spec has no webhooks nor callbacks to verify; ignored"]
+
+
+def test_diff_reports_webhooks_added_removed_changed_and_resigned(tmp_path: Path) -> None:
+    old = yaml.safe_load((FEATURES / "webhooks" / "spec.yaml").read_text())
+    new = copy.deepcopy(old)
+    new["webhooks"]["crawl.cancelled"] = new["webhooks"].pop("crawl.started")
+    page = new["webhooks"]["crawl.page"]["post"]["requestBody"]["content"]["application/json"]["schema"]
+    page["properties"]["next"] = page["properties"].pop("id")
+    page["required"] = ["type", "data"]
+    new["x-clientgen-webhooks"] = {"header": "X-Signature", "prefix": "sha256="}
+    for name, spec in (("old", old), ("new", new)):
+        write_spec(tmp_path, json.dumps(spec), f"{name}.json")
+    report = diff_specs(tmp_path / "old.json", tmp_path / "new.json")
+    found = {(c.where, c.kind, c.breaking and not c.absorbed) for c in report.changes if c.surface == "http"}
+    assert found == {
+        ("webhook crawl.started", "webhook-removed", True),
+        ("webhook crawl.cancelled", "webhook-added", False),
+        ("webhook crawl.page", "field-removed", True),
+        ("webhook crawl.page", "field-added", False),
+        ("webhooks", "webhook-signature-changed", False),
+    }
+    assert report.semver == "major"
+    assert "`webhook body.id` removed" in markdown(report)
