@@ -654,3 +654,25 @@ def test_the_webhook_runtime_names_are_taken_only_where_there_are_webhooks(tmp_p
         assert "Webhooks" not in names and "Webhooks2" in names and resource.attribute != "webhooks"
     else:
         assert "Webhooks" in names and resource.attribute == "webhooks"
+
+
+def test_webhooks_through_refs_and_3_2_operations(tmp_path: Path) -> None:
+    body = (
+        "requestBody: {content: {application/json: {schema: {type: object, properties: {at: {type: string}}}}}}\n"
+        "        responses: {'200': {description: ok}}\n"
+    )
+    spec = write_spec(
+        tmp_path,
+        "openapi: 3.2.0\ninfo: {title: t, version: '1'}\n"
+        "paths:\n  /s:\n    post:\n      responses: {'200': {description: ok}}\n"
+        "      callbacks: {done: {$ref: '#/components/callbacks/Done'}}\n"
+        "webhooks:\n  ping:\n    additionalOperations:\n      NOTIFY:\n        " + body + "components:\n  callbacks:\n"
+        "    Done:\n      '{$request.query.url}':\n        $ref: '#/components/pathItems/Done'\n"
+        "  pathItems:\n    Done:\n      put:\n        " + body,
+    )
+    api, warnings = build(spec)
+    assert not warnings.items
+    assert [(w.name, w.method, w.payload.name, w.pointer) for w in api.webhooks] == [
+        ("ping", "NOTIFY", "PingEvent", "/webhooks/ping/additionalOperations/NOTIFY"),
+        ("done", "PUT", "DoneEvent", "/components/pathItems/Done/put"),
+    ]

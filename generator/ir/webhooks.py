@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from .. import naming, nodes
+from .. import naming, nodes, openapi32
 from ..errors import Warnings, escape_pointer_token
 from ..load import Document
 from .bodies import is_json_media_type
@@ -77,13 +77,19 @@ class WebhookBuilder:
 
     def _webhooks(self, name: str, raw_item: Any, pointer: str) -> Iterator[Webhook]:
         path_item, item_pointer = self._document.resolve(raw_item, pointer)
-        for method in HTTP_METHODS:
-            operation = path_item.get(method) if isinstance(path_item, dict) else None
-            if isinstance(operation, dict):
-                payload = self._payload(operation, f"{item_pointer}/{method}", name)
-                if payload is not None:
-                    description = nodes.text(operation, "summary") or nodes.text(operation, "description")
-                    yield Webhook(name, method.upper(), payload, description, f"{item_pointer}/{method}")
+        if not isinstance(path_item, dict):
+            raise self._document.error(item_pointer, "a path item must be a mapping")
+        methods: list[tuple[str, tuple[str, ...], Any]] = [
+            (method, (method,), path_item.get(method)) for method in HTTP_METHODS
+        ]
+        if openapi32.is_3_2(self._document.data):
+            methods += openapi32.added_operations(path_item)
+        for method, keys, operation in methods:
+            operation_pointer = item_pointer + openapi32.pointer(keys)
+            payload = self._payload(operation, operation_pointer, name) if isinstance(operation, dict) else None
+            if isinstance(operation, dict) and payload is not None:
+                description = nodes.text(operation, "summary") or nodes.text(operation, "description")
+                yield Webhook(name, method.upper(), payload, description, operation_pointer)
 
     def _payload(self, operation: dict[str, Any], pointer: str, name: str) -> NamedType | None:
         """The type of the webhook's JSON body; None, with a warning, when it has none."""
