@@ -85,9 +85,11 @@ class WebhookBuilder:
         if openapi32.is_3_2(self._document.data):
             methods += openapi32.added_operations(path_item)
         for method, keys, operation in methods:
+            if not isinstance(operation, dict):
+                continue
             operation_pointer = item_pointer + openapi32.pointer(keys)
-            payload = self._payload(operation, operation_pointer, name) if isinstance(operation, dict) else None
-            if isinstance(operation, dict) and payload is not None:
+            payload = self._payload(operation, operation_pointer, name)
+            if payload is not None:
                 description = nodes.text(operation, "summary") or nodes.text(operation, "description")
                 yield Webhook(name, method.upper(), payload, description, operation_pointer)
 
@@ -112,7 +114,8 @@ class WebhookBuilder:
 
     def _event_union(self, webhooks: list[Webhook]) -> Alias | None:
         """`WebhookEvent`: the payloads' union, tagged where every payload is a model that fixes
-        a property (`type`, `event`) to values of its own, else tried in order."""
+        a property (`type`, `event`) to values of its own; otherwise the payload that fits is
+        chosen."""
         payloads = list(dict.fromkeys(webhook.payload for webhook in webhooks))
         if not payloads:
             return None
