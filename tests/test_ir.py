@@ -591,3 +591,88 @@ paths:
     api, _ = build(write_spec(tmp_path, spec))
     samples = {p.name: p.sample for p in api.resources[0].operations[0].parameters}
     assert samples == {"url": "https://a.example", "html": None, "width": 3, "tag": None}
+
+
+def test_webhooks_and_callbacks_have_payload_types_and_one_tagged_union() -> None:
+    api, warnings = build(FEATURES / "webhooks" / "spec.yaml")
+    assert not warnings.items
+    found = [(w.name, w.method, w.payload.name, w.description, w.pointer) for w in api.webhooks]
+    assert found == [
+        ("crawl.started", "POST", "CrawlStartedEvent", "A crawl started.", "/webhooks/crawl.started/post"),
+        ("crawl.page", "POST", "CrawlPageEvent", "A page was crawled.", "/webhooks/crawl.page/post"),
+        ("crawl.completed", "POST", "CrawlCompleted", "A crawl completed.", "/webhooks/crawl.completed/post"),
+        (
+            "crawlFailed",
+            "POST",
+            "CrawlFailedEvent",
+            "The crawl failed.",
+            "/paths/~1crawl/post/callbacks/crawlFailed/{$request.body#~1webhook}/post",
+        ),
+    ]
+    event = api.webhook_event
+    assert event is not None and event.name == "WebhookEvent" and event in api.types
+    assert isinstance(event.type, UnionOf) and event.type.discriminator is not None
+    assert event.type.discriminator.wire_name == "type"
+    assert [tag for tag, _ in event.type.discriminator.tags] == [
+        "crawl.started",
+        "crawl.page",
+        "crawl.completed",
+        "crawl.failed",
+    ]
+    assert {"CrawlStartedEvent", "CrawlPageEvent", "CrawlFailedEvent"} <= {t.name for t in api.types}
+    assert api.webhook_signature.scheme == "standard"
+
+
+def test_webhook_without_json_body_is_left_out_with_a_warning(tmp_path: Path) -> None:
+    spec = write_spec(
+        tmp_path,
+        "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\nwebhooks:\n  ping:\n    post:\n"
+        "      responses: {'200': {description: ok}}\n",
+    )
+    api, warnings = build(spec)
+    assert api.webhooks == [] and api.webhook_event is None
+    assert any("no request body" in item.message for item in warnings.items)
+
+
+@pytest.mark.parametrize("with_webhooks", [True, False])
+def test_the_webhook_runtime_names_are_taken_only_where_there_are_webhooks(tmp_path: Path, with_webhooks: bool) -> None:
+    webhooks = (
+        "webhooks:\n  ping:\n    post:\n      requestBody:\n        content:\n          application/json:\n"
+        "            schema: {type: object, properties: {at: {type: string}}}\n"
+        "      responses: {'200': {description: ok}}\n"
+    )
+    spec = write_spec(
+        tmp_path,
+        "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /w:\n    get:\n      tags: [webhooks]\n"
+        "      responses: {'200': {description: ok}}\ncomponents:\n  schemas:\n"
+        "    Webhooks: {type: object, properties: {a: {type: string}}}\n" + (webhooks if with_webhooks else ""),
+    )
+    api, _ = build(spec)
+    names = {named.name for named in api.types}
+    [resource] = api.resources
+    if with_webhooks:
+        assert "Webhooks" not in names and "Webhooks2" in names and resource.attribute != "webhooks"
+    else:
+        assert "Webhooks" in names and resource.attribute == "webhooks"
+
+
+def test_webhooks_through_refs_and_3_2_operations(tmp_path: Path) -> None:
+    body = (
+        "requestBody: {content: {application/json: {schema: {type: object, properties: {at: {type: string}}}}}}\n"
+        "        responses: {'200': {description: ok}}\n"
+    )
+    spec = write_spec(
+        tmp_path,
+        "openapi: 3.2.0\ninfo: {title: t, version: '1'}\n"
+        "paths:\n  /s:\n    post:\n      responses: {'200': {description: ok}}\n"
+        "      callbacks: {done: {$ref: '#/components/callbacks/Done'}}\n"
+        "webhooks:\n  ping:\n    additionalOperations:\n      NOTIFY:\n        " + body + "components:\n  callbacks:\n"
+        "    Done:\n      '{$request.query.url}':\n        $ref: '#/components/pathItems/Done'\n"
+        "  pathItems:\n    Done:\n      put:\n        " + body,
+    )
+    api, warnings = build(spec)
+    assert not warnings.items
+    assert [(w.name, w.method, w.payload.name, w.pointer) for w in api.webhooks] == [
+        ("ping", "NOTIFY", "PingEvent", "/webhooks/ping/additionalOperations/NOTIFY"),
+        ("done", "PUT", "DoneEvent", "/components/pathItems/Done/put"),
+    ]

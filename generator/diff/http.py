@@ -102,6 +102,7 @@ class HttpDiff:
             self.add(http_name(operation), "operation-added", f"operation `{key}` added", breaking=False)
         for old_operation, new_operation in matching.pairs:
             self.operation(old_operation, new_operation)
+        self.webhooks(old, new)
 
     def operation(self, old: Operation, new: Operation) -> None:
         where = http_name(new)
@@ -131,6 +132,27 @@ class HttpDiff:
                 "security-changed",
                 f"security changed from {_security_text(old)} to {_security_text(new)}",
                 breaking=newly_required or bool(_security_set(old) - _security_set(new)),
+            )
+
+    def webhooks(self, old: Api, new: Api) -> None:
+        """Webhooks by name and method. Their bodies are read by the receiver, as responses are
+        by the client: a field the API stops sending breaks receivers, a new one does not."""
+        before = {(webhook.name, webhook.method): webhook for webhook in old.webhooks}
+        after = {(webhook.name, webhook.method): webhook for webhook in new.webhooks}
+        for name, method in sorted(before.keys() - after.keys()):
+            self.add(f"webhook {name}", "webhook-removed", f"webhook `{name}` ({method}) removed", breaking=True)
+        for name, method in sorted(after.keys() - before.keys()):
+            self.add(f"webhook {name}", "webhook-added", f"webhook `{name}` ({method}) added", breaking=False)
+        for key in sorted(before.keys() & after.keys()):
+            old_payload, new_payload = Ref(before[key].payload), Ref(after[key].payload)
+            self.types(f"webhook {key[0]}", "webhook body", old_payload, new_payload, "response", set())
+        if old.webhooks and new.webhooks and old.webhook_signature != new.webhook_signature:
+            self.add(
+                "webhooks",
+                "webhook-signature-changed",
+                f"webhook signature changed from {_signature_text(old)} to {_signature_text(new)}",
+                breaking=True,
+                absorbed=True,  # the regenerated client verifies the new one
             )
 
     # --- requests -------------------------------------------------------------------------------
@@ -359,6 +381,15 @@ def _security_text(operation: Operation) -> str:
 
 def _values(values: Sequence[object]) -> str:
     return ", ".join(f"`{value!r}`" if not isinstance(value, str) else f"`{value}`" for value in values)
+
+
+def _signature_text(api: Api) -> str:
+    signature = api.webhook_signature
+    if signature.scheme == "standard":
+        return "Standard Webhooks"
+    return (
+        f"{signature.header}: {signature.prefix}<{signature.encoding} HMAC-{signature.algorithm} of {signature.signed}>"
+    )
 
 
 def _quoted(urls: list[str]) -> str:

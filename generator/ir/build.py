@@ -23,6 +23,7 @@ from .operations import OperationBuilder
 from .overrides import NameOverrides
 from .schemas import SchemaBuilder
 from .status_errors import STATUS_ERROR_CLASSES, documented_errors
+from .webhooks import WEBHOOK_RUNTIME_NAMES, WebhookBuilder, declares_webhooks, webhook_signature
 
 # Names a class the generator names must not take: what the generated modules import (a schema
 # called `Call` would hide the runtime's in the resource modules), Python's builtins, and the
@@ -100,7 +101,12 @@ def build_api(
     client_class = client_class or default_client_class(package_name)
     overrides = overrides or NameOverrides()
 
-    class_names = naming.Scope(RESERVED_CLASS_NAMES | {client_class, "Async" + client_class})
+    with_webhooks = declares_webhooks(document)
+    class_names = naming.Scope(
+        RESERVED_CLASS_NAMES
+        | {client_class, "Async" + client_class}
+        | (WEBHOOK_RUNTIME_NAMES if with_webhooks else set())
+    )
     env_prefix = env_prefix or naming.env_prefix(package_name)
     schemes = _security_schemes(document, warnings)
     _name_credentials(schemes, env_prefix)
@@ -108,7 +114,13 @@ def build_api(
     components = nodes.mapping(nodes.mapping(document.data, "components"), "schemas")
     schemas.claim_component_names(components)
     operations = OperationBuilder(
-        document, schemas, warnings, {scheme.key for scheme in schemes}, class_names, overrides
+        document,
+        schemas,
+        warnings,
+        {scheme.key for scheme in schemes},
+        class_names,
+        overrides,
+        client_members=frozenset({"webhooks"} if with_webhooks else ()),
     )
     # names are claimed in this order: the components' (above), the resources', the names the
     # user chose for methods, then the classes of the components' and the operations' types
@@ -117,6 +129,7 @@ def build_api(
     for key in components:
         schemas.component(key)
     operations.build(plan)
+    webhooks, webhook_event = WebhookBuilder(document, schemas, warnings, class_names).build()
     types = merge_identical(
         schemas.types, schemas.declared, resources, class_names, schemas.references, schemas.group_of
     )
@@ -140,6 +153,9 @@ def build_api(
         status_errors=documented_errors(
             r.status for resource in resources for op in resource.operations for r in op.responses
         ),
+        webhooks=webhooks,
+        webhook_event=webhook_event,
+        webhook_signature=webhook_signature(document, warnings),
     )
 
 

@@ -473,6 +473,38 @@ class Resource:
         return self.class_family(self.class_name)[5]
 
 
+# --- webhooks ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Webhook:
+    """A request the API sends (a `webhooks` entry, or an operation's callback), whose JSON body
+    a receiver reads as `payload` (`_webhooks.unwrap`)."""
+
+    name: str
+    """The webhook's key, or the callback's."""
+    method: str
+    payload: NamedType
+    description: str | None
+    pointer: str
+
+
+@dataclass(frozen=True)
+class WebhookSignature:
+    """How the API signs its webhooks: Standard Webhooks, or an HMAC in one header
+    (`x-clientgen-webhooks`)."""
+
+    scheme: Literal["standard", "hmac"] = "standard"
+    header: str = "webhook-signature"
+    prefix: str = ""
+    """What the header's value starts with before the digest (`sha256=`)."""
+    algorithm: str = "sha256"
+    signed: Literal["body", "timestamp.body"] = "body"
+    encoding: Literal["hex", "base64"] = "hex"
+    timestamp_header: str = "webhook-timestamp"
+    """The header of the timestamp, when `signed` is `timestamp.body`."""
+
+
 # --- the API -----------------------------------------------------------------------------------
 
 
@@ -539,6 +571,10 @@ class Api:
     type_modules: list[TypeModule]
     status_errors: list[StatusError] = field(default_factory=list)
     """The exception classes of their own that the spec's documented error statuses need."""
+    webhooks: list[Webhook] = field(default_factory=list)
+    webhook_event: Alias | None = None
+    """The type `unwrap` returns: the union of the webhooks' payloads."""
+    webhook_signature: WebhookSignature = WebhookSignature()
 
     @property
     def operations(self) -> list[Operation]:

@@ -61,7 +61,10 @@ class OperationBuilder:
         security_scheme_keys: set[str],
         class_names: naming.Scope,
         overrides: NameOverrides,
+        *,
+        client_members: frozenset[str] = frozenset(),
     ) -> None:
+        """`client_members`: attributes the client has besides `CLIENT_MEMBERS` (`webhooks`)."""
         self._document = document
         self._overrides = overrides
         samples: dict[str, Any] = {}  # of referenced schemas, by $ref
@@ -75,7 +78,7 @@ class OperationBuilder:
         self._method_names: dict[str, naming.Scope] = {}
         self._operation_ids: dict[str, str] = {}
         """operationId -> the operation (METHOD path) that has it first."""
-        self._client_members = naming.Scope(CLIENT_MEMBERS)
+        self._client_members = naming.Scope(CLIENT_MEMBERS | client_members)
         """The client's attributes: its own, the resources', the methods on the client itself."""
         self._on_client: set[str] = set()
         """The pointers of the operations whose methods are on the client itself too."""

@@ -223,6 +223,24 @@ class SchemaBuilder:
             node, pointer, self._class_name(pointer, title if isinstance(title, str) else name), is_component=True
         )
 
+    def payload(self, node: Any, pointer: str, hint: str) -> NamedType:
+        """The named type of a webhook's payload: its definition's (a `$ref`), else a class of
+        its own named `hint`, kept under that name (never merged into another)."""
+        target, target_pointer = self._document.resolve(node, pointer)
+        named = self._named_at(target_pointer)
+        if named is None:
+            named = self._named(target, target_pointer, hint, is_component=False)
+            self.declared.add(named)
+        return named
+
+    def declare(self, named: NamedType, uses: set[NamedType]) -> None:
+        """A named type made outside the schemas (the union of the webhooks' payloads), in a
+        module of its own."""
+        self.types.append(named)
+        self.references[named] = uses
+        self.group_of[named] = named.name
+        self.declared.add(named)
+
     def _use(self, named: NamedType) -> Ref:
         if self._building:
             self.references[self._building[-1]].add(named)

@@ -115,6 +115,8 @@ def render_project(
         files[f"{package}/{name}"] = render(
             f"package/{name}.jinja", product=py_literal(f"{project.name}/{project.version}")
         )
+    if api.webhooks:
+        files[f"{package}/_webhooks.py"] = render("package/_webhooks.py.jinja")
     files[f"{package}/resources/__init__.py"] = render(
         "package/resources/__init__.py.jinja",
         reexports=[
