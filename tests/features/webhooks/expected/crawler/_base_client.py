@@ -12,26 +12,23 @@ import json
 import logging
 import os
 import random
+import sys
 import threading
 import time
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import (
+    AsyncIterator,
+    Awaitable,
+    Callable,
+    Generator,
+    Iterator,
+    Mapping,
+    Sequence,
+)
 from contextvars import ContextVar
-from collections.abc import Generator
 from dataclasses import dataclass, field, replace
 from types import TracebackType
-from typing import (
-    TYPE_CHECKING,
-    Any,
-    Generic,
-    Mapping,
-    ParamSpec,
-    Self,
-    Sequence,
-    TypeAlias,
-    TypeVar,
-    cast,
-)
+from typing import TYPE_CHECKING, Any, Generic, ParamSpec, Self, TypeAlias, TypeVar, cast
 
 import httpx
 
@@ -68,7 +65,15 @@ MAX_RETRY_DELAY = 8.0
 MAX_RETRY_AFTER = 60.0
 """A Retry-After longer than this is not waited for; the usual backoff applies instead."""
 RETRY_STATUSES = frozenset({408, 409, 429})
-USER_AGENT = "crawler-python/0.1.0"
+BODILESS = frozenset({"GET", "HEAD", "DELETE", "OPTIONS", "TRACE"})
+"""Methods whose requests carry no body unless the API describes one."""
+PRODUCT = "crawler/0.1.0"
+"""This client's distribution and version, which its User-Agent header starts with."""
+USER_AGENT = (
+    f"{PRODUCT} (clientgen 0.2.0; python {sys.version_info.major}.{sys.version_info.minor})"
+)
+"""The User-Agent header: what made this client, and for which Python (`user_agent_tag=` on the
+client appends a tag of the application's)."""
 LOG_ENVIRONMENT_VARIABLE = "CRAWLER_LOG"
 
 logger = logging.getLogger(__name__.rpartition(".")[0])
@@ -456,9 +461,15 @@ class BaseClient:
         cross_origin_redirects: bool,
         strict_response_validation: bool,
         default_headers: Mapping[str, str] | None,
+        user_agent_tag: str | None,
     ) -> None:
         if max_retries < 0:
             raise ValueError("max_retries must be 0 or more")
+        if user_agent_tag is not None and not (
+            user_agent_tag.isascii() and user_agent_tag.isprintable()
+        ):
+            raise ValueError("user_agent_tag must be printable ASCII text (a header carries it)")
+        self._user_agent = f"{USER_AGENT} {user_agent_tag}" if user_agent_tag else USER_AGENT
         self.base_url = httpx.URL(str(base_url).rstrip("/"))
         self.timeout = timeout
         self.max_retries = max_retries
@@ -521,12 +532,18 @@ class BaseClient:
     def _build_request(
         self, http: httpx.Client | httpx.AsyncClient, endpoint: Endpoint[Any], call: Call
     ) -> httpx.Request:
+        if call.extra_body and endpoint.body_encoding is None and endpoint.method in BODILESS:
+            # a GET's body is ignored or refused by servers and proxies: never sent unasked
+            raise TypeError(
+                f"{_operation(endpoint)} takes no request body: extra_body= cannot be sent"
+                " (extra_query= adds query parameters)"
+            )
         encodings = endpoint.encodings
         if endpoint.argument_types or endpoint.body_type is not None:
             call = _with_wire_keys(endpoint, call)
         header_items = {
             "Accept": endpoint.accept,
-            "User-Agent": USER_AGENT,
+            "User-Agent": self._user_agent,
             **self.default_headers,
         }
         header_items.update(_wire.header_values(call.headers, encodings.get("header", _NONE)))
@@ -561,7 +578,7 @@ class BaseClient:
             **body,
         )
 
-    def _next_page(self, url: str, call: Call) -> Call:
+    def _next_page_call(self, url: str, call: Call) -> Call:
         """`call` sent to a next page's `url`, which must be on the API's own origin: the
         client's credentials go with it."""
         base = httpx.URL(str(self.base_url))
@@ -640,7 +657,7 @@ class BaseClient:
             outcome = yield from self._exchange(request, stream=stream)
             if isinstance(outcome, httpx.HTTPError):
                 if retry >= self.max_retries:
-                    raise connection_error(outcome, request)
+                    raise connection_error(outcome, request, _operation(endpoint))
                 retry += 1
                 delay = self._retry_delay(retry, None)
                 self._log_retry(request, retry, delay, type(outcome).__name__)
@@ -773,18 +790,16 @@ class BaseClient:
 
         from ._models import excerpt, first_problem, validate
 
-        what = f"{response.status_code} response to {endpoint.method} {endpoint.path}"
+        what = f"{response.status_code} response to {_operation(endpoint)}"
         try:
             data = json.loads(response.content)
         except ValueError:
-            if self.strict_response_validation:
-                raise APIResponseValidationError(
-                    f"{what} is not valid JSON; body starts {excerpt(response.content)}",
-                    response=response,
-                    body=response.text,
-                ) from None
-            logger.debug("%s is not valid JSON; its text is returned", what)
-            return cast(ResponseT, response.text or None)
+            # never a text where the method's type promises a model, strict or not
+            raise APIResponseValidationError(
+                f"{what} is not valid JSON; body starts {excerpt(response.content)}",
+                response=response,
+                body=response.text,
+            ) from None
         try:
             return cast(
                 ResponseT,
@@ -829,7 +844,7 @@ class SyncAPIClient(BaseClient):
         self._owns_http_client = http_client is None
         self._http = SharedHttpClient(http_client, httpx.Client)
 
-    def request(self, endpoint: Endpoint[ResponseT], call: Call) -> ResponseT:
+    def _request(self, endpoint: Endpoint[ResponseT], call: Call) -> ResponseT:
         """Send one call, retrying as configured; return its parsed response."""
         streaming = _streaming_response.get()
         response, retries = self._run(endpoint, call, stream=streaming)
@@ -837,7 +852,7 @@ class SyncAPIClient(BaseClient):
             return cast(ResponseT, self._streamed(endpoint, response, retries, events=False))
         return self._finish(endpoint, response, retries)
 
-    def stream(self, endpoint: Endpoint[ResponseT], call: Call) -> Stream[ResponseT]:
+    def _stream(self, endpoint: Endpoint[ResponseT], call: Call) -> Stream[ResponseT]:
         """Send one call whose response is a stream of server-sent events; iterate over them."""
         response, retries = self._run(endpoint, call, stream=True)
         if _streaming_response.get():
@@ -846,7 +861,7 @@ class SyncAPIClient(BaseClient):
             try:
                 response.read()
             except httpx.HTTPError as exc:
-                raise connection_error(exc, response.request)
+                raise connection_error(exc, response.request, _operation(endpoint))
             finally:
                 response.close()  # also when the body is too large
             raise _status_error(endpoint, response, self.strict_response_validation)
@@ -875,11 +890,11 @@ class SyncAPIClient(BaseClient):
 
         return StreamedResponse(response, retries, parse)
 
-    def next_page(self, endpoint: Endpoint[ResponseT], url: str, call: Call) -> ResponseT:
+    def _next_page(self, endpoint: Endpoint[ResponseT], url: str, call: Call) -> ResponseT:
         """The answer at `url`, the next page of an answer of `endpoint`."""
-        return self.request(endpoint, self._next_page(url, call))
+        return self._request(endpoint, self._next_page_call(url, call))
 
-    def wait(
+    def _wait(
         self,
         call: Callable[[], ResponseT],
         *,
@@ -897,7 +912,7 @@ class SyncAPIClient(BaseClient):
                 return answer
             time.sleep(poll_interval)
 
-    def collect(
+    def _collect(
         self,
         first: ResponseT,
         *,
@@ -911,7 +926,8 @@ class SyncAPIClient(BaseClient):
         `max_pages` pages and `max_results` items; `following(next)` is the page after a page
         whose `next_attribute` is `next`. See `_collected`."""
         page, pages, items = first, 1, list(getattr(first, items_attribute) or [])
-        while _wants_more(page, next_attribute, pages, len(items), max_pages, max_results):
+        cursors = PageCursors("collecting pages")
+        while _wants_more(page, next_attribute, cursors, pages, len(items), max_pages, max_results):
             page = following(getattr(page, next_attribute))
             pages += 1
             items.extend(getattr(page, items_attribute) or [])
@@ -968,7 +984,7 @@ class AsyncAPIClient(BaseClient):
         self._owns_http_client = http_client is None
         self._http = SharedHttpClient(http_client, httpx.AsyncClient)
 
-    async def request(self, endpoint: Endpoint[ResponseT], call: Call) -> ResponseT:
+    async def _request(self, endpoint: Endpoint[ResponseT], call: Call) -> ResponseT:
         """Send one call, retrying as configured; return its parsed response."""
         streaming = _streaming_response.get()
         response, retries = await self._run(endpoint, call, stream=streaming)
@@ -996,11 +1012,11 @@ class AsyncAPIClient(BaseClient):
 
         return AsyncStreamedResponse(response, retries, parse)
 
-    async def next_page(self, endpoint: Endpoint[ResponseT], url: str, call: Call) -> ResponseT:
+    async def _next_page(self, endpoint: Endpoint[ResponseT], url: str, call: Call) -> ResponseT:
         """The answer at `url`, the next page of an answer of `endpoint`."""
-        return await self.request(endpoint, self._next_page(url, call))
+        return await self._request(endpoint, self._next_page_call(url, call))
 
-    async def wait(
+    async def _wait(
         self,
         call: Callable[[], Awaitable[ResponseT]],
         *,
@@ -1018,7 +1034,7 @@ class AsyncAPIClient(BaseClient):
                 return answer
             await _sleep(poll_interval)
 
-    async def collect(
+    async def _collect(
         self,
         first: ResponseT,
         *,
@@ -1032,13 +1048,14 @@ class AsyncAPIClient(BaseClient):
         `max_pages` pages and `max_results` items; `following(next)` is the page after a page
         whose `next_attribute` is `next`. See `_collected`."""
         page, pages, items = first, 1, list(getattr(first, items_attribute) or [])
-        while _wants_more(page, next_attribute, pages, len(items), max_pages, max_results):
+        cursors = PageCursors("collecting pages")
+        while _wants_more(page, next_attribute, cursors, pages, len(items), max_pages, max_results):
             page = await following(getattr(page, next_attribute))
             pages += 1
             items.extend(getattr(page, items_attribute) or [])
         return _collected(first, page, items, items_attribute, next_attribute, max_results)
 
-    async def stream(self, endpoint: Endpoint[ResponseT], call: Call) -> AsyncStream[ResponseT]:
+    async def _stream(self, endpoint: Endpoint[ResponseT], call: Call) -> AsyncStream[ResponseT]:
         """Send one call whose response is a stream of server-sent events; iterate over them."""
         response, retries = await self._run(endpoint, call, stream=True)
         if _streaming_response.get():
@@ -1050,7 +1067,7 @@ class AsyncAPIClient(BaseClient):
             try:
                 await response.aread()
             except httpx.HTTPError as exc:
-                raise connection_error(exc, response.request)
+                raise connection_error(exc, response.request, _operation(endpoint))
             finally:
                 await response.aclose()  # also when the body is too large
             raise _status_error(endpoint, response, self.strict_response_validation)
@@ -1162,7 +1179,7 @@ def _retry_after_seconds(headers: httpx.Headers) -> float | None:
             when = email.utils.parsedate_to_datetime(value)
         except (TypeError, ValueError):
             continue
-        return (when - datetime.datetime.now(datetime.timezone.utc)).total_seconds()
+        return (when - datetime.datetime.now(datetime.UTC)).total_seconds()
     return None
 
 
@@ -1206,20 +1223,45 @@ def _wait_is_over(
     return False
 
 
+class PageCursors:
+    """The next-page cursors (or URLs) a pager has followed: a server that gives one again would
+    have it ask for the same pages for ever."""
+
+    def __init__(self, where: str) -> None:
+        self._where = where
+        self._seen: set[str] = set()
+
+    def add(self, cursor: object) -> None:
+        """Note the cursor of the page to fetch next; an APIError when it came before."""
+        key = repr(cursor)
+        if key in self._seen:
+            raise APIError(
+                f"{self._where}: the next-page cursor {cursor!r} came back; stopped rather than"
+                " asking for the same pages again"
+            )
+        self._seen.add(key)
+
+
 def _wants_more(
     page: object,
     next_attribute: str,
+    cursors: PageCursors,
     pages: int,
     items: int,
     max_pages: int | None,
     max_results: int | None,
 ) -> bool:
-    """Whether to fetch the page after `page`: there is one, and no limit is reached."""
-    return (
-        bool(getattr(page, next_attribute))
+    """Whether to fetch the page after `page`: there is one, not seen before, and no limit is
+    reached."""
+    cursor = getattr(page, next_attribute)
+    wanted = (
+        bool(cursor)
         and (max_pages is None or pages < max_pages)
         and (max_results is None or items < max_results)
     )
+    if wanted:
+        cursors.add(cursor)
+    return wanted
 
 
 def _collected(
@@ -1276,7 +1318,7 @@ def _status_error(
 
         from ._models import validate
 
-        what = f"{response.status_code} response to {endpoint.method} {endpoint.path}"
+        what = f"{response.status_code} response to {_operation(endpoint)}"
         try:
             parsed = validate(error_type, body, strict=strict, what=what)
         except pydantic.ValidationError:
@@ -1284,7 +1326,13 @@ def _status_error(
     error_class = STATUS_ERRORS.get(response.status_code)
     if error_class is None:
         error_class = InternalServerError if response.status_code >= 500 else APIStatusError
-    return error_class(_error_message(response, body), response=response, body=body, parsed=parsed)
+    message = f"{_operation(endpoint)}: {_error_message(response, body)}"
+    return error_class(message, response=response, body=body, parsed=parsed)
+
+
+def _operation(endpoint: Endpoint[Any]) -> str:
+    """The operation as messages name it: `POST /scrape`."""
+    return f"{endpoint.method} {endpoint.path}"
 
 
 def _error_message(response: httpx.Response, body: object) -> str:

@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, Mapping
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 import httpx
 
@@ -75,6 +76,7 @@ class Crawler(SyncAPIClient):
         cross_origin_redirects: bool = True,
         strict_response_validation: bool = False,
         default_headers: Mapping[str, str] | None = None,
+        user_agent_tag: str | None = None,
         http_client: httpx.Client | None = None,
     ) -> None:
         """Create a client.
@@ -94,6 +96,8 @@ class Crawler(SyncAPIClient):
             not match the API's description. By default such a response does not fail the call:
             what fits is typed, what does not is kept as received (and logged at debug level).
           default_headers: Headers sent with every request.
+          user_agent_tag: Your application's name and version (`my-app/1.2`), appended to the
+            User-Agent header, which names this client, its version and Python's.
           http_client: An httpx client of your own (proxies, transports, limits).
         """
         super().__init__(
@@ -106,6 +110,7 @@ class Crawler(SyncAPIClient):
             cross_origin_redirects=cross_origin_redirects,
             strict_response_validation=strict_response_validation,
             default_headers=default_headers,
+            user_agent_tag=user_agent_tag,
             http_client=http_client,
         )
 
@@ -142,6 +147,7 @@ class AsyncCrawler(AsyncAPIClient):
         cross_origin_redirects: bool = True,
         strict_response_validation: bool = False,
         default_headers: Mapping[str, str] | None = None,
+        user_agent_tag: str | None = None,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
         """Create a client.
@@ -161,6 +167,8 @@ class AsyncCrawler(AsyncAPIClient):
             not match the API's description. By default such a response does not fail the call:
             what fits is typed, what does not is kept as received (and logged at debug level).
           default_headers: Headers sent with every request.
+          user_agent_tag: Your application's name and version (`my-app/1.2`), appended to the
+            User-Agent header, which names this client, its version and Python's.
           http_client: An httpx client of your own (proxies, transports, limits).
         """
         super().__init__(
@@ -173,6 +181,7 @@ class AsyncCrawler(AsyncAPIClient):
             cross_origin_redirects=cross_origin_redirects,
             strict_response_validation=strict_response_validation,
             default_headers=default_headers,
+            user_agent_tag=user_agent_tag,
             http_client=http_client,
         )
 

@@ -54,24 +54,44 @@ class APIConnectionError(APIError):
 class APITimeoutError(APIConnectionError):
     """The request took longer than its timeout."""
 
-    def __init__(self, *, request: httpx.Request) -> None:
-        super().__init__("Request timed out.", request=request)
+    def __init__(self, message: str = "Request timed out.", *, request: httpx.Request) -> None:
+        super().__init__(message, request=request)
 
 
-def connection_error(exc: httpx.HTTPError, request: httpx.Request) -> APIConnectionError:
+def connection_error(
+    exc: httpx.HTTPError, request: httpx.Request, operation: str | None = None
+) -> APIConnectionError:
     """The client's error for one of httpx's: the connection failed, broke or timed out, or the
-    body could not be decoded (a wrong Content-Encoding). Raise it as it is, without `from`: it
-    names httpx's error as its cause only when that error's message quotes no header value."""
+    body could not be decoded (a wrong Content-Encoding). Its message starts with the operation
+    (`POST /scrape`; by default the request's method and path). Raise it as it is, without
+    `from`: it names httpx's error as its cause only when that error's message quotes no header
+    value."""
+    operation = operation or f"{request.method} {request.url.path}"
     error: APIConnectionError
     if isinstance(exc, httpx.TimeoutException):
-        error = APITimeoutError(request=request)
+        error = APITimeoutError(f"{operation} timed out: {_timeout(exc, request)}", request=request)
         error.__cause__ = exc
     else:
         detail = _without_header_values(str(exc), request)
-        error = APIConnectionError(f"Connection error: {detail}", request=request)
+        error = APIConnectionError(f"{operation}: connection error: {detail}", request=request)
         error.__cause__ = exc if detail == str(exc) else None
     error.__suppress_context__ = True
     return error
+
+
+_TIMEOUT_PHASES = (
+    (httpx.ConnectTimeout, "connect"),
+    (httpx.WriteTimeout, "write"),
+    (httpx.PoolTimeout, "pool"),
+)
+
+
+def _timeout(exc: httpx.TimeoutException, request: httpx.Request) -> str:
+    """Which timeout ran out, and its seconds (a read timeout also bounds the whole attempt)."""
+    phase = next((name for kind, name in _TIMEOUT_PHASES if isinstance(exc, kind)), "read")
+    seconds = request.extensions.get("timeout", {}).get(phase)
+    limit = "no limit" if seconds is None else f"{seconds:g} s"
+    return f"the {phase} timeout ({limit}) of an attempt ran out"
 
 
 _SHORTEST_SECRET = 4
@@ -187,7 +207,8 @@ status APIStatusError."""
 
 
 class WaitTimeoutError(APIError):
-    """A waiting method (`..._until_done`) gave up: the job had not ended within `max_wait`."""
+    """A method that waits for a job (the README's "Waiting for jobs" lists them) gave up: the
+    job had not ended within `max_wait`."""
 
     def __init__(self, message: str, *, last: object) -> None:
         super().__init__(message)

@@ -85,20 +85,24 @@ def _name(variant: Any) -> str:
     return str(variant.__name__)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _adapter(type_: Any) -> pydantic.TypeAdapter[Any]:
     """The (cached) validator of a response type."""
     return pydantic.TypeAdapter(type_)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _field_adapter(model: type[pydantic.BaseModel], name: str) -> pydantic.TypeAdapter[Any]:
     """The (cached) validator of one field of a model, its constraints included."""
     return pydantic.TypeAdapter(_field_type(model.model_fields[name]))
 
 
 def _field_type(info: Any) -> Any:
-    return typing.Annotated[(info.annotation, *info.metadata, info)]
+    """The type of a field, with its constraints and its discriminator: not with the field's
+    own `Field()`, whose alias and default pydantic warns a validator of its own ignores."""
+    rules = () if info.discriminator is None else (Field(discriminator=info.discriminator),)
+    metadata = (*info.metadata, *rules)
+    return typing.Annotated[(info.annotation, *metadata)] if metadata else info.annotation
 
 
 def validate(type_: Any, value: Any, *, strict: bool, what: str) -> Any:

@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 import os
-from typing import IO, Literal, Mapping, Optional, Union
+from collections.abc import Mapping
+from typing import IO, Literal, TypeAlias
 
 import httpx
 
@@ -22,17 +23,17 @@ class NotGiven:
 NOT_GIVEN = NotGiven()
 """The default of every optional argument: the argument is left out of the request."""
 
-Headers = Mapping[str, str]
-Query = Mapping[str, object]
-Body = Mapping[str, object]
-Timeout = Union[float, httpx.Timeout, None]
+Headers: TypeAlias = Mapping[str, str]
+Query: TypeAlias = Mapping[str, object]
+Body: TypeAlias = Mapping[str, object]
+Timeout: TypeAlias = float | httpx.Timeout | None
 
-FileContent = Union[IO[bytes], bytes, "os.PathLike[str]"]
-FileTypes = Union[
-    FileContent,
-    tuple[Optional[str], FileContent],
-    tuple[Optional[str], FileContent, Optional[str]],
-    tuple[Optional[str], FileContent, Optional[str], Mapping[str, str]],
-]
+FileContent: TypeAlias = IO[bytes] | bytes | os.PathLike[str]
+FileTypes: TypeAlias = (
+    FileContent
+    | tuple[str | None, FileContent]
+    | tuple[str | None, FileContent, str | None]
+    | tuple[str | None, FileContent, str | None, Mapping[str, str]]
+)
 """A file to upload: its content, or (file name, content), (file name, content, media type) or
 (file name, content, media type, headers of its part in a multipart body)."""

@@ -14,20 +14,9 @@ import os
 import re
 import sys
 import types
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import (
-    TYPE_CHECKING,
-    Annotated,
-    Any,
-    Mapping,
-    Sequence,
-    TypeGuard,
-    Union,
-    cast,
-    get_args,
-    get_origin,
-)
+from typing import TYPE_CHECKING, Annotated, Any, TypeGuard, Union, cast, get_args, get_origin
 from urllib.parse import quote, quote_plus
 
 from ._types import NOT_GIVEN, Body
@@ -165,7 +154,7 @@ def _variants(type_: Any) -> list[Any]:
     return [type_]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _cached_fields(type_: Any) -> dict[str, tuple[str, Any]]:
     found: dict[str, tuple[str, Any]] = {}
     base_model = _base_model()
@@ -447,7 +436,7 @@ def body_arguments(
     return {"content": content, "headers": {"Content-Type": media_type}}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _charset(media_type: str) -> str:
     """The `charset` parameter of a media type (utf-8 when it has none Python knows)."""
     for parameter in media_type.split(";")[1:]:

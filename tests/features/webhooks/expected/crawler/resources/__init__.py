@@ -7,14 +7,17 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .crawl import AsyncCrawlResource as AsyncCrawlResource, CrawlResource as CrawlResource
+    from .crawl import AsyncCrawlResource, CrawlResource
 
 _MODULES: dict[str, str] = {
     "CrawlResource": "crawl",
     "AsyncCrawlResource": "crawl",
 }
 
-__all__ = sorted(_MODULES)
+__all__ = [
+    "AsyncCrawlResource",
+    "CrawlResource",
+]
 
 
 def __getattr__(name: str) -> object:

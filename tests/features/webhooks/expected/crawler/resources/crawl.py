@@ -15,7 +15,7 @@ from .._base_client import (
     raw_response_wrapper,
     streaming_response_wrapper,
 )
-from .._types import Body, Headers, NOT_GIVEN, NotGiven, Query
+from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query
 from ..types.start_crawl import StartCrawlResponse
 
 __all__ = [
@@ -65,7 +65,7 @@ class CrawlResource(SyncAPIResource):
         Args:
           webhook: Where the crawl's events are sent.
         """
-        return self._client.request(
+        return self._client._request(
             _START_CRAWL,
             Call(
                 body={"url": url, "webhook": webhook},
@@ -120,7 +120,7 @@ class AsyncCrawlResource(AsyncAPIResource):
         Args:
           webhook: Where the crawl's events are sent.
         """
-        return await self._client.request(
+        return await self._client._request(
             _START_CRAWL,
             Call(
                 body={"url": url, "webhook": webhook},

@@ -10,13 +10,13 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .page import Page as Page
-    from .crawl_completed import CrawlCompleted as CrawlCompleted
-    from .start_crawl import StartCrawlResponse as StartCrawlResponse
-    from .crawl_started_event import CrawlStartedEvent as CrawlStartedEvent
-    from .crawl_page_event import CrawlPageEvent as CrawlPageEvent
-    from .crawl_failed_event import CrawlFailedEvent as CrawlFailedEvent
-    from .webhook_event import WebhookEvent as WebhookEvent
+    from .crawl_completed import CrawlCompleted
+    from .crawl_failed_event import CrawlFailedEvent
+    from .crawl_page_event import CrawlPageEvent
+    from .crawl_started_event import CrawlStartedEvent
+    from .page import Page
+    from .start_crawl import StartCrawlResponse
+    from .webhook_event import WebhookEvent
 
 _MODULES: dict[str, str] = {
     "Page": "page",
@@ -28,7 +28,15 @@ _MODULES: dict[str, str] = {
     "WebhookEvent": "webhook_event",
 }
 
-__all__ = sorted(_MODULES)
+__all__ = [
+    "CrawlCompleted",
+    "CrawlFailedEvent",
+    "CrawlPageEvent",
+    "CrawlStartedEvent",
+    "Page",
+    "StartCrawlResponse",
+    "WebhookEvent",
+]
 
 
 def __getattr__(name: str) -> object:
