@@ -72,6 +72,14 @@ def test_events_signed_by_standardwebhooks_unwrap_to_their_types(crawler: Module
     assert isinstance(page.data[0], types.Page) and page.data[0].markdown == "# A"
 
 
+def test_an_event_the_api_did_not_describe_is_not_typed_as_another(crawler: ModuleType) -> None:
+    """Read leniently, `{"type": "crawl.unknown"}` came back as a CrawlStartedEvent."""
+    payload = {"type": "crawl.unknown", "id": "c1"}
+    with pytest.raises(crawler.UnknownWebhookEventError, match="'crawl.unknown', not one the API described") as raised:
+        crawler.Crawler().webhooks.unwrap(*signed(payload), secret=SECRET)
+    assert raised.value.data == payload and isinstance(raised.value, crawler.APIError)
+
+
 def test_a_request_through_http_is_verified_from_what_the_receiver_got(crawler: ModuleType, server: TestServer) -> None:
     body, headers = signed(PAGE_EVENT)
     server.reply(200, {})

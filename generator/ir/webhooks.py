@@ -19,7 +19,7 @@ from .schemas import SchemaBuilder, joined
 SIGNATURE_EXTENSION = "x-clientgen-webhooks"
 EVENT_UNION = "WebhookEvent"
 # The classes of the client's `_webhooks.py`, which the client module and the package import
-WEBHOOK_RUNTIME_NAMES = frozenset({"Webhooks", "InvalidWebhookSignatureError"})
+WEBHOOK_RUNTIME_NAMES = frozenset({"Webhooks", "InvalidWebhookSignatureError", "UnknownWebhookEventError"})
 
 # The extension's keys and the values each may take (None: any string)
 _SIGNATURE_KEYS: dict[str, tuple[str, ...] | None] = {

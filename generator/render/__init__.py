@@ -12,7 +12,7 @@ from .. import __version__
 from ..format import UNIT
 from ..inputs import templates_dir, templates_sha256
 from ..ir.layout import preloaded
-from ..ir.model import Api, Model, Primitive
+from ..ir.model import Api, Model, Primitive, UnionOf
 from ..ir.status_errors import exported_exceptions, status_table
 from .annotations import natural_order
 from .code import (
@@ -71,6 +71,22 @@ def environment(overrides: Path | None = None) -> jinja2.Environment:
     return env
 
 
+RUNTIME_MODULES = (
+    "__init__.py",
+    "_base_client.py",
+    "_client.py",
+    "_exceptions.py",
+    "_models.py",
+    "_streaming.py",
+    "_transport.py",
+    "_types.py",
+    "_version.py",
+    "_wire.py",
+    "py.typed",
+)
+"""The package's own modules, the same for every API but for the names in them."""
+
+
 def render_project(
     api: Api, project: Project, overrides: Path | None = None, *, with_tests: bool = True
 ) -> dict[str, str]:
@@ -99,24 +115,11 @@ def render_project(
         "pyproject.toml": render("pyproject.toml.jinja"),
         "README.md": render("README.md.jinja", **_readme_context(api)),
     }
-    for name in (
-        "__init__.py",
-        "_base_client.py",
-        "_client.py",
-        "_exceptions.py",
-        "_models.py",
-        "_streaming.py",
-        "_transport.py",
-        "_types.py",
-        "_version.py",
-        "_wire.py",
-        "py.typed",
-    ):
-        files[f"{package}/{name}"] = render(
-            f"package/{name}.jinja", product=py_literal(f"{project.name}/{project.version}")
-        )
+    product = py_literal(f"{project.name}/{project.version}")
+    for name in RUNTIME_MODULES:
+        files[f"{package}/{name}"] = render(f"package/{name}.jinja", product=product)
     if api.webhooks:
-        files[f"{package}/_webhooks.py"] = render("package/_webhooks.py.jinja")
+        files[f"{package}/_webhooks.py"] = render("package/_webhooks.py.jinja", events=_webhook_events(api))
     files[f"{package}/resources/__init__.py"] = render(
         "package/resources/__init__.py.jinja",
         reexports=[
@@ -244,6 +247,17 @@ def _example(api: Api) -> dict[str, object] | None:
 
 
 _PLACEHOLDERS = {"str": "...", "int": 1, "float": 1.0, "bool": True}
+
+
+def _webhook_events(api: Api) -> dict[str, Code] | None:
+    """The property that names a webhook's event and the values the API describes, when the
+    event union is chosen by it: another value is an event this client does not know."""
+    event = api.webhook_event
+    union = event.type if event is not None else None
+    if not isinstance(union, UnionOf) or union.discriminator is None:
+        return None
+    tags = sorted(tag for tag, _ in union.discriminator.tags)
+    return {"property": py_literal(union.discriminator.wire_name), "tags": py_literal(tags)}
 
 
 def _placeholder(kind: str) -> Code:

@@ -25,7 +25,7 @@ from ._exceptions import (
 )
 from ._types import NOT_GIVEN, FileTypes, NotGiven
 from ._version import __version__
-from ._webhooks import InvalidWebhookSignatureError
+from ._webhooks import InvalidWebhookSignatureError, UnknownWebhookEventError
 
 __all__ = [
     "Crawler",
@@ -48,6 +48,7 @@ __all__ = [
     "UnprocessableEntityError",
     "WaitTimeoutError",
     "InvalidWebhookSignatureError",
+    "UnknownWebhookEventError",
     "NOT_GIVEN",
     "NotGiven",
     "FileTypes",

@@ -16,13 +16,20 @@ import hmac
 import json
 import os
 import time
-from typing import Mapping, cast
+from collections.abc import Mapping
+from typing import cast
 
 from ._exceptions import APIError
 from ._models import validate
 from .types import WebhookEvent
 
-__all__ = ["InvalidWebhookSignatureError", "Webhooks", "unwrap", "verify_signature"]
+__all__ = [
+    "InvalidWebhookSignatureError",
+    "UnknownWebhookEventError",
+    "Webhooks",
+    "unwrap",
+    "verify_signature",
+]
 
 SECRET_ENVIRONMENT_VARIABLE = "CRAWLER_WEBHOOK_SECRET"
 DEFAULT_TOLERANCE = 300.0
@@ -33,6 +40,21 @@ class InvalidWebhookSignatureError(APIError):
     """A webhook request whose signature is missing or does not match its body and the secret,
     or whose timestamp is too far from now: it may not come from the API, and its body
     was not read."""
+
+
+class UnknownWebhookEventError(APIError):
+    """A verified webhook of an event this client does not know (the API added it later, say):
+    its body, as JSON, is in `data`. Not typed as another event's class."""
+
+    def __init__(self, message: str, data: object) -> None:
+        super().__init__(message)
+        self.data = data
+
+
+EVENT_PROPERTY = "type"
+"""The property of a webhook's body that names its event."""
+EVENTS = frozenset(["crawl.completed", "crawl.failed", "crawl.page", "crawl.started"])
+"""The events the API described when this client was made."""
 
 
 def verify_signature(
@@ -75,10 +97,17 @@ def unwrap(
 
     The body is read leniently, as responses are: what fits is typed, what does not is kept as
     received. Raises InvalidWebhookSignatureError before reading a body whose signature does
-    not match, and ValueError for a body that is not JSON.
+    not match, ValueError for a body that is not JSON, and UnknownWebhookEventError
+    for an event the API had not described when this client was made.
     """
     verify_signature(payload, headers, secret=secret, tolerance=tolerance)
     data = json.loads(payload)
+    event = data.get(EVENT_PROPERTY) if isinstance(data, dict) else None
+    if event not in EVENTS:
+        raise UnknownWebhookEventError(
+            f"a webhook of event {event!r}, not one the API described when this client was made",
+            data,
+        )
     return cast("WebhookEvent", validate(WebhookEvent, data, strict=False, what="webhook"))
 
 
