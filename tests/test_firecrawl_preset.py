@@ -102,6 +102,10 @@ def test_the_preset_client_reads_as_a_reviewer_expects(
     readme = (project / "README.md").read_text()
     # the first example is the call the preset puts forward, not the spec's first operation
     assert 'client = Firecrawl()\nresult = client.scrape("...")\n' in readme
+    # a name on the client is its resource's method, not a copy of its signature and docstring
+    client = firecrawl.Firecrawl(api_key="k")
+    assert client.scrape == client.scraping.scrape and client.scrape.__doc__ == client.scraping.scrape.__doc__
+    assert len((project / "firecrawl" / "_client.py").read_text().splitlines()) < 1000
     documented = documented_members(readme)
     for client in (firecrawl.Firecrawl(api_key="k"), firecrawl.AsyncFirecrawl(api_key="k")):
         assert runtime_members(client) == documented

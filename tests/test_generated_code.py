@@ -54,9 +54,10 @@ def documented_members(readme: str) -> set[str]:
 
 
 def runtime_members(client: object) -> set[str]:
-    """The public members of a client object, less its resources and the API's operations on it."""
+    """The public members of a client object, less its resources and the API's operations on it
+    (methods, and the descriptors that put a resource's method on the client)."""
     own = vars(type(client))
-    api = {name for name, value in own.items() if isinstance(value, property) or callable(value)}
+    api = {name for name, value in own.items() if hasattr(value, "__get__")}
     return {name for name in dir(client) if not name.startswith("_")} - api
 
 

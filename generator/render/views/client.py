@@ -6,13 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...ir.model import Api, SecurityScheme, Server
-from ...ir.operations import REQUEST_OPTIONS
-from ..annotations import AnnotationWriter, Imports, from_import, relative_module
+from ..annotations import Imports, from_import, relative_module
 from ..code import Code, docstring_text
 from ..wrap import call_statement
 from .layout import CLASS_INDENT, METHOD_INDENT, method_signature
-from .operations import OperationView, operation_view
-from .waiting import job_view, waiting_options
 
 
 @dataclass
@@ -77,21 +74,13 @@ PER_CALL_OPTIONS = """Every method of its resources also takes these keyword arg
 
 @dataclass
 class ClientMethodView:
-    """A method on the client itself: the same signature and docstring as its resource's, and a
-    body that calls it."""
+    """A method on the client itself: its resource's method, by the same name (a descriptor
+    typed with the resource method's signature, so mypy and completion see it whole)."""
 
     name: str
     resource: str
-    operation: OperationView
-    """The operation's view, its annotations written for the client's module."""
-    keywords: list[Code]
-    """Keyword arguments besides the operation's (waiting options)."""
-    returns: Code
-    async_returns: Code
-    docstring: Code
-    arguments: list[Code]
-    awaits: bool
-    """The async twin awaits the resource's method (all but the paging ones, which iterate)."""
+    class_name: Code
+    async_class_name: Code
 
 
 _SCHEME_DESCRIPTIONS = {"bearer": "a bearer token", "basic": "HTTP basic authentication", "api_key": "an API key"}
@@ -99,12 +88,7 @@ _SCHEME_DESCRIPTIONS = {"bearer": "a bearer token", "basic": "HTTP basic authent
 
 def client_view(api: Api) -> ClientView:
     imports = Imports("_client")
-    methods = _client_methods(api, AnnotationWriter(imports))
-    # the signatures only: the endpoints' types, written on the way, stay in the resources
-    imports.keep_used("\n".join(_signature_parts(method) for method in methods))
-    if methods:  # the annotations of the per-call options
-        for name in ("Body", "Headers", "NotGiven", "Query"):
-            imports.use(name)
+    methods = _client_methods(api)
     for resource in api.resources:
         module = relative_module("_client", f"resources.{resource.module}")
         imports.local.setdefault(module, set()).update((resource.class_name, resource.async_class_name))
@@ -130,67 +114,16 @@ def client_view(api: Api) -> ClientView:
     )
 
 
-def _client_methods(api: Api, writer: AnnotationWriter) -> list[ClientMethodView]:
+def _client_methods(api: Api) -> list[ClientMethodView]:
     """The methods the names put on the client itself, with those their extensions add."""
-    on_client = [(r, op) for r in api.resources for op in r.operations if op.on_client]
-    shadowed = frozenset({r.attribute for r in api.resources} | {op.name for _, op in on_client})
     methods = []
-    for resource, operation in on_client:
-        view = operation_view(operation, writer, shadowed)
-
-        def method(
-            name: str,
-            keywords: list[Code],
-            returns: Code,
-            async_returns: Code,
-            docstring: Code,
-            extra: list[str],
-            awaits: bool = True,
-        ) -> ClientMethodView:
-            passed = [parameter.name for parameter in operation.parameters] + extra
-            passed += [operation.option_names[option] for option in REQUEST_OPTIONS]
-            arguments = [Code(f"{name}={name}") for name in passed]
-            return ClientMethodView(
-                name, resource.attribute, view, keywords, returns, async_returns, docstring, arguments, awaits
-            )
-
-        methods.append(method(view.name, [], view.returns, view.async_returns, view.docstring, []))
-        if view.wait is not None:
-            methods.append(
-                method(
-                    view.wait.name,
-                    view.wait.keywords,
-                    view.returns,
-                    view.async_returns,
-                    view.wait.docstring,
-                    waiting_options(operation, view.pages is not None),
-                )
-            )
-        if view.pages is not None:
-            writer.imports.use("Iterator")
-            writer.imports.use("AsyncIterator")
-            methods.append(
-                method(
-                    view.pages.name,
-                    [],
-                    Code(f"Iterator[{view.pages.item}]"),
-                    Code(f"AsyncIterator[{view.pages.item}]"),
-                    view.pages.docstring,
-                    [],
-                    awaits=False,
-                )
-            )
-        if operation.job is not None:
-            status_view = operation_view(operation.job.status, writer, shadowed)
-            job = job_view(operation, operation.job, status_view.returns, status_view.async_returns)
-            extra = waiting_options(operation, operation.job.status.pages is not None)
-            methods.append(method(job.name, job.keywords, job.returns, job.async_returns, job.docstring, extra))
+    for resource in api.resources:
+        classes = Code(resource.class_name), Code(resource.async_class_name)
+        for operation in (operation for operation in resource.operations if operation.on_client):
+            extensions = [operation.wait, operation.pages, operation.job]
+            for name in [operation.name, *(extension.name for extension in extensions if extension is not None)]:
+                methods.append(ClientMethodView(name, resource.attribute, *classes))
     return methods
-
-
-def _signature_parts(method: ClientMethodView) -> str:
-    parameters = [*method.operation.positional, *method.operation.parameters]
-    return " ".join([*(p.declaration for p in parameters), *method.keywords, method.returns, method.async_returns])
 
 
 def _default_base_url(api: Api) -> str | None:

@@ -14,30 +14,19 @@ from ._base_client import (
     DEFAULT_TIMEOUT,
     AsyncAPIClient,
     Credential,
+    ResourceMethod,
     SecurityScheme,
     Server,
     SyncAPIClient,
+    resource_method,
     server_url,
 )
 from ._transport import DEFAULT_MAX_RESPONSE_SIZE
-from ._types import NOT_GIVEN, Timeout
+from ._types import Timeout
 
 if TYPE_CHECKING:
-    from collections.abc import AsyncIterator, Iterator, Sequence
-    from typing import Any
-
-    import pydantic
-
-    from ._types import Body, Headers, NotGiven, Query
     from .resources.exports import AsyncExportsResource, ExportsResource
     from .resources.renders import AsyncRendersResource, RendersResource
-    from .types.frame import Frame
-    from .types.get_render import GetRenderResponse
-    from .types.start_render import (
-        StartRenderRequestChecksItem,
-        StartRenderRequestChecksItemParam,
-        StartRenderResponse,
-    )
 
 __all__ = ["RenderFarm", "AsyncRenderFarm"]
 
@@ -153,169 +142,30 @@ class RenderFarm(SyncAPIClient):
 
         return self._resource(ExportsResource)
 
-    def start_render(
-        self,
-        scene: str,
-        *,
-        frames: int | NotGiven = NOT_GIVEN,
-        metadata_schema: dict[str, Any] | type[pydantic.BaseModel] | NotGiven = NOT_GIVEN,
-        checks: (
-            Sequence[StartRenderRequestChecksItem | StartRenderRequestChecksItemParam] | NotGiven
-        ) = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
-    ) -> StartRenderResponse:
-        """Start rendering a scene
+    if TYPE_CHECKING:
+        start_render = resource_method("renders", RendersResource.start_render)
+    else:
+        start_render = ResourceMethod("renders", "start_render")
 
-        Args:
-          scene: The scene to render.
-          frames: How many frames.
-          metadata_schema: A JSON Schema that each frame's metadata follows.
-          checks: Checks run on each frame, each with the JSON Schema of its result.
+    if TYPE_CHECKING:
+        render = resource_method("renders", RendersResource.render)
+    else:
+        render = ResourceMethod("renders", "render")
 
-        Raises:
-          PaymentRequiredError: 402 Out of render credits.
-        """
-        return self.renders.start_render(
-            scene=scene,
-            frames=frames,
-            metadata_schema=metadata_schema,
-            checks=checks,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-        )
+    if TYPE_CHECKING:
+        get_render = resource_method("renders", RendersResource.get_render)
+    else:
+        get_render = ResourceMethod("renders", "get_render")
 
-    def render(
-        self,
-        scene: str,
-        *,
-        frames: int | NotGiven = NOT_GIVEN,
-        metadata_schema: dict[str, Any] | type[pydantic.BaseModel] | NotGiven = NOT_GIVEN,
-        checks: (
-            Sequence[StartRenderRequestChecksItem | StartRenderRequestChecksItemParam] | NotGiven
-        ) = NOT_GIVEN,
-        poll_interval: float = 0.5,
-        max_wait: float | None = None,
-        max_pages: int | None = None,
-        max_results: int | None = None,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
-    ) -> GetRenderResponse:
-        """Start a job with `start_render`, wait until it ends with `wait_for_render`, and return
-        the answer with the items of every page.
+    if TYPE_CHECKING:
+        wait_for_render = resource_method("renders", RendersResource.wait_for_render)
+    else:
+        wait_for_render = ResourceMethod("renders", "wait_for_render")
 
-        Args:
-          The arguments of `start_render` (its per-call options go with that call only, not with the
-              calls that wait), and:
-          poll_interval: Seconds between calls.
-          max_wait: Give up after this many seconds, raising `WaitTimeoutError` (its `last` is the
-              last answer). None waits as long as it takes.
-          max_pages: Read no more than this many pages.
-          max_results: Keep no more than this many items. When a limit stops the collection, the
-              answer's next-page field says where to go on; else it is None.
-        """
-        return self.renders.render(
-            scene=scene,
-            frames=frames,
-            metadata_schema=metadata_schema,
-            checks=checks,
-            poll_interval=poll_interval,
-            max_wait=max_wait,
-            max_pages=max_pages,
-            max_results=max_results,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-        )
-
-    def get_render(
-        self,
-        render_id: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
-    ) -> GetRenderResponse:
-        """A render's status and a page of its frames
-
-        Raises:
-          ServiceUnavailableError: 503 The farm is busy; try again later.
-        """
-        return self.renders.get_render(
-            render_id=render_id,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-        )
-
-    def wait_for_render(
-        self,
-        render_id: str,
-        *,
-        poll_interval: float = 0.5,
-        max_wait: float | None = None,
-        max_pages: int | None = None,
-        max_results: int | None = None,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
-    ) -> GetRenderResponse:
-        """Call `get_render` until `status` is `"done"` or `"failed"`, and return that answer
-        with the items of every page in its `frames`.
-
-        Args:
-          The arguments of `get_render`, and:
-          poll_interval: Seconds between calls.
-          max_wait: Give up after this many seconds, raising `WaitTimeoutError` (its `last` is the
-              last answer). None waits as long as it takes.
-          max_pages: Read no more than this many pages.
-          max_results: Keep no more than this many items. When a limit stops the collection, the
-              answer's next-page field says where to go on; else it is None.
-        """
-        return self.renders.wait_for_render(
-            render_id=render_id,
-            poll_interval=poll_interval,
-            max_wait=max_wait,
-            max_pages=max_pages,
-            max_results=max_results,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-        )
-
-    def iter_frames(
-        self,
-        render_id: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
-    ) -> Iterator[Frame]:
-        """Call `get_render` and yield the items of its answer's `frames`, then those of the page
-        at its `next` URL, and so on while there is one.
-
-        Args:
-          The arguments of `get_render`; its per-call options apply to every page.
-        """
-        return self.renders.iter_frames(
-            render_id=render_id,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-        )
+    if TYPE_CHECKING:
+        iter_frames = resource_method("renders", RendersResource.iter_frames)
+    else:
+        iter_frames = ResourceMethod("renders", "iter_frames")
 
 
 class AsyncRenderFarm(AsyncAPIClient):
@@ -392,166 +242,27 @@ class AsyncRenderFarm(AsyncAPIClient):
 
         return self._resource(AsyncExportsResource)
 
-    async def start_render(
-        self,
-        scene: str,
-        *,
-        frames: int | NotGiven = NOT_GIVEN,
-        metadata_schema: dict[str, Any] | type[pydantic.BaseModel] | NotGiven = NOT_GIVEN,
-        checks: (
-            Sequence[StartRenderRequestChecksItem | StartRenderRequestChecksItemParam] | NotGiven
-        ) = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
-    ) -> StartRenderResponse:
-        """Start rendering a scene
+    if TYPE_CHECKING:
+        start_render = resource_method("renders", AsyncRendersResource.start_render)
+    else:
+        start_render = ResourceMethod("renders", "start_render")
 
-        Args:
-          scene: The scene to render.
-          frames: How many frames.
-          metadata_schema: A JSON Schema that each frame's metadata follows.
-          checks: Checks run on each frame, each with the JSON Schema of its result.
+    if TYPE_CHECKING:
+        render = resource_method("renders", AsyncRendersResource.render)
+    else:
+        render = ResourceMethod("renders", "render")
 
-        Raises:
-          PaymentRequiredError: 402 Out of render credits.
-        """
-        return await self.renders.start_render(
-            scene=scene,
-            frames=frames,
-            metadata_schema=metadata_schema,
-            checks=checks,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-        )
+    if TYPE_CHECKING:
+        get_render = resource_method("renders", AsyncRendersResource.get_render)
+    else:
+        get_render = ResourceMethod("renders", "get_render")
 
-    async def render(
-        self,
-        scene: str,
-        *,
-        frames: int | NotGiven = NOT_GIVEN,
-        metadata_schema: dict[str, Any] | type[pydantic.BaseModel] | NotGiven = NOT_GIVEN,
-        checks: (
-            Sequence[StartRenderRequestChecksItem | StartRenderRequestChecksItemParam] | NotGiven
-        ) = NOT_GIVEN,
-        poll_interval: float = 0.5,
-        max_wait: float | None = None,
-        max_pages: int | None = None,
-        max_results: int | None = None,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
-    ) -> GetRenderResponse:
-        """Start a job with `start_render`, wait until it ends with `wait_for_render`, and return
-        the answer with the items of every page.
+    if TYPE_CHECKING:
+        wait_for_render = resource_method("renders", AsyncRendersResource.wait_for_render)
+    else:
+        wait_for_render = ResourceMethod("renders", "wait_for_render")
 
-        Args:
-          The arguments of `start_render` (its per-call options go with that call only, not with the
-              calls that wait), and:
-          poll_interval: Seconds between calls.
-          max_wait: Give up after this many seconds, raising `WaitTimeoutError` (its `last` is the
-              last answer). None waits as long as it takes.
-          max_pages: Read no more than this many pages.
-          max_results: Keep no more than this many items. When a limit stops the collection, the
-              answer's next-page field says where to go on; else it is None.
-        """
-        return await self.renders.render(
-            scene=scene,
-            frames=frames,
-            metadata_schema=metadata_schema,
-            checks=checks,
-            poll_interval=poll_interval,
-            max_wait=max_wait,
-            max_pages=max_pages,
-            max_results=max_results,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-        )
-
-    async def get_render(
-        self,
-        render_id: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
-    ) -> GetRenderResponse:
-        """A render's status and a page of its frames
-
-        Raises:
-          ServiceUnavailableError: 503 The farm is busy; try again later.
-        """
-        return await self.renders.get_render(
-            render_id=render_id,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-        )
-
-    async def wait_for_render(
-        self,
-        render_id: str,
-        *,
-        poll_interval: float = 0.5,
-        max_wait: float | None = None,
-        max_pages: int | None = None,
-        max_results: int | None = None,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
-    ) -> GetRenderResponse:
-        """Call `get_render` until `status` is `"done"` or `"failed"`, and return that answer
-        with the items of every page in its `frames`.
-
-        Args:
-          The arguments of `get_render`, and:
-          poll_interval: Seconds between calls.
-          max_wait: Give up after this many seconds, raising `WaitTimeoutError` (its `last` is the
-              last answer). None waits as long as it takes.
-          max_pages: Read no more than this many pages.
-          max_results: Keep no more than this many items. When a limit stops the collection, the
-              answer's next-page field says where to go on; else it is None.
-        """
-        return await self.renders.wait_for_render(
-            render_id=render_id,
-            poll_interval=poll_interval,
-            max_wait=max_wait,
-            max_pages=max_pages,
-            max_results=max_results,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-        )
-
-    def iter_frames(
-        self,
-        render_id: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
-    ) -> AsyncIterator[Frame]:
-        """Call `get_render` and yield the items of its answer's `frames`, then those of the page
-        at its `next` URL, and so on while there is one.
-
-        Args:
-          The arguments of `get_render`; its per-call options apply to every page.
-        """
-        return self.renders.iter_frames(
-            render_id=render_id,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-        )
+    if TYPE_CHECKING:
+        iter_frames = resource_method("renders", AsyncRendersResource.iter_frames)
+    else:
+        iter_frames = ResourceMethod("renders", "iter_frames")

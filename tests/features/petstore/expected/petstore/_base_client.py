@@ -28,7 +28,18 @@ from collections.abc import (
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Generic, ParamSpec, Self, TypeAlias, TypeVar, cast
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Concatenate,
+    Generic,
+    ParamSpec,
+    Self,
+    TypeAlias,
+    TypeVar,
+    cast,
+    overload,
+)
 
 import httpx
 
@@ -817,6 +828,35 @@ class BaseClient:
 
 
 HttpClientT = TypeVar("HttpClientT", httpx.Client, httpx.AsyncClient)
+
+
+class ResourceMethod(Generic[Params, ResponseT]):
+    """A method of a resource on the client itself: `client.scrape` is `client.scraping.scrape`,
+    bound at each access, its docstring and all."""
+
+    def __init__(self, resource: str, name: str) -> None:
+        self._resource = resource
+        self._name = name
+
+    @overload
+    def __get__(self, client: None, owner: type) -> Self: ...
+
+    @overload
+    def __get__(self, client: object, owner: type) -> Callable[Params, ResponseT]: ...
+
+    def __get__(self, client: object | None, owner: type) -> Self | Callable[Params, ResponseT]:
+        if client is None:
+            return self
+        method: Callable[Params, ResponseT] = getattr(getattr(client, self._resource), self._name)
+        return method
+
+
+def resource_method(
+    resource: str, method: Callable[Concatenate[Any, Params], ResponseT]
+) -> ResourceMethod[Params, ResponseT]:
+    """The `ResourceMethod` of a resource's `method`, typed with its signature (for type checkers:
+    at run time the client names the method, so that its resource's module loads when used)."""
+    return ResourceMethod(resource, method.__name__)
 
 
 class SharedHttpClient(Generic[HttpClientT]):
