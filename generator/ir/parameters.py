@@ -53,32 +53,9 @@ class ParameterBuilder:
                 parameter, parameter_pointer = self._document.resolve(item, f"{owner_pointer}/parameters/{index}")
                 if not isinstance(parameter, dict) or not isinstance(parameter.get("name"), str):
                     raise self._document.error(parameter_pointer, "a parameter must be a mapping with a name")
-                location = parameter.get("in")
-                if location == "querystring":  # OpenAPI 3.2's: the whole query as one value
-                    media_types = list(nodes.mapping(parameter, "content"))
-                    if media_types != [FORM]:
-                        self._warnings.add(
-                            self._document.location(parameter_pointer + "/content"),
-                            f"a querystring parameter of {', '.join(media_types) or 'no media type'} is not "
-                            f"supported yet (only {FORM}); the parameter is left out",
-                        )
-                        continue
-                    # a form is the query's own syntax: its object's properties, each a query parameter
-                    parameter, location = {**parameter, "in": "query"}, "query"
-                    self._querystrings.add(parameter_pointer)
-                if location not in PARAMETER_LOCATIONS:
-                    raise self._document.error(
-                        parameter_pointer + "/in",
-                        f"parameter location {location!r} is not one of path, query, header, cookie",
-                    )
-                if location == "header" and parameter["name"].lower() in TRANSPORT_HEADERS:
-                    self._warnings.add(
-                        self._document.location(parameter_pointer),
-                        f"header {parameter['name']} is the HTTP client's to set (from the body and the URL);"
-                        " the parameter is left out",
-                    )
-                    continue
-                merged[(parameter["name"], location)] = (parameter, parameter_pointer)
+                declared = self._declared(parameter, parameter_pointer)
+                if declared is not None:
+                    merged[(declared["name"], declared["in"])] = (declared, parameter_pointer)
         for name in _path_template_names(path):
             if (name, "path") not in merged:
                 self._warnings.add(
@@ -101,6 +78,34 @@ class ParameterBuilder:
         return [
             self._parameter(parameter, parameter_pointer, hint, arguments) for parameter, parameter_pointer in ordered
         ]
+
+    def _declared(self, parameter: dict[str, Any], pointer: str) -> dict[str, Any] | None:
+        """The parameter as the client takes it, or None (with a warning) when it is left out."""
+        location = parameter.get("in")
+        if location == "querystring":  # OpenAPI 3.2's: the whole query as one value
+            media_types = list(nodes.mapping(parameter, "content"))
+            if media_types != [FORM]:
+                self._warnings.add(
+                    self._document.location(pointer + "/content"),
+                    f"a querystring parameter of {', '.join(media_types) or 'no media type'} is not "
+                    f"supported yet (only {FORM}); the parameter is left out",
+                )
+                return None
+            # a form is the query's own syntax: its object's properties, each a query parameter
+            self._querystrings.add(pointer)
+            return {**parameter, "in": "query"}
+        if location not in PARAMETER_LOCATIONS:
+            raise self._document.error(
+                pointer + "/in", f"parameter location {location!r} is not one of path, query, header, cookie"
+            )
+        if location == "header" and parameter["name"].lower() in TRANSPORT_HEADERS:
+            self._warnings.add(
+                self._document.location(pointer),
+                f"header {parameter['name']} is the HTTP client's to set (from the body and the URL);"
+                " the parameter is left out",
+            )
+            return None
+        return parameter
 
     def _parameter(self, parameter: dict[str, Any], pointer: str, hint: str, arguments: naming.Scope) -> Parameter:
         wire_name = parameter["name"]
