@@ -504,6 +504,16 @@ class WebhookSignature:
     timestamp_header: str = "webhook-timestamp"
     """The header of the timestamp, when `signed` is `timestamp.body`."""
 
+    @property
+    def timed(self) -> bool:
+        """A timestamp is signed, and checked against the tolerance."""
+        return self.scheme == "standard" or self.signed == "timestamp.body"
+
+    @property
+    def base64_text(self) -> bool:
+        """Secrets or digests are written in base64."""
+        return self.scheme == "standard" or self.encoding == "base64"
+
 
 # --- the API -----------------------------------------------------------------------------------
 
