@@ -252,12 +252,15 @@ def _renames(folder: Path, paths: list[str]) -> list[tuple[str, str]]:
     self, or the highest new folder whole (one rename for a new package of a thousand files)."""
     renames: list[tuple[str, str]] = []
     done: set[str] = set()
+    exists: dict[str, bool] = {}  # folder -> whether the output folder has it: asked once each
     for relative in paths:
         parts = relative.split("/")
         moved = relative
         for depth in range(1, len(parts)):
             prefix = "/".join(parts[:depth])
-            if not (folder / prefix).exists():
+            if prefix not in exists:
+                exists[prefix] = (folder / prefix).exists()
+            if not exists[prefix]:
                 moved = prefix
                 break
         if moved not in done:

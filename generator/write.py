@@ -232,11 +232,15 @@ def _refuse_overwriting_the_users(
                 "is not a file the generator wrote, and the new client has a file there; "
                 "move it (or delete it) and run again",
             )
-    for relative in files:  # a folder of the user's, or a file above, where the new client has a file
+    seen: set[Path] = set()
+    # a folder of the user's, or a file above, where a new file of the client goes (a file that is
+    # there already has folders above it)
+    for relative in (relative for relative in files if relative not in old):
         place = folder / relative
         for parent in [place, *place.parents]:
-            if parent == folder:
+            if parent == folder or parent in seen:
                 break
+            seen.add(parent)
             is_users = parent.exists() and (parent.is_dir() if parent == place else not parent.is_dir())
             if is_users and parent.relative_to(folder).as_posix() not in written_before:
                 raise GeneratorError(parent, "is in the way of a file the new client has; move it and run again")
