@@ -96,18 +96,14 @@ def build_api(
     the package name; `overrides` gives chosen Python names to methods, classes and fields."""
     info = nodes.mapping(document.data, "info")
     title = nodes.text(info, "title") or document.path.stem
-    _check_chosen_names(package_name, client_class, env_prefix)
-    package_name = package_name or default_package_name(title)
-    client_class = client_class or default_client_class(package_name)
+    package_name, client_class, env_prefix = _chosen_or_made(title, package_name, client_class, env_prefix)
     overrides = overrides or NameOverrides()
-
     with_webhooks = declares_webhooks(document)
     class_names = naming.Scope(
         RESERVED_CLASS_NAMES
         | {client_class, "Async" + client_class}
         | (WEBHOOK_RUNTIME_NAMES if with_webhooks else set())
     )
-    env_prefix = env_prefix or naming.env_prefix(package_name)
     schemes = _security_schemes(document, warnings)
     _name_credentials(schemes, env_prefix)
     schemas = SchemaBuilder(document, warnings, class_names, overrides)
@@ -157,6 +153,17 @@ def build_api(
         webhook_event=webhook_event,
         webhook_signature=webhook_signature(document, warnings),
     )
+
+
+def _chosen_or_made(
+    title: str, package_name: str | None, client_class: str | None, env_prefix: str | None
+) -> tuple[str, str, str]:
+    """The package name, the client class and the environment prefix: as the caller chose them
+    (checked), or made from the title and from each other."""
+    _check_chosen_names(package_name, client_class, env_prefix)
+    package_name = package_name or default_package_name(title)
+    client_class = client_class or default_client_class(package_name)
+    return package_name, client_class, env_prefix or naming.env_prefix(package_name)
 
 
 def _security_schemes(document: Document, warnings: Warnings) -> list[SecurityScheme]:
