@@ -85,6 +85,41 @@ def _add_generation_command(commands: Any, name: str, help_text: str) -> None:
     command.add_argument(
         "--target", action="append", metavar="NAME", help="only this target of the configuration (repeatable)"
     )
+    _add_client_options(command)
+    command.add_argument("--quiet", "-q", action="store_true", help="print errors only")
+    command.add_argument(
+        "--verbose",
+        "-v",
+        action="store_true",
+        help=f"also print the time of each stage, and every warning (not only {WARNINGS_PER_KIND} of each kind)",
+    )
+    command.add_argument(
+        "--warnings-format", choices=("text", "json"), default="text", help="json: one JSON array on stderr"
+    )
+    command.add_argument("--debug", action="store_true", help=DEBUG_HELP)
+    if name == "generate":
+        command.add_argument(
+            "--changelog-from",
+            type=Path,
+            metavar="OLD_SPEC",
+            help="the spec the output folder was built from: bump the package version as the spec "
+            "diff suggests and put its report at the top of CHANGELOG.md",
+        )
+    else:
+        command.add_argument(
+            "--diff", action="store_true", help="also print how each stale file differs (unified diff, on stdout)"
+        )
+        command.add_argument(
+            "--trust-manifest",
+            action="store_true",
+            help="answer without generating when the manifest records these inputs and every file hashes as it "
+            "says: fast, but it trusts the folder (a file and its hash in the manifest can be edited together), "
+            "so never in CI on pull requests",
+        )
+
+
+def _add_client_options(command: argparse.ArgumentParser) -> None:
+    """The options of `generate` and `check` that a target of the configuration sets too."""
     command.add_argument("--package-name", metavar="NAME", help="Python package name (default: from the title)")
     command.add_argument("--client-name", metavar="NAME", help="client class (default: the package name in CamelCase)")
     command.add_argument(
@@ -117,36 +152,6 @@ def _add_generation_command(commands: Any, name: str, help_text: str) -> None:
         choices=POLICIES,
         help="how a spec change named with --changelog-from moves the version (default: zero; README)",
     )
-    command.add_argument("--quiet", "-q", action="store_true", help="print errors only")
-    command.add_argument(
-        "--verbose",
-        "-v",
-        action="store_true",
-        help=f"also print the time of each stage, and every warning (not only {WARNINGS_PER_KIND} of each kind)",
-    )
-    command.add_argument(
-        "--warnings-format", choices=("text", "json"), default="text", help="json: one JSON array on stderr"
-    )
-    command.add_argument("--debug", action="store_true", help=DEBUG_HELP)
-    if name == "generate":
-        command.add_argument(
-            "--changelog-from",
-            type=Path,
-            metavar="OLD_SPEC",
-            help="the spec the output folder was built from: bump the package version as the spec "
-            "diff suggests and put its report at the top of CHANGELOG.md",
-        )
-    else:
-        command.add_argument(
-            "--diff", action="store_true", help="also print how each stale file differs (unified diff, on stdout)"
-        )
-        command.add_argument(
-            "--trust-manifest",
-            action="store_true",
-            help="answer without generating when the manifest records these inputs and every file hashes as it "
-            "says: fast, but it trusts the folder (a file and its hash in the manifest can be edited together), "
-            "so never in CI on pull requests",
-        )
 
 
 def _add_targets_command(commands: Any) -> None:
