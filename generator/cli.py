@@ -99,6 +99,11 @@ def _add_generation_command(commands: Any, name: str, help_text: str) -> None:
     command.add_argument("--debug", action="store_true", help=DEBUG_HELP)
     if name == "generate":
         command.add_argument(
+            "--versioning",
+            choices=POLICIES,
+            help="how a spec change named with --changelog-from moves the version (default: zero; README)",
+        )
+        command.add_argument(
             "--changelog-from",
             type=Path,
             metavar="OLD_SPEC",
@@ -146,11 +151,6 @@ def _add_client_options(command: argparse.ArgumentParser) -> None:
     )
     command.add_argument(
         "--tests", action=switch, help="write the contract tests (tests/) of the generated project (default: yes)"
-    )
-    command.add_argument(
-        "--versioning",
-        choices=POLICIES,
-        help="how a spec change named with --changelog-from moves the version (default: zero; README)",
     )
 
 
@@ -291,7 +291,7 @@ def _targets(args: argparse.Namespace) -> list[Target]:
         "overlays": tuple(args.overlays) if args.overlays else None,
         "templates": args.templates,
         "tests": args.tests,
-        "versioning": args.versioning,
+        "versioning": getattr(args, "versioning", None),  # generate's: check moves no version
         "output": args.output,
     }
     if args.spec is not None:
