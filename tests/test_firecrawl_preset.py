@@ -4,6 +4,9 @@ firecrawl-py user would, type-checks and runs against a local server that plays 
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import json
 import os
 import shutil
 import subprocess
@@ -12,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
+import httpx
 import pytest
 
 from .conftest import ROOT
@@ -48,7 +52,7 @@ def usage_environment(preset: Path, base_url: str) -> dict[str, str]:
 
 def test_the_usage_file_type_checks_with_the_generated_client(preset: Path) -> None:
     checked = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "usage.py"],
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "usage.py", "webhook_receiver.py"],
         cwd=preset, capture_output=True, text=True, timeout=900,
         env={**os.environ, "MYPYPATH": str(preset / "generated" / "firecrawl")},
     )  # fmt: skip
@@ -109,3 +113,41 @@ def test_the_preset_client_reads_as_a_reviewer_expects(
     documented = documented_members(readme)
     for client in (firecrawl.Firecrawl(api_key="k"), firecrawl.AsyncFirecrawl(api_key="k")):
         assert runtime_members(client) == documented
+
+
+def signed(event: dict[str, object], secret: bytes) -> tuple[bytes, dict[str, str]]:
+    """A delivery as Firecrawl signs it: X-Firecrawl-Signature: sha256=<hex HMAC-SHA256 of the body>."""
+    body = json.dumps(event).encode()
+    return body, {"X-Firecrawl-Signature": "sha256=" + hmac.new(secret, body, hashlib.sha256).hexdigest()}
+
+
+def test_the_webhook_receiver_reads_signed_events_typed_and_refuses_forged_ones(preset: Path) -> None:
+    env = {**usage_environment(preset, "http://127.0.0.1:9"), "FIRECRAWL_WEBHOOK_SECRET": "whsecret"}
+    receiver = subprocess.Popen(
+        [sys.executable, "webhook_receiver.py", "0"], cwd=preset, env=env, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert receiver.stdout is not None
+        port = int(receiver.stdout.readline().split()[-1])
+        deliveries = [
+            ({"success": True, "type": "crawl.page", "id": "j1", "webhookId": "w1",
+              "data": [{"markdown": "# a", "metadata": {"sourceURL": "https://example.com/a", "statusCode": 200}}]}, b"whsecret"),
+            ({"success": False, "type": "batch_scrape.failed", "id": "b1", "error": "cancelled"}, b"whsecret"),
+            ({"success": True, "type": "agent.action", "id": "a1", "data": [{"action": "search", "creditsUsed": 2}]}, b"whsecret"),
+            ({"success": True, "type": "monitor.page", "id": "m1"}, b"whsecret"),  # not in the overlay
+            ({"success": True, "type": "crawl.completed", "id": "j1"}, b"forged"),
+        ]  # fmt: skip
+        statuses = []
+        for event, secret in deliveries:
+            body, headers = signed(event, secret)
+            statuses.append(httpx.post(f"http://127.0.0.1:{port}/", content=body, headers=headers).status_code)
+        assert statuses == [204, 204, 204, 204, 401]
+    finally:
+        receiver.terminate()
+        printed = receiver.communicate(timeout=10)[0].splitlines()
+    assert printed == [
+        "crawl.page j1 https://example.com/a",  # data read as the preset's Document
+        "batch_scrape.failed b1 failed: cancelled",
+        "agent.action a1 search:2.0",
+        "unknown event {'success': True, 'type': 'monitor.page', 'id': 'm1'}",
+    ]
