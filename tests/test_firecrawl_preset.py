@@ -129,11 +129,12 @@ def test_the_webhook_receiver_reads_signed_events_typed_and_refuses_forged_ones(
     try:
         assert receiver.stdout is not None
         port = int(receiver.stdout.readline().split()[-1])
+        page = {"markdown": "# a", "metadata": {"sourceURL": "https://example.com/a", "statusCode": 200}}
         deliveries = [
-            ({"success": True, "type": "crawl.page", "id": "j1", "webhookId": "w1",
-              "data": [{"markdown": "# a", "metadata": {"sourceURL": "https://example.com/a", "statusCode": 200}}]}, b"whsecret"),
+            ({"success": True, "type": "crawl.page", "id": "j1", "webhookId": "w1", "data": [page]}, b"whsecret"),
             ({"success": False, "type": "batch_scrape.failed", "id": "b1", "error": "cancelled"}, b"whsecret"),
-            ({"success": True, "type": "agent.action", "id": "a1", "data": [{"action": "search", "creditsUsed": 2}]}, b"whsecret"),
+            ({"success": True, "type": "agent.action", "id": "a1", "data": [{"action": "search", "creditsUsed": 2}]},
+             b"whsecret"),
             ({"success": True, "type": "monitor.page", "id": "m1"}, b"whsecret"),  # not in the overlay
             ({"success": True, "type": "crawl.completed", "id": "j1"}, b"forged"),
         ]  # fmt: skip
