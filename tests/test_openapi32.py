@@ -136,3 +136,60 @@ def test_in_a_3_1_spec_the_same_operations_are_warned_of_not_sent(tmp_path: Path
         "'query' is a path item field of OpenAPI 3.2, not of 3.1.0: ignored",
         "'additionalOperations' is a path item field of OpenAPI 3.2, not of 3.1.0: ignored",
     ]
+
+
+MEDIA_TYPES = """
+openapi: 3.2.0
+info: {title: Catalog, version: '1'}
+paths:
+  /items:
+    post:
+      operationId: createItem
+      parameters:
+        - {name: filter, in: query, content: {application/json: {$ref: '#/components/mediaTypes/Filter'}}}
+      requestBody:
+        content: {application/json: {$ref: '#/components/mediaTypes/Item'}}
+      responses:
+        '201': {description: Created., content: {application/json: {$ref: '#/components/mediaTypes/Item'}}}
+        '200': {description: Many., content: {application/json: {$ref: '#/components/mediaTypes/Items'}}}
+webhooks:
+  item.created:
+    post:
+      requestBody: {content: {application/json: {$ref: '#/components/mediaTypes/Item'}}}
+      responses: {'200': {description: Received.}}
+components:
+  mediaTypes:
+    Item: {schema: {$ref: '#/components/schemas/Item'}}
+    Items: {schema: {type: array, items: {$ref: '#/components/schemas/Item'}}}
+    Filter: {schema: {type: object, properties: {tag: {type: string}}}}
+  schemas:
+    Item:
+      type: object
+      required: [name]
+      properties: {id: {type: string}, name: {type: string}}
+"""
+
+
+def test_media_types_referenced_from_components_are_typed_and_sent(
+    tmp_path: Path, import_client: Callable[[Path, str], ModuleType]
+) -> None:
+    spec = write_spec(tmp_path, MEDIA_TYPES)
+    generated = generate_files(spec, Inputs(package_name="catalog", with_tests=False, strict=True))
+    (create,) = generated.api.operations
+    assert [repr(response.type) for response in create.responses] == ["Ref(Item)", "ListOf(item=Ref(Item))"]
+    assert [webhook.payload.name for webhook in generated.api.webhooks] == ["Item"]
+    catalog = import_client(generate_into(spec, tmp_path / "client", "catalog"), "catalog")
+    with TestServer() as server:
+        server.reply(201, body=b'{"id": "i1", "name": "lamp"}', headers={"Content-Type": "application/json"})
+        item = catalog.Catalog(base_url=server.url).items.create_item(name="lamp", filter={"tag": "new"})
+    assert (type(item).__name__, item.id) == ("Item", "i1")
+    (sent,) = server.requests
+    assert (sent.json(), sent.raw_query) == ({"name": "lamp"}, "filter=%7B%22tag%22%3A%22new%22%7D")
+
+
+def test_a_media_type_reference_that_leads_nowhere_is_an_error_at_its_place(tmp_path: Path) -> None:
+    spec = write_spec(tmp_path, MEDIA_TYPES.replace("mediaTypes/Items'", "mediaTypes/Missing'"))
+    with pytest.raises(GeneratorError) as raised:
+        generate_files(spec, Inputs(package_name="catalog", with_tests=False))
+    where = raised.value.diagnostic.location.pointer
+    assert where == "/paths/~1items/post/responses/200/content/application~1json/$ref"

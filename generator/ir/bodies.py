@@ -108,8 +108,8 @@ class BodyBuilder:
         if media_type is None:
             self._warnings.add(self._document.location(body_pointer), "request body has no content; it is left out")
             return None, []
-        media = nodes.mapping(content, media_type)
-        schema_pointer = f"{body_pointer}/content/{escape_pointer_token(media_type)}/schema"
+        media, media_pointer = self._media(content, media_type, body_pointer)
+        schema_pointer = media_pointer + "/schema"
         encoding, schema = self._sent_as(media_type, media.get("schema"), schema_pointer)
         request_body = RequestBody(
             media_type=media_type,
@@ -130,7 +130,7 @@ class BodyBuilder:
                 # the tests pass the required fields and those a `oneOf` beside them requires
                 passed = required_by_variant(self._document, schema)
                 encodings = nodes.mapping(media, "encoding")
-                encoding_pointer = f"{body_pointer}/content/{escape_pointer_token(media_type)}/encoding"
+                encoding_pointer = media_pointer + "/encoding"
                 return request_body, [
                     self._body_field(
                         field,
@@ -284,9 +284,8 @@ class BodyBuilder:
                 else:
                     response_hint = joined(hint, _status_phrase(status), "response")
                 with self._shared(own_pointer, response_pointer) as shared_name:
-                    type_ = self._response_type(
-                        nodes.mapping(content, media_type), media_type, response_pointer, shared_name or response_hint
-                    )
+                    media, media_pointer = self._media(content, media_type, response_pointer)
+                    type_ = self._response_type(media, media_type, media_pointer, shared_name or response_hint)
             if status.startswith("2"):
                 first_success = False
             responses.append(
@@ -299,6 +298,15 @@ class BodyBuilder:
             )
         return responses
 
+    def _media(self, content: dict[str, Any], media_type: str, owner_pointer: str) -> tuple[dict[str, Any], str]:
+        """A media type object and its pointer: OpenAPI 3.2's may be a `$ref` to `components/mediaTypes`."""
+        media, pointer = self._document.resolve(
+            content[media_type], f"{owner_pointer}/content/{escape_pointer_token(media_type)}"
+        )
+        if not isinstance(media, dict):
+            raise self._document.error(pointer, "a media type object must be a mapping")
+        return media, pointer
+
     def _response_type(self, media: dict[str, Any], media_type: str, pointer: str, hint: str) -> TypeExpr:
         encoding = _body_encoding(media_type)
         if is_event_stream(media_type):
@@ -306,9 +314,7 @@ class BodyBuilder:
             schema = media.get("schema")
             if schema is None:
                 return Primitive("str")
-            return self._schemas.type_of(
-                schema, f"{pointer}/content/{escape_pointer_token(media_type)}/schema", joined(hint, "event")
-            )
+            return self._schemas.type_of(schema, pointer + "/schema", joined(hint, "event"))
         if encoding == "text":
             return Primitive("str")
         if encoding != "json":
@@ -316,7 +322,7 @@ class BodyBuilder:
         schema = media.get("schema")
         if schema is None:
             return ANY
-        return self._schemas.type_of(schema, f"{pointer}/content/{escape_pointer_token(media_type)}/schema", hint)
+        return self._schemas.type_of(schema, pointer + "/schema", hint)
 
 
 def _default_content_type(type_: TypeExpr) -> str | None:

@@ -114,8 +114,11 @@ class ParameterBuilder:
         content = nodes.mapping(parameter, "content")
         if schema is None and content:
             media_type = next(iter(content))
-            schema = nodes.mapping(content, media_type).get("schema")
-            schema_pointer = f"{pointer}/content/{escape_pointer_token(media_type)}/schema"
+            media, media_pointer = self._document.resolve(
+                content[media_type], f"{pointer}/content/{escape_pointer_token(media_type)}"
+            )  # OpenAPI 3.2's may be a `$ref` to `components/mediaTypes`
+            schema = media.get("schema") if isinstance(media, dict) else None
+            schema_pointer = media_pointer + "/schema"
             form = pointer in self._querystrings
             encoding = Encoding("form", explode=True) if form else Encoding(None, content_type=media_type)
         else:

@@ -101,14 +101,19 @@ class WebhookBuilder:
         body, body_pointer = self._document.resolve(operation["requestBody"], pointer + "/requestBody")
         content = nodes.mapping(body, "content")
         media_type = next((media_type for media_type in content if is_json_media_type(media_type)), None)
-        schema = nodes.mapping(content, media_type).get("schema") if media_type is not None else None
-        if media_type is None or schema is None:
+        media, media_pointer = (
+            self._document.resolve(content[media_type], f"{body_pointer}/content/{escape_pointer_token(media_type)}")
+            if media_type is not None
+            else (None, body_pointer)
+        )  # OpenAPI 3.2's may be a `$ref` to `components/mediaTypes`
+        schema = media.get("schema") if isinstance(media, dict) else None
+        if schema is None:
             self._warnings.add(
                 self._document.location(body_pointer),
                 "the webhook's body has no JSON schema, which unwrap needs; the webhook is left out",
             )
             return None
-        schema_pointer = f"{body_pointer}/content/{escape_pointer_token(media_type)}/schema"
+        schema_pointer = media_pointer + "/schema"
         with self._schemas.grouped(None):
             return self._schemas.payload(schema, schema_pointer, joined(name, "event"))
 
