@@ -87,14 +87,16 @@ def test_a_query_and_another_method_are_sent_as_the_spec_names_them(
 def test_what_3_2_says_that_is_not_supported_yet_is_a_warning(tmp_path: Path) -> None:
     generated = generate_files(write_spec(tmp_path, SPEC), Inputs(package_name="catalog", with_tests=False))
     assert [(w.location.pointer, w.message) for w in generated.warnings] == [
+        ("/tags/0/parent", "a tag's parent is not used yet: its resource stays at the client's top level"),
         (
             "/paths/~1items~1{id}/get/parameters/1/content",
             "a querystring parameter of application/json is not supported yet"
             " (only application/x-www-form-urlencoded); the parameter is left out",
-        )
+        ),
     ]
     operations = {operation.name for operation in generated.api.operations}
     assert operations == {"search_items", "purge_items", "list_items", "get_item"}
+    assert [(resource.attribute, resource.description) for resource in generated.api.resources] == [("items", "Items")]
 
 
 @pytest.mark.parametrize(

@@ -162,10 +162,15 @@ class OperationBuilder:
         return segments[0] if segments else "default"
 
     def _plan_resources(self, raw_operations: list[RawOperation]) -> dict[str, Resource]:
-        tag_descriptions = {
-            nodes.text(tag, "name"): nodes.text(tag, "description")
-            for tag in nodes.sequence(self._document.data, "tags")
-        }
+        tag_descriptions = {}
+        for index, tag in enumerate(nodes.sequence(self._document.data, "tags")):
+            # OpenAPI 3.2's short `summary` stands in for a missing description
+            tag_descriptions[nodes.text(tag, "name")] = nodes.text(tag, "description") or nodes.text(tag, "summary")
+            if isinstance(tag, dict) and "parent" in tag:
+                self._warnings.add(
+                    self._document.location(f"/tags/{index}/parent"),
+                    "a tag's parent is not used yet: its resource stays at the client's top level",
+                )
         attributes = self._client_members
         modules = naming.Scope(fold_case=True)
         resources: dict[str, Resource] = {}
