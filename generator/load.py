@@ -283,6 +283,7 @@ class Document:
         if fragment and not fragment.startswith("/"):
             raise self.error(referrer, f"$ref fragment '#{fragment}' is not a JSON pointer")
         current, _ = split_pointer(pointer)
+        address = self._under_self(address, current)
         if not address:
             return join_pointer(current, fragment)
         if "://" in address or current.startswith(("http://", "https://")):
@@ -290,6 +291,20 @@ class Document:
         else:
             key = self._file_key(address, current, referrer)
         return join_pointer(key, fragment)
+
+    def _under_self(self, address: str, current: str) -> str:
+        """An absolute `address` at or below the URI the file gives itself (OpenAPI 3.2's `$self`),
+        as the same address relative to the file: "" for the file itself, `common.yaml` beside it.
+        A spec kept in a repository refers to itself by its published address; fetching that
+        would read another copy, or nothing."""
+        own = self._files[current].data
+        own_uri = own.get("$self") if isinstance(own, dict) else None
+        if not isinstance(own_uri, str) or "://" not in own_uri or "://" not in address:
+            return address
+        if address == own_uri:
+            return ""
+        folder = urllib.parse.urljoin(own_uri, ".")
+        return address.removeprefix(folder) if address.startswith(folder) else address
 
     def _file_key(self, address: str, current: str, referrer: str) -> str:
         folder = Path(os.path.normpath(self.path.parent.absolute()))

@@ -195,3 +195,27 @@ def test_a_media_type_reference_that_leads_nowhere_is_an_error_at_its_place(tmp_
         generate_files(spec, Inputs(package_name="catalog", with_tests=False))
     where = raised.value.diagnostic.location.pointer
     assert where == "/paths/~1items/post/responses/200/content/application~1json/$ref"
+
+
+def test_refs_to_the_specs_own_published_address_read_the_local_files(tmp_path: Path) -> None:
+    own = "https://api.example/apis/catalog.yaml"
+    spec = write_spec(
+        tmp_path,
+        MEDIA_TYPES.replace("info:", f"$self: {own}\ninfo:", 1)
+        .replace("'#/components/schemas/Item'}", f"'{own}#/components/schemas/Item'}}")
+        .replace("name: {type: string}}", "name: {$ref: 'https://api.example/apis/common/name.yaml'}}"),
+        "catalog.yaml",
+    )
+    (tmp_path / "common").mkdir()
+    write_spec(tmp_path / "common", "type: string\nmaxLength: 40\n", "name.yaml")
+    generated = generate_files(spec, Inputs(package_name="catalog", with_tests=False, strict=True))
+    (item,) = (named for named in generated.api.types if named.name == "Item")
+    assert [(field.name, repr(field.type)) for field in item.fields] == [
+        ("id", "Primitive(kind='str')"),
+        ("name", "Ref(Name)"),  # common/name.yaml beside the spec, not fetched
+    ]
+    # an address outside the folder of `$self` is another document: remote, refused by default
+    outside = spec.read_text().replace("https://api.example/apis/common/", "https://api.example/other/")
+    spec.write_text(outside)
+    with pytest.raises(GeneratorError, match="remote 'https://api.example/other/name.yaml' is refused"):
+        generate_files(spec, Inputs(package_name="catalog", with_tests=False))
