@@ -43,6 +43,8 @@ def validate(document: Document, warnings: Warnings) -> None:
             problems.extend(exc.errors())
     if problems:
         raise _first_error(document, problems)
+    if openapi32.is_3_2(document.data):
+        _check_3_2_rules(document)
     _warn_of_what_is_not_used(document, warnings)
     for node, pointer in schemas:
         for key, value in schema_samples(node):
@@ -92,6 +94,44 @@ def _warn_of_what_is_not_used(document: Document, warnings: Warnings) -> None:
                 warnings.add(
                     document.location(f"{pointer}/servers"),
                     "servers of a path item or an operation are not used: its calls go to the document's servers",
+                )
+
+
+def _check_3_2_rules(document: Document) -> None:
+    """What OpenAPI 3.2 requires beyond the shape of each part: a tag's `parent` names a tag, and
+    tags do not nest in a cycle; an operation's `querystring` parameter is its only one and has
+    no `query` parameter beside it (it is the whole query)."""
+    tags = nodes.sequence(document.data, "tags")
+    parents = {nodes.text(tag, "name"): nodes.text(tag, "parent") for tag in tags}
+    for index, tag in enumerate(tags):
+        parent, seen = nodes.text(tag, "parent"), {nodes.text(tag, "name")}
+        while parent is not None:
+            if parent not in parents:
+                raise document.error(f"/tags/{index}/parent", f"parent tag {parent!r} is not one of the spec's tags")
+            if parent in seen:
+                raise document.error(f"/tags/{index}/parent", f"tag {parent!r} is its own ancestor")
+            seen.add(parent)
+            parent = parents[parent]
+    paths = document.data.get("paths")
+    for path, item in paths.items() if isinstance(paths, dict) else ():
+        where = f"/paths/{escape_pointer_token(path)}"
+        if not isinstance(item, dict):
+            continue
+        shared = list(enumerate(nodes.sequence(item, "parameters")))
+        operations = [(f"{where}/{method}", item[method]) for method in sorted(_METHODS & item.keys())]
+        operations += [(where + openapi32.pointer(keys), node) for _, keys, node in openapi32.added_operations(item)]
+        for pointer, operation in operations:
+            own = list(enumerate(nodes.sequence(operation, "parameters")))
+            found = [(f"{where}/parameters/{i}", p) for i, p in shared] + [
+                (f"{pointer}/parameters/{i}", p) for i, p in own
+            ]
+            locations = [(at, nodes.text(document.resolve(p, at)[0], "in")) for at, p in found]
+            querystrings = [at for at, location in locations if location == "querystring"]
+            if len(querystrings) > 1:
+                raise document.error(querystrings[1], "an operation has one querystring parameter at most")
+            if querystrings and any(location == "query" for _, location in locations):
+                raise document.error(
+                    querystrings[0], "a querystring parameter is the whole query: no query parameter may be beside it"
                 )
 
 
