@@ -19,6 +19,7 @@ from generator.spec import load_document
 from generator.validate import validate
 
 from .conftest import generate_into, write_spec
+from .golden import FEATURES
 from .http_server import TestServer
 
 SPEC = """
@@ -263,3 +264,26 @@ def test_refs_to_the_specs_own_published_address_read_the_local_files(tmp_path: 
     spec.write_text(outside)
     with pytest.raises(GeneratorError, match="remote 'https://api.example/other/name.yaml' is refused"):
         generate_files(spec, Inputs(package_name="catalog", with_tests=False))
+
+
+def test_the_feature_client_sends_every_3_2_construct(import_client: Callable[[Path, str], ModuleType]) -> None:
+    catalog = import_client(FEATURES / "openapi32" / "expected", "catalog")
+    items = b'[{"id": "i1", "name": "lamp"}]'
+    with TestServer() as server:
+        client = catalog.Catalog(base_url=server.url)
+        server.reply(200, body=items, headers={"Content-Type": "application/json"})
+        listed = client.items.list_items(filter={"q": "lamp", "page": 2})
+        server.reply(200, body=items, headers={"Content-Type": "application/json"})
+        searched = client.items.search_items(text="lamp", limit=1)
+        server.reply(201, body=items[1:-1], headers={"Content-Type": "application/json"})
+        created = client.items.create_item(name="lamp", tags=["new"])
+        server.reply(204)
+        client.items.purge_items()
+    assert [type(item).__name__ for item in (*listed, *searched, created)] == ["Item"] * 3
+    assert [(r.method, r.path, r.raw_query, r.body) for r in server.requests] == [
+        ("GET", "/items", "q=lamp&page=2", b""),
+        ("QUERY", "/items", "", b'{"text":"lamp","limit":1}'),
+        ("POST", "/items", "", b'{"name":"lamp","tags":["new"]}'),
+        ("PURGE", "/items", "", b""),
+    ]
+    assert type(client.items).__doc__ == "The items of the catalog."  # the tag's 3.2 summary
