@@ -176,6 +176,16 @@ def first_differences(left: Any, right: Any, most: int = 4) -> str:
     return "; ".join(found[:most]) + (f"; and {len(found) - most} more" if len(found) > most else "")
 
 
+def caught_alike(theirs: dict[str, Any], ours: dict[str, Any]) -> bool:
+    """Both raise an exception of the same kind that the name firecrawl-py's has catches."""
+    return (
+        "raises" in theirs
+        and "raises" in ours
+        and theirs["kind"] == ours["kind"]
+        and theirs["raises"] in ours["catchable_as"]
+    )
+
+
 def described(outcome: dict[str, Any]) -> str:
     if "raises" in outcome:
         return f"raises {outcome['raises']} ({outcome['kind']})"
@@ -191,10 +201,7 @@ def differences(
         found[site, "types"] = errors[0]
     for site, seen in observed.items():
         ours, theirs = seen.outcomes["generated"], seen.outcomes["firecrawl-py"]
-        if ("raises" in ours or "raises" in theirs) and (ours.get("raises"), ours.get("kind")) != (
-            theirs.get("raises"),
-            theirs.get("kind"),
-        ):
+        if ("raises" in ours or "raises" in theirs) and not caught_alike(theirs, ours):
             found[site, "outcome"] = f"firecrawl-py {described(theirs)}; generated {described(ours)}"
         elif "result" in ours and "result" in theirs and ours["result"] != theirs["result"]:
             found[site, "result"] = first_differences(theirs["result"], ours["result"])

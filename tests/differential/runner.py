@@ -6,7 +6,7 @@ own environment, or the generated client on PYTHONPATH) and writes each one's ou
 Only the standard library and pydantic here: firecrawl-py's environment has nothing else. Before
 each call site the fake server is told its name (its requests are recorded under it, its jobs
 start afresh). A result is normalised to JSON (a pydantic model as its fields by their Python
-names, None left out); an exception to its class name and kind.
+names, None left out); an exception to its class name, kind and the names it can be caught by.
 """
 
 from __future__ import annotations
@@ -86,6 +86,15 @@ def exception_kind(error: BaseException) -> str:
     return "error"
 
 
+def catchable_as(error: BaseException) -> list[str]:
+    """The names `except` can catch the error by: its classes', and the names `firecrawl`
+    exports for them (aliases included)."""
+    import firecrawl
+
+    exported = {name for name, value in vars(firecrawl).items() if isinstance(value, type) and isinstance(error, value)}
+    return sorted(exported | {cls.__name__ for cls in type(error).__mro__})
+
+
 def run(site: Callable[..., Any], flavour: str, host_url: str) -> dict[str, Any]:
     clients = [make_client(flavour, parameter, host_url) for parameter in inspect.signature(site).parameters.values()]
     outcome = site(*clients)
@@ -118,7 +127,12 @@ def main(flavour: str, host_url: str, output: Path) -> None:
         try:
             outcome = run(site, flavour, host_url)
         except Exception as error:
-            outcome = {"raises": type(error).__name__, "kind": exception_kind(error), "message": str(error)[:300]}
+            outcome = {
+                "raises": type(error).__name__,
+                "kind": exception_kind(error),
+                "catchable_as": catchable_as(error),
+                "message": str(error)[:300],
+            }
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
         outcome.update(site=site.__name__, seconds=round(time.monotonic() - started, 2))
