@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..fake_firecrawl import FakeFirecrawl
+from . import spec_defaults
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
@@ -136,10 +137,13 @@ def type_check(generated_project: Path, cache: Path) -> dict[str, list[str]]:
 
 def on_the_wire(request: dict[str, Any], ignored_fields: set[str], keep_idempotency: bool) -> dict[str, Any]:
     """What of a request is compared: everything but the body fields one client adds by design
-    (ignored_fields) and an idempotency key the call site did not give."""
+    (ignored_fields), body fields that hold the spec's default, and an idempotency key the call
+    site did not give."""
     wire = {key: request[key] for key in ("method", "path", "query", "multipart") if request.get(key)}
     if isinstance(request.get("json"), dict):
-        wire["json"] = {key: value for key, value in request["json"].items() if key not in ignored_fields}
+        body = {key: value for key, value in request["json"].items() if key not in ignored_fields}
+        spec = spec_defaults.defaults(SPEC)
+        wire["json"] = spec.without_defaults(body, spec.body_schema(request["method"], request["path"]))
     headers = request.get("headers", {})
     wire["headers"] = {
         name: value for name, value in headers.items() if name != "x-idempotency-key" or keep_idempotency

@@ -54,6 +54,8 @@ def write(listing: Listing, found: dict[tuple[str, str], str], order: list[str])
         f"# then replace each reason that starts with {UNEXPLAINED!r}.",
         "# kind: types (mypy --strict rejects the call site), outcome (raises where the other returns, or",
         "# another exception), result (returns something else), requests (sends something else).",
+        "# Requests are compared less the body fields below and less any field that holds the default",
+        "# the spec documents for it (it asks the API for what leaving it out asks).",
         "",
         "[ignored-body-fields]",
         *(f"{name} = {toml_string(reason)}" for name, reason in listing.ignored_fields.items()),
