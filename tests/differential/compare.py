@@ -40,16 +40,23 @@ def firecrawl_py_python() -> Path:
     wanted = hashlib.sha256(REQUIREMENTS.read_bytes()).hexdigest()
     stamp = FIRECRAWL_PY_ENVIRONMENT / "requirements.sha256"
     if not (stamp.is_file() and stamp.read_text() == wanted):
+        # built beside the old one and swapped in whole: an interrupted build is never used
         staging = Path(tempfile.mkdtemp(prefix=".venv-firecrawl-py-", dir=ROOT))
         subprocess.run([sys.executable, "-m", "venv", str(staging)], check=True, timeout=300)
-        subprocess.run(
+        installed = subprocess.run(
             [staging / "bin" / "python", "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
              "--require-hashes", "--no-deps", "--only-binary=:all:", "-r", str(REQUIREMENTS)],
-            check=True, timeout=900, capture_output=True,
+            timeout=900, capture_output=True, text=True,
         )  # fmt: skip
+        if installed.returncode != 0:
+            shutil.rmtree(staging)
+            raise RuntimeError(f"firecrawl-py's environment from {REQUIREMENTS.name}: {installed.stderr}")
         (staging / "requirements.sha256").write_text(wanted)
         shutil.rmtree(FIRECRAWL_PY_ENVIRONMENT, ignore_errors=True)
-        staging.rename(FIRECRAWL_PY_ENVIRONMENT)
+        try:
+            staging.rename(FIRECRAWL_PY_ENVIRONMENT)
+        except OSError:  # another test run put its own in place first
+            shutil.rmtree(staging)
     return FIRECRAWL_PY_ENVIRONMENT / "bin" / "python"
 
 
