@@ -4,7 +4,8 @@ closely enough that firecrawl-py itself runs on it as well as the generated clie
 
 What a request's URL asks for picks the answer: a URL with `expensive` gets a 402, `rate-limited`
 a 429 (Retry-After: 0), `server-error` a 500, `failure` a 200 with `success: false`, `slow` its
-answer after SLOW_SECONDS, `slow-job` a job that runs for SLOW_JOB_POLLS polls; a job id with
+answer after SLOW_SECONDS, `slow-job` a job that runs for SLOW_JOB_POLLS polls, `cancelled-job`
+a crawl, batch scrape, extract or agent job that ends cancelled; a job id with
 `done` cannot be cancelled any more (409). A key other than API_KEY gets a 401; no key at all is
 a self-hosted server without authentication. Every request is recorded (method, path, query, JSON
 body or multipart parts, the headers that matter), grouped by the scenario step `begin` names."""
@@ -28,6 +29,8 @@ SLOW_SECONDS = 1.5
 """How long an answer for a URL with `slow` takes."""
 SLOW_JOB_POLLS = 25
 """How many polls a `slow-job` job runs for."""
+JOB_MARKERS = ("slow-job", "cancelled-job")
+"""What a job's request may ask for, carried in the job's id."""
 BEGIN_PATH = "/_scenario/begin"
 """POST {"step": name} here: the requests that follow are the step's, and every job starts afresh."""
 RECORDED_HEADERS = ("authorization", "x-idempotency-key")
@@ -207,8 +210,9 @@ class FakeFirecrawl:
             return 200, {"success": True, "data": document(body["url"], with_json=wants_json)}, {}
         if path in ("/crawl", "/batch/scrape", "/extract", "/agent"):
             self._started[path] += 1
-            slow = "slow-job" if "slow-job" in json.dumps(body) else ""
-            job = "-".join(filter(None, (path.strip("/").replace("/", "-"), slow, str(self._started[path]))))
+            asked = json.dumps(body)
+            markers = [marker for marker in JOB_MARKERS if marker in asked]
+            job = "-".join([path.strip("/").replace("/", "-"), *markers, str(self._started[path])])
             return 200, {"success": True, "id": job, "url": f"{self.base_url}{path}/{job}"}, {}
         if path == "/crawl/params-preview":
             return 200, {"success": True, "data": {"url": body["url"], "limit": 10, "includePaths": ["/blog/.*"]}}, {}
@@ -244,6 +248,8 @@ class FakeFirecrawl:
         if path.startswith(("/extract/", "/agent/")):
             if self._running(path):
                 return 200, {"success": True, "status": "processing"}, {}
+            if "cancelled-job" in path:
+                return 200, {"success": True, "status": "cancelled"}, {}
             return 200, {"success": True, "status": "completed", "data": {"name": "Widget", "price": 9.5}}, {}
         if path == "/team/credit-usage":
             return 200, {"success": True, "data": {"remainingCredits": 500, "planCredits": 1000}}, {}
@@ -266,6 +272,8 @@ class FakeFirecrawl:
                 "success": True, "status": "scraping", "total": 3, "completed": min(self.polls[path] - 1, 2),
                 "creditsUsed": 0, "data": [],
             }  # fmt: skip
+        if "cancelled-job" in path:
+            return {"success": True, "status": "cancelled", "total": 3, "completed": 1, "creditsUsed": 1, "data": []}
         return {
             "success": True, "status": "completed", "total": 3, "completed": 3, "creditsUsed": 3,
             "data": [document("https://example.com/a"), document("https://example.com/b")],

@@ -106,6 +106,11 @@ def crawl_wait_timeout_keeps_the_job_id(firecrawl: Firecrawl) -> object:
     return "finished"
 
 
+def crawl_cancelled_while_waiting(firecrawl: Firecrawl) -> object:
+    # someone cancels the job: the wait ends with its status
+    return firecrawl.crawl(f"{URL}/cancelled-job", poll_interval=POLL)
+
+
 def start_crawl(firecrawl: Firecrawl) -> object:
     return firecrawl.start_crawl(URL, limit=10, include_paths=["/blog/.*"])
 
@@ -191,6 +196,11 @@ def batch_scrape_markdown(firecrawl: Firecrawl) -> object:
 def start_batch_scrape_and_its_status(firecrawl: Firecrawl) -> object:
     job = firecrawl.start_batch_scrape([f"{URL}/a", f"{URL}/b"], formats=["markdown"])
     return firecrawl.get_batch_scrape_status(job.id)
+
+
+def get_batch_scrape_status_over_pages(firecrawl: Firecrawl) -> object:
+    job = firecrawl.start_batch_scrape([f"{URL}/a", f"{URL}/b"], formats=["markdown"])
+    return [firecrawl.get_batch_scrape_status(job.id) for _ in range(3)][-1]
 
 
 def cancel_batch_scrape(firecrawl: Firecrawl) -> object:
