@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from .differential import listing
-from .differential.compare import Run, differences, ignored_field_still_differs, run_everything
+from .differential import listing, spec_defaults
+from .differential.compare import SPEC, Run, caught_alike, differences, ignored_field_still_differs, run_everything
 
 pytestmark = pytest.mark.slow
 REFRESH = "`.venv/bin/python -m tests.differential.refresh`"
@@ -72,3 +72,26 @@ def test_the_environment_of_firecrawl_py_is_pinned_with_hashes() -> None:
     pins = [line for line in requirements if line and not line.startswith("#")]
     assert "firecrawl==4.54.0" in [pin.split()[0] for pin in pins]
     assert all("==" in pin and "--hash=sha256:" in pin for pin in pins)
+
+
+def test_a_body_field_that_holds_the_specs_default_is_no_difference() -> None:
+    spec = spec_defaults.defaults(SPEC)
+    sent = {"url": "https://example.com", "onlyMainContent": True, "maxAge": 14400000, "fastMode": False}
+    # onlyMainContent: true is the spec's default; maxAge's is 2 days; fastMode is not in the spec
+    expected = {"url": "https://example.com", "maxAge": 14400000, "fastMode": False}
+    assert spec.without_defaults(sent, spec.body_schema("POST", "/v2/scrape")) == expected
+    crawl = {"url": "https://example.com", "scrapeOptions": {"onlyMainContent": True, "maxAge": 1}}
+    assert spec.without_defaults(crawl, spec.body_schema("POST", "/v2/crawl"))["scrapeOptions"] == {"maxAge": 1}
+
+
+def test_an_exception_is_the_same_when_firecrawl_pys_name_catches_it() -> None:
+    theirs = {"raises": "UnauthorizedError", "kind": "status 401"}
+    aliased = {
+        "raises": "AuthenticationError",
+        "kind": "status 401",
+        "catchable_as": ["AuthenticationError", "UnauthorizedError"],
+    }
+    assert caught_alike(theirs, aliased)
+    assert not caught_alike(theirs, {**aliased, "catchable_as": ["AuthenticationError", "APIStatusError"]})
+    assert not caught_alike(theirs, {**aliased, "kind": "status 403"})
+    assert not caught_alike(theirs, {"result": None})
