@@ -5,7 +5,7 @@ firecrawl-py itself runs on; every difference in what they send, return, raise o
 
 firecrawl-py's own environment is built on first use from tests/differential/firecrawl-py.txt
 (pinned, with hashes) into .venv-firecrawl-py. After a change to the generator or the preset:
-`.venv/bin/python -m tests.differential.refresh` rewrites the listing and the README's table."""
+`make differences` rewrites the listing and the README's table."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from .differential import listing, spec_defaults
 from .differential.compare import SPEC, Run, caught_alike, differences, ignored_field_still_differs, run_everything
 
 pytestmark = pytest.mark.slow
-REFRESH = "`.venv/bin/python -m tests.differential.refresh`"
+REFRESH = "`make differences`"
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,7 @@
 """examples/firecrawl/differences.toml, every difference the differential run finds, each with its
 reason; and the side-by-side table and migration section of the preset's README drawn from it.
 
-    .venv/bin/python -m tests.differential.refresh
+    make differences    (or: .venv/bin/python -m tests.differential.refresh)
 
 reruns the scenario and rewrites both (reasons kept for the differences that stay; a new one gets
 its detail as a reason to be written)."""
@@ -20,7 +20,7 @@ from .compare import KINDS, PRESET, SCENARIO, Observed
 DIFFERENCES = PRESET / "differences.toml"
 README = PRESET / "README.md"
 UNEXPLAINED = "unexplained: "
-TABLE_BEGIN = "<!-- differential table: written by `python -m tests.differential.refresh` -->"
+TABLE_BEGIN = "<!-- differential table: written by `make differences` -->"
 TABLE_END = "<!-- end of the differential table -->"
 
 
@@ -50,7 +50,7 @@ def write(listing: Listing, found: dict[tuple[str, str], str], order: list[str])
         "# Every difference between firecrawl-py 4.54.0 and the client this preset generates that",
         "# tests/test_firecrawl_differential.py finds in tests/differential/scenario.py's call sites.",
         "# The test fails when one appears or disappears; after a change, rerun the scenario and",
-        "# rewrite this file and README.md's table with `.venv/bin/python -m tests.differential.refresh`,",
+        "# rewrite this file and README.md's table with `make differences`,",
         f"# then replace each reason that starts with {UNEXPLAINED!r}.",
         "# kind: types (mypy --strict rejects the call site), outcome (raises where the other returns, or",
         "# another exception), result (returns something else), requests (sends something else).",

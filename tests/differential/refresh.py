@@ -1,7 +1,7 @@
 """Reruns the differential scenario and rewrites examples/firecrawl/differences.toml and the
 table of examples/firecrawl/README.md from what it finds:
 
-    .venv/bin/python -m tests.differential.refresh
+    make differences    (or: .venv/bin/python -m tests.differential.refresh)
 """
 
 from __future__ import annotations
