@@ -11,7 +11,7 @@ SPEC := specs/firecrawl-v2.yaml
 OUT := generated/firecrawl
 PACKAGE := firecrawl
 
-.PHONY: generate check test regen-golden typecheck
+.PHONY: generate check test regen-golden typecheck differences
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -37,3 +37,8 @@ regen-golden: generate
 
 typecheck: $(STAMP)
 	$(PY) -m mypy
+
+# Rerun the differential test's scenario (firecrawl-py beside the preset's client) and rewrite
+# examples/firecrawl/differences.toml and the table of examples/firecrawl/README.md from it.
+differences: $(STAMP)
+	$(PY) -m tests.differential.refresh
