@@ -11,8 +11,15 @@ from typing import Any
 
 import pytest
 
+from generator.inputs import Inputs
+from generator.pipeline import generate_files
+from generator.write import write_project
+
+from .conftest import SHARED
 from .golden import FEATURES
 from .http_server import TestServer
+
+OPENAI_SPEC = SHARED / "specs" / "openai" / "openapi.yaml"
 
 
 @pytest.fixture
@@ -168,3 +175,60 @@ def test_raw_response_of_a_paged_method(catalog: ModuleType, server: TestServer)
     server.reply(200, {"data": things("a"), "next_cursor": None}, headers={"X-Request-Id": "r1"})
     raw: Any = catalog.Catalog(base_url=server.url).things.with_raw_response.list_by_cursor()
     assert raw.headers["x-request-id"] == "r1" and [t.id for t in raw.parse()] == ["a"]
+
+
+@pytest.fixture(scope="module")
+def openai_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """OpenAI's published spec, generated without extensions: its lists are assumed to page by
+    `after=<last id>` while `has_more`."""
+    output = tmp_path_factory.mktemp("openai")
+    write_project(generate_files(OPENAI_SPEC, Inputs(with_tests=False)).files, output)
+    return output
+
+
+def openai_file(file_id: str) -> dict[str, Any]:
+    return {
+        "id": file_id,
+        "object": "file",
+        "bytes": 1,
+        "created_at": 0,
+        "filename": f"{file_id}.jsonl",
+        "purpose": "batch",
+        "status": "processed",
+    }
+
+
+def openai_files_page(ids: list[str], has_more: bool) -> dict[str, Any]:
+    return {
+        "object": "list",
+        "data": [openai_file(i) for i in ids],
+        "first_id": ids[0],
+        "last_id": ids[-1],
+        "has_more": has_more,
+    }
+
+
+def test_openai_lists_page_by_after_and_has_more(
+    openai_project: Path, import_client: Callable[[Path, str], ModuleType], server: TestServer
+) -> None:
+    openai = import_client(openai_project, "open_ai")
+    server.reply(200, openai_files_page(["file-1", "file-2"], has_more=True))
+    server.reply(200, openai_files_page(["file-3"], has_more=False))
+    server.reply(200, openai_files_page(["file-4"], has_more=True))
+    server.reply(200, openai_files_page(["file-5"], has_more=False))
+    client = openai.OpenAi(api_key_auth="sk-test", base_url=server.url)
+    files = client.files.list_files(limit=2, purpose="batch")
+    assert type(files.answer).__name__ == "ListFilesResponse" and files.answer.last_id == "file-2"
+    assert [f.id for f in files] == ["file-1", "file-2", "file-3"]
+
+    async def main() -> list[str]:
+        async with openai.AsyncOpenAi(api_key_auth="sk-test", base_url=server.url) as async_client:
+            return [f.filename async for f in await async_client.files.list_files()]
+
+    assert asyncio.run(main()) == ["file-4.jsonl", "file-5.jsonl"]
+    assert queries(server) == [
+        {"purpose": "batch", "limit": "2"},
+        {"purpose": "batch", "limit": "2", "after": "file-2"},
+        {},
+        {"after": "file-4"},
+    ]
