@@ -4,6 +4,8 @@ the guards that stop a pager (an empty page, a cursor or URL that comes back, an
 from __future__ import annotations
 
 import asyncio
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
@@ -232,3 +234,46 @@ def test_openai_lists_page_by_after_and_has_more(
         {},
         {"after": "file-4"},
     ]
+
+
+TYPED_USE = """
+from typing import assert_type
+
+from catalog import AsyncCatalog, Catalog
+from catalog._pagination import AsyncPage, SyncPage
+from catalog.types import CursorPage, ListPage, Thing
+
+
+def sync_use(client: Catalog) -> None:
+    page = client.things.list_after(limit=2)
+    assert_type(page, SyncPage[Thing, ListPage])
+    assert_type(page.answer.has_more, bool)
+    for thing in page:
+        assert_type(thing, Thing)
+    for later in page.iter_pages(max_pages=2):
+        assert_type(later.items, list[Thing])
+    assert_type(client.things.list_by_page(), SyncPage[Thing, list[Thing]])
+
+
+async def async_use(client: AsyncCatalog) -> None:
+    page = await client.things.list_by_cursor()
+    assert_type(page, AsyncPage[Thing, CursorPage])
+    async for thing in page:
+        assert_type(thing, Thing)
+    assert_type(await page.next_page(), AsyncPage[Thing, CursorPage])
+"""
+
+
+def test_page_objects_are_typed_for_mypy(tmp_path: Path) -> None:
+    """A user's code over page objects type-checks: the items and the answer keep their types."""
+    use = tmp_path / "use_pages.py"
+    use.write_text(TYPED_USE)
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(use)],
+        cwd=FEATURES / "pagination" / "expected",
+        env={"MYPYPATH": str(FEATURES / "pagination" / "expected"), "PATH": ""},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stdout
