@@ -13,11 +13,12 @@ from typing import Any
 
 import pytest
 
+from generator.config import load_targets
 from generator.inputs import Inputs
 from generator.pipeline import generate_files
 from generator.write import write_project
 
-from .conftest import SHARED
+from .conftest import FULL_SPEC, ROOT, SHARED
 from .golden import FEATURES
 from .http_server import TestServer
 
@@ -277,3 +278,19 @@ def test_page_objects_are_typed_for_mypy(tmp_path: Path) -> None:
         timeout=600,
     )
     assert result.returncode == 0, result.stdout
+
+
+def test_the_firecrawl_preset_pages_the_team_s_activity(
+    tmp_path: Path, import_client: Callable[[Path, str], ModuleType], server: TestServer
+) -> None:
+    """The preset declares the activity list's cursor pages (else assumed, a warning its strict
+    configuration refuses): `get_activity` returns a page object over every page."""
+    [target] = load_targets(ROOT / "examples" / "firecrawl" / "pyproject.toml")
+    write_project(generate_files(FULL_SPEC, target.inputs).files, tmp_path)
+    firecrawl = import_client(tmp_path, "firecrawl")
+    job = {"id": "j1", "endpoint": "crawl", "api_version": "v2", "created_at": "2026-01-01T00:00:00Z"}
+    server.reply(200, {"success": True, "data": [job], "cursor": "c2", "has_more": True})
+    server.reply(200, {"success": True, "data": [{**job, "id": "j2"}], "cursor": None, "has_more": False})
+    activity = firecrawl.Firecrawl(api_key="fc-test", base_url=server.url).account.get_activity(limit=1)
+    assert [entry.id for entry in activity] == ["j1", "j2"]
+    assert queries(server) == [{"limit": "1"}, {"limit": "1", "cursor": "c2"}]
