@@ -174,6 +174,23 @@ def test_async_pages(catalog: ModuleType, server: TestServer) -> None:
     assert asyncio.run(main()) == (["a", "b"], [1, 2], ["x", "y"])
 
 
+def test_streaming_response_of_a_paged_method_parses_a_page(catalog: ModuleType, server: TestServer) -> None:
+    server.reply(200, {"data": things("a"), "next_cursor": "c2"})
+    server.reply(200, {"data": things("b"), "next_cursor": None})
+    server.reply(200, {"data": things("x"), "next_cursor": None})
+    client = catalog.Catalog(base_url=server.url)
+    with client.things.with_streaming_response.list_by_cursor() as response:
+        assert response.status_code == 200
+        assert [t.id for t in response.parse()] == ["a", "b"]
+
+    async def main() -> list[str]:
+        async with catalog.AsyncCatalog(base_url=server.url) as async_client:
+            async with async_client.things.with_streaming_response.list_by_cursor() as streamed:
+                return [t.id async for t in await streamed.parse()]
+
+    assert asyncio.run(main()) == ["x"]
+
+
 def test_raw_response_of_a_paged_method(catalog: ModuleType, server: TestServer) -> None:
     server.reply(200, {"data": things("a"), "next_cursor": None}, headers={"X-Request-Id": "r1"})
     raw: Any = catalog.Catalog(base_url=server.url).things.with_raw_response.list_by_cursor()

@@ -187,6 +187,11 @@ def test_other_generators_extensions_read_as_the_same_pages(
             "is not one of",
         ),
         (
+            {"x-clientgen-pages": {"style": "offset", "items": "data", "parameter": "offset", "limit": "size"}},
+            "/x-clientgen-pages/limit",
+            "no query parameter or body field 'size'",
+        ),
+        (
             {"x-speakeasy-pagination": {"type": "url", "outputs": {"results": "$.page.data", "nextUrl": "$.next"}}},
             "/x-speakeasy-pagination/outputs/results",
             "only a top-level property is read",

@@ -96,7 +96,7 @@ class PagesReader:
         parameter = self._parameter(parameters, spec, style, where)
         limit = spec.get("limit")
         if limit is not None:
-            self._parameter(parameters, {"parameter": limit}, "limit", f"{where}/limit")
+            self._request_parameter(parameters, limit, f"{where}/limit")
         has_more = self._flag(answer, spec.get("has_more"), f"{where}/has_more")
         id_attribute = self._item_id(item, spec.get("id", "id"), f"{where}/id") if style == "last_id" else None
         first = spec.get("first", 1)
@@ -148,19 +148,22 @@ class PagesReader:
         return self._field(answer, name, f"{where}/next", "with the next page's URL or cursor")
 
     def _parameter(self, parameters: list[Parameter], spec: dict[str, Any], style: str, where: str) -> Parameter | None:
-        """The request parameter (a query parameter or a field of the JSON body) the next page sets."""
-        key = "cursor" if "cursor" in spec else "parameter"
-        name = spec.get(key)
+        """The request parameter the next page sets (`parameter`, or `cursor` as it was first
+        called); None for the styles that follow a URL."""
         if style in ("next_url", "link"):
             return None
-        if not isinstance(name, str):
+        key = "cursor" if "cursor" in spec else "parameter"
+        if not isinstance(spec.get(key), str):
             raise self._document.error(where, f"a {style} style needs `parameter`, the request parameter it sets")
+        return self._request_parameter(parameters, spec[key], f"{where}/{key}")
+
+    def _request_parameter(self, parameters: list[Parameter], name: object, where: str) -> Parameter:
+        """The query parameter or field of the JSON body `name`."""
         found = next((p for p in parameters if p.wire_name == name and p.location in ("query", "body")), None)
         if found is None:
             candidates = ", ".join(sorted(p.wire_name for p in parameters if p.location in ("query", "body")))
             raise self._document.error(
-                f"{where}/{key}" if style != "limit" else where,
-                f"the operation has no query parameter or body field {name!r} (those: {candidates or 'none'})",
+                where, f"the operation has no query parameter or body field {name!r} (those: {candidates or 'none'})"
             )
         return found
 

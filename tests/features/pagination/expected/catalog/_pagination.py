@@ -13,10 +13,12 @@ import httpx
 
 from ._base_client import (
     AsyncAPIClient,
+    AsyncStreamedResponse,
     Call,
     Endpoint,
     PageCursors,
     RawResponse,
+    StreamedResponse,
     SyncAPIClient,
     _raw_response,
     _streaming_response,
@@ -152,9 +154,17 @@ class SyncPage(_Page[ItemT, AnswerT]):
         cls, client: SyncAPIClient, endpoint: Endpoint[AnswerT], call: Call, rule: PageRule
     ) -> SyncPage[Any, AnswerT]:
         """The first page of a call (in a `with_raw_response` call, its RawResponse)."""
-        if _streaming_response.get():  # `with_streaming_response`: the first page's response
-            streamed: Any = client._request(endpoint, call)
-            return cast(SyncPage[Any, AnswerT], streamed)
+        if _streaming_response.get():  # `with_streaming_response`: parse() reads the first page
+            streamed = cast(StreamedResponse[Any], client._request(endpoint, call))
+
+            def parse(unread: httpx.Response) -> SyncPage[Any, AnswerT]:
+                unread.read()
+                return cls(
+                    client, endpoint, call, rule, client._process_response(endpoint, unread), unread
+                )
+
+            wrapped = StreamedResponse(streamed.http_response, streamed.retries_taken, parse)
+            return cast(SyncPage[Any, AnswerT], wrapped)
         response, retries = client._run(endpoint, call, stream=False)
         page = cls(
             client, endpoint, call, rule, client._process_response(endpoint, response), response
@@ -212,9 +222,17 @@ class AsyncPage(_Page[ItemT, AnswerT]):
         cls, client: AsyncAPIClient, endpoint: Endpoint[AnswerT], call: Call, rule: PageRule
     ) -> AsyncPage[Any, AnswerT]:
         """The first page of a call (in a `with_raw_response` call, its RawResponse)."""
-        if _streaming_response.get():  # `with_streaming_response`: the first page's response
-            streamed: Any = await client._request(endpoint, call)
-            return cast(AsyncPage[Any, AnswerT], streamed)
+        if _streaming_response.get():  # `with_streaming_response`: parse() reads the first page
+            streamed = cast(AsyncStreamedResponse[Any], await client._request(endpoint, call))
+
+            async def parse(unread: httpx.Response) -> AsyncPage[Any, AnswerT]:
+                await unread.aread()
+                return cls(
+                    client, endpoint, call, rule, client._process_response(endpoint, unread), unread
+                )
+
+            wrapped = AsyncStreamedResponse(streamed.http_response, streamed.retries_taken, parse)
+            return cast(AsyncPage[Any, AnswerT], wrapped)
         response, retries = await client._run(endpoint, call, stream=False)
         page = cls(
             client, endpoint, call, rule, client._process_response(endpoint, response), response
