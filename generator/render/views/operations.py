@@ -139,10 +139,11 @@ def _method_docstring(operation: Operation, arguments: list[str]) -> Code:
     if arguments:
         parts.append("\n".join(["Args:", *arguments]))
     if operation.pages is not None and returns_page_object(operation):
-        items = f"its `{operation.pages.items_attribute}`" if operation.pages.items_attribute else "the answer's items"
+        items = f"its `{operation.pages.items_attribute}`" if operation.pages.items_attribute else "the answer"
         parts.append(
-            f"Returns:\n  The first page, {operation.pages.style} style: iterate it for {items} on every page"
-            " (`iter_items(max_pages=, max_results=)` sets limits); `.answer` is the page's whole answer."
+            f"Returns:\n  The first page of the list ({operation.pages.style} style): iterating it yields the"
+            f" items of {items} on every page; `.answer` is the page's whole answer, and `iter_items()`"
+            " takes limits (`max_pages=`, `max_results=`)."
         )
     raises = []
     for response in operation.error_responses:

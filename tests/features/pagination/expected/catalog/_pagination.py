@@ -298,7 +298,8 @@ def _with_argument(call: Call, rule: PageRule, value: object) -> Call:
 
 
 def _next_value(rule: PageRule, answer: object, items: list[Any], call: Call) -> object:
-    """The value of the parameter that asks for the page after one of `items`; None: none follows."""
+    """The value of the parameter that asks for the page after the one of `items`; None at the
+    last page."""
     if rule.style == "cursor":
         return getattr(answer, rule.next or "") or None
     if rule.style == "last_id":

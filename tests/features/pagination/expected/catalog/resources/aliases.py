@@ -79,9 +79,9 @@ class AliasesResource(SyncAPIResource):
         """GET /speakeasy
 
         Returns:
-          The first page, offset style: iterate it for its `results` on every page
-              (`iter_items(max_pages=, max_results=)` sets limits); `.answer` is the page's whole
-              answer.
+          The first page of the list (offset style): iterating it yields the items of its `results`
+              on every page; `.answer` is the page's whole answer, and `iter_items()` takes limits
+              (`max_pages=`, `max_results=`).
         """
         return SyncPage.first(
             self._client,
@@ -113,9 +113,9 @@ class AliasesResource(SyncAPIResource):
         """GET /fern
 
         Returns:
-          The first page, cursor style: iterate it for its `data` on every page
-              (`iter_items(max_pages=, max_results=)` sets limits); `.answer` is the page's whole
-              answer.
+          The first page of the list (cursor style): iterating it yields the items of its `data` on
+              every page; `.answer` is the page's whole answer, and `iter_items()` takes limits
+              (`max_pages=`, `max_results=`).
         """
         return SyncPage.first(
             self._client,
@@ -147,9 +147,9 @@ class AliasesResource(SyncAPIResource):
         """GET /detected
 
         Returns:
-          The first page, cursor style: iterate it for its `data` on every page
-              (`iter_items(max_pages=, max_results=)` sets limits); `.answer` is the page's whole
-              answer.
+          The first page of the list (cursor style): iterating it yields the items of its `data` on
+              every page; `.answer` is the page's whole answer, and `iter_items()` takes limits
+              (`max_pages=`, `max_results=`).
         """
         return SyncPage.first(
             self._client,
@@ -216,9 +216,9 @@ class AsyncAliasesResource(AsyncAPIResource):
         """GET /speakeasy
 
         Returns:
-          The first page, offset style: iterate it for its `results` on every page
-              (`iter_items(max_pages=, max_results=)` sets limits); `.answer` is the page's whole
-              answer.
+          The first page of the list (offset style): iterating it yields the items of its `results`
+              on every page; `.answer` is the page's whole answer, and `iter_items()` takes limits
+              (`max_pages=`, `max_results=`).
         """
         return await AsyncPage.first(
             self._client,
@@ -250,9 +250,9 @@ class AsyncAliasesResource(AsyncAPIResource):
         """GET /fern
 
         Returns:
-          The first page, cursor style: iterate it for its `data` on every page
-              (`iter_items(max_pages=, max_results=)` sets limits); `.answer` is the page's whole
-              answer.
+          The first page of the list (cursor style): iterating it yields the items of its `data` on
+              every page; `.answer` is the page's whole answer, and `iter_items()` takes limits
+              (`max_pages=`, `max_results=`).
         """
         return await AsyncPage.first(
             self._client,
@@ -284,9 +284,9 @@ class AsyncAliasesResource(AsyncAPIResource):
         """GET /detected
 
         Returns:
-          The first page, cursor style: iterate it for its `data` on every page
-              (`iter_items(max_pages=, max_results=)` sets limits); `.answer` is the page's whole
-              answer.
+          The first page of the list (cursor style): iterating it yields the items of its `data` on
+              every page; `.answer` is the page's whole answer, and `iter_items()` takes limits
+              (`max_pages=`, `max_results=`).
         """
         return await AsyncPage.first(
             self._client,

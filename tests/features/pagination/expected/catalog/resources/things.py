@@ -120,9 +120,9 @@ class ThingsResource(SyncAPIResource):
         """GET /by-url
 
         Returns:
-          The first page, next_url style: iterate it for its `data` on every page
-              (`iter_items(max_pages=, max_results=)` sets limits); `.answer` is the page's whole
-              answer.
+          The first page of the list (next_url style): iterating it yields the items of its `data`
+              on every page; `.answer` is the page's whole answer, and `iter_items()` takes limits
+              (`max_pages=`, `max_results=`).
         """
         return SyncPage.first(
             self._client,
@@ -153,9 +153,9 @@ class ThingsResource(SyncAPIResource):
         """GET /by-cursor
 
         Returns:
-          The first page, cursor style: iterate it for its `data` on every page
-              (`iter_items(max_pages=, max_results=)` sets limits); `.answer` is the page's whole
-              answer.
+          The first page of the list (cursor style): iterating it yields the items of its `data` on
+              every page; `.answer` is the page's whole answer, and `iter_items()` takes limits
+              (`max_pages=`, `max_results=`).
         """
         return SyncPage.first(
             self._client,
@@ -189,9 +189,9 @@ class ThingsResource(SyncAPIResource):
         """GET /after
 
         Returns:
-          The first page, last_id style: iterate it for its `data` on every page
-              (`iter_items(max_pages=, max_results=)` sets limits); `.answer` is the page's whole
-              answer.
+          The first page of the list (last_id style): iterating it yields the items of its `data` on
+              every page; `.answer` is the page's whole answer, and `iter_items()` takes limits
+              (`max_pages=`, `max_results=`).
         """
         return SyncPage.first(
             self._client,
@@ -225,9 +225,9 @@ class ThingsResource(SyncAPIResource):
         """GET /offset
 
         Returns:
-          The first page, offset style: iterate it for its `results` on every page
-              (`iter_items(max_pages=, max_results=)` sets limits); `.answer` is the page's whole
-              answer.
+          The first page of the list (offset style): iterating it yields the items of its `results`
+              on every page; `.answer` is the page's whole answer, and `iter_items()` takes limits
+              (`max_pages=`, `max_results=`).
         """
         return SyncPage.first(
             self._client,
@@ -259,9 +259,9 @@ class ThingsResource(SyncAPIResource):
         """GET /numbered
 
         Returns:
-          The first page, page style: iterate it for the answer's items on every page
-              (`iter_items(max_pages=, max_results=)` sets limits); `.answer` is the page's whole
-              answer.
+          The first page of the list (page style): iterating it yields the items of the answer on
+              every page; `.answer` is the page's whole answer, and `iter_items()` takes limits
+              (`max_pages=`, `max_results=`).
         """
         return SyncPage.first(
             self._client,
@@ -290,9 +290,9 @@ class ThingsResource(SyncAPIResource):
         """GET /linked
 
         Returns:
-          The first page, link style: iterate it for the answer's items on every page
-              (`iter_items(max_pages=, max_results=)` sets limits); `.answer` is the page's whole
-              answer.
+          The first page of the list (link style): iterating it yields the items of the answer on
+              every page; `.answer` is the page's whole answer, and `iter_items()` takes limits
+              (`max_pages=`, `max_results=`).
         """
         return SyncPage.first(
             self._client,
@@ -321,9 +321,9 @@ class ThingsResource(SyncAPIResource):
         """POST /search
 
         Returns:
-          The first page, cursor style: iterate it for its `data` on every page
-              (`iter_items(max_pages=, max_results=)` sets limits); `.answer` is the page's whole
-              answer.
+          The first page of the list (cursor style): iterating it yields the items of its `data` on
+              every page; `.answer` is the page's whole answer, and `iter_items()` takes limits
+              (`max_pages=`, `max_results=`).
         """
         return SyncPage.first(
             self._client,
@@ -461,9 +461,9 @@ class AsyncThingsResource(AsyncAPIResource):
         """GET /by-url
 
         Returns:
-          The first page, next_url style: iterate it for its `data` on every page
-              (`iter_items(max_pages=, max_results=)` sets limits); `.answer` is the page's whole
-              answer.
+          The first page of the list (next_url style): iterating it yields the items of its `data`
+              on every page; `.answer` is the page's whole answer, and `iter_items()` takes limits
+              (`max_pages=`, `max_results=`).
         """
         return await AsyncPage.first(
             self._client,
@@ -494,9 +494,9 @@ class AsyncThingsResource(AsyncAPIResource):
         """GET /by-cursor
 
         Returns:
-          The first page, cursor style: iterate it for its `data` on every page
-              (`iter_items(max_pages=, max_results=)` sets limits); `.answer` is the page's whole
-              answer.
+          The first page of the list (cursor style): iterating it yields the items of its `data` on
+              every page; `.answer` is the page's whole answer, and `iter_items()` takes limits
+              (`max_pages=`, `max_results=`).
         """
         return await AsyncPage.first(
             self._client,
@@ -530,9 +530,9 @@ class AsyncThingsResource(AsyncAPIResource):
         """GET /after
 
         Returns:
-          The first page, last_id style: iterate it for its `data` on every page
-              (`iter_items(max_pages=, max_results=)` sets limits); `.answer` is the page's whole
-              answer.
+          The first page of the list (last_id style): iterating it yields the items of its `data` on
+              every page; `.answer` is the page's whole answer, and `iter_items()` takes limits
+              (`max_pages=`, `max_results=`).
         """
         return await AsyncPage.first(
             self._client,
@@ -566,9 +566,9 @@ class AsyncThingsResource(AsyncAPIResource):
         """GET /offset
 
         Returns:
-          The first page, offset style: iterate it for its `results` on every page
-              (`iter_items(max_pages=, max_results=)` sets limits); `.answer` is the page's whole
-              answer.
+          The first page of the list (offset style): iterating it yields the items of its `results`
+              on every page; `.answer` is the page's whole answer, and `iter_items()` takes limits
+              (`max_pages=`, `max_results=`).
         """
         return await AsyncPage.first(
             self._client,
@@ -600,9 +600,9 @@ class AsyncThingsResource(AsyncAPIResource):
         """GET /numbered
 
         Returns:
-          The first page, page style: iterate it for the answer's items on every page
-              (`iter_items(max_pages=, max_results=)` sets limits); `.answer` is the page's whole
-              answer.
+          The first page of the list (page style): iterating it yields the items of the answer on
+              every page; `.answer` is the page's whole answer, and `iter_items()` takes limits
+              (`max_pages=`, `max_results=`).
         """
         return await AsyncPage.first(
             self._client,
@@ -631,9 +631,9 @@ class AsyncThingsResource(AsyncAPIResource):
         """GET /linked
 
         Returns:
-          The first page, link style: iterate it for the answer's items on every page
-              (`iter_items(max_pages=, max_results=)` sets limits); `.answer` is the page's whole
-              answer.
+          The first page of the list (link style): iterating it yields the items of the answer on
+              every page; `.answer` is the page's whole answer, and `iter_items()` takes limits
+              (`max_pages=`, `max_results=`).
         """
         return await AsyncPage.first(
             self._client,
@@ -662,9 +662,9 @@ class AsyncThingsResource(AsyncAPIResource):
         """POST /search
 
         Returns:
-          The first page, cursor style: iterate it for its `data` on every page
-              (`iter_items(max_pages=, max_results=)` sets limits); `.answer` is the page's whole
-              answer.
+          The first page of the list (cursor style): iterating it yields the items of its `data` on
+              every page; `.answer` is the page's whole answer, and `iter_items()` takes limits
+              (`max_pages=`, `max_results=`).
         """
         return await AsyncPage.first(
             self._client,
