@@ -228,3 +228,27 @@ def test_a_next_cursor_for_a_matching_query_parameter_is_assumed(tmp_path: Path)
     ]
     unmatched = {"parameters": [{"name": "q", "in": "query", "schema": {"type": "string"}}]}
     assert pages_of(tmp_path, unmatched) is None
+
+
+def test_a_waiting_operation_keeps_its_answer_and_gets_an_iterating_method(tmp_path: Path) -> None:
+    """Another generator's extension on an operation that is waited on: the waiting method needs
+    the operation's own answer, so the pages get `iter_` + its name, and the option names of the
+    waiting method that collects them are kept from its parameters."""
+    api, _ = build(
+        tmp_path,
+        {
+            "x-clientgen-wait": {"property": "has_more", "until": [False]},
+            "x-fern-pagination": {
+                "cursor": "$request.cursor",
+                "next_cursor": "$response.next_cursor",
+                "results": "$response.data",
+            },
+            "parameters": [
+                {"name": "cursor", "in": "query", "schema": {"type": "string"}},
+                {"name": "max_pages", "in": "query", "schema": {"type": "integer"}},
+            ],
+        },
+    )
+    [operation] = api.operations
+    assert operation.pages is not None and operation.pages.name == "iter_list_things"
+    assert [p.name for p in operation.parameters if p.wire_name == "max_pages"] != ["max_pages"]

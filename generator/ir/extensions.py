@@ -22,7 +22,7 @@ from .model import (
     Response,
     Wait,
 )
-from .pagination import PAGES_EXTENSION, PagesReader
+from .pagination import PAGES_EXTENSION, PagesReader, declares_pages
 
 # Keyword arguments of a waiting method (x-clientgen-wait, or a job's), besides its operation's,
 # and of one that also collects every page of a result; reserved in the same way in the
@@ -38,7 +38,7 @@ def waiting_options(node: dict[str, Any]) -> tuple[str, ...]:
     """The options of the methods an operation's extensions add (waiting, collecting)."""
     job = JOB_EXTENSION in node
     waits = WAIT_EXTENSION in node or job
-    collects = WAIT_EXTENSION in node and PAGES_EXTENSION in node or job
+    collects = WAIT_EXTENSION in node and declares_pages(node) or job
     return (WAIT_OPTIONS if waits else ()) + (COLLECT_OPTIONS if collects else ())
 
 

@@ -27,6 +27,11 @@ DETECTED_AFTER_PARAMETERS = ("after", "starting_after")
 HAS_MORE_FIELDS = ("has_more", "hasMore", "has_next_page", "hasNextPage")
 
 
+def declares_pages(node: dict[str, Any]) -> bool:
+    """The operation declares its pages, in one of the extensions read for them."""
+    return node.get(PAGES_EXTENSION, False) is not False or SPEAKEASY_EXTENSION in node or FERN_EXTENSION in node
+
+
 @dataclass(frozen=True)
 class Declared:
     """An extension's declaration, in the words of `x-clientgen-pages`, with where it came from."""
