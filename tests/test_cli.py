@@ -114,8 +114,10 @@ def test_upstream_spec_warns_and_strict_fails(tmp_path: Path) -> None:
 
     result = run("generate", FULL_SPEC, "--output", tmp_path / "full")
     assert result.returncode == 0, result.stderr
-    assert result.stderr.count("warning: ") == 5 and "\n  … and 2 more of this kind\n" in result.stderr
-    assert "\n7 warnings (5 × default … does not match the schema; 2 × required property" in result.stderr
+    # and the activity list's pages, assumed (a `cursor` for `cursor`)
+    assert result.stderr.count("warning: ") == 6 and "\n  … and 2 more of this kind\n" in result.stderr
+    assert "\n8 warnings (5 × default … does not match the schema; 2 × required property" in result.stderr
+    assert "1 × assumed to come in pages: `cursor` takes its `cursor`" in result.stderr
     assert "51 operations in 16 resources" in result.stdout
     strict = run("generate", FULL_SPEC, "--output", tmp_path / "strict", "--strict")
     assert strict.returncode == 2

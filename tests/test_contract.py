@@ -43,6 +43,7 @@ FEATURE_SPECS: dict[str, dict[str, str]] = {
         "reads a multipart body as an object of parts, refuses any for not being a string (422)",
     },
     "names": {},
+    "pagination": {},
     "uploads": {},
     "multifile": {},
     "swagger2": {  # Prism reads the Swagger 2.0 spec itself

@@ -399,13 +399,48 @@ def test_waiting_and_paging_methods_added_renamed_and_removed(tmp_path: Path) ->
         ("python", "method-renamed", True, "shop.ItemsResource.wait_until_sold")
     }
     assert report(WAIT, WAIT) == set()
-    pages = {"items": "parts", "next": "next"}
+    pages = {"items": "parts", "next": "next", "name": "iter_create_item"}
     assert report(None, pages, "x-clientgen-pages") == {
-        ("python", "method-added", False, "shop.ItemsResource.iter_create_item")
+        ("python", "method-added", False, "shop.ItemsResource.iter_create_item"),
+        ("http", "pages-added", False, "POST /items"),
     }
     assert report(pages, None, "x-clientgen-pages") == {
-        ("python", "method-removed", True, "shop.ItemsResource.iter_create_item")
+        ("python", "method-removed", True, "shop.ItemsResource.iter_create_item"),
+        ("http", "pages-removed", False, "POST /items"),
     }
+
+
+def test_a_change_of_pagination_shape_breaks(tmp_path: Path) -> None:
+    """Another style asks for the next page otherwise; a method that comes to return a page
+    object returns something else than the answer it returned."""
+
+    def report(old_pages: object, new_pages: object) -> set[tuple[str, bool, str]]:
+        specs = []
+        for name, pages in (("old", old_pages), ("new", new_pages)):
+            spec = base_spec()
+            spec["components"]["schemas"]["Item"]["properties"].update(
+                {"parts": {"type": "array", "items": {"type": "string"}}, "next": {"type": "string"}}
+            )
+            spec["paths"]["/items"]["post"]["requestBody"]["content"]["application/json"]["schema"]["properties"][
+                "page"
+            ] = {"type": "integer"}
+            if pages is not None:
+                spec["paths"]["/items"]["post"]["x-clientgen-pages"] = pages
+            (tmp_path / f"{name}.json").write_text(json.dumps(spec))
+            specs.append(tmp_path / f"{name}.json")
+        return {(c.kind, c.breaking, c.message) for c in diff_specs(*specs).changes if c.surface == "http"}
+
+    by_url = {"items": "parts", "next": "next"}
+    by_page = {"style": "page", "items": "parts", "parameter": "page"}
+    assert report(by_url, by_page) == {
+        (
+            "pages-changed",
+            True,
+            "pages changed from next_url (items `parts`, next `next`) to page (items `parts`, parameter `page`)",
+        )
+    }
+    assert report(None, by_url) == {("pages-added", True, "now comes in pages: next_url (items `parts`, next `next`)")}
+    assert report(by_url, by_url) == set()
 
 
 @pytest.mark.parametrize(("name", "change", "expected", "semver"), CASES, ids=[case[0] for case in CASES])

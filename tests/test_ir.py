@@ -314,11 +314,11 @@ paths:
             "/x-clientgen-pages/next",
             "has no property 'nope' with the next page's URL",
         ),
-        ("x-clientgen-pages: {items: tags}", "/x-clientgen-pages", "must be an object with `items`, `next`"),
+        ("x-clientgen-pages: {items: tags}", "/x-clientgen-pages", "a next_url style needs `next`"),
         (
             "x-clientgen-pages: {items: tags, next: status, cursor: page}",
             "/x-clientgen-pages/cursor",
-            "no query parameter 'page'",
+            "no query parameter or body field 'page'",
         ),
     ],
 )
@@ -512,7 +512,12 @@ def test_firecrawl_jobs_get_waiting_and_paging_methods_from_an_overlay() -> None
         "getAgentStatus": "wait_for_agent",
     }
     pages = {o.operation_id: o.pages.name for o in generated.api.operations if o.pages is not None}
-    assert pages == {"getCrawlStatus": "iter_crawl_documents", "getBatchScrapeStatus": "iter_batch_scrape_documents"}
+    # the activity list is assumed to come in pages (a `cursor` for `cursor`): a page object, no method
+    assert pages == {
+        "getCrawlStatus": "iter_crawl_documents",
+        "getBatchScrapeStatus": "iter_batch_scrape_documents",
+        "getActivity": None,
+    }
     assert b"async def wait_for_crawl(" in generated.files["firecrawl/resources/crawling.py"]
 
 

@@ -124,7 +124,7 @@ def test_list_customers_with_deep_object_query_parameters(client: Any, server: T
     page = client.v1.get_customers(
         created={"gte": 1700000000, "lt": 1800000000}, limit=3, expand=["data.default_source"]
     )
-    assert [customer.id for customer in page.data] == ["cus_1"]
+    assert [customer.id for customer in page] == ["cus_1"]  # a page object: has_more is false
     [request] = server.requests
     assert decoded(request.raw_query) == [
         "created[gte]=1700000000",

@@ -16,6 +16,7 @@ from ..ir.model import (
     MapOf,
     Model,
     Operation,
+    Pages,
     Parameter,
     Primitive,
     Ref,
@@ -125,6 +126,7 @@ class HttpDiff:
         self.parameters(where, old.parameters, new.parameters)
         self.body(where, old, new)
         self.responses(where, old, new)
+        self.pages(where, old, new)
         if _security_set(old) != _security_set(new):
             newly_required = not old.security and bool(new.security)
             self.add(
@@ -133,6 +135,19 @@ class HttpDiff:
                 f"security changed from {_security_text(old)} to {_security_text(new)}",
                 breaking=newly_required or bool(_security_set(old) - _security_set(new)),
             )
+
+    def pages(self, where: str, old: Operation, new: Operation) -> None:
+        """How the answers come in pages: another shape asks for the next page otherwise, and a
+        method that starts or stops returning a page object returns something else."""
+        before, after = _pages_text(old.pages), _pages_text(new.pages)
+        if before == after:
+            return
+        if before is None:
+            self.add(where, "pages-added", f"now comes in pages: {after}", breaking=_page_object(new))
+        elif after is None:
+            self.add(where, "pages-removed", f"no longer comes in pages ({before})", breaking=_page_object(old))
+        else:
+            self.add(where, "pages-changed", f"pages changed from {before} to {after}", breaking=True)
 
     def webhooks(self, old: Api, new: Api) -> None:
         """Webhooks by name and method. Their bodies are read by the receiver, as responses are
@@ -367,6 +382,31 @@ def _without_null(type_: TypeExpr) -> tuple[TypeExpr, bool]:
         rest = tuple(v for v in type_.variants if v != NONE)
         return (rest[0] if len(rest) == 1 else UnionOf(rest, type_.discriminator)), True
     return type_, type_ == NONE
+
+
+def _pages_text(pages: Pages | None) -> str | None:
+    """The shape of an operation's pages, in words: its style and the fields and parameters it reads."""
+    if pages is None:
+        return None
+    parts = [
+        f"{label} `{value}`"
+        for label, value in (
+            ("items", pages.items_attribute or "(the answer)"),
+            ("next", pages.next_attribute),
+            ("parameter", pages.parameter),
+            ("limit", pages.limit_parameter),
+            ("has_more", pages.has_more_attribute),
+            ("id", pages.id_attribute),
+        )
+        if value is not None
+    ]
+    first = f", from page {pages.first_page}" if pages.style == "page" and pages.first_page != 1 else ""
+    return f"{pages.style} ({', '.join(parts)}{first})"
+
+
+def _page_object(operation: Operation) -> bool:
+    """Its method returns a page object (no iterating method of its own)."""
+    return operation.pages is not None and operation.pages.name is None
 
 
 def _security_set(operation: Operation) -> set[frozenset[str]]:

@@ -7,13 +7,12 @@ from dataclasses import replace
 from typing import Any
 
 from .. import naming
+from ..errors import Warnings
 from ..load import Document
 from .model import (
     NO_DEFAULT,
-    NONE,
     Field,
     Job,
-    ListOf,
     Model,
     Operation,
     Pages,
@@ -21,9 +20,9 @@ from .model import (
     Ref,
     Resource,
     Response,
-    UnionOf,
     Wait,
 )
+from .pagination import PAGES_EXTENSION, PagesReader, declares_pages
 
 # Keyword arguments of a waiting method (x-clientgen-wait, or a job's), besides its operation's,
 # and of one that also collects every page of a result; reserved in the same way in the
@@ -31,7 +30,6 @@ from .model import (
 WAIT_OPTIONS = ("poll_interval", "max_wait")
 COLLECT_OPTIONS = ("max_pages", "max_results")
 WAIT_EXTENSION = "x-clientgen-wait"
-PAGES_EXTENSION = "x-clientgen-pages"
 JOB_EXTENSION = "x-clientgen-job"
 POSITIONAL_EXTENSION = "x-clientgen-positional"
 
@@ -40,15 +38,16 @@ def waiting_options(node: dict[str, Any]) -> tuple[str, ...]:
     """The options of the methods an operation's extensions add (waiting, collecting)."""
     job = JOB_EXTENSION in node
     waits = WAIT_EXTENSION in node or job
-    collects = WAIT_EXTENSION in node and PAGES_EXTENSION in node or job
+    collects = WAIT_EXTENSION in node and declares_pages(node) or job
     return (WAIT_OPTIONS if waits else ()) + (COLLECT_OPTIONS if collects else ())
 
 
 class ExtensionReader:
     """Reads and checks the extensions of a document's operations."""
 
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, warnings: Warnings) -> None:
         self._document = document
+        self._pages = PagesReader(document, warnings)
 
     def positional_first(self, node: dict[str, Any], pointer: str, parameters: list[Parameter]) -> list[Parameter]:
         """The arguments in the method's order: the path parameters (in the order of the path)
@@ -125,36 +124,19 @@ class ExtensionReader:
         responses: list[Response],
         scopes: list[naming.Scope],
     ) -> Pages | None:
-        """The paging method `x-clientgen-pages` asks for, if the operation has it: `items` (a list
-        field of the successful JSON answer), `next` (its field with the URL of the next page, or
-        with the cursor for the query parameter `cursor`) and optionally `name` (default: `iter_` +
-        the method's name)."""
-        if PAGES_EXTENSION not in node:
-            return None
-        where = f"{pointer}/{PAGES_EXTENSION}"
-        spec = node[PAGES_EXTENSION]
-        if (
-            not isinstance(spec, dict)
-            or not isinstance(spec.get("items"), str)
-            or not isinstance(spec.get("next"), str)
-        ):
-            raise self._document.error(where, "must be an object with `items`, `next` and optionally `name`")
-        items = self._answer_field(responses, spec["items"], f"{where}/items", "to take items from")
-        listed = [t for t in (items.type.variants if isinstance(items.type, UnionOf) else (items.type,)) if t != NONE]
-        if len(listed) != 1 or not isinstance(listed[0], ListOf):
-            raise self._document.error(f"{where}/items", f"{spec['items']!r} is not an array")
-        following = self._answer_field(responses, spec["next"], f"{where}/next", "with the next page's URL")
-        cursor = spec.get("cursor")
-        parameter = next((p for p in parameters if p.location == "query" and p.wire_name == cursor), None)
-        if cursor is not None and parameter is None:
-            raise self._document.error(f"{where}/cursor", f"the operation has no query parameter {cursor!r}")
-        return Pages(
-            name=self._extra_method_name(spec, f"iter_{name}", where, scopes),
-            items_attribute=items.name,
-            item=listed[0].item,
-            next_attribute=following.name,
-            cursor_parameter=parameter.name if parameter is not None else None,
-        )
+        """How the operation's answers come in pages (`ir/pagination.py`): with an iterating
+        method of its own where the declaration names one or a waiting method needs the
+        operation's answer (default name: `iter_` + the method's name); else its method returns
+        a page object. A common shape is assumed where nothing is declared and nothing waits."""
+        declared = self._pages.declared(node, pointer)
+        if declared is None:
+            if node.get(PAGES_EXTENSION) is False or WAIT_EXTENSION in node:
+                return None
+            return self._pages.detected(pointer, parameters, responses)
+        named = None
+        if "name" in declared.spec or WAIT_EXTENSION in node:
+            named = self._extra_method_name(declared.spec, f"iter_{name}", declared.where, scopes)
+        return self._pages.read(declared, parameters, responses, named)
 
     def job_declaration(
         self, node: dict[str, Any], pointer: str, name: str, scopes: list[naming.Scope]

@@ -333,21 +333,45 @@ class Wait:
     """Seconds between calls, by default."""
 
 
+PAGE_STYLES = ("next_url", "cursor", "last_id", "offset", "page", "link")
+"""How the next page is asked for: the URL the answer gives, the cursor it gives (or the id of
+its last item, `after=`), the offset or page number counted on, the URL of a `Link: rel="next"`
+header (RFC 8288)."""
+
+
 @dataclass(frozen=True)
 class Pages:
-    """A method that yields the items of an answer, then of the answer at its `next` URL, and
-    so on (a paged result), declared by `x-clientgen-pages`."""
+    """How an operation's answers come in pages, declared by `x-clientgen-pages` (or read from
+    another generator's extension, or assumed from a common shape). With a `name`, a method of
+    that name yields the items of every page beside the operation's own; without one, the
+    operation's method returns a page object."""
 
-    name: str
-    """The method name."""
-    items_attribute: str
-    """The Python name of the list field whose items are yielded."""
+    name: str | None
+    """The iterating method's name; None: the operation's method returns a page object."""
+    items_attribute: str | None
+    """The Python name of the list field whose items are yielded; None: the answer is the list."""
     item: TypeExpr
-    next_attribute: str
+    next_attribute: str | None
     """The Python name of the field that holds the URL of the next page (or its cursor), if there
-    is one."""
+    is one; None for the styles that count (offset, page), follow a header or the last item's id."""
     cursor_parameter: str | None = None
     """The argument that takes the cursor for the next page; None: `next` holds a URL."""
+    style: str = "next_url"
+    """One of PAGE_STYLES."""
+    parameter: str | None = None
+    """The wire name of the request parameter the next page sets (cursor, last id, offset, page)."""
+    parameter_location: str = "query"
+    """"query" or "body": where that parameter goes."""
+    limit_parameter: str | None = None
+    """The wire name of the page-size parameter: a page shorter than it is the last."""
+    has_more_attribute: str | None = None
+    """The Python name of the answer's boolean field that says whether a page follows."""
+    id_attribute: str | None = None
+    """`last_id`: the Python name of the item's field the next page starts after."""
+    first_page: int = 1
+    """`page`: the number of the first page, where the call does not give one."""
+    source: str = "x-clientgen-pages"
+    """The extension it was read from, or "detected" (assumed from the shape)."""
 
 
 @dataclass(frozen=True)

@@ -70,7 +70,7 @@ class OperationBuilder:
         samples: dict[str, Any] = {}  # of referenced schemas, by $ref
         self._parameters = ParameterBuilder(document, schemas, warnings, samples)
         self._bodies = BodyBuilder(document, schemas, warnings, samples)
-        self._extensions = ExtensionReader(document)
+        self._extensions = ExtensionReader(document, warnings)
         self._schemas = schemas
         self._warnings = warnings
         self._security_scheme_keys = security_scheme_keys
@@ -230,7 +230,9 @@ class OperationBuilder:
         method_names = self._method_names[resource.class_name]
         scopes = [method_names, self._client_members] if on_client else [method_names]
         wait = self._extensions.wait(node, pointer, name, responses, scopes)
-        pages = self._extensions.pages(node, pointer, name, parameters, responses, scopes)
+        # a flattened body's fields can carry the next page's cursor or offset too
+        body_fields = body_parameters if body is not None and body.flattened else []
+        pages = self._extensions.pages(node, pointer, name, parameters + body_fields, responses, scopes)
         job = self._extensions.job_declaration(node, pointer, name, scopes)
         operation = Operation(
             name=name,

@@ -29,6 +29,7 @@ from .code import (
 from .contract import contract_module_view, contract_setup_view
 from .views.client import client_view
 from .views.layout import reexport
+from .views.paging import returns_page_object
 from .views.resources import resource_view
 from .views.type_modules import type_module_view
 
@@ -118,6 +119,8 @@ def render_project(
     product = py_literal(f"{project.name}/{project.version}")
     for name in RUNTIME_MODULES:
         files[f"{package}/{name}"] = render(f"package/{name}.jinja", product=product)
+    if any(returns_page_object(operation) for resource in api.resources for operation in resource.operations):
+        files[f"{package}/_pagination.py"] = render("package/_pagination.py.jinja")
     if api.webhooks:
         files[f"{package}/_webhooks.py"] = render("package/_webhooks.py.jinja", events=_webhook_events(api))
     files[f"{package}/resources/__init__.py"] = render(
@@ -186,7 +189,13 @@ def _readme_context(api: Api) -> dict[str, object]:
         }
         for resource in api.resources
         for operation in resource.operations
-        if operation.pages is not None
+        if operation.pages is not None and operation.pages.name is not None
+    ]
+    page_objects = [
+        {"method": Code(f"client.{resource.attribute}.{operation.name}()"), "style": Code(operation.pages.style)}
+        for resource in api.resources
+        for operation in resource.operations
+        if operation.pages is not None and returns_page_object(operation)
     ]
     # a TypedDict twin with a field named otherwise on the wire, to show that dicts take Python names
     renamed = next(
@@ -212,7 +221,7 @@ def _readme_context(api: Api) -> dict[str, object]:
     collecting = any(
         op.wait is not None and op.pages is not None for resource in api.resources for op in resource.operations
     )
-    lists = {"waits": waits, "pages": pages, "jobs": jobs, "waits_collect": collecting}
+    lists = {"waits": waits, "pages": pages, "page_objects": page_objects, "jobs": jobs, "waits_collect": collecting}
     context: dict[str, object] = {"example": _example(api), "renamed": renamed, **lists}
     return context
 

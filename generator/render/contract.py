@@ -25,6 +25,7 @@ from ..ir.model import (
 from ..ir.samples import BINARY
 from ..ir.status_errors import error_class
 from .code import Code, py_literal
+from .views.paging import returns_page_object
 from .wrap import bracketed, call_statement
 
 _DATETIME_KINDS = {"datetime": "datetime", "date": "date", "time": "time"}
@@ -106,6 +107,8 @@ def contract_module_view(api: Api, resource: Resource) -> ContractModuleView:
         prefix, suffix = ("result = ", "") if check is not None and check != "None" else ("", "")
         if operation.streams:
             prefix, suffix = "for _ in ", ":"
+        elif returns_page_object(operation) and prefix:
+            suffix = ".answer"  # the first page's own answer
         cases.append(
             CaseView(
                 name=operation.name,

@@ -121,7 +121,8 @@ def _client_methods(api: Api) -> list[ClientMethodView]:
         classes = Code(resource.class_name), Code(resource.async_class_name)
         for operation in (operation for operation in resource.operations if operation.on_client):
             extensions = [operation.wait, operation.pages, operation.job]
-            for name in [operation.name, *(extension.name for extension in extensions if extension is not None)]:
+            added = [extension.name for extension in extensions if extension is not None and extension.name]
+            for name in [operation.name, *added]:
                 methods.append(ClientMethodView(name, resource.attribute, *classes))
     return methods
 

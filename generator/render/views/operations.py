@@ -11,6 +11,7 @@ from ..code import Code, docstring_text, py_literal
 from ..wrap import annotated, bracketed
 from .endpoints import EndpointView, endpoint_view, returns_annotation
 from .layout import METHOD_INDENT, PARAMETER_INDENT
+from .paging import PageObjectView, page_object_view, returns_page_object
 from .waiting import JobView, PagesView, WaitView, pages_view, wait_view
 
 
@@ -39,8 +40,13 @@ class OperationView:
     endpoint: EndpointView
     call_arguments: list[Code] = field(default_factory=list)
     """The arguments of the `Call(...)` that carry the spec's parameters, laid out as black would."""
+    next_url_call_arguments: list[Code] = field(default_factory=list)
+    """Those of them that go with a request to a next page's URL: all but the path and the query,
+    which the URL holds (a POST's body goes again)."""
     wait: WaitView | None = None
     pages: PagesView | None = None
+    page_object: PageObjectView | None = None
+    """It returns the first page of a list: the runtime's `SyncPage.first`, not `request`."""
     job: JobView | None = None
 
 
@@ -69,6 +75,11 @@ def operation_view(operation: Operation, writer: AnnotationWriter, shadowed: fro
         for name in ("Stream", "AsyncStream"):
             writer.imports.use(name)
         returns, async_returns = Code(f"Stream[{returns}]"), Code(f"AsyncStream[{returns}]")
+    page_object = None
+    if operation.pages is not None and returns_page_object(operation):
+        page_object = page_object_view(operation.pages, writer, shadowed)
+        returns = Code(f"SyncPage[{page_object.item}, {returns}]")
+        async_returns = Code(f"AsyncPage[{page_object.item}, {async_returns}]")
     view = OperationView(
         name=operation.name,
         endpoint_name=operation.endpoint_name,
@@ -79,11 +90,13 @@ def operation_view(operation: Operation, writer: AnnotationWriter, shadowed: fro
         streams=operation.streams,
         docstring=_method_docstring(operation, documented),
         endpoint=endpoint_view(operation, writer),
+        page_object=page_object,
     )
     view.call_arguments = _call_arguments(operation)
+    view.next_url_call_arguments = [a for a in view.call_arguments if not a.startswith(("path=", "query="))]
     if operation.wait is not None:
         view.wait = wait_view(operation, operation.wait)
-    if operation.pages is not None:
+    if operation.pages is not None and not returns_page_object(operation):
         view.pages = pages_view(operation, operation.pages, writer, shadowed)
     return view
 
@@ -125,6 +138,13 @@ def _method_docstring(operation: Operation, arguments: list[str]) -> Code:
         parts.append("Deprecated.")
     if arguments:
         parts.append("\n".join(["Args:", *arguments]))
+    if operation.pages is not None and returns_page_object(operation):
+        items = f"its `{operation.pages.items_attribute}`" if operation.pages.items_attribute else "the answer"
+        parts.append(
+            f"Returns:\n  The first page of the list ({operation.pages.style} style): iterating it yields the"
+            f" items of {items} on every page; `.answer` is the page's whole answer, and `iter_items()`"
+            " takes limits (`max_pages=`, `max_results=`)."
+        )
     raises = []
     for response in operation.error_responses:
         description = (response.description or "").strip()

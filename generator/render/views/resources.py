@@ -85,7 +85,7 @@ def resource_view(resource: Resource) -> ResourceView:
         imports.use(name)
     if any(operation.job is not None for operation in resource.operations):
         imports.use("job_id")
-    if any(operation.pages is not None for operation in resource.operations):
+    if any(operation.pages is not None and operation.pages.name is not None for operation in resource.operations):
         imports.use("PageCursors")
     writer = AnnotationWriter(imports)
     shadowed = frozenset(operation.name for operation in resource.operations)

@@ -62,6 +62,9 @@ class JobView:
 
 
 def pages_view(operation: Operation, pages: Pages, writer: AnnotationWriter, shadowed: frozenset[str]) -> PagesView:
+    method, items_attribute, next_attribute = pages.name, pages.items_attribute, pages.next_attribute
+    if method is None or items_attribute is None or next_attribute is None:  # ir/pagination.py sees to it
+        raise ValueError(f"{operation.name}: an iterating method needs its name, items and next fields")
     for name in ("Iterator", "AsyncIterator"):
         writer.imports.use(name)
     following = (
@@ -75,11 +78,11 @@ def pages_view(operation: Operation, pages: Pages, writer: AnnotationWriter, sha
         f"Args:\n  The arguments of `{operation.name}`; its per-call options apply to every page."
     )
     return PagesView(
-        name=pages.name,
+        name=method,
         docstring=docstring_text(doc, METHOD_INDENT),
         item=writer.annotation(pages.item, Style(open_enums=True, shadowed=shadowed, file_type="bytes")),
-        items_attribute=pages.items_attribute,
-        next_attribute=pages.next_attribute,
+        items_attribute=items_attribute,
+        next_attribute=next_attribute,
         arguments=_passed_on(operation),
         next_arguments=(
             None
