@@ -60,7 +60,7 @@ class ExtensionReader:
             raise self._document.error(where, "must be a list of the names of required arguments")
         # passed by position, so given by the caller: no default, not even a constant's
         path = [
-            replace(parameter, positional=True, default=NO_DEFAULT)
+            replace(parameter, positional=True, default=NO_DEFAULT, sent_default=NO_DEFAULT)
             for parameter in parameters
             if parameter.location == "path"
         ]
@@ -85,7 +85,10 @@ class ExtensionReader:
                 raise self._document.error(f"{where}/{index}", f"{wire_name!r} is named twice")
             chosen.append(found[0])
         rest = [p for p in parameters if p.location != "path" and not any(p is parameter for parameter in chosen)]
-        return path + [replace(parameter, positional=True, default=NO_DEFAULT) for parameter in chosen] + rest
+        given = [
+            replace(parameter, positional=True, default=NO_DEFAULT, sent_default=NO_DEFAULT) for parameter in chosen
+        ]
+        return path + given + rest
 
     def wait(
         self, node: dict[str, Any], pointer: str, name: str, responses: list[Response], scopes: list[naming.Scope]

@@ -257,12 +257,17 @@ class Parameter:
     positional: bool = False
     """Passed by position or by name: the path parameters, then those `x-clientgen-positional`
     names; the others are keyword-only."""
+    sent_default: object = NO_DEFAULT
+    """A value the client sends when the call gives none: the configuration's `body-defaults`."""
+    within: tuple[str, str] | None = None
+    """For a field of a body property `x-clientgen-flatten` spreads: that property's argument
+    and the field's key in the object sent (its Python name, which the runtime renames)."""
 
     @property
     def must_be_passed(self) -> bool:
         """The caller must give it: required, and not a constant the client sends by itself (a
         required parameter of one allowed value, such as AWS's `X-Amz-Target`, defaults to it)."""
-        return self.required and self.default is NO_DEFAULT
+        return self.required and self.default is NO_DEFAULT and self.sent_default is NO_DEFAULT
 
 
 # The media type a body of each encoding is sent in when the spec declares that one (multipart's
