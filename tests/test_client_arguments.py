@@ -49,6 +49,15 @@ def test_a_path_parameter_takes_the_name_x_clientgen_name_gives(client: object, 
         client.jobs.get_job(id="j1")  # type: ignore[attr-defined]
 
 
+def test_an_optional_positional_may_be_left_out(client: object, server: TestServer) -> None:
+    server.reply(200, JOB)
+    server.reply(200, JOB)
+    client.jobs.start_job("https://example.com", 5)  # type: ignore[attr-defined]
+    client.jobs.start_job("https://example.com")  # type: ignore[attr-defined]
+    first, second = (request.json() for request in server.requests)
+    assert first["limit"] == 5 and "limit" not in second
+
+
 # --- flattened options ---------------------------------------------------------------------------
 
 

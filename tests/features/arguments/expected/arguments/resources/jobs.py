@@ -85,9 +85,9 @@ class JobsResource(SyncAPIResource):
     def start_job(
         self,
         url: str,
+        limit: int | NotGiven = NOT_GIVEN,
         *,
         idempotency_key: str | NotGiven = NOT_GIVEN,
-        limit: int | NotGiven = NOT_GIVEN,
         body_timeout: int | NotGiven = NOT_GIVEN,
         origin: str | NotGiven = "arguments-sdk/1.0",
         integration: str | NotGiven = NOT_GIVEN,
@@ -256,9 +256,9 @@ class AsyncJobsResource(AsyncAPIResource):
     async def start_job(
         self,
         url: str,
+        limit: int | NotGiven = NOT_GIVEN,
         *,
         idempotency_key: str | NotGiven = NOT_GIVEN,
-        limit: int | NotGiven = NOT_GIVEN,
         body_timeout: int | NotGiven = NOT_GIVEN,
         origin: str | NotGiven = "arguments-sdk/1.0",
         integration: str | NotGiven = NOT_GIVEN,
