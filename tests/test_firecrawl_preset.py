@@ -122,7 +122,7 @@ def test_firecrawl_py_arguments_reach_the_wire_as_it_sends_them(
     report.write_bytes(b"%PDF-1.4 the report")
     with TestServer() as server:
         client = firecrawl.Firecrawl(api_key="fc-test", base_url=server.url + "/v2")
-        for _ in range(6):
+        for _ in range(7):
             server.reply(200, {"success": True, "id": "c1", "url": "https://api/v2/crawl/c1"})
         client.start_crawl("https://example.com", formats=["markdown"], only_main_content=True, integration="zap")
         client.get_crawl_status(job_id="c1")
@@ -130,9 +130,10 @@ def test_firecrawl_py_arguments_reach_the_wire_as_it_sends_them(
         client.start_batch_scrape(["https://a.example"], idempotency_key="batch-1")
         client.interact("s1", "await page.click('a')")
         client.parse(str(report))
+        client.start_agent(["https://a.example"], prompt="Find the price")
         with pytest.raises(ValueError, match="scrape_options= is given with fields"):
             client.crawl("https://example.com", scrape_options={"formats": ["html"]}, formats=["markdown"])
-    crawl, status, cancel, batch, interact, parse = server.requests
+    crawl, status, cancel, batch, interact, parse, agent = server.requests
     assert crawl.json() == {
         "url": "https://example.com",
         "scrapeOptions": {"formats": ["markdown"], "onlyMainContent": True},
@@ -144,3 +145,4 @@ def test_firecrawl_py_arguments_reach_the_wire_as_it_sends_them(
     assert interact.json() == {"code": "await page.click('a')", "origin": "python-clientgen"}
     [file] = [part for part in parse.parts() if part.name == "file"]
     assert (file.filename, file.content) == ("report.pdf", b"%PDF-1.4 the report")
+    assert agent.json() == {"urls": ["https://a.example"], "prompt": "Find the price", "origin": "python-clientgen"}
