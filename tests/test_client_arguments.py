@@ -151,10 +151,17 @@ def test_a_str_path_sends_the_files_bytes(client: object, server: TestServer, tm
     report.write_bytes(b"%PDF-1.4 the report")
     server.reply(200, {"name": "report.pdf", "size": 19})
     server.reply(204)
-    client.files.upload(str(report), purpose="parse")  # type: ignore[attr-defined]
+    notes = tmp_path / "notes.txt"
+    notes.write_bytes(b"notes")
+    client.files.upload(str(report), purpose="parse", attachments=[str(notes), report])  # type: ignore[attr-defined]
     client.files.upload_raw(body=str(report))  # type: ignore[attr-defined]
-    parts = {part.name: part for part in server.requests[0].parts()}
-    assert (parts["file"].filename, parts["file"].content) == ("report.pdf", b"%PDF-1.4 the report")
+    parts = [(part.name, part.filename, part.content) for part in server.requests[0].parts()]
+    assert parts == [
+        ("file", "report.pdf", b"%PDF-1.4 the report"),
+        ("purpose", None, b"parse"),
+        ("attachments", "notes.txt", b"notes"),
+        ("attachments", "report.pdf", b"%PDF-1.4 the report"),
+    ]
     assert server.requests[1].body == b"%PDF-1.4 the report"
 
 
@@ -165,4 +172,6 @@ def test_a_str_that_is_no_file_is_an_error_naming_the_argument(
         client.files.upload("/no/such/report.pdf")  # type: ignore[attr-defined]
     with pytest.raises(ValueError, match=r"^body="):
         client.files.upload_raw(body=str(tmp_path))  # type: ignore[attr-defined]  # a folder
+    with pytest.raises(ValueError, match=r"^attachments\[1\]='nope.txt' is no path of a file"):
+        client.files.upload(b"%PDF", attachments=[b"a", "nope.txt"])  # type: ignore[attr-defined]
     assert server.requests == []

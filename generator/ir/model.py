@@ -102,6 +102,16 @@ def referenced(type_: TypeExpr) -> list[NamedType]:
 
 ANY = Primitive("any")
 NONE = Primitive("none")
+FILE = Primitive("file")
+
+
+def holds_files(type_: TypeExpr) -> bool:
+    """A file, a list of files, or either or None: what a `str` given for it is the path of
+    (for a type that takes strings too, a `str` is one)."""
+    if isinstance(type_, UnionOf):
+        variants = [variant for variant in type_.variants if variant != NONE]
+        return bool(variants) and all(holds_files(variant) for variant in variants)
+    return type_ == FILE or isinstance(type_, ListOf) and type_.item == FILE
 
 
 class _NoDefault:

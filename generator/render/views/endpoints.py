@@ -6,7 +6,17 @@ from dataclasses import dataclass
 
 from ...format import LINE_LENGTH
 from ...ir.bodies import is_json_media_type
-from ...ir.model import Encoding, Model, Operation, Primitive, Response, TypeExpr, default_encoding, referenced
+from ...ir.model import (
+    Encoding,
+    Model,
+    Operation,
+    Primitive,
+    Response,
+    TypeExpr,
+    default_encoding,
+    holds_files,
+    referenced,
+)
 from ..annotations import AnnotationWriter, Style
 from ..code import Code, py_literal
 from ..wrap import annotated, bracketed
@@ -40,8 +50,8 @@ class EndpointView:
     """A form or multipart body the spec requires: sent, empty, when no field is given (a JSON
     body is sent as `{}` then anyway)."""
     files: Code | None = None
-    """The file arguments, which take a path as a `str` too: wire name ("" for a whole body) ->
-    argument name."""
+    """The arguments that hold files, which take paths as `str`s too: wire name ("" for a whole
+    body) -> argument name."""
 
 
 def _response_types(responses: list[Response]) -> list[TypeExpr | None]:
@@ -113,12 +123,12 @@ def endpoint_view(operation: Operation, writer: AnnotationWriter) -> EndpointVie
 
 
 def _files(operation: Operation) -> Code | None:
-    """`{wire name: argument name}` of the arguments that are one file ("" for a whole body)."""
+    """`{wire name: argument name}` of the arguments that hold files ("" for a whole body)."""
     flattened = operation.body is not None and operation.body.flattened
     files = {
         parameter.wire_name if flattened else "": parameter.name
         for parameter in operation.parameters
-        if parameter.location == "body" and parameter.type == Primitive("file") and parameter.within is None
+        if parameter.location == "body" and holds_files(parameter.type) and parameter.within is None
     }
     return py_literal(files) if files else None
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ...ir.bodies import FLATTEN_FUNCTION
-from ...ir.model import NO_DEFAULT, Operation, Parameter, Primitive
+from ...ir.model import NO_DEFAULT, Operation, Parameter, holds_files
 from ...ir.status_errors import error_class
 from ..annotations import AnnotationWriter, Style
 from ..code import Code, docstring_text, py_literal
@@ -50,9 +50,9 @@ def operation_view(operation: Operation, writer: AnnotationWriter, shadowed: fro
     parameters: list[ParameterView] = []
     documented = []
     for parameter in operation.parameters:
-        annotation = writer.argument(parameter.type, Style(shadowed=shadowed))
-        if parameter.type == FILE:
-            annotation = Code(f"{annotation} | str")  # a path, which the runtime reads
+        # a file's path, which the runtime reads, may stand for the file
+        files = "FileTypes | str" if holds_files(parameter.type) else "FileTypes"
+        annotation = writer.argument(parameter.type, Style(shadowed=shadowed, file_type=files))
         entry = _argument_doc(parameter)
         if entry is not None:
             documented.append(entry)
@@ -97,7 +97,6 @@ def operation_view(operation: Operation, writer: AnnotationWriter, shadowed: fro
 
 CALL_ARGUMENT_INDENT = 16
 """Where the arguments of `Call(...)` stand in a generated method."""
-FILE = Primitive("file")
 
 
 def _call_arguments(operation: Operation) -> list[Code]:

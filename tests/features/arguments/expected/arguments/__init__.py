@@ -6,7 +6,7 @@ body fields sent by default and an idempotency key (pyproject.toml), files given
 
 from . import types as types
 from ._base_client import AsyncStreamedResponse, RawResponse, StreamedResponse
-from ._client import AsyncArguments, Arguments
+from ._client import Arguments, AsyncArguments
 from ._exceptions import (
     APIConnectionError,
     APIError,

@@ -486,7 +486,12 @@ def _multipart(fields: Mapping[str, object], encodings: Mapping[str, Encoding]) 
 
 
 def path_file(argument: str, value: object) -> object:
-    """A file argument: given as a `str`, the file at that path (its text is never sent)."""
+    """A file argument: given as a `str`, the file at that path (its text is never sent); a
+    list (or a tuple of `str`s, which is no file's tuple) of them, each."""
+    if isinstance(value, list) or (
+        isinstance(value, tuple) and value and all(isinstance(item, str) for item in value)
+    ):
+        return [path_file(f"{argument}[{index}]", item) for index, item in enumerate(value)]
     if not isinstance(value, str):
         return value
     if not os.path.isfile(value):

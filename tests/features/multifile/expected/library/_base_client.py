@@ -149,7 +149,7 @@ class Endpoint(Generic[ResponseT]):
     body_type: Any = None
     """The same, for a body given as one argument."""
     files: Mapping[str, str] = field(default_factory=dict)
-    """The arguments that are one file, which a `str` gives the path of: wire name ("" for a
+    """The arguments that hold files, which a `str` gives the path of: wire name ("" for a
     whole body) -> argument name."""
 
 
@@ -461,7 +461,7 @@ def _with_wire_keys(endpoint: Endpoint[Any], call: Call) -> Call:
 
 
 def _with_files_read(endpoint: Endpoint[Any], call: Call) -> Call:
-    """The call with each file argument given as a `str` path made the file at that path."""
+    """The call with each file given as a `str` path made the file at that path."""
     if "" in endpoint.files:
         return replace(call, body=_wire.path_file(endpoint.files[""], call.body))
     if not isinstance(call.body, Mapping):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 
 import httpx
 
@@ -35,7 +36,7 @@ _UPLOAD: Endpoint[UploadResponse] = Endpoint(
     body_encoding="multipart",
     body_required=True,
     idempotency_header="X-Idempotency-Key",
-    files={"file": "file"},
+    files={"file": "file", "attachments": "attachments"},
 )
 
 _UPLOAD_RAW: Endpoint[None] = Endpoint(
@@ -69,6 +70,7 @@ class FilesResource(SyncAPIResource):
         *,
         idempotency_key: str | NotGiven = NOT_GIVEN,
         purpose: str | NotGiven = NOT_GIVEN,
+        attachments: Sequence[FileTypes | str] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -84,7 +86,7 @@ class FilesResource(SyncAPIResource):
             _UPLOAD,
             Call(
                 headers={"X-Idempotency-Key": idempotency_key},
-                body={"file": file, "purpose": purpose},
+                body={"file": file, "purpose": purpose, "attachments": attachments},
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,
@@ -157,6 +159,7 @@ class AsyncFilesResource(AsyncAPIResource):
         *,
         idempotency_key: str | NotGiven = NOT_GIVEN,
         purpose: str | NotGiven = NOT_GIVEN,
+        attachments: Sequence[FileTypes | str] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -172,7 +175,7 @@ class AsyncFilesResource(AsyncAPIResource):
             _UPLOAD,
             Call(
                 headers={"X-Idempotency-Key": idempotency_key},
-                body={"file": file, "purpose": purpose},
+                body={"file": file, "purpose": purpose, "attachments": attachments},
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,
