@@ -17,6 +17,9 @@ given beside `targets` are defaults for every target. Paths are relative to the 
     [tool.generator.targets.names]     # Python names that survive spec changes (ir/overrides.py)
     scrapeAndExtractFromUrl = "scrape"
     "#/components/schemas/ScrapeResponse" = "ScrapeResult"
+
+    [tool.generator.targets.body-defaults]  # sent in every JSON body that has the field
+    origin = "my-app"
 """
 
 from __future__ import annotations
@@ -31,11 +34,12 @@ from typing import Any, Literal
 from . import naming
 from .errors import Diagnostic, GeneratorError
 from .inputs import Inputs
-from .options import CLIENT_PREFIX, POLICIES, LoadOptions, Policy
+from .options import CLIENT_PREFIX, POLICIES, ArgumentOptions, LoadOptions, Policy
 from .release import FIRST_VERSION, VERSION, Versioning
 from .sources import allowed_url, is_url
 
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_HEADER_NAME = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")  # RFC 9110's token
 
 
 @dataclass(frozen=True)
@@ -62,6 +66,8 @@ class Target:
     stale_overlays: Literal["warn", "error"] = "warn"
     """`error`: an overlay action that selects nothing, or a `names` entry that names nothing,
     stops the run; `warn`: it is a warning (the upstream may have fixed what it worked around)."""
+    idempotency_header: str | None = None
+    body_defaults: dict[str, str | int | float | bool] = field(default_factory=dict)
 
     def overridden(self, **flags: Any) -> Target:
         """The target with the options given on the command line (None: not given); a name
@@ -100,6 +106,7 @@ class Target:
             strict=self.strict,
             with_tests=self.tests,
             versioning=Versioning(self.versioning, self.initial_version),
+            arguments=ArgumentOptions(self.idempotency_header, self.body_defaults),
         )
 
 
@@ -122,6 +129,8 @@ _KEYS: dict[str, tuple[str, str]] = {
     "stale-overlays": ("stale_overlays", "warn|error"),
     "versioning": ("versioning", "|".join(POLICIES)),
     "initial-version": ("initial_version", "version"),
+    "idempotency-header": ("idempotency_header", "header"),
+    "body-defaults": ("body_defaults", "body-defaults"),
 }
 _PER_TARGET = {"name", "spec", "output", "source"}
 
@@ -219,6 +228,12 @@ def _value(path: Path, where: str, value: Any, kind: str, base: Path) -> Any:
         if kind == "version" and not VERSION.match(value):
             raise wrong("a version MAJOR.MINOR.PATCH, such as 0.1.0")
         return base / value if kind == "path" else value
+    if kind == "header":
+        if not isinstance(value, str) or not _HEADER_NAME.match(value):
+            raise wrong("an HTTP header name, such as Idempotency-Key")
+        return value
+    if kind == "body-defaults":
+        return _body_defaults(path, where, value)
     if "|" in kind:
         if value not in kind.split("|"):
             raise wrong(" or ".join(repr(choice) for choice in kind.split("|")))
@@ -238,4 +253,14 @@ def _value(path: Path, where: str, value: Any, kind: str, base: Path) -> Any:
                 f"{where}.{key!r} must be a Python identifier not starting with '_' (for a method on the client"
                 f" itself, {CLIENT_PREFIX!r} and one), not {name!r}",
             )
+    return dict(value)
+
+
+def _body_defaults(path: Path, where: str, value: Any) -> dict[str, str | int | float | bool]:
+    """`body-defaults`: JSON body field (its wire name) -> a string, number or boolean."""
+    if not isinstance(value, dict):
+        raise GeneratorError(path, f"{where} must be a table of body fields to values, not {value!r}")
+    for key, item in value.items():
+        if not isinstance(item, (str, int, float, bool)):
+            raise GeneratorError(path, f"{where}.{key!r} must be a string, a number or a boolean, not {item!r}")
     return dict(value)

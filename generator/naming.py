@@ -96,7 +96,7 @@ RUNTIME_IMPORTS: dict[str, str] = {
     **dict.fromkeys(["NOT_GIVEN", "Body", "FileTypes", "Headers", "NotGiven", "Query", "Timeout"], "_types"),
     **dict.fromkeys(["AsyncStream", "Stream"], "_streaming"),
     **dict.fromkeys(["AsyncPage", "PageRule", "SyncPage"], "_pagination"),
-    "Encoding": "_wire",
+    **dict.fromkeys(["Encoding", "flattened_object"], "_wire"),
     "DEFAULT_MAX_RESPONSE_SIZE": "_transport",
     **dict.fromkeys(EXCEPTIONS, "_exceptions"),
     "__version__": "_version",

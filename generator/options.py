@@ -33,6 +33,18 @@ class LoadOptions:
 
 
 @dataclass(frozen=True)
+class ArgumentOptions:
+    """Arguments the configuration adds to the methods (`idempotency-header`, `body-defaults`)."""
+
+    idempotency_header: str | None = None
+    """A header that carries a key the client makes for each call of a method that is not
+    GET, HEAD, OPTIONS or TRACE, the same on every retry (`idempotency_key=` to choose it)."""
+    body_defaults: Mapping[str, str | int | float | bool] = field(default_factory=dict)
+    """Wire name -> the value a JSON body field of that name is sent with unless the call
+    gives one (an attribution such as `origin`)."""
+
+
+@dataclass(frozen=True)
 class ClientOptions:
     """What shapes a client besides its spec: the overlays applied to the spec and the names the
     user chose. `generate` and `diff` read a spec through the same ones, so that a diff names
@@ -44,3 +56,4 @@ class ClientOptions:
     names: Mapping[str, str] = field(default_factory=dict)
     overlays: tuple[Path, ...] = ()
     load: LoadOptions = LoadOptions()
+    arguments: ArgumentOptions = ArgumentOptions()

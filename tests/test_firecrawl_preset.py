@@ -152,3 +152,38 @@ def test_the_webhook_receiver_reads_signed_events_typed_and_refuses_forged_ones(
         "agent.action a1 search:2.0",
         "unknown event {'success': True, 'type': 'monitor.page', 'id': 'm1'}",
     ]
+def test_firecrawl_py_arguments_reach_the_wire_as_it_sends_them(
+    preset: Path, import_client: Callable[[Path, str], ModuleType], tmp_path: Path
+) -> None:
+    """overlays/arguments.yaml and the preset's body-defaults: firecrawl-py's names for the ids,
+    its positionals, a crawl's scrape options as arguments, `origin` in every JSON body, an
+    idempotency key on a batch scrape, a file to parse by its path."""
+    firecrawl = import_client(preset / "generated" / "firecrawl", "firecrawl")
+    report = tmp_path / "report.pdf"
+    report.write_bytes(b"%PDF-1.4 the report")
+    with TestServer() as server:
+        client = firecrawl.Firecrawl(api_key="fc-test", base_url=server.url + "/v2")
+        for _ in range(7):
+            server.reply(200, {"success": True, "id": "c1", "url": "https://api/v2/crawl/c1"})
+        client.start_crawl("https://example.com", formats=["markdown"], only_main_content=True, integration="zap")
+        client.get_crawl_status(job_id="c1")
+        client.cancel_crawl(crawl_id="c1")
+        client.start_batch_scrape(["https://a.example"], idempotency_key="batch-1")
+        client.interact("s1", "await page.click('a')")
+        client.parse(str(report))
+        client.start_agent(["https://a.example"], prompt="Find the price")
+        with pytest.raises(ValueError, match="scrape_options= is given with fields"):
+            client.crawl("https://example.com", scrape_options={"formats": ["html"]}, formats=["markdown"])
+    crawl, status, cancel, batch, interact, parse, agent = server.requests
+    assert crawl.json() == {
+        "url": "https://example.com",
+        "scrapeOptions": {"formats": ["markdown"], "onlyMainContent": True},
+        "origin": "python-clientgen",
+        "integration": "zap",
+    }
+    assert [(r.method, r.path) for r in (status, cancel)] == [("GET", "/v2/crawl/c1"), ("DELETE", "/v2/crawl/c1")]
+    assert batch.headers["x-idempotency-key"] == "batch-1" and batch.json()["origin"] == "python-clientgen"
+    assert interact.json() == {"code": "await page.click('a')", "origin": "python-clientgen"}
+    [file] = [part for part in parse.parts() if part.name == "file"]
+    assert (file.filename, file.content) == ("report.pdf", b"%PDF-1.4 the report")
+    assert agent.json() == {"urls": ["https://a.example"], "prompt": "Find the price", "origin": "python-clientgen"}

@@ -430,8 +430,8 @@ def test_positional_arguments_follow_the_path_parameters_in_the_order_given(tmp_
 @pytest.mark.parametrize(
     ("positional", "where", "message"),
     [
-        ("url", "", "must be a list of the names of required arguments"),
-        ("[limit]", "/0", "'limit' is optional; only required arguments can be positional"),
+        ("url", "", "must be a list of the names of arguments"),
+        ("[limit, url]", "/1", "'url' is required: it cannot follow the optional 'limit'"),
         (
             "[url, nope]",
             "/1",

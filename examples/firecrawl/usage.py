@@ -8,6 +8,8 @@ Firecrawl.
 from __future__ import annotations
 
 import asyncio
+import os
+import tempfile
 
 from firecrawl import AsyncFirecrawl, Firecrawl, PaymentRequiredError, RateLimitError
 from pydantic import BaseModel
@@ -31,12 +33,12 @@ def main() -> None:
     print("json:", product)
 
     # crawl: start, wait, every page of documents
-    crawl = firecrawl.crawl("https://example.com", limit=10, poll_interval=0.1, max_wait=60)
+    crawl = firecrawl.crawl("https://example.com", limit=10, formats=["markdown"], poll_interval=0.1, max_wait=60)
     print("crawl:", crawl.status, [page.metadata.source_url for page in crawl.data or [] if page.metadata])
 
     # start_crawl, then its status
     job = firecrawl.start_crawl("https://example.com", limit=10)
-    status = firecrawl.get_crawl_status(job.id)
+    status = firecrawl.get_crawl_status(job_id=job.id)
     print("crawl status:", status.status, status.completed, "of", status.total)
 
     # batch_scrape
@@ -56,15 +58,19 @@ def main() -> None:
     agent = firecrawl.agent(prompt="Find the price of the product", poll_interval=0.1)
     print("agent:", agent.status, agent.data)
 
-    # parse a file
-    parsed = firecrawl.parse(("report.pdf", b"%PDF-1.4 ...", "application/pdf")).data
+    # parse a file, by its path
+    with tempfile.TemporaryDirectory() as folder:
+        report = os.path.join(folder, "report.pdf")
+        with open(report, "wb") as file:
+            file.write(b"%PDF-1.4 ...")
+        parsed = firecrawl.parse(report).data
     print("parse:", parsed.markdown if parsed else None)
 
     # interact with the browser of a scrape, then stop it
     scraped = firecrawl.scrape("https://example.com", formats=["markdown"])
     scrape_id = scraped.data.metadata.scrape_id if scraped.data and scraped.data.metadata else None
     if scrape_id is not None:
-        outcome = firecrawl.interact(scrape_id, code="await page.click('a')")
+        outcome = firecrawl.interact(scrape_id, "await page.click('a')")
         print("interact:", outcome.success)
         print("stop:", firecrawl.stop_interaction(scrape_id).success)
 

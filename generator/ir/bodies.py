@@ -35,6 +35,10 @@ from .parameters import argument_default, style_encoding
 from .samples import BINARY, required_by_variant, sample
 from .schemas import SchemaBuilder, joined
 
+FLATTEN_EXTENSION = "x-clientgen-flatten"
+FLATTEN_FUNCTION = "flattened_object"
+"""The runtime's function (in `_wire`) that puts a flattened property's fields into its object."""
+
 
 def is_json_media_type(media_type: str) -> bool:
     essence = media_type.split(";")[0].strip().lower()
@@ -101,6 +105,8 @@ class BodyBuilder:
         self, node: dict[str, Any], pointer: str, hint: str, arguments: naming.Scope
     ) -> tuple[RequestBody | None, list[Parameter]]:
         if "requestBody" not in node:
+            if FLATTEN_EXTENSION in node:
+                raise self._document.error(f"{pointer}/{FLATTEN_EXTENSION}", "the operation has no request body")
             return None, []
         body, body_pointer = self._document.resolve(node["requestBody"], pointer + "/requestBody")
         content = nodes.mapping(body, "content")
@@ -131,7 +137,7 @@ class BodyBuilder:
                 passed = required_by_variant(self._document, schema)
                 encodings = nodes.mapping(media, "encoding")
                 encoding_pointer = media_pointer + "/encoding"
-                return request_body, [
+                body_fields = [
                     self._body_field(
                         field,
                         arguments,
@@ -141,6 +147,7 @@ class BodyBuilder:
                     for field in fields
                     if not field.read_only
                 ]
+                return request_body, body_fields + self._flattened(node, pointer, body_fields, arguments)
             if schema is not None:
                 request_body.type = self._schemas.type_of(schema, schema_pointer, body_hint)
             if encoding == "binary" and (schema is None or request_body.type in (Primitive("str"), ANY)):
@@ -149,6 +156,10 @@ class BodyBuilder:
                 request_body.type = Primitive("file")
             elif schema is None and encoding == "text":
                 request_body.type = Primitive("str")
+        if FLATTEN_EXTENSION in node:
+            raise self._document.error(
+                f"{pointer}/{FLATTEN_EXTENSION}", "the request body is not an object whose properties are arguments"
+            )
         parameter = Parameter(
             name=arguments.claim("body"),
             wire_name="",
@@ -233,11 +244,63 @@ class BodyBuilder:
                 fixed.append((name, _header_text(value)))
         return tuple(fixed)
 
+    def _flattened(
+        self, node: dict[str, Any], pointer: str, body_fields: list[Parameter], arguments: naming.Scope
+    ) -> list[Parameter]:
+        """The arguments `x-clientgen-flatten` adds: the fields of each optional object property
+        it names (`scrapeOptions`, or `{property: scrapeOptions, except: [timeout]}`), each an
+        optional keyword argument beside the property's own, named with the property's argument
+        as a prefix where the name is taken."""
+        entries = node.get(FLATTEN_EXTENSION, [])
+        where = f"{pointer}/{FLATTEN_EXTENSION}"
+        if not isinstance(entries, list):
+            raise self._document.error(where, "must be a list of body properties (or {property, except} objects)")
+        added: list[Parameter] = []
+        for index, entry in enumerate(entries):
+            wire_name, left_out = self._flatten_entry(entry, f"{where}/{index}")
+            container = next((p for p in body_fields if p.wire_name == wire_name and p.within is None), None)
+            if container is None:
+                known = ", ".join(p.wire_name for p in body_fields) or "none"
+                raise self._document.error(
+                    f"{where}/{index}", f"the body has no property {wire_name!r} (those: {known})"
+                )
+            model = _object_model(container.type)
+            if model is None or container.required:
+                raise self._document.error(
+                    f"{where}/{index}", f"{wire_name!r} must be an optional object with properties to be flattened"
+                )
+            fields = [field for field in model.request_fields if field.wire_name not in left_out]
+            unknown = sorted(left_out - {field.wire_name for field in model.request_fields})
+            if unknown:
+                raise self._document.error(f"{where}/{index}/except", f"{model.name} has no property {unknown[0]!r}")
+            for field in fields:
+                parameter = self._body_field(
+                    replace(field, required=False), arguments, None, Encoding(None), container.name
+                )
+                added.append(replace(parameter, within=(container.name, naming.argument_name(field.name))))
+        return added
+
+    def _flatten_entry(self, entry: Any, where: str) -> tuple[str, set[str]]:
+        """A property `x-clientgen-flatten` names and the fields it leaves out."""
+        if isinstance(entry, str):
+            return entry, set()
+        left_out = entry.get("except", []) if isinstance(entry, dict) else None
+        if (
+            not isinstance(entry, dict)
+            or not isinstance(entry.get("property"), str)
+            or not isinstance(left_out, list)
+            or not all(isinstance(name, str) for name in left_out)
+        ):
+            raise self._document.error(where, "must be a property's name or {property: name, except: [names]}")
+        return entry["property"], set(left_out)
+
     @staticmethod
-    def _body_field(field: Field, arguments: naming.Scope, sample_value: object, encoding: Encoding) -> Parameter:
+    def _body_field(
+        field: Field, arguments: naming.Scope, sample_value: object, encoding: Encoding, prefix: str = "body"
+    ) -> Parameter:
         name = naming.argument_name(field.name)
         return Parameter(
-            name=arguments.claim_first(name, "body_" + name),
+            name=arguments.claim_first(name, f"{prefix}_{name}"),
             wire_name=field.wire_name,
             location="body",
             type=field.type,
@@ -323,6 +386,14 @@ class BodyBuilder:
         if schema is None:
             return ANY
         return self._schemas.type_of(schema, pointer + "/schema", hint)
+
+
+def _object_model(type_: TypeExpr) -> Model | None:
+    """The model of an object property (optional or nullable: `X | None`), None for another type."""
+    variants = [t for t in (type_.variants if isinstance(type_, UnionOf) else (type_,)) if t != NONE]
+    if len(variants) == 1 and isinstance(variants[0], Ref) and isinstance(variants[0].target, Model):
+        return variants[0].target
+    return None
 
 
 def _default_content_type(type_: TypeExpr) -> str | None:

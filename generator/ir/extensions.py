@@ -51,15 +51,16 @@ class ExtensionReader:
 
     def positional_first(self, node: dict[str, Any], pointer: str, parameters: list[Parameter]) -> list[Parameter]:
         """The arguments in the method's order: the path parameters (in the order of the path)
-        and the required arguments `x-clientgen-positional` names (by their names in the spec,
-        in its order), which can be passed by position; then the others, keyword-only."""
+        and the arguments `x-clientgen-positional` names (by their names in the spec, in its
+        order; the optional ones after the required), which can be passed by position; then the
+        others, keyword-only."""
         named = node.get(POSITIONAL_EXTENSION, [])
         where = f"{pointer}/{POSITIONAL_EXTENSION}"
         if not isinstance(named, list) or not all(isinstance(name, str) for name in named):
-            raise self._document.error(where, "must be a list of the names of required arguments")
+            raise self._document.error(where, "must be a list of the names of arguments")
         # passed by position, so given by the caller: no default, not even a constant's
         path = [
-            replace(parameter, positional=True, default=NO_DEFAULT)
+            replace(parameter, positional=True, default=NO_DEFAULT, sent_default=NO_DEFAULT)
             for parameter in parameters
             if parameter.location == "path"
         ]
@@ -76,15 +77,22 @@ class ExtensionReader:
                     f"{where}/{index}",
                     f"{wire_name!r} is no query parameter or body field of this operation (those: {candidates})",
                 )
-            if not found[0].required:
+            if found[0].required and chosen and not chosen[-1].required:
                 raise self._document.error(
-                    f"{where}/{index}", f"{wire_name!r} is optional; only required arguments can be positional"
+                    f"{where}/{index}",
+                    f"{wire_name!r} is required: it cannot follow the optional {chosen[-1].wire_name!r}",
                 )
             if any(parameter is found[0] for parameter in chosen):
                 raise self._document.error(f"{where}/{index}", f"{wire_name!r} is named twice")
             chosen.append(found[0])
         rest = [p for p in parameters if p.location != "path" and not any(p is parameter for parameter in chosen)]
-        return path + [replace(parameter, positional=True, default=NO_DEFAULT) for parameter in chosen] + rest
+        given = [
+            replace(parameter, positional=True, default=NO_DEFAULT, sent_default=NO_DEFAULT)
+            if parameter.required
+            else replace(parameter, positional=True)  # given by position or not at all
+            for parameter in chosen
+        ]
+        return path + given + rest
 
     def wait(
         self, node: dict[str, Any], pointer: str, name: str, responses: list[Response], scopes: list[naming.Scope]

@@ -102,6 +102,16 @@ def referenced(type_: TypeExpr) -> list[NamedType]:
 
 ANY = Primitive("any")
 NONE = Primitive("none")
+FILE = Primitive("file")
+
+
+def holds_files(type_: TypeExpr) -> bool:
+    """A file, a list of files, or either or None: what a `str` given for it is the path of
+    (for a type that takes strings too, a `str` is one)."""
+    if isinstance(type_, UnionOf):
+        variants = [variant for variant in type_.variants if variant != NONE]
+        return bool(variants) and all(holds_files(variant) for variant in variants)
+    return type_ == FILE or isinstance(type_, ListOf) and type_.item == FILE
 
 
 class _NoDefault:
@@ -257,12 +267,17 @@ class Parameter:
     positional: bool = False
     """Passed by position or by name: the path parameters, then those `x-clientgen-positional`
     names; the others are keyword-only."""
+    sent_default: object = NO_DEFAULT
+    """A value the client sends when the call gives none: the configuration's `body-defaults`."""
+    within: tuple[str, str] | None = None
+    """For a field of a body property `x-clientgen-flatten` spreads: that property's argument
+    and the field's key in the object sent (its Python name, which the runtime renames)."""
 
     @property
     def must_be_passed(self) -> bool:
         """The caller must give it: required, and not a constant the client sends by itself (a
         required parameter of one allowed value, such as AWS's `X-Amz-Target`, defaults to it)."""
-        return self.required and self.default is NO_DEFAULT
+        return self.required and self.default is NO_DEFAULT and self.sent_default is NO_DEFAULT
 
 
 # The media type a body of each encoding is sent in when the spec declares that one (multipart's

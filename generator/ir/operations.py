@@ -9,11 +9,13 @@ from typing import Any, NamedTuple
 from .. import naming, nodes, openapi32
 from ..errors import Warnings, escape_pointer_token
 from ..load import Document
-from .bodies import BodyBuilder
+from ..options import ArgumentOptions
+from .arguments import ConfiguredArguments
+from .bodies import FLATTEN_EXTENSION, FLATTEN_FUNCTION, BodyBuilder
 from .extensions import ExtensionReader, waiting_options
 from .model import Operation, Resource
 from .overrides import NameOverrides, check_natural, reserve
-from .parameters import IDEMPOTENCY_HEADERS, ParameterBuilder
+from .parameters import ParameterBuilder
 from .schemas import SchemaBuilder
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -63,14 +65,17 @@ class OperationBuilder:
         overrides: NameOverrides,
         *,
         client_members: frozenset[str] = frozenset(),
+        arguments: ArgumentOptions = ArgumentOptions(),
     ) -> None:
-        """`client_members`: attributes the client has besides `CLIENT_MEMBERS` (`webhooks`)."""
+        """`client_members`: attributes the client has besides `CLIENT_MEMBERS` (`webhooks`);
+        `arguments`: those the configuration adds."""
         self._document = document
         self._overrides = overrides
         samples: dict[str, Any] = {}  # of referenced schemas, by $ref
         self._parameters = ParameterBuilder(document, schemas, warnings, samples)
         self._bodies = BodyBuilder(document, schemas, warnings, samples)
         self._extensions = ExtensionReader(document, warnings)
+        self._configured = ConfiguredArguments(arguments, document, warnings)
         self._schemas = schemas
         self._warnings = warnings
         self._security_scheme_keys = security_scheme_keys
@@ -126,6 +131,7 @@ class OperationBuilder:
             resource.operations.append(self._operation(resource, path, method, node, pointer, path_item))
         for operation, resource, name, spec in self._jobs:
             operation.job = self._extensions.job(operation, resource, name, spec)
+        self._configured.report_unused()
 
     # --- grouping ---------------------------------------------------------------------------------
 
@@ -221,9 +227,14 @@ class OperationBuilder:
         name = self._method_name(resource, source_name, pointer, duplicate)
         hint = naming.class_name(source_name)
         with self._schemas.grouped(hint):
-            arguments = naming.Scope({"self", *REQUEST_OPTIONS, *waiting_options(node)})
+            # the runtime's function a flattening method calls is not to be hidden by an argument
+            runtime = (FLATTEN_FUNCTION,) if FLATTEN_EXTENSION in node else ()
+            arguments = naming.Scope({"self", *REQUEST_OPTIONS, *waiting_options(node), *runtime})
             parameters = self._parameters.parameters(node, pointer, path_item, path, hint, arguments)
+            idempotency_header, key = self._configured.idempotency(method, parameters, arguments)
+            parameters += key
             body, body_parameters = self._bodies.request_body(node, pointer, hint, arguments)
+            body_parameters = self._configured.with_body_defaults(body, body_parameters, pointer)
             responses = self._bodies.responses(node, pointer, hint)
         # the methods extensions add go where their operation's method goes: on the client too
         on_client = pointer in self._on_client
@@ -248,14 +259,7 @@ class OperationBuilder:
             body=body,
             responses=responses,
             security=self._security(node, pointer),
-            idempotency_header=next(
-                (
-                    p.wire_name
-                    for p in parameters
-                    if p.location == "header" and p.wire_name.lower() in IDEMPOTENCY_HEADERS
-                ),
-                None,
-            ),
+            idempotency_header=idempotency_header,
             endpoint_name=naming.endpoint_constant(name),
             wait=wait,
             pages=pages,

@@ -20,6 +20,9 @@ TRANSPORT_HEADERS = frozenset({"content-length", "transfer-encoding", "host", "c
 
 # Header parameters that make a retried call safe: one key per call, reused on every retry.
 IDEMPOTENCY_HEADERS = frozenset({"idempotency-key", "x-idempotency-key"})
+IDEMPOTENCY_ARGUMENT = "idempotency_key"
+"""The argument of a key the client makes itself (the configuration's `idempotency-header`)."""
+NAME_EXTENSION = "x-clientgen-name"
 
 
 class ParameterBuilder:
@@ -126,9 +129,8 @@ class ParameterBuilder:
         type_ = ANY if schema is None else self._schemas.type_of(schema, schema_pointer, joined(hint, wire_name))
         required = location == "path" or parameter.get("required") is True
         declared = schema.get("default") if isinstance(schema, dict) and "default" in schema else NO_DEFAULT
-        name = naming.attribute_name(wire_name)
         return Parameter(
-            name=arguments.claim_first(name, f"{location}_{name}"),
+            name=self._argument_name(parameter, pointer, arguments),
             wire_name=wire_name,
             location=location,
             type=type_,
@@ -141,6 +143,20 @@ class ParameterBuilder:
             if location == "path" or parameter.get("required") is True
             else None,
         )
+
+    def _argument_name(self, parameter: dict[str, Any], pointer: str, arguments: naming.Scope) -> str:
+        """The name `x-clientgen-name` chooses (a hand-written SDK's: `job_id` for `{id}`), else
+        the snake_case of the spec's, prefixed by its location when taken."""
+        chosen = parameter.get(NAME_EXTENSION)
+        if chosen is None:
+            name = naming.attribute_name(parameter["name"])
+            return arguments.claim_first(name, f"{parameter['in']}_{name}")
+        where = f"{pointer}/{NAME_EXTENSION}"
+        if not isinstance(chosen, str) or naming.attribute_name(chosen) != chosen or chosen.startswith("_"):
+            raise self._document.error(where, f"{chosen!r} is not a Python argument name in snake_case")
+        if not arguments.try_claim(chosen):
+            raise self._document.error(where, f"{chosen!r} is already an argument of this operation")
+        return chosen
 
     def _parameter_sample(self, schema: Any, location: str) -> Any:
         """A parameter's sample; for a path parameter never empty (the client refuses that),

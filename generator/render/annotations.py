@@ -121,7 +121,8 @@ class Style:
     `shadowed`: names taken by a field or method of the class being written; builtins of the
     same name are written `builtins.list`.
     `forward`: named types not yet defined where the expression runs; they are quoted.
-    `file_type`: how a binary string is written (an upload, or bytes in a model).
+    `file_type`: how a binary string is written (an upload, which an argument may take as a
+    path too: `FileTypes | str`, or bytes in a model).
     """
 
     open_enums: bool = False
@@ -258,7 +259,7 @@ class AnnotationWriter:
 
     def _primitive(self, type_: Primitive, style: Style) -> str:
         if type_.kind == "file":
-            if style.file_type == "FileTypes":
+            if style.file_type.startswith("FileTypes"):
                 self.imports.use("FileTypes")
             return self._builtin(style.file_type, style)
         text = PRIMITIVE_ANNOTATIONS[type_.kind]

@@ -6,7 +6,17 @@ from dataclasses import dataclass
 
 from ...format import LINE_LENGTH
 from ...ir.bodies import is_json_media_type
-from ...ir.model import Encoding, Model, Operation, Primitive, Response, TypeExpr, default_encoding, referenced
+from ...ir.model import (
+    Encoding,
+    Model,
+    Operation,
+    Primitive,
+    Response,
+    TypeExpr,
+    default_encoding,
+    holds_files,
+    referenced,
+)
 from ..annotations import AnnotationWriter, Style
 from ..code import Code, py_literal
 from ..wrap import annotated, bracketed
@@ -39,6 +49,9 @@ class EndpointView:
     body_required: bool = False
     """A form or multipart body the spec requires: sent, empty, when no field is given (a JSON
     body is sent as `{}` then anyway)."""
+    files: Code | None = None
+    """The arguments that hold files, which take paths as `str`s too: wire name ("" for a whole
+    body) -> argument name."""
 
 
 def _response_types(responses: list[Response]) -> list[TypeExpr | None]:
@@ -105,7 +118,19 @@ def endpoint_view(operation: Operation, writer: AnnotationWriter) -> EndpointVie
         argument_types=argument_types,
         body_type=body_type,
         body_required=body is not None and body.required and body.encoding in ("form", "multipart"),
+        files=_files(operation),
     )
+
+
+def _files(operation: Operation) -> Code | None:
+    """`{wire name: argument name}` of the arguments that hold files ("" for a whole body)."""
+    flattened = operation.body is not None and operation.body.flattened
+    files = {
+        parameter.wire_name if flattened else "": parameter.name
+        for parameter in operation.parameters
+        if parameter.location == "body" and holds_files(parameter.type) and parameter.within is None
+    }
+    return py_literal(files) if files else None
 
 
 def _accept(operation: Operation) -> Code | None:
@@ -128,7 +153,7 @@ def _argument_types(operation: Operation, writer: AnnotationWriter) -> tuple[Cod
     by_location: dict[str, list[str]] = {}
     body_type = None
     for parameter in operation.parameters:
-        if not _renames_keys(parameter.type):
+        if parameter.within is not None or not _renames_keys(parameter.type):
             continue
         written = writer.annotation(parameter.type, Style())
         if parameter.location == "body" and not flattened:
@@ -169,6 +194,8 @@ def _encodings(operation: Operation) -> Code | None:
     fields = body.encoding if body is not None and body.flattened and body.encoding in ("form", "multipart") else None
     by_location: dict[str, list[str]] = {}
     for parameter in operation.parameters:
+        if parameter.within is not None:
+            continue  # in its property's object, which has the encoding
         kind = parameter.location if parameter.location != "body" else fields
         if kind is not None and parameter.encoding != default_encoding(kind):
             entry = f"{py_literal(parameter.wire_name)}: {_encoding_code(parameter.encoding)}"

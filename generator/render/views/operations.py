@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ...ir.model import NO_DEFAULT, Operation, Parameter
+from ...ir.bodies import FLATTEN_FUNCTION
+from ...ir.model import NO_DEFAULT, Operation, Parameter, holds_files
 from ...ir.status_errors import error_class
 from ..annotations import AnnotationWriter, Style
 from ..code import Code, docstring_text, py_literal
@@ -55,7 +56,9 @@ def operation_view(operation: Operation, writer: AnnotationWriter, shadowed: fro
     parameters: list[ParameterView] = []
     documented = []
     for parameter in operation.parameters:
-        annotation = writer.argument(parameter.type, Style(shadowed=shadowed))
+        # a file's path, which the runtime reads, may stand for the file
+        files = "FileTypes | str" if holds_files(parameter.type) else "FileTypes"
+        annotation = writer.argument(parameter.type, Style(shadowed=shadowed, file_type=files))
         entry = _argument_doc(parameter)
         if entry is not None:
             documented.append(entry)
@@ -63,8 +66,10 @@ def operation_view(operation: Operation, writer: AnnotationWriter, shadowed: fro
         if not parameter.required:
             annotation = Code(f"{annotation} | NotGiven")
             default = Code("NOT_GIVEN")
-        elif not parameter.must_be_passed:
+        elif not parameter.must_be_passed and parameter.sent_default is NO_DEFAULT:
             default = Code(py_literal(parameter.default))
+        if parameter.sent_default is not NO_DEFAULT:
+            default = Code(py_literal(parameter.sent_default))
         declaration = Code(annotated(parameter.name, annotation, default, indent=PARAMETER_INDENT, trailer=","))
         (positional if parameter.positional else parameters).append(
             ParameterView(parameter.name, annotation, default, declaration)
@@ -94,6 +99,8 @@ def operation_view(operation: Operation, writer: AnnotationWriter, shadowed: fro
     )
     view.call_arguments = _call_arguments(operation)
     view.next_url_call_arguments = [a for a in view.call_arguments if not a.startswith(("path=", "query="))]
+    if any(parameter.within is not None for parameter in operation.parameters):
+        writer.imports.use(FLATTEN_FUNCTION)
     if operation.wait is not None:
         view.wait = wait_view(operation, operation.wait)
     if operation.pages is not None and not returns_page_object(operation):
@@ -109,6 +116,8 @@ def _call_arguments(operation: Operation) -> list[Code]:
     """`path={...}`, `query={...}`, ..., `body=...`: wire name -> argument, per location."""
     groups: dict[str, list[Parameter]] = {}
     for parameter in operation.parameters:
+        if parameter.within is not None:
+            continue  # in its property's object
         flattened = operation.body is not None and operation.body.flattened
         location = parameter.location if parameter.location != "body" or flattened else "body_argument"
         groups.setdefault(location, []).append(parameter)
@@ -121,12 +130,22 @@ def _call_arguments(operation: Operation) -> list[Code]:
         ("body", "body"),
     ):
         if location in groups:
-            entries = [f"{py_literal(p.wire_name)}: {p.name}" for p in groups[location]]
+            entries = [f"{py_literal(p.wire_name)}: {_value(p, operation)}" for p in groups[location]]
             # the template writes a comma after each argument
             arguments.append(Code(bracketed(f"{argument}={{", entries, "}", indent=CALL_ARGUMENT_INDENT, trailer=",")))
     for parameter in groups.get("body_argument", []):
         arguments.append(Code(f"body={parameter.name}"))
     return arguments
+
+
+def _value(parameter: Parameter, operation: Operation) -> str:
+    """What an argument puts in the call: itself, or for a property `x-clientgen-flatten`
+    spreads, the object of it or of its fields given one by one."""
+    fields = [p for p in operation.parameters if p.within is not None and p.within[0] == parameter.name]
+    if not fields:
+        return parameter.name
+    given = ", ".join(f"{p.within[1]}={p.name}" for p in fields if p.within is not None)
+    return f"{FLATTEN_FUNCTION}({py_literal(parameter.name)}, {parameter.name}, {given})"
 
 
 def _method_docstring(operation: Operation, arguments: list[str]) -> Code:
@@ -161,7 +180,11 @@ def _argument_doc(parameter: Parameter) -> str | None:
     text = " ".join((parameter.description or "").split())
     if parameter.deprecated:
         text = f"Deprecated. {text}".strip()
-    if parameter.default is not NO_DEFAULT and not parameter.required and "default" not in text.lower():
+    if parameter.sent_default is not NO_DEFAULT:
+        if text and not text.endswith((".", "!", "?")):
+            text += "."
+        text = f"{text} Sent as {py_literal(parameter.sent_default)} unless given (the client's configuration).".strip()
+    elif parameter.default is not NO_DEFAULT and not parameter.required and "default" not in text.lower():
         if text and not text.endswith((".", "!", "?")):
             text += "."
         text = f"{text} Defaults to {py_literal(parameter.default)} on the server.".strip()

@@ -485,6 +485,38 @@ def _multipart(fields: Mapping[str, object], encodings: Mapping[str, Encoding]) 
     return {"files": parts}
 
 
+def path_file(argument: str, value: object) -> object:
+    """A file argument: given as a `str`, the file at that path (its text is never sent); a
+    list (or a tuple of `str`s, which is no file's tuple) of them, each."""
+    if isinstance(value, list) or (
+        isinstance(value, tuple) and value and all(isinstance(item, str) for item in value)
+    ):
+        return [path_file(f"{argument}[{index}]", item) for index, item in enumerate(value)]
+    if not isinstance(value, str):
+        return value
+    if not os.path.isfile(value):
+        raise ValueError(
+            f"{argument}={value!r} is no path of a file: give a file's path, its bytes or the"
+            " file opened in binary mode"
+        )
+    with open(value, "rb") as file:
+        return (os.path.basename(value), file.read())
+
+
+def flattened_object(name: str, whole: object, **fields: object) -> object:
+    """The value of a body property whose fields are arguments too (`x-clientgen-flatten`):
+    the property's own argument `whole`, or the fields given one by one, never both."""
+    given = {key: value for key, value in fields.items() if value is not NOT_GIVEN}
+    if not given:
+        return whole
+    if whole is not NOT_GIVEN:
+        raise ValueError(
+            f"{name}= is given with fields of it given one by one ({', '.join(given)}):"
+            " give either"
+        )
+    return given
+
+
 def _is_sequence(value: object) -> TypeGuard[Sequence[object]]:
     """An array argument: any sequence but a string (or the bytes of a file)."""
     return isinstance(value, Sequence) and not isinstance(value, (str, bytes, bytearray))

@@ -148,6 +148,9 @@ class Endpoint(Generic[ResponseT]):
     it, whose fields know their wire names."""
     body_type: Any = None
     """The same, for a body given as one argument."""
+    files: Mapping[str, str] = field(default_factory=dict)
+    """The arguments that hold files, which a `str` gives the path of: wire name ("" for a
+    whole body) -> argument name."""
 
 
 @dataclass(frozen=True)
@@ -457,6 +460,30 @@ def _with_wire_keys(endpoint: Endpoint[Any], call: Call) -> Call:
     )
 
 
+def _with_files_read(endpoint: Endpoint[Any], call: Call) -> Call:
+    """The call with each file given as a `str` path made the file at that path."""
+    if "" in endpoint.files:
+        return replace(call, body=_wire.path_file(endpoint.files[""], call.body))
+    if not isinstance(call.body, Mapping):
+        return call
+    return replace(
+        call,
+        body={
+            name: _wire.path_file(endpoint.files[name], value) if name in endpoint.files else value
+            for name, value in call.body.items()
+        },
+    )
+
+
+def _with_idempotency_key(endpoint: Endpoint[Any], call: Call) -> Call:
+    """The call with a key in the endpoint's idempotency header, unless it gives one: made once
+    per call, so that every retry of it sends the same."""
+    name = endpoint.idempotency_header
+    if name is None or call.headers.get(name) not in (None, NOT_GIVEN):
+        return call
+    return replace(call, headers={**call.headers, name: str(uuid.uuid4())})
+
+
 class BaseClient:
     """What the sync and async clients share: everything but sending."""
 
@@ -550,6 +577,8 @@ class BaseClient:
                 " (extra_query= adds query parameters)"
             )
         encodings = endpoint.encodings
+        if endpoint.files:
+            call = _with_files_read(endpoint, call)
         if endpoint.argument_types or endpoint.body_type is not None:
             call = _with_wire_keys(endpoint, call)
         header_items = {
@@ -657,10 +686,7 @@ class BaseClient:
         ("send", request), ("read", response), ("sleep", seconds) and ("discard", response), is
         sent the response (or the error) of each send and read, and returns the final response
         (its body read, unless `stream`) and the number of retries taken."""
-        name = endpoint.idempotency_header
-        if name is not None and call.headers.get(name) in (None, NOT_GIVEN):
-            # one key per call, the same on every retry
-            call = replace(call, headers={**call.headers, name: str(uuid.uuid4())})
+        call = _with_idempotency_key(endpoint, call)
         retry = 0
         while True:
             request = self._build_request(http, endpoint, call)

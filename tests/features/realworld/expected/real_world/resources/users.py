@@ -41,6 +41,7 @@ _PUT_AVATAR: Endpoint[None] = Endpoint(
     response_kind="none",
     body_encoding="binary",
     content_type="image/png",
+    files={"": "body"},
 )
 
 _UPLOAD_DOCUMENT: Endpoint[None] = Endpoint(
@@ -50,6 +51,7 @@ _UPLOAD_DOCUMENT: Endpoint[None] = Endpoint(
     response_kind="none",
     body_encoding="multipart",
     body_required=True,
+    files={"file": "file"},
 )
 
 _UPLOAD_SPECIFICATION: Endpoint[None] = Endpoint(
@@ -59,6 +61,7 @@ _UPLOAD_SPECIFICATION: Endpoint[None] = Endpoint(
     response_kind="none",
     body_encoding="multipart",
     body_required=True,
+    files={"spec": "spec"},
 )
 
 
@@ -101,7 +104,7 @@ class UsersResource(SyncAPIResource):
         self,
         login: str,
         *,
-        body: FileTypes,
+        body: FileTypes | str,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -124,7 +127,7 @@ class UsersResource(SyncAPIResource):
         self,
         login: str,
         *,
-        file: FileTypes,
+        file: FileTypes | str,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -146,7 +149,7 @@ class UsersResource(SyncAPIResource):
     def upload_specification(
         self,
         *,
-        spec: FileTypes | NotGiven = NOT_GIVEN,
+        spec: FileTypes | str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -224,7 +227,7 @@ class AsyncUsersResource(AsyncAPIResource):
         self,
         login: str,
         *,
-        body: FileTypes,
+        body: FileTypes | str,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -247,7 +250,7 @@ class AsyncUsersResource(AsyncAPIResource):
         self,
         login: str,
         *,
-        file: FileTypes,
+        file: FileTypes | str,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -269,7 +272,7 @@ class AsyncUsersResource(AsyncAPIResource):
     async def upload_specification(
         self,
         *,
-        spec: FileTypes | NotGiven = NOT_GIVEN,
+        spec: FileTypes | str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,

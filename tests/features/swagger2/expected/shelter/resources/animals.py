@@ -89,6 +89,7 @@ _UPLOAD_PHOTO: Endpoint[None] = Endpoint(
     security=[["apiKey"]],
     body_encoding="multipart",
     body_required=True,
+    files={"photo": "photo"},
 )
 
 _DOWNLOAD_PHOTO: Endpoint[bytes] = Endpoint(
@@ -249,7 +250,7 @@ class AnimalsResource(SyncAPIResource):
         self,
         animal_id: int,
         *,
-        photo: FileTypes,
+        photo: FileTypes | str,
         caption: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -467,7 +468,7 @@ class AsyncAnimalsResource(AsyncAPIResource):
         self,
         animal_id: int,
         *,
-        photo: FileTypes,
+        photo: FileTypes | str,
         caption: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,

@@ -42,6 +42,7 @@ _UPLOAD_DOCUMENT: Endpoint[UploadDocumentResponse] = Endpoint(
     body_encoding="multipart",
     body_required=True,
     encodings={"body": {"options": Encoding(content_type="application/json")}},
+    files={"file": "file"},
 )
 
 _DOWNLOAD_DOCUMENT: Endpoint[bytes] = Endpoint(
@@ -60,6 +61,7 @@ _REPLACE_DOCUMENT: Endpoint[None] = Endpoint(
     response_kind="none",
     security=[["token"]],
     body_encoding="binary",
+    files={"": "body"},
 )
 
 _IMPORT_ARCHIVE: Endpoint[None] = Endpoint(
@@ -70,6 +72,7 @@ _IMPORT_ARCHIVE: Endpoint[None] = Endpoint(
     security=[["token"]],
     body_encoding="binary",
     content_type="application/x-tar",
+    files={"": "body"},
 )
 
 _SUMMARIZE_DOCUMENT: Endpoint[str] = Endpoint(
@@ -99,7 +102,7 @@ class DocumentsResource(SyncAPIResource):
     def upload_document(
         self,
         *,
-        file: FileTypes,
+        file: FileTypes | str,
         title: str | NotGiven = NOT_GIVEN,
         labels: Sequence[str] | NotGiven = NOT_GIVEN,
         options: (
@@ -147,7 +150,7 @@ class DocumentsResource(SyncAPIResource):
         self,
         id: str,
         *,
-        body: FileTypes,
+        body: FileTypes | str,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -169,7 +172,7 @@ class DocumentsResource(SyncAPIResource):
     def import_archive(
         self,
         *,
-        body: FileTypes,
+        body: FileTypes | str,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -251,7 +254,7 @@ class AsyncDocumentsResource(AsyncAPIResource):
     async def upload_document(
         self,
         *,
-        file: FileTypes,
+        file: FileTypes | str,
         title: str | NotGiven = NOT_GIVEN,
         labels: Sequence[str] | NotGiven = NOT_GIVEN,
         options: (
@@ -299,7 +302,7 @@ class AsyncDocumentsResource(AsyncAPIResource):
         self,
         id: str,
         *,
-        body: FileTypes,
+        body: FileTypes | str,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -321,7 +324,7 @@ class AsyncDocumentsResource(AsyncAPIResource):
     async def import_archive(
         self,
         *,
-        body: FileTypes,
+        body: FileTypes | str,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,

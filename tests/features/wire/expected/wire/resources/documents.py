@@ -44,6 +44,7 @@ _UPLOAD_DOCUMENTS: Endpoint[None] = Endpoint(
             "thumbnail": Encoding(content_type="image/png"),
         },
     },
+    files={"scan": "scan", "thumbnail": "thumbnail"},
 )
 
 
@@ -64,13 +65,13 @@ class DocumentsResource(SyncAPIResource):
     def upload_documents(
         self,
         *,
-        scan: FileTypes,
+        scan: FileTypes | str,
         title: str | NotGiven = NOT_GIVEN,
         pages: int | NotGiven = NOT_GIVEN,
         labels: Sequence[str] | NotGiven = NOT_GIVEN,
         owner: Address | AddressParam | NotGiven = NOT_GIVEN,
         addresses: Sequence[Address | AddressParam] | NotGiven = NOT_GIVEN,
-        thumbnail: FileTypes | NotGiven = NOT_GIVEN,
+        thumbnail: FileTypes | str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -128,13 +129,13 @@ class AsyncDocumentsResource(AsyncAPIResource):
     async def upload_documents(
         self,
         *,
-        scan: FileTypes,
+        scan: FileTypes | str,
         title: str | NotGiven = NOT_GIVEN,
         pages: int | NotGiven = NOT_GIVEN,
         labels: Sequence[str] | NotGiven = NOT_GIVEN,
         owner: Address | AddressParam | NotGiven = NOT_GIVEN,
         addresses: Sequence[Address | AddressParam] | NotGiven = NOT_GIVEN,
-        thumbnail: FileTypes | NotGiven = NOT_GIVEN,
+        thumbnail: FileTypes | str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
