@@ -152,6 +152,8 @@ def test_the_webhook_receiver_reads_signed_events_typed_and_refuses_forged_ones(
         "agent.action a1 search:2.0",
         "unknown event {'success': True, 'type': 'monitor.page', 'id': 'm1'}",
     ]
+
+
 def test_firecrawl_py_arguments_reach_the_wire_as_it_sends_them(
     preset: Path, import_client: Callable[[Path, str], ModuleType], tmp_path: Path
 ) -> None:
