@@ -7,9 +7,12 @@ Plain dataclasses, built by `generator.ir.build` and read by the templates. Spec
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, Union
+from typing import TYPE_CHECKING, Literal, Union
 
 from .status_errors import StatusError
+
+if TYPE_CHECKING:
+    from .envelopes import Envelope
 
 # --- types -------------------------------------------------------------------------------------
 
@@ -390,6 +393,8 @@ class Operation:
     wait: Wait | None = None
     pages: Pages | None = None
     job: Job | None = None
+    envelope: Envelope | None = None
+    """What its method takes out of the successful answer (`ir/envelopes.py`)."""
     on_client: bool = False
     """Its method, and those its extensions add, are on the client itself too (`names`)."""
 

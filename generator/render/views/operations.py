@@ -9,7 +9,7 @@ from ...ir.status_errors import error_class
 from ..annotations import AnnotationWriter, Style
 from ..code import Code, docstring_text, py_literal
 from ..wrap import annotated, bracketed
-from .endpoints import EndpointView, endpoint_view, returns_annotation
+from .endpoints import EndpointView, endpoint_view, method_returns
 from .layout import METHOD_INDENT, PARAMETER_INDENT
 from .waiting import JobView, PagesView, WaitView, pages_view, wait_view
 
@@ -63,7 +63,7 @@ def operation_view(operation: Operation, writer: AnnotationWriter, shadowed: fro
         (positional if parameter.positional else parameters).append(
             ParameterView(parameter.name, annotation, default, declaration)
         )
-    returns = returns_annotation(operation.success_responses, writer, shadowed)
+    returns = method_returns(operation, writer, shadowed)
     async_returns = returns
     if operation.streams:
         for name in ("Stream", "AsyncStream"):

@@ -47,6 +47,7 @@ from . import _transport, _wire
 from ._exceptions import (
     STATUS_ERRORS,
     APIError,
+    APIFailureError,
     APIResponseValidationError,
     APIStatusError,
     InternalServerError,
@@ -115,6 +116,57 @@ class SecurityScheme:
 
 
 @dataclass(frozen=True)
+class ResponseEnvelope:
+    """How an operation's successful answer wraps what its method returns: the API's
+    `x-clientgen-envelope` (`{"success": true, "data": ...}`)."""
+
+    success: str
+    """The property that says whether the call succeeded."""
+    success_value: object = True
+    """The value it has when the call succeeded; any other value (or none) is a failure."""
+    error: str = "error"
+    """The property with the failure's message."""
+    data: str | None = None
+    """The property the method returns; None: the whole answer (or, with `flag`, whether the
+    call succeeded)."""
+    flag: bool = False
+    """The method returns whether the call succeeded: a failure is False, not an error."""
+    false_on: Sequence[int] = ()
+    """With `flag`: error statuses answered False instead of raised."""
+
+    def succeeded(self, body: object) -> bool:
+        if not isinstance(body, dict) or self.success not in body:
+            return False
+        value = body[self.success]
+        # `1 == True` in Python, not in JSON
+        return type(value) is type(self.success_value) and value == self.success_value
+
+    def opened(self, body: object, response: httpx.Response, operation: str) -> object:
+        """What the method returns from a successful status's JSON `body`: the flag, the payload
+        or the whole body; APIFailureError when the body says the call failed."""
+        if self.flag:
+            return self.succeeded(body)
+        if not self.succeeded(body):
+            raise APIFailureError(
+                f"{operation}: {_error_message(response, body, (self.error,))}",
+                response=response,
+                body=body,
+                parsed=None,
+            )
+        if self.data is None:
+            return body
+        payload = cast(dict[str, object], body).get(self.data)
+        if payload is None:
+            raise APIResponseValidationError(
+                f"{response.status_code} response to {operation} says the call succeeded but "
+                f"holds no {self.data!r}",
+                response=response,
+                body=body,
+            )
+        return payload
+
+
+@dataclass(frozen=True)
 class Endpoint(Generic[ResponseT]):
     """What the runtime needs to know about one operation of the API."""
 
@@ -148,6 +200,8 @@ class Endpoint(Generic[ResponseT]):
     it, whose fields know their wire names."""
     body_type: Any = None
     """The same, for a body given as one argument."""
+    envelope: ResponseEnvelope | None = None
+    """What the method takes out of a successful answer (None: the answer itself)."""
 
 
 @dataclass(frozen=True)
@@ -788,7 +842,10 @@ class BaseClient:
     def _process_response(
         self, endpoint: Endpoint[ResponseT], response: httpx.Response
     ) -> ResponseT:
+        envelope = endpoint.envelope
         if not response.is_success:
+            if envelope is not None and response.status_code in envelope.false_on:
+                return cast(ResponseT, False)
             raise _status_error(endpoint, response, self.strict_response_validation)
         if endpoint.response_kind == "none" or (endpoint.response is None and not response.content):
             return cast(ResponseT, None)
@@ -811,6 +868,10 @@ class BaseClient:
                 response=response,
                 body=response.text,
             ) from None
+        if envelope is not None:
+            data = envelope.opened(data, response, _operation(endpoint))
+            if envelope.flag:
+                return cast(ResponseT, data)
         try:
             return cast(
                 ResponseT,
@@ -1366,7 +1427,8 @@ def _status_error(
     error_class = STATUS_ERRORS.get(response.status_code)
     if error_class is None:
         error_class = InternalServerError if response.status_code >= 500 else APIStatusError
-    message = f"{_operation(endpoint)}: {_error_message(response, body)}"
+    keys = (endpoint.envelope.error,) if endpoint.envelope is not None else ()
+    message = f"{_operation(endpoint)}: {_error_message(response, body, keys)}"
     return error_class(message, response=response, body=body, parsed=parsed)
 
 
@@ -1375,11 +1437,17 @@ def _operation(endpoint: Endpoint[Any]) -> str:
     return f"{endpoint.method} {endpoint.path}"
 
 
-def _error_message(response: httpx.Response, body: object) -> str:
+def _error_message(response: httpx.Response, body: object, keys: tuple[str, ...] = ()) -> str:
+    """`Error code: 402 - ` and the body's message: its first text property among `keys`
+    (the envelope's) and the usual ones, else the body."""
     detail: object = body
     if isinstance(body, dict):
         detail = next(
-            (body[key] for key in ("error", "message", "detail") if isinstance(body.get(key), str)),
+            (
+                body[key]
+                for key in (*keys, "error", "message", "detail")
+                if isinstance(body.get(key), str)
+            ),
             body,
         )
     text = str(detail) if detail is not None else response.reason_phrase

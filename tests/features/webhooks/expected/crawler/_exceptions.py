@@ -14,6 +14,7 @@ __all__ = [
     "APITimeoutError",
     "APIResponseValidationError",
     "APIStatusError",
+    "APIFailureError",
     "RedirectError",
     "ResponseTooLargeError",
     "BadRequestError",
@@ -159,6 +160,11 @@ class APIStatusError(APIError):
     @property
     def request(self) -> httpx.Request:
         return self.response.request
+
+
+class APIFailureError(APIStatusError):
+    """A successful status whose answer says the call failed (`"success": false` in the
+    envelope the API wraps its answers in); the message is the answer's own."""
 
 
 class BadRequestError(APIStatusError):

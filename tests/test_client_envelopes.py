@@ -1,0 +1,124 @@
+"""Response envelopes (x-clientgen-envelope), the exception names and the retry policy a
+target configures: the golden feature clients against a real HTTP server on 127.0.0.1."""
+
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from generator.errors import GeneratorError
+
+from .conftest import write_spec
+from .golden import FEATURES
+from .http_server import TestServer
+from .test_ir import JOB_SPEC, build
+
+Importer = Callable[[Path, str], ModuleType]
+
+
+@pytest.fixture
+def notes(import_client: Importer) -> ModuleType:
+    return import_client(FEATURES / "envelopes" / "expected", "notes")
+
+
+def test_a_method_returns_what_the_envelope_holds(notes: ModuleType, server: TestServer) -> None:
+    server.reply(200, {"success": True, "data": {"id": "n1", "text": "hi"}})
+    server.reply(200, {"ok": True, "items": [{"id": "n1", "text": "hi"}, {"id": "n2", "text": "ho"}]})
+    server.reply(200, {"success": True, "data": {"id": "n2", "text": "ho"}})
+    server.reply(200, {"success": True, "total": 2})
+    client = notes.Notes(base_url=server.url)
+    created = client.notes.create_note(text="hi")
+    assert isinstance(created, notes.types.Note) and created.id == "n1"
+    assert [note.id for note in client.notes.list_notes()] == ["n1", "n2"]  # its own property names
+    assert client.notes.get_note("n2").text == "ho"  # the schema's envelope, another operation
+    assert client.notes.get_stats().total == 2  # no `data`: the whole answer, checked
+
+
+def test_a_failure_the_envelope_reports_raises_with_its_message(notes: ModuleType, server: TestServer) -> None:
+    server.reply(200, {"success": False, "error": "Text too long"})
+    server.reply(200, {"ok": False, "message": "Index rebuilding"})
+    server.reply(200, {"total": 2})  # no success property at all: no success either
+    server.reply(402, {"success": False, "error": "Out of credits"})
+    client = notes.Notes(base_url=server.url, max_retries=0)
+    with pytest.raises(notes.APIFailureError) as failed:
+        client.notes.create_note(text="x" * 10_000)
+    assert failed.value.status_code == 200 and failed.value.body == {"success": False, "error": "Text too long"}
+    assert str(failed.value) == "POST /notes: Error code: 200 - Text too long"
+    assert isinstance(failed.value, notes.APIStatusError)  # caught where any error answer is
+    with pytest.raises(notes.APIFailureError, match="Index rebuilding"):
+        client.notes.list_notes()
+    with pytest.raises(notes.APIFailureError):
+        client.notes.get_stats()
+    with pytest.raises(notes.PaymentRequiredError, match="Out of credits"):
+        client.notes.create_note(text="hi")
+
+
+def test_a_success_without_the_payload_is_an_invalid_answer(notes: ModuleType, server: TestServer) -> None:
+    server.reply(200, {"success": True})
+    client = notes.Notes(base_url=server.url)
+    with pytest.raises(notes.APIResponseValidationError, match="holds no 'data'"):
+        client.notes.get_note("n1")
+
+
+def test_a_flag_envelope_returns_a_bool_and_false_on_its_statuses(notes: ModuleType, server: TestServer) -> None:
+    server.reply(200, {"status": "deleted"})
+    server.reply(200, {"status": "kept"})
+    server.reply(409, {"error": "Already gone"})
+    server.reply(404, {"error": "No such note"})
+    client = notes.Notes(base_url=server.url, max_retries=0)
+    assert client.notes.delete_note("n1") is True
+    assert client.notes.delete_note("n1") is False
+    assert client.notes.delete_note("n1") is False  # 409: an answer, not an error
+    with pytest.raises(notes.NotFoundError):
+        client.notes.delete_note("n1")
+
+
+def test_the_async_client_opens_envelopes_too(notes: ModuleType, server: TestServer) -> None:
+    import asyncio
+
+    server.reply(200, {"success": True, "data": {"id": "n1", "text": "hi"}})
+    server.reply(200, {"success": False, "error": "Gone"})
+    server.reply(409, {})
+
+    async def main() -> None:
+        async with notes.AsyncNotes(base_url=server.url, max_retries=0) as client:
+            assert (await client.notes.get_note("n1")).id == "n1"
+            with pytest.raises(notes.APIFailureError, match="Gone"):
+                await client.notes.get_note("n1")
+            assert await client.notes.delete_note("n1") is False
+
+    asyncio.run(main())
+
+
+def test_the_raw_response_parses_to_what_the_envelope_holds(notes: ModuleType, server: TestServer) -> None:
+    server.reply(200, {"success": True, "data": {"id": "n1", "text": "hi"}})
+    client = notes.Notes(base_url=server.url)
+    raw = client.notes.with_raw_response.get_note("n1")
+    assert raw.status_code == 200 and raw.parse().id == "n1"
+
+
+@pytest.mark.parametrize(
+    ("extension", "where", "message"),
+    [
+        ("x-clientgen-envelope: {data: nope}", "/data", "has no property 'nope' (it has: status, tags)"),
+        ("x-clientgen-envelope: {payload: tags}", "", "must be an object with some of success"),
+        ("x-clientgen-envelope: {flag: true, data: tags}", "/data", "the flag or `data`, not both"),
+        ("x-clientgen-envelope: {false-on: [409]}", "/false-on", "needs `flag: true`"),
+        ("x-clientgen-envelope: {flag: true, false-on: [200]}", "/false-on", "error statuses"),
+        ("x-clientgen-envelope: {success-value: [1]}", "/success-value", "a string, a number or a boolean"),
+    ],
+)
+def test_envelope_mistakes_are_one_error_at_their_place(
+    tmp_path: Path, extension: str, where: str, message: str
+) -> None:
+    with pytest.raises(GeneratorError) as caught:
+        build(write_spec(tmp_path, JOB_SPEC.replace("EXTENSION", extension)))
+    assert caught.value.diagnostic.location.pointer == "/paths/~1jobs~1{id}/get/x-clientgen-envelope" + where
+    assert message in caught.value.diagnostic.message
+
+
+def test_an_envelope_that_changes_the_answer_cannot_go_with_a_waiting_method(tmp_path: Path) -> None:
+    extension = "x-clientgen-envelope: {flag: true}\n      x-clientgen-wait: {property: status, until: [done]}"
+    with pytest.raises(GeneratorError, match="cannot go with x-clientgen-wait"):
+        build(write_spec(tmp_path, JOB_SPEC.replace("EXTENSION", extension)))
