@@ -131,6 +131,8 @@ def _read_spec(spec: Path, inputs: Inputs, warnings: Warnings, stages: _Stages) 
                 client_class=inputs.client_class,
                 env_prefix=inputs.env_prefix,
                 overrides=NameOverrides(inputs.names),
+                error_names=inputs.errors,
+                retry=inputs.retry,
             )
     except GeneratorError:
         validated()  # an invalid document explains an error of the IR better

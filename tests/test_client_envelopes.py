@@ -7,7 +7,10 @@ from types import ModuleType
 
 import pytest
 
-from generator.errors import GeneratorError
+from generator.config import load_targets
+from generator.errors import GeneratorError, Warnings
+from generator.ir import build_api
+from generator.spec import load_document
 
 from .conftest import write_spec
 from .golden import FEATURES
@@ -122,3 +125,85 @@ def test_an_envelope_that_changes_the_answer_cannot_go_with_a_waiting_method(tmp
     extension = "x-clientgen-envelope: {flag: true}\n      x-clientgen-wait: {property: status, until: [done]}"
     with pytest.raises(GeneratorError, match="cannot go with x-clientgen-wait"):
         build(write_spec(tmp_path, JOB_SPEC.replace("EXTENSION", extension)))
+
+
+# --- the exception names a target chooses ----------------------------------------------------
+
+
+def test_the_errors_table_renames_classes_and_keeps_the_usual_names(notes: ModuleType, server: TestServer) -> None:
+    assert notes.NotesError.__name__ == "NotesError" and notes.APIError is notes.NotesError
+    assert notes.AuthenticationError is notes.UnauthorizedError
+    assert notes.PaymentRequiredError is notes.OutOfCreditsError
+    assert issubclass(notes.RequestTimeoutError, notes.APIStatusError)  # a status no operation documents
+    server.reply(401, {"error": "Bad key"})
+    server.reply(402, {"success": False, "error": "Out of credits"})
+    server.reply(408, {"error": "Too slow"})
+    client = notes.Notes(base_url=server.url, max_retries=0)
+    for error in (notes.UnauthorizedError, notes.OutOfCreditsError, notes.RequestTimeoutError):
+        with pytest.raises(error) as raised:
+            client.notes.create_note(text="hi")
+        assert type(raised.value) is error and isinstance(raised.value, notes.NotesError)
+    assert "OutOfCreditsError: 402" in client.notes.create_note.__doc__  # the docstring says it too
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ('401 = "NotFoundError"', "'NotFoundError' would name two classes"),
+        ('"600" = "TooLateError"', "'600' is neither an error status"),
+        ('APIError = "lower_case"', "'APIError' must be a class name in CamelCase"),
+        ('NoSuchError = "X"', "'NoSuchError' is neither an error status"),
+    ],
+)
+def test_errors_table_mistakes_are_errors_that_name_the_key(tmp_path: Path, table: str, message: str) -> None:
+    config = tmp_path / "pyproject.toml"
+    config.write_text(f'[[tool.generator.targets]]\nname = "x"\nspec = "s.yaml"\noutput = "o"\n\n'
+                      f"[tool.generator.targets.errors]\n{table}\n")  # fmt: skip
+    with pytest.raises(GeneratorError, match=r"\[tool\.generator\.targets\]\[0\]\.errors: " + message):
+        load_targets(config)
+
+
+def test_a_name_the_spec_documents_already_cannot_be_chosen_again(tmp_path: Path) -> None:
+    """The spec's 402 has a class of its own; 401 cannot take its name."""
+    spec = (FEATURES / "envelopes" / "spec.yaml").read_text()
+    document = load_document(write_spec(tmp_path, spec))
+    with pytest.raises(GeneratorError, match="'PaymentRequiredError' would name two classes"):
+        build_api(document, Warnings(), error_names={"401": "PaymentRequiredError"})
+
+
+# --- the retry policy a target chooses -------------------------------------------------------
+
+
+def test_only_the_configured_statuses_and_methods_are_retried(notes: ModuleType, server: TestServer) -> None:
+    server.reply(503, {"error": "busy"}, headers={"Retry-After": "0"})
+    server.reply(200, {"success": True, "data": {"id": "n1", "text": "hi"}})
+    server.reply(409, {"error": "Already gone"})  # not a retried status: answered at once
+    server.reply(503, {"error": "busy"}, headers={"Retry-After": "0"})  # POST: not a retried method
+    server.reply(429, {}, headers={"Retry-After": "0"})
+    server.reply(429, {}, headers={"Retry-After": "0"})  # max-retries = 1: the second 429 stays
+    client = notes.Notes(base_url=server.url)
+    assert client.max_retries == 1
+    assert client.notes.get_note("n1").id == "n1"
+    assert client.notes.delete_note("n1") is False
+    with pytest.raises(notes.InternalServerError):
+        client.notes.create_note(text="hi")
+    with pytest.raises(notes.RateLimitError):
+        client.notes.list_notes()
+    assert [r.method for r in server.requests] == ["GET", "GET", "DELETE", "POST", "GET", "GET"]
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ("statuses = [200]", "statuses must be a list of error statuses"),
+        ('methods = ["get"]', "methods must be a list of HTTP methods"),
+        ("max-retries = -1", "max-retries must be a count"),
+        ("tries = 2", "must be a table of statuses, methods and max-retries"),
+    ],
+)
+def test_retry_table_mistakes_are_errors_that_name_the_key(tmp_path: Path, table: str, message: str) -> None:
+    config = tmp_path / "pyproject.toml"
+    config.write_text(f'[[tool.generator.targets]]\nname = "x"\nspec = "s.yaml"\noutput = "o"\n\n'
+                      f"[tool.generator.targets.retry]\n{table}\n")  # fmt: skip
+    with pytest.raises(GeneratorError, match=message):
+        load_targets(config)

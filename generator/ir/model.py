@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, Union
 
+from ..options import RetryPolicy
 from .status_errors import StatusError
 
 if TYPE_CHECKING:
@@ -586,6 +587,9 @@ class Api:
     type_modules: list[TypeModule]
     status_errors: list[StatusError] = field(default_factory=list)
     """The exception classes of their own that the spec's documented error statuses need."""
+    error_names: dict[str, str] = field(default_factory=dict)
+    """The target's `errors` table: class or status -> this client's class name."""
+    retry: RetryPolicy = RetryPolicy()
     webhooks: list[Webhook] = field(default_factory=list)
     webhook_event: Alias | None = None
     """The type `unwrap` returns: the union of the webhooks' payloads."""

@@ -94,7 +94,7 @@ def contract_module_view(api: Api, resource: Resource) -> ContractModuleView:
             models.add(check)
         returns_none = check == "None"  # no body: success is raising nothing
         errors = [
-            (int(response.status), error_class(response.status))
+            (int(response.status), error_class(response.status, api.error_names))
             for response in operation.error_responses
             if response.status.isdigit() and int(response.status) >= 400
         ]

@@ -76,7 +76,13 @@ INITIAL_RETRY_DELAY = 0.5
 MAX_RETRY_DELAY = 8.0
 MAX_RETRY_AFTER = 60.0
 """A Retry-After longer than this is not waited for; the usual backoff applies instead."""
-RETRY_STATUSES = frozenset({408, 409, 429})
+RETRY_STATUSES: frozenset[int] = frozenset({408, 409, 429})
+RETRY_STATUS_CLASSES: frozenset[int] = frozenset({5})
+"""Hundreds whose every status is retried (5: every 5xx)."""
+RETRY_METHODS: frozenset[str] = frozenset(
+    {"GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE", "POST", "PATCH", "QUERY"}
+)
+"""The methods whose requests are retried, after an error status or a connection error."""
 BODILESS = frozenset({"GET", "HEAD", "DELETE", "OPTIONS", "TRACE"})
 """Methods whose requests carry no body unless the API describes one."""
 PRODUCT = "firecrawl/0.1.0"
@@ -716,19 +722,20 @@ class BaseClient:
             # one key per call, the same on every retry
             call = replace(call, headers={**call.headers, name: str(uuid.uuid4())})
         retry = 0
+        retries = self.max_retries if endpoint.method in RETRY_METHODS else 0
         while True:
             request = self._build_request(http, endpoint, call)
             self._log_request(request)
             outcome = yield from self._exchange(request, stream=stream)
             if isinstance(outcome, httpx.HTTPError):
-                if retry >= self.max_retries:
+                if retry >= retries:
                     raise connection_error(outcome, request, _operation(endpoint))
                 retry += 1
                 delay = self._retry_delay(retry, None)
                 self._log_retry(request, retry, delay, type(outcome).__name__)
                 yield ("sleep", delay)
                 continue
-            if retry < self.max_retries and _should_retry(outcome):
+            if retry < retries and _should_retry(outcome):
                 retry += 1
                 delay = self._retry_delay(retry, outcome)
                 self._log_retry(request, retry, delay, f"status {outcome.status_code}")
@@ -1259,11 +1266,12 @@ def _checked_text(text: str, hint: str) -> str:
 
 
 def _should_retry(response: httpx.Response) -> bool:
-    """Retry 408, 409, 429 and 5xx, unless the server says otherwise with x-should-retry."""
+    """Retry a 408, 409, 429 or 5xx response, unless the server says otherwise with x-should-retry."""
     verdict: str | None = response.headers.get("x-should-retry")
     if verdict in ("true", "false"):
         return verdict == "true"
-    return response.status_code in RETRY_STATUSES or response.status_code >= 500
+    status = response.status_code
+    return status in RETRY_STATUSES or status // 100 in RETRY_STATUS_CLASSES
 
 
 def _retry_after_seconds(headers: httpx.Headers) -> float | None:

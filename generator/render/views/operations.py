@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ...ir.model import NO_DEFAULT, Operation, Parameter
@@ -44,7 +45,9 @@ class OperationView:
     job: JobView | None = None
 
 
-def operation_view(operation: Operation, writer: AnnotationWriter, shadowed: frozenset[str]) -> OperationView:
+def operation_view(
+    operation: Operation, writer: AnnotationWriter, shadowed: frozenset[str], error_names: Mapping[str, str]
+) -> OperationView:
     positional: list[ParameterView] = []
     parameters: list[ParameterView] = []
     documented = []
@@ -77,7 +80,7 @@ def operation_view(operation: Operation, writer: AnnotationWriter, shadowed: fro
         returns=returns,
         async_returns=async_returns,
         streams=operation.streams,
-        docstring=_method_docstring(operation, documented),
+        docstring=_method_docstring(operation, documented, error_names),
         endpoint=endpoint_view(operation, writer),
     )
     view.call_arguments = _call_arguments(operation)
@@ -116,7 +119,7 @@ def _call_arguments(operation: Operation) -> list[Code]:
     return arguments
 
 
-def _method_docstring(operation: Operation, arguments: list[str]) -> Code:
+def _method_docstring(operation: Operation, arguments: list[str], error_names: Mapping[str, str]) -> Code:
     """Summary (else `METHOD /path`), description, arguments, errors."""
     parts = [(operation.summary or "").strip() or f"{operation.http_method} {operation.path}"]
     if operation.description and operation.description.strip() != parts[0]:
@@ -128,7 +131,7 @@ def _method_docstring(operation: Operation, arguments: list[str]) -> Code:
     raises = []
     for response in operation.error_responses:
         description = (response.description or "").strip()
-        raises.append(f"  {error_class(response.status)}: {response.status} {description}".rstrip())
+        raises.append(f"  {error_class(response.status, error_names)}: {response.status} {description}".rstrip())
     if raises:
         parts.append("\n".join(["Raises:", *raises]))
     return docstring_text("\n\n".join(parts), METHOD_INDENT)

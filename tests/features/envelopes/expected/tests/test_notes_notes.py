@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from notes import APIStatusError, Notes, PaymentRequiredError
+from notes import APIStatusError, Notes, OutOfCreditsError
 from notes.types import GetStatsResponse, Note
 
 
@@ -17,7 +17,7 @@ def test_create_note(client: Notes) -> None:
 
 @pytest.mark.parametrize(
     ("status", "error"),
-    [(402, PaymentRequiredError)],
+    [(402, OutOfCreditsError)],
 )
 def test_create_note_errors(client: Notes, status: int, error: type[APIStatusError]) -> None:
     with pytest.raises(error) as raised:

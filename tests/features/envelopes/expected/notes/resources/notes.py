@@ -101,7 +101,7 @@ class NotesResource(SyncAPIResource):
         """POST /notes
 
         Raises:
-          PaymentRequiredError: 402 Out of credits.
+          OutOfCreditsError: 402 Out of credits.
         """
         return self._client._request(
             _CREATE_NOTE,
@@ -243,7 +243,7 @@ class AsyncNotesResource(AsyncAPIResource):
         """POST /notes
 
         Raises:
-          PaymentRequiredError: 402 Out of credits.
+          OutOfCreditsError: 402 Out of credits.
         """
         return await self._client._request(
             _CREATE_NOTE,
