@@ -1,6 +1,7 @@
 """Response envelopes (x-clientgen-envelope), the exception names and the retry policy a
 target configures: the golden feature clients against a real HTTP server on 127.0.0.1."""
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
@@ -8,6 +9,7 @@ from types import ModuleType
 import pytest
 
 from generator.config import load_targets
+from generator.diff import diff_specs
 from generator.errors import GeneratorError, Warnings
 from generator.ir import build_api
 from generator.spec import load_document
@@ -15,6 +17,7 @@ from generator.spec import load_document
 from .conftest import write_spec
 from .golden import FEATURES
 from .http_server import TestServer
+from .test_diff import base_spec
 from .test_ir import JOB_SPEC, build
 
 Importer = Callable[[Path, str], ModuleType]
@@ -207,3 +210,19 @@ def test_retry_table_mistakes_are_errors_that_name_the_key(tmp_path: Path, table
                       f"[tool.generator.targets.retry]\n{table}\n")  # fmt: skip
     with pytest.raises(GeneratorError, match=message):
         load_targets(config)
+
+
+def test_the_diff_reports_what_an_envelope_changes_in_what_methods_return(tmp_path: Path) -> None:
+    """Opening the envelope changes what a program reads: `create_item()` returns the payload."""
+    specs = []
+    for name, extension in (("old", None), ("new", {"data": "id"})):
+        spec = base_spec()
+        spec["components"]["schemas"]["Item"]["properties"]["success"] = {"type": "boolean"}
+        if extension is not None:
+            spec["paths"]["/items"]["post"]["x-clientgen-envelope"] = extension
+        (tmp_path / f"{name}.json").write_text(json.dumps(spec))
+        specs.append(tmp_path / f"{name}.json")
+    changes = diff_specs(*specs).changes
+    assert [(c.kind, c.breaking, c.message) for c in changes] == [
+        ("return-type-changed", True, "`client.items.create_item()` returns `str` instead of `Item`")
+    ]

@@ -107,6 +107,9 @@ def render_project(
         "status_table": [(status, Code(name)) for status, name in status_table(api.status_errors, api.error_names)],
         "named": {usual: Code(name) for usual, name in renamed_classes(api.error_names).items()},
         "exception_aliases": exception_aliases(api.status_errors, api.error_names),
+        "envelopes": any(
+            operation.envelope is not None and not operation.envelope.flag for operation in api.operations
+        ),
         "retry": retry_view(api.retry),
         "with_tests": with_tests,
         "generator_version": Code(__version__),
