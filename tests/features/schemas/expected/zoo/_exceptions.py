@@ -141,7 +141,8 @@ class ResponseTooLargeError(APIError):
 
 
 class APIStatusError(APIError):
-    """The API answered with an error status (4xx or 5xx).
+    """The API answered with an error status (4xx or 5xx), or said that a call failed
+    (`APIFailureError`).
 
     `body` is the decoded JSON (or the text) of the response; `parsed` is the body as the
     model the API documents for this status, or None when it documents none or it did not fit.
