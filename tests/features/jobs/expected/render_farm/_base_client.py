@@ -1266,7 +1266,8 @@ def _checked_text(text: str, hint: str) -> str:
 
 
 def _should_retry(response: httpx.Response) -> bool:
-    """Retry a 408, 409, 429 or 5xx response, unless the server says otherwise with x-should-retry."""
+    """Whether to retry an answer: its status is in RETRY_STATUSES or RETRY_STATUS_CLASSES,
+    unless the server says otherwise with x-should-retry."""
     verdict: str | None = response.headers.get("x-should-retry")
     if verdict in ("true", "false"):
         return verdict == "true"
