@@ -156,6 +156,7 @@ def test_the_errors_table_renames_classes_and_keeps_the_usual_names(notes: Modul
         ('"600" = "TooLateError"', "'600' is neither an error status"),
         ('APIError = "lower_case"', "'APIError' must be a class name in CamelCase"),
         ('NoSuchError = "X"', "'NoSuchError' is neither an error status"),
+        ('401 = "A"\nAuthenticationError = "B"', "'401' and 'AuthenticationError' name one class"),
     ],
 )
 def test_errors_table_mistakes_are_errors_that_name_the_key(tmp_path: Path, table: str, message: str) -> None:

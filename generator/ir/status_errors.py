@@ -95,8 +95,7 @@ def error_class(status: str, chosen: Mapping[str, str] | None = None) -> str:
     chosen = chosen or {}
     code = int(status) if status.isdigit() else None
     if code is None or not 400 <= code < 600:
-        usual = "InternalServerError" if status.startswith("5") else "APIStatusError"
-        return chosen.get(usual, usual)
+        return error_class("500", chosen) if status.startswith("5") else chosen.get("APIStatusError", "APIStatusError")
     usual = _usual_class(code)
     return chosen.get(str(code)) or chosen.get(usual, usual)
 
@@ -119,13 +118,12 @@ def documented_errors(statuses: Iterable[str], chosen: Mapping[str, str] | None 
 def renamed_classes(chosen: Mapping[str, str]) -> dict[str, str]:
     """Usual name -> this client's, for every class of every client (the runtime's and the common
     statuses')."""
-    usual = [*EXCEPTIONS, *COMMON.values()]
-    return {name: error_class(str(code), chosen) if (code := _status_of(name)) else chosen.get(name, name)
-            for name in dict.fromkeys(usual)}  # fmt: skip
-
-
-def _status_of(name: str) -> int | None:
-    return next((code for code, common in COMMON.items() if common == name and code != 500), None)
+    status_of = {name: code for code, name in COMMON.items()}
+    renamed = {}
+    for name in dict.fromkeys([*EXCEPTIONS, *COMMON.values()]):
+        code = status_of.get(name)
+        renamed[name] = error_class(str(code), chosen) if code is not None else chosen.get(name, name)
+    return renamed
 
 
 def exception_aliases(errors: list[StatusError], chosen: Mapping[str, str]) -> list[tuple[str, str]]:
@@ -163,6 +161,8 @@ def errors_table_problem(chosen: Mapping[str, object], statuses: Iterable[str] =
             return f"{key!r} is neither an error status (400 to 599) nor one of the classes {known}"
         if not isinstance(name, str) or not _CLASS_NAME.match(name) or name in naming.BUILTIN_NAMES:
             return f"{key!r} must be a class name in CamelCase that is no builtin's, not {name!r}"
+        if key.isdigit() and COMMON.get(int(key)) in chosen:
+            return f"{key!r} and {COMMON[int(key)]!r} name one class"
     names = {str(key): str(value) for key, value in chosen.items()}
     classes = {**renamed_classes(names), **{e.alias or e.name: e.name for e in documented_errors(statuses, names)}}
     taken: dict[str, str] = {}
