@@ -34,7 +34,7 @@ from typing import Any, Literal
 from . import naming
 from .errors import Diagnostic, GeneratorError
 from .inputs import Inputs
-from .options import CLIENT_PREFIX, POLICIES, ArgumentOptions, LoadOptions, Policy
+from .options import CLIENT_PREFIX, POLICIES, RETRY_METHODS, ArgumentOptions, LoadOptions, Policy, RetryPolicy
 from .release import FIRST_VERSION, VERSION, Versioning
 from .sources import allowed_url, is_url
 
@@ -63,6 +63,9 @@ class Target:
     names: dict[str, str] = field(default_factory=dict)
     versioning: Policy = "zero"
     initial_version: str = FIRST_VERSION
+    errors: dict[str, str] = field(default_factory=dict)
+    """Class or status -> this client's exception class name (ir/status_errors.py)."""
+    retry: RetryPolicy = RetryPolicy()
     stale_overlays: Literal["warn", "error"] = "warn"
     """`error`: an overlay action that selects nothing, or a `names` entry that names nothing,
     stops the run; `warn`: it is a warning (the upstream may have fixed what it worked around)."""
@@ -107,6 +110,8 @@ class Target:
             with_tests=self.tests,
             versioning=Versioning(self.versioning, self.initial_version),
             arguments=ArgumentOptions(self.idempotency_header, self.body_defaults),
+            errors=self.errors,
+            retry=self.retry,
         )
 
 
@@ -126,6 +131,8 @@ _KEYS: dict[str, tuple[str, str]] = {
     "templates": ("templates", "path"),
     "tests": ("tests", "bool"),
     "names": ("names", "names"),
+    "errors": ("errors", "errors"),
+    "retry": ("retry", "retry"),
     "stale-overlays": ("stale_overlays", "warn|error"),
     "versioning": ("versioning", "|".join(POLICIES)),
     "initial-version": ("initial_version", "version"),
@@ -238,6 +245,17 @@ def _value(path: Path, where: str, value: Any, kind: str, base: Path) -> Any:
         if value not in kind.split("|"):
             raise wrong(" or ".join(repr(choice) for choice in kind.split("|")))
         return value
+    if kind == "errors":
+        # here, not at the top: the IR's package is slow to import, and `check` reads the
+        # configuration before it knows whether anything needs generating
+        from .ir.status_errors import errors_table_problem
+
+        problem = errors_table_problem(value) if isinstance(value, dict) else "must be a table"
+        if problem is not None:
+            raise GeneratorError(path, f"{where}: {problem}")
+        return dict(value)
+    if kind == "retry":
+        return _retry_policy(path, where, value)
     if kind == "paths":
         if not isinstance(value, list) or not all(isinstance(item, str) and item for item in value):
             raise wrong("a list of paths")
@@ -264,3 +282,23 @@ def _body_defaults(path: Path, where: str, value: Any) -> dict[str, str | int | 
         if not isinstance(item, (str, int, float, bool)):
             raise GeneratorError(path, f"{where}.{key!r} must be a string, a number or a boolean, not {item!r}")
     return dict(value)
+
+
+def _retry_policy(path: Path, where: str, value: Any) -> RetryPolicy:
+    """A `retry` table: `statuses` (error statuses, or `"4XX"`, `"5XX"`), `methods` (HTTP
+    methods), `max-retries` (a count); what it leaves out is the usual policy's."""
+    usual = RetryPolicy()
+    if not isinstance(value, dict) or not set(value) <= {"statuses", "methods", "max-retries"}:
+        raise GeneratorError(path, f"{where} must be a table of statuses, methods and max-retries, not {value!r}")
+    statuses = value.get("statuses", list(usual.statuses))
+    if not isinstance(statuses, list) or not all(
+        isinstance(s, int) and not isinstance(s, bool) and 400 <= s < 600 or s in ("4XX", "5XX") for s in statuses
+    ):
+        raise GeneratorError(path, f'{where}.statuses must be a list of error statuses and "4XX", "5XX"')
+    methods = value.get("methods", list(usual.methods))
+    if not isinstance(methods, list) or not all(m in RETRY_METHODS for m in methods):
+        raise GeneratorError(path, f"{where}.methods must be a list of HTTP methods: {', '.join(RETRY_METHODS)}")
+    count = value.get("max-retries", usual.max_retries)
+    if not isinstance(count, int) or isinstance(count, bool) or count < 0:
+        raise GeneratorError(path, f"{where}.max-retries must be a count (0 or more), not {count!r}")
+    return RetryPolicy(tuple(dict.fromkeys(statuses)), tuple(dict.fromkeys(methods)), count)

@@ -32,6 +32,21 @@ class LoadOptions:
     """Follow `$ref`s to files outside the spec's folder."""
 
 
+RETRY_METHODS = ("GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE", "POST", "PATCH", "QUERY")
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """Which failed attempts a client retries, and how often (`retry` in a target's configuration)."""
+
+    statuses: tuple[int | str, ...] = (408, 409, 429, "5XX")
+    """Error statuses (`429`) and classes of them (`"5XX"`) that are retried."""
+    methods: tuple[str, ...] = RETRY_METHODS
+    """The HTTP methods whose requests are retried (after an error status or a connection error)."""
+    max_retries: int = 2
+    """The clients' default `max_retries`."""
+
+
 @dataclass(frozen=True)
 class ArgumentOptions:
     """Arguments the configuration adds to the methods (`idempotency-header`, `body-defaults`)."""
@@ -57,3 +72,6 @@ class ClientOptions:
     overlays: tuple[Path, ...] = ()
     load: LoadOptions = LoadOptions()
     arguments: ArgumentOptions = ArgumentOptions()
+    errors: Mapping[str, str] = field(default_factory=dict)
+    """Class or status -> this client's exception class name (ir/status_errors.py)."""
+    retry: RetryPolicy = RetryPolicy()

@@ -132,6 +132,8 @@ def _read_spec(spec: Path, inputs: Inputs, warnings: Warnings, stages: _Stages) 
                 env_prefix=inputs.env_prefix,
                 overrides=NameOverrides(inputs.names),
                 arguments=inputs.arguments,
+                error_names=inputs.errors,
+                retry=inputs.retry,
             )
     except GeneratorError:
         validated()  # an invalid document explains an error of the IR better

@@ -94,6 +94,36 @@ def test_every_row_of_the_table_runs_against_a_server_that_plays_firecrawl(prese
     assert next(body for body in server.bodies if "prompt" in body and "urls" in body)["schema"]["title"] == "Product"
 
 
+def test_envelopes_errors_and_retries_are_firecrawl_pys(
+    preset: Path, import_client: Callable[[Path, str], ModuleType]
+) -> None:
+    """A 200 that says `success: false` raises FirecrawlError with the API's message; a cancel
+    answers a bool, and False to a 409 (a crawl that has ended), which is not retried; a 401 is
+    UnauthorizedError."""
+    firecrawl = import_client(preset / "generated" / "firecrawl", "firecrawl")
+    with TestServer() as server:
+        server.reply(200, {"success": False, "error": "All scraping engines failed"})
+        server.reply(200, {"success": True, "status": "cancelled"})
+        server.reply(409, {"success": False, "error": "Crawl already completed"})
+        server.reply(401, {"success": False, "error": "Invalid token"})
+        client = firecrawl.Firecrawl(api_key="fc-test", base_url=f"{server.url}/v2")
+        with pytest.raises(firecrawl.FirecrawlError, match="All scraping engines failed") as failed:
+            client.scrape("https://example.com")
+        assert failed.value.status_code == 200
+        assert client.cancel_crawl("c1") is True
+        assert client.cancel_crawl("c1") is False
+        with pytest.raises(firecrawl.UnauthorizedError) as unauthorized:
+            client.get_credit_usage()
+        assert isinstance(unauthorized.value, firecrawl.FirecrawlError)
+        assert firecrawl.AuthenticationError is firecrawl.UnauthorizedError  # the usual name, kept
+        assert [(r.method, r.path) for r in server.requests] == [
+            ("POST", "/v2/scrape"),
+            ("DELETE", "/v2/crawl/c1"),
+            ("DELETE", "/v2/crawl/c1"),  # the 409, once
+            ("GET", "/v2/team/credit-usage"),
+        ]
+
+
 def test_the_preset_client_reads_as_a_reviewer_expects(
     preset: Path, import_client: Callable[[Path, str], ModuleType]
 ) -> None:

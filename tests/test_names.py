@@ -27,6 +27,7 @@ import pytest
 import yaml
 
 from generator import naming
+from generator.config import load_targets
 from generator.errors import GeneratorError, Warnings
 from generator.ir import build_api, default_package_name
 from generator.ir.build import RESERVED_CLASS_NAMES
@@ -196,6 +197,8 @@ def test_what_the_modules_with_spec_names_import_is_in_the_table_and_reserved() 
     checked = 0
     for project in sorted(FEATURES.glob("*/expected")):
         [package] = [path.parent for path in project.glob("*/__init__.py")]
+        config = project.parent / "pyproject.toml"
+        chosen = set(load_targets(config)[0].errors.values()) if config.is_file() else set()
         own = {path.stem for path in package.glob("types/*.py")} | {
             path.stem for path in package.glob("resources/*.py")
         }
@@ -216,6 +219,9 @@ def test_what_the_modules_with_spec_names_import_is_in_the_table_and_reserved() 
                     assert source == "_exceptions", (module, name, source)
                 elif name in WEBHOOK_RUNTIME_NAMES:  # reserved where the spec has webhooks (test_ir.py)
                     assert source == "_webhooks", (module, name, source)
+                    continue
+                elif name in chosen:  # exception names the feature's `errors` table chooses, reserved there
+                    assert source == "_exceptions", (module, name, source)
                     continue
                 else:
                     assert naming.RUNTIME_IMPORTS.get(name) == source, (module, name, source)

@@ -11,7 +11,7 @@ import asyncio
 import os
 import tempfile
 
-from firecrawl import AsyncFirecrawl, Firecrawl, PaymentRequiredError, RateLimitError
+from firecrawl import AsyncFirecrawl, Firecrawl, FirecrawlError, PaymentRequiredError, RateLimitError
 from pydantic import BaseModel
 
 
@@ -24,13 +24,10 @@ def main() -> None:
     firecrawl = Firecrawl()  # the API key from FIRECRAWL_API_KEY
 
     # scrape: markdown, and JSON shaped by a pydantic model
-    doc = firecrawl.scrape("https://example.com", formats=["markdown"]).data
-    print("scrape:", doc.markdown if doc else None)
-    doc = firecrawl.scrape(
-        "https://example.com/product", formats=["markdown", {"type": "json", "schema": Product}]
-    ).data
-    product = Product.model_validate(doc.json_) if doc else None
-    print("json:", product)
+    doc = firecrawl.scrape("https://example.com", formats=["markdown"])
+    print("scrape:", doc.markdown)
+    doc = firecrawl.scrape("https://example.com/product", formats=["markdown", {"type": "json", "schema": Product}])
+    print("json:", Product.model_validate(doc.json_))
 
     # crawl: start, wait, every page of documents
     crawl = firecrawl.crawl("https://example.com", limit=10, formats=["markdown"], poll_interval=0.1, max_wait=60)
@@ -47,8 +44,8 @@ def main() -> None:
 
     # map and search
     print("map:", firecrawl.map("https://example.com").links)
-    results = firecrawl.search("firecrawl", limit=3).data
-    print("search:", [result.url for result in (results.web or [] if results else [])])
+    results = firecrawl.search("firecrawl", limit=3)
+    print("search:", [result.url for result in results.web or []])
 
     # extract and agent: jobs in one call
     extracted = firecrawl.extract(
@@ -63,31 +60,34 @@ def main() -> None:
         report = os.path.join(folder, "report.pdf")
         with open(report, "wb") as file:
             file.write(b"%PDF-1.4 ...")
-        parsed = firecrawl.parse(report).data
-    print("parse:", parsed.markdown if parsed else None)
+        parsed = firecrawl.parse(report)
+    print("parse:", parsed.markdown)
 
     # interact with the browser of a scrape, then stop it
     scraped = firecrawl.scrape("https://example.com", formats=["markdown"])
-    scrape_id = scraped.data.metadata.scrape_id if scraped.data and scraped.data.metadata else None
+    scrape_id = scraped.metadata.scrape_id if scraped.metadata else None
     if scrape_id is not None:
         outcome = firecrawl.interact(scrape_id, "await page.click('a')")
         print("interact:", outcome.success)
         print("stop:", firecrawl.stop_interaction(scrape_id).success)
 
-    # errors: 429 is retried (Retry-After honoured); 402 has a class of its own
+    # errors: 429 is retried (Retry-After honoured); 402 has a class of its own; FirecrawlError
+    # is the base of them all
     try:
         firecrawl.scrape("https://example.com/expensive")
     except PaymentRequiredError as error:
         print("out of credits:", error.status_code)
     except RateLimitError as error:
         print("still rate limited:", error.headers.get("retry-after"))
+    except FirecrawlError as error:
+        print("failed:", error)
 
 
 async def main_async() -> None:
     async with AsyncFirecrawl() as firecrawl:
-        doc = (await firecrawl.scrape("https://example.com", formats=["markdown"])).data
+        doc = await firecrawl.scrape("https://example.com", formats=["markdown"])
         crawl = await firecrawl.crawl("https://example.com", limit=10, poll_interval=0.1)
-        print("async:", doc.markdown if doc else None, len(crawl.data or []))
+        print("async:", doc.markdown, len(crawl.data or []))
 
 
 if __name__ == "__main__":

@@ -52,6 +52,8 @@ def read_api(spec: Path, options: ClientOptions, label: str | None = None) -> tu
         env_prefix=options.env_prefix,
         overrides=NameOverrides(dict(options.names)),
         arguments=options.arguments,
+        error_names=options.errors,
+        retry=options.retry,
     )
     version = SpecVersion(
         label or str(spec), api.title, api.version, document.sha256, overlaid_sha256(document, options.overlays)

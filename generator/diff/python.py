@@ -393,16 +393,24 @@ def _extension_methods(operation: Operation) -> tuple[str | None, str | None, st
     )
 
 
+def _returned_types(operation: Operation) -> list[TypeExpr]:
+    """The types the method returns: its successful answers', or what their envelope holds."""
+    envelope = operation.envelope
+    if envelope is not None and envelope.flag:
+        return [Primitive("bool")]
+    if envelope is not None and envelope.payload is not None:
+        return [envelope.payload]
+    return [r.type for r in operation.success_responses if r.type is not None]
+
+
 def _returns(operation: Operation) -> str:
-    types = [r.type for r in operation.success_responses if r.type is not None]
-    return " | ".join(dict.fromkeys(python_type(t) for t in types)) or "None"
+    return " | ".join(dict.fromkeys(python_type(t) for t in _returned_types(operation))) or "None"
 
 
 def _same_fields_or_more(old: Operation, new: Operation) -> bool:
     """The two operations return one model each, the new one with every field of the old one:
     a program that reads the answer runs as before."""
-    old_types = [r.type for r in old.success_responses if r.type is not None]
-    new_types = [r.type for r in new.success_responses if r.type is not None]
+    old_types, new_types = _returned_types(old), _returned_types(new)
     if len(old_types) != 1 or len(new_types) != 1:
         return False
     (old_type,), (new_type,) = old_types, new_types

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from .. import naming, nodes
 from ..errors import GeneratorError, Warnings, escape_pointer_token
 from ..load import Document
-from ..options import ArgumentOptions
+from ..options import ArgumentOptions, RetryPolicy
 from .dedupe import merge_identical
 from .layout import plan_modules
 from .model import (
@@ -23,7 +25,7 @@ from .model import (
 from .operations import OperationBuilder
 from .overrides import NameOverrides
 from .schemas import SchemaBuilder
-from .status_errors import STATUS_ERROR_CLASSES, documented_errors
+from .status_errors import STATUS_ERROR_CLASSES, StatusError, documented_errors, errors_table_problem
 from .webhooks import WEBHOOK_RUNTIME_NAMES, WebhookBuilder, declares_webhooks, webhook_signature
 
 # Names a class the generator names must not take: what the generated modules import (a schema
@@ -93,6 +95,8 @@ def build_api(
     env_prefix: str | None = None,
     overrides: NameOverrides | None = None,
     arguments: ArgumentOptions = ArgumentOptions(),
+    error_names: Mapping[str, str] | None = None,
+    retry: RetryPolicy = RetryPolicy(),
 ) -> Api:
     """The IR of a loaded document. `client_class` and `env_prefix` replace the names made from
     the package name; `overrides` gives chosen Python names to methods, classes and fields;
@@ -101,10 +105,12 @@ def build_api(
     title = nodes.text(info, "title") or document.path.stem
     package_name, client_class, env_prefix = _chosen_or_made(title, package_name, client_class, env_prefix)
     overrides = overrides or NameOverrides()
+    error_names = dict(error_names or {})
     with_webhooks = declares_webhooks(document)
     class_names = naming.Scope(
         RESERVED_CLASS_NAMES
         | {client_class, "Async" + client_class}
+        | set(error_names.values())
         | (WEBHOOK_RUNTIME_NAMES if with_webhooks else set())
     )
     schemes = _security_schemes(document, warnings)
@@ -150,13 +156,23 @@ def build_api(
         resources=resources,
         types=types,
         type_modules=plan_modules(types, schemas.group_of, schemas.references),
-        status_errors=documented_errors(
-            r.status for resource in resources for op in resource.operations for r in op.responses
-        ),
+        status_errors=_status_errors(document, resources, error_names),
+        error_names=error_names,
+        retry=retry,
         webhooks=webhooks,
         webhook_event=webhook_event,
         webhook_signature=webhook_signature(document, warnings),
     )
+
+
+def _status_errors(document: Document, resources: list[Resource], error_names: dict[str, str]) -> list[StatusError]:
+    """The exception classes of their own of the error statuses the spec documents and of those
+    the `errors` table names; two classes of one name are an error."""
+    statuses = [r.status for resource in resources for op in resource.operations for r in op.responses]
+    problem = errors_table_problem(error_names, statuses)
+    if problem is not None:
+        raise document.error(None, f"the errors table: {problem}")
+    return documented_errors(statuses, error_names)
 
 
 def _chosen_or_made(

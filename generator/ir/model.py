@@ -7,9 +7,13 @@ Plain dataclasses, built by `generator.ir.build` and read by the templates. Spec
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, Union
+from typing import TYPE_CHECKING, Literal, Union
 
+from ..options import RetryPolicy
 from .status_errors import StatusError
+
+if TYPE_CHECKING:
+    from .envelopes import Envelope
 
 # --- types -------------------------------------------------------------------------------------
 
@@ -429,6 +433,8 @@ class Operation:
     wait: Wait | None = None
     pages: Pages | None = None
     job: Job | None = None
+    envelope: Envelope | None = None
+    """What its method takes out of the successful answer (`ir/envelopes.py`)."""
     on_client: bool = False
     """Its method, and those its extensions add, are on the client itself too (`names`)."""
 
@@ -620,6 +626,9 @@ class Api:
     type_modules: list[TypeModule]
     status_errors: list[StatusError] = field(default_factory=list)
     """The exception classes of their own that the spec's documented error statuses need."""
+    error_names: dict[str, str] = field(default_factory=dict)
+    """The target's `errors` table: class or status -> this client's class name."""
+    retry: RetryPolicy = RetryPolicy()
     webhooks: list[Webhook] = field(default_factory=list)
     webhook_event: Alias | None = None
     """The type `unwrap` returns: the union of the webhooks' payloads."""

@@ -12,6 +12,7 @@ from ..load import Document
 from ..options import ArgumentOptions
 from .arguments import ConfiguredArguments
 from .bodies import FLATTEN_EXTENSION, FLATTEN_FUNCTION, BodyBuilder
+from .envelopes import ENVELOPE_EXTENSION, operation_envelope
 from .extensions import ExtensionReader, waiting_options
 from .model import Operation, Resource
 from .overrides import NameOverrides, check_natural, reserve
@@ -245,6 +246,12 @@ class OperationBuilder:
         body_fields = body_parameters if body is not None and body.flattened else []
         pages = self._extensions.pages(node, pointer, name, parameters + body_fields, responses, scopes)
         job = self._extensions.job_declaration(node, pointer, name, scopes)
+        envelope = operation_envelope(self._document, node, pointer, responses)
+        if envelope is not None and (envelope.data or envelope.flag) and (wait or pages or job):
+            # those methods read the fields of the whole answer
+            raise self._document.error(
+                pointer, f"{ENVELOPE_EXTENSION} with `data` or `flag` cannot go with x-clientgen-wait, -pages or -job"
+            )
         operation = Operation(
             name=name,
             operation_id=operation_id,
@@ -263,6 +270,7 @@ class OperationBuilder:
             endpoint_name=naming.endpoint_constant(name),
             wait=wait,
             pages=pages,
+            envelope=envelope,
             on_client=on_client,
         )
         if job is not None:

@@ -13,7 +13,7 @@ from ..format import UNIT
 from ..inputs import templates_dir, templates_sha256
 from ..ir.layout import preloaded
 from ..ir.model import Api, Model, Primitive, UnionOf
-from ..ir.status_errors import exported_exceptions, status_table
+from ..ir.status_errors import exception_aliases, exported_exceptions, renamed_classes, status_table
 from .annotations import natural_order
 from .code import (
     Code,
@@ -31,6 +31,7 @@ from .views.client import client_view
 from .views.layout import reexport
 from .views.paging import returns_page_object
 from .views.resources import resource_view
+from .views.retry import retry_view
 from .views.type_modules import type_module_view
 
 __all__ = ["Project", "generated_header", "render_project", "templates_dir", "templates_sha256"]
@@ -103,8 +104,14 @@ def render_project(
         "project": project,
         "client": client,
         "unit": Code(UNIT.rstrip("\n")),
-        "exceptions": [Code(name) for name in exported_exceptions(api.status_errors)],
-        "status_table": [(status, Code(name)) for status, name in status_table(api.status_errors)],
+        "exceptions": [Code(name) for name in exported_exceptions(api.status_errors, api.error_names)],
+        "status_table": [(status, Code(name)) for status, name in status_table(api.status_errors, api.error_names)],
+        "named": {usual: Code(name) for usual, name in renamed_classes(api.error_names).items()},
+        "exception_aliases": exception_aliases(api.status_errors, api.error_names),
+        "envelopes": any(
+            operation.envelope is not None and not operation.envelope.flag for operation in api.operations
+        ),
+        "retry": retry_view(api.retry),
         "with_tests": with_tests,
         "generator_version": Code(__version__),
     }
@@ -133,7 +140,7 @@ def render_project(
     )
     for resource in api.resources:
         files[f"{package}/resources/{resource.module}.py"] = render(
-            "package/resources/resource.py.jinja", resource=resource_view(resource)
+            "package/resources/resource.py.jinja", resource=resource_view(resource, api.error_names)
         )
     files[f"{package}/types/__init__.py"] = render(
         "package/types/__init__.py.jinja",

@@ -95,7 +95,7 @@ def contract_module_view(api: Api, resource: Resource) -> ContractModuleView:
             models.add(check)
         returns_none = check == "None"  # no body: success is raising nothing
         errors = [
-            (int(response.status), error_class(response.status))
+            (int(response.status), error_class(response.status, api.error_names))
             for response in operation.error_responses
             if response.status.isdigit() and int(response.status) >= 400
         ]
@@ -146,10 +146,15 @@ def contract_module_view(api: Api, resource: Resource) -> ContractModuleView:
 
 def _check(operation: Operation) -> str | None:
     """The class a successful result is an instance of, when the spec says so plainly."""
+    envelope = operation.envelope
+    if envelope is not None and envelope.flag:
+        return "bool"
     types: list[TypeExpr | None] = []
     for response in operation.success_responses:
         if response.type not in types:
             types.append(response.type)
+    if envelope is not None and envelope.payload is not None:
+        types = [envelope.payload]
     if operation.streams or len(types) != 1:
         return None
     (type_,) = types

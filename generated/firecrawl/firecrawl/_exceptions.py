@@ -9,21 +9,22 @@ import httpx
 
 __all__ = [
     "APIError",
-    "MissingCredentialsError",
     "APIConnectionError",
     "APITimeoutError",
     "APIResponseValidationError",
     "APIStatusError",
+    "APIFailureError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConflictError",
+    "InternalServerError",
+    "MissingCredentialsError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
     "RedirectError",
     "ResponseTooLargeError",
-    "BadRequestError",
-    "AuthenticationError",
-    "PermissionDeniedError",
-    "NotFoundError",
-    "ConflictError",
     "UnprocessableEntityError",
-    "RateLimitError",
-    "InternalServerError",
     "WaitTimeoutError",
 ]
 
@@ -140,7 +141,8 @@ class ResponseTooLargeError(APIError):
 
 
 class APIStatusError(APIError):
-    """The API answered with an error status (4xx or 5xx).
+    """The API answered with an error status (4xx or 5xx), or said that a call failed
+    (`APIFailureError`).
 
     `body` is the decoded JSON (or the text) of the response; `parsed` is the body as the
     model the API documents for this status, or None when it documents none or it did not fit.
@@ -159,6 +161,11 @@ class APIStatusError(APIError):
     @property
     def request(self) -> httpx.Request:
         return self.response.request
+
+
+class APIFailureError(APIStatusError):
+    """A successful status whose answer says the call failed (`"success": false` in the
+    envelope the API wraps its answers in); the message is the answer's own."""
 
 
 class BadRequestError(APIStatusError):

@@ -52,6 +52,8 @@ class EndpointView:
     files: Code | None = None
     """The arguments that hold files, which take paths as `str`s too: wire name ("" for a whole
     body) -> argument name."""
+    envelope: Code | None = None
+    """`ResponseEnvelope(...)`: what the method takes out of the answer."""
 
 
 def _response_types(responses: list[Response]) -> list[TypeExpr | None]:
@@ -75,9 +77,37 @@ def returns_annotation(responses: list[Response], writer: AnnotationWriter, shad
     return Code(" | ".join(ordered))
 
 
+def method_returns(operation: Operation, writer: AnnotationWriter, shadowed: frozenset[str]) -> Code:
+    """What the operation's method returns: its successful answer, or what its envelope holds."""
+    envelope = operation.envelope
+    if envelope is not None and envelope.flag:
+        return Code("bool")
+    if envelope is not None and envelope.payload is not None:
+        return writer.annotation(envelope.payload, Style(open_enums=True, shadowed=shadowed, file_type="bytes"))
+    return returns_annotation(operation.success_responses, writer, shadowed)
+
+
+def _envelope(operation: Operation, writer: AnnotationWriter) -> Code | None:
+    """`ResponseEnvelope(...)` with the arguments that differ from its defaults."""
+    envelope = operation.envelope
+    if envelope is None:
+        return None
+    writer.imports.use("ResponseEnvelope")
+    arguments: list[str] = [py_literal(envelope.success)]
+    optional = {
+        "success_value": (envelope.success_value, True),
+        "error": (envelope.error, "error"),
+        "data": (envelope.data, None),
+        "flag": (envelope.flag, False),
+        "false_on": (envelope.false_on, ()),
+    }
+    arguments += [f"{name}={py_literal(value)}" for name, (value, default) in optional.items() if value != default]
+    return Code(f"ResponseEnvelope({', '.join(arguments)})")
+
+
 def endpoint_view(operation: Operation, writer: AnnotationWriter) -> EndpointView:
     success = operation.success_responses
-    returns = returns_annotation(success, writer, frozenset())
+    returns = method_returns(operation, writer, frozenset())
     media_types = [response.media_type for response in success if response.media_type]
     kind = "none"
     if media_types:
@@ -119,6 +149,7 @@ def endpoint_view(operation: Operation, writer: AnnotationWriter) -> EndpointVie
         body_type=body_type,
         body_required=body is not None and body.required and body.encoding in ("form", "multipart"),
         files=_files(operation),
+        envelope=_envelope(operation, writer),
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ...ir.bodies import FLATTEN_FUNCTION
@@ -10,7 +11,7 @@ from ...ir.status_errors import error_class
 from ..annotations import AnnotationWriter, Style
 from ..code import Code, docstring_text, py_literal
 from ..wrap import annotated, bracketed
-from .endpoints import EndpointView, endpoint_view, returns_annotation
+from .endpoints import EndpointView, endpoint_view, method_returns
 from .layout import METHOD_INDENT, PARAMETER_INDENT
 from .paging import PageObjectView, page_object_view, returns_page_object
 from .waiting import JobView, PagesView, WaitView, pages_view, wait_view
@@ -51,7 +52,9 @@ class OperationView:
     job: JobView | None = None
 
 
-def operation_view(operation: Operation, writer: AnnotationWriter, shadowed: frozenset[str]) -> OperationView:
+def operation_view(
+    operation: Operation, writer: AnnotationWriter, shadowed: frozenset[str], error_names: Mapping[str, str]
+) -> OperationView:
     positional: list[ParameterView] = []
     parameters: list[ParameterView] = []
     documented = []
@@ -74,7 +77,7 @@ def operation_view(operation: Operation, writer: AnnotationWriter, shadowed: fro
         (positional if parameter.positional else parameters).append(
             ParameterView(parameter.name, annotation, default, declaration)
         )
-    returns = returns_annotation(operation.success_responses, writer, shadowed)
+    returns = method_returns(operation, writer, shadowed)
     async_returns = returns
     if operation.streams:
         for name in ("Stream", "AsyncStream"):
@@ -93,7 +96,7 @@ def operation_view(operation: Operation, writer: AnnotationWriter, shadowed: fro
         returns=returns,
         async_returns=async_returns,
         streams=operation.streams,
-        docstring=_method_docstring(operation, documented),
+        docstring=_method_docstring(operation, documented, error_names),
         endpoint=endpoint_view(operation, writer),
         page_object=page_object,
     )
@@ -148,7 +151,7 @@ def _value(parameter: Parameter, operation: Operation) -> str:
     return f"{FLATTEN_FUNCTION}({py_literal(parameter.name)}, {parameter.name}, {given})"
 
 
-def _method_docstring(operation: Operation, arguments: list[str]) -> Code:
+def _method_docstring(operation: Operation, arguments: list[str], error_names: Mapping[str, str]) -> Code:
     """Summary (else `METHOD /path`), description, arguments, errors."""
     parts = [(operation.summary or "").strip() or f"{operation.http_method} {operation.path}"]
     if operation.description and operation.description.strip() != parts[0]:
@@ -167,7 +170,7 @@ def _method_docstring(operation: Operation, arguments: list[str]) -> Code:
     raises = []
     for response in operation.error_responses:
         description = (response.description or "").strip()
-        raises.append(f"  {error_class(response.status)}: {response.status} {description}".rstrip())
+        raises.append(f"  {error_class(response.status, error_names)}: {response.status} {description}".rstrip())
     if raises:
         parts.append("\n".join(["Raises:", *raises]))
     return docstring_text("\n\n".join(parts), METHOD_INDENT)

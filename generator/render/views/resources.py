@@ -3,6 +3,7 @@ raw and streaming twins."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ...ir.model import Resource
@@ -62,7 +63,8 @@ def _resource_lines(class_name: str, base: str, raw_class_name: str, streaming_c
     )
 
 
-def resource_view(resource: Resource) -> ResourceView:
+def resource_view(resource: Resource, error_names: Mapping[str, str]) -> ResourceView:
+    """`error_names`: the target's `errors` table, for the docstrings."""
     here = f"resources.{resource.module}"
     imports = Imports(here)
     for name in (
@@ -89,7 +91,7 @@ def resource_view(resource: Resource) -> ResourceView:
         imports.use("PageCursors")
     writer = AnnotationWriter(imports)
     shadowed = frozenset(operation.name for operation in resource.operations)
-    operations = [operation_view(operation, writer, shadowed) for operation in resource.operations]
+    operations = [operation_view(operation, writer, shadowed, error_names) for operation in resource.operations]
     views = {operation.name: view for operation, view in zip(resource.operations, operations)}
     for operation, view in zip(resource.operations, operations):
         if operation.job is not None:

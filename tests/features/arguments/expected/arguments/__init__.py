@@ -10,6 +10,7 @@ from ._client import Arguments, AsyncArguments
 from ._exceptions import (
     APIConnectionError,
     APIError,
+    APIFailureError,
     APIResponseValidationError,
     APIStatusError,
     APITimeoutError,
@@ -37,6 +38,7 @@ __all__ = [
     "APITimeoutError",
     "APIResponseValidationError",
     "APIStatusError",
+    "APIFailureError",
     "AuthenticationError",
     "BadRequestError",
     "ConflictError",

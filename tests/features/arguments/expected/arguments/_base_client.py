@@ -47,6 +47,7 @@ from . import _transport, _wire
 from ._exceptions import (
     STATUS_ERRORS,
     APIError,
+    APIFailureError,
     APIResponseValidationError,
     APIStatusError,
     InternalServerError,
@@ -75,7 +76,13 @@ INITIAL_RETRY_DELAY = 0.5
 MAX_RETRY_DELAY = 8.0
 MAX_RETRY_AFTER = 60.0
 """A Retry-After longer than this is not waited for; the usual backoff applies instead."""
-RETRY_STATUSES = frozenset({408, 409, 429})
+RETRY_STATUSES: frozenset[int] = frozenset({408, 409, 429})
+RETRY_STATUS_CLASSES: frozenset[int] = frozenset({5})
+"""Hundreds whose every status is retried (5: every 5xx)."""
+RETRY_METHODS: frozenset[str] = frozenset(
+    {"GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE", "POST", "PATCH", "QUERY"}
+)
+"""The methods whose requests are retried, after an error status or a connection error."""
 BODILESS = frozenset({"GET", "HEAD", "DELETE", "OPTIONS", "TRACE"})
 """Methods whose requests carry no body unless the API describes one."""
 PRODUCT = "arguments/0.1.0"
@@ -115,6 +122,57 @@ class SecurityScheme:
 
 
 @dataclass(frozen=True)
+class ResponseEnvelope:
+    """How an operation's successful answer wraps what its method returns: the API's
+    `x-clientgen-envelope` (`{"success": true, "data": ...}`)."""
+
+    success: str
+    """The property that says whether the call succeeded."""
+    success_value: object = True
+    """The value it has when the call succeeded; any other value (or none) is a failure."""
+    error: str = "error"
+    """The property with the failure's message."""
+    data: str | None = None
+    """The property the method returns; None: the whole answer (or, with `flag`, whether the
+    call succeeded)."""
+    flag: bool = False
+    """The method returns whether the call succeeded: a failure is False, not an error."""
+    false_on: Sequence[int] = ()
+    """With `flag`: error statuses answered False instead of raised."""
+
+    def succeeded(self, body: object) -> bool:
+        if not isinstance(body, dict) or self.success not in body:
+            return False
+        value = body[self.success]
+        # `1 == True` in Python, not in JSON
+        return type(value) is type(self.success_value) and value == self.success_value
+
+    def opened(self, body: object, response: httpx.Response, operation: str) -> object:
+        """What the method returns from a successful status's JSON `body`: the flag, the payload
+        or the whole body; APIFailureError when the body says the call failed."""
+        if self.flag:
+            return self.succeeded(body)
+        if not self.succeeded(body):
+            raise APIFailureError(
+                f"{operation}: {_error_message(response, body, (self.error,))}",
+                response=response,
+                body=body,
+                parsed=None,
+            )
+        if self.data is None:
+            return body
+        payload = cast(dict[str, object], body).get(self.data)
+        if payload is None:
+            raise APIResponseValidationError(
+                f"{response.status_code} response to {operation} says the call succeeded but "
+                f"holds no {self.data!r}",
+                response=response,
+                body=body,
+            )
+        return payload
+
+
+@dataclass(frozen=True)
 class Endpoint(Generic[ResponseT]):
     """What the runtime needs to know about one operation of the API."""
 
@@ -151,6 +209,8 @@ class Endpoint(Generic[ResponseT]):
     files: Mapping[str, str] = field(default_factory=dict)
     """The arguments that hold files, which a `str` gives the path of: wire name ("" for a
     whole body) -> argument name."""
+    envelope: ResponseEnvelope | None = None
+    """What the method takes out of a successful answer (None: the answer itself)."""
 
 
 @dataclass(frozen=True)
@@ -688,19 +748,20 @@ class BaseClient:
         (its body read, unless `stream`) and the number of retries taken."""
         call = _with_idempotency_key(endpoint, call)
         retry = 0
+        retries = self.max_retries if endpoint.method in RETRY_METHODS else 0
         while True:
             request = self._build_request(http, endpoint, call)
             self._log_request(request)
             outcome = yield from self._exchange(request, stream=stream)
             if isinstance(outcome, httpx.HTTPError):
-                if retry >= self.max_retries:
+                if retry >= retries:
                     raise connection_error(outcome, request, _operation(endpoint))
                 retry += 1
                 delay = self._retry_delay(retry, None)
                 self._log_retry(request, retry, delay, type(outcome).__name__)
                 yield ("sleep", delay)
                 continue
-            if retry < self.max_retries and _should_retry(outcome):
+            if retry < retries and _should_retry(outcome):
                 retry += 1
                 delay = self._retry_delay(retry, outcome)
                 self._log_retry(request, retry, delay, f"status {outcome.status_code}")
@@ -814,7 +875,10 @@ class BaseClient:
     def _process_response(
         self, endpoint: Endpoint[ResponseT], response: httpx.Response
     ) -> ResponseT:
+        envelope = endpoint.envelope
         if not response.is_success:
+            if envelope is not None and response.status_code in envelope.false_on:
+                return cast(ResponseT, False)
             raise _status_error(endpoint, response, self.strict_response_validation)
         if endpoint.response_kind == "none" or (endpoint.response is None and not response.content):
             return cast(ResponseT, None)
@@ -837,6 +901,10 @@ class BaseClient:
                 response=response,
                 body=response.text,
             ) from None
+        if envelope is not None:
+            data = envelope.opened(data, response, _operation(endpoint))
+            if envelope.flag:
+                return cast(ResponseT, data)
         try:
             return cast(
                 ResponseT,
@@ -1224,11 +1292,13 @@ def _checked_text(text: str, hint: str) -> str:
 
 
 def _should_retry(response: httpx.Response) -> bool:
-    """Retry 408, 409, 429 and 5xx, unless the server says otherwise with x-should-retry."""
+    """Whether to retry an answer: its status is in RETRY_STATUSES or RETRY_STATUS_CLASSES,
+    unless the server says otherwise with x-should-retry."""
     verdict: str | None = response.headers.get("x-should-retry")
     if verdict in ("true", "false"):
         return verdict == "true"
-    return response.status_code in RETRY_STATUSES or response.status_code >= 500
+    status = response.status_code
+    return status in RETRY_STATUSES or status // 100 in RETRY_STATUS_CLASSES
 
 
 def _retry_after_seconds(headers: httpx.Headers) -> float | None:
@@ -1392,7 +1462,8 @@ def _status_error(
     error_class = STATUS_ERRORS.get(response.status_code)
     if error_class is None:
         error_class = InternalServerError if response.status_code >= 500 else APIStatusError
-    message = f"{_operation(endpoint)}: {_error_message(response, body)}"
+    keys = (endpoint.envelope.error,) if endpoint.envelope is not None else ()
+    message = f"{_operation(endpoint)}: {_error_message(response, body, keys)}"
     return error_class(message, response=response, body=body, parsed=parsed)
 
 
@@ -1401,11 +1472,17 @@ def _operation(endpoint: Endpoint[Any]) -> str:
     return f"{endpoint.method} {endpoint.path}"
 
 
-def _error_message(response: httpx.Response, body: object) -> str:
+def _error_message(response: httpx.Response, body: object, keys: tuple[str, ...] = ()) -> str:
+    """`Error code: 402 - ` and the body's message: its first text property among `keys`
+    (the envelope's) and the usual ones, else the body."""
     detail: object = body
     if isinstance(body, dict):
         detail = next(
-            (body[key] for key in ("error", "message", "detail") if isinstance(body.get(key), str)),
+            (
+                body[key]
+                for key in (*keys, "error", "message", "detail")
+                if isinstance(body.get(key), str)
+            ),
             body,
         )
     text = str(detail) if detail is not None else response.reason_phrase

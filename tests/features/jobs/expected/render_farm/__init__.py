@@ -7,6 +7,7 @@ from ._client import AsyncRenderFarm, RenderFarm
 from ._exceptions import (
     APIConnectionError,
     APIError,
+    APIFailureError,
     APIResponseValidationError,
     APIStatusError,
     APITimeoutError,
@@ -36,6 +37,7 @@ __all__ = [
     "APITimeoutError",
     "APIResponseValidationError",
     "APIStatusError",
+    "APIFailureError",
     "AuthenticationError",
     "BadRequestError",
     "ConflictError",

@@ -86,8 +86,8 @@ class Catalog(SyncAPIClient):
           timeout: Seconds (or an httpx.Timeout) for each attempt of a request: for connecting,
             for each read, and for the whole response (an httpx.Timeout's read timeout);
             None waits forever.
-          max_retries: Retries of a request that failed to connect, timed out, or got a 408,
-            409, 429 or 5xx response; 0 turns retrying off.
+          max_retries: Retries of a request that failed to connect, timed out, or got
+            a 408, 409, 429 or 5xx response; 0 turns retrying off.
           max_response_size: Bytes of a response's body, decompressed, beyond which
             ResponseTooLargeError stops reading it; None reads any size.
           cross_origin_redirects: Follow a redirect to another origin (scheme, host, port),
@@ -159,8 +159,8 @@ class AsyncCatalog(AsyncAPIClient):
           timeout: Seconds (or an httpx.Timeout) for each attempt of a request: for connecting,
             for each read, and for the whole response (an httpx.Timeout's read timeout);
             None waits forever.
-          max_retries: Retries of a request that failed to connect, timed out, or got a 408,
-            409, 429 or 5xx response; 0 turns retrying off.
+          max_retries: Retries of a request that failed to connect, timed out, or got
+            a 408, 409, 429 or 5xx response; 0 turns retrying off.
           max_response_size: Bytes of a response's body, decompressed, beyond which
             ResponseTooLargeError stops reading it; None reads any size.
           cross_origin_redirects: Follow a redirect to another origin (scheme, host, port),

@@ -7,6 +7,7 @@ from ._client import AsyncCrawler, Crawler
 from ._exceptions import (
     APIConnectionError,
     APIError,
+    APIFailureError,
     APIResponseValidationError,
     APIStatusError,
     APITimeoutError,
@@ -35,6 +36,7 @@ __all__ = [
     "APITimeoutError",
     "APIResponseValidationError",
     "APIStatusError",
+    "APIFailureError",
     "AuthenticationError",
     "BadRequestError",
     "ConflictError",

@@ -7,6 +7,7 @@ from ._client import AsyncWire, Wire
 from ._exceptions import (
     APIConnectionError,
     APIError,
+    APIFailureError,
     APIResponseValidationError,
     APIStatusError,
     APITimeoutError,
@@ -34,6 +35,7 @@ __all__ = [
     "APITimeoutError",
     "APIResponseValidationError",
     "APIStatusError",
+    "APIFailureError",
     "AuthenticationError",
     "BadRequestError",
     "ConflictError",
