@@ -113,9 +113,8 @@ def table(observed: dict[str, Observed], listing: Listing) -> str:
 def migration(observed: dict[str, Observed], listing: Listing) -> str:
     """What a firecrawl-py user changes: each reason once, with the call sites it concerns."""
     by_reason: dict[str, list[str]] = {}
-    for (site, kind), reason in listing.reasons.items():
-        if kind in ("types", "outcome", "result"):
-            by_reason.setdefault(reason, []).append(f"`{site}`")
+    for (site, _kind), reason in listing.reasons.items():
+        by_reason.setdefault(reason, []).append(f"`{site}`")
     same = [site for site in observed if not any((site, kind) in listing.reasons for kind in KINDS)]
     lines = [
         "### Migrating a firecrawl-py program",
@@ -129,7 +128,7 @@ def migration(observed: dict[str, Observed], listing: Listing) -> str:
         for site in observed
         if (site, "types") not in listing.reasons and any((site, kind) in listing.reasons for kind in KINDS)
     ]
-    lines += ["", "Type-checked with mypy --strict, yet behaving otherwise (no warning before they run):", ""]
+    lines += ["", "Accepted by mypy --strict, yet returning, raising or sending something else:", ""]
     lines.append(", ".join(silent) or "none.")
     lines += ["", "Requests differ in body fields by design:", ""]
     lines += [f"- `{name}`: {reason}" for name, reason in listing.ignored_fields.items()]
