@@ -13,7 +13,7 @@ import pytest
 
 from generator.errors import GeneratorError
 from generator.inputs import Inputs
-from generator.ir.model import Alias
+from generator.ir.type_exprs import Alias
 from generator.load import Document, LoadOptions
 from generator.pipeline import generate_files
 from generator.spec import load_document

@@ -5,8 +5,9 @@ import pytest
 from generator.errors import GeneratorError, Warnings
 from generator.inputs import Inputs
 from generator.ir import build_api, default_package_name
-from generator.ir.model import NONE, Encoding, ListOf, LiteralOf, MapOf, Primitive, Ref, UnionOf, Wait
+from generator.ir.model import Encoding, Wait
 from generator.ir.status_errors import documented_errors, error_class
+from generator.ir.type_exprs import NONE, ListOf, LiteralOf, MapOf, Primitive, Ref, UnionOf
 from generator.pipeline import generate_files
 from generator.spec import load_document
 

@@ -9,8 +9,9 @@ import pytest
 
 from generator.errors import GeneratorError, Warnings
 from generator.ir import build_api
-from generator.ir.model import Alias, Api, Discriminator, Ref, UnionOf
+from generator.ir.model import Api
 from generator.ir.overrides import NameOverrides
+from generator.ir.type_exprs import Alias, Discriminator, Ref, UnionOf
 from generator.spec import load_document
 
 from .conftest import write_spec

@@ -7,23 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ..ir.model import (
-    NONE,
-    Alias,
-    Api,
-    ListOf,
-    LiteralOf,
-    MapOf,
-    Model,
-    Operation,
-    Pages,
-    Parameter,
-    Primitive,
-    Ref,
-    TupleOf,
-    TypeExpr,
-    UnionOf,
-)
+from ..ir.model import Api, Operation, Pages, Parameter
+from ..ir.type_exprs import NONE, Alias, ListOf, LiteralOf, MapOf, Model, Primitive, Ref, TupleOf, TypeExpr, UnionOf
 from .changes import Change
 
 Side = Literal["request", "response"]

@@ -7,23 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ..ir.model import (
-    NONE,
-    Alias,
-    Api,
-    ListOf,
-    LiteralOf,
-    MapOf,
-    Model,
-    Operation,
-    Parameter,
-    Primitive,
-    Ref,
-    Resource,
-    TupleOf,
-    TypeExpr,
-    UnionOf,
-)
+from ..ir.model import Api, Operation, Parameter, Resource
+from ..ir.type_exprs import NONE, Alias, ListOf, LiteralOf, MapOf, Model, Primitive, Ref, TupleOf, TypeExpr, UnionOf
 from ..render.annotations import PRIMITIVE_ANNOTATIONS
 from .changes import Change
 from .http import match_operations

@@ -10,8 +10,9 @@ from .. import naming
 from ..errors import Warnings
 from ..load import Document
 from ..options import ArgumentOptions
-from .model import Alias, LiteralOf, Parameter, Primitive, Ref, RequestBody, TypeExpr, UnionOf, default_encoding
+from .model import Parameter, RequestBody, default_encoding
 from .parameters import IDEMPOTENCY_ARGUMENT, IDEMPOTENCY_HEADERS
+from .type_exprs import Alias, LiteralOf, Primitive, Ref, TypeExpr, UnionOf
 
 KEY_DESCRIPTION = "Makes retrying the call safe: a key made for each call, the same on every retry, unless given."
 # Methods without an effect a retry could repeat: they get no key of the client's making.

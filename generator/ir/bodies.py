@@ -12,28 +12,11 @@ from typing import Any
 from .. import naming, nodes
 from ..errors import Warnings, escape_pointer_token
 from ..load import Document, split_pointer
-from .model import (
-    ANY,
-    NONE,
-    BodyEncoding,
-    Encoding,
-    Field,
-    ListOf,
-    MapOf,
-    Model,
-    Parameter,
-    Primitive,
-    Ref,
-    RequestBody,
-    Response,
-    TypeExpr,
-    UnionOf,
-    default_encoding,
-    is_event_stream,
-)
+from .model import BodyEncoding, Encoding, Parameter, RequestBody, Response, default_encoding, is_event_stream
 from .parameters import argument_default, style_encoding
 from .samples import BINARY, required_by_variant, sample
 from .schemas import SchemaBuilder, joined
+from .type_exprs import ANY, NONE, Field, ListOf, MapOf, Model, Primitive, Ref, TypeExpr, UnionOf
 
 FLATTEN_EXTENSION = "x-clientgen-flatten"
 FLATTEN_FUNCTION = "flattened_object"

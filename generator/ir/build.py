@@ -10,22 +10,12 @@ from ..load import Document
 from ..options import ArgumentOptions, RetryPolicy
 from .dedupe import merge_identical
 from .layout import plan_modules
-from .model import (
-    Alias,
-    Api,
-    EnvironmentVariables,
-    Model,
-    NamedType,
-    Resource,
-    SecurityScheme,
-    Server,
-    ServerVariable,
-    referenced,
-)
+from .model import Api, EnvironmentVariables, Resource, SecurityScheme, Server, ServerVariable
 from .operations import OperationBuilder
 from .overrides import NameOverrides
 from .schemas import SchemaBuilder
 from .status_errors import STATUS_ERROR_CLASSES, StatusError, documented_errors, errors_table_problem
+from .type_exprs import Alias, Model, NamedType, referenced
 from .webhooks import WEBHOOK_RUNTIME_NAMES, WebhookBuilder, declares_webhooks, webhook_signature
 
 # Names a class the generator names must not take: what the generated modules import (a schema

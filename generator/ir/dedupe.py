@@ -25,19 +25,8 @@ import dataclasses
 from collections.abc import Iterable
 
 from .. import naming
-from .model import (
-    Discriminator,
-    ListOf,
-    MapOf,
-    Model,
-    NamedType,
-    Operation,
-    Ref,
-    Resource,
-    TupleOf,
-    TypeExpr,
-    UnionOf,
-)
+from .model import Operation, Resource
+from .type_exprs import Discriminator, ListOf, MapOf, Model, NamedType, Ref, TupleOf, TypeExpr, UnionOf
 
 Key = object
 

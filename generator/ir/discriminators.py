@@ -8,7 +8,7 @@ from typing import Any
 from .. import naming, nodes
 from ..errors import Warnings
 from ..load import Document
-from .model import Alias, Discriminator, LiteralOf, Model, Ref, TypeExpr, UnionOf
+from .type_exprs import Alias, Discriminator, LiteralOf, Model, Ref, TypeExpr, UnionOf
 
 # Property names that usually tag the variants of a union; they name inline variants.
 TAG_PROPERTIES = ("type", "kind", "object", "event")

@@ -16,34 +16,15 @@ operation answering with that schema has it); the operation's own wins.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from ..errors import escape_pointer_token
 from ..load import Document
-from .model import NONE, LiteralValue, Model, Ref, Response, TypeExpr, UnionOf
+from .model import Envelope, Response
+from .type_exprs import NONE, Model, Ref, TypeExpr, UnionOf
 
 ENVELOPE_EXTENSION = "x-clientgen-envelope"
 _KEYS = ("success", "success-value", "error", "data", "flag", "false-on")
-
-
-@dataclass(frozen=True)
-class Envelope:
-    """How an operation's successful answer wraps what its method returns."""
-
-    success: str
-    """The wire name of the property that says whether the call succeeded."""
-    success_value: LiteralValue
-    error: str
-    """The wire name of the property with the failure's message (it may be absent)."""
-    data: str | None
-    """The wire name of the property the method returns; None: the whole answer (or the flag)."""
-    payload: TypeExpr | None
-    """The type of `data`'s value, None left out; None without `data`."""
-    flag: bool
-    """The method returns whether the call succeeded (never raising for a failure it reports)."""
-    false_on: tuple[int, ...]
-    """With `flag`: error statuses the method answers False to."""
 
 
 def operation_envelope(

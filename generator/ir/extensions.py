@@ -9,20 +9,9 @@ from typing import Any
 from .. import naming
 from ..errors import Warnings
 from ..load import Document
-from .model import (
-    NO_DEFAULT,
-    Field,
-    Job,
-    Model,
-    Operation,
-    Pages,
-    Parameter,
-    Ref,
-    Resource,
-    Response,
-    Wait,
-)
+from .model import Job, Operation, Pages, Parameter, Resource, Response, Wait
 from .pagination import PAGES_EXTENSION, PagesReader, declares_pages
+from .type_exprs import NO_DEFAULT, Field, Model, Ref
 
 # Keyword arguments of a waiting method (x-clientgen-wait, or a job's), besides its operation's,
 # and of one that also collects every page of a result; reserved in the same way in the

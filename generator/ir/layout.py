@@ -9,7 +9,7 @@ module, a type comes after the types it uses, wherever the references allow it.
 from __future__ import annotations
 
 from .. import naming
-from .model import Model, NamedType, TypeModule
+from .type_exprs import Model, NamedType, TypeModule
 
 PRELOAD_DEPTH = 32
 """Modules whose imports nest this deep or deeper are loaded by the `types` package, in order;

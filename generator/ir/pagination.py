@@ -10,7 +10,8 @@ from typing import Any
 
 from ..errors import Warnings
 from ..load import Document
-from .model import NONE, Alias, Field, ListOf, Model, Pages, Parameter, Primitive, Ref, Response, TypeExpr, UnionOf
+from .model import Pages, Parameter, Response
+from .type_exprs import NONE, Alias, Field, ListOf, Model, Primitive, Ref, TypeExpr, UnionOf
 
 PAGES_EXTENSION = "x-clientgen-pages"
 SPEAKEASY_EXTENSION = "x-speakeasy-pagination"

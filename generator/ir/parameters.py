@@ -7,9 +7,10 @@ from typing import Any
 from .. import naming, nodes, openapi32
 from ..errors import GeneratorError, Warnings, escape_pointer_token
 from ..load import Document
-from .model import ANY, NO_DEFAULT, Encoding, LiteralOf, Parameter, ParameterLocation, TypeExpr, default_encoding
+from .model import Encoding, Parameter, ParameterLocation, default_encoding
 from .samples import sample
 from .schemas import SchemaBuilder, joined
+from .type_exprs import ANY, NO_DEFAULT, LiteralOf, TypeExpr
 
 PARAMETER_LOCATIONS: tuple[ParameterLocation, ...] = ("path", "query", "header", "cookie")
 FORM = "application/x-www-form-urlencoded"

@@ -13,7 +13,8 @@ from ..errors import GeneratorError, Warnings, escape_pointer_token, pointer_tok
 from ..load import Document, split_pointer
 from ..validate import schema_samples
 from .discriminators import TAG_PROPERTIES, declared_discriminator, inferred_discriminator, tags_of
-from .model import (
+from .overrides import NameOverrides, check_field_name, check_natural, reserve
+from .type_exprs import (
     ANY,
     NO_DEFAULT,
     NONE,
@@ -33,7 +34,6 @@ from .model import (
     TypeExpr,
     UnionOf,
 )
-from .overrides import NameOverrides, check_field_name, check_natural, reserve
 
 COMPONENT_PREFIX = "/components/schemas/"
 

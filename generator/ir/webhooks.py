@@ -12,9 +12,10 @@ from ..errors import Warnings, escape_pointer_token
 from ..load import Document
 from .bodies import is_json_media_type
 from .discriminators import inferred_discriminator
-from .model import Alias, Model, NamedType, Ref, TypeExpr, UnionOf, Webhook, WebhookSignature
+from .model import Webhook, WebhookSignature
 from .operations import HTTP_METHODS
 from .schemas import SchemaBuilder, joined
+from .type_exprs import Alias, Model, NamedType, Ref, TypeExpr, UnionOf
 
 SIGNATURE_EXTENSION = "x-clientgen-webhooks"
 EVENT_UNION = "WebhookEvent"

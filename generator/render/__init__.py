@@ -12,8 +12,9 @@ from .. import __version__
 from ..format import UNIT
 from ..inputs import templates_dir, templates_sha256
 from ..ir.layout import preloaded
-from ..ir.model import Api, Model, Primitive, UnionOf
+from ..ir.model import Api
 from ..ir.status_errors import exception_aliases, exported_exceptions, renamed_classes, status_table
+from ..ir.type_exprs import Model, Primitive, UnionOf
 from .annotations import natural_order
 from .code import (
     Code,

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .. import naming
-from ..ir.model import (
+from ..ir.type_exprs import (
     ANY,
     NONE,
     Alias,

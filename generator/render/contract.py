@@ -8,22 +8,10 @@ import datetime
 from dataclasses import dataclass, field
 
 from .. import naming
-from ..ir.model import (
-    Alias,
-    Api,
-    ListOf,
-    LiteralOf,
-    MapOf,
-    Model,
-    Operation,
-    Primitive,
-    Ref,
-    Resource,
-    TypeExpr,
-    UnionOf,
-)
+from ..ir.model import Api, Operation, Resource
 from ..ir.samples import BINARY
 from ..ir.status_errors import error_class
+from ..ir.type_exprs import Alias, ListOf, LiteralOf, MapOf, Model, Primitive, Ref, TypeExpr, UnionOf
 from .code import Code, py_literal
 from .views.paging import returns_page_object
 from .wrap import bracketed, call_statement

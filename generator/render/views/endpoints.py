@@ -6,17 +6,8 @@ from dataclasses import dataclass
 
 from ...format import LINE_LENGTH
 from ...ir.bodies import is_json_media_type
-from ...ir.model import (
-    Encoding,
-    Model,
-    Operation,
-    Primitive,
-    Response,
-    TypeExpr,
-    default_encoding,
-    holds_files,
-    referenced,
-)
+from ...ir.model import Encoding, Operation, Response, default_encoding
+from ...ir.type_exprs import Model, Primitive, TypeExpr, holds_files, referenced
 from ..annotations import AnnotationWriter, Style
 from ..code import Code, py_literal
 from ..wrap import annotated, bracketed

@@ -6,8 +6,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ...ir.bodies import FLATTEN_FUNCTION
-from ...ir.model import NO_DEFAULT, Operation, Parameter, holds_files
+from ...ir.model import Operation, Parameter
 from ...ir.status_errors import error_class
+from ...ir.type_exprs import NO_DEFAULT, holds_files
 from ..annotations import AnnotationWriter, Style
 from ..code import Code, docstring_text, py_literal
 from ..wrap import annotated, bracketed

@@ -6,7 +6,7 @@ import keyword
 from dataclasses import dataclass
 
 from ... import naming
-from ...ir.model import Alias, Model, Ref, TypeExpr, TypeModule, referenced
+from ...ir.type_exprs import Alias, Model, Ref, TypeExpr, TypeModule, referenced
 from ..annotations import AnnotationWriter, Imports, Style, admits_none
 from ..code import Code, docstring_text, py_literal
 from ..wrap import annotated, annotated_call, assignment, bracketed, call_statement
