@@ -123,6 +123,16 @@ def test_other_generators_extensions_and_the_assumed_shape(catalog: ModuleType, 
     assert queries(server) == [{"limit": "2"}, {"limit": "2", "offset": "2"}, {}, {"cursor": "n"}, {}, {"cursor": "n"}]
 
 
+def test_paths_into_a_nested_object(catalog: ModuleType, server: TestServer) -> None:
+    server.reply(200, {"data": things("a"), "meta": {"next": "c2", "more": True}})
+    server.reply(200, {"data": things("b"), "meta": {"next": "c3", "more": False}})
+    server.reply(200, {"data": things("x"), "meta": None})  # no meta: no next page
+    client = catalog.Catalog(base_url=server.url)
+    assert [t.id for t in client.aliases.list_nested()] == ["a", "b"]
+    assert [t.id for t in client.aliases.list_nested()] == ["x"]
+    assert queries(server) == [{}, {"cursor": "c2"}, {}]
+
+
 def test_limits_and_page_by_page(catalog: ModuleType, server: TestServer) -> None:
     for cursor in ("c2", "c3", "c4"):
         server.reply(200, {"data": things(cursor, cursor + "x"), "next_cursor": cursor})

@@ -57,6 +57,24 @@ LIST_SPEC: dict[str, Any] = {
 }
 
 
+NESTED = {
+    "200": {
+        "description": "A page, its next URL in a nested object.",
+        "content": {
+            "application/json": {
+                "schema": {
+                    "type": "object",
+                    "properties": {
+                        "data": {"type": "array", "items": {"type": "string"}},
+                        "meta": {"type": "object", "properties": {"next": {"type": "string"}}},
+                    },
+                }
+            }
+        },
+    }
+}
+
+
 def build(tmp_path: Path, extensions: dict[str, Any], *, strict: bool = False) -> tuple[Api, Warnings]:
     spec = yaml.safe_load(yaml.safe_dump(LIST_SPEC))
     spec["paths"]["/things"]["get"].update(extensions)
@@ -192,9 +210,19 @@ def test_other_generators_extensions_read_as_the_same_pages(
             "no query parameter or body field 'size'",
         ),
         (
-            {"x-speakeasy-pagination": {"type": "url", "outputs": {"results": "$.page.data", "nextUrl": "$.next"}}},
+            {"x-speakeasy-pagination": {"type": "url", "outputs": {"results": "$.data[0]", "nextUrl": "$.next"}}},
             "/x-speakeasy-pagination/outputs/results",
-            "only a top-level property is read",
+            "no index or filter is read",
+        ),
+        (
+            {"x-fern-pagination": {"next_uri": "$response.next.href", "results": "$response.data"}},
+            "/x-fern-pagination/next_uri",
+            "has no property 'next.href'",
+        ),
+        (
+            {"x-clientgen-pages": {"items": "data", "next": "meta.next", "name": "iter_things"}, "responses": NESTED},
+            "/x-clientgen-pages",
+            "takes `items` and `next` from properties of the answer itself",
         ),
         ({"x-fern-pagination": {"results": "$response.data"}}, "/x-fern-pagination", "has none of `cursor`, `offset`"),
     ],

@@ -4,8 +4,9 @@ where a spec declares none (with a warning that says what was assumed)."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..errors import Warnings
@@ -40,6 +41,12 @@ class Declared:
     spec: dict[str, Any]
     where: str
     source: str
+    places: dict[str, str] = dataclasses.field(default_factory=dict)
+    """Key of x-clientgen-pages -> where the extension says it, below `where` (default: the key)."""
+
+    def at(self, key: str) -> str:
+        """The pointer of what the extension says for `key`."""
+        return f"{self.where}/{self.places.get(key, key)}"
 
 
 class PagesReader:
@@ -65,13 +72,13 @@ class PagesReader:
             return Declared(spec, where, PAGES_EXTENSION)
         if SPEAKEASY_EXTENSION in node:
             where = f"{pointer}/{SPEAKEASY_EXTENSION}"
-            return Declared(self._from_speakeasy(node[SPEAKEASY_EXTENSION], where), where, SPEAKEASY_EXTENSION)
+            return Declared(*self._from_speakeasy(node[SPEAKEASY_EXTENSION], where))
         if FERN_EXTENSION in node:
             where = f"{pointer}/{FERN_EXTENSION}"
             fern = node[FERN_EXTENSION]
             if fern is True:  # the document's own declaration applies
                 fern = self._document.data.get(FERN_EXTENSION)
-            return Declared(self._from_fern(fern, where), where, FERN_EXTENSION)
+            return Declared(*self._from_fern(fern, where))
         return None
 
     def read(
@@ -86,7 +93,7 @@ class PagesReader:
         )
         if style not in ("next_url", "cursor", "last_id", "offset", "page", "link"):
             raise self._document.error(
-                f"{where}/style", f"{style!r} is not next_url, cursor, last_id, offset, page or link"
+                declared.at("style"), f"{style!r} is not next_url, cursor, last_id, offset, page or link"
             )
         if named is not None and style not in NAMED_STYLES:
             raise self._document.error(
@@ -95,19 +102,22 @@ class PagesReader:
         answer = _success_answer(responses)
         if answer is None:
             raise self._document.error(where, "the operation has no successful JSON answer to take pages from")
-        items_attribute, item = self._items(answer, spec.get("items"), f"{where}/items")
-        if named is not None and items_attribute is None:
-            raise self._document.error(where, "an iterating method of its own takes its items from a property: `items`")
-        next_field = self._next_field(answer, spec, style, where)
-        parameter = self._parameter(parameters, spec, style, where)
+        items_attribute, item = self._items(answer, spec.get("items"), declared.at("items"))
+        next_field = self._next_field(answer, spec, style, declared)
+        nested = any("." in path for path in (items_attribute or "", next_field.name if next_field else ""))
+        if named is not None and (items_attribute is None or nested):
+            raise self._document.error(
+                where, "an iterating method of its own takes `items` and `next` from properties of the answer itself"
+            )
+        parameter = self._parameter(parameters, style, declared)
         limit = spec.get("limit")
         if limit is not None:
-            self._request_parameter(parameters, limit, f"{where}/limit")
-        has_more = self._flag(answer, spec.get("has_more"), f"{where}/has_more")
-        id_attribute = self._item_id(item, spec.get("id", "id"), f"{where}/id") if style == "last_id" else None
+            self._request_parameter(parameters, limit, declared.at("limit"))
+        has_more = self._flag(answer, spec.get("has_more"), declared.at("has_more"))
+        id_attribute = self._item_id(item, spec.get("id", "id"), declared.at("id")) if style == "last_id" else None
         first = spec.get("first", 1)
         if isinstance(first, bool) or not isinstance(first, int):
-            raise self._document.error(f"{where}/first", "must be the number of the first page, an integer")
+            raise self._document.error(declared.at("first"), "must be the number of the first page, an integer")
         return Pages(
             name=named,
             items_attribute=items_attribute,
@@ -141,27 +151,29 @@ class PagesReader:
             raise self._document.error(where, f"{name!r} is not an array")
         return field.name, listed
 
-    def _next_field(self, answer: TypeExpr, spec: dict[str, Any], style: str, where: str) -> Field | None:
+    def _next_field(self, answer: TypeExpr, spec: dict[str, Any], style: str, declared: Declared) -> Field | None:
         if style not in ("next_url", "cursor"):
             return None
         name = spec.get("next")
         if not isinstance(name, str):
             raise self._document.error(
-                where,
+                declared.where,
                 f"a {style} style needs `next`, the answer's property with the next page's"
                 f" {'URL' if style == 'next_url' else 'cursor'}",
             )
-        return self._field(answer, name, f"{where}/next", "with the next page's URL or cursor")
+        return self._field(answer, name, declared.at("next"), "with the next page's URL or cursor")
 
-    def _parameter(self, parameters: list[Parameter], spec: dict[str, Any], style: str, where: str) -> Parameter | None:
+    def _parameter(self, parameters: list[Parameter], style: str, declared: Declared) -> Parameter | None:
         """The request parameter the next page sets (`parameter`, or `cursor` as it was first
         called); None for the styles that follow a URL."""
         if style in ("next_url", "link"):
             return None
-        key = "cursor" if "cursor" in spec else "parameter"
-        if not isinstance(spec.get(key), str):
-            raise self._document.error(where, f"a {style} style needs `parameter`, the request parameter it sets")
-        return self._request_parameter(parameters, spec[key], f"{where}/{key}")
+        key = "cursor" if "cursor" in declared.spec else "parameter"
+        if not isinstance(declared.spec.get(key), str):
+            raise self._document.error(
+                declared.where, f"a {style} style needs `parameter`, the request parameter it sets"
+            )
+        return self._request_parameter(parameters, declared.spec[key], declared.at(key))
 
     def _request_parameter(self, parameters: list[Parameter], name: object, where: str) -> Parameter:
         """The query parameter or field of the JSON body `name`."""
@@ -191,17 +203,26 @@ class PagesReader:
         return field.name
 
     def _field(self, answer: TypeExpr, name: str, where: str, purpose: str) -> Field:
-        model = _model(answer)
-        field = next((f for f in model.fields if f.wire_name == name), None) if model is not None else None
-        if field is None:
-            raise self._document.error(where, f"the operation's successful answer has no property {name!r} {purpose}")
-        return field
+        """The answer's property `name`, or the one at the end of a dotted path of properties
+        (`meta.next_cursor`): its field, named by the path of Python attributes to it."""
+        steps = [name] if _property(answer, name) is not None else name.split(".")
+        fields: list[Field] = []
+        owner = answer
+        for step in steps:
+            found = _property(owner, step)
+            if found is None:
+                raise self._document.error(
+                    where, f"the operation's successful answer has no property {name!r} {purpose}"
+                )
+            fields.append(found)
+            owner = found.type
+        return replace(fields[-1], name=".".join(f.name for f in fields))
 
     # --- other generators' extensions -------------------------------------------------------------
 
-    def _from_speakeasy(self, spec: object, where: str) -> dict[str, Any]:
+    def _from_speakeasy(self, spec: object, where: str) -> tuple[dict[str, Any], str, str, dict[str, str]]:
         """`type` (offsetLimit, cursor, url), `inputs` (name, in, type) and `outputs` (results,
-        nextCursor, nextUrl), in the words of x-clientgen-pages."""
+        nextCursor, nextUrl), in the words of x-clientgen-pages (a `Declared`'s parts)."""
         if not isinstance(spec, dict) or spec.get("type") not in ("offsetLimit", "cursor", "url"):
             raise self._document.error(where, "must be an object whose `type` is offsetLimit, cursor or url")
         inputs = {i.get("type"): i.get("name") for i in spec.get("inputs") or [] if isinstance(i, dict)}
@@ -223,11 +244,14 @@ class PagesReader:
         else:
             style = "page" if "page" in inputs else "offset"
             declared.update(style=style, parameter=inputs.get(style))
-        return {key: value for key, value in declared.items() if value is not None}
+        following_key = "outputs/nextUrl" if spec["type"] == "url" else "outputs/nextCursor"
+        places = {"style": "type", "items": "outputs/results", "next": following_key, "id": following_key}
+        places.update(parameter="inputs", limit="inputs")
+        return _present(declared), where, SPEAKEASY_EXTENSION, places
 
-    def _from_fern(self, spec: object, where: str) -> dict[str, Any]:
+    def _from_fern(self, spec: object, where: str) -> tuple[dict[str, Any], str, str, dict[str, str]]:
         """`cursor`/`next_cursor`, `offset` (with `step`, the page size), `next_uri`, `results`,
-        `has-next-page`, in the words of x-clientgen-pages."""
+        `has-next-page`, in the words of x-clientgen-pages (a `Declared`'s parts)."""
         if not isinstance(spec, dict):
             raise self._document.error(where, "must be an object with `results` and `cursor`, `offset` or `next_uri`")
 
@@ -248,15 +272,18 @@ class PagesReader:
             declared.update(style="offset" if step else "page", parameter=path("offset", "$request"), limit=step)
         else:
             raise self._document.error(where, "has none of `cursor`, `offset` or `next_uri`")
-        return {key: value for key, value in declared.items() if value is not None}
+        places = {"items": "results", "has_more": "has-next-page", "limit": "step"}
+        places.update(next="next_uri" if "next_uri" in spec else "next_cursor")
+        places.update(parameter="cursor" if "cursor" in spec else "offset")
+        return _present(declared), where, FERN_EXTENSION, places
 
     def _path(self, path: object, root: str, where: str) -> str:
-        """The property a path names: `$.data`, `$response.data`, `$request.cursor`; a deeper
-        one is refused rather than read wrong."""
-        match = re.fullmatch(re.escape(root) + r"\.([\w-]+)", path) if isinstance(path, str) else None
+        """The property a path names: `$.data`, `$response.meta.next`, `$request.cursor`; one
+        with an index or a filter is refused rather than read wrong."""
+        match = re.fullmatch(re.escape(root) + r"\.([\w-]+(?:\.[\w-]+)*)", path) if isinstance(path, str) else None
         if match is None:
             raise self._document.error(
-                where, f"{path!r} is not `{root}.<property>` (only a top-level property is read)"
+                where, f"{path!r} is not `{root}.<property>` (properties only: no index or filter is read)"
             )
         return match.group(1)
 
@@ -315,6 +342,11 @@ class PagesReader:
         return None
 
 
+def _present(declared: dict[str, Any]) -> dict[str, Any]:
+    """The keys of a declaration that the extension gives."""
+    return {key: value for key, value in declared.items() if value is not None}
+
+
 def _success_answer(responses: list[Response]) -> TypeExpr | None:
     """The type of the successful JSON answer, if there is one."""
     return next((r.type for r in responses if r.is_success and not r.is_event_stream and r.type is not None), None)
@@ -340,6 +372,12 @@ def _listed(type_: TypeExpr) -> TypeExpr | None:
     """The item type of a list type (optional or not), else None."""
     type_ = _optional(type_)
     return type_.item if isinstance(type_, ListOf) else None
+
+
+def _property(owner: TypeExpr, wire_name: str) -> Field | None:
+    """The field of a model type (optional or not) that holds the property `wire_name`."""
+    model = _model(owner)
+    return next((f for f in model.fields if f.wire_name == wire_name), None) if model is not None else None
 
 
 def _model(type_: TypeExpr) -> Model | None:

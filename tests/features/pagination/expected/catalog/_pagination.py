@@ -41,7 +41,8 @@ class PageRule:
     "last_id": the next request sends the id of the last item; "offset": the number of the items
     before the next page; "page": the next page's number."""
     items: str | None = None
-    """The answer's attribute with the page's items; None: the answer is the list."""
+    """The answer's attribute with the page's items (a dotted path: `meta.next`, the same in
+    `next` and `has_more`); None: the answer is the list."""
     next: str | None = None
     """The answer's attribute with the next page's URL ("next_url") or cursor ("cursor")."""
     parameter: str | None = None
@@ -81,7 +82,7 @@ class _Page(Generic[ItemT, AnswerT]):
         self.http_response = http_response
         self.number = number
         """1 for the page the method returned, 2 for the next, and so on."""
-        listed = answer if rule.items is None else getattr(answer, rule.items)
+        listed = answer if rule.items is None else _attribute(answer, rule.items)
         self.items: list[ItemT] = list(cast(list[ItemT], listed or []))
         self._client = client
         self._endpoint = endpoint
@@ -103,11 +104,11 @@ class _Page(Generic[ItemT, AnswerT]):
             # an empty page ends the list, whatever else it says: a server that keeps giving
             # one with a cursor would be asked for ever
             return None
-        if rule.has_more is not None and getattr(answer, rule.has_more) is False:
+        if rule.has_more is not None and _attribute(answer, rule.has_more) is False:
             return None  # (an answer without the flag goes on by its cursor)
         if rule.style in ("next_url", "link"):
             url = (
-                getattr(answer, rule.next or "")
+                _attribute(answer, rule.next or "")
                 if rule.style == "next_url"
                 else self.http_response.links.get("next", {}).get("url")
             )
@@ -281,6 +282,14 @@ class AsyncPage(_Page[ItemT, AnswerT]):
         return self.iter_items()
 
 
+def _attribute(answer: object, path: str) -> Any:
+    """The attribute at the end of a dotted path (`meta.next_cursor`); None where a step is None."""
+    value: Any = answer
+    for name in path.split("."):
+        value = None if value is None else getattr(value, name)
+    return value
+
+
 def _argument(call: Call, rule: PageRule, name: str) -> object:
     """The value the call gives the parameter `name` (a wire name), None where it gives none."""
     arguments = call.query if rule.location == "query" else call.body
@@ -301,7 +310,7 @@ def _next_value(rule: PageRule, answer: object, items: list[Any], call: Call) ->
     """The value of the parameter that asks for the page after the one of `items`; None at the
     last page."""
     if rule.style == "cursor":
-        return getattr(answer, rule.next or "") or None
+        return _attribute(answer, rule.next or "") or None
     if rule.style == "last_id":
         last = items[-1]
         key = rule.item_id or "id"

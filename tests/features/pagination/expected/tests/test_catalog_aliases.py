@@ -5,7 +5,7 @@ accepts, and each documented error status, asked of the server, raised as its ex
 from __future__ import annotations
 
 from catalog import Catalog
-from catalog.types import CursorPage, ResultsResponse
+from catalog.types import CursorPage, ListNestedResponse, ResultsResponse
 
 
 def test_list_speakeasy(client: Catalog) -> None:
@@ -16,6 +16,11 @@ def test_list_speakeasy(client: Catalog) -> None:
 def test_list_fern(client: Catalog) -> None:
     result = client.aliases.list_fern().answer
     assert isinstance(result, CursorPage)
+
+
+def test_list_nested(client: Catalog) -> None:
+    result = client.aliases.list_nested().answer
+    assert isinstance(result, ListNestedResponse)
 
 
 def test_list_detected(client: Catalog) -> None:

@@ -18,6 +18,7 @@ from .._base_client import (
 from .._pagination import AsyncPage, PageRule, SyncPage
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query
 from ..types.cursor_page import CursorPage
+from ..types.list_nested import ListNestedResponse
 from ..types.results_response import ResultsResponse
 from ..types.thing import Thing
 
@@ -41,6 +42,13 @@ _LIST_FERN: Endpoint[CursorPage] = Endpoint(
     method="GET",
     path="/fern",
     response=CursorPage,
+    response_kind="json",
+)
+
+_LIST_NESTED: Endpoint[ListNestedResponse] = Endpoint(
+    method="GET",
+    path="/nested",
+    response=ListNestedResponse,
     response_kind="json",
 )
 
@@ -135,6 +143,41 @@ class AliasesResource(SyncAPIResource):
             ),
         )
 
+    def list_nested(
+        self,
+        *,
+        cursor: str | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> SyncPage[Thing, ListNestedResponse]:
+        """GET /nested
+
+        Returns:
+          The first page of the list (cursor style): iterating it yields the items of its `data` on
+              every page; `.answer` is the page's whole answer, and `iter_items()` takes limits
+              (`max_pages=`, `max_results=`).
+        """
+        return SyncPage.first(
+            self._client,
+            _LIST_NESTED,
+            Call(
+                query={"cursor": cursor},
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
+            PageRule(
+                style="cursor",
+                items="data",
+                next="meta.next",
+                parameter="cursor",
+                has_more="meta.more",
+            ),
+        )
+
     def list_detected(
         self,
         *,
@@ -177,6 +220,7 @@ class AliasesResourceWithRawResponse:
     def __init__(self, resource: AliasesResource) -> None:
         self.list_speakeasy = raw_response_wrapper(resource.list_speakeasy)
         self.list_fern = raw_response_wrapper(resource.list_fern)
+        self.list_nested = raw_response_wrapper(resource.list_nested)
         self.list_detected = raw_response_wrapper(resource.list_detected)
 
 
@@ -186,6 +230,7 @@ class AliasesResourceWithStreamingResponse:
     def __init__(self, resource: AliasesResource) -> None:
         self.list_speakeasy = streaming_response_wrapper(resource.list_speakeasy)
         self.list_fern = streaming_response_wrapper(resource.list_fern)
+        self.list_nested = streaming_response_wrapper(resource.list_nested)
         self.list_detected = streaming_response_wrapper(resource.list_detected)
 
 
@@ -272,6 +317,41 @@ class AsyncAliasesResource(AsyncAPIResource):
             ),
         )
 
+    async def list_nested(
+        self,
+        *,
+        cursor: str | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> AsyncPage[Thing, ListNestedResponse]:
+        """GET /nested
+
+        Returns:
+          The first page of the list (cursor style): iterating it yields the items of its `data` on
+              every page; `.answer` is the page's whole answer, and `iter_items()` takes limits
+              (`max_pages=`, `max_results=`).
+        """
+        return await AsyncPage.first(
+            self._client,
+            _LIST_NESTED,
+            Call(
+                query={"cursor": cursor},
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
+            PageRule(
+                style="cursor",
+                items="data",
+                next="meta.next",
+                parameter="cursor",
+                has_more="meta.more",
+            ),
+        )
+
     async def list_detected(
         self,
         *,
@@ -314,6 +394,7 @@ class AsyncAliasesResourceWithRawResponse:
     def __init__(self, resource: AsyncAliasesResource) -> None:
         self.list_speakeasy = async_raw_response_wrapper(resource.list_speakeasy)
         self.list_fern = async_raw_response_wrapper(resource.list_fern)
+        self.list_nested = async_raw_response_wrapper(resource.list_nested)
         self.list_detected = async_raw_response_wrapper(resource.list_detected)
 
 
@@ -324,4 +405,5 @@ class AsyncAliasesResourceWithStreamingResponse:
     def __init__(self, resource: AsyncAliasesResource) -> None:
         self.list_speakeasy = async_streaming_response_wrapper(resource.list_speakeasy)
         self.list_fern = async_streaming_response_wrapper(resource.list_fern)
+        self.list_nested = async_streaming_response_wrapper(resource.list_nested)
         self.list_detected = async_streaming_response_wrapper(resource.list_detected)

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from .cursor_page import CursorPage
     from .export_things import ExportThingsResponse
     from .list_by_url import ListByUrlResponse
+    from .list_nested import ListNestedResponse, ListNestedResponseMeta
     from .list_page import ListPage
     from .results_response import ResultsResponse
     from .thing import Thing
@@ -24,12 +25,16 @@ _MODULES: dict[str, str] = {
     "ListByUrlResponse": "list_by_url",
     "ResultsResponse": "results_response",
     "ExportThingsResponse": "export_things",
+    "ListNestedResponseMeta": "list_nested",
+    "ListNestedResponse": "list_nested",
 }
 
 __all__ = [
     "CursorPage",
     "ExportThingsResponse",
     "ListByUrlResponse",
+    "ListNestedResponse",
+    "ListNestedResponseMeta",
     "ListPage",
     "ResultsResponse",
     "Thing",
