@@ -195,8 +195,10 @@ def test_firecrawl_py_arguments_reach_the_wire_as_it_sends_them(
     report.write_bytes(b"%PDF-1.4 the report")
     with TestServer() as server:
         client = firecrawl.Firecrawl(api_key="fc-test", base_url=server.url + "/v2")
-        for _ in range(7):
+        for _ in range(5):
             server.reply(200, {"success": True, "id": "c1", "url": "https://api/v2/crawl/c1"})
+        server.reply(200, {"success": True, "data": {"markdown": "# the report"}})  # the parse
+        server.reply(200, {"success": True, "id": "a1"})
         client.start_crawl("https://example.com", formats=["markdown"], only_main_content=True, integration="zap")
         client.get_crawl_status(job_id="c1")
         client.cancel_crawl(crawl_id="c1")
