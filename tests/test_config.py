@@ -319,8 +319,9 @@ def test_warnings_are_counted_by_kind_and_progress_stays_off_a_pipe(
     err = capsys.readouterr().err
     assert "\r" not in err  # no progress line when stderr is not a terminal
     assert (
-        "7 warnings (5 × default … does not match the schema; 2 × required property … is not among the "
-        "properties; ignored)" in err
+        "8 warnings (5 × default … does not match the schema; 2 × required property … is not among the "
+        "properties; ignored; 1 × assumed to come in pages: `cursor` takes its `cursor` (declare "
+        "x-clientgen-pages to confirm, or set it to false))" in err
     )
     assert (
         main(
@@ -339,7 +340,7 @@ def test_warnings_are_counted_by_kind_and_progress_stays_off_a_pipe(
     )
     first, *rest = capsys.readouterr().err.splitlines()
     records = json.loads(first)
-    assert len(records) == 7 and records[0]["pointer"] == "/components/schemas/Formats/default"
+    assert len(records) == 8 and records[0]["pointer"] == "/components/schemas/Formats/default"
     assert {"file", "pointer", "line", "message"} == set(records[0])
     assert rest[-1].startswith("stages: load ")  # --verbose
 
