@@ -17,6 +17,10 @@ given beside `targets` are defaults for every target. Paths are relative to the 
     [tool.generator.targets.names]     # Python names that survive spec changes (ir/overrides.py)
     scrapeAndExtractFromUrl = "scrape"
     "#/components/schemas/ScrapeResponse" = "ScrapeResult"
+
+    [tool.generator.targets.client]    # how the client is made (options.Construction)
+    positional-credential = true
+    base-url-env = "FIRECRAWL_API_URL"
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ from typing import Any, Literal
 from . import naming
 from .errors import Diagnostic, GeneratorError
 from .inputs import Inputs
-from .options import CLIENT_PREFIX, POLICIES, LoadOptions, Policy
+from .options import CLIENT_PREFIX, POLICIES, Construction, LoadOptions, Policy
 from .release import FIRST_VERSION, VERSION, Versioning
 from .sources import allowed_url, is_url
 
@@ -57,6 +61,7 @@ class Target:
     templates: Path | None = None
     tests: bool = True
     names: dict[str, str] = field(default_factory=dict)
+    client: Construction = Construction()
     versioning: Policy = "zero"
     initial_version: str = FIRST_VERSION
     stale_overlays: Literal["warn", "error"] = "warn"
@@ -94,6 +99,7 @@ class Target:
             client_class=self.client_name,
             env_prefix=self.env_prefix,
             names=self.names,
+            construction=self.client,
             overlays=self.overlays,
             load=self.load_options,
             templates=self.templates,
@@ -119,6 +125,7 @@ _KEYS: dict[str, tuple[str, str]] = {
     "templates": ("templates", "path"),
     "tests": ("tests", "bool"),
     "names": ("names", "names"),
+    "client": ("client", "client"),
     "stale-overlays": ("stale_overlays", "warn|error"),
     "versioning": ("versioning", "|".join(POLICIES)),
     "initial-version": ("initial_version", "version"),
@@ -195,6 +202,43 @@ def select_targets(targets: list[Target], names: list[str] | None, path: Path) -
     return [known[name] for name in names]
 
 
+# key of the `client` table -> (Construction field, kind)
+_CONSTRUCTION_KEYS: dict[str, tuple[str, str]] = {
+    "positional-credential": ("positional_credential", "bool"),
+    "optional-credentials": ("optional_credentials", "bool"),
+    "base-url-env": ("base_url_env", "env"),
+    "base-url-aliases": ("base_url_aliases", "identifiers"),
+    "host-url-base-path": ("host_url_base_path", "bool"),
+    "token-auth": ("token_auth", "client_secret_post|client_secret_basic"),
+}
+
+
+def _construction(path: Path, where: str, table: Any) -> Construction:
+    """The `client` table: how the client is made."""
+    if not isinstance(table, dict):
+        raise GeneratorError(path, f"{where} must be a table ({', '.join(_CONSTRUCTION_KEYS)}), not {table!r}")
+    values: dict[str, Any] = {}
+    for key, value in table.items():
+        if key not in _CONSTRUCTION_KEYS:
+            raise GeneratorError(path, f"{where}: unknown key {key!r} (known keys: {', '.join(_CONSTRUCTION_KEYS)})")
+        attribute, kind = _CONSTRUCTION_KEYS[key]
+        place = f"{where}.{key}"
+        if kind == "env":
+            problem = naming.env_prefix_problem(value) if isinstance(value, str) else f"{value!r} is not a string"
+            if problem is not None:
+                raise GeneratorError(path, f"{place}: {problem.replace('prefix', 'name')}")
+        elif kind == "identifiers":
+            if not isinstance(value, list) or not all(
+                isinstance(item, str) and _IDENTIFIER.match(item) and not keyword.iskeyword(item) for item in value
+            ):
+                raise GeneratorError(path, f"{place} must be a list of Python identifiers, not {value!r}")
+            value = tuple(value)
+        else:
+            value = _value(path, place, value, kind, path.parent)
+        values[attribute] = value
+    return Construction(**values)
+
+
 def _known() -> str:
     return f" (known keys: {', '.join(_KEYS)})"
 
@@ -219,6 +263,8 @@ def _value(path: Path, where: str, value: Any, kind: str, base: Path) -> Any:
         if kind == "version" and not VERSION.match(value):
             raise wrong("a version MAJOR.MINOR.PATCH, such as 0.1.0")
         return base / value if kind == "path" else value
+    if kind == "client":
+        return _construction(path, where, value)
     if "|" in kind:
         if value not in kind.split("|"):
             raise wrong(" or ".join(repr(choice) for choice in kind.split("|")))

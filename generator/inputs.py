@@ -12,6 +12,7 @@ unchanged client should cost a few hashes.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from collections.abc import Mapping
@@ -64,7 +65,7 @@ class Inputs(ClientOptions):
             "templates": templates_sha256(self.templates),
             "options": [self.package_name, self.client_class, self.env_prefix, sorted(self.names.items()),
                         self.strict, self.with_tests, self.load.allow_remote_refs, self.load.allow_external_files,
-                        self.versioning.initial],
+                        self.versioning.initial, dataclasses.asdict(self.construction)],
             "generator": generator_sha256(),
             "formatter": formatter_version(),
         }  # fmt: skip

@@ -5,6 +5,7 @@ from __future__ import annotations
 from .. import naming, nodes
 from ..errors import GeneratorError, Warnings, escape_pointer_token
 from ..load import Document
+from ..options import Construction
 from .dedupe import merge_identical
 from .layout import plan_modules
 from .model import (
@@ -91,9 +92,11 @@ def build_api(
     client_class: str | None = None,
     env_prefix: str | None = None,
     overrides: NameOverrides | None = None,
+    construction: Construction = Construction(),
 ) -> Api:
     """The IR of a loaded document. `client_class` and `env_prefix` replace the names made from
-    the package name; `overrides` gives chosen Python names to methods, classes and fields."""
+    the package name; `overrides` gives chosen Python names to methods, classes and fields;
+    `construction` says how the client is made."""
     info = nodes.mapping(document.data, "info")
     title = nodes.text(info, "title") or document.path.stem
     package_name, client_class, env_prefix = _chosen_or_made(title, package_name, client_class, env_prefix)
@@ -106,6 +109,7 @@ def build_api(
     )
     schemes = _security_schemes(document, warnings)
     _name_credentials(schemes, env_prefix)
+    _check_construction(construction, schemes)
     schemas = SchemaBuilder(document, warnings, class_names, overrides)
     components = nodes.mapping(nodes.mapping(document.data, "components"), "schemas")
     schemas.claim_component_names(components)
@@ -140,7 +144,8 @@ def build_api(
         client_class=client_class,
         async_client_class="Async" + client_class,
         env_prefix=env_prefix,
-        environment=EnvironmentVariables.with_prefix(env_prefix),
+        environment=EnvironmentVariables.with_prefix(env_prefix, base_url=construction.base_url_env),
+        construction=construction,
         servers=_servers(document),
         security_schemes=schemes,
         resources=resources,
@@ -200,6 +205,19 @@ def _name_credentials(schemes: list[SecurityScheme], env_prefix: str) -> None:
         else:
             scheme.arguments = [arguments.claim("api_key" if len(tokens) == 1 else naming.attribute_name(scheme.key))]
         scheme.env_vars = [f"{env_prefix}_{argument.upper()}" for argument in scheme.arguments]
+
+
+def _check_construction(construction: Construction, schemes: list[SecurityScheme]) -> None:
+    """What the configuration asks of the constructor, possible with these credentials and names."""
+    arguments = [argument for scheme in schemes for argument in scheme.arguments]
+    if construction.positional_credential and len(arguments) != 1:
+        raise GeneratorError(
+            "client.positional-credential",
+            f"needs a client with one credential argument; this one has {len(arguments)} ({', '.join(arguments)})",
+        )
+    for alias in construction.base_url_aliases:
+        if alias in CLIENT_ARGUMENTS or alias in arguments:
+            raise GeneratorError("client.base-url-aliases", f"{alias!r} is already an argument of the client")
 
 
 def _name_request_twins(resources: list[Resource], types: list[NamedType], class_names: naming.Scope) -> None:

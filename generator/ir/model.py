@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal, Union
 
+from ..options import Construction
 from .status_errors import StatusError
 
 # --- types -------------------------------------------------------------------------------------
@@ -560,8 +561,11 @@ class EnvironmentVariables:
     which may point at the production API."""
 
     @classmethod
-    def with_prefix(cls, prefix: str) -> EnvironmentVariables:
-        return cls(base_url=f"{prefix}_BASE_URL", log=f"{prefix}_LOG", test_base_url=f"{prefix}_TEST_BASE_URL")
+    def with_prefix(cls, prefix: str, *, base_url: str | None = None) -> EnvironmentVariables:
+        """The variables named after `prefix`; `base_url` names the base URL's otherwise."""
+        return cls(
+            base_url=base_url or f"{prefix}_BASE_URL", log=f"{prefix}_LOG", test_base_url=f"{prefix}_TEST_BASE_URL"
+        )
 
 
 @dataclass
@@ -585,6 +589,8 @@ class Api:
     webhook_event: Alias | None = None
     """The type `unwrap` returns: the union of the webhooks' payloads."""
     webhook_signature: WebhookSignature = WebhookSignature()
+    construction: Construction = Construction()
+    """How the client is made (the configuration's `client` table)."""
 
     @property
     def operations(self) -> list[Operation]:

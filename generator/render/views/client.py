@@ -3,6 +3,7 @@ the client itself."""
 
 from __future__ import annotations
 
+import urllib.parse
 from dataclasses import dataclass
 
 from ...ir.model import Api, SecurityScheme, Server
@@ -29,6 +30,8 @@ class SchemeView:
 @dataclass
 class ClientView:
     default_base_url: str | None
+    server_path: str
+    """The path of the first server's URL (`/v2`), "" for none."""
     schemes: list[SchemeView]
     doc: Code
     servers: list[Server]
@@ -94,6 +97,7 @@ def client_view(api: Api) -> ClientView:
         imports.local.setdefault(module, set()).update((resource.class_name, resource.async_class_name))
     return ClientView(
         default_base_url=_default_base_url(api),
+        server_path=urllib.parse.urlsplit(_default_url(api) or "").path.rstrip("/"),
         schemes=[_scheme_view(scheme) for scheme in api.security_schemes],
         doc=docstring_text(f"{(api.description or api.title).strip()}\n\n{PER_CALL_OPTIONS}", CLASS_INDENT),
         servers=api.servers,
@@ -128,13 +132,19 @@ def _client_methods(api: Api) -> list[ClientMethodView]:
 
 def _default_base_url(api: Api) -> str | None:
     """The first server's URL with its variables at their defaults, if it is absolute."""
+    url = _default_url(api)
+    return url if url is not None and "://" in url else None
+
+
+def _default_url(api: Api) -> str | None:
+    """The first server's URL with its variables at their defaults."""
     if not api.servers:
         return None
     server = api.servers[0]
     url = server.url
     for variable in server.variables:
         url = url.replace("{" + variable.name + "}", variable.default)
-    return url if "://" in url else None
+    return url
 
 
 def _scheme_view(scheme: SecurityScheme) -> SchemeView:

@@ -15,6 +15,7 @@ import random
 import sys
 import threading
 import time
+import urllib.parse
 import uuid
 from collections.abc import (
     AsyncIterator,
@@ -183,6 +184,29 @@ class Server:
 
 def server_url(servers: Sequence[Server], index: int, values: Mapping[str, str]) -> str:
     """The URL of one of the API's servers, with its variables filled in."""
+    url = _filled_server_url(servers, index, values)
+    if "://" not in url:
+        raise ValueError(f"server {index} has the relative URL {url!r}: pass base_url=")
+    return url
+
+
+def server_path(servers: Sequence[Server], index: int, values: Mapping[str, str]) -> str:
+    """The path of one of the API's servers (`/v2`; "" for none, or for no server)."""
+    if not servers:
+        return ""
+    return urllib.parse.urlsplit(_filled_server_url(servers, index, values)).path.rstrip("/")
+
+
+def with_server_path(url: str | httpx.URL, path: str) -> str | httpx.URL:
+    """`url` with the server's `path` when it has no path of its own: `http://localhost:8080` and
+    `http://localhost:8080/` become `http://localhost:8080/v2`; any other path is kept."""
+    given = httpx.URL(str(url))
+    if given.path not in ("", "/") or not path:
+        return url
+    return given.copy_with(path=path)
+
+
+def _filled_server_url(servers: Sequence[Server], index: int, values: Mapping[str, str]) -> str:
     if not 0 <= index < len(servers):
         raise ValueError(f"server={index} is not one of the API's {len(servers)} servers")
     server = servers[index]
@@ -199,8 +223,6 @@ def server_url(servers: Sequence[Server], index: int, values: Mapping[str, str])
                 f"server variable {name}={value!r} is not one of {list(variable.enum)}"
             )
         url = url.replace("{" + name + "}", value)
-    if "://" not in url:
-        raise ValueError(f"server {index} has the relative URL {url!r}: pass base_url=")
     return url
 
 
@@ -473,6 +495,7 @@ class BaseClient:
         strict_response_validation: bool,
         default_headers: Mapping[str, str] | None,
         user_agent_tag: str | None,
+        credentials_optional: bool = False,
     ) -> None:
         if max_retries < 0:
             raise ValueError("max_retries must be 0 or more")
@@ -493,6 +516,7 @@ class BaseClient:
             for key, credential in credentials.items()
         }
         self._security_schemes = security_schemes
+        self._credentials_optional = credentials_optional
         self._secret_headers = {"authorization", "proxy-authorization", "cookie"} | {
             scheme.name.lower()
             for scheme in security_schemes.values()
@@ -618,6 +642,8 @@ class BaseClient:
                         self._security_schemes[key], self._credentials[key], headers, query, cookies
                     )
                 return
+        if self._credentials_optional:
+            return  # the API may be a self-hosted one that asks for none
         hints = "; ".join(self._security_schemes[key].hint for key in endpoint.security[0])
         raise MissingCredentialsError(
             f"{endpoint.method} {endpoint.path} needs credentials: {hints}"

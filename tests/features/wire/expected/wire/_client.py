@@ -41,12 +41,10 @@ def _base_url(
     base_url: str | httpx.URL | None, server: int | None, server_variables: Mapping[str, str] | None
 ) -> str | httpx.URL:
     """The argument; else the chosen server; else $WIRE_BASE_URL; else the first server."""
+    if base_url is None and server is None and server_variables is None:
+        base_url = os.environ.get("WIRE_BASE_URL") or None
     if base_url is not None:
         return base_url
-    if server is None and server_variables is None:
-        from_environment = os.environ.get("WIRE_BASE_URL")
-        if from_environment:
-            return from_environment
     return server_url(SERVERS, server or 0, server_variables or {})
 
 
