@@ -23,6 +23,7 @@ from .model import (
 from .operations import OperationBuilder
 from .overrides import NameOverrides
 from .schemas import SchemaBuilder
+from .security import name_grant_arguments, token_grant
 from .status_errors import STATUS_ERROR_CLASSES, documented_errors
 from .webhooks import WEBHOOK_RUNTIME_NAMES, WebhookBuilder, declares_webhooks, webhook_signature
 
@@ -107,7 +108,10 @@ def build_api(
         | {client_class, "Async" + client_class}
         | (WEBHOOK_RUNTIME_NAMES if with_webhooks else set())
     )
+    servers = _servers(document)
     schemes = _security_schemes(document, warnings)
+    for scheme in schemes:
+        scheme.grant = token_grant(document, scheme.key, construction.token_auth, warnings)
     _name_credentials(schemes, env_prefix)
     _check_construction(construction, schemes)
     schemas = SchemaBuilder(document, warnings, class_names, overrides)
@@ -146,7 +150,7 @@ def build_api(
         env_prefix=env_prefix,
         environment=EnvironmentVariables.with_prefix(env_prefix, base_url=construction.base_url_env),
         construction=construction,
-        servers=_servers(document),
+        servers=servers,
         security_schemes=schemes,
         resources=resources,
         types=types,
@@ -205,6 +209,7 @@ def _name_credentials(schemes: list[SecurityScheme], env_prefix: str) -> None:
         else:
             scheme.arguments = [arguments.claim("api_key" if len(tokens) == 1 else naming.attribute_name(scheme.key))]
         scheme.env_vars = [f"{env_prefix}_{argument.upper()}" for argument in scheme.arguments]
+    name_grant_arguments(schemes, arguments, env_prefix)
 
 
 def _check_construction(construction: Construction, schemes: list[SecurityScheme]) -> None:

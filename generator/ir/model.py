@@ -520,6 +520,21 @@ class WebhookSignature:
 
 
 @dataclass
+class TokenGrant:
+    """OAuth2 tokens the client fetches itself with a client id and secret (the client credentials
+    grant; with OpenID Connect, at the token endpoint its discovery document names)."""
+
+    token_url: str | None
+    """None for OpenID Connect: the discovery document names it."""
+    refresh_url: str | None = None
+    discovery_url: str | None = None
+    auth_method: Literal["client_secret_post", "client_secret_basic"] = "client_secret_post"
+    arguments: list[str] = field(default_factory=list)
+    """The client's constructor arguments for it: the client id, the secret, the scopes."""
+    env_vars: list[str] = field(default_factory=list)
+
+
+@dataclass
 class SecurityScheme:
     key: str
     """The name under components/securitySchemes."""
@@ -532,6 +547,8 @@ class SecurityScheme:
     """The client's constructor arguments for it: one token, or username and password."""
     env_vars: list[str] = field(default_factory=list)
     """The environment variable each argument falls back to."""
+    grant: TokenGrant | None = None
+    """How the client fetches its bearer tokens itself, when the API says (OAuth2, OpenID Connect)."""
 
 
 @dataclass

@@ -6,9 +6,9 @@ from __future__ import annotations
 import urllib.parse
 from dataclasses import dataclass
 
-from ...ir.model import Api, SecurityScheme, Server
+from ...ir.model import Api, SecurityScheme, Server, TokenGrant
 from ..annotations import Imports, from_import, relative_module
-from ..code import Code, docstring_text
+from ..code import Code, docstring_text, py_literal
 from ..wrap import call_statement
 from .layout import CLASS_INDENT, METHOD_INDENT, method_signature
 
@@ -25,6 +25,19 @@ class SchemeView:
     """How a user provides the credential."""
     description: str
     """What kind of credential it is, for people."""
+    grant: TokenGrant | None
+    token_endpoint: Code | None
+    """The `TokenEndpoint(...)` of its grant."""
+
+
+@dataclass
+class CredentialParameter:
+    """A constructor argument that carries a credential, or what the client fetches one with."""
+
+    name: str
+    annotation: Code
+    async_annotation: Code
+    env_var: str
 
 
 @dataclass
@@ -50,8 +63,22 @@ class ClientView:
     """Resource class -> the client's property that makes it (sync and async classes)."""
 
     @property
+    def credential_parameters(self) -> list[CredentialParameter]:
+        return [parameter for scheme in self.schemes for parameter in _credential_parameters(scheme)]
+
+    @property
     def credential_arguments(self) -> list[str]:
-        return [argument for scheme in self.schemes for argument in scheme.arguments]
+        return [parameter.name for parameter in self.credential_parameters]
+
+    @property
+    def grants(self) -> bool:
+        """Some scheme's tokens are fetched by the client (`_client.py` imports the grant's classes)."""
+        return any(scheme.grant for scheme in self.schemes)
+
+    @property
+    def credential_functions(self) -> bool:
+        """Some credential may be a function (`_client.py` imports `Callable`)."""
+        return any(scheme.kind != "basic" for scheme in self.schemes)
 
 
 @dataclass
@@ -84,6 +111,27 @@ class ClientMethodView:
     resource: str
     class_name: Code
     async_class_name: Code
+
+
+_TOKEN = "str | Callable[[], str] | None", "str | CredentialFunction | None"
+"""A token or key's annotations in the sync and the async client: a function called at each
+request may give it (an awaitable one too, in the async client)."""
+_TEXT = "str | None", "str | None"
+
+
+def _credential_parameters(scheme: SchemeView) -> list[CredentialParameter]:
+    annotations = _TEXT if scheme.kind == "basic" else _TOKEN
+    parameters = [
+        CredentialParameter(argument, Code(annotations[0]), Code(annotations[1]), env_var)
+        for argument, env_var in zip(scheme.arguments, scheme.env_vars, strict=True)
+    ]
+    if scheme.grant is not None:
+        types = ["str | None", "str | None", "Sequence[str] | None"]
+        parameters += [
+            CredentialParameter(argument, Code(annotation), Code(annotation), env_var)
+            for argument, env_var, annotation in zip(scheme.grant.arguments, scheme.grant.env_vars, types, strict=True)
+        ]
+    return parameters
 
 
 _SCHEME_DESCRIPTIONS = {"bearer": "a bearer token", "basic": "HTTP basic authentication", "api_key": "an API key"}
@@ -150,6 +198,10 @@ def _default_url(api: Api) -> str | None:
 def _scheme_view(scheme: SecurityScheme) -> SchemeView:
     wanted = " and ".join(f"{argument}=" for argument in scheme.arguments)
     env = " and ".join(scheme.env_vars)
+    grant = scheme.grant
+    if grant is not None:
+        wanted += " or " + " and ".join(f"{argument}=" for argument in grant.arguments[:2])
+        env += " or " + " and ".join(grant.env_vars[:2])
     return SchemeView(
         key=scheme.key,
         kind=scheme.kind,
@@ -158,5 +210,24 @@ def _scheme_view(scheme: SecurityScheme) -> SchemeView:
         arguments=scheme.arguments,
         env_vars=scheme.env_vars,
         hint=f"pass {wanted} to the client or set {env}",
-        description=_SCHEME_DESCRIPTIONS[scheme.kind],
+        description=_SCHEME_DESCRIPTIONS[scheme.kind] if grant is None else _grant_description(grant),
+        grant=grant,
+        token_endpoint=None if grant is None else _token_endpoint(grant),
     )
+
+
+def _grant_description(grant: TokenGrant) -> str:
+    if grant.token_url is None:
+        return "a bearer token, or a client id and secret for the token endpoint of OpenID Connect's discovery document"
+    return "a bearer token, or a client id and secret for OAuth2 tokens the client fetches itself"
+
+
+def _token_endpoint(grant: TokenGrant) -> Code:
+    arguments = {
+        "token_url": grant.token_url,
+        "refresh_url": grant.refresh_url,
+        "discovery_url": grant.discovery_url,
+        "auth_method": None if grant.auth_method == "client_secret_post" else grant.auth_method,
+    }
+    given = [f"{name}={py_literal(value)}" for name, value in arguments.items() if value is not None]
+    return Code(f"TokenEndpoint({', '.join(given)})")

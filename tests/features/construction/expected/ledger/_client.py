@@ -4,11 +4,12 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 import httpx
 
+from ._auth import CredentialFunction
 from ._base_client import (
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
@@ -64,7 +65,7 @@ def _one_of(**arguments: str | httpx.URL | None) -> str | httpx.URL | None:
     return next(iter(given.values()), None)
 
 
-def _credentials(api_key: str | None) -> dict[str, Credential]:
+def _credentials(api_key: str | CredentialFunction | None) -> dict[str, Credential]:
     """Each credential from its argument, else from its environment variable. An empty value
     counts as none (a CI secret that is not set arrives as an empty variable): requests go
     without it."""
@@ -86,7 +87,7 @@ class Ledger(SyncAPIClient):
 
     def __init__(
         self,
-        api_key: str | None = None,
+        api_key: str | Callable[[], str] | None = None,
         *,
         base_url: str | httpx.URL | None = None,
         host: str | httpx.URL | None = None,
@@ -101,8 +102,11 @@ class Ledger(SyncAPIClient):
     ) -> None:
         """Create a client.
 
+        A token or key may be a function, called at each request for it.
+
         Args:
           api_key: Defaults to the environment variable LEDGER_API_KEY.
+
             Credentials are optional: without them, requests are sent with none (a
             self-hosted server may need none; others answer 401).
           base_url: Defaults to $LEDGER_URL, then to the API's first server.
@@ -160,7 +164,7 @@ class AsyncLedger(AsyncAPIClient):
 
     def __init__(
         self,
-        api_key: str | None = None,
+        api_key: str | CredentialFunction | None = None,
         *,
         base_url: str | httpx.URL | None = None,
         host: str | httpx.URL | None = None,
@@ -175,8 +179,12 @@ class AsyncLedger(AsyncAPIClient):
     ) -> None:
         """Create a client.
 
+        A token or key may be a function, called at each request for it (and
+        awaited when it gives an awaitable).
+
         Args:
           api_key: Defaults to the environment variable LEDGER_API_KEY.
+
             Credentials are optional: without them, requests are sent with none (a
             self-hosted server may need none; others answer 401).
           base_url: Defaults to $LEDGER_URL, then to the API's first server.

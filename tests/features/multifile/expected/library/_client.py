@@ -79,6 +79,7 @@ class Library(SyncAPIClient):
         """Create a client.
 
         Args:
+
           base_url: Defaults to $LIBRARY_BASE_URL, then to the API's first server.
           timeout: Seconds (or an httpx.Timeout) for each attempt of a request: for connecting,
             for each read, and for the whole response (an httpx.Timeout's read timeout);
@@ -145,6 +146,7 @@ class AsyncLibrary(AsyncAPIClient):
         """Create a client.
 
         Args:
+
           base_url: Defaults to $LIBRARY_BASE_URL, then to the API's first server.
           timeout: Seconds (or an httpx.Timeout) for each attempt of a request: for connecting,
             for each read, and for the whole response (an httpx.Timeout's read timeout);

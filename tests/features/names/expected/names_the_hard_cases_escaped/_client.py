@@ -75,6 +75,7 @@ class NamesTheHardCasesEscaped(SyncAPIClient):
         """Create a client.
 
         Args:
+
           base_url: Defaults to $NAMES_THE_HARD_CASES_ESCAPED_BASE_URL, then to the API's first server.
           timeout: Seconds (or an httpx.Timeout) for each attempt of a request: for connecting,
             for each read, and for the whole response (an httpx.Timeout's read timeout);
@@ -141,6 +142,7 @@ class AsyncNamesTheHardCasesEscaped(AsyncAPIClient):
         """Create a client.
 
         Args:
+
           base_url: Defaults to $NAMES_THE_HARD_CASES_ESCAPED_BASE_URL, then to the API's first server.
           timeout: Seconds (or an httpx.Timeout) for each attempt of a request: for connecting,
             for each read, and for the whole response (an httpx.Timeout's read timeout);

@@ -94,6 +94,7 @@ class Events(SyncAPIClient):
         Args:
           username: Defaults to the environment variable EVENTS_USERNAME.
           password: Defaults to the environment variable EVENTS_PASSWORD.
+
           base_url: Defaults to $EVENTS_BASE_URL, then to the API's first server.
           timeout: Seconds (or an httpx.Timeout) for each attempt of a request: for connecting,
             for each read, and for the whole response (an httpx.Timeout's read timeout);
@@ -164,6 +165,7 @@ class AsyncEvents(AsyncAPIClient):
         Args:
           username: Defaults to the environment variable EVENTS_USERNAME.
           password: Defaults to the environment variable EVENTS_PASSWORD.
+
           base_url: Defaults to $EVENTS_BASE_URL, then to the API's first server.
           timeout: Seconds (or an httpx.Timeout) for each attempt of a request: for connecting,
             for each read, and for the whole response (an httpx.Timeout's read timeout);

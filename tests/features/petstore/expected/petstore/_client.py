@@ -4,11 +4,12 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 import httpx
 
+from ._auth import CredentialFunction
 from ._base_client import (
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
@@ -63,7 +64,7 @@ def _base_url(
     return server_url(SERVERS, server or 0, server_variables or {})
 
 
-def _credentials(api_key: str | None) -> dict[str, Credential]:
+def _credentials(api_key: str | CredentialFunction | None) -> dict[str, Credential]:
     """Each credential from its argument, else from its environment variable. An empty value
     counts as none (a CI secret that is not set arrives as an empty variable): the request is
     not sent, and MissingCredentialsError says what to set."""
@@ -86,7 +87,7 @@ class Petstore(SyncAPIClient):
     def __init__(
         self,
         *,
-        api_key: str | None = None,
+        api_key: str | Callable[[], str] | None = None,
         base_url: str | httpx.URL | None = None,
         server: int | None = None,
         server_variables: Mapping[str, str] | None = None,
@@ -101,8 +102,11 @@ class Petstore(SyncAPIClient):
     ) -> None:
         """Create a client.
 
+        A token or key may be a function, called at each request for it.
+
         Args:
           api_key: Defaults to the environment variable PETSTORE_API_KEY.
+
           base_url: Defaults to $PETSTORE_BASE_URL, then to the API's first server.
           server: Which of the API's servers (SERVERS) to use, by index.
           server_variables: Values for the variables of the server's URL.
@@ -165,7 +169,7 @@ class AsyncPetstore(AsyncAPIClient):
     def __init__(
         self,
         *,
-        api_key: str | None = None,
+        api_key: str | CredentialFunction | None = None,
         base_url: str | httpx.URL | None = None,
         server: int | None = None,
         server_variables: Mapping[str, str] | None = None,
@@ -180,8 +184,12 @@ class AsyncPetstore(AsyncAPIClient):
     ) -> None:
         """Create a client.
 
+        A token or key may be a function, called at each request for it (and
+        awaited when it gives an awaitable).
+
         Args:
           api_key: Defaults to the environment variable PETSTORE_API_KEY.
+
           base_url: Defaults to $PETSTORE_BASE_URL, then to the API's first server.
           server: Which of the API's servers (SERVERS) to use, by index.
           server_variables: Values for the variables of the server's URL.

@@ -85,6 +85,7 @@ class RealWorld(SyncAPIClient):
         """Create a client.
 
         Args:
+
           base_url: Defaults to $REAL_WORLD_BASE_URL, then to the API's first server.
           timeout: Seconds (or an httpx.Timeout) for each attempt of a request: for connecting,
             for each read, and for the whole response (an httpx.Timeout's read timeout);
@@ -193,6 +194,7 @@ class AsyncRealWorld(AsyncAPIClient):
         """Create a client.
 
         Args:
+
           base_url: Defaults to $REAL_WORLD_BASE_URL, then to the API's first server.
           timeout: Seconds (or an httpx.Timeout) for each attempt of a request: for connecting,
             for each read, and for the whole response (an httpx.Timeout's read timeout);

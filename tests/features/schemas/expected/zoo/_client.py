@@ -82,6 +82,7 @@ class Zoo(SyncAPIClient):
         """Create a client.
 
         Args:
+
           base_url: Defaults to $ZOO_BASE_URL, then to the API's first server.
           timeout: Seconds (or an httpx.Timeout) for each attempt of a request: for connecting,
             for each read, and for the whole response (an httpx.Timeout's read timeout);
@@ -169,6 +170,7 @@ class AsyncZoo(AsyncAPIClient):
         """Create a client.
 
         Args:
+
           base_url: Defaults to $ZOO_BASE_URL, then to the API's first server.
           timeout: Seconds (or an httpx.Timeout) for each attempt of a request: for connecting,
             for each read, and for the whole response (an httpx.Timeout's read timeout);

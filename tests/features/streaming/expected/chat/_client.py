@@ -80,6 +80,7 @@ class Chat(SyncAPIClient):
         """Create a client.
 
         Args:
+
           base_url: Defaults to $CHAT_BASE_URL, then to the API's first server.
           timeout: Seconds (or an httpx.Timeout) for each attempt of a request: for connecting,
             for each read, and for the whole response (an httpx.Timeout's read timeout);
@@ -153,6 +154,7 @@ class AsyncChat(AsyncAPIClient):
         """Create a client.
 
         Args:
+
           base_url: Defaults to $CHAT_BASE_URL, then to the API's first server.
           timeout: Seconds (or an httpx.Timeout) for each attempt of a request: for connecting,
             for each read, and for the whole response (an httpx.Timeout's read timeout);

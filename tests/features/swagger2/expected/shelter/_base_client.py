@@ -44,7 +44,8 @@ from typing import (
 
 import httpx
 
-from . import _transport, _wire
+from . import _auth, _transport, _wire
+from ._auth import ClientCredentials, CredentialFunction
 from ._exceptions import (
     STATUS_ERRORS,
     APIError,
@@ -68,7 +69,9 @@ ResponseT = TypeVar("ResponseT")
 ResourceT = TypeVar("ResourceT")
 IdT = TypeVar("IdT")
 Params = ParamSpec("Params")
-Credential = str | tuple[str, str] | None
+Credential: TypeAlias = "str | tuple[str, str] | CredentialFunction | ClientCredentials | None"
+"""A token or key, a username and password, a function called for one at each request, or an
+OAuth2 grant the client fetches tokens with."""
 
 DEFAULT_TIMEOUT = httpx.Timeout(300.0, connect=5.0)
 DEFAULT_MAX_RETRIES = 2
@@ -91,10 +94,12 @@ LOG_ENVIRONMENT_VARIABLE = "SHELTER_LOG"
 logger = logging.getLogger(__name__.rpartition(".")[0])
 Step: TypeAlias = tuple[str, Any]
 """One step of the retry policy for a driver: ("send", request), ("read", response),
-("sleep", seconds) or ("discard", response)."""
-Outcome: TypeAlias = "httpx.Response | httpx.HTTPError | ResponseTooLargeError | None"
+("sleep", seconds), ("discard", response) or ("credentials", (scheme keys, refused tokens))."""
+Outcome: TypeAlias = (
+    "httpx.Response | httpx.HTTPError | ResponseTooLargeError | Mapping[str, Credential] | None"
+)
 """What a driver sends back for a step: the response of a send, or the error of a send or of a
-read; None for the rest."""
+read; the credentials of a ("credentials", (keys, refused)) step; None for the rest."""
 Attempts: TypeAlias = Generator[Step, Outcome, tuple[httpx.Response, int]]
 Exchange: TypeAlias = Generator[Step, Outcome, "httpx.Response | httpx.HTTPError"]
 _raw_response: ContextVar[bool] = ContextVar("_raw_response", default=False)
@@ -565,8 +570,14 @@ class BaseClient:
     _owns_http_client: bool
 
     def _build_request(
-        self, http: httpx.Client | httpx.AsyncClient, endpoint: Endpoint[Any], call: Call
+        self,
+        http: httpx.Client | httpx.AsyncClient,
+        endpoint: Endpoint[Any],
+        call: Call,
+        credentials: Mapping[str, Credential] | None = None,
     ) -> httpx.Request:
+        """The request of one attempt of `call`; `credentials`: those found for it (callables
+        called, tokens fetched), else the client's."""
         if call.extra_body and endpoint.body_encoding is None and endpoint.method in BODILESS:
             # a GET's body is ignored or refused by servers and proxies: never sent unasked
             raise TypeError(
@@ -584,7 +595,9 @@ class BaseClient:
         header_items.update(_wire.header_values(call.headers, encodings.get("header", _NONE)))
         query_items = _wire.query_items(call.query, encodings.get("query", _NONE))
         cookie_items = _wire.cookie_items(call.cookies, encodings.get("cookie", _NONE))
-        self._authorize(endpoint, header_items, query_items, cookie_items)
+        self._authorize(
+            endpoint, credentials or self._credentials, header_items, query_items, cookie_items
+        )
         if cookie_items:
             header_items["Cookie"] = "; ".join(cookie_items)
         body = _wire.body_arguments(
@@ -628,22 +641,30 @@ class BaseClient:
     def _authorize(
         self,
         endpoint: Endpoint[Any],
+        credentials: Mapping[str, Credential],
         headers: dict[str, str],
         query: list[str],
         cookies: list[str],
     ) -> None:
         """Add the credentials of the first security alternative the client can satisfy."""
+        alternative = self._alternative(endpoint, credentials)
+        for key in alternative:
+            self._apply_credential(
+                self._security_schemes[key], credentials[key], headers, query, cookies
+            )
+
+    def _alternative(
+        self, endpoint: Endpoint[Any], credentials: Mapping[str, Credential]
+    ) -> Sequence[str]:
+        """The schemes of the first security alternative `credentials` satisfy; none when the
+        call needs none (or credentials are optional); MissingCredentialsError else."""
         if not endpoint.security:
-            return
+            return ()
         for alternative in endpoint.security:
-            if all(self._credentials.get(key) is not None for key in alternative):
-                for key in alternative:
-                    self._apply_credential(
-                        self._security_schemes[key], self._credentials[key], headers, query, cookies
-                    )
-                return
+            if all(credentials.get(key) is not None for key in alternative):
+                return alternative
         if self._credentials_optional:
-            return  # the API may be a self-hosted one that asks for none
+            return ()  # the API may be a self-hosted one that asks for none
         hints = "; ".join(self._security_schemes[key].hint for key in endpoint.security[0])
         raise MissingCredentialsError(
             f"{endpoint.method} {endpoint.path} needs credentials: {hints}"
@@ -687,11 +708,26 @@ class BaseClient:
         if name is not None and call.headers.get(name) in (None, NOT_GIVEN):
             # one key per call, the same on every retry
             call = replace(call, headers={**call.headers, name: str(uuid.uuid4())})
+        found_at_call = [
+            key
+            for key in self._alternative(endpoint, self._credentials)
+            if _found_at_call(self._credentials[key])
+        ]
+        refused: dict[str, str] = {}
         retry = 0
         while True:
-            request = self._build_request(http, endpoint, call)
+            credentials = self._credentials
+            if found_at_call:
+                current = yield ("credentials", (found_at_call, refused))
+                credentials = {**self._credentials, **cast(Mapping[str, Credential], current)}
+            request = self._build_request(http, endpoint, call, credentials)
             self._log_request(request)
             outcome = yield from self._exchange(request, stream=stream)
+            if not refused and isinstance(outcome, httpx.Response) and outcome.status_code == 401:
+                refused = self._refused_tokens(found_at_call, credentials)
+                if refused:  # fetched again, and the call sent again, once
+                    yield ("discard", outcome)
+                    continue
             if isinstance(outcome, httpx.HTTPError):
                 if retry >= self.max_retries:
                     raise connection_error(outcome, request, _operation(endpoint))
@@ -715,6 +751,45 @@ class BaseClient:
                     outcome.status_code,
                 )
             return outcome, retry
+
+    def _refused_tokens(
+        self, keys: Sequence[str], credentials: Mapping[str, Credential]
+    ) -> dict[str, str]:
+        """The OAuth2 tokens among the credentials a 401 answered: to be fetched again."""
+        return {
+            key: str(credentials[key])
+            for key in keys
+            if isinstance(self._credentials[key], ClientCredentials)
+        }
+
+    def _current_credentials(
+        self, http: httpx.Client, keys: Sequence[str], refused: Mapping[str, str]
+    ) -> dict[str, Credential]:
+        """The credentials of `keys` for one request: functions called, tokens fetched when the
+        kept one expired or was `refused`."""
+        current: dict[str, Credential] = {}
+        for key in keys:
+            credential = self._credentials[key]
+            if isinstance(credential, ClientCredentials):
+                value = credential.token(http, self.base_url, refused.get(key))
+            else:
+                value = _auth.credential_now(cast(CredentialFunction, credential))
+            current[key] = _checked_credential(value, self._security_schemes[key].hint)
+        return current
+
+    async def _async_current_credentials(
+        self, http: httpx.AsyncClient, keys: Sequence[str], refused: Mapping[str, str]
+    ) -> dict[str, Credential]:
+        """`_current_credentials`, awaiting what must be."""
+        current: dict[str, Credential] = {}
+        for key in keys:
+            credential = self._credentials[key]
+            if isinstance(credential, ClientCredentials):
+                value = await credential.atoken(http, self.base_url, refused.get(key))
+            else:
+                value = await _auth.async_credential_now(cast(CredentialFunction, credential))
+            current[key] = _checked_credential(value, self._security_schemes[key].hint)
+        return current
 
     def _exchange(self, request: httpx.Request, *, stream: bool) -> Exchange:
         """One attempt: send `request`, follow its redirects (see `_transport.redirected`) and
@@ -1018,6 +1093,8 @@ class SyncAPIClient(BaseClient):
                         value.read()
                     elif action == "sleep":
                         time.sleep(value)
+                    elif action == "credentials":
+                        outcome = self._current_credentials(http, *value)
                     else:
                         value.close()
                 except (httpx.HTTPError, ResponseTooLargeError) as exc:  # the connection, the body
@@ -1162,6 +1239,8 @@ class AsyncAPIClient(BaseClient):
                         await value.aread()
                     elif action == "sleep":
                         await _sleep(value)
+                    elif action == "credentials":
+                        outcome = await self._async_current_credentials(http, *value)
                     else:
                         await value.aclose()
                 except (httpx.HTTPError, ResponseTooLargeError) as exc:  # the connection, the body
@@ -1203,12 +1282,20 @@ class AsyncAPIResource:
 # --- decoding ----------------------------------------------------------------------------------
 
 
+def _found_at_call(credential: Credential) -> bool:
+    """A credential function, or an OAuth2 grant: what it sends is found at each request."""
+    return callable(credential) or isinstance(credential, ClientCredentials)
+
+
 def _checked_credential(credential: Credential, hint: str) -> Credential:
     """The credential without surrounding whitespace (a key read from a file or a mounted secret
-    ends in a line break); None when nothing is left."""
+    ends in a line break); None when nothing is left. Functions and grants are checked when they
+    give one."""
+    if _found_at_call(credential):
+        return credential
     if isinstance(credential, tuple):
         return (_checked_text(credential[0], hint), _checked_text(credential[1], hint))
-    return None if credential is None else _checked_text(credential, hint) or None
+    return _checked_text(credential, hint) or None if isinstance(credential, str) else None
 
 
 def _checked_text(text: str, hint: str) -> str:

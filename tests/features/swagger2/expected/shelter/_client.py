@@ -4,11 +4,12 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 import httpx
 
+from ._auth import CredentialFunction
 from ._base_client import (
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
@@ -71,7 +72,10 @@ def _base_url(
 
 
 def _credentials(
-    api_key: str | None, username: str | None, password: str | None, oauth: str | None
+    api_key: str | CredentialFunction | None,
+    username: str | None,
+    password: str | None,
+    oauth: str | CredentialFunction | None,
 ) -> dict[str, Credential]:
     """Each credential from its argument, else from its environment variable. An empty value
     counts as none (a CI secret that is not set arrives as an empty variable): the request is
@@ -100,10 +104,10 @@ class Shelter(SyncAPIClient):
     def __init__(
         self,
         *,
-        api_key: str | None = None,
+        api_key: str | Callable[[], str] | None = None,
         username: str | None = None,
         password: str | None = None,
-        oauth: str | None = None,
+        oauth: str | Callable[[], str] | None = None,
         base_url: str | httpx.URL | None = None,
         server: int | None = None,
         server_variables: Mapping[str, str] | None = None,
@@ -118,11 +122,14 @@ class Shelter(SyncAPIClient):
     ) -> None:
         """Create a client.
 
+        A token or key may be a function, called at each request for it.
+
         Args:
           api_key: Defaults to the environment variable SHELTER_API_KEY.
           username: Defaults to the environment variable SHELTER_USERNAME.
           password: Defaults to the environment variable SHELTER_PASSWORD.
           oauth: Defaults to the environment variable SHELTER_OAUTH.
+
           base_url: Defaults to $SHELTER_BASE_URL, then to the API's first server.
           server: Which of the API's servers (SERVERS) to use, by index.
           server_variables: Values for the variables of the server's URL.
@@ -192,10 +199,10 @@ class AsyncShelter(AsyncAPIClient):
     def __init__(
         self,
         *,
-        api_key: str | None = None,
+        api_key: str | CredentialFunction | None = None,
         username: str | None = None,
         password: str | None = None,
-        oauth: str | None = None,
+        oauth: str | CredentialFunction | None = None,
         base_url: str | httpx.URL | None = None,
         server: int | None = None,
         server_variables: Mapping[str, str] | None = None,
@@ -210,11 +217,15 @@ class AsyncShelter(AsyncAPIClient):
     ) -> None:
         """Create a client.
 
+        A token or key may be a function, called at each request for it (and
+        awaited when it gives an awaitable).
+
         Args:
           api_key: Defaults to the environment variable SHELTER_API_KEY.
           username: Defaults to the environment variable SHELTER_USERNAME.
           password: Defaults to the environment variable SHELTER_PASSWORD.
           oauth: Defaults to the environment variable SHELTER_OAUTH.
+
           base_url: Defaults to $SHELTER_BASE_URL, then to the API's first server.
           server: Which of the API's servers (SERVERS) to use, by index.
           server_variables: Values for the variables of the server's URL.

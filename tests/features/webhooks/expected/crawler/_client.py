@@ -80,6 +80,7 @@ class Crawler(SyncAPIClient):
         """Create a client.
 
         Args:
+
           base_url: Defaults to $CRAWLER_BASE_URL, then to the API's first server.
           timeout: Seconds (or an httpx.Timeout) for each attempt of a request: for connecting,
             for each read, and for the whole response (an httpx.Timeout's read timeout);
@@ -151,6 +152,7 @@ class AsyncCrawler(AsyncAPIClient):
         """Create a client.
 
         Args:
+
           base_url: Defaults to $CRAWLER_BASE_URL, then to the API's first server.
           timeout: Seconds (or an httpx.Timeout) for each attempt of a request: for connecting,
             for each read, and for the whole response (an httpx.Timeout's read timeout);

@@ -81,6 +81,7 @@ class Wire(SyncAPIClient):
         """Create a client.
 
         Args:
+
           base_url: Defaults to $WIRE_BASE_URL, then to the API's first server.
           timeout: Seconds (or an httpx.Timeout) for each attempt of a request: for connecting,
             for each read, and for the whole response (an httpx.Timeout's read timeout);
@@ -161,6 +162,7 @@ class AsyncWire(AsyncAPIClient):
         """Create a client.
 
         Args:
+
           base_url: Defaults to $WIRE_BASE_URL, then to the API's first server.
           timeout: Seconds (or an httpx.Timeout) for each attempt of a request: for connecting,
             for each read, and for the whole response (an httpx.Timeout's read timeout);
