@@ -210,6 +210,7 @@ _CONSTRUCTION_KEYS: dict[str, tuple[str, str]] = {
     "base-url-aliases": ("base_url_aliases", "identifiers"),
     "host-url-base-path": ("host_url_base_path", "bool"),
     "token-auth": ("token_auth", "client_secret_post|client_secret_basic"),
+    "environments": ("environments", "environments"),
 }
 
 
@@ -233,10 +234,24 @@ def _construction(path: Path, where: str, table: Any) -> Construction:
             ):
                 raise GeneratorError(path, f"{place} must be a list of Python identifiers, not {value!r}")
             value = tuple(value)
+        elif kind == "environments":
+            value = _environments(path, place, value)
         else:
             value = _value(path, place, value, kind, path.parent)
         values[attribute] = value
     return Construction(**values)
+
+
+def _environments(path: Path, place: str, table: Any) -> tuple[tuple[str, str], ...]:
+    """name -> URL: the names are Python identifiers (a Literal's values), the URLs absolute."""
+    if not isinstance(table, dict) or not table:
+        raise GeneratorError(path, f"{place} must be a table of environment names to URLs, not {table!r}")
+    for name, url in table.items():
+        if not _IDENTIFIER.match(name) or not isinstance(url, str) or "://" not in url:
+            raise GeneratorError(
+                path, f"{place}.{name}: a name must be an identifier and its URL absolute, not {url!r}"
+            )
+    return tuple(table.items())
 
 
 def _known() -> str:

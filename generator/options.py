@@ -52,6 +52,9 @@ class Construction:
     token_auth: str | None = None
     """How OAuth2 client credentials go to the token endpoint: `client_secret_post` (the
     default) or `client_secret_basic`."""
+    environments: tuple[tuple[str, str], ...] = ()
+    """Named environments (name, URL): `environment="sandbox"` picks one; they replace the names
+    the spec's servers give."""
 
 
 @dataclass(frozen=True)

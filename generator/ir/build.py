@@ -16,14 +16,13 @@ from .model import (
     NamedType,
     Resource,
     SecurityScheme,
-    Server,
-    ServerVariable,
     referenced,
 )
 from .operations import OperationBuilder
 from .overrides import NameOverrides
 from .schemas import SchemaBuilder
 from .security import name_grant_arguments, token_grant
+from .servers import document_servers, environments
 from .status_errors import STATUS_ERROR_CLASSES, documented_errors
 from .webhooks import WEBHOOK_RUNTIME_NAMES, WebhookBuilder, declares_webhooks, webhook_signature
 
@@ -42,6 +41,8 @@ CLIENT_ARGUMENTS = frozenset(
         "base_url",
         "server",
         "server_variables",
+        "environment",
+        "cert",
         "timeout",
         "max_retries",
         "max_response_size",
@@ -108,7 +109,8 @@ def build_api(
         | {client_class, "Async" + client_class}
         | (WEBHOOK_RUNTIME_NAMES if with_webhooks else set())
     )
-    servers = _servers(document)
+    servers = document_servers(document)
+    named_environments = environments(document, servers, construction, warnings)
     schemes = _security_schemes(document, warnings)
     for scheme in schemes:
         scheme.grant = token_grant(document, scheme.key, construction.token_auth, warnings)
@@ -150,6 +152,7 @@ def build_api(
         env_prefix=env_prefix,
         environment=EnvironmentVariables.with_prefix(env_prefix, base_url=construction.base_url_env),
         construction=construction,
+        environments=named_environments,
         servers=servers,
         security_schemes=schemes,
         resources=resources,
@@ -262,23 +265,3 @@ def _types_containing_models(types: list[NamedType]) -> set[NamedType]:
                 found.add(named)
                 changed = True
     return found
-
-
-def _servers(document: Document) -> list[Server]:
-    servers = []
-    for index, node in enumerate(nodes.sequence(document.data, "servers")):
-        url = nodes.text(node, "url")
-        if url is None:
-            raise document.error(f"/servers/{index}", "a server must be a mapping with a url")
-        variables = [
-            ServerVariable(
-                name=name,
-                default=str(variable.get("default", "")),
-                enum=[str(value) for value in nodes.sequence(variable, "enum")],
-                description=nodes.text(variable, "description"),
-            )
-            for name, variable in nodes.mapping(node, "variables").items()
-            if isinstance(variable, dict)
-        ]
-        servers.append(Server(url=url, description=nodes.text(node, "description"), variables=variables))
-    return servers

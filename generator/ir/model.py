@@ -384,6 +384,9 @@ class Operation:
     responses: list[Response]
     security: list[list[str]]
     """Alternatives, each a list of scheme keys that must all be present; [] = no auth."""
+    server: str | None = None
+    """The URL of the operation's own server (its, else its path item's first; variables at their
+    defaults): its calls go there while the client talks to one of the API's servers."""
     idempotency_header: str | None = None
     """The header parameter that carries an idempotency key, if the operation declares one."""
     endpoint_name: str = ""
@@ -608,6 +611,8 @@ class Api:
     webhook_signature: WebhookSignature = WebhookSignature()
     construction: Construction = Construction()
     """How the client is made (the configuration's `client` table)."""
+    environments: dict[str, int] = field(default_factory=dict)
+    """Environment name -> the index of its server: `environment=` picks one."""
 
     @property
     def operations(self) -> list[Operation]:

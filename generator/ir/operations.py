@@ -15,6 +15,7 @@ from .model import Operation, Resource
 from .overrides import NameOverrides, check_natural, reserve
 from .parameters import IDEMPOTENCY_HEADERS, ParameterBuilder
 from .schemas import SchemaBuilder
+from .servers import operation_server
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
@@ -241,6 +242,7 @@ class OperationBuilder:
             body=body,
             responses=responses,
             security=self._security(node, pointer),
+            server=operation_server(self._document, node, path_item, pointer),
             idempotency_header=next(
                 (
                     p.wire_name

@@ -54,6 +54,9 @@ class ClientView:
     """Some server has a description (the README's table gets a column for them)."""
     server_variables: bool
     """Some server URL has variables (`_client.py` declares them with `ServerVariable`)."""
+    operation_servers: bool
+    """Some operation has a server of its own (the runtime needs the API's servers to know when
+    the client talks to one of them)."""
     type_imports: list[Code]
     """What the annotations need, imported when type-checking only: the resources' classes (each
     loads on first use), and the types of the methods on the client itself."""
@@ -152,6 +155,7 @@ def client_view(api: Api) -> ClientView:
         choosable_servers=len(api.servers) > 1 or any(server.variables for server in api.servers),
         described_servers=any(server.description for server in api.servers),
         server_variables=any(server.variables for server in api.servers),
+        operation_servers=any(operation.server is not None for operation in api.operations),
         type_imports=imports.lines(indent=4),
         methods=methods,
         resource_accessors={

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal, TypeAlias
 
 import httpx
 
@@ -43,6 +43,13 @@ SERVERS = (
         description="Local mock",
     ),
 )
+Environment: TypeAlias = Literal["production", "local_mock"]
+"""The API's named environments: `environment=` picks the server of one."""
+ENVIRONMENTS: dict[Environment, int] = {
+    "production": 0,
+    "local_mock": 1,
+}
+"""Each environment's server in SERVERS."""
 SECURITY_SCHEMES: dict[str, SecurityScheme] = {
     "apiKey": SecurityScheme(
         kind="api_key",
@@ -62,6 +69,15 @@ def _base_url(
     if base_url is not None:
         return base_url
     return server_url(SERVERS, server or 0, server_variables or {})
+
+
+def _environment_server(environment: Environment | None, server: int | None) -> int | None:
+    """The server of the named environment, else the one chosen by index."""
+    if environment is None:
+        return server
+    if server is not None:
+        raise TypeError("environment= and server= both choose the server: pass one of them")
+    return ENVIRONMENTS[environment]
 
 
 def _credentials(api_key: str | CredentialFunction | None) -> dict[str, Credential]:
@@ -89,6 +105,7 @@ class Petstore(SyncAPIClient):
         *,
         api_key: str | Callable[[], str] | None = None,
         base_url: str | httpx.URL | None = None,
+        environment: Environment | None = None,
         server: int | None = None,
         server_variables: Mapping[str, str] | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
@@ -108,6 +125,7 @@ class Petstore(SyncAPIClient):
           api_key: Defaults to the environment variable PETSTORE_API_KEY.
 
           base_url: Defaults to $PETSTORE_BASE_URL, then to the API's first server.
+          environment: The server of a named environment (ENVIRONMENTS): production, local_mock.
           server: Which of the API's servers (SERVERS) to use, by index.
           server_variables: Values for the variables of the server's URL.
           timeout: Seconds (or an httpx.Timeout) for each attempt of a request: for connecting,
@@ -128,7 +146,9 @@ class Petstore(SyncAPIClient):
           http_client: An httpx client of your own (proxies, transports, limits).
         """
         super().__init__(
-            base_url=_base_url(base_url, server, server_variables),
+            base_url=_base_url(
+                base_url, _environment_server(environment, server), server_variables
+            ),
             credentials=_credentials(api_key),
             security_schemes=SECURITY_SCHEMES,
             timeout=timeout,
@@ -171,6 +191,7 @@ class AsyncPetstore(AsyncAPIClient):
         *,
         api_key: str | CredentialFunction | None = None,
         base_url: str | httpx.URL | None = None,
+        environment: Environment | None = None,
         server: int | None = None,
         server_variables: Mapping[str, str] | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
@@ -191,6 +212,7 @@ class AsyncPetstore(AsyncAPIClient):
           api_key: Defaults to the environment variable PETSTORE_API_KEY.
 
           base_url: Defaults to $PETSTORE_BASE_URL, then to the API's first server.
+          environment: The server of a named environment (ENVIRONMENTS): production, local_mock.
           server: Which of the API's servers (SERVERS) to use, by index.
           server_variables: Values for the variables of the server's URL.
           timeout: Seconds (or an httpx.Timeout) for each attempt of a request: for connecting,
@@ -211,7 +233,9 @@ class AsyncPetstore(AsyncAPIClient):
           http_client: An httpx client of your own (proxies, transports, limits).
         """
         super().__init__(
-            base_url=_base_url(base_url, server, server_variables),
+            base_url=_base_url(
+                base_url, _environment_server(environment, server), server_variables
+            ),
             credentials=_credentials(api_key),
             security_schemes=SECURITY_SCHEMES,
             timeout=timeout,

@@ -12,6 +12,7 @@ import json
 import logging
 import os
 import random
+import re
 import sys
 import threading
 import time
@@ -134,6 +135,9 @@ class Endpoint(Generic[ResponseT]):
     """Status ("404", "4XX", "default") -> the type of the error body the API documents."""
     security: Sequence[Sequence[str]] = ()
     """Alternative sets of security schemes, any one of which authorizes the call."""
+    server: str | None = None
+    """The operation's own server, where its calls go while the client talks to one of the API's
+    servers (relative: to the client's base URL)."""
     body_encoding: str | None = None
     """"json", "multipart", "form", "binary" or "text"; None when there is no body."""
     content_type: str | None = None
@@ -209,6 +213,14 @@ def with_server_path(url: str | httpx.URL, path: str) -> str | httpx.URL:
     if given.path not in ("", "/") or not path:
         return url
     return given.copy_with(path=path)
+
+
+def _is_server(url: httpx.URL, server: Server) -> bool:
+    """Whether `url` is the server's, with any values of its variables."""
+    pattern = re.escape(server.url.rstrip("/"))
+    for name in server.variables:
+        pattern = pattern.replace(re.escape("{" + name + "}"), "[^/?#]*")
+    return re.fullmatch(pattern, str(url).rstrip("/")) is not None
 
 
 def _filled_server_url(servers: Sequence[Server], index: int, values: Mapping[str, str]) -> str:
@@ -501,6 +513,7 @@ class BaseClient:
         default_headers: Mapping[str, str] | None,
         user_agent_tag: str | None,
         credentials_optional: bool = False,
+        servers: Sequence[Server] = (),
     ) -> None:
         if max_retries < 0:
             raise ValueError("max_retries must be 0 or more")
@@ -510,6 +523,7 @@ class BaseClient:
             raise ValueError("user_agent_tag must be printable ASCII text (a header carries it)")
         self._user_agent = f"{USER_AGENT} {user_agent_tag}" if user_agent_tag else USER_AGENT
         self.base_url = httpx.URL(str(base_url).rstrip("/"))
+        self._on_api_server = any(_is_server(self.base_url, server) for server in servers)
         self.timeout = timeout
         self.max_retries = max_retries
         self.max_response_size = max_response_size
@@ -615,7 +629,7 @@ class BaseClient:
             url = call.url
         else:
             path = _wire.expand_path(endpoint.path, call.path, encodings.get("path", _NONE))
-            url = str(self.base_url) + path
+            url = self._endpoint_base_url(endpoint) + path
         if query_items:
             url += ("&" if "?" in url else "?") + "&".join(query_items)
         return http.build_request(
@@ -625,6 +639,14 @@ class BaseClient:
             timeout=self.timeout if isinstance(call.timeout, NotGiven) else call.timeout,
             **body,
         )
+
+    def _endpoint_base_url(self, endpoint: Endpoint[Any]) -> str:
+        """Where the endpoint's path goes: its own server, if it has one, while the client talks
+        to one of the API's servers; else the client's base URL (a mock, a proxy or a self-hosted
+        server given as the base URL takes every call)."""
+        if endpoint.server is None or not self._on_api_server:
+            return str(self.base_url)
+        return str(self.base_url.join(endpoint.server)).rstrip("/")
 
     def _next_page_call(self, url: str, call: Call) -> Call:
         """`call` sent to a next page's `url`, which must be on the API's own origin: the

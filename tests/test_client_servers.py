@@ -1,0 +1,127 @@
+"""Every server a spec names (tests/features/servers): a path item's and an operation's servers
+take their calls while the client talks to one of the document's servers; a base URL elsewhere
+takes every call; named environments pick a document server. The spec is written with servers
+on 127.0.0.1 ports, so each call lands where it should, or visibly elsewhere."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from .conftest import generate_into, write_spec
+from .http_server import TestServer
+
+Importer = Callable[[Path, str], ModuleType]
+
+SPEC = """
+openapi: 3.0.3
+info: {{title: Media API, version: '1'}}
+servers:
+  - url: {api}/{{stage}}
+    description: Production
+    variables:
+      stage: {{default: v1, enum: [v1, v2]}}
+  - url: {sandbox}/v1
+    description: Sandbox
+paths:
+  /albums:
+    get:
+      tags: [media]
+      operationId: listAlbums
+      responses: {{'204': {{description: ok}}}}
+  /uploads:
+    servers: [{{url: '{uploads}/up'}}]
+    post:
+      tags: [media]
+      operationId: upload
+      responses: {{'204': {{description: ok}}}}
+  /thumbnails:
+    get:
+      tags: [media]
+      operationId: getThumbnail
+      servers:
+        - url: '{uploads}/{{cdn}}'
+          variables:
+            cdn: {{default: cdn1}}
+      responses: {{'204': {{description: ok}}}}
+"""
+
+
+@pytest.fixture
+def hosts() -> Iterator[dict[str, TestServer]]:
+    with TestServer() as api, TestServer() as sandbox, TestServer() as uploads, TestServer() as elsewhere:
+        yield {"api": api, "sandbox": sandbox, "uploads": uploads, "elsewhere": elsewhere}
+
+
+@pytest.fixture
+def media(
+    hosts: dict[str, TestServer], tmp_path: Path, import_client: Importer, monkeypatch: pytest.MonkeyPatch
+) -> ModuleType:
+    monkeypatch.delenv("MEDIA_BASE_URL", raising=False)
+    spec = write_spec(tmp_path, SPEC.format(**{name: server.url for name, server in hosts.items()}))
+    return import_client(generate_into(spec, tmp_path / "out", "media"), "media")
+
+
+def calls(client: object) -> None:
+    client.media.list_albums()  # type: ignore[attr-defined]
+    client.media.upload()  # type: ignore[attr-defined]
+    client.media.get_thumbnail()  # type: ignore[attr-defined]
+
+
+def landed(hosts: dict[str, TestServer]) -> dict[str, list[str]]:
+    return {name: [request.path for request in server.requests] for name, server in hosts.items() if server.requests}
+
+
+def reply_everywhere(hosts: dict[str, TestServer]) -> None:
+    for server in hosts.values():
+        for _ in range(3):
+            server.reply(204)
+
+
+def test_path_item_and_operation_servers_take_their_calls(media: ModuleType, hosts: dict[str, TestServer]) -> None:
+    reply_everywhere(hosts)
+    calls(media.Media())
+    assert landed(hosts) == {"api": ["/v1/albums"], "uploads": ["/up/uploads", "/cdn1/thumbnails"]}
+
+
+def test_a_document_server_with_other_variable_values_is_still_the_apis(
+    media: ModuleType, hosts: dict[str, TestServer]
+) -> None:
+    reply_everywhere(hosts)
+    calls(media.Media(base_url=hosts["api"].url + "/v2"))
+    assert landed(hosts) == {"api": ["/v2/albums"], "uploads": ["/up/uploads", "/cdn1/thumbnails"]}
+
+
+def test_a_base_url_elsewhere_takes_every_call(media: ModuleType, hosts: dict[str, TestServer]) -> None:
+    """A mock, a proxy or a self-hosted server: nothing goes to the API's own hosts."""
+    reply_everywhere(hosts)
+    calls(media.Media(base_url=hosts["elsewhere"].url))
+    assert landed(hosts) == {"elsewhere": ["/albums", "/uploads", "/thumbnails"]}
+
+
+def test_a_named_environment_picks_its_server(media: ModuleType, hosts: dict[str, TestServer]) -> None:
+    reply_everywhere(hosts)
+    calls(media.Media(environment="sandbox"))
+
+    async def async_calls() -> None:
+        async with media.AsyncMedia(environment="production") as client:
+            await client.media.list_albums()
+
+    asyncio.run(async_calls())
+    assert landed(hosts) == {
+        "sandbox": ["/v1/albums"],
+        "uploads": ["/up/uploads", "/cdn1/thumbnails"],
+        "api": ["/v1/albums"],
+    }
+    with pytest.raises(TypeError, match="environment= and server= both choose the server"):
+        media.Media(environment="sandbox", server=0)
+
+
+def test_environments_are_a_literal_type(media: ModuleType) -> None:
+    from typing import get_args
+
+    assert get_args(media._client.Environment) == ("production", "sandbox")
