@@ -12,6 +12,8 @@ from types import ModuleType
 
 import pytest
 
+from generator.cli import main
+
 from .conftest import generate_into, write_spec
 from .http_server import TestServer
 
@@ -125,3 +127,40 @@ def test_environments_are_a_literal_type(media: ModuleType) -> None:
     from typing import get_args
 
     assert get_args(media._client.Environment) == ("production", "sandbox")
+
+
+def test_base_url_for_one_call(media: ModuleType, hosts: dict[str, TestServer]) -> None:
+    """`with_options(base_url=...)`: that call goes elsewhere, the client's own stay, on one pool."""
+    reply_everywhere(hosts)
+    client = media.Media()
+    client.with_options(base_url=hosts["elsewhere"].url).media.upload()
+    client.media.upload()
+    assert landed(hosts) == {"elsewhere": ["/uploads"], "uploads": ["/up/uploads"]}
+
+
+def test_what_a_call_cannot_choose_is_a_warning_and_an_error_under_strict(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    spec = write_spec(
+        tmp_path,
+        """
+openapi: 3.0.3
+info: {title: Media API, version: '1'}
+servers: [{url: 'https://api.media.example'}]
+paths:
+  /uploads:
+    post:
+      operationId: upload
+      servers:
+        - url: https://{zone}.uploads.example
+          variables: {zone: {default: a, enum: [a, b]}}
+        - url: https://backup.uploads.example
+      responses: {'204': {description: ok}}
+""",
+    )
+    assert main(["generate", str(spec), "--output", str(tmp_path / "out")]) == 0
+    warned = capsys.readouterr().err
+    assert "#/paths/~1uploads/post/servers/1" in warned and "only the first server" in warned
+    assert "#/paths/~1uploads/post/servers/0/variables/zone" in warned and "keeps its default 'a'" in warned
+    assert main(["generate", str(spec), "--output", str(tmp_path / "strict"), "--strict"]) == 2
+    assert not (tmp_path / "strict").exists()

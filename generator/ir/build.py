@@ -42,7 +42,6 @@ CLIENT_ARGUMENTS = frozenset(
         "server",
         "server_variables",
         "environment",
-        "cert",
         "timeout",
         "max_retries",
         "max_response_size",
@@ -195,6 +194,9 @@ def _security_schemes(document: Document, warnings: Warnings) -> list[SecuritySc
             schemes.append(SecurityScheme(key, "bearer", "header", "Authorization", description))
         elif kind == "apiKey" and node.get("in") in ("header", "query", "cookie") and nodes.text(node, "name"):
             schemes.append(SecurityScheme(key, "api_key", node["in"], node["name"], description))
+        elif kind == "mutualTLS":
+            # the TLS connection carries it: the client's certificate
+            schemes.append(SecurityScheme(key, "mutual_tls", "tls", "", description))
         else:
             warnings.add(document.location(pointer), f"security scheme type {kind!r} is not supported; ignored")
     return schemes
@@ -203,12 +205,14 @@ def _security_schemes(document: Document, warnings: Warnings) -> list[SecuritySc
 def _name_credentials(schemes: list[SecurityScheme], env_prefix: str) -> None:
     """`api_key` (or `username`, `password`) when one scheme of its kind; else per scheme."""
     arguments = naming.Scope(CLIENT_ARGUMENTS)
-    tokens = [scheme for scheme in schemes if scheme.kind != "basic"]
+    tokens = [scheme for scheme in schemes if scheme.kind not in ("basic", "mutual_tls")]
     basics = [scheme for scheme in schemes if scheme.kind == "basic"]
     for scheme in schemes:
         if scheme.kind == "basic":
             prefix = "" if len(basics) == 1 else naming.attribute_name(scheme.key) + "_"
             scheme.arguments = [arguments.claim(prefix + "username"), arguments.claim(prefix + "password")]
+        elif scheme.kind == "mutual_tls":
+            scheme.arguments = [arguments.claim("cert")]
         else:
             scheme.arguments = [arguments.claim("api_key" if len(tokens) == 1 else naming.attribute_name(scheme.key))]
         scheme.env_vars = [f"{env_prefix}_{argument.upper()}" for argument in scheme.arguments]

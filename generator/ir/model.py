@@ -541,8 +541,8 @@ class TokenGrant:
 class SecurityScheme:
     key: str
     """The name under components/securitySchemes."""
-    kind: Literal["bearer", "basic", "api_key"]
-    location: Literal["header", "query", "cookie"]
+    kind: Literal["bearer", "basic", "api_key", "mutual_tls"]
+    location: Literal["header", "query", "cookie", "tls"]
     parameter_name: str
     """Header, query or cookie name that carries the credential."""
     description: str | None = None

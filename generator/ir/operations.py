@@ -242,7 +242,7 @@ class OperationBuilder:
             body=body,
             responses=responses,
             security=self._security(node, pointer),
-            server=operation_server(self._document, node, path_item, pointer),
+            server=operation_server(self._document, node, path_item, pointer, self._warnings),
             idempotency_header=next(
                 (
                     p.wire_name

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import naming, nodes
-from ..errors import Warnings
+from ..errors import Warnings, escape_pointer_token
 from ..load import Document
 from ..options import Construction
 from .model import Server, ServerVariable
@@ -68,14 +68,29 @@ def _environment_name(description: str | None) -> str | None:
     return "_".join(words) if 0 < len(words) <= 2 else None
 
 
-def operation_server(document: Document, node: dict[str, Any], path_item: dict[str, Any], pointer: str) -> str | None:
+def operation_server(
+    document: Document, node: dict[str, Any], path_item: dict[str, Any], pointer: str, warnings: Warnings
+) -> str | None:
     """The URL of the operation's first server, else of its path item's (variables at their
-    defaults); None when neither has servers of its own."""
+    defaults); None when neither has servers of its own. What a call cannot choose (another of
+    these servers, another value of a variable) is a warning."""
     path_item_pointer = pointer.rpartition("/")[0]
     for owner, where in ((node, pointer), (path_item, path_item_pointer)):
         servers = _servers(document, owner, where)
-        if servers:
-            return filled_url(servers[0])
+        if not servers:
+            continue
+        if len(servers) > 1:
+            warnings.add(
+                document.location(f"{where}/servers/1"),
+                "only the first server of an operation or a path item is used: its calls go there",
+            )
+        for variable in servers[0].variables:
+            if len(variable.enum) > 1:
+                warnings.add(
+                    document.location(f"{where}/servers/0/variables/{escape_pointer_token(variable.name)}"),
+                    f"the variable {variable.name!r} of an operation's server keeps its default {variable.default!r}",
+                )
+        return filled_url(servers[0])
     return None
 
 

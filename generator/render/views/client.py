@@ -81,7 +81,7 @@ class ClientView:
     @property
     def credential_functions(self) -> bool:
         """Some credential may be a function (`_client.py` imports `Callable`)."""
-        return any(scheme.kind != "basic" for scheme in self.schemes)
+        return any(scheme.kind not in ("basic", "mutual_tls") for scheme in self.schemes)
 
 
 @dataclass
@@ -120,10 +120,12 @@ _TOKEN = "str | Callable[[], str] | None", "str | CredentialFunction | None"
 """A token or key's annotations in the sync and the async client: a function called at each
 request may give it (an awaitable one too, in the async client)."""
 _TEXT = "str | None", "str | None"
+_CERTIFICATE = "str | tuple[str, str] | None", "str | tuple[str, str] | None"
+"""A client certificate: a PEM file with its key, or the certificate's file and the key's."""
 
 
 def _credential_parameters(scheme: SchemeView) -> list[CredentialParameter]:
-    annotations = _TEXT if scheme.kind == "basic" else _TOKEN
+    annotations = {"basic": _TEXT, "mutual_tls": _CERTIFICATE}.get(scheme.kind, _TOKEN)
     parameters = [
         CredentialParameter(argument, Code(annotations[0]), Code(annotations[1]), env_var)
         for argument, env_var in zip(scheme.arguments, scheme.env_vars, strict=True)
@@ -137,7 +139,12 @@ def _credential_parameters(scheme: SchemeView) -> list[CredentialParameter]:
     return parameters
 
 
-_SCHEME_DESCRIPTIONS = {"bearer": "a bearer token", "basic": "HTTP basic authentication", "api_key": "an API key"}
+_SCHEME_DESCRIPTIONS = {
+    "bearer": "a bearer token",
+    "basic": "HTTP basic authentication",
+    "api_key": "an API key",
+    "mutual_tls": "a client certificate for mutual TLS: a PEM file with its key, or a certificate file and a key file",
+}
 
 
 def client_view(api: Api) -> ClientView:

@@ -112,9 +112,9 @@ class SecurityScheme:
     """How one security scheme of the API carries its credential."""
 
     kind: str
-    """"bearer", "basic" or "api_key"."""
+    """"bearer", "basic", "api_key" or "mutual_tls"."""
     location: str
-    """"header", "query" or "cookie"."""
+    """"header", "query" or "cookie"; "tls" for a client certificate."""
     name: str
     """The header, query parameter or cookie that carries the credential."""
     hint: str
@@ -522,8 +522,8 @@ class BaseClient:
         ):
             raise ValueError("user_agent_tag must be printable ASCII text (a header carries it)")
         self._user_agent = f"{USER_AGENT} {user_agent_tag}" if user_agent_tag else USER_AGENT
-        self.base_url = httpx.URL(str(base_url).rstrip("/"))
-        self._on_api_server = any(_is_server(self.base_url, server) for server in servers)
+        self._servers = servers
+        self._set_base_url(base_url)
         self.timeout = timeout
         self.max_retries = max_retries
         self.max_response_size = max_response_size
@@ -562,11 +562,15 @@ class BaseClient:
         cross_origin_redirects: bool | NotGiven = NOT_GIVEN,
         strict_response_validation: bool | NotGiven = NOT_GIVEN,
         default_headers: Mapping[str, str] | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | NotGiven = NOT_GIVEN,
     ) -> Self:
-        """A copy of this client with other options. It shares the connection pool."""
+        """A copy of this client with other options. It shares the connection pool: a call
+        with its own options is `client.with_options(base_url=...).method(...)`."""
         clone = copy.copy(self)
         clone._resources = {}
         clone._owns_http_client = False
+        if not isinstance(base_url, NotGiven):
+            clone._set_base_url(base_url)
         if not isinstance(timeout, NotGiven):
             clone.timeout = timeout
         if not isinstance(max_retries, NotGiven):
@@ -640,6 +644,10 @@ class BaseClient:
             **body,
         )
 
+    def _set_base_url(self, base_url: str | httpx.URL) -> None:
+        self.base_url = httpx.URL(str(base_url).rstrip("/"))
+        self._on_api_server = any(_is_server(self.base_url, server) for server in self._servers)
+
     def _endpoint_base_url(self, endpoint: Endpoint[Any]) -> str:
         """Where the endpoint's path goes: its own server, if it has one, while the client talks
         to one of the API's servers; else the client's base URL (a mock, a proxy or a self-hosted
@@ -700,6 +708,8 @@ class BaseClient:
         query: list[str],
         cookies: list[str],
     ) -> None:
+        if scheme.kind == "mutual_tls":
+            return  # the connection presents the certificate (`_with_certificate`)
         if isinstance(credential, tuple):
             token = base64.b64encode(f"{credential[0]}:{credential[1]}".encode()).decode("ascii")
             value = f"Basic {token}"
@@ -773,6 +783,19 @@ class BaseClient:
                     outcome.status_code,
                 )
             return outcome, retry
+
+    def _certificate(self, http_client: object) -> str | tuple[str, str] | None:
+        """The client certificate of a mutual TLS scheme, for the HTTP client the client makes."""
+        for key, scheme in self._security_schemes.items():
+            certificate = self._credentials.get(key)
+            if scheme.kind == "mutual_tls" and isinstance(certificate, (str, tuple)):
+                if http_client is not None:
+                    raise ValueError(
+                        "a client certificate and http_client= together: give the certificate"
+                        " to your http_client (its verify= SSL context)"
+                    )
+                return certificate
+        return None
 
     def _refused_tokens(
         self, keys: Sequence[str], credentials: Mapping[str, Credential]
@@ -1005,7 +1028,9 @@ class SyncAPIClient(BaseClient):
     def __init__(self, *, http_client: httpx.Client | None, **options: Any) -> None:
         super().__init__(**options)
         self._owns_http_client = http_client is None
-        self._http = SharedHttpClient(http_client, httpx.Client)
+        self._http = SharedHttpClient(
+            http_client, _with_certificate(httpx.Client, self._certificate(http_client))
+        )
 
     def _request(self, endpoint: Endpoint[ResponseT], call: Call) -> ResponseT:
         """Send one call, retrying as configured; return its parsed response."""
@@ -1147,7 +1172,9 @@ class AsyncAPIClient(BaseClient):
     def __init__(self, *, http_client: httpx.AsyncClient | None, **options: Any) -> None:
         super().__init__(**options)
         self._owns_http_client = http_client is None
-        self._http = SharedHttpClient(http_client, httpx.AsyncClient)
+        self._http = SharedHttpClient(
+            http_client, _with_certificate(httpx.AsyncClient, self._certificate(http_client))
+        )
 
     async def _request(self, endpoint: Endpoint[ResponseT], call: Call) -> ResponseT:
         """Send one call, retrying as configured; return its parsed response."""
@@ -1302,6 +1329,24 @@ class AsyncAPIResource:
 
 
 # --- decoding ----------------------------------------------------------------------------------
+
+
+def _with_certificate(
+    make: Callable[..., HttpClientT], certificate: str | tuple[str, str] | None
+) -> Callable[[], HttpClientT]:
+    """What makes the HTTP client: one that presents `certificate` when there is one."""
+    if certificate is None:
+        return make
+
+    def made() -> HttpClientT:
+        context = httpx.create_ssl_context()
+        if isinstance(certificate, tuple):
+            context.load_cert_chain(certificate[0], certificate[1])
+        else:
+            context.load_cert_chain(certificate)
+        return make(verify=context)
+
+    return made
 
 
 def _found_at_call(credential: Credential) -> bool:
