@@ -99,6 +99,10 @@ output = "out"
         ("base-url-env = 'a b'\n", "client.base-url-env: 'a b' is not a valid environment variable name"),
         ("token-auth = 'jwt'\n", "client.token-auth must be 'client_secret_post' or 'client_secret_basic'"),
         ("base-url = 'x'\n", "client: unknown key 'base-url'"),
+        (
+            "environments = {live = 'api.example'}\n",
+            "client.environments.live: a name must be an identifier and its URL",
+        ),
     ],
 )
 def test_the_client_table_is_checked(

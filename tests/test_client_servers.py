@@ -13,6 +13,10 @@ from types import ModuleType
 import pytest
 
 from generator.cli import main
+from generator.errors import Warnings
+from generator.ir import build_api
+from generator.options import Construction
+from generator.spec import load_document
 
 from .conftest import generate_into, write_spec
 from .http_server import TestServer
@@ -164,3 +168,37 @@ paths:
     assert "#/paths/~1uploads/post/servers/0/variables/zone" in warned and "keeps its default 'a'" in warned
     assert main(["generate", str(spec), "--output", str(tmp_path / "strict"), "--strict"]) == 2
     assert not (tmp_path / "strict").exists()
+
+
+ENVIRONMENT_SPEC = """
+openapi: 3.0.3
+info: {title: Media API, version: '1'}
+servers:
+  - url: https://api.media.example
+    description: The main production deployment of the API
+    x-clientgen-environment: live
+  - url: https://staging.media.example
+    description: Staging
+    x-clientgen-environment: staging
+paths: {}
+"""
+
+
+def test_environment_names_from_the_extension_and_from_the_configuration(tmp_path: Path) -> None:
+    spec = write_spec(tmp_path, ENVIRONMENT_SPEC)
+    warnings = Warnings()
+    api = build_api(load_document(spec), warnings)
+    assert api.environments == {"live": 0, "staging": 1} and not warnings.items
+    configured = Construction(environments=(("live", "https://api.media.example"), ("eu", "https://eu.media.example")))
+    api = build_api(load_document(spec), Warnings(), construction=configured)
+    assert api.environments == {"live": 0, "eu": 2}
+    assert [server.url for server in api.servers][2] == "https://eu.media.example"
+
+
+def test_descriptions_name_environments_only_when_each_is_a_short_distinct_name(tmp_path: Path) -> None:
+    spec = write_spec(tmp_path, ENVIRONMENT_SPEC.replace("    x-clientgen-environment: live\n", "").replace(
+        "    x-clientgen-environment: staging\n", ""))  # fmt: skip
+    assert build_api(load_document(spec), Warnings()).environments == {}  # a sentence is no name
+    short = spec.read_text().replace("The main production deployment of the API", "Production server")
+    spec.write_text(short)
+    assert build_api(load_document(spec), Warnings()).environments == {"production": 0, "staging": 1}
