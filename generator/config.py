@@ -20,6 +20,9 @@ given beside `targets` are defaults for every target. Paths are relative to the 
 
     [tool.generator.targets.body-defaults]  # sent in every JSON body that has the field
     origin = "my-app"
+    [tool.generator.targets.client]    # how the client is made (options.Construction)
+    positional-credential = true
+    base-url-env = "FIRECRAWL_API_URL"
 """
 
 from __future__ import annotations
@@ -34,7 +37,16 @@ from typing import Any, Literal
 from . import naming
 from .errors import Diagnostic, GeneratorError
 from .inputs import Inputs
-from .options import CLIENT_PREFIX, POLICIES, RETRY_METHODS, ArgumentOptions, LoadOptions, Policy, RetryPolicy
+from .options import (
+    CLIENT_PREFIX,
+    POLICIES,
+    RETRY_METHODS,
+    ArgumentOptions,
+    Construction,
+    LoadOptions,
+    Policy,
+    RetryPolicy,
+)
 from .release import FIRST_VERSION, VERSION, Versioning
 from .sources import allowed_url, is_url
 
@@ -61,6 +73,7 @@ class Target:
     templates: Path | None = None
     tests: bool = True
     names: dict[str, str] = field(default_factory=dict)
+    client: Construction = Construction()
     versioning: Policy = "zero"
     initial_version: str = FIRST_VERSION
     errors: dict[str, str] = field(default_factory=dict)
@@ -103,6 +116,7 @@ class Target:
             client_class=self.client_name,
             env_prefix=self.env_prefix,
             names=self.names,
+            construction=self.client,
             overlays=self.overlays,
             load=self.load_options,
             templates=self.templates,
@@ -133,6 +147,7 @@ _KEYS: dict[str, tuple[str, str]] = {
     "names": ("names", "names"),
     "errors": ("errors", "errors"),
     "retry": ("retry", "retry"),
+    "client": ("client", "client"),
     "stale-overlays": ("stale_overlays", "warn|error"),
     "versioning": ("versioning", "|".join(POLICIES)),
     "initial-version": ("initial_version", "version"),
@@ -211,6 +226,58 @@ def select_targets(targets: list[Target], names: list[str] | None, path: Path) -
     return [known[name] for name in names]
 
 
+# key of the `client` table -> (Construction field, kind)
+_CONSTRUCTION_KEYS: dict[str, tuple[str, str]] = {
+    "positional-credential": ("positional_credential", "bool"),
+    "optional-credentials": ("optional_credentials", "bool"),
+    "base-url-env": ("base_url_env", "env"),
+    "base-url-aliases": ("base_url_aliases", "identifiers"),
+    "host-url-base-path": ("host_url_base_path", "bool"),
+    "token-auth": ("token_auth", "client_secret_post|client_secret_basic"),
+    "environments": ("environments", "environments"),
+}
+
+
+def _construction(path: Path, where: str, table: Any) -> Construction:
+    """The `client` table: how the client is made."""
+    if not isinstance(table, dict):
+        raise GeneratorError(path, f"{where} must be a table ({', '.join(_CONSTRUCTION_KEYS)}), not {table!r}")
+    values: dict[str, Any] = {}
+    for key, value in table.items():
+        if key not in _CONSTRUCTION_KEYS:
+            raise GeneratorError(path, f"{where}: unknown key {key!r} (known keys: {', '.join(_CONSTRUCTION_KEYS)})")
+        attribute, kind = _CONSTRUCTION_KEYS[key]
+        place = f"{where}.{key}"
+        if kind == "env":
+            problem = naming.env_prefix_problem(value) if isinstance(value, str) else f"{value!r} is not a string"
+            if problem is not None:
+                raise GeneratorError(path, f"{place}: {problem.replace('prefix', 'name')}")
+        elif kind == "identifiers":
+            if not isinstance(value, list) or not all(
+                isinstance(item, str) and _IDENTIFIER.match(item) and not keyword.iskeyword(item) for item in value
+            ):
+                raise GeneratorError(path, f"{place} must be a list of Python identifiers, not {value!r}")
+            value = tuple(value)
+        elif kind == "environments":
+            value = _environments(path, place, value)
+        else:
+            value = _value(path, place, value, kind, path.parent)
+        values[attribute] = value
+    return Construction(**values)
+
+
+def _environments(path: Path, place: str, table: Any) -> tuple[tuple[str, str], ...]:
+    """name -> URL: the names are Python identifiers (a Literal's values), the URLs absolute."""
+    if not isinstance(table, dict) or not table:
+        raise GeneratorError(path, f"{place} must be a table of environment names to URLs, not {table!r}")
+    for name, url in table.items():
+        if not _IDENTIFIER.match(name) or not isinstance(url, str) or "://" not in url:
+            raise GeneratorError(
+                path, f"{place}.{name}: a name must be an identifier and its URL absolute, not {url!r}"
+            )
+    return tuple(table.items())
+
+
 def _known() -> str:
     return f" (known keys: {', '.join(_KEYS)})"
 
@@ -241,6 +308,8 @@ def _value(path: Path, where: str, value: Any, kind: str, base: Path) -> Any:
         return value
     if kind == "body-defaults":
         return _body_defaults(path, where, value)
+    if kind == "client":
+        return _construction(path, where, value)
     if "|" in kind:
         if value not in kind.split("|"):
             raise wrong(" or ".join(repr(choice) for choice in kind.split("|")))

@@ -12,6 +12,7 @@ unchanged client should cost a few hashes.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from collections.abc import Mapping
@@ -65,7 +66,7 @@ class Inputs(ClientOptions):
             "options": [self.package_name, self.client_class, self.env_prefix, sorted(self.names.items()),
                         self.strict, self.with_tests, self.load.allow_remote_refs, self.load.allow_external_files,
                         self.versioning.initial, self.arguments.idempotency_header,
-                        sorted(self.arguments.body_defaults.items()), sorted(self.errors.items()), repr(self.retry)],
+                        sorted(self.arguments.body_defaults.items()), sorted(self.errors.items()), repr(self.retry), dataclasses.asdict(self.construction)],
             "generator": generator_sha256(),
             "formatter": formatter_version(),
         }  # fmt: skip

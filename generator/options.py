@@ -60,6 +60,31 @@ class ArgumentOptions:
 
 
 @dataclass(frozen=True)
+class Construction:
+    """How a client is made, as users of hand-written SDKs expect (`[tool.generator.targets.client]`
+    in the configuration; the README documents each key)."""
+
+    positional_credential: bool = False
+    """The one credential argument may be given first, positionally: `Client("key")`."""
+    optional_credentials: bool = False
+    """A call whose credentials were not given is sent without any (a self-hosted server may
+    need none) instead of raising MissingCredentialsError."""
+    base_url_env: str | None = None
+    """The environment variable of the base URL, instead of `<PREFIX>_BASE_URL`."""
+    base_url_aliases: tuple[str, ...] = ()
+    """Other keyword names of `base_url=` (`api_url`)."""
+    host_url_base_path: bool = False
+    """A base URL given with no path (`http://localhost:3002` or `.../`) gets the path of the
+    API's server (`/v2`)."""
+    token_auth: str | None = None
+    """How OAuth2 client credentials go to the token endpoint: `client_secret_post` (the
+    default) or `client_secret_basic`."""
+    environments: tuple[tuple[str, str], ...] = ()
+    """Named environments (name, URL): `environment="sandbox"` picks one; they replace the names
+    the spec's servers give."""
+
+
+@dataclass(frozen=True)
 class ClientOptions:
     """What shapes a client besides its spec: the overlays applied to the spec and the names the
     user chose. `generate` and `diff` read a spec through the same ones, so that a diff names
@@ -75,3 +100,4 @@ class ClientOptions:
     errors: Mapping[str, str] = field(default_factory=dict)
     """Class or status -> this client's exception class name (ir/status_errors.py)."""
     retry: RetryPolicy = RetryPolicy()
+    construction: Construction = Construction()

@@ -134,6 +134,7 @@ def _read_spec(spec: Path, inputs: Inputs, warnings: Warnings, stages: _Stages) 
                 arguments=inputs.arguments,
                 error_names=inputs.errors,
                 retry=inputs.retry,
+                construction=inputs.construction,
             )
     except GeneratorError:
         validated()  # an invalid document explains an error of the IR better

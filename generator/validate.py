@@ -67,8 +67,7 @@ _PATH_ITEM_FIELDS = _METHODS | {"$ref", "summary", "description", "servers", "pa
 
 def _warn_of_what_is_not_used(document: Document, warnings: Warnings) -> None:
     """What a spec says that the client would silently not do: a path item's unknown fields
-    (OpenAPI 3.2's `query` and `additionalOperations` in a spec that says 3.1), and the
-    `servers` of a path item or an operation (their calls go to the document's servers)."""
+    (OpenAPI 3.2's `query` and `additionalOperations` in a spec that says 3.1)."""
     paths = document.data.get("paths")
     for path, item in paths.items() if isinstance(paths, dict) else ():
         if not isinstance(item, dict):
@@ -88,13 +87,6 @@ def _warn_of_what_is_not_used(document: Document, warnings: Warnings) -> None:
                     else f"unknown field {key!r} of a path item: ignored"
                 )
                 warnings.add(document.location(f"{where}/{escape_pointer_token(key)}"), message)
-        places = [(where, item)] + [(f"{where}/{method}", item[method]) for method in sorted(_METHODS & item.keys())]
-        for pointer, node in places:
-            if isinstance(node, dict) and node.get("servers"):
-                warnings.add(
-                    document.location(f"{pointer}/servers"),
-                    "servers of a path item or an operation are not used: its calls go to the document's servers",
-                )
 
 
 def _check_3_2_rules(document: Document) -> None:

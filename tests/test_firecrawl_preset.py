@@ -46,8 +46,10 @@ def preset(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def usage_environment(preset: Path, base_url: str) -> dict[str, str]:
+    """The key, and the server as a firecrawl-py user names a self-hosted one: no `/v2`."""
     client = str(preset / "generated" / "firecrawl")
-    return {**os.environ, "FIRECRAWL_API_KEY": "fc-test", "FIRECRAWL_BASE_URL": base_url, "PYTHONPATH": client}
+    host = base_url.removesuffix("/v2")
+    return {**os.environ, "FIRECRAWL_API_KEY": "fc-test", "FIRECRAWL_API_URL": host, "PYTHONPATH": client}
 
 
 def test_the_usage_file_type_checks_with_the_generated_client(preset: Path) -> None:
@@ -122,6 +124,26 @@ def test_envelopes_errors_and_retries_are_firecrawl_pys(
             ("DELETE", "/v2/crawl/c1"),  # the 409, once
             ("GET", "/v2/team/credit-usage"),
         ]
+
+
+def test_the_client_is_made_as_firecrawl_py_makes_it(
+    preset: Path, import_client: Callable[[Path, str], ModuleType], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`Firecrawl("fc-...")`; `api_url=` a self-hosted server's host (the API's /v2 added), which
+    needs no key: then no Authorization header at all."""
+    for name in ("FIRECRAWL_API_KEY", "FIRECRAWL_API_URL", "FIRECRAWL_BASE_URL"):
+        monkeypatch.delenv(name, raising=False)
+    firecrawl = import_client(preset / "generated" / "firecrawl", "firecrawl")
+    usage = {"success": True, "data": {"remainingCredits": 5}}
+    with TestServer() as server:
+        for _ in range(3):
+            server.reply(200, usage)
+        firecrawl.Firecrawl("fc-positional", api_url=server.url).get_credit_usage()
+        firecrawl.Firecrawl(api_url=server.url + "/").get_credit_usage()
+        monkeypatch.setenv("FIRECRAWL_API_URL", server.url)
+        firecrawl.Firecrawl().get_credit_usage()
+    assert [r.path for r in server.requests] == ["/v2/team/credit-usage"] * 3
+    assert [r.headers.get("authorization") for r in server.requests] == ["Bearer fc-positional", None, None]
 
 
 def test_the_preset_client_reads_as_a_reviewer_expects(

@@ -222,12 +222,4 @@ paths:
     assert [(w.location.pointer, w.message) for w in warnings.items] == [
         ("/paths/~1items/query", "'query' is a path item field of OpenAPI 3.2, not of 3.1.0: ignored"),
         ("/paths/~1items/bogus", "unknown field 'bogus' of a path item: ignored"),
-        (
-            "/paths/~1items/servers",
-            "servers of a path item or an operation are not used: its calls go to the document's servers",
-        ),
-        (
-            "/paths/~1items/get/servers",
-            "servers of a path item or an operation are not used: its calls go to the document's servers",
-        ),
-    ]
+    ]  # the servers of the path item and of the operation are honoured (tests/features/servers)

@@ -1,6 +1,6 @@
 """firecrawl-py's calls, ported to the client this preset generates: each row of README.md's table.
 
-Run it with FIRECRAWL_API_KEY set (and FIRECRAWL_BASE_URL for another server than Firecrawl's);
+Run it with FIRECRAWL_API_KEY set (and FIRECRAWL_API_URL for another server than Firecrawl's);
 the preset's tests type-check it with mypy --strict and run it against a local server that plays
 Firecrawl.
 """

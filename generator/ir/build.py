@@ -7,13 +7,15 @@ from collections.abc import Mapping
 from .. import naming, nodes
 from ..errors import GeneratorError, Warnings, escape_pointer_token
 from ..load import Document
-from ..options import ArgumentOptions, RetryPolicy
+from ..options import ArgumentOptions, Construction, RetryPolicy
 from .dedupe import merge_identical
 from .layout import plan_modules
-from .model import Api, EnvironmentVariables, Resource, SecurityScheme, Server, ServerVariable
+from .model import Api, EnvironmentVariables, Resource, SecurityScheme
 from .operations import OperationBuilder
 from .overrides import NameOverrides
 from .schemas import SchemaBuilder
+from .security import name_grant_arguments, token_grant
+from .servers import document_servers, environments
 from .status_errors import STATUS_ERROR_CLASSES, StatusError, documented_errors, errors_table_problem
 from .type_exprs import Alias, Model, NamedType, referenced
 from .webhooks import WEBHOOK_RUNTIME_NAMES, WebhookBuilder, declares_webhooks, webhook_signature
@@ -33,6 +35,7 @@ CLIENT_ARGUMENTS = frozenset(
         "base_url",
         "server",
         "server_variables",
+        "environment",
         "timeout",
         "max_retries",
         "max_response_size",
@@ -87,10 +90,12 @@ def build_api(
     arguments: ArgumentOptions = ArgumentOptions(),
     error_names: Mapping[str, str] | None = None,
     retry: RetryPolicy = RetryPolicy(),
+    construction: Construction = Construction(),
 ) -> Api:
     """The IR of a loaded document. `client_class` and `env_prefix` replace the names made from
     the package name; `overrides` gives chosen Python names to methods, classes and fields;
-    `arguments` are those the configuration adds to the methods."""
+    `arguments` are those the configuration adds to the methods; `construction` says how the
+    client is made."""
     info = nodes.mapping(document.data, "info")
     title = nodes.text(info, "title") or document.path.stem
     package_name, client_class, env_prefix = _chosen_or_made(title, package_name, client_class, env_prefix)
@@ -103,8 +108,13 @@ def build_api(
         | set(error_names.values())
         | (WEBHOOK_RUNTIME_NAMES if with_webhooks else set())
     )
+    servers = document_servers(document)
+    named_environments = environments(document, servers, construction, warnings)
     schemes = _security_schemes(document, warnings)
+    for scheme in schemes:
+        scheme.grant = token_grant(document, scheme.key, construction.token_auth, warnings)
     _name_credentials(schemes, env_prefix)
+    _check_construction(construction, schemes)
     schemas = SchemaBuilder(document, warnings, class_names, overrides)
     components = nodes.mapping(nodes.mapping(document.data, "components"), "schemas")
     schemas.claim_component_names(components)
@@ -140,8 +150,10 @@ def build_api(
         client_class=client_class,
         async_client_class="Async" + client_class,
         env_prefix=env_prefix,
-        environment=EnvironmentVariables.with_prefix(env_prefix),
-        servers=_servers(document),
+        environment=EnvironmentVariables.with_prefix(env_prefix, base_url=construction.base_url_env),
+        construction=construction,
+        environments=named_environments,
+        servers=servers,
         security_schemes=schemes,
         resources=resources,
         types=types,
@@ -193,6 +205,9 @@ def _security_schemes(document: Document, warnings: Warnings) -> list[SecuritySc
             schemes.append(SecurityScheme(key, "bearer", "header", "Authorization", description))
         elif kind == "apiKey" and node.get("in") in ("header", "query", "cookie") and nodes.text(node, "name"):
             schemes.append(SecurityScheme(key, "api_key", node["in"], node["name"], description))
+        elif kind == "mutualTLS":
+            # the TLS connection carries it: the client's certificate
+            schemes.append(SecurityScheme(key, "mutual_tls", "tls", "", description))
         else:
             warnings.add(document.location(pointer), f"security scheme type {kind!r} is not supported; ignored")
     return schemes
@@ -201,15 +216,31 @@ def _security_schemes(document: Document, warnings: Warnings) -> list[SecuritySc
 def _name_credentials(schemes: list[SecurityScheme], env_prefix: str) -> None:
     """`api_key` (or `username`, `password`) when one scheme of its kind; else per scheme."""
     arguments = naming.Scope(CLIENT_ARGUMENTS)
-    tokens = [scheme for scheme in schemes if scheme.kind != "basic"]
+    tokens = [scheme for scheme in schemes if scheme.kind not in ("basic", "mutual_tls")]
     basics = [scheme for scheme in schemes if scheme.kind == "basic"]
     for scheme in schemes:
         if scheme.kind == "basic":
             prefix = "" if len(basics) == 1 else naming.attribute_name(scheme.key) + "_"
             scheme.arguments = [arguments.claim(prefix + "username"), arguments.claim(prefix + "password")]
+        elif scheme.kind == "mutual_tls":
+            scheme.arguments = [arguments.claim("cert")]
         else:
             scheme.arguments = [arguments.claim("api_key" if len(tokens) == 1 else naming.attribute_name(scheme.key))]
         scheme.env_vars = [f"{env_prefix}_{argument.upper()}" for argument in scheme.arguments]
+    name_grant_arguments(schemes, arguments, env_prefix)
+
+
+def _check_construction(construction: Construction, schemes: list[SecurityScheme]) -> None:
+    """What the configuration asks of the constructor, possible with these credentials and names."""
+    arguments = [argument for scheme in schemes for argument in scheme.arguments]
+    if construction.positional_credential and len(arguments) != 1:
+        raise GeneratorError(
+            "client.positional-credential",
+            f"needs a client with one credential argument; this one has {len(arguments)} ({', '.join(arguments)})",
+        )
+    for alias in construction.base_url_aliases:
+        if alias in CLIENT_ARGUMENTS or alias in arguments:
+            raise GeneratorError("client.base-url-aliases", f"{alias!r} is already an argument of the client")
 
 
 def _name_request_twins(resources: list[Resource], types: list[NamedType], class_names: naming.Scope) -> None:
@@ -249,23 +280,3 @@ def _types_containing_models(types: list[NamedType]) -> set[NamedType]:
                 found.add(named)
                 changed = True
     return found
-
-
-def _servers(document: Document) -> list[Server]:
-    servers = []
-    for index, node in enumerate(nodes.sequence(document.data, "servers")):
-        url = nodes.text(node, "url")
-        if url is None:
-            raise document.error(f"/servers/{index}", "a server must be a mapping with a url")
-        variables = [
-            ServerVariable(
-                name=name,
-                default=str(variable.get("default", "")),
-                enum=[str(value) for value in nodes.sequence(variable, "enum")],
-                description=nodes.text(variable, "description"),
-            )
-            for name, variable in nodes.mapping(node, "variables").items()
-            if isinstance(variable, dict)
-        ]
-        servers.append(Server(url=url, description=nodes.text(node, "description"), variables=variables))
-    return servers

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ..options import RetryPolicy
+from ..options import Construction, RetryPolicy
 from .status_errors import StatusError
 from .type_exprs import NO_DEFAULT, Alias, LiteralValue, Model, NamedType, TypeExpr, TypeModule
 
@@ -245,6 +245,9 @@ class Operation:
     responses: list[Response]
     security: list[list[str]]
     """Alternatives, each a list of scheme keys that must all be present; [] = no auth."""
+    server: str | None = None
+    """The URL of the operation's own server (its, else its path item's first; variables at their
+    defaults): its calls go there while the client talks to one of the API's servers."""
     idempotency_header: str | None = None
     """The header parameter that carries an idempotency key, if the operation declares one."""
     endpoint_name: str = ""
@@ -383,11 +386,26 @@ class WebhookSignature:
 
 
 @dataclass
+class TokenGrant:
+    """OAuth2 tokens the client fetches itself with a client id and secret (the client credentials
+    grant; with OpenID Connect, at the token endpoint its discovery document names)."""
+
+    token_url: str | None
+    """None for OpenID Connect: the discovery document names it."""
+    refresh_url: str | None = None
+    discovery_url: str | None = None
+    auth_method: Literal["client_secret_post", "client_secret_basic"] = "client_secret_post"
+    arguments: list[str] = field(default_factory=list)
+    """The client's constructor arguments for it: the client id, the secret, the scopes."""
+    env_vars: list[str] = field(default_factory=list)
+
+
+@dataclass
 class SecurityScheme:
     key: str
     """The name under components/securitySchemes."""
-    kind: Literal["bearer", "basic", "api_key"]
-    location: Literal["header", "query", "cookie"]
+    kind: Literal["bearer", "basic", "api_key", "mutual_tls"]
+    location: Literal["header", "query", "cookie", "tls"]
     parameter_name: str
     """Header, query or cookie name that carries the credential."""
     description: str | None = None
@@ -395,6 +413,8 @@ class SecurityScheme:
     """The client's constructor arguments for it: one token, or username and password."""
     env_vars: list[str] = field(default_factory=list)
     """The environment variable each argument falls back to."""
+    grant: TokenGrant | None = None
+    """How the client fetches its bearer tokens itself, when the API says (OAuth2, OpenID Connect)."""
 
 
 @dataclass
@@ -424,8 +444,11 @@ class EnvironmentVariables:
     which may point at the production API."""
 
     @classmethod
-    def with_prefix(cls, prefix: str) -> EnvironmentVariables:
-        return cls(base_url=f"{prefix}_BASE_URL", log=f"{prefix}_LOG", test_base_url=f"{prefix}_TEST_BASE_URL")
+    def with_prefix(cls, prefix: str, *, base_url: str | None = None) -> EnvironmentVariables:
+        """The variables named after `prefix`; `base_url` names the base URL's otherwise."""
+        return cls(
+            base_url=base_url or f"{prefix}_BASE_URL", log=f"{prefix}_LOG", test_base_url=f"{prefix}_TEST_BASE_URL"
+        )
 
 
 @dataclass
@@ -452,6 +475,10 @@ class Api:
     webhook_event: Alias | None = None
     """The type `unwrap` returns: the union of the webhooks' payloads."""
     webhook_signature: WebhookSignature = WebhookSignature()
+    construction: Construction = Construction()
+    """How the client is made (the configuration's `client` table)."""
+    environments: dict[str, int] = field(default_factory=dict)
+    """Environment name -> the index of its server: `environment=` picks one."""
 
     @property
     def operations(self) -> list[Operation]:

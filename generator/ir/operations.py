@@ -18,6 +18,7 @@ from .model import Operation, Resource
 from .overrides import NameOverrides, check_natural, reserve
 from .parameters import ParameterBuilder
 from .schemas import SchemaBuilder
+from .servers import operation_server
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
@@ -266,6 +267,7 @@ class OperationBuilder:
             body=body,
             responses=responses,
             security=self._security(node, pointer),
+            server=operation_server(self._document, node, path_item, pointer, self._warnings),
             idempotency_header=idempotency_header,
             endpoint_name=naming.endpoint_constant(name),
             wait=wait,

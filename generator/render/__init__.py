@@ -76,6 +76,7 @@ def environment(overrides: Path | None = None) -> jinja2.Environment:
 
 RUNTIME_MODULES = (
     "__init__.py",
+    "_auth.py",
     "_base_client.py",
     "_client.py",
     "_exceptions.py",

@@ -3,11 +3,12 @@ the client itself."""
 
 from __future__ import annotations
 
+import urllib.parse
 from dataclasses import dataclass
 
-from ...ir.model import Api, SecurityScheme, Server
+from ...ir.model import Api, SecurityScheme, Server, TokenGrant
 from ..annotations import Imports, from_import, relative_module
-from ..code import Code, docstring_text
+from ..code import Code, docstring_text, py_literal
 from ..wrap import call_statement
 from .layout import CLASS_INDENT, METHOD_INDENT, method_signature
 
@@ -24,11 +25,26 @@ class SchemeView:
     """How a user provides the credential."""
     description: str
     """What kind of credential it is, for people."""
+    grant: TokenGrant | None
+    token_endpoint: Code | None
+    """The `TokenEndpoint(...)` of its grant."""
+
+
+@dataclass
+class CredentialParameter:
+    """A constructor argument that carries a credential, or what the client fetches one with."""
+
+    name: str
+    annotation: Code
+    async_annotation: Code
+    env_var: str
 
 
 @dataclass
 class ClientView:
     default_base_url: str | None
+    server_path: str
+    """The path of the first server's URL (`/v2`), "" for none."""
     schemes: list[SchemeView]
     doc: Code
     servers: list[Server]
@@ -38,6 +54,9 @@ class ClientView:
     """Some server has a description (the README's table gets a column for them)."""
     server_variables: bool
     """Some server URL has variables (`_client.py` declares them with `ServerVariable`)."""
+    operation_servers: bool
+    """Some operation has a server of its own (the runtime needs the API's servers to know when
+    the client talks to one of them)."""
     type_imports: list[Code]
     """What the annotations need, imported when type-checking only: the resources' classes (each
     loads on first use), and the types of the methods on the client itself."""
@@ -47,8 +66,22 @@ class ClientView:
     """Resource class -> the client's property that makes it (sync and async classes)."""
 
     @property
+    def credential_parameters(self) -> list[CredentialParameter]:
+        return [parameter for scheme in self.schemes for parameter in _credential_parameters(scheme)]
+
+    @property
     def credential_arguments(self) -> list[str]:
-        return [argument for scheme in self.schemes for argument in scheme.arguments]
+        return [parameter.name for parameter in self.credential_parameters]
+
+    @property
+    def grants(self) -> bool:
+        """Some scheme's tokens are fetched by the client (`_client.py` imports the grant's classes)."""
+        return any(scheme.grant for scheme in self.schemes)
+
+    @property
+    def credential_functions(self) -> bool:
+        """Some credential may be a function (`_client.py` imports `Callable`)."""
+        return any(scheme.kind not in ("basic", "mutual_tls") for scheme in self.schemes)
 
 
 @dataclass
@@ -83,7 +116,35 @@ class ClientMethodView:
     async_class_name: Code
 
 
-_SCHEME_DESCRIPTIONS = {"bearer": "a bearer token", "basic": "HTTP basic authentication", "api_key": "an API key"}
+_TOKEN = "str | Callable[[], str] | None", "str | CredentialFunction | None"
+"""A token or key's annotations in the sync and the async client: a function called at each
+request may give it (an awaitable one too, in the async client)."""
+_TEXT = "str | None", "str | None"
+_CERTIFICATE = "str | tuple[str, str] | None", "str | tuple[str, str] | None"
+"""A client certificate: a PEM file with its key, or the certificate's file and the key's."""
+
+
+def _credential_parameters(scheme: SchemeView) -> list[CredentialParameter]:
+    annotations = {"basic": _TEXT, "mutual_tls": _CERTIFICATE}.get(scheme.kind, _TOKEN)
+    parameters = [
+        CredentialParameter(argument, Code(annotations[0]), Code(annotations[1]), env_var)
+        for argument, env_var in zip(scheme.arguments, scheme.env_vars, strict=True)
+    ]
+    if scheme.grant is not None:
+        types = ["str | None", "str | None", "Sequence[str] | None"]
+        parameters += [
+            CredentialParameter(argument, Code(annotation), Code(annotation), env_var)
+            for argument, env_var, annotation in zip(scheme.grant.arguments, scheme.grant.env_vars, types, strict=True)
+        ]
+    return parameters
+
+
+_SCHEME_DESCRIPTIONS = {
+    "bearer": "a bearer token",
+    "basic": "HTTP basic authentication",
+    "api_key": "an API key",
+    "mutual_tls": "a client certificate for mutual TLS: a PEM file with its key, or a certificate file and a key file",
+}
 
 
 def client_view(api: Api) -> ClientView:
@@ -94,12 +155,14 @@ def client_view(api: Api) -> ClientView:
         imports.local.setdefault(module, set()).update((resource.class_name, resource.async_class_name))
     return ClientView(
         default_base_url=_default_base_url(api),
+        server_path=urllib.parse.urlsplit(_default_url(api) or "").path.rstrip("/"),
         schemes=[_scheme_view(scheme) for scheme in api.security_schemes],
         doc=docstring_text(f"{(api.description or api.title).strip()}\n\n{PER_CALL_OPTIONS}", CLASS_INDENT),
         servers=api.servers,
         choosable_servers=len(api.servers) > 1 or any(server.variables for server in api.servers),
         described_servers=any(server.description for server in api.servers),
         server_variables=any(server.variables for server in api.servers),
+        operation_servers=any(operation.server is not None for operation in api.operations),
         type_imports=imports.lines(indent=4),
         methods=methods,
         resource_accessors={
@@ -129,18 +192,28 @@ def _client_methods(api: Api) -> list[ClientMethodView]:
 
 def _default_base_url(api: Api) -> str | None:
     """The first server's URL with its variables at their defaults, if it is absolute."""
+    url = _default_url(api)
+    return url if url is not None and "://" in url else None
+
+
+def _default_url(api: Api) -> str | None:
+    """The first server's URL with its variables at their defaults."""
     if not api.servers:
         return None
     server = api.servers[0]
     url = server.url
     for variable in server.variables:
         url = url.replace("{" + variable.name + "}", variable.default)
-    return url if "://" in url else None
+    return url
 
 
 def _scheme_view(scheme: SecurityScheme) -> SchemeView:
     wanted = " and ".join(f"{argument}=" for argument in scheme.arguments)
     env = " and ".join(scheme.env_vars)
+    grant = scheme.grant
+    if grant is not None:
+        wanted += " or " + " and ".join(f"{argument}=" for argument in grant.arguments[:2])
+        env += " or " + " and ".join(grant.env_vars[:2])
     return SchemeView(
         key=scheme.key,
         kind=scheme.kind,
@@ -149,5 +222,24 @@ def _scheme_view(scheme: SecurityScheme) -> SchemeView:
         arguments=scheme.arguments,
         env_vars=scheme.env_vars,
         hint=f"pass {wanted} to the client or set {env}",
-        description=_SCHEME_DESCRIPTIONS[scheme.kind],
+        description=_SCHEME_DESCRIPTIONS[scheme.kind] if grant is None else _grant_description(grant),
+        grant=grant,
+        token_endpoint=None if grant is None else _token_endpoint(grant),
     )
+
+
+def _grant_description(grant: TokenGrant) -> str:
+    if grant.token_url is None:
+        return "a bearer token, or a client id and secret for the token endpoint of OpenID Connect's discovery document"
+    return "a bearer token, or a client id and secret for OAuth2 tokens the client fetches itself"
+
+
+def _token_endpoint(grant: TokenGrant) -> Code:
+    arguments = {
+        "token_url": grant.token_url,
+        "refresh_url": grant.refresh_url,
+        "discovery_url": grant.discovery_url,
+        "auth_method": None if grant.auth_method == "client_secret_post" else grant.auth_method,
+    }
+    given = [f"{name}={py_literal(value)}" for name, value in arguments.items() if value is not None]
+    return Code(f"TokenEndpoint({', '.join(given)})")

@@ -23,6 +23,7 @@ class EndpointView:
     response_kind: Code
     errors: list[tuple[Code, Code]]
     security: Code | None
+    server: Code | None
     body_encoding: Code | None
     content_type: Code | None
     """The body's media type, when not the usual one of its encoding."""
@@ -131,6 +132,7 @@ def endpoint_view(operation: Operation, writer: AnnotationWriter) -> EndpointVie
         response_kind=py_literal(kind),
         errors=errors,
         security=py_literal([list(alternative) for alternative in operation.security]) if operation.security else None,
+        server=None if operation.server is None else py_literal(operation.server),
         body_encoding=py_literal(body.encoding) if body is not None else None,
         content_type=py_literal(body.content_type) if body is not None and body.content_type else None,
         encodings=encodings,

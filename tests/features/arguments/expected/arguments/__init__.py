@@ -5,6 +5,7 @@ body fields sent by default and an idempotency key (pyproject.toml), files given
 """
 
 from . import types as types
+from ._auth import TokenError
 from ._base_client import AsyncStreamedResponse, RawResponse, StreamedResponse
 from ._client import Arguments, AsyncArguments
 from ._exceptions import (
@@ -51,6 +52,7 @@ __all__ = [
     "ResponseTooLargeError",
     "UnprocessableEntityError",
     "WaitTimeoutError",
+    "TokenError",
     "NOT_GIVEN",
     "NotGiven",
     "FileTypes",

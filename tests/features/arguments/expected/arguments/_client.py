@@ -40,12 +40,10 @@ def _base_url(
     base_url: str | httpx.URL | None, server: int | None, server_variables: Mapping[str, str] | None
 ) -> str | httpx.URL:
     """The argument; else the chosen server; else $ARGUMENTS_BASE_URL; else the first server."""
+    if base_url is None and server is None and server_variables is None:
+        base_url = os.environ.get("ARGUMENTS_BASE_URL") or None
     if base_url is not None:
         return base_url
-    if server is None and server_variables is None:
-        from_environment = os.environ.get("ARGUMENTS_BASE_URL")
-        if from_environment:
-            return from_environment
     return server_url(SERVERS, server or 0, server_variables or {})
 
 
@@ -85,6 +83,7 @@ class Arguments(SyncAPIClient):
         """Create a client.
 
         Args:
+
           base_url: Defaults to $ARGUMENTS_BASE_URL, then to the API's first server.
           timeout: Seconds (or an httpx.Timeout) for each attempt of a request: for connecting,
             for each read, and for the whole response (an httpx.Timeout's read timeout);
@@ -161,6 +160,7 @@ class AsyncArguments(AsyncAPIClient):
         """Create a client.
 
         Args:
+
           base_url: Defaults to $ARGUMENTS_BASE_URL, then to the API's first server.
           timeout: Seconds (or an httpx.Timeout) for each attempt of a request: for connecting,
             for each read, and for the whole response (an httpx.Timeout's read timeout);

@@ -2,6 +2,7 @@
 """Vault API"""
 
 from . import types as types
+from ._auth import TokenError
 from ._base_client import AsyncStreamedResponse, RawResponse, StreamedResponse
 from ._client import AsyncVault, Vault
 from ._exceptions import (
@@ -48,6 +49,7 @@ __all__ = [
     "ResponseTooLargeError",
     "UnprocessableEntityError",
     "WaitTimeoutError",
+    "TokenError",
     "NOT_GIVEN",
     "NotGiven",
     "FileTypes",

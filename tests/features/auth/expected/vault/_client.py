@@ -4,11 +4,12 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 import httpx
 
+from ._auth import CredentialFunction
 from ._base_client import (
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
@@ -70,20 +71,18 @@ def _base_url(
     base_url: str | httpx.URL | None, server: int | None, server_variables: Mapping[str, str] | None
 ) -> str | httpx.URL:
     """The argument; else the chosen server; else $VAULT_BASE_URL; else the first server."""
+    if base_url is None and server is None and server_variables is None:
+        base_url = os.environ.get("VAULT_BASE_URL") or None
     if base_url is not None:
         return base_url
-    if server is None and server_variables is None:
-        from_environment = os.environ.get("VAULT_BASE_URL")
-        if from_environment:
-            return from_environment
     return server_url(SERVERS, server or 0, server_variables or {})
 
 
 def _credentials(
-    header_key: str | None,
-    query_key: str | None,
-    cookie_key: str | None,
-    token: str | None,
+    header_key: str | CredentialFunction | None,
+    query_key: str | CredentialFunction | None,
+    cookie_key: str | CredentialFunction | None,
+    token: str | CredentialFunction | None,
     username: str | None,
     password: str | None,
 ) -> dict[str, Credential]:
@@ -118,10 +117,10 @@ class Vault(SyncAPIClient):
     def __init__(
         self,
         *,
-        header_key: str | None = None,
-        query_key: str | None = None,
-        cookie_key: str | None = None,
-        token: str | None = None,
+        header_key: str | Callable[[], str] | None = None,
+        query_key: str | Callable[[], str] | None = None,
+        cookie_key: str | Callable[[], str] | None = None,
+        token: str | Callable[[], str] | None = None,
         username: str | None = None,
         password: str | None = None,
         base_url: str | httpx.URL | None = None,
@@ -136,6 +135,8 @@ class Vault(SyncAPIClient):
     ) -> None:
         """Create a client.
 
+        A token or key may be a function, called at each request for it.
+
         Args:
           header_key: Defaults to the environment variable VAULT_HEADER_KEY.
           query_key: Defaults to the environment variable VAULT_QUERY_KEY.
@@ -143,6 +144,7 @@ class Vault(SyncAPIClient):
           token: Defaults to the environment variable VAULT_TOKEN.
           username: Defaults to the environment variable VAULT_USERNAME.
           password: Defaults to the environment variable VAULT_PASSWORD.
+
           base_url: Defaults to $VAULT_BASE_URL, then to the API's first server.
           timeout: Seconds (or an httpx.Timeout) for each attempt of a request: for connecting,
             for each read, and for the whole response (an httpx.Timeout's read timeout);
@@ -196,10 +198,10 @@ class AsyncVault(AsyncAPIClient):
     def __init__(
         self,
         *,
-        header_key: str | None = None,
-        query_key: str | None = None,
-        cookie_key: str | None = None,
-        token: str | None = None,
+        header_key: str | CredentialFunction | None = None,
+        query_key: str | CredentialFunction | None = None,
+        cookie_key: str | CredentialFunction | None = None,
+        token: str | CredentialFunction | None = None,
         username: str | None = None,
         password: str | None = None,
         base_url: str | httpx.URL | None = None,
@@ -214,6 +216,9 @@ class AsyncVault(AsyncAPIClient):
     ) -> None:
         """Create a client.
 
+        A token or key may be a function, called at each request for it (and
+        awaited when it gives an awaitable).
+
         Args:
           header_key: Defaults to the environment variable VAULT_HEADER_KEY.
           query_key: Defaults to the environment variable VAULT_QUERY_KEY.
@@ -221,6 +226,7 @@ class AsyncVault(AsyncAPIClient):
           token: Defaults to the environment variable VAULT_TOKEN.
           username: Defaults to the environment variable VAULT_USERNAME.
           password: Defaults to the environment variable VAULT_PASSWORD.
+
           base_url: Defaults to $VAULT_BASE_URL, then to the API's first server.
           timeout: Seconds (or an httpx.Timeout) for each attempt of a request: for connecting,
             for each read, and for the whole response (an httpx.Timeout's read timeout);

@@ -2,6 +2,7 @@
 """Notes API"""
 
 from . import types as types
+from ._auth import TokenError
 from ._base_client import AsyncStreamedResponse, RawResponse, StreamedResponse
 from ._client import AsyncNotes, Notes
 from ._exceptions import (
@@ -58,6 +59,7 @@ __all__ = [
     "APIError",
     "AuthenticationError",
     "PaymentRequiredError",
+    "TokenError",
     "NOT_GIVEN",
     "NotGiven",
     "FileTypes",

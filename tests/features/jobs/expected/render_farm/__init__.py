@@ -2,6 +2,7 @@
 """Renders scenes into frames, in jobs that take a while."""
 
 from . import types as types
+from ._auth import TokenError
 from ._base_client import AsyncStreamedResponse, RawResponse, StreamedResponse
 from ._client import AsyncRenderFarm, RenderFarm
 from ._exceptions import (
@@ -52,6 +53,7 @@ __all__ = [
     "PaymentRequiredError",
     "ServiceUnavailableError",
     "WaitTimeoutError",
+    "TokenError",
     "NOT_GIVEN",
     "NotGiven",
     "FileTypes",

@@ -2,6 +2,7 @@
 """Descriptions with \"\""triple quotes\"\"", a backslash \\ and a trailing quote\" """
 
 from . import types as types
+from ._auth import TokenError
 from ._base_client import AsyncStreamedResponse, RawResponse, StreamedResponse
 from ._client import AsyncNamesTheHardCasesEscaped, NamesTheHardCasesEscaped
 from ._exceptions import (
@@ -48,6 +49,7 @@ __all__ = [
     "ResponseTooLargeError",
     "UnprocessableEntityError",
     "WaitTimeoutError",
+    "TokenError",
     "NOT_GIVEN",
     "NotGiven",
     "FileTypes",

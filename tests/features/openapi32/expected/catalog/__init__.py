@@ -2,6 +2,7 @@
 """Catalog"""
 
 from . import types as types
+from ._auth import TokenError
 from ._base_client import AsyncStreamedResponse, RawResponse, StreamedResponse
 from ._client import AsyncCatalog, Catalog
 from ._exceptions import (
@@ -51,6 +52,7 @@ __all__ = [
     "WaitTimeoutError",
     "InvalidWebhookSignatureError",
     "UnknownWebhookEventError",
+    "TokenError",
     "NOT_GIVEN",
     "NotGiven",
     "FileTypes",

@@ -4,11 +4,12 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Literal, TypeAlias
 
 import httpx
 
+from ._auth import CredentialFunction
 from ._base_client import (
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
@@ -42,6 +43,13 @@ SERVERS = (
         description="Local mock",
     ),
 )
+Environment: TypeAlias = Literal["production", "local_mock"]
+"""The API's named environments: `environment=` picks the server of one."""
+ENVIRONMENTS: dict[Environment, int] = {
+    "production": 0,
+    "local_mock": 1,
+}
+"""Each environment's server in SERVERS."""
 SECURITY_SCHEMES: dict[str, SecurityScheme] = {
     "apiKey": SecurityScheme(
         kind="api_key",
@@ -56,16 +64,23 @@ def _base_url(
     base_url: str | httpx.URL | None, server: int | None, server_variables: Mapping[str, str] | None
 ) -> str | httpx.URL:
     """The argument; else the chosen server; else $PETSTORE_BASE_URL; else the first server."""
+    if base_url is None and server is None and server_variables is None:
+        base_url = os.environ.get("PETSTORE_BASE_URL") or None
     if base_url is not None:
         return base_url
-    if server is None and server_variables is None:
-        from_environment = os.environ.get("PETSTORE_BASE_URL")
-        if from_environment:
-            return from_environment
     return server_url(SERVERS, server or 0, server_variables or {})
 
 
-def _credentials(api_key: str | None) -> dict[str, Credential]:
+def _environment_server(environment: Environment | None, server: int | None) -> int | None:
+    """The server of the named environment, else the one chosen by index."""
+    if environment is None:
+        return server
+    if server is not None:
+        raise TypeError("environment= and server= both choose the server: pass one of them")
+    return ENVIRONMENTS[environment]
+
+
+def _credentials(api_key: str | CredentialFunction | None) -> dict[str, Credential]:
     """Each credential from its argument, else from its environment variable. An empty value
     counts as none (a CI secret that is not set arrives as an empty variable): the request is
     not sent, and MissingCredentialsError says what to set."""
@@ -88,8 +103,9 @@ class Petstore(SyncAPIClient):
     def __init__(
         self,
         *,
-        api_key: str | None = None,
+        api_key: str | Callable[[], str] | None = None,
         base_url: str | httpx.URL | None = None,
+        environment: Environment | None = None,
         server: int | None = None,
         server_variables: Mapping[str, str] | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
@@ -103,9 +119,13 @@ class Petstore(SyncAPIClient):
     ) -> None:
         """Create a client.
 
+        A token or key may be a function, called at each request for it.
+
         Args:
           api_key: Defaults to the environment variable PETSTORE_API_KEY.
+
           base_url: Defaults to $PETSTORE_BASE_URL, then to the API's first server.
+          environment: The server of a named environment (ENVIRONMENTS): production, local_mock.
           server: Which of the API's servers (SERVERS) to use, by index.
           server_variables: Values for the variables of the server's URL.
           timeout: Seconds (or an httpx.Timeout) for each attempt of a request: for connecting,
@@ -126,7 +146,9 @@ class Petstore(SyncAPIClient):
           http_client: An httpx client of your own (proxies, transports, limits).
         """
         super().__init__(
-            base_url=_base_url(base_url, server, server_variables),
+            base_url=_base_url(
+                base_url, _environment_server(environment, server), server_variables
+            ),
             credentials=_credentials(api_key),
             security_schemes=SECURITY_SCHEMES,
             timeout=timeout,
@@ -167,8 +189,9 @@ class AsyncPetstore(AsyncAPIClient):
     def __init__(
         self,
         *,
-        api_key: str | None = None,
+        api_key: str | CredentialFunction | None = None,
         base_url: str | httpx.URL | None = None,
+        environment: Environment | None = None,
         server: int | None = None,
         server_variables: Mapping[str, str] | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
@@ -182,9 +205,14 @@ class AsyncPetstore(AsyncAPIClient):
     ) -> None:
         """Create a client.
 
+        A token or key may be a function, called at each request for it (and
+        awaited when it gives an awaitable).
+
         Args:
           api_key: Defaults to the environment variable PETSTORE_API_KEY.
+
           base_url: Defaults to $PETSTORE_BASE_URL, then to the API's first server.
+          environment: The server of a named environment (ENVIRONMENTS): production, local_mock.
           server: Which of the API's servers (SERVERS) to use, by index.
           server_variables: Values for the variables of the server's URL.
           timeout: Seconds (or an httpx.Timeout) for each attempt of a request: for connecting,
@@ -205,7 +233,9 @@ class AsyncPetstore(AsyncAPIClient):
           http_client: An httpx client of your own (proxies, transports, limits).
         """
         super().__init__(
-            base_url=_base_url(base_url, server, server_variables),
+            base_url=_base_url(
+                base_url, _environment_server(environment, server), server_variables
+            ),
             credentials=_credentials(api_key),
             security_schemes=SECURITY_SCHEMES,
             timeout=timeout,

@@ -4,11 +4,12 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 import httpx
 
+from ._auth import CredentialFunction
 from ._base_client import (
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
@@ -63,17 +64,18 @@ def _base_url(
     base_url: str | httpx.URL | None, server: int | None, server_variables: Mapping[str, str] | None
 ) -> str | httpx.URL:
     """The argument; else the chosen server; else $SHELTER_BASE_URL; else the first server."""
+    if base_url is None and server is None and server_variables is None:
+        base_url = os.environ.get("SHELTER_BASE_URL") or None
     if base_url is not None:
         return base_url
-    if server is None and server_variables is None:
-        from_environment = os.environ.get("SHELTER_BASE_URL")
-        if from_environment:
-            return from_environment
     return server_url(SERVERS, server or 0, server_variables or {})
 
 
 def _credentials(
-    api_key: str | None, username: str | None, password: str | None, oauth: str | None
+    api_key: str | CredentialFunction | None,
+    username: str | None,
+    password: str | None,
+    oauth: str | CredentialFunction | None,
 ) -> dict[str, Credential]:
     """Each credential from its argument, else from its environment variable. An empty value
     counts as none (a CI secret that is not set arrives as an empty variable): the request is
@@ -102,10 +104,10 @@ class Shelter(SyncAPIClient):
     def __init__(
         self,
         *,
-        api_key: str | None = None,
+        api_key: str | Callable[[], str] | None = None,
         username: str | None = None,
         password: str | None = None,
-        oauth: str | None = None,
+        oauth: str | Callable[[], str] | None = None,
         base_url: str | httpx.URL | None = None,
         server: int | None = None,
         server_variables: Mapping[str, str] | None = None,
@@ -120,11 +122,14 @@ class Shelter(SyncAPIClient):
     ) -> None:
         """Create a client.
 
+        A token or key may be a function, called at each request for it.
+
         Args:
           api_key: Defaults to the environment variable SHELTER_API_KEY.
           username: Defaults to the environment variable SHELTER_USERNAME.
           password: Defaults to the environment variable SHELTER_PASSWORD.
           oauth: Defaults to the environment variable SHELTER_OAUTH.
+
           base_url: Defaults to $SHELTER_BASE_URL, then to the API's first server.
           server: Which of the API's servers (SERVERS) to use, by index.
           server_variables: Values for the variables of the server's URL.
@@ -194,10 +199,10 @@ class AsyncShelter(AsyncAPIClient):
     def __init__(
         self,
         *,
-        api_key: str | None = None,
+        api_key: str | CredentialFunction | None = None,
         username: str | None = None,
         password: str | None = None,
-        oauth: str | None = None,
+        oauth: str | CredentialFunction | None = None,
         base_url: str | httpx.URL | None = None,
         server: int | None = None,
         server_variables: Mapping[str, str] | None = None,
@@ -212,11 +217,15 @@ class AsyncShelter(AsyncAPIClient):
     ) -> None:
         """Create a client.
 
+        A token or key may be a function, called at each request for it (and
+        awaited when it gives an awaitable).
+
         Args:
           api_key: Defaults to the environment variable SHELTER_API_KEY.
           username: Defaults to the environment variable SHELTER_USERNAME.
           password: Defaults to the environment variable SHELTER_PASSWORD.
           oauth: Defaults to the environment variable SHELTER_OAUTH.
+
           base_url: Defaults to $SHELTER_BASE_URL, then to the API's first server.
           server: Which of the API's servers (SERVERS) to use, by index.
           server_variables: Values for the variables of the server's URL.

@@ -1,0 +1,122 @@
+"""Servers: the document's (the client chooses among them), and an operation's own (from the
+operation or its path item), which its calls go to while the client talks to one of the API's
+servers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import naming, nodes
+from ..errors import Warnings, escape_pointer_token
+from ..load import Document
+from ..options import Construction
+from .model import Server, ServerVariable
+
+ENVIRONMENT_EXTENSION = "x-clientgen-environment"
+"""On a server of the document: the name `environment=` picks it by."""
+_GENERIC_WORDS = ("server", "environment", "api", "url")
+"""Words a description ends with that do not name the environment (`Production server`)."""
+
+
+def document_servers(document: Document) -> list[Server]:
+    return _servers(document, document.data, "")
+
+
+def environments(
+    document: Document, servers: list[Server], construction: Construction, warnings: Warnings
+) -> dict[str, int]:
+    """Environment name -> index in `servers`: the configuration's (their URLs added to `servers`
+    when not among them); else each server's `x-clientgen-environment`; else the servers'
+    descriptions, when each names a different one in a word or two (`Production`, `Sandbox`)."""
+    if construction.environments:
+        named = {}
+        for name, url in construction.environments:
+            known = [index for index, server in enumerate(servers) if server.url == url]
+            if not known:
+                servers.append(Server(url=url, description=name))
+            named[name] = known[0] if known else len(servers) - 1
+        return named
+    raw = nodes.sequence(document.data, "servers")
+    marked = {index: node[ENVIRONMENT_EXTENSION] for index, node in enumerate(raw) if ENVIRONMENT_EXTENSION in node}
+    if marked:
+        return _checked_names(document, marked, warnings)
+    described = {index: _environment_name(server.description) for index, server in enumerate(servers)}
+    names = list(described.values())
+    if len(servers) < 2 or None in names or len(set(names)) != len(names):
+        return {}
+    return {str(name): index for index, name in described.items()}
+
+
+def _checked_names(document: Document, marked: dict[int, Any], warnings: Warnings) -> dict[str, int]:
+    named: dict[str, int] = {}
+    for index, name in marked.items():
+        pointer = f"/servers/{index}/{ENVIRONMENT_EXTENSION}"
+        if not isinstance(name, str) or not naming.attribute_name(name) == name or name in named:
+            warnings.add(
+                document.location(pointer), f"{name!r} is not an environment name (a distinct identifier): ignored"
+            )
+            continue
+        named[name] = index
+    return named
+
+
+def _environment_name(description: str | None) -> str | None:
+    """`Production server` -> `production`; None for a description longer than a name."""
+    words = [word.lower() for word in naming.words(description or "")]
+    while words and words[-1] in _GENERIC_WORDS:
+        words.pop()
+    return "_".join(words) if 0 < len(words) <= 2 else None
+
+
+def operation_server(
+    document: Document, node: dict[str, Any], path_item: dict[str, Any], pointer: str, warnings: Warnings
+) -> str | None:
+    """The URL of the operation's first server, else of its path item's (variables at their
+    defaults); None when neither has servers of its own. What a call cannot choose (another of
+    these servers, another value of a variable) is a warning."""
+    path_item_pointer = pointer.rpartition("/")[0]
+    for owner, where in ((node, pointer), (path_item, path_item_pointer)):
+        servers = _servers(document, owner, where)
+        if not servers:
+            continue
+        if len(servers) > 1:
+            warnings.add(
+                document.location(f"{where}/servers/1"),
+                "only the first server of an operation or a path item is used: its calls go there",
+            )
+        for variable in servers[0].variables:
+            if len(variable.enum) > 1:
+                warnings.add(
+                    document.location(f"{where}/servers/0/variables/{escape_pointer_token(variable.name)}"),
+                    f"the variable {variable.name!r} of an operation's server keeps its default {variable.default!r}",
+                )
+        return filled_url(servers[0])
+    return None
+
+
+def filled_url(server: Server) -> str:
+    """The server's URL with its variables at their defaults."""
+    url = server.url
+    for variable in server.variables:
+        url = url.replace("{" + variable.name + "}", variable.default)
+    return url
+
+
+def _servers(document: Document, owner: dict[str, Any], pointer: str) -> list[Server]:
+    servers = []
+    for index, node in enumerate(nodes.sequence(owner, "servers")):
+        url = nodes.text(node, "url")
+        if url is None:
+            raise document.error(f"{pointer}/servers/{index}", "a server must be a mapping with a url")
+        variables = [
+            ServerVariable(
+                name=name,
+                default=str(variable.get("default", "")),
+                enum=[str(value) for value in nodes.sequence(variable, "enum")],
+                description=nodes.text(variable, "description"),
+            )
+            for name, variable in nodes.mapping(node, "variables").items()
+            if isinstance(variable, dict)
+        ]
+        servers.append(Server(url=url, description=nodes.text(node, "description"), variables=variables))
+    return servers

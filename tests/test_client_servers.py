@@ -1,0 +1,204 @@
+"""Every server a spec names (tests/features/servers): a path item's and an operation's servers
+take their calls while the client talks to one of the document's servers; a base URL elsewhere
+takes every call; named environments pick a document server. The spec is written with servers
+on 127.0.0.1 ports, so each call lands where it should, or visibly elsewhere."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from generator.cli import main
+from generator.errors import Warnings
+from generator.ir import build_api
+from generator.options import Construction
+from generator.spec import load_document
+
+from .conftest import generate_into, write_spec
+from .http_server import TestServer
+
+Importer = Callable[[Path, str], ModuleType]
+
+SPEC = """
+openapi: 3.0.3
+info: {{title: Media API, version: '1'}}
+servers:
+  - url: {api}/{{stage}}
+    description: Production
+    variables:
+      stage: {{default: v1, enum: [v1, v2]}}
+  - url: {sandbox}/v1
+    description: Sandbox
+paths:
+  /albums:
+    get:
+      tags: [media]
+      operationId: listAlbums
+      responses: {{'204': {{description: ok}}}}
+  /uploads:
+    servers: [{{url: '{uploads}/up'}}]
+    post:
+      tags: [media]
+      operationId: upload
+      responses: {{'204': {{description: ok}}}}
+  /thumbnails:
+    get:
+      tags: [media]
+      operationId: getThumbnail
+      servers:
+        - url: '{uploads}/{{cdn}}'
+          variables:
+            cdn: {{default: cdn1}}
+      responses: {{'204': {{description: ok}}}}
+"""
+
+
+@pytest.fixture
+def hosts() -> Iterator[dict[str, TestServer]]:
+    with TestServer() as api, TestServer() as sandbox, TestServer() as uploads, TestServer() as elsewhere:
+        yield {"api": api, "sandbox": sandbox, "uploads": uploads, "elsewhere": elsewhere}
+
+
+@pytest.fixture
+def media(
+    hosts: dict[str, TestServer], tmp_path: Path, import_client: Importer, monkeypatch: pytest.MonkeyPatch
+) -> ModuleType:
+    monkeypatch.delenv("MEDIA_BASE_URL", raising=False)
+    spec = write_spec(tmp_path, SPEC.format(**{name: server.url for name, server in hosts.items()}))
+    return import_client(generate_into(spec, tmp_path / "out", "media"), "media")
+
+
+def calls(client: object) -> None:
+    client.media.list_albums()  # type: ignore[attr-defined]
+    client.media.upload()  # type: ignore[attr-defined]
+    client.media.get_thumbnail()  # type: ignore[attr-defined]
+
+
+def landed(hosts: dict[str, TestServer]) -> dict[str, list[str]]:
+    return {name: [request.path for request in server.requests] for name, server in hosts.items() if server.requests}
+
+
+def reply_everywhere(hosts: dict[str, TestServer]) -> None:
+    for server in hosts.values():
+        for _ in range(3):
+            server.reply(204)
+
+
+def test_path_item_and_operation_servers_take_their_calls(media: ModuleType, hosts: dict[str, TestServer]) -> None:
+    reply_everywhere(hosts)
+    calls(media.Media())
+    assert landed(hosts) == {"api": ["/v1/albums"], "uploads": ["/up/uploads", "/cdn1/thumbnails"]}
+
+
+def test_a_document_server_with_other_variable_values_is_still_the_apis(
+    media: ModuleType, hosts: dict[str, TestServer]
+) -> None:
+    reply_everywhere(hosts)
+    calls(media.Media(base_url=hosts["api"].url + "/v2"))
+    assert landed(hosts) == {"api": ["/v2/albums"], "uploads": ["/up/uploads", "/cdn1/thumbnails"]}
+
+
+def test_a_base_url_elsewhere_takes_every_call(media: ModuleType, hosts: dict[str, TestServer]) -> None:
+    """A mock, a proxy or a self-hosted server: nothing goes to the API's own hosts."""
+    reply_everywhere(hosts)
+    calls(media.Media(base_url=hosts["elsewhere"].url))
+    assert landed(hosts) == {"elsewhere": ["/albums", "/uploads", "/thumbnails"]}
+
+
+def test_a_named_environment_picks_its_server(media: ModuleType, hosts: dict[str, TestServer]) -> None:
+    reply_everywhere(hosts)
+    calls(media.Media(environment="sandbox"))
+
+    async def async_calls() -> None:
+        async with media.AsyncMedia(environment="production") as client:
+            await client.media.list_albums()
+
+    asyncio.run(async_calls())
+    assert landed(hosts) == {
+        "sandbox": ["/v1/albums"],
+        "uploads": ["/up/uploads", "/cdn1/thumbnails"],
+        "api": ["/v1/albums"],
+    }
+    with pytest.raises(TypeError, match="environment= and server= both choose the server"):
+        media.Media(environment="sandbox", server=0)
+
+
+def test_environments_are_a_literal_type(media: ModuleType) -> None:
+    from typing import get_args
+
+    assert get_args(media._client.Environment) == ("production", "sandbox")
+
+
+def test_base_url_for_one_call(media: ModuleType, hosts: dict[str, TestServer]) -> None:
+    """`with_options(base_url=...)`: that call goes elsewhere, the client's own stay, on one pool."""
+    reply_everywhere(hosts)
+    client = media.Media()
+    client.with_options(base_url=hosts["elsewhere"].url).media.upload()
+    client.media.upload()
+    assert landed(hosts) == {"elsewhere": ["/uploads"], "uploads": ["/up/uploads"]}
+
+
+def test_what_a_call_cannot_choose_is_a_warning_and_an_error_under_strict(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    spec = write_spec(
+        tmp_path,
+        """
+openapi: 3.0.3
+info: {title: Media API, version: '1'}
+servers: [{url: 'https://api.media.example'}]
+paths:
+  /uploads:
+    post:
+      operationId: upload
+      servers:
+        - url: https://{zone}.uploads.example
+          variables: {zone: {default: a, enum: [a, b]}}
+        - url: https://backup.uploads.example
+      responses: {'204': {description: ok}}
+""",
+    )
+    assert main(["generate", str(spec), "--output", str(tmp_path / "out")]) == 0
+    warned = capsys.readouterr().err
+    assert "#/paths/~1uploads/post/servers/1" in warned and "only the first server" in warned
+    assert "#/paths/~1uploads/post/servers/0/variables/zone" in warned and "keeps its default 'a'" in warned
+    assert main(["generate", str(spec), "--output", str(tmp_path / "strict"), "--strict"]) == 2
+    assert not (tmp_path / "strict").exists()
+
+
+ENVIRONMENT_SPEC = """
+openapi: 3.0.3
+info: {title: Media API, version: '1'}
+servers:
+  - url: https://api.media.example
+    description: The main production deployment of the API
+    x-clientgen-environment: live
+  - url: https://staging.media.example
+    description: Staging
+    x-clientgen-environment: staging
+paths: {}
+"""
+
+
+def test_environment_names_from_the_extension_and_from_the_configuration(tmp_path: Path) -> None:
+    spec = write_spec(tmp_path, ENVIRONMENT_SPEC)
+    warnings = Warnings()
+    api = build_api(load_document(spec), warnings)
+    assert api.environments == {"live": 0, "staging": 1} and not warnings.items
+    configured = Construction(environments=(("live", "https://api.media.example"), ("eu", "https://eu.media.example")))
+    api = build_api(load_document(spec), Warnings(), construction=configured)
+    assert api.environments == {"live": 0, "eu": 2}
+    assert [server.url for server in api.servers][2] == "https://eu.media.example"
+
+
+def test_descriptions_name_environments_only_when_each_is_a_short_distinct_name(tmp_path: Path) -> None:
+    spec = write_spec(tmp_path, ENVIRONMENT_SPEC.replace("    x-clientgen-environment: live\n", "").replace(
+        "    x-clientgen-environment: staging\n", ""))  # fmt: skip
+    assert build_api(load_document(spec), Warnings()).environments == {}  # a sentence is no name
+    short = spec.read_text().replace("The main production deployment of the API", "Production server")
+    spec.write_text(short)
+    assert build_api(load_document(spec), Warnings()).environments == {"production": 0, "staging": 1}
