@@ -102,19 +102,11 @@ def build_api(
     overrides = overrides or NameOverrides()
     error_names = dict(error_names or {})
     with_webhooks = declares_webhooks(document)
-    class_names = naming.Scope(
-        RESERVED_CLASS_NAMES
-        | {client_class, "Async" + client_class}
-        | set(error_names.values())
-        | (WEBHOOK_RUNTIME_NAMES if with_webhooks else set())
-    )
+    taken = {client_class, "Async" + client_class, *error_names.values()}
+    class_names = naming.Scope(RESERVED_CLASS_NAMES | taken | (WEBHOOK_RUNTIME_NAMES if with_webhooks else set()))
     servers = document_servers(document)
     named_environments = environments(document, servers, construction, warnings)
-    schemes = _security_schemes(document, warnings)
-    for scheme in schemes:
-        scheme.grant = token_grant(document, scheme.key, construction.token_auth, warnings)
-    _name_credentials(schemes, env_prefix)
-    _check_construction(construction, schemes)
+    schemes = _client_security(document, construction, env_prefix, warnings)
     schemas = SchemaBuilder(document, warnings, class_names, overrides)
     components = nodes.mapping(nodes.mapping(document.data, "components"), "schemas")
     schemas.claim_component_names(components)
@@ -165,6 +157,19 @@ def build_api(
         webhook_event=webhook_event,
         webhook_signature=webhook_signature(document, warnings),
     )
+
+
+def _client_security(
+    document: Document, construction: Construction, env_prefix: str, warnings: Warnings
+) -> list[SecurityScheme]:
+    """The security schemes, each with its credentials' names and, for OAuth2, how its token is
+    fetched; checked against how the client is made (one positional credential at most)."""
+    schemes = _security_schemes(document, warnings)
+    for scheme in schemes:
+        scheme.grant = token_grant(document, scheme.key, construction.token_auth, warnings)
+    _name_credentials(schemes, env_prefix)
+    _check_construction(construction, schemes)
+    return schemes
 
 
 def _status_errors(document: Document, resources: list[Resource], error_names: dict[str, str]) -> list[StatusError]:
