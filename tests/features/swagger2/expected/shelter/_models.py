@@ -102,7 +102,10 @@ def _field_type(info: Any) -> Any:
     own `Field()`, whose alias and default pydantic warns a validator of its own ignores."""
     rules = () if info.discriminator is None else (Field(discriminator=info.discriminator),)
     metadata = (*info.metadata, *rules)
-    return typing.Annotated[(info.annotation, *metadata)] if metadata else info.annotation
+    if not metadata:
+        return info.annotation
+    arguments = (info.annotation, *metadata)  # a tuple of its own: `[a, *b]` is 3.11's syntax
+    return typing.Annotated[arguments]
 
 
 def validate(type_: Any, value: Any, *, strict: bool, what: str) -> Any:

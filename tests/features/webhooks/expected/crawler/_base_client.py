@@ -34,7 +34,6 @@ from typing import (
     Concatenate,
     Generic,
     ParamSpec,
-    Self,
     TypeAlias,
     TypeVar,
     cast,
@@ -42,6 +41,7 @@ from typing import (
 )
 
 import httpx
+from typing_extensions import Self
 
 from . import _transport, _wire
 from ._exceptions import (
@@ -1219,7 +1219,7 @@ def _retry_after_seconds(headers: httpx.Headers) -> float | None:
             when = email.utils.parsedate_to_datetime(value)
         except (TypeError, ValueError):
             continue
-        return (when - datetime.datetime.now(datetime.UTC)).total_seconds()
+        return (when - datetime.datetime.now(datetime.timezone.utc)).total_seconds()
     return None
 
 
