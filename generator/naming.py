@@ -96,6 +96,7 @@ RUNTIME_IMPORTS: dict[str, str] = {
     **dict.fromkeys(["AsyncStream", "Stream"], "_streaming"),
     "Encoding": "_wire",
     "DEFAULT_MAX_RESPONSE_SIZE": "_transport",
+    "Hooks": "_hooks",
     **dict.fromkeys(EXCEPTIONS, "_exceptions"),
     "__version__": "_version",
 }

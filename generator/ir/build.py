@@ -21,6 +21,7 @@ from .model import (
 )
 from .operations import OperationBuilder
 from .overrides import NameOverrides
+from .request_ids import request_id_headers
 from .schemas import SchemaBuilder
 from .status_errors import STATUS_ERROR_CLASSES, documented_errors
 from .webhooks import WEBHOOK_RUNTIME_NAMES, WebhookBuilder, declares_webhooks, webhook_signature
@@ -47,6 +48,8 @@ CLIENT_ARGUMENTS = frozenset(
         "strict_response_validation",
         "default_headers",
         "http_client",
+        "hooks",
+        "platform_headers",
         "super",
         "os",
     }
@@ -152,6 +155,7 @@ def build_api(
         webhooks=webhooks,
         webhook_event=webhook_event,
         webhook_signature=webhook_signature(document, warnings),
+        request_id_headers=request_id_headers(document),
     )
 
 

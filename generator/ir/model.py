@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal, Union
 
+from .request_ids import DEFAULT_REQUEST_ID_HEADERS
 from .status_errors import StatusError
 
 # --- types -------------------------------------------------------------------------------------
@@ -585,6 +586,8 @@ class Api:
     webhook_event: Alias | None = None
     """The type `unwrap` returns: the union of the webhooks' payloads."""
     webhook_signature: WebhookSignature = WebhookSignature()
+    request_id_headers: tuple[str, ...] = DEFAULT_REQUEST_ID_HEADERS
+    """The response headers that carry the request's id, the first one present wins."""
 
     @property
     def operations(self) -> list[Operation]:
