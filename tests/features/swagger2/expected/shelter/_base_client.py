@@ -632,9 +632,7 @@ class BaseClient:
     ) -> tuple[Endpoint[ResponseT], Call]:
         """What a generic call (`client.post(path, ...)`) sends: see `SyncGenericCalls`."""
         if not path.startswith("/"):
-            raise ValueError(
-                f"{path!r} is not a path: it starts with / (the base URL goes before it)"
-            )
+            raise ValueError(f"{path!r} is not a path, which starts with / after the base URL")
         kind = _GENERIC_KINDS.get(cast_to, "json")
         given = [key for key, credential in self._credentials.items() if credential is not None]
         endpoint: Endpoint[ResponseT] = Endpoint(
