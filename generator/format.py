@@ -115,7 +115,7 @@ def _needs_black(unit: str) -> bool:
     return False
 
 
-_BLACK_SETTINGS = f"target py311, line length {LINE_LENGTH} less the indentation, v1"
+_BLACK_SETTINGS = f"target py310, line length {LINE_LENGTH} less the indentation, v1"
 """Besides the unit and black's release, what decides `_black_batch`'s output: part of the
 cache's key, so a change to `_black` or `_black_batch` changes it too."""
 
@@ -128,7 +128,7 @@ def _black(path: str, source: str) -> str:
 
     indent = len(source) - len(source.lstrip(" "))
     if indent not in _modes:
-        _modes[indent] = Mode(target_versions={TargetVersion.PY311}, line_length=LINE_LENGTH - indent)
+        _modes[indent] = Mode(target_versions={TargetVersion.PY310}, line_length=LINE_LENGTH - indent)
     dedented = "\n".join(line[indent:] for line in source.split("\n")) if indent else source
     try:
         result = black.format_str(dedented, mode=_modes[indent])

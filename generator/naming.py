@@ -54,16 +54,15 @@ RUNTIME_IMPORTS: dict[str, str] = {
             "Any",
             "Literal",
             "ClassVar",
-            "Required",
             "TYPE_CHECKING",
             "TypeAlias",
-            "TypedDict",
             "Union",
         ],
         "typing",
     ),
     **dict.fromkeys(["AsyncIterator", "Callable", "Iterator", "Mapping", "Sequence"], "collections.abc"),
-    "TypeAliasType": "typing_extensions",
+    # typing's own are 3.11's (Required) or do not know typing_extensions' Required (TypedDict)
+    **dict.fromkeys(["Required", "TypeAliasType", "TypedDict"], "typing_extensions"),
     **dict.fromkeys(["BaseModel", "Field", "discriminated"], "_models"),
     **dict.fromkeys(
         [
@@ -103,6 +102,7 @@ RUNTIME_IMPORTS: dict[str, str] = {
     **dict.fromkeys(["AsyncPage", "PageRule", "SyncPage"], "_pagination"),
     **dict.fromkeys(["Encoding", "flattened_object"], "_wire"),
     "DEFAULT_MAX_RESPONSE_SIZE": "_transport",
+    "Hooks": "_hooks",
     **dict.fromkeys(EXCEPTIONS, "_exceptions"),
     "__version__": "_version",
 }
@@ -117,19 +117,20 @@ RUNTIME_MODULES = frozenset({"builtins", "datetime", "functools", "httpx", "impo
 BUILTIN_NAMES = frozenset(dir(builtins)) | {"PythonFinalizationError", "_IncompleteInputError"}
 
 # Modules a package of the client's name would hide, so that it, or its dependencies, could not be
-# imported: the standard library of every Python the clients run on (3.11 and later: this
-# interpreter's list, with what later ones added and removed), what the client needs at run time
+# imported: the standard library of every Python the clients run on (3.10 and later: this
+# interpreter's list, with what other ones added and removed), what the client needs at run time
 # (httpx, pydantic and theirs) and what its tests need (pytest and its own); and `tests`, the
 # folder beside the package.
 STANDARD_LIBRARY = sys.stdlib_module_names | {
     # added after 3.11
     "annotationlib",
     "compression",
-    # removed after 3.11: a client may still run on a Python that has them
+    # removed in or after 3.11: a client may still run on a Python that has them
     "aifc",
     "asynchat",
     "asyncore",
     "audioop",
+    "binhex",
     "cgi",
     "cgitb",
     "chunk",

@@ -166,7 +166,7 @@ def test_names_cannot_reach_outside_the_output_folder(tmp_path: Path, name: str)
     created = set(after) - set(before)
     assert all(Path(p).is_relative_to(out) for p in created)
     assert all(
-        p.isidentifier() or p in ("pyproject.toml", "README.md", ".clientgen.json", "py.typed")
+        p.isidentifier() or p in ("pyproject.toml", "README.md", "api.md", ".clientgen.json", "py.typed")
         for f in files
         for p in [Path(f).stem if f.endswith(".py") else Path(f).name]
     )

@@ -39,7 +39,10 @@ GOLDEN_CLIENTS = pytest.mark.parametrize(
 
 @GOLDEN_CLIENTS
 def test_generated_clients_pass_mypy_strict(project: Path, package: str) -> None:
-    result = mypy("--strict", "--explicit-package-bases", package, "tests", cwd=project)  # and its contract tests
+    # as seen from the oldest Python the clients support: what 3.11 added is an error
+    result = mypy(
+        "--strict", "--python-version", "3.10", "--explicit-package-bases", package, "tests", cwd=project
+    )  # and its contract tests
     assert result.returncode == 0, result.stdout
 
 

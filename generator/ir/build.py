@@ -13,6 +13,7 @@ from .layout import plan_modules
 from .model import Api, EnvironmentVariables, Resource, SecurityScheme
 from .operations import OperationBuilder
 from .overrides import NameOverrides
+from .request_ids import request_id_headers
 from .schemas import SchemaBuilder
 from .security import name_grant_arguments, token_grant
 from .servers import document_servers, environments
@@ -43,6 +44,8 @@ CLIENT_ARGUMENTS = frozenset(
         "strict_response_validation",
         "default_headers",
         "http_client",
+        "hooks",
+        "platform_headers",
         "super",
         "os",
     }
@@ -156,6 +159,7 @@ def build_api(
         webhooks=webhooks,
         webhook_event=webhook_event,
         webhook_signature=webhook_signature(document, warnings),
+        request_id_headers=request_id_headers(document),
     )
 
 

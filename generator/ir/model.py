@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ..options import Construction, RetryPolicy
+from .request_ids import DEFAULT_REQUEST_ID_HEADERS
 from .status_errors import StatusError
 from .type_exprs import NO_DEFAULT, Alias, LiteralValue, Model, NamedType, TypeExpr, TypeModule
 
@@ -479,6 +480,8 @@ class Api:
     """How the client is made (the configuration's `client` table)."""
     environments: dict[str, int] = field(default_factory=dict)
     """Environment name -> the index of its server: `environment=` picks one."""
+    request_id_headers: tuple[str, ...] = DEFAULT_REQUEST_ID_HEADERS
+    """The response headers that carry the request's id, the first one present wins."""
 
     @property
     def operations(self) -> list[Operation]:

@@ -182,10 +182,17 @@ class OperationBuilder:
         attributes = self._client_members
         modules = naming.Scope(fold_case=True)
         resources: dict[str, Resource] = {}
-        for key in (operation.resource_key for operation in raw_operations):
+        for raw in raw_operations:
+            key = raw.resource_key
             if key in resources:
                 continue
             attribute = attributes.claim(naming.attribute_name(key))
+            if naming.attribute_name(key) in GENERIC_CALLS:
+                self._warnings.add(
+                    self._document.location(raw.pointer),
+                    f"the operations tagged {key!r} are client.{attribute}: client.{naming.attribute_name(key)}"
+                    " is the client's generic call of that HTTP method",
+                )
             class_base = naming.class_name(key)
             resources[key] = Resource(
                 tag=key,
@@ -314,6 +321,8 @@ class OperationBuilder:
         return alternatives
 
 
+# The client's generic calls (`client.post("/path", cast_to=...)`), one per HTTP method.
+GENERIC_CALLS = ("get", "post", "put", "patch", "delete")
 # The public members of the generated clients, which a resource or a method on the client must
 # not replace (tests/test_client_runtime.py and tests/test_names.py compare them with the clients').
 CLIENT_ATTRIBUTES = frozenset(
@@ -327,6 +336,8 @@ CLIENT_ATTRIBUTES = frozenset(
         "strict_response_validation",
         "close",
         "with_options",
+        "hooks",
+        *GENERIC_CALLS,
     }
 )
 # Resource attributes must not take those, nor the names the client class's body reads (its

@@ -22,6 +22,7 @@ from ._base_client import (
     resource_method,
     server_url,
 )
+from ._hooks import Hooks
 from ._transport import DEFAULT_MAX_RESPONSE_SIZE
 from ._types import Timeout
 
@@ -90,6 +91,8 @@ class RenderFarm(SyncAPIClient):
         default_headers: Mapping[str, str] | None = None,
         user_agent_tag: str | None = None,
         http_client: httpx.Client | None = None,
+        hooks: Hooks | None = None,
+        platform_headers: bool = True,
     ) -> None:
         """Create a client.
 
@@ -115,6 +118,10 @@ class RenderFarm(SyncAPIClient):
           user_agent_tag: Your application's name and version (`my-app/1.2`), appended to the
             User-Agent header, which names this client, its version and Python's.
           http_client: An httpx client of your own (proxies, transports, limits).
+          hooks: Functions called before each request, after each response and with each
+            error a call raises: see `Hooks`.
+          platform_headers: Send the X-Client-* headers that say on what this client runs
+            (Python's version, the OS, the architecture, this package's version).
         """
         super().__init__(
             base_url=_base_url(base_url, None, None),
@@ -128,6 +135,8 @@ class RenderFarm(SyncAPIClient):
             default_headers=default_headers,
             user_agent_tag=user_agent_tag,
             http_client=http_client,
+            hooks=hooks,
+            platform_headers=platform_headers,
         )
 
     @property
@@ -193,6 +202,8 @@ class AsyncRenderFarm(AsyncAPIClient):
         default_headers: Mapping[str, str] | None = None,
         user_agent_tag: str | None = None,
         http_client: httpx.AsyncClient | None = None,
+        hooks: Hooks | None = None,
+        platform_headers: bool = True,
     ) -> None:
         """Create a client.
 
@@ -219,6 +230,10 @@ class AsyncRenderFarm(AsyncAPIClient):
           user_agent_tag: Your application's name and version (`my-app/1.2`), appended to the
             User-Agent header, which names this client, its version and Python's.
           http_client: An httpx client of your own (proxies, transports, limits).
+          hooks: Functions called before each request, after each response and with each
+            error a call raises (coroutine functions are awaited): see `Hooks`.
+          platform_headers: Send the X-Client-* headers that say on what this client runs
+            (Python's version, the OS, the architecture, this package's version).
         """
         super().__init__(
             base_url=_base_url(base_url, None, None),
@@ -232,6 +247,8 @@ class AsyncRenderFarm(AsyncAPIClient):
             default_headers=default_headers,
             user_agent_tag=user_agent_tag,
             http_client=http_client,
+            hooks=hooks,
+            platform_headers=platform_headers,
         )
 
     @property

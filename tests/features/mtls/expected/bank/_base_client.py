@@ -36,7 +36,6 @@ from typing import (
     Concatenate,
     Generic,
     ParamSpec,
-    Self,
     TypeAlias,
     TypeVar,
     cast,
@@ -44,6 +43,7 @@ from typing import (
 )
 
 import httpx
+from typing_extensions import Self
 
 from . import _auth, _transport, _wire
 from ._auth import ClientCredentials, CredentialFunction
@@ -59,7 +59,11 @@ from ._exceptions import (
     ResponseTooLargeError,
     WaitTimeoutError,
     connection_error,
+    request_id,
 )
+from ._generic import AsyncGenericCalls, SyncGenericCalls
+from ._hooks import Hooks, async_errors_reported, errors_reported
+from ._platform import platform_headers as platform_header_items
 from ._streaming import AsyncStream, Stream
 from ._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ._wire import Encoding
@@ -188,7 +192,7 @@ class Endpoint(Generic[ResponseT]):
     response: Any = None
     """The type a successful response body is parsed into (None: no body)."""
     response_kind: str = "json"
-    """"json", "text", "bytes" or "none"."""
+    """"json", "text", "bytes", "none", or "http" (the httpx.Response itself)."""
     errors: Mapping[str, Any] = field(default_factory=dict)
     """Status ("404", "4XX", "default") -> the type of the error body the API documents."""
     security: Sequence[Sequence[str]] = ()
@@ -322,6 +326,11 @@ class RawResponse(Generic[ResponseT]):
     def headers(self) -> httpx.Headers:
         return self.http_response.headers
 
+    @property
+    def request_id(self) -> str | None:
+        """The id the API gave the request (see `REQUEST_ID_HEADERS`), None when it gave none."""
+        return request_id(self.http_response.headers)
+
     def parse(self) -> ResponseT:
         """The response body as the method returns it."""
         return self.parsed
@@ -382,6 +391,11 @@ class StreamedResponse(Generic[ResponseT]):
     def headers(self) -> httpx.Headers:
         return self.http_response.headers
 
+    @property
+    def request_id(self) -> str | None:
+        """The id the API gave the request (see `REQUEST_ID_HEADERS`), None when it gave none."""
+        return request_id(self.http_response.headers)
+
     def iter_bytes(self, chunk_size: int | None = None) -> Iterator[bytes]:
         return self.http_response.iter_bytes(chunk_size)
 
@@ -423,6 +437,11 @@ class AsyncStreamedResponse(Generic[ResponseT]):
     @property
     def headers(self) -> httpx.Headers:
         return self.http_response.headers
+
+    @property
+    def request_id(self) -> str | None:
+        """The id the API gave the request (see `REQUEST_ID_HEADERS`), None when it gave none."""
+        return request_id(self.http_response.headers)
 
     def aiter_bytes(self, chunk_size: int | None = None) -> AsyncIterator[bytes]:
         return self.http_response.aiter_bytes(chunk_size)
@@ -529,6 +548,13 @@ def async_streaming_response_wrapper(
 
 
 _NONE: Mapping[str, Encoding] = {}
+_GENERIC_KINDS: Mapping[object, str] = {
+    httpx.Response: "http",
+    str: "text",
+    bytes: "bytes",
+    type(None): "none",
+}
+"""The `cast_to` of a generic call whose response is not parsed as JSON -> its kind."""
 
 
 def _with_wire_keys(endpoint: Endpoint[Any], call: Call) -> Call:
@@ -601,6 +627,8 @@ class BaseClient:
         user_agent_tag: str | None,
         credentials_optional: bool = False,
         servers: Sequence[Server] = (),
+        hooks: Hooks | None = None,
+        platform_headers: bool = True,
     ) -> None:
         if max_retries < 0:
             raise ValueError("max_retries must be 0 or more")
@@ -632,6 +660,8 @@ class BaseClient:
             scheme.name for scheme in security_schemes.values() if scheme.location == "query"
         }
         self._resources: dict[Callable[..., Any], Any] = {}
+        self.hooks = hooks or Hooks()
+        self._platform_headers = platform_header_items() if platform_headers else {}
         _configure_logging()
 
     def _resource(self, factory: Callable[[Self], ResourceT]) -> ResourceT:
@@ -697,6 +727,7 @@ class BaseClient:
         header_items = {
             "Accept": endpoint.accept,
             "User-Agent": self._user_agent,
+            **self._platform_headers,
             **self.default_headers,
         }
         header_items.update(_wire.header_values(call.headers, encodings.get("header", _NONE)))
@@ -744,6 +775,39 @@ class BaseClient:
         if endpoint.server is None or not self._on_api_server:
             return str(self.base_url)
         return str(self.base_url.join(endpoint.server)).rstrip("/")
+
+    def _generic_call(
+        self,
+        method: str,
+        path: str,
+        cast_to: type[ResponseT],
+        body: object,
+        params: Query | None,
+        headers: Headers | None,
+        timeout: Timeout | NotGiven,
+    ) -> tuple[Endpoint[ResponseT], Call]:
+        """What a generic call (`client.post(path, ...)`) sends: see `SyncGenericCalls`."""
+        if not path.startswith("/"):
+            raise ValueError(f"{path!r} is not a path, which starts with / after the base URL")
+        kind = _GENERIC_KINDS.get(cast_to, "json")
+        given = [key for key, credential in self._credentials.items() if credential is not None]
+        endpoint: Endpoint[ResponseT] = Endpoint(
+            method=method,
+            path=path,
+            response=cast_to,
+            response_kind=kind,
+            security=[given[:1]] if given else (),
+            body_encoding=None if body is NOT_GIVEN else "json",
+            accept="application/json" if kind == "json" else "*/*",
+        )
+        call = Call(
+            body=body,
+            extra_headers=headers,
+            extra_query=params,
+            timeout=timeout,
+            url=str(self.base_url) + path,
+        )
+        return endpoint, call
 
     def _next_page_call(self, url: str, call: Call) -> Call:
         """`call` sent to a next page's `url`, which must be on the API's own origin: the
@@ -1026,6 +1090,8 @@ class BaseClient:
             if envelope is not None and response.status_code in envelope.false_on:
                 return cast(ResponseT, False)
             raise _status_error(endpoint, response, self.strict_response_validation)
+        if endpoint.response_kind == "http":
+            return cast(ResponseT, response)
         if endpoint.response_kind == "none" or (endpoint.response is None and not response.content):
             return cast(ResponseT, None)
         if endpoint.response_kind == "text":
@@ -1035,7 +1101,7 @@ class BaseClient:
         # pydantic loads with the first response to parse, not with the package
         import pydantic
 
-        from ._models import excerpt, first_problem, validate
+        from ._models import BaseModel, excerpt, first_problem, validate
 
         what = f"{response.status_code} response to {_operation(endpoint)}"
         try:
@@ -1052,11 +1118,8 @@ class BaseClient:
             if envelope.flag:
                 return cast(ResponseT, data)
         try:
-            return cast(
-                ResponseT,
-                validate(
-                    endpoint.response, data, strict=self.strict_response_validation, what=what
-                ),
+            parsed = validate(
+                endpoint.response, data, strict=self.strict_response_validation, what=what
             )
         except pydantic.ValidationError as exc:
             raise APIResponseValidationError(
@@ -1065,6 +1128,9 @@ class BaseClient:
                 response=response,
                 body=data,
             ) from None
+        if isinstance(parsed, BaseModel):
+            parsed._request_id = request_id(response.headers)
+        return cast(ResponseT, parsed)
 
 
 HttpClientT = TypeVar("HttpClientT", httpx.Client, httpx.AsyncClient)
@@ -1116,7 +1182,7 @@ class SharedHttpClient(Generic[HttpClientT]):
         return self.made
 
 
-class SyncAPIClient(BaseClient):
+class SyncAPIClient(SyncGenericCalls, BaseClient):
     """The base of the synchronous client."""
 
     def __init__(self, *, http_client: httpx.Client | None, **options: Any) -> None:
@@ -1126,6 +1192,7 @@ class SyncAPIClient(BaseClient):
             http_client, _with_certificate(httpx.Client, self._certificate(http_client))
         )
 
+    @errors_reported
     def _request(self, endpoint: Endpoint[ResponseT], call: Call) -> ResponseT:
         """Send one call, retrying as configured; return its parsed response."""
         streaming = _streaming_response.get()
@@ -1134,6 +1201,21 @@ class SyncAPIClient(BaseClient):
             return cast(ResponseT, self._streamed(endpoint, response, retries, events=False))
         return self._finish(endpoint, response, retries)
 
+    def _send_generic(
+        self,
+        method: str,
+        path: str,
+        cast_to: type[ResponseT],
+        body: object,
+        params: Query | None,
+        headers: Headers | None,
+        timeout: Timeout | NotGiven,
+    ) -> ResponseT:
+        return self._request(
+            *self._generic_call(method, path, cast_to, body, params, headers, timeout)
+        )
+
+    @errors_reported
     def _stream(self, endpoint: Endpoint[ResponseT], call: Call) -> Stream[ResponseT]:
         """Send one call whose response is a stream of server-sent events; iterate over them."""
         response, retries = self._run(endpoint, call, stream=True)
@@ -1228,8 +1310,10 @@ class SyncAPIClient(BaseClient):
                 outcome = None
                 try:
                     if action == "send":
+                        self.hooks.call(self.hooks.before_request, value)
                         # redirects are the policy's: never to carry credentials elsewhere
                         outcome = http.send(value, stream=True, follow_redirects=False)
+                        self.hooks.call(self.hooks.after_response, outcome)
                     elif action == "read":
                         value.read()
                     elif action == "sleep":
@@ -1260,7 +1344,7 @@ class SyncAPIClient(BaseClient):
         self.close()
 
 
-class AsyncAPIClient(BaseClient):
+class AsyncAPIClient(AsyncGenericCalls, BaseClient):
     """The base of the asynchronous client."""
 
     def __init__(self, *, http_client: httpx.AsyncClient | None, **options: Any) -> None:
@@ -1270,6 +1354,7 @@ class AsyncAPIClient(BaseClient):
             http_client, _with_certificate(httpx.AsyncClient, self._certificate(http_client))
         )
 
+    @async_errors_reported
     async def _request(self, endpoint: Endpoint[ResponseT], call: Call) -> ResponseT:
         """Send one call, retrying as configured; return its parsed response."""
         streaming = _streaming_response.get()
@@ -1341,6 +1426,21 @@ class AsyncAPIClient(BaseClient):
             items.extend(getattr(page, items_attribute) or [])
         return _collected(first, page, items, items_attribute, next_attribute, max_results)
 
+    async def _send_generic(
+        self,
+        method: str,
+        path: str,
+        cast_to: type[ResponseT],
+        body: object,
+        params: Query | None,
+        headers: Headers | None,
+        timeout: Timeout | NotGiven,
+    ) -> ResponseT:
+        return await self._request(
+            *self._generic_call(method, path, cast_to, body, params, headers, timeout)
+        )
+
+    @async_errors_reported
     async def _stream(self, endpoint: Endpoint[ResponseT], call: Call) -> AsyncStream[ResponseT]:
         """Send one call whose response is a stream of server-sent events; iterate over them."""
         response, retries = await self._run(endpoint, call, stream=True)
@@ -1376,8 +1476,10 @@ class AsyncAPIClient(BaseClient):
                 outcome = None
                 try:
                     if action == "send":
+                        await self.hooks.acall(self.hooks.before_request, value)
                         # redirects are the policy's: never to carry credentials elsewhere
                         outcome = await http.send(value, stream=True, follow_redirects=False)
+                        await self.hooks.acall(self.hooks.after_response, outcome)
                     elif action == "read":
                         await value.aread()
                     elif action == "sleep":
@@ -1495,7 +1597,7 @@ def _retry_after_seconds(headers: httpx.Headers) -> float | None:
             when = email.utils.parsedate_to_datetime(value)
         except (TypeError, ValueError):
             continue
-        return (when - datetime.datetime.now(datetime.UTC)).total_seconds()
+        return (when - datetime.datetime.now(datetime.timezone.utc)).total_seconds()
     return None
 
 

@@ -25,6 +25,7 @@ from ._exceptions import (
     UnprocessableEntityError,
     WaitTimeoutError,
 )
+from ._hooks import Hooks
 from ._types import NOT_GIVEN, FileTypes, NotGiven
 from ._version import __version__
 
@@ -53,6 +54,7 @@ __all__ = [
     "NOT_GIVEN",
     "NotGiven",
     "FileTypes",
+    "Hooks",
     "RawResponse",
     "StreamedResponse",
     "AsyncStreamedResponse",

@@ -19,6 +19,7 @@ from ._base_client import (
     SyncAPIClient,
     server_url,
 )
+from ._hooks import Hooks
 from ._transport import DEFAULT_MAX_RESPONSE_SIZE
 from ._types import Timeout
 
@@ -77,6 +78,8 @@ class Wire(SyncAPIClient):
         default_headers: Mapping[str, str] | None = None,
         user_agent_tag: str | None = None,
         http_client: httpx.Client | None = None,
+        hooks: Hooks | None = None,
+        platform_headers: bool = True,
     ) -> None:
         """Create a client.
 
@@ -99,6 +102,10 @@ class Wire(SyncAPIClient):
           user_agent_tag: Your application's name and version (`my-app/1.2`), appended to the
             User-Agent header, which names this client, its version and Python's.
           http_client: An httpx client of your own (proxies, transports, limits).
+          hooks: Functions called before each request, after each response and with each
+            error a call raises: see `Hooks`.
+          platform_headers: Send the X-Client-* headers that say on what this client runs
+            (Python's version, the OS, the architecture, this package's version).
         """
         super().__init__(
             base_url=_base_url(base_url, None, None),
@@ -112,6 +119,8 @@ class Wire(SyncAPIClient):
             default_headers=default_headers,
             user_agent_tag=user_agent_tag,
             http_client=http_client,
+            hooks=hooks,
+            platform_headers=platform_headers,
         )
 
     @property
@@ -158,6 +167,8 @@ class AsyncWire(AsyncAPIClient):
         default_headers: Mapping[str, str] | None = None,
         user_agent_tag: str | None = None,
         http_client: httpx.AsyncClient | None = None,
+        hooks: Hooks | None = None,
+        platform_headers: bool = True,
     ) -> None:
         """Create a client.
 
@@ -180,6 +191,10 @@ class AsyncWire(AsyncAPIClient):
           user_agent_tag: Your application's name and version (`my-app/1.2`), appended to the
             User-Agent header, which names this client, its version and Python's.
           http_client: An httpx client of your own (proxies, transports, limits).
+          hooks: Functions called before each request, after each response and with each
+            error a call raises (coroutine functions are awaited): see `Hooks`.
+          platform_headers: Send the X-Client-* headers that say on what this client runs
+            (Python's version, the OS, the architecture, this package's version).
         """
         super().__init__(
             base_url=_base_url(base_url, None, None),
@@ -193,6 +208,8 @@ class AsyncWire(AsyncAPIClient):
             default_headers=default_headers,
             user_agent_tag=user_agent_tag,
             http_client=http_client,
+            hooks=hooks,
+            platform_headers=platform_headers,
         )
 
     @property

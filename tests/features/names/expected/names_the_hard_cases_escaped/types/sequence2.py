@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Annotated, TypeAlias, TypedDict
+from typing import Annotated, TypeAlias
+
+from typing_extensions import TypedDict
 
 from .._models import BaseModel, Field
 from .annotated2 import Annotated2, Annotated2Param

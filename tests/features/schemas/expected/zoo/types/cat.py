@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import datetime
-from typing import Required, TypedDict
+
+from typing_extensions import Required, TypedDict
 
 from .pet import Pet
 

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Annotated, Literal, Required, TypeAlias, TypedDict
+from typing import Annotated, Literal, TypeAlias
+
+from typing_extensions import Required, TypedDict
 
 from .._models import BaseModel, Field
 

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Required, TypedDict
+
+from typing_extensions import Required, TypedDict
 
 from .._models import BaseModel, Field
 from .json_value import JsonValue

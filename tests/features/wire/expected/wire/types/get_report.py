@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Sequence
-from typing import TypedDict
+
+from typing_extensions import TypedDict
 
 from .._models import BaseModel
 
