@@ -19,7 +19,11 @@ from .test_client_features import Importer
 
 HEADING = re.compile(r"^### `client\.(\w+)\.(\w+)\(\)`$", re.MULTILINE)
 EXAMPLE = re.compile(r"^Example:\n\n```python\n(.*?)\n```$", re.MULTILINE | re.DOTALL)
-CLIENT_OPTIONS = {"base_url", "server", "server_variables", "timeout", "max_retries", "http_client", "hooks"}
+# feature clients whose examples need what an empty answer on plain HTTP cannot give
+NOT_RUN = {
+    "envelopes": "each answer must hold the envelope its operation declares (test_client_envelopes.py calls them)",
+    "mtls": "its calls need a client certificate and a TLS server (test_client_mtls.py calls them)",
+}
 
 
 def package_of(project: Path) -> str:
@@ -60,10 +64,11 @@ def test_every_method_has_a_section_with_an_example_that_runs(
     documented = sections(reference)
     assert documented
     client_class = getattr(package, package.__all__[0])
-    credentials = {
+    credentials = {  # a static key or token for each scheme (an OAuth2 scheme's token too)
         name: "test"
-        for name, parameter in inspect.signature(client_class).parameters.items()
-        if parameter.annotation == "str | None" and name not in CLIENT_OPTIONS and name != "user_agent_tag"
+        for name, parameter in inspect.signature(package._client._credentials).parameters.items()
+        if ("CredentialFunction" in str(parameter.annotation) or parameter.annotation == "str | None")
+        and not name.endswith(("_client_id", "_client_secret"))  # a token is given instead
     }
     client = client_class(base_url=server.url, max_retries=0, **credentials)
     methods = methods_of(package, client)
@@ -71,6 +76,8 @@ def test_every_method_has_a_section_with_an_example_that_runs(
     # the methods the extensions add (waiting, pages, jobs) are named beside their operations
     for resource, method in methods - set(documented):
         assert f"`client.{resource}.{method}()`" in reference, (resource, method)
+    if project.name == "expected" and project.parent.name in NOT_RUN:
+        return
     for key, text in documented.items():
         [example] = EXAMPLE.findall(text)
         if example.startswith("for event in"):  # a stream of events: an empty one

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ...format import LINE_LENGTH
 from ...options import RETRY_METHODS, RetryPolicy
 from ..code import Code
 
@@ -31,15 +32,21 @@ def retry_view(policy: RetryPolicy) -> RetryView:
         responses = f"{responses}; of {_alternatives(methods, 'and')} requests only"
     return RetryView(
         max_retries=Code(str(policy.max_retries)),
-        statuses=_frozenset([str(status) for status in statuses]),
-        status_classes=_frozenset([str(hundred) for hundred in hundreds]),
-        methods=_frozenset([f'"{method}"' for method in methods]),
+        statuses=_frozenset("RETRY_STATUSES: frozenset[int] = ", [str(status) for status in statuses]),
+        status_classes=_frozenset("RETRY_STATUS_CLASSES: frozenset[int] = ", [str(hundred) for hundred in hundreds]),
+        methods=_frozenset("RETRY_METHODS: frozenset[str] = ", [f'"{method}"' for method in methods]),
         described=Code(responses),
     )
 
 
-def _frozenset(items: list[str]) -> Code:
-    return Code(f"frozenset({{{', '.join(items)}}})" if items else "frozenset()")
+def _frozenset(assigned_to: str, items: list[str]) -> Code:
+    """The set as black writes it after `assigned_to`: on that line, or its items on the next."""
+    if not items:
+        return Code("frozenset()")
+    members = "{" + ", ".join(items) + "}"
+    if len(assigned_to) + len(members) + len("frozenset()") <= LINE_LENGTH:
+        return Code(f"frozenset({members})")
+    return Code(f"frozenset(\n    {members}\n)")
 
 
 def _alternatives(items: list[str], word: str = "or") -> str:

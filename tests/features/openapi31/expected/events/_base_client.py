@@ -1754,19 +1754,17 @@ def _operation(endpoint: Endpoint[Any]) -> str:
     return f"{endpoint.method} {endpoint.path}"
 
 
+_MESSAGE_KEYS = ("error", "message", "detail")
+"""The properties of an error's body that usually hold its message."""
+
+
 def _error_message(response: httpx.Response, body: object, keys: tuple[str, ...] = ()) -> str:
     """`Error code: 402 - ` and the body's message: its first text property among `keys`
     (the envelope's) and the usual ones, else the body."""
     detail: object = body
     if isinstance(body, dict):
-        detail = next(
-            (
-                body[key]
-                for key in (*keys, "error", "message", "detail")
-                if isinstance(body.get(key), str)
-            ),
-            body,
-        )
+        texts = [body[key] for key in (*keys, *_MESSAGE_KEYS) if isinstance(body.get(key), str)]
+        detail = texts[0] if texts else body
     text = str(detail) if detail is not None else response.reason_phrase
     if len(text) > 300:
         text = text[:300] + "..."
