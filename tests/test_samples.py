@@ -196,6 +196,32 @@ def test_a_sampled_variant_carries_the_tag_the_models_select_it_by(tmp_path: Pat
     assert pet.type.discriminator.tags == (("dog", "Dog"), ("a/cat", "ACat"))
 
 
+def test_an_unmapped_variant_that_fixes_its_tag_is_sampled_with_it(tmp_path: Path) -> None:
+    """OpenAI's messages: a discriminator without a mapping over variants that each allow one
+    `role`; the sample takes the variant's value, which its TypedDict's Literal accepts."""
+
+    def message(role: dict[str, Any]) -> dict[str, Any]:
+        return {"type": "object", "required": ["role"], "properties": {"role": {"type": "string", **role}}}
+
+    variants = [{"$ref": "#/components/schemas/DeveloperMessage"}, {"$ref": "#/components/schemas/ToolMessage"}]
+    spec = {
+        "openapi": "3.1.0",
+        "info": {"title": "T", "version": "1"},
+        "paths": {},
+        "components": {
+            "schemas": {
+                "DeveloperMessage": message({"enum": ["developer"]}),
+                "ToolMessage": message({"const": "tool"}),
+                "Message": {"oneOf": variants, "discriminator": {"propertyName": "role"}},
+                "Reply": {"oneOf": variants[::-1], "discriminator": {"propertyName": "role"}},
+            }
+        },
+    }
+    document = load_document(write_spec(tmp_path, yaml.safe_dump(spec)))
+    assert sample(document, {"$ref": "#/components/schemas/Message"}) == {"role": "developer"}
+    assert sample(document, {"$ref": "#/components/schemas/Reply"}) == {"role": "tool"}
+
+
 @pytest.mark.parametrize(
     "pattern",
     [

@@ -96,7 +96,7 @@ def sample(document: Document, schema: Any, depth: int = 0, cache: dict[str, Any
         if declared:
             variants = [_with_properties_beside(document, schema, key, variant) for variant in declared]
             value = sample(document, variants[0], depth + 1)
-            tag = _discriminator_tag(schema, declared[0])
+            tag = _discriminator_tag(document, schema, declared[0])
             if tag is not None and isinstance(value, dict):
                 value[tag[0]] = tag[1]
             elif key == "oneOf" and isinstance(value, dict) and len(variants) > 1:
@@ -400,17 +400,27 @@ def _accepts(document: Document, value: Any, schema: Any) -> bool:
     return True
 
 
-def _discriminator_tag(schema: dict[str, Any], variant: Any) -> tuple[str, str] | None:
+def _discriminator_tag(document: Document, schema: dict[str, Any], variant: Any) -> tuple[str, object] | None:
     """(property, value) that selects `variant` by the schema's discriminator: its key in the
-    mapping, or else the name of the schema it refers to."""
+    mapping, else the one value the variant allows for the property (a `const`, an enum of one,
+    as OpenAI's messages fix `role`), else the name of the schema it refers to."""
     discriminator = schema.get("discriminator")
     if not isinstance(discriminator, dict) or not isinstance(discriminator.get("propertyName"), str):
         return None
     ref = variant.get("$ref") if isinstance(variant, dict) else None
     if not isinstance(ref, str):
         return None
+    name = discriminator["propertyName"]
     tag = next((value for value, target in nodes.discriminator_mapping(discriminator) if target == ref), None)
-    return discriminator["propertyName"], tag if tag is not None else nodes.schema_name(ref)
+    if tag is not None:
+        return name, tag
+    target, _ = document.resolve(variant, "")
+    own = nodes.mapping(nodes.mapping(target, "properties"), name)
+    if "const" in own:
+        return name, own["const"]
+    if isinstance(own.get("enum"), list) and len(own["enum"]) == 1:
+        return name, own["enum"][0]
+    return name, nodes.schema_name(ref)
 
 
 def _object(document: Document, schema: dict[str, Any], depth: int) -> dict[str, Any]:
