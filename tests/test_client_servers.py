@@ -202,3 +202,24 @@ def test_descriptions_name_environments_only_when_each_is_a_short_distinct_name(
     short = spec.read_text().replace("The main production deployment of the API", "Production server")
     spec.write_text(short)
     assert build_api(load_document(spec), Warnings()).environments == {"production": 0, "staging": 1}
+
+
+def test_openapi_3_2_server_names_are_environments(tmp_path: Path) -> None:
+    spec = write_spec(
+        tmp_path,
+        ENVIRONMENT_SPEC.replace("openapi: 3.0.3", "openapi: 3.2.0")
+        .replace("    x-clientgen-environment: live\n", "    name: Live EU\n")
+        .replace("    x-clientgen-environment: staging\n", "    name: Staging\n"),
+    )
+    warnings = Warnings()
+    assert build_api(load_document(spec), warnings).environments == {"live_eu": 0, "staging": 1}
+    assert not warnings.items
+    older = write_spec(tmp_path, spec.read_text().replace("openapi: 3.2.0", "openapi: 3.1.0"), "older.yaml")
+    assert build_api(load_document(older), Warnings()).environments == {}  # no field of 3.1's
+    spec.write_text(spec.read_text().replace("name: Staging", "name: live-eu"))
+    api = build_api(load_document(spec), warnings)
+    assert api.environments == {}
+    assert [(w.location.pointer, w.message) for w in warnings.items] == [
+        ("/servers/0/name", "'Live EU' names another server too, as 'live_eu': no environment takes it"),
+        ("/servers/1/name", "'live-eu' names another server too, as 'live_eu': no environment takes it"),
+    ]

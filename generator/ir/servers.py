@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import naming, nodes
+from .. import naming, nodes, openapi32
 from ..errors import Warnings, escape_pointer_token
 from ..load import Document
 from ..options import Construction
@@ -26,8 +26,9 @@ def environments(
     document: Document, servers: list[Server], construction: Construction, warnings: Warnings
 ) -> dict[str, int]:
     """Environment name -> index in `servers`: the configuration's (their URLs added to `servers`
-    when not among them); else each server's `x-clientgen-environment`; else the servers'
-    descriptions, when each names a different one in a word or two (`Production`, `Sandbox`)."""
+    when not among them); else each server's `x-clientgen-environment`; else their `name`s
+    (OpenAPI 3.2); else the servers' descriptions, when each names a different one in a word or
+    two (`Production`, `Sandbox`)."""
     if construction.environments:
         named = {}
         for name, url in construction.environments:
@@ -40,6 +41,9 @@ def environments(
     marked = {index: node[ENVIRONMENT_EXTENSION] for index, node in enumerate(raw) if ENVIRONMENT_EXTENSION in node}
     if marked:
         return _checked_names(document, marked, warnings)
+    given = {index: node["name"] for index, node in enumerate(raw) if isinstance(nodes.text(node, "name"), str)}
+    if given and openapi32.is_3_2(document.data):  # 3.2's server names, as identifiers
+        return _server_names(document, given, warnings)
     described = {index: _environment_name(server.description) for index, server in enumerate(servers)}
     names = list(described.values())
     if len(servers) < 2 or None in names or len(set(names)) != len(names):
@@ -58,6 +62,19 @@ def _checked_names(document: Document, marked: dict[int, Any], warnings: Warning
             continue
         named[name] = index
     return named
+
+
+def _server_names(document: Document, given: dict[int, str], warnings: Warnings) -> dict[str, int]:
+    """OpenAPI 3.2's `name` of each server, in snake_case (`Sandbox EU` -> `sandbox_eu`); a name
+    two servers would share names neither, with a warning."""
+    identifiers = {index: naming.attribute_name(name) for index, name in given.items()}
+    shared = {name for name in identifiers.values() if list(identifiers.values()).count(name) > 1}
+    for index in sorted(index for index, name in identifiers.items() if name in shared):
+        warnings.add(
+            document.location(f"/servers/{index}/name"),
+            f"{given[index]!r} names another server too, as {identifiers[index]!r}: no environment takes it",
+        )
+    return {name: index for index, name in identifiers.items() if name not in shared}
 
 
 def _environment_name(description: str | None) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal, TypeAlias
 
 import httpx
 
@@ -35,6 +35,12 @@ SERVERS = (
         description="The live catalog.",
     ),
 )
+Environment: TypeAlias = Literal["production"]
+"""The API's named environments: `environment=` picks the server of one."""
+ENVIRONMENTS: dict[Environment, int] = {
+    "production": 0,
+}
+"""Each environment's server in SERVERS."""
 SECURITY_SCHEMES: dict[str, SecurityScheme] = {}
 
 
@@ -47,6 +53,15 @@ def _base_url(
     if base_url is not None:
         return base_url
     return server_url(SERVERS, server or 0, server_variables or {})
+
+
+def _environment_server(environment: Environment | None, server: int | None) -> int | None:
+    """The server of the named environment, else the one chosen by index."""
+    if environment is None:
+        return server
+    if server is not None:
+        raise TypeError("environment= and server= both choose the server: pass one of them")
+    return ENVIRONMENTS[environment]
 
 
 def _credentials() -> dict[str, Credential]:
@@ -70,6 +85,7 @@ class Catalog(SyncAPIClient):
         self,
         *,
         base_url: str | httpx.URL | None = None,
+        environment: Environment | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
         max_response_size: int | None = DEFAULT_MAX_RESPONSE_SIZE,
@@ -86,6 +102,7 @@ class Catalog(SyncAPIClient):
         Args:
 
           base_url: Defaults to $CATALOG_BASE_URL, then to the API's first server.
+          environment: The server of a named environment (ENVIRONMENTS): production.
           timeout: Seconds (or an httpx.Timeout) for each attempt of a request: for connecting,
             for each read, and for the whole response (an httpx.Timeout's read timeout);
             None waits forever.
@@ -108,7 +125,7 @@ class Catalog(SyncAPIClient):
             (Python's version, the OS, the architecture, this package's version).
         """
         super().__init__(
-            base_url=_base_url(base_url, None, None),
+            base_url=_base_url(base_url, _environment_server(environment, None), None),
             credentials=_credentials(),
             security_schemes=SECURITY_SCHEMES,
             timeout=timeout,
@@ -150,6 +167,7 @@ class AsyncCatalog(AsyncAPIClient):
         self,
         *,
         base_url: str | httpx.URL | None = None,
+        environment: Environment | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
         max_response_size: int | None = DEFAULT_MAX_RESPONSE_SIZE,
@@ -166,6 +184,7 @@ class AsyncCatalog(AsyncAPIClient):
         Args:
 
           base_url: Defaults to $CATALOG_BASE_URL, then to the API's first server.
+          environment: The server of a named environment (ENVIRONMENTS): production.
           timeout: Seconds (or an httpx.Timeout) for each attempt of a request: for connecting,
             for each read, and for the whole response (an httpx.Timeout's read timeout);
             None waits forever.
@@ -188,7 +207,7 @@ class AsyncCatalog(AsyncAPIClient):
             (Python's version, the OS, the architecture, this package's version).
         """
         super().__init__(
-            base_url=_base_url(base_url, None, None),
+            base_url=_base_url(base_url, _environment_server(environment, None), None),
             credentials=_credentials(),
             security_schemes=SECURITY_SCHEMES,
             timeout=timeout,
