@@ -15,6 +15,7 @@ from .model import Operation, Resource
 from .overrides import NameOverrides, check_natural, reserve
 from .parameters import IDEMPOTENCY_HEADERS, ParameterBuilder
 from .schemas import SchemaBuilder
+from .streams import StreamReader
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
@@ -71,6 +72,7 @@ class OperationBuilder:
         self._parameters = ParameterBuilder(document, schemas, warnings, samples)
         self._bodies = BodyBuilder(document, schemas, warnings, samples)
         self._extensions = ExtensionReader(document)
+        self._streams = StreamReader(document, warnings)
         self._schemas = schemas
         self._warnings = warnings
         self._security_scheme_keys = security_scheme_keys
@@ -227,6 +229,7 @@ class OperationBuilder:
         wait = self._extensions.wait(node, pointer, name, responses, scopes)
         pages = self._extensions.pages(node, pointer, name, parameters, responses, scopes)
         job = self._extensions.job_declaration(node, pointer, name, scopes)
+        stream_flag = self._streams.flag(node, pointer, name, parameters + body_parameters, responses, scopes)
         operation = Operation(
             name=name,
             operation_id=operation_id,
@@ -253,6 +256,8 @@ class OperationBuilder:
             wait=wait,
             pages=pages,
             on_client=on_client,
+            stream_flag=stream_flag,
+            stream_errors=self._streams.errors(node, pointer, responses),
         )
         if job is not None:
             self._jobs.append((operation, resource, *job))
@@ -315,4 +320,7 @@ CLIENT_MEMBERS = CLIENT_ATTRIBUTES | {"property", "str", "int", "bool", "float"}
 # reads: the modules (`functools.cached_property`, `httpx.Timeout`) and `float`, which the
 # per-call options' annotations write (other builtins an annotation needs are written
 # `builtins.list` where a method takes their name).
-RESOURCE_MEMBERS = frozenset({"self", "with_raw_response", "with_streaming_response", "float"}) | naming.RUNTIME_MODULES
+# `overload` decorates the methods a stream flag chooses the answer of.
+RESOURCE_MEMBERS = (
+    frozenset({"self", "with_raw_response", "with_streaming_response", "float", "overload"}) | naming.RUNTIME_MODULES
+)

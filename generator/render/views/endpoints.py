@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ...format import LINE_LENGTH
 from ...ir.bodies import is_json_media_type
@@ -39,6 +39,8 @@ class EndpointView:
     body_required: bool = False
     """A form or multipart body the spec requires: sent, empty, when no field is given (a JSON
     body is sent as `{}` then anyway)."""
+    stream_errors: list[Code] = field(default_factory=list)
+    """A stream's `error_event=` and `error_key=`, where not the runtime's defaults."""
 
 
 def _response_types(responses: list[Response]) -> list[TypeExpr | None]:
@@ -62,15 +64,20 @@ def returns_annotation(responses: list[Response], writer: AnnotationWriter, shad
     return Code(" | ".join(ordered))
 
 
-def endpoint_view(operation: Operation, writer: AnnotationWriter) -> EndpointView:
-    success = operation.success_responses
+def endpoint_view(
+    operation: Operation, writer: AnnotationWriter, *, success: list[Response] | None = None, name: str | None = None
+) -> EndpointView:
+    """The endpoint of the operation's call; `success` and `name` for another call of it (the
+    one its stream flag sets: its stream as the successful response)."""
+    success = operation.success_responses if success is None else success
+    name = operation.endpoint_name if name is None else name
     returns = returns_annotation(success, writer, frozenset())
     media_types = [response.media_type for response in success if response.media_type]
     kind = "none"
     if media_types:
         first = next(response for response in success if response.media_type)
-        if first.is_event_stream:
-            kind = "stream"
+        if first.stream_kind is not None:
+            kind = "stream" if first.stream_kind == "events" else "lines"
         elif first.media_type and is_json_media_type(first.media_type):
             kind = "json"
         else:
@@ -85,10 +92,10 @@ def endpoint_view(operation: Operation, writer: AnnotationWriter) -> EndpointVie
     if encodings is not None:
         writer.imports.use("Encoding")
     argument_types, body_type = _argument_types(operation, writer)
-    head = f"{operation.endpoint_name}: Endpoint[{returns}] = Endpoint("
+    head = f"{name}: Endpoint[{returns}] = Endpoint("
     if len(head) > LINE_LENGTH:
-        declaration = annotated(operation.endpoint_name, f"Endpoint[{returns}]", None, indent=0)
-        head = f"{declaration}\n{operation.endpoint_name} = Endpoint("
+        declaration = annotated(name, f"Endpoint[{returns}]", None, indent=0)
+        head = f"{declaration}\n{name} = Endpoint("
     return EndpointView(
         head=Code(head),
         method=py_literal(operation.http_method),
@@ -101,18 +108,26 @@ def endpoint_view(operation: Operation, writer: AnnotationWriter) -> EndpointVie
         content_type=py_literal(body.content_type) if body is not None and body.content_type else None,
         encodings=encodings,
         idempotency_header=operation.idempotency_header,
-        accept=_accept(operation),
+        accept=_accept(operation, success),
         argument_types=argument_types,
         body_type=body_type,
         body_required=body is not None and body.required and body.encoding in ("form", "multipart"),
+        stream_errors=_stream_errors(operation) if kind in ("stream", "lines") else [],
     )
 
 
-def _accept(operation: Operation) -> Code | None:
-    """The Accept header: the media types of the successful responses, then, preferred less, those
-    only error responses have (a server picks an error's media type from it too); None when that
-    is JSON alone, the runtime's default."""
-    success = list(dict.fromkeys(r.media_type for r in operation.success_responses if r.media_type))
+def _stream_errors(operation: Operation) -> list[Code]:
+    """`error_event=...`, `error_key=...` where they are not the runtime's defaults."""
+    errors = operation.stream_errors
+    given = [("error_event", errors.event), ("error_key", errors.key)]
+    return [Code(f"{keyword}={py_literal(value)}") for keyword, value in given if value != "error"]
+
+
+def _accept(operation: Operation, responses: list[Response]) -> Code | None:
+    """The Accept header: the media types of the successful `responses`, then, preferred less,
+    those only error responses have (a server picks an error's media type from it too); None
+    when that is JSON alone, the runtime's default."""
+    success = list(dict.fromkeys(r.media_type for r in responses if r.media_type))
     errors = dict.fromkeys(r.media_type for r in operation.error_responses if r.media_type)
     accepted = success + [
         f"{media_type};q=0.5" if success else media_type for media_type in errors if media_type not in success

@@ -11,6 +11,7 @@ from ..code import Code, docstring_text, py_literal
 from ..wrap import annotated, bracketed
 from .endpoints import EndpointView, endpoint_view, returns_annotation
 from .layout import METHOD_INDENT, PARAMETER_INDENT
+from .streams import RUNTIME_METHODS, StreamChoiceView, stream_choice_view, stream_returns
 from .waiting import JobView, PagesView, WaitView, pages_view, wait_view
 
 
@@ -33,8 +34,9 @@ class OperationView:
     """The other parameters: keyword arguments."""
     returns: Code
     async_returns: Code
-    streams: bool
-    """It returns a stream of server-sent events: the runtime's `stream`, not `request`."""
+    runtime_method: str
+    """The runtime's method that sends the call: `_request`, or for a stream `_stream` (events)
+    or `_lines` (JSON lines)."""
     docstring: Code
     endpoint: EndpointView
     call_arguments: list[Code] = field(default_factory=list)
@@ -42,45 +44,38 @@ class OperationView:
     wait: WaitView | None = None
     pages: PagesView | None = None
     job: JobView | None = None
+    stream: StreamChoiceView | None = None
+    """Where a flag chooses between the JSON answer and a stream: the overloads, or the twin."""
+    twin_call_arguments: list[Code] = field(default_factory=list)
+    """The twin's `call_arguments`, the flag set."""
+
+    @property
+    def endpoints(self) -> list[EndpointView]:
+        return [self.endpoint] + ([self.stream.endpoint] if self.stream is not None else [])
 
 
 def operation_view(operation: Operation, writer: AnnotationWriter, shadowed: frozenset[str]) -> OperationView:
-    positional: list[ParameterView] = []
-    parameters: list[ParameterView] = []
-    documented = []
-    for parameter in operation.parameters:
-        annotation = writer.argument(parameter.type, Style(shadowed=shadowed))
-        entry = _argument_doc(parameter)
-        if entry is not None:
-            documented.append(entry)
-        default = None
-        if not parameter.required:
-            annotation = Code(f"{annotation} | NotGiven")
-            default = Code("NOT_GIVEN")
-        elif not parameter.must_be_passed:
-            default = Code(py_literal(parameter.default))
-        declaration = Code(annotated(parameter.name, annotation, default, indent=PARAMETER_INDENT, trailer=","))
-        (positional if parameter.positional else parameters).append(
-            ParameterView(parameter.name, annotation, default, declaration)
-        )
+    twin = operation.stream_flag is not None and operation.stream_flag.twin is not None
+    flag = operation.stream_flag.parameter.name if operation.stream_flag is not None else None
+    arguments = _arguments(operation, writer, shadowed, left_out=flag if twin else None)
     returns = returns_annotation(operation.success_responses, writer, shadowed)
     async_returns = returns
-    if operation.streams:
-        for name in ("Stream", "AsyncStream"):
-            writer.imports.use(name)
-        returns, async_returns = Code(f"Stream[{returns}]"), Code(f"AsyncStream[{returns}]")
+    if operation.stream_kind is not None:
+        returns, async_returns = stream_returns(operation.stream_kind, returns, writer)
     view = OperationView(
         name=operation.name,
         endpoint_name=operation.endpoint_name,
-        positional=positional,
-        parameters=parameters,
+        positional=arguments.positional,
+        parameters=arguments.keywords,
         returns=returns,
         async_returns=async_returns,
-        streams=operation.streams,
-        docstring=_method_docstring(operation, documented),
+        runtime_method=RUNTIME_METHODS[operation.stream_kind] if operation.stream_kind else "_request",
+        docstring=_method_docstring(operation, arguments.documented),
         endpoint=endpoint_view(operation, writer),
     )
-    view.call_arguments = _call_arguments(operation)
+    view.call_arguments = _call_arguments(operation, {flag: "False"} if twin and flag else {})
+    if operation.stream_flag is not None:
+        view.stream = _stream_choice(operation, view, writer, shadowed, arguments)
     if operation.wait is not None:
         view.wait = wait_view(operation, operation.wait)
     if operation.pages is not None:
@@ -88,12 +83,67 @@ def operation_view(operation: Operation, writer: AnnotationWriter, shadowed: fro
     return view
 
 
+@dataclass
+class _Arguments:
+    positional: list[ParameterView] = field(default_factory=list)
+    keywords: list[ParameterView] = field(default_factory=list)
+    documented: list[str] = field(default_factory=list)
+    """`  name: description` of those that have something to say."""
+    declarations: dict[str, Code] = field(default_factory=dict)
+    """Each argument's declaration by name, `left_out`'s too."""
+
+
+def _arguments(
+    operation: Operation, writer: AnnotationWriter, shadowed: frozenset[str], *, left_out: str | None
+) -> _Arguments:
+    """The method's arguments, but `left_out` (a stream flag its twins set)."""
+    arguments = _Arguments()
+    for parameter in operation.parameters:
+        annotation = writer.argument(parameter.type, Style(shadowed=shadowed))
+        default = None
+        if not parameter.required:
+            annotation = Code(f"{annotation} | NotGiven")
+            default = Code("NOT_GIVEN")
+        elif not parameter.must_be_passed:
+            default = Code(py_literal(parameter.default))
+        declaration = Code(annotated(parameter.name, annotation, default, indent=PARAMETER_INDENT, trailer=","))
+        arguments.declarations[parameter.name] = declaration
+        if parameter.name == left_out:
+            continue
+        entry = _argument_doc(parameter)
+        if entry is not None:
+            arguments.documented.append(entry)
+        (arguments.positional if parameter.positional else arguments.keywords).append(
+            ParameterView(parameter.name, annotation, default, declaration)
+        )
+    return arguments
+
+
+def _stream_choice(
+    operation: Operation, view: OperationView, writer: AnnotationWriter, shadowed: frozenset[str], arguments: _Arguments
+) -> StreamChoiceView:
+    """The overloads of a method whose flag chooses a stream, or its twin that streams."""
+    assert operation.stream_flag is not None
+    flag = operation.stream_flag.parameter
+    note = f"Sends `{flag.wire_name}: true`: the answer comes as a stream."
+    docstring = _method_docstring(operation, arguments.documented, note)
+    stream = stream_choice_view(operation, writer, shadowed, arguments.declarations, docstring)
+    if stream.twin is not None:
+        view.twin_call_arguments = _call_arguments(operation, {flag.name: "True"})
+    else:
+        view.returns, view.async_returns = stream.returns, stream.async_returns
+        # the overloads' implementation builds the call once, in `_call = Call(...)`
+        view.call_arguments = _call_arguments(operation, {}, indent=CALL_ARGUMENT_INDENT - 4)
+    return stream
+
+
 CALL_ARGUMENT_INDENT = 16
 """Where the arguments of `Call(...)` stand in a generated method."""
 
 
-def _call_arguments(operation: Operation) -> list[Code]:
-    """`path={...}`, `query={...}`, ..., `body=...`: wire name -> argument, per location."""
+def _call_arguments(operation: Operation, fixed: dict[str, str], *, indent: int = CALL_ARGUMENT_INDENT) -> list[Code]:
+    """`path={...}`, `query={...}`, ..., `body=...`: wire name -> argument (or the value `fixed`
+    gives for it by its name), per location."""
     groups: dict[str, list[Parameter]] = {}
     for parameter in operation.parameters:
         flattened = operation.body is not None and operation.body.flattened
@@ -108,19 +158,21 @@ def _call_arguments(operation: Operation) -> list[Code]:
         ("body", "body"),
     ):
         if location in groups:
-            entries = [f"{py_literal(p.wire_name)}: {p.name}" for p in groups[location]]
+            entries = [f"{py_literal(p.wire_name)}: {fixed.get(p.name, p.name)}" for p in groups[location]]
             # the template writes a comma after each argument
-            arguments.append(Code(bracketed(f"{argument}={{", entries, "}", indent=CALL_ARGUMENT_INDENT, trailer=",")))
+            arguments.append(Code(bracketed(f"{argument}={{", entries, "}", indent=indent, trailer=",")))
     for parameter in groups.get("body_argument", []):
         arguments.append(Code(f"body={parameter.name}"))
     return arguments
 
 
-def _method_docstring(operation: Operation, arguments: list[str]) -> Code:
-    """Summary (else `METHOD /path`), description, arguments, errors."""
+def _method_docstring(operation: Operation, arguments: list[str], note: str | None = None) -> Code:
+    """Summary (else `METHOD /path`), description, `note`, arguments, errors."""
     parts = [(operation.summary or "").strip() or f"{operation.http_method} {operation.path}"]
     if operation.description and operation.description.strip() != parts[0]:
         parts.append(operation.description.strip())
+    if note is not None:
+        parts.append(note)
     if operation.deprecated:
         parts.append("Deprecated.")
     if arguments:

@@ -14,6 +14,7 @@ __all__ = [
     "APITimeoutError",
     "APIResponseValidationError",
     "APIStatusError",
+    "APIStreamError",
     "RedirectError",
     "ResponseTooLargeError",
     "BadRequestError",
@@ -159,6 +160,18 @@ class APIStatusError(APIError):
     @property
     def request(self) -> httpx.Request:
         return self.response.request
+
+
+class APIStreamError(APIError):
+    """A stream the API answered with says that it failed: an error event, or an item with an
+    error. `body` is the item's data (its JSON, or its text); `event` the server-sent event,
+    None in a line stream."""
+
+    def __init__(self, message: str, *, response: httpx.Response, body: object, event: Any) -> None:
+        super().__init__(message)
+        self.response = response
+        self.body = body
+        self.event = event
 
 
 class BadRequestError(APIStatusError):

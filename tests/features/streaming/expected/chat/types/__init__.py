@@ -10,19 +10,45 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from .chat_completion import ChatCompletion
+    from .chat_completion_chunk import ChatCompletionChunk
+    from .draft import Draft
+    from .draft_line import DraftLine
+    from .import_records import ImportRecordsResponse
+    from .problem import Problem
+    from .record import Record, RecordParam
     from .stream_completion import (
         StreamCompletionResponseEvent,
         StreamCompletionTooManyRequestsResponse,
     )
+    from .watch_job import WatchJobResponseEvent
 
 _MODULES: dict[str, str] = {
+    "ChatCompletion": "chat_completion",
+    "ChatCompletionChunk": "chat_completion_chunk",
+    "Draft": "draft",
+    "DraftLine": "draft_line",
+    "Record": "record",
+    "RecordParam": "record",
+    "Problem": "problem",
     "StreamCompletionResponseEvent": "stream_completion",
     "StreamCompletionTooManyRequestsResponse": "stream_completion",
+    "ImportRecordsResponse": "import_records",
+    "WatchJobResponseEvent": "watch_job",
 }
 
 __all__ = [
+    "ChatCompletion",
+    "ChatCompletionChunk",
+    "Draft",
+    "DraftLine",
+    "ImportRecordsResponse",
+    "Problem",
+    "Record",
+    "RecordParam",
     "StreamCompletionResponseEvent",
     "StreamCompletionTooManyRequestsResponse",
+    "WatchJobResponseEvent",
 ]
 
 
