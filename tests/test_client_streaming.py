@@ -357,3 +357,18 @@ def test_the_overloads_type_each_value_of_the_flag(tmp_path: Path) -> None:
         timeout=600,
     )
     assert checked.returncode == 0, checked.stdout
+
+
+def test_item_schemas_of_openapi_3_2(import_client: Callable[[Path, str], ModuleType], server: TestServer) -> None:
+    """3.2's `itemSchema`: a line stream's items are its type; an event's data is its `data`'s
+    `contentSchema` (text where there is none)."""
+    ticker = import_client(FEATURES / "streaming32" / "expected", "ticker")
+    client = ticker.Ticker(base_url=server.url)
+    server.reply(200, body=b'event: tick\ndata: {"symbol": "ACME", "price": 1.5}\n\n', headers=SSE)
+    server.reply(200, body=b'{"symbol": "ACME", "price": 1}\n', headers={"Content-Type": "application/jsonl"})
+    server.reply(200, body=b"data: closed early\n\n", headers=SSE)
+    (tick,) = client.ticks.stream_ticks()
+    assert type(tick).__name__ == "Tick" and (tick.symbol, tick.price) == ("ACME", 1.5)
+    (line,) = client.ticks.tick_history()
+    assert type(line).__name__ == "Tick" and line.price == 1
+    assert list(client.notices.notices()) == ["closed early"]
