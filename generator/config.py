@@ -13,6 +13,7 @@ given beside `targets` are defaults for every target. Paths are relative to the 
     overlays = ["specs/fixes.overlay.yaml"]
     stale-overlays = "error"           # an overlay action or name that no longer applies stops the run
     versioning = "python"              # or "zero" (the default), "semver": release.py
+    stream-methods = "twins"           # `create` and `create_stream`, not overloads of `create`
 
     [tool.generator.targets.names]     # Python names that survive spec changes (ir/overrides.py)
     scrapeAndExtractFromUrl = "scrape"
@@ -31,7 +32,7 @@ from typing import Any, Literal
 from . import naming
 from .errors import Diagnostic, GeneratorError
 from .inputs import Inputs
-from .options import CLIENT_PREFIX, POLICIES, LoadOptions, Policy
+from .options import CLIENT_PREFIX, POLICIES, STREAM_METHODS, LoadOptions, Policy, StreamMethods
 from .release import FIRST_VERSION, VERSION, Versioning
 from .sources import allowed_url, is_url
 
@@ -62,6 +63,7 @@ class Target:
     stale_overlays: Literal["warn", "error"] = "warn"
     """`error`: an overlay action that selects nothing, or a `names` entry that names nothing,
     stops the run; `warn`: it is a warning (the upstream may have fixed what it worked around)."""
+    stream_methods: StreamMethods = "overloads"
 
     def overridden(self, **flags: Any) -> Target:
         """The target with the options given on the command line (None: not given); a name
@@ -100,6 +102,7 @@ class Target:
             strict=self.strict,
             with_tests=self.tests,
             versioning=Versioning(self.versioning, self.initial_version),
+            stream_methods=self.stream_methods,
         )
 
 
@@ -122,6 +125,7 @@ _KEYS: dict[str, tuple[str, str]] = {
     "stale-overlays": ("stale_overlays", "warn|error"),
     "versioning": ("versioning", "|".join(POLICIES)),
     "initial-version": ("initial_version", "version"),
+    "stream-methods": ("stream_methods", "|".join(STREAM_METHODS)),
 }
 _PER_TARGET = {"name", "spec", "output", "source"}
 

@@ -64,7 +64,7 @@ class Inputs(ClientOptions):
             "templates": templates_sha256(self.templates),
             "options": [self.package_name, self.client_class, self.env_prefix, sorted(self.names.items()),
                         self.strict, self.with_tests, self.load.allow_remote_refs, self.load.allow_external_files,
-                        self.versioning.initial],
+                        self.versioning.initial, self.stream_methods],
             "generator": generator_sha256(),
             "formatter": formatter_version(),
         }  # fmt: skip

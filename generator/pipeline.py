@@ -131,6 +131,7 @@ def _read_spec(spec: Path, inputs: Inputs, warnings: Warnings, stages: _Stages) 
                 client_class=inputs.client_class,
                 env_prefix=inputs.env_prefix,
                 overrides=NameOverrides(inputs.names),
+                stream_methods=inputs.stream_methods,
             )
     except GeneratorError:
         validated()  # an invalid document explains an error of the IR better

@@ -14,6 +14,13 @@ from types import ModuleType
 
 import pytest
 
+from generator.cli import main
+from generator.config import load_targets
+from generator.errors import GeneratorError
+from generator.inputs import Inputs
+from generator.pipeline import generate_files
+from generator.write import write_project
+
 from .golden import FEATURES
 from .http_server import TestServer
 from .raw_http import RawServer
@@ -372,3 +379,78 @@ def test_item_schemas_of_openapi_3_2(import_client: Callable[[Path, str], Module
     (line,) = client.ticks.tick_history()
     assert type(line).__name__ == "Tick" and line.price == 1
     assert list(client.notices.notices()) == ["closed early"]
+
+
+def test_the_configuration_chooses_twin_methods(
+    tmp_path: Path, import_client: Callable[[Path, str], ModuleType], server: TestServer
+) -> None:
+    """`stream-methods = "twins"`: `create_chat_completion` and `create_chat_completion_stream`,
+    neither taking the flag; an operation's `x-clientgen-stream` still has the last word."""
+    spec = FEATURES / "streaming" / "spec.yaml"
+    config = tmp_path / "pyproject.toml"
+    config.write_text(
+        f'[tool.generator]\nstream-methods = "twins"\n\n[[tool.generator.targets]]\nname = "chat"\n'
+        f'spec = "{spec}"\noutput = "out"\n'
+    )
+    (target,) = load_targets(config)
+    write_project(generate_files(spec, target.inputs).files, tmp_path / "out")
+    chat = import_client(tmp_path / "out", "chat")
+    client = chat.Chat(base_url=server.url)
+    assert "stream" not in inspect.signature(client.chat.create_chat_completion).parameters
+    server.reply(200, body=CHUNKS, headers=SSE)
+    server.reply(200, {"id": "c2", "text": "Hello"})
+    assert [chunk.delta for chunk in client.chat.create_chat_completion_stream(prompt="hi")] == ["Hel", "lo"]
+    assert client.chat.create_chat_completion(prompt="hi").text == "Hello"
+    assert [r.json()["stream"] for r in server.requests] == [True, False]
+    config.write_text(config.read_text().replace('"twins"', '"both"'))
+    with pytest.raises(GeneratorError, match="stream-methods"):
+        load_targets(config)
+
+
+@pytest.mark.parametrize(
+    ("extension", "pointer", "message"),
+    [
+        ("{flag: prompt}", "x-clientgen-stream/flag", "'prompt' is no boolean argument of this operation"),
+        ("{methods: both}", "x-clientgen-stream/methods", "must be one of overloads, twins"),
+        ("{error-key: 3}", "x-clientgen-stream/error-key", "must be a name, or null for none"),
+        ("{streaming: true}", "x-clientgen-stream/streaming", "unknown key"),
+    ],
+)
+def test_a_wrong_stream_extension_is_an_error_at_its_pointer(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], extension: str, pointer: str, message: str
+) -> None:
+    spec = tmp_path / "spec.yaml"
+    text = (FEATURES / "streaming" / "spec.yaml").read_text()
+    spec.write_text(
+        text.replace(
+            "      operationId: createChatCompletion\n",
+            f"      operationId: createChatCompletion\n      x-clientgen-stream: {extension}\n",
+        )
+    )
+    assert main(["generate", str(spec), "--output", str(tmp_path / "out"), "-q"]) == 2
+    error = capsys.readouterr().err
+    assert error.startswith(f"error: {spec}:") and f"#/paths/~1chat~1completions/post/{pointer}: {message}" in error
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_stream_no_flag_asks_for_is_a_warning(tmp_path: Path) -> None:
+    spec = tmp_path / "spec.yaml"
+    text = (FEATURES / "streaming" / "spec.yaml").read_text()
+    spec.write_text(text.replace("                stream: {type: boolean", "                streamed: {type: boolean"))
+    warnings = generate_files(spec, Inputs()).warnings
+    (warning,) = [w for w in warnings if "stream" in w.message]
+    assert warning.location.pointer == "/paths/~1chat~1completions/post"
+    assert "no boolean argument 'stream' asks for it: the method returns its application/json answer only" in (
+        warning.message
+    )
+
+
+def test_an_item_of_a_schema_marked_as_the_streams_failure_raises(chat: ModuleType, server: TestServer) -> None:
+    """`x-clientgen-stream-error: true` on a schema: an item of it raises APIStreamError."""
+    log = b'{"type": "line", "text": "started"}\n{"type": "failure", "message": "out of memory"}\n'
+    server.reply(200, body=log, headers={"Content-Type": "application/x-ndjson"})
+    texts = []
+    with pytest.raises(chat.APIStreamError, match="GET /jobs/7/log failed in its stream: out of memory") as caught:
+        for entry in chat.Chat(base_url=server.url).jobs.job_log("7"):
+            texts.append(entry.text)
+    assert texts == ["started"] and caught.value.body == {"type": "failure", "message": "out of memory"}

@@ -51,6 +51,7 @@ def read_api(spec: Path, options: ClientOptions, label: str | None = None) -> tu
         client_class=options.client_class,
         env_prefix=options.env_prefix,
         overrides=NameOverrides(dict(options.names)),
+        stream_methods=options.stream_methods,
     )
     version = SpecVersion(
         label or str(spec), api.title, api.version, document.sha256, overlaid_sha256(document, options.overlays)

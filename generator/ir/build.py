@@ -5,6 +5,7 @@ from __future__ import annotations
 from .. import naming, nodes
 from ..errors import GeneratorError, Warnings, escape_pointer_token
 from ..load import Document
+from ..options import StreamMethods
 from .dedupe import merge_identical
 from .layout import plan_modules
 from .model import (
@@ -91,9 +92,11 @@ def build_api(
     client_class: str | None = None,
     env_prefix: str | None = None,
     overrides: NameOverrides | None = None,
+    stream_methods: StreamMethods = "overloads",
 ) -> Api:
     """The IR of a loaded document. `client_class` and `env_prefix` replace the names made from
-    the package name; `overrides` gives chosen Python names to methods, classes and fields."""
+    the package name; `overrides` gives chosen Python names to methods, classes and fields;
+    `stream_methods` how a flag that chooses a stream is written (`x-clientgen-stream`)."""
     info = nodes.mapping(document.data, "info")
     title = nodes.text(info, "title") or document.path.stem
     package_name, client_class, env_prefix = _chosen_or_made(title, package_name, client_class, env_prefix)
@@ -117,6 +120,7 @@ def build_api(
         class_names,
         overrides,
         client_members=frozenset({"webhooks"} if with_webhooks else ()),
+        stream_methods=stream_methods,
     )
     # names are claimed in this order: the components' (above), the resources', the names the
     # user chose for methods, then the classes of the components' and the operations' types

@@ -315,12 +315,14 @@ def stream_kind(media_type: str | None) -> StreamKind | None:
 
 @dataclass(frozen=True)
 class StreamErrors:
-    """How an item of a stream says that the stream failed: an event of the name `event`, or a
-    JSON object with a `key` whose value is not empty; None turns either off (the key is off
-    where the items' schema has a property of that name)."""
+    """How an item of a stream says that the stream failed: an event of the name `event`, a
+    JSON object with a `key` whose value is not empty, or an item of one of `types` (schemas
+    marked `x-clientgen-stream-error`); None turns `event` or `key` off (the key is off where
+    the items' schema has a property of that name)."""
 
     event: str | None = "error"
     key: str | None = "error"
+    types: tuple[NamedType, ...] = ()
 
 
 @dataclass

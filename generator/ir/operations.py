@@ -9,6 +9,7 @@ from typing import Any, NamedTuple
 from .. import naming, nodes, openapi32
 from ..errors import Warnings, escape_pointer_token
 from ..load import Document
+from ..options import StreamMethods
 from .bodies import BodyBuilder
 from .extensions import ExtensionReader, waiting_options
 from .model import Operation, Resource
@@ -64,15 +65,17 @@ class OperationBuilder:
         overrides: NameOverrides,
         *,
         client_members: frozenset[str] = frozenset(),
+        stream_methods: StreamMethods = "overloads",
     ) -> None:
-        """`client_members`: attributes the client has besides `CLIENT_MEMBERS` (`webhooks`)."""
+        """`client_members`: attributes the client has besides `CLIENT_MEMBERS` (`webhooks`);
+        `stream_methods`: the configuration's choice for a flag that chooses a stream."""
         self._document = document
         self._overrides = overrides
         samples: dict[str, Any] = {}  # of referenced schemas, by $ref
         self._parameters = ParameterBuilder(document, schemas, warnings, samples)
         self._bodies = BodyBuilder(document, schemas, warnings, samples)
         self._extensions = ExtensionReader(document)
-        self._streams = StreamReader(document, warnings)
+        self._streams = StreamReader(document, warnings, stream_methods)
         self._schemas = schemas
         self._warnings = warnings
         self._security_scheme_keys = security_scheme_keys

@@ -9,10 +9,26 @@ from typing import Any
 from .. import naming
 from ..errors import Warnings
 from ..load import Document
+from ..options import StreamMethods
 from .extensions import ExtensionReader
-from .model import NONE, Model, Parameter, Primitive, Ref, Response, StreamErrors, StreamFlag, TypeExpr, UnionOf
+from .model import (
+    NONE,
+    Alias,
+    Model,
+    NamedType,
+    Parameter,
+    Primitive,
+    Ref,
+    Response,
+    StreamErrors,
+    StreamFlag,
+    TypeExpr,
+    UnionOf,
+)
 
 STREAM_EXTENSION = "x-clientgen-stream"
+ERROR_SCHEMA_EXTENSION = "x-clientgen-stream-error"
+"""On a schema: an item of a stream that is of it says that the stream failed."""
 DEFAULT_FLAG = "stream"
 METHOD_STYLES = ("overloads", "twins")
 _KEYS = frozenset({"flag", "methods", "name", "error-event", "error-key"})
@@ -22,11 +38,12 @@ class StreamReader(ExtensionReader):
     """Reads `x-clientgen-stream`: on an operation, and on the document for every operation
     (`methods` only: `twins` gives every such operation two methods)."""
 
-    def __init__(self, document: Document, warnings: Warnings) -> None:
+    def __init__(self, document: Document, warnings: Warnings, methods: StreamMethods = "overloads") -> None:
+        """`methods`: the configuration's, which the document's extension overrides."""
         super().__init__(document)
         self._warnings = warnings
-        self._defaults = self._spec(document.data, "")
-        """The document's `x-clientgen-stream`: the defaults of every operation's."""
+        self._defaults = {"methods": methods, **self._spec(document.data, "")}
+        """The document's `x-clientgen-stream` over the configuration: every operation's defaults."""
         if "name" in self._defaults:
             raise document.error(f"/{STREAM_EXTENSION}/name", "names one operation's method: give it on the operation")
         self._methods_of(self._defaults, f"/{STREAM_EXTENSION}")
@@ -89,9 +106,25 @@ class StreamReader(ExtensionReader):
                 raise self._document.error(f"{where}/{name}", "must be a name, or null for none")
             values.append(value)
         event, key = values
-        if "error-key" not in spec and key is not None and any(_has_property(t, key) for t in _item_types(responses)):
+        items = _item_types(responses)
+        if "error-key" not in spec and key is not None and any(_has_property(t, key) for t in items):
             key = None
-        return StreamErrors(event=event, key=key)
+        marked = tuple(dict.fromkeys(named for t in items for named in self._marked(t, set())))
+        return StreamErrors(event=event, key=key, types=marked)
+
+    def _marked(self, type_: TypeExpr, seen: set[int]) -> list[NamedType]:
+        """The named types a stream's item may be (through unions and aliases) whose schema says
+        `x-clientgen-stream-error: true`."""
+        if isinstance(type_, UnionOf):
+            return [named for variant in type_.variants for named in self._marked(variant, seen)]
+        if not isinstance(type_, Ref) or id(type_.target) in seen:
+            return []
+        target = type_.target
+        seen.add(id(target))
+        schema = self._document.lookup(target.pointer, referrer=target.pointer)
+        if isinstance(schema, dict) and schema.get(ERROR_SCHEMA_EXTENSION) is True:
+            return [target]
+        return self._marked(target.type, seen) if isinstance(target, Alias) else []
 
     def _spec(self, node: dict[str, Any], pointer: str) -> dict[str, Any]:
         spec = node.get(STREAM_EXTENSION, {})

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from ...format import LINE_LENGTH
 from ...ir.bodies import is_json_media_type
-from ...ir.model import Encoding, Model, Operation, Primitive, Response, TypeExpr, default_encoding, referenced
+from ...ir.model import Encoding, Model, Operation, Primitive, Ref, Response, TypeExpr, default_encoding, referenced
 from ..annotations import AnnotationWriter, Style
 from ..code import Code, py_literal
 from ..wrap import annotated, bracketed
@@ -112,15 +112,20 @@ def endpoint_view(
         argument_types=argument_types,
         body_type=body_type,
         body_required=body is not None and body.required and body.encoding in ("form", "multipart"),
-        stream_errors=_stream_errors(operation) if kind in ("stream", "lines") else [],
+        stream_errors=_stream_errors(operation, writer) if kind in ("stream", "lines") else [],
     )
 
 
-def _stream_errors(operation: Operation) -> list[Code]:
-    """`error_event=...`, `error_key=...` where they are not the runtime's defaults."""
+def _stream_errors(operation: Operation, writer: AnnotationWriter) -> list[Code]:
+    """`error_event=...`, `error_key=...` where they are not the runtime's defaults, and
+    `error_types=(...)`, the classes of the items that say the stream failed."""
     errors = operation.stream_errors
     given = [("error_event", errors.event), ("error_key", errors.key)]
-    return [Code(f"{keyword}={py_literal(value)}") for keyword, value in given if value != "error"]
+    arguments = [Code(f"{keyword}={py_literal(value)}") for keyword, value in given if value != "error"]
+    if errors.types:
+        classes = [writer.annotation(Ref(named), Style()) for named in errors.types]
+        arguments.append(Code(f"error_types=({', '.join(classes)},)"))
+    return arguments
 
 
 def _accept(operation: Operation, responses: list[Response]) -> Code | None:

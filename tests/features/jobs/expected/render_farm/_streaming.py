@@ -94,7 +94,7 @@ class _Splitter:
 
 class _Items:
     """Parses each item of a stream as the API describes it, and raises the error an item
-    announces (`error_event`, `error_key`)."""
+    announces (`error_event`, `error_key`, `error_types`)."""
 
     def __init__(
         self,
@@ -103,12 +103,14 @@ class _Items:
         strict: bool,
         error_event: str | None,
         error_key: str | None,
+        error_types: tuple[Any, ...],
     ) -> None:
         self.response = response
         self._type = type_
         self._strict = strict
         self._error_event = error_event
         self._error_key = error_key
+        self._error_types = error_types
         request = response.request
         self._what = f"{request.method} {request.url.path}"
 
@@ -147,7 +149,7 @@ class _Items:
 
         what = f"{kind} of {self._what}"
         try:
-            return validate(self._type, data, strict=self._strict, what=what)
+            value = validate(self._type, data, strict=self._strict, what=what)
         except pydantic.ValidationError as exc:
             raise APIResponseValidationError(
                 f"{what} does not match the API description: {first_problem(exc)}; "
@@ -155,6 +157,9 @@ class _Items:
                 response=self.response,
                 body=data,
             ) from None
+        if self._error_types and isinstance(value, self._error_types):
+            raise self._error(data, event)
+        return value
 
     def _not_json(self, kind: str, text: str) -> APIResponseValidationError:
         from ._models import excerpt
@@ -204,9 +209,10 @@ class _SyncItems(Generic[ItemT]):
         *,
         error_event: str | None = "error",
         error_key: str | None = "error",
+        error_types: tuple[Any, ...] = (),
     ) -> None:
         self.response = response
-        self._items = _Items(response, type_, strict, error_event, error_key)
+        self._items = _Items(response, type_, strict, error_event, error_key, error_types)
 
     def close(self) -> None:
         self.response.close()
@@ -234,9 +240,10 @@ class _AsyncItems(Generic[ItemT]):
         *,
         error_event: str | None = "error",
         error_key: str | None = "error",
+        error_types: tuple[Any, ...] = (),
     ) -> None:
         self.response = response
-        self._items = _Items(response, type_, strict, error_event, error_key)
+        self._items = _Items(response, type_, strict, error_event, error_key, error_types)
 
     async def close(self) -> None:
         await self.response.aclose()

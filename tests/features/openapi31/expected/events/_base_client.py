@@ -153,6 +153,8 @@ class Endpoint(Generic[ResponseT]):
     """In a stream: the name of the events that say it failed (None: no such event)."""
     error_key: str | None = "error"
     """In a stream: the key of an item that says it failed, when not empty (None: no such key)."""
+    error_types: tuple[Any, ...] = ()
+    """In a stream: the classes of the items that say it failed."""
 
 
 @dataclass(frozen=True)
@@ -805,6 +807,7 @@ class BaseClient:
             self.strict_response_validation,
             error_event=endpoint.error_event,
             error_key=endpoint.error_key,
+            error_types=endpoint.error_types,
         )
 
     @staticmethod

@@ -10,3 +10,8 @@ from chat import Chat
 def test_watch_job(client: Chat) -> None:
     for _ in client.jobs.watch_job(id="sample"):
         pass
+
+
+def test_job_log(client: Chat) -> None:
+    for _ in client.jobs.job_log(id="sample"):
+        pass

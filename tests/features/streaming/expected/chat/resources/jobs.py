@@ -15,8 +15,10 @@ from .._base_client import (
     raw_response_wrapper,
     streaming_response_wrapper,
 )
-from .._streaming import AsyncStream, Stream
+from .._streaming import AsyncJSONLines, AsyncStream, JSONLines, Stream
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query
+from ..types.job_log import JobLogResponseItem
+from ..types.log_failure import LogFailure
 from ..types.watch_job import WatchJobResponseEvent
 
 __all__ = [
@@ -36,6 +38,15 @@ _WATCH_JOB: Endpoint[WatchJobResponseEvent] = Endpoint(
     accept="text/event-stream",
     error_event="failure",
     error_key=None,
+)
+
+_JOB_LOG: Endpoint[JobLogResponseItem] = Endpoint(
+    method="GET",
+    path="/jobs/{id}/log",
+    response=JobLogResponseItem,
+    response_kind="lines",
+    accept="application/x-ndjson",
+    error_types=(LogFailure,),
 )
 
 
@@ -74,12 +85,34 @@ class JobsResource(SyncAPIResource):
             ),
         )
 
+    def job_log(
+        self,
+        id: str,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> JSONLines[JobLogResponseItem]:
+        """GET /jobs/{id}/log"""
+        return self._client._lines(
+            _JOB_LOG,
+            Call(
+                path={"id": id},
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
+        )
+
 
 class JobsResourceWithRawResponse:
     """The methods of `JobsResource`, each returning a RawResponse."""
 
     def __init__(self, resource: JobsResource) -> None:
         self.watch_job = raw_response_wrapper(resource.watch_job)
+        self.job_log = raw_response_wrapper(resource.job_log)
 
 
 class JobsResourceWithStreamingResponse:
@@ -87,6 +120,7 @@ class JobsResourceWithStreamingResponse:
 
     def __init__(self, resource: JobsResource) -> None:
         self.watch_job = streaming_response_wrapper(resource.watch_job)
+        self.job_log = streaming_response_wrapper(resource.job_log)
 
 
 class AsyncJobsResource(AsyncAPIResource):
@@ -124,12 +158,34 @@ class AsyncJobsResource(AsyncAPIResource):
             ),
         )
 
+    async def job_log(
+        self,
+        id: str,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> AsyncJSONLines[JobLogResponseItem]:
+        """GET /jobs/{id}/log"""
+        return await self._client._lines(
+            _JOB_LOG,
+            Call(
+                path={"id": id},
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
+        )
+
 
 class AsyncJobsResourceWithRawResponse:
     """The methods of `AsyncJobsResource`, each returning a RawResponse."""
 
     def __init__(self, resource: AsyncJobsResource) -> None:
         self.watch_job = async_raw_response_wrapper(resource.watch_job)
+        self.job_log = async_raw_response_wrapper(resource.job_log)
 
 
 class AsyncJobsResourceWithStreamingResponse:
@@ -138,3 +194,4 @@ class AsyncJobsResourceWithStreamingResponse:
 
     def __init__(self, resource: AsyncJobsResource) -> None:
         self.watch_job = async_streaming_response_wrapper(resource.watch_job)
+        self.job_log = async_streaming_response_wrapper(resource.job_log)

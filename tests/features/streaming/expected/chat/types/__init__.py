@@ -15,6 +15,9 @@ if TYPE_CHECKING:
     from .draft import Draft
     from .draft_line import DraftLine
     from .import_records import ImportRecordsResponse
+    from .job_log import JobLogResponseItem
+    from .log_failure import LogFailure
+    from .log_line import LogLine
     from .problem import Problem
     from .record import Record, RecordParam
     from .stream_completion import (
@@ -24,6 +27,8 @@ if TYPE_CHECKING:
     from .watch_job import WatchJobResponseEvent
 
 _MODULES: dict[str, str] = {
+    "LogLine": "log_line",
+    "LogFailure": "log_failure",
     "ChatCompletion": "chat_completion",
     "ChatCompletionChunk": "chat_completion_chunk",
     "Draft": "draft",
@@ -35,6 +40,7 @@ _MODULES: dict[str, str] = {
     "StreamCompletionTooManyRequestsResponse": "stream_completion",
     "ImportRecordsResponse": "import_records",
     "WatchJobResponseEvent": "watch_job",
+    "JobLogResponseItem": "job_log",
 }
 
 __all__ = [
@@ -43,6 +49,9 @@ __all__ = [
     "Draft",
     "DraftLine",
     "ImportRecordsResponse",
+    "JobLogResponseItem",
+    "LogFailure",
+    "LogLine",
     "Problem",
     "Record",
     "RecordParam",
