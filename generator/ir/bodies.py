@@ -88,13 +88,6 @@ def _offered_stream(content: dict[str, Any], chosen: str) -> str | None:
     return None
 
 
-def _item_schema(media: dict[str, Any], media_pointer: str) -> tuple[Any, str]:
-    """The schema of each item of a stream, and its pointer: 3.2's `itemSchema`, else (as specs
-    wrote it before) the media type's `schema`."""
-    key = "itemSchema" if "itemSchema" in media else "schema"
-    return media.get(key), f"{media_pointer}/{key}"
-
-
 def _status_phrase(status: str) -> str:
     if status == "default":
         return "default"
@@ -164,7 +157,7 @@ class BodyBuilder:
                 ]
             if encoding == "lines":
                 # many records, each sent as a line: 3.2's `itemSchema`, or the `schema`, is a record's
-                item_schema, item_pointer = _item_schema(media, schema_pointer.rpartition("/")[0])
+                item_schema, item_pointer = self._item_schema(media, schema_pointer.rpartition("/")[0])
                 record: TypeExpr = ANY
                 if item_schema is not None:
                     record = self._schemas.type_of(item_schema, item_pointer, joined(body_hint, "record"))
@@ -343,7 +336,7 @@ class BodyBuilder:
         if kind == "events":
             return self._event_type(media, media_pointer, joined(hint, "event"))
         if kind == "lines":
-            schema, schema_pointer = _item_schema(media, media_pointer)
+            schema, schema_pointer = self._item_schema(media, media_pointer)
             return ANY if schema is None else self._schemas.type_of(schema, schema_pointer, joined(hint, "item"))
         if encoding == "text":
             return Primitive("str")
@@ -353,6 +346,18 @@ class BodyBuilder:
         if schema is None:
             return ANY
         return self._schemas.type_of(schema, f"{media_pointer}/schema", hint)
+
+    def _item_schema(self, media: dict[str, Any], media_pointer: str) -> tuple[Any, str]:
+        """The schema of each line of a line stream, and its pointer: 3.2's `itemSchema`, else
+        (as specs wrote it before) the media type's `schema`, or its `items` where it describes
+        the whole stream as an array."""
+        if "itemSchema" in media:
+            return media["itemSchema"], f"{media_pointer}/itemSchema"
+        schema, pointer = media.get("schema"), f"{media_pointer}/schema"
+        resolved, resolved_pointer = self._document.resolve(schema, pointer)
+        if isinstance(resolved, dict) and resolved.get("type") == "array" and "items" in resolved:
+            return resolved["items"], f"{resolved_pointer}/items"
+        return schema, pointer
 
     def _event_type(self, media: dict[str, Any], media_pointer: str, hint: str) -> TypeExpr:
         """The type of each event's data: what the `schema` describes (as specs wrote it before

@@ -36,7 +36,7 @@ _KEYS = frozenset({"flag", "methods", "name", "error-event", "error-key"})
 
 class StreamReader(ExtensionReader):
     """Reads `x-clientgen-stream`: on an operation, and on the document for every operation
-    (`methods` only: `twins` gives every such operation two methods)."""
+    (all but `name`), and `x-clientgen-stream-error` on the schemas of a stream's items."""
 
     def __init__(self, document: Document, warnings: Warnings, methods: StreamMethods = "overloads") -> None:
         """`methods`: the configuration's, which the document's extension overrides."""
