@@ -65,7 +65,8 @@ class Inputs(ClientOptions):
             "options": [self.package_name, self.client_class, self.env_prefix, sorted(self.names.items()),
                         self.strict, self.with_tests, self.load.allow_remote_refs, self.load.allow_external_files,
                         self.versioning.initial, self.arguments.idempotency_header,
-                        sorted(self.arguments.body_defaults.items()), sorted(self.errors.items()), repr(self.retry)],
+                        sorted(self.arguments.body_defaults.items()), sorted(self.errors.items()), repr(self.retry),
+                        self.stream_methods],
             "generator": generator_sha256(),
             "formatter": formatter_version(),
         }  # fmt: skip

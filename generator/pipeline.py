@@ -134,6 +134,7 @@ def _read_spec(spec: Path, inputs: Inputs, warnings: Warnings, stages: _Stages) 
                 arguments=inputs.arguments,
                 error_names=inputs.errors,
                 retry=inputs.retry,
+                stream_methods=inputs.stream_methods,
             )
     except GeneratorError:
         validated()  # an invalid document explains an error of the IR better

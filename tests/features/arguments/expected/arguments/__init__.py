@@ -13,6 +13,7 @@ from ._exceptions import (
     APIFailureError,
     APIResponseValidationError,
     APIStatusError,
+    APIStreamError,
     APITimeoutError,
     AuthenticationError,
     BadRequestError,
@@ -27,6 +28,7 @@ from ._exceptions import (
     UnprocessableEntityError,
     WaitTimeoutError,
 )
+from ._streaming import AsyncJSONLines, AsyncStream, JSONLines, Stream
 from ._types import NOT_GIVEN, FileTypes, NotGiven
 from ._version import __version__
 
@@ -39,6 +41,7 @@ __all__ = [
     "APIResponseValidationError",
     "APIStatusError",
     "APIFailureError",
+    "APIStreamError",
     "AuthenticationError",
     "BadRequestError",
     "ConflictError",
@@ -57,5 +60,9 @@ __all__ = [
     "RawResponse",
     "StreamedResponse",
     "AsyncStreamedResponse",
+    "Stream",
+    "AsyncStream",
+    "JSONLines",
+    "AsyncJSONLines",
     "__version__",
 ]

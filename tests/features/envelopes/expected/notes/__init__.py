@@ -10,6 +10,7 @@ from ._exceptions import (
     APIFailureError,
     APIResponseValidationError,
     APIStatusError,
+    APIStreamError,
     APITimeoutError,
     AuthenticationError,
     BadRequestError,
@@ -29,6 +30,7 @@ from ._exceptions import (
     UnprocessableEntityError,
     WaitTimeoutError,
 )
+from ._streaming import AsyncJSONLines, AsyncStream, JSONLines, Stream
 from ._types import NOT_GIVEN, FileTypes, NotGiven
 from ._version import __version__
 
@@ -41,6 +43,7 @@ __all__ = [
     "APIResponseValidationError",
     "APIStatusError",
     "APIFailureError",
+    "APIStreamError",
     "UnauthorizedError",
     "BadRequestError",
     "ConflictError",
@@ -64,5 +67,9 @@ __all__ = [
     "RawResponse",
     "StreamedResponse",
     "AsyncStreamedResponse",
+    "Stream",
+    "AsyncStream",
+    "JSONLines",
+    "AsyncJSONLines",
     "__version__",
 ]

@@ -10,6 +10,7 @@ from ._exceptions import (
     APIFailureError,
     APIResponseValidationError,
     APIStatusError,
+    APIStreamError,
     APITimeoutError,
     AuthenticationError,
     BadRequestError,
@@ -26,6 +27,7 @@ from ._exceptions import (
     UnprocessableEntityError,
     WaitTimeoutError,
 )
+from ._streaming import AsyncJSONLines, AsyncStream, JSONLines, Stream
 from ._types import NOT_GIVEN, FileTypes, NotGiven
 from ._version import __version__
 
@@ -38,6 +40,7 @@ __all__ = [
     "APIResponseValidationError",
     "APIStatusError",
     "APIFailureError",
+    "APIStreamError",
     "AuthenticationError",
     "BadRequestError",
     "ConflictError",
@@ -58,5 +61,9 @@ __all__ = [
     "RawResponse",
     "StreamedResponse",
     "AsyncStreamedResponse",
+    "Stream",
+    "AsyncStream",
+    "JSONLines",
+    "AsyncJSONLines",
     "__version__",
 ]

@@ -10,6 +10,7 @@ from ._exceptions import (
     APIFailureError,
     APIResponseValidationError,
     APIStatusError,
+    APIStreamError,
     APITimeoutError,
     AuthenticationError,
     BadRequestError,
@@ -24,6 +25,7 @@ from ._exceptions import (
     UnprocessableEntityError,
     WaitTimeoutError,
 )
+from ._streaming import AsyncJSONLines, AsyncStream, JSONLines, Stream
 from ._types import NOT_GIVEN, FileTypes, NotGiven
 from ._version import __version__
 
@@ -36,6 +38,7 @@ __all__ = [
     "APIResponseValidationError",
     "APIStatusError",
     "APIFailureError",
+    "APIStreamError",
     "AuthenticationError",
     "BadRequestError",
     "ConflictError",
@@ -54,5 +57,9 @@ __all__ = [
     "RawResponse",
     "StreamedResponse",
     "AsyncStreamedResponse",
+    "Stream",
+    "AsyncStream",
+    "JSONLines",
+    "AsyncJSONLines",
     "__version__",
 ]
