@@ -146,14 +146,7 @@ class BodyBuilder:
                 ]
                 return request_body, body_fields + self._flattened(node, pointer, body_fields, arguments)
             if encoding == "lines":
-                # many records, each sent as a line: 3.2's `itemSchema`, or the `schema`, is a record's
-                item_schema, item_pointer = self._item_schema(media, media_pointer)
-                record: TypeExpr = ANY
-                if item_schema is not None:
-                    record = self._schemas.type_of(item_schema, item_pointer, joined(body_hint, "record"))
-                    item_sample = sample(self._document, item_schema, cache=self._samples)
-                    body_sample = [item_sample] if item_sample is not None else None
-                request_body.type = ListOf(record)
+                request_body.type, body_sample = self._records(media, media_pointer, body_hint)
             elif schema is not None:
                 request_body.type = self._schemas.type_of(schema, schema_pointer, body_hint)
             if encoding == "binary" and (schema is None or request_body.type in (Primitive("str"), ANY)):
@@ -403,6 +396,16 @@ class BodyBuilder:
         if schema is None:
             return ANY
         return self._schemas.type_of(schema, f"{media_pointer}/schema", hint)
+
+    def _records(self, media: dict[str, Any], media_pointer: str, hint: str) -> tuple[TypeExpr, object]:
+        """A body of many records, each sent as a line (3.2's `itemSchema`, or the `schema`, is a
+        record's): the type of their list, and a sample of it."""
+        item_schema, item_pointer = self._item_schema(media, media_pointer)
+        if item_schema is None:
+            return ListOf(ANY), None
+        record = self._schemas.type_of(item_schema, item_pointer, joined(hint, "record"))
+        item_sample = sample(self._document, item_schema, cache=self._samples)
+        return ListOf(record), [item_sample] if item_sample is not None else None
 
     def _item_schema(self, media: dict[str, Any], media_pointer: str) -> tuple[Any, str]:
         """The schema of each line of a line stream, and its pointer: 3.2's `itemSchema`, else
