@@ -13,6 +13,7 @@ given beside `targets` are defaults for every target. Paths are relative to the 
     overlays = ["specs/fixes.overlay.yaml"]
     stale-overlays = "error"           # an overlay action or name that no longer applies stops the run
     versioning = "python"              # or "zero" (the default), "semver": release.py
+    stream-methods = "twins"           # `create` and `create_stream`, not overloads of `create`
 
     [tool.generator.targets.names]     # Python names that survive spec changes (ir/overrides.py)
     scrapeAndExtractFromUrl = "scrape"
@@ -41,11 +42,13 @@ from .options import (
     CLIENT_PREFIX,
     POLICIES,
     RETRY_METHODS,
+    STREAM_METHODS,
     ArgumentOptions,
     Construction,
     LoadOptions,
     Policy,
     RetryPolicy,
+    StreamMethods,
 )
 from .release import FIRST_VERSION, VERSION, Versioning
 from .sources import allowed_url, is_url
@@ -84,6 +87,7 @@ class Target:
     stops the run; `warn`: it is a warning (the upstream may have fixed what it worked around)."""
     idempotency_header: str | None = None
     body_defaults: dict[str, str | int | float | bool] = field(default_factory=dict)
+    stream_methods: StreamMethods = "overloads"
 
     def overridden(self, **flags: Any) -> Target:
         """The target with the options given on the command line (None: not given); a name
@@ -126,6 +130,7 @@ class Target:
             arguments=ArgumentOptions(self.idempotency_header, self.body_defaults),
             errors=self.errors,
             retry=self.retry,
+            stream_methods=self.stream_methods,
         )
 
 
@@ -153,6 +158,7 @@ _KEYS: dict[str, tuple[str, str]] = {
     "initial-version": ("initial_version", "version"),
     "idempotency-header": ("idempotency_header", "header"),
     "body-defaults": ("body_defaults", "body-defaults"),
+    "stream-methods": ("stream_methods", "|".join(STREAM_METHODS)),
 }
 _PER_TARGET = {"name", "spec", "output", "source"}
 

@@ -16,6 +16,8 @@ Policy = Literal["semver", "zero", "python"]
 program that uses the generated package: a change on the wire that the regenerated client
 follows is minor, and so is one only a type checker sees."""
 POLICIES: tuple[Policy, ...] = ("semver", "zero", "python")
+StreamMethods = Literal["overloads", "twins"]
+STREAM_METHODS: tuple[StreamMethods, ...] = ("overloads", "twins")
 
 CLIENT_PREFIX = "client."
 """Before a chosen method name (`names`), it puts the method on the client itself as well:
@@ -101,3 +103,6 @@ class ClientOptions:
     """Class or status -> this client's exception class name (ir/status_errors.py)."""
     retry: RetryPolicy = RetryPolicy()
     construction: Construction = Construction()
+    stream_methods: StreamMethods = "overloads"
+    """How an operation whose flag chooses a stream is written: overloads of one method, or
+    twin methods (`create`, `create_stream`); `x-clientgen-stream` may say otherwise."""

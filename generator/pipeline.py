@@ -135,6 +135,7 @@ def _read_spec(spec: Path, inputs: Inputs, warnings: Warnings, stages: _Stages) 
                 error_names=inputs.errors,
                 retry=inputs.retry,
                 construction=inputs.construction,
+                stream_methods=inputs.stream_methods,
             )
     except GeneratorError:
         validated()  # an invalid document explains an error of the IR better

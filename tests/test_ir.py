@@ -482,11 +482,12 @@ def test_job_extension_links_the_start_to_a_later_status_operation(tmp_path: Pat
     assert start.option_names["poll_interval"] == "poll_interval" and "max_pages" in start.option_names
 
 
-def test_an_event_stream_is_neither_waited_on_nor_paged(tmp_path: Path) -> None:
+@pytest.mark.parametrize("media_type", ["text/event-stream", "application/x-ndjson"])
+def test_a_stream_is_neither_waited_on_nor_paged(tmp_path: Path, media_type: str) -> None:
     spec = JOB_SPEC.replace("EXTENSION", "x-clientgen-wait: {property: status, until: [done]}").replace(
-        "application/json:", "text/event-stream:"
+        "application/json:", f"{media_type}:"
     )
-    with pytest.raises(GeneratorError, match="the operation answers with a stream of events, not one answer"):
+    with pytest.raises(GeneratorError, match=rf"the operation answers with a stream \({media_type}\), not one"):
         build(write_spec(tmp_path, spec))
 
 

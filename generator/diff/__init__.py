@@ -55,6 +55,7 @@ def read_api(spec: Path, options: ClientOptions, label: str | None = None) -> tu
         error_names=options.errors,
         retry=options.retry,
         construction=options.construction,
+        stream_methods=options.stream_methods,
     )
     version = SpecVersion(
         label or str(spec), api.title, api.version, document.sha256, overlaid_sha256(document, options.overlays)

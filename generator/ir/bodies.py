@@ -12,7 +12,7 @@ from typing import Any
 from .. import naming, nodes
 from ..errors import Warnings, escape_pointer_token
 from ..load import Document, split_pointer
-from .model import BodyEncoding, Encoding, Parameter, RequestBody, Response, default_encoding, is_event_stream
+from .model import BodyEncoding, Encoding, Parameter, RequestBody, Response, default_encoding, stream_kind
 from .parameters import argument_default, style_encoding
 from .samples import BINARY, required_by_variant, sample
 from .schemas import SchemaBuilder, joined
@@ -42,6 +42,8 @@ def _body_encoding(media_type: str) -> BodyEncoding:
     essence = media_type.split(";")[0].strip().lower()
     if is_json_media_type(essence):
         return "json"
+    if stream_kind(essence) == "lines":
+        return "lines"
     if essence == "multipart/form-data":
         return "multipart"
     if essence == "application/x-www-form-urlencoded":
@@ -51,7 +53,7 @@ def _body_encoding(media_type: str) -> BodyEncoding:
     return "binary"
 
 
-_ENCODING_PREFERENCE: tuple[BodyEncoding, ...] = ("json", "multipart", "form", "binary", "text")
+_ENCODING_PREFERENCE: tuple[BodyEncoding, ...] = ("json", "lines", "multipart", "form", "binary", "text")
 
 
 def _preferred_media_type(content: dict[str, Any]) -> str | None:
@@ -59,6 +61,18 @@ def _preferred_media_type(content: dict[str, Any]) -> str | None:
     if not content:
         return None
     return min(content, key=lambda media_type: _ENCODING_PREFERENCE.index(_body_encoding(media_type)))
+
+
+def _offered_stream(content: dict[str, Any], chosen: str) -> str | None:
+    """The stream a response offers beside the body `chosen` (JSON, or bytes: an event stream
+    rather than JSON lines), which a flag of the request chooses."""
+    if stream_kind(chosen) is not None:
+        return None
+    for kind in ("events", "lines"):
+        offered = next((media_type for media_type in content if stream_kind(media_type) == kind), None)
+        if offered is not None:
+            return offered
+    return None
 
 
 def _status_phrase(status: str) -> str:
@@ -131,7 +145,9 @@ class BodyBuilder:
                     if not field.read_only
                 ]
                 return request_body, body_fields + self._flattened(node, pointer, body_fields, arguments)
-            if schema is not None:
+            if encoding == "lines":
+                request_body.type, body_sample = self._records(media, media_pointer, body_hint)
+            elif schema is not None:
                 request_body.type = self._schemas.type_of(schema, schema_pointer, body_hint)
             if encoding == "binary" and (schema is None or request_body.type in (Primitive("str"), ANY)):
                 # the body's bytes, whether the schema says `format: binary`, only `type: string`
@@ -324,6 +340,7 @@ class BodyBuilder:
             content = nodes.mapping(response, "content")
             media_type = _preferred_media_type(content)
             type_: TypeExpr | None = None
+            stream = None
             if media_type is not None:
                 if status.startswith("2") and first_success:
                     response_hint = joined(hint, "response")
@@ -332,6 +349,13 @@ class BodyBuilder:
                 with self._shared(own_pointer, response_pointer) as shared_name:
                     media, media_pointer = self._media(content, media_type, response_pointer)
                     type_ = self._response_type(media, media_type, media_pointer, shared_name or response_hint)
+                    stream_media_type = _offered_stream(content, media_type) if status.startswith("2") else None
+                    if stream_media_type is not None:
+                        stream_media, stream_pointer = self._media(content, stream_media_type, response_pointer)
+                        stream_type = self._response_type(
+                            stream_media, stream_media_type, stream_pointer, shared_name or response_hint
+                        )
+                        stream = Response(status, None, stream_media_type, stream_type)
             if status.startswith("2"):
                 first_success = False
             responses.append(
@@ -340,6 +364,7 @@ class BodyBuilder:
                     description=nodes.text(response, "description"),
                     media_type=media_type,
                     type=type_,
+                    stream=stream,
                 )
             )
         return responses
@@ -353,14 +378,16 @@ class BodyBuilder:
             raise self._document.error(pointer, "a media type object must be a mapping")
         return media, pointer
 
-    def _response_type(self, media: dict[str, Any], media_type: str, pointer: str, hint: str) -> TypeExpr:
+    def _response_type(self, media: dict[str, Any], media_type: str, media_pointer: str, hint: str) -> TypeExpr:
+        """The type of a response's body (of each item of a stream) in the media type object
+        `media`, found at `media_pointer` (a `$ref`'s target)."""
         encoding = _body_encoding(media_type)
-        if is_event_stream(media_type):
-            # the schema describes the data of each event
-            schema = media.get("schema")
-            if schema is None:
-                return Primitive("str")
-            return self._schemas.type_of(schema, pointer + "/schema", joined(hint, "event"))
+        kind = stream_kind(media_type)
+        if kind == "events":
+            return self._event_type(media, media_pointer, joined(hint, "event"))
+        if kind == "lines":
+            schema, schema_pointer = self._item_schema(media, media_pointer)
+            return ANY if schema is None else self._schemas.type_of(schema, schema_pointer, joined(hint, "item"))
         if encoding == "text":
             return Primitive("str")
         if encoding != "json":
@@ -368,7 +395,45 @@ class BodyBuilder:
         schema = media.get("schema")
         if schema is None:
             return ANY
-        return self._schemas.type_of(schema, pointer + "/schema", hint)
+        return self._schemas.type_of(schema, f"{media_pointer}/schema", hint)
+
+    def _records(self, media: dict[str, Any], media_pointer: str, hint: str) -> tuple[TypeExpr, object]:
+        """A body of many records, each sent as a line (3.2's `itemSchema`, or the `schema`, is a
+        record's): the type of their list, and a sample of it."""
+        item_schema, item_pointer = self._item_schema(media, media_pointer)
+        if item_schema is None:
+            return ListOf(ANY), None
+        record = self._schemas.type_of(item_schema, item_pointer, joined(hint, "record"))
+        item_sample = sample(self._document, item_schema, cache=self._samples)
+        return ListOf(record), [item_sample] if item_sample is not None else None
+
+    def _item_schema(self, media: dict[str, Any], media_pointer: str) -> tuple[Any, str]:
+        """The schema of each line of a line stream, and its pointer: 3.2's `itemSchema`, else
+        (as specs wrote it before) the media type's `schema`, or its `items` where it describes
+        the whole stream as an array."""
+        if "itemSchema" in media:
+            return media["itemSchema"], f"{media_pointer}/itemSchema"
+        schema, pointer = media.get("schema"), f"{media_pointer}/schema"
+        resolved, resolved_pointer = self._document.resolve(schema, pointer)
+        if isinstance(resolved, dict) and resolved.get("type") == "array" and "items" in resolved:
+            return resolved["items"], f"{resolved_pointer}/items"
+        return schema, pointer
+
+    def _event_type(self, media: dict[str, Any], media_pointer: str, hint: str) -> TypeExpr:
+        """The type of each event's data: what the `schema` describes (as specs wrote it before
+        3.2), or the `contentSchema` of the `data` of 3.2's `itemSchema` (the event); text when
+        neither says."""
+        if "itemSchema" not in media:
+            schema = media.get("schema")
+            if schema is None:
+                return Primitive("str")
+            return self._schemas.type_of(schema, f"{media_pointer}/schema", hint)
+        event, event_pointer = self._document.resolve(media["itemSchema"], f"{media_pointer}/itemSchema")
+        properties = nodes.mapping(event, "properties") if isinstance(event, dict) else {}
+        data, data_pointer = self._document.resolve(properties.get("data", {}), f"{event_pointer}/properties/data")
+        if not isinstance(data, dict) or "contentSchema" not in data:
+            return Primitive("str")
+        return self._schemas.type_of(data["contentSchema"], f"{data_pointer}/contentSchema", hint)
 
 
 def _object_model(type_: TypeExpr) -> Model | None:

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from .. import naming, nodes
 from ..errors import GeneratorError, Warnings, escape_pointer_token
 from ..load import Document
-from ..options import ArgumentOptions, Construction, RetryPolicy
+from ..options import ArgumentOptions, Construction, RetryPolicy, StreamMethods
 from .dedupe import merge_identical
 from .layout import plan_modules
 from .model import Api, EnvironmentVariables, Resource, SecurityScheme
@@ -94,11 +94,12 @@ def build_api(
     error_names: Mapping[str, str] | None = None,
     retry: RetryPolicy = RetryPolicy(),
     construction: Construction = Construction(),
+    stream_methods: StreamMethods = "overloads",
 ) -> Api:
     """The IR of a loaded document. `client_class` and `env_prefix` replace the names made from
     the package name; `overrides` gives chosen Python names to methods, classes and fields;
     `arguments` are those the configuration adds to the methods; `construction` says how the
-    client is made."""
+    client is made; `stream_methods` how a flag that chooses a stream is written."""
     info = nodes.mapping(document.data, "info")
     title = nodes.text(info, "title") or document.path.stem
     package_name, client_class, env_prefix = _chosen_or_made(title, package_name, client_class, env_prefix)
@@ -122,6 +123,7 @@ def build_api(
         overrides,
         client_members=frozenset({"webhooks"} if with_webhooks else ()),
         arguments=arguments,
+        stream_methods=stream_methods,
     )
     # names are claimed in this order: the components' (above), the resources', the names the
     # user chose for methods, then the classes of the components' and the operations' types

@@ -87,7 +87,7 @@ def _answer_model(responses: list[Response]) -> Model | None:
         (
             r.type.target
             for r in responses
-            if r.is_success and not r.is_event_stream and isinstance(r.type, Ref) and isinstance(r.type.target, Model)
+            if r.is_success and r.stream_kind is None and isinstance(r.type, Ref) and isinstance(r.type.target, Model)
         ),
         None,
     )

@@ -174,8 +174,11 @@ class ExtensionReader:
 
     def _answer_field(self, responses: list[Response], wire_name: str, where: str, purpose: str) -> Field:
         """The field `wire_name` of the model of the operation's successful answer."""
-        if any(r.is_success and r.is_event_stream for r in responses):
-            raise self._document.error(where, "the operation answers with a stream of events, not one answer")
+        stream = next((r for r in responses if r.is_success and r.stream_kind is not None), None)
+        if stream is not None:
+            raise self._document.error(
+                where, f"the operation answers with a stream ({stream.media_type}), not one answer"
+            )
         model = next(
             (
                 r.type.target

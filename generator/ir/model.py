@@ -17,7 +17,7 @@ from .type_exprs import NO_DEFAULT, Alias, LiteralValue, Model, NamedType, TypeE
 # --- operations --------------------------------------------------------------------------------
 
 ParameterLocation = Literal["path", "query", "header", "cookie", "body"]
-BodyEncoding = Literal["json", "multipart", "form", "binary", "text"]
+BodyEncoding = Literal["json", "lines", "multipart", "form", "binary", "text"]
 
 
 @dataclass(frozen=True)
@@ -89,6 +89,7 @@ class Parameter:
 # is httpx's, with the boundary).
 DEFAULT_MEDIA_TYPES: dict[BodyEncoding, str] = {
     "json": "application/json",
+    "lines": "application/jsonl",
     "form": "application/x-www-form-urlencoded",
     "text": "text/plain",
     "binary": "application/octet-stream",
@@ -116,7 +117,32 @@ class RequestBody:
 
 
 def is_event_stream(media_type: str | None) -> bool:
-    return media_type is not None and media_type.split(";")[0].strip().lower() == "text/event-stream"
+    return stream_kind(media_type) == "events"
+
+
+LINE_STREAM_MEDIA_TYPES = frozenset({"application/jsonl", "application/x-ndjson", "application/json-seq", "text/jsonl"})
+"""Media types of a sequence of JSON values, one a line (json-seq: each after a record separator)."""
+StreamKind = Literal["events", "lines"]
+
+
+def stream_kind(media_type: str | None) -> StreamKind | None:
+    """ "events" for a text/event-stream, "lines" for a line stream of JSON values, else None."""
+    essence = (media_type or "").split(";")[0].strip().lower()
+    if essence == "text/event-stream":
+        return "events"
+    return "lines" if essence in LINE_STREAM_MEDIA_TYPES else None
+
+
+@dataclass(frozen=True)
+class StreamErrors:
+    """How an item of a stream says that the stream failed: an event of the name `event`, a
+    JSON object with a `key` whose value is not empty, or an item of one of `types` (schemas
+    marked `x-clientgen-stream-error`); None turns `event` or `key` off (the key is off where
+    the items' schema has a property of that name)."""
+
+    event: str | None = "error"
+    key: str | None = "error"
+    types: tuple[NamedType, ...] = ()
 
 
 @dataclass
@@ -127,6 +153,9 @@ class Response:
     media_type: str | None
     type: TypeExpr | None
     """None when the response has no body (or one the client does not parse)."""
+    stream: Response | None = None
+    """The stream the same status offers beside a JSON body (`application/json` and
+    `text/event-stream`), which an argument of the operation chooses (`Operation.stream_flag`)."""
 
     @property
     def is_success(self) -> bool:
@@ -136,6 +165,11 @@ class Response:
     def is_event_stream(self) -> bool:
         """A text/event-stream: `type` is the type of each event's data."""
         return is_event_stream(self.media_type)
+
+    @property
+    def stream_kind(self) -> StreamKind | None:
+        """A stream of events or of JSON lines: `type` is the type of each item."""
+        return stream_kind(self.media_type)
 
 
 @dataclass(frozen=True)
@@ -229,6 +263,21 @@ class Envelope:
     """With `flag`: error statuses the method answers False to."""
 
 
+@dataclass(frozen=True)
+class StreamFlag:
+    """A boolean argument that chooses between a whole answer and a stream (`stream: true`),
+    found by its name (`stream`, or the one `x-clientgen-stream` gives)."""
+
+    parameter: Parameter
+    stream: Response
+    """The stream it asks for: its media type and the type of each item."""
+    endpoint_name: str
+    """The module-level constant that describes the call with the flag set."""
+    twin: str | None = None
+    """The name of the method that streams, when the operation has two methods (`create` and
+    `create_stream`) instead of overloads of one; neither takes the flag."""
+
+
 @dataclass
 class Operation:
     name: str
@@ -260,6 +309,8 @@ class Operation:
     """What its method takes out of the successful answer (`ir/envelopes.py`)."""
     on_client: bool = False
     """Its method, and those its extensions add, are on the client itself too (`names`)."""
+    stream_flag: StreamFlag | None = None
+    stream_errors: StreamErrors = StreamErrors()
 
     @property
     def request_path(self) -> str:
@@ -281,8 +332,12 @@ class Operation:
 
     @property
     def streams(self) -> bool:
-        """Its successful response is a stream of server-sent events."""
-        return any(response.is_event_stream for response in self.success_responses)
+        """Its successful response is a stream (of server-sent events or JSON lines)."""
+        return self.stream_kind is not None
+
+    @property
+    def stream_kind(self) -> StreamKind | None:
+        return next((r.stream_kind for r in self.success_responses if r.stream_kind is not None), None)
 
     @property
     def success_responses(self) -> list[Response]:

@@ -9,16 +9,17 @@ from typing import Any, NamedTuple
 from .. import naming, nodes, openapi32
 from ..errors import Warnings, escape_pointer_token
 from ..load import Document
-from ..options import ArgumentOptions
+from ..options import ArgumentOptions, StreamMethods
 from .arguments import ConfiguredArguments
 from .bodies import FLATTEN_EXTENSION, FLATTEN_FUNCTION, BodyBuilder
 from .envelopes import ENVELOPE_EXTENSION, operation_envelope
 from .extensions import ExtensionReader, waiting_options
-from .model import Operation, Resource
+from .model import Envelope, Operation, Pages, Resource, StreamFlag
 from .overrides import NameOverrides, check_natural, reserve
 from .parameters import ParameterBuilder
 from .schemas import SchemaBuilder
 from .servers import operation_server
+from .streams import StreamReader
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
@@ -68,9 +69,11 @@ class OperationBuilder:
         *,
         client_members: frozenset[str] = frozenset(),
         arguments: ArgumentOptions = ArgumentOptions(),
+        stream_methods: StreamMethods = "overloads",
     ) -> None:
         """`client_members`: attributes the client has besides `CLIENT_MEMBERS` (`webhooks`);
-        `arguments`: those the configuration adds."""
+        `arguments`: those the configuration adds; `stream_methods`: the configuration's choice
+        for a flag that chooses a stream."""
         self._document = document
         self._overrides = overrides
         samples: dict[str, Any] = {}  # of referenced schemas, by $ref
@@ -78,6 +81,7 @@ class OperationBuilder:
         self._bodies = BodyBuilder(document, schemas, warnings, samples)
         self._extensions = ExtensionReader(document, warnings)
         self._configured = ConfiguredArguments(arguments, document, warnings)
+        self._streams = StreamReader(document, warnings, stream_methods)
         self._schemas = schemas
         self._warnings = warnings
         self._security_scheme_keys = security_scheme_keys
@@ -255,11 +259,8 @@ class OperationBuilder:
         pages = self._extensions.pages(node, pointer, name, parameters + body_fields, responses, scopes)
         job = self._extensions.job_declaration(node, pointer, name, scopes)
         envelope = operation_envelope(self._document, node, pointer, responses)
-        if envelope is not None and (envelope.data or envelope.flag) and (wait or pages or job):
-            # those methods read the fields of the whole answer
-            raise self._document.error(
-                pointer, f"{ENVELOPE_EXTENSION} with `data` or `flag` cannot go with x-clientgen-wait, -pages or -job"
-            )
+        stream_flag = self._streams.flag(node, pointer, name, parameters + body_parameters, responses, scopes)
+        self._check_together(pointer, envelope, stream_flag, bool(wait or pages or job), pages)
         operation = Operation(
             name=name,
             operation_id=operation_id,
@@ -281,10 +282,35 @@ class OperationBuilder:
             pages=pages,
             envelope=envelope,
             on_client=on_client,
+            stream_flag=stream_flag,
+            stream_errors=self._streams.errors(node, pointer, responses),
         )
         if job is not None:
             self._jobs.append((operation, resource, *job))
         return operation
+
+    def _check_together(
+        self,
+        pointer: str,
+        envelope: Envelope | None,
+        stream_flag: StreamFlag | None,
+        extended: bool,
+        pages: Pages | None,
+    ) -> None:
+        """The extensions one method cannot honour together are errors (`extended`: a wait,
+        pages or a job)."""
+        if envelope is not None and (envelope.data or envelope.flag) and extended:
+            # those methods read the fields of the whole answer
+            raise self._document.error(
+                pointer, f"{ENVELOPE_EXTENSION} with `data` or `flag` cannot go with x-clientgen-wait, -pages or -job"
+            )
+        if stream_flag is not None and stream_flag.twin is None and pages is not None and pages.name is None:
+            # the overloads' answer without the flag would be the first page, not the answer
+            raise self._document.error(
+                pointer,
+                "a flag that chooses a stream needs twin methods (x-clientgen-stream: {methods: twins}) where"
+                " x-clientgen-pages makes the method return a page object",
+            )
 
     def _method_name(self, resource: Resource, source_name: str, pointer: str, duplicate: bool) -> str:
         """The name the user chose, else the one `source_name` makes, numbered when the resource
@@ -347,4 +373,7 @@ CLIENT_MEMBERS = CLIENT_ATTRIBUTES | {"property", "str", "int", "bool", "float"}
 # reads: the modules (`functools.cached_property`, `httpx.Timeout`) and `float`, which the
 # per-call options' annotations write (other builtins an annotation needs are written
 # `builtins.list` where a method takes their name).
-RESOURCE_MEMBERS = frozenset({"self", "with_raw_response", "with_streaming_response", "float"}) | naming.RUNTIME_MODULES
+# `overload` decorates the methods a stream flag chooses the answer of.
+RESOURCE_MEMBERS = (
+    frozenset({"self", "with_raw_response", "with_streaming_response", "float", "overload"}) | naming.RUNTIME_MODULES
+)

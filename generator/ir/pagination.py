@@ -349,7 +349,7 @@ def _present(declared: dict[str, Any]) -> dict[str, Any]:
 
 def _success_answer(responses: list[Response]) -> TypeExpr | None:
     """The type of the successful JSON answer, if there is one."""
-    return next((r.type for r in responses if r.is_success and not r.is_event_stream and r.type is not None), None)
+    return next((r.type for r in responses if r.is_success and r.stream_kind is None and r.type is not None), None)
 
 
 def _resolved(type_: TypeExpr) -> TypeExpr:

@@ -35,6 +35,7 @@ from .views.paging import returns_page_object
 from .views.reference import reference_view
 from .views.resources import resource_view
 from .views.retry import retry_view
+from .views.streams import readme_streams
 from .views.type_modules import type_module_view
 
 __all__ = ["Project", "generated_header", "render_project", "templates_dir", "templates_sha256"]
@@ -241,7 +242,14 @@ def _readme_context(api: Api) -> dict[str, object]:
     collecting = any(
         op.wait is not None and op.pages is not None for resource in api.resources for op in resource.operations
     )
-    lists = {"waits": waits, "pages": pages, "page_objects": page_objects, "jobs": jobs, "waits_collect": collecting}
+    lists = {
+        "waits": waits,
+        "pages": pages,
+        "page_objects": page_objects,
+        "jobs": jobs,
+        "waits_collect": collecting,
+        "streams": readme_streams(api),
+    }
     context: dict[str, object] = {"example": _example(api), "renamed": renamed, **lists}
     return context
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ...format import LINE_LENGTH
 from ...ir.bodies import is_json_media_type
 from ...ir.model import Encoding, Operation, Response, default_encoding
-from ...ir.type_exprs import Model, Primitive, TypeExpr, holds_files, referenced
+from ...ir.type_exprs import Model, Primitive, Ref, TypeExpr, holds_files, referenced
 from ..annotations import AnnotationWriter, Style
 from ..code import Code, py_literal
 from ..wrap import annotated, bracketed
@@ -46,6 +46,8 @@ class EndpointView:
     body) -> argument name."""
     envelope: Code | None = None
     """`ResponseEnvelope(...)`: what the method takes out of the answer."""
+    stream_errors: list[Code] = field(default_factory=list)
+    """A stream's `error_event=` and `error_key=`, where not the runtime's defaults."""
 
 
 def _response_types(responses: list[Response]) -> list[TypeExpr | None]:
@@ -97,15 +99,26 @@ def _envelope(operation: Operation, writer: AnnotationWriter) -> Code | None:
     return Code(f"ResponseEnvelope({', '.join(arguments)})")
 
 
-def endpoint_view(operation: Operation, writer: AnnotationWriter) -> EndpointView:
-    success = operation.success_responses
-    returns = method_returns(operation, writer, frozenset())
+def endpoint_view(
+    operation: Operation, writer: AnnotationWriter, *, success: list[Response] | None = None, name: str | None = None
+) -> EndpointView:
+    """The endpoint of the operation's call; `success` and `name` for another call of it (the
+    one its stream flag sets: its stream as the successful response, which no envelope wraps)."""
+    if success is None:
+        success, returns, envelope = (
+            operation.success_responses,
+            method_returns(operation, writer, frozenset()),
+            _envelope(operation, writer),
+        )
+    else:
+        returns, envelope = returns_annotation(success, writer, frozenset()), None
+    name = operation.endpoint_name if name is None else name
     media_types = [response.media_type for response in success if response.media_type]
     kind = "none"
     if media_types:
         first = next(response for response in success if response.media_type)
-        if first.is_event_stream:
-            kind = "stream"
+        if first.stream_kind is not None:
+            kind = "stream" if first.stream_kind == "events" else "lines"
         elif first.media_type and is_json_media_type(first.media_type):
             kind = "json"
         else:
@@ -120,10 +133,10 @@ def endpoint_view(operation: Operation, writer: AnnotationWriter) -> EndpointVie
     if encodings is not None:
         writer.imports.use("Encoding")
     argument_types, body_type = _argument_types(operation, writer)
-    head = f"{operation.endpoint_name}: Endpoint[{returns}] = Endpoint("
+    head = f"{name}: Endpoint[{returns}] = Endpoint("
     if len(head) > LINE_LENGTH:
-        declaration = annotated(operation.endpoint_name, f"Endpoint[{returns}]", None, indent=0)
-        head = f"{declaration}\n{operation.endpoint_name} = Endpoint("
+        declaration = annotated(name, f"Endpoint[{returns}]", None, indent=0)
+        head = f"{declaration}\n{name} = Endpoint("
     return EndpointView(
         head=Code(head),
         method=py_literal(operation.http_method),
@@ -137,12 +150,13 @@ def endpoint_view(operation: Operation, writer: AnnotationWriter) -> EndpointVie
         content_type=py_literal(body.content_type) if body is not None and body.content_type else None,
         encodings=encodings,
         idempotency_header=operation.idempotency_header,
-        accept=_accept(operation),
+        accept=_accept(operation, success),
         argument_types=argument_types,
         body_type=body_type,
         body_required=body is not None and body.required and body.encoding in ("form", "multipart"),
         files=_files(operation),
-        envelope=_envelope(operation, writer),
+        envelope=envelope,
+        stream_errors=_stream_errors(operation, writer) if kind in ("stream", "lines") else [],
     )
 
 
@@ -157,11 +171,23 @@ def _files(operation: Operation) -> Code | None:
     return py_literal(files) if files else None
 
 
-def _accept(operation: Operation) -> Code | None:
-    """The Accept header: the media types of the successful responses, then, preferred less, those
-    only error responses have (a server picks an error's media type from it too); None when that
-    is JSON alone, the runtime's default."""
-    success = list(dict.fromkeys(r.media_type for r in operation.success_responses if r.media_type))
+def _stream_errors(operation: Operation, writer: AnnotationWriter) -> list[Code]:
+    """`error_event=...`, `error_key=...` where they are not the runtime's defaults, and
+    `error_types=(...)`, the classes of the items that say the stream failed."""
+    errors = operation.stream_errors
+    given = [("error_event", errors.event), ("error_key", errors.key)]
+    arguments = [Code(f"{keyword}={py_literal(value)}") for keyword, value in given if value != "error"]
+    if errors.types:
+        classes = [writer.annotation(Ref(named), Style()) for named in errors.types]
+        arguments.append(Code(f"error_types=({', '.join(classes)},)"))
+    return arguments
+
+
+def _accept(operation: Operation, responses: list[Response]) -> Code | None:
+    """The Accept header: the media types of the successful `responses`, then, preferred less,
+    those only error responses have (a server picks an error's media type from it too); None
+    when that is JSON alone, the runtime's default."""
+    success = list(dict.fromkeys(r.media_type for r in responses if r.media_type))
     errors = dict.fromkeys(r.media_type for r in operation.error_responses if r.media_type)
     accepted = success + [
         f"{media_type};q=0.5" if success else media_type for media_type in errors if media_type not in success

@@ -15,6 +15,7 @@ from ..wrap import annotated, bracketed
 from .endpoints import EndpointView, endpoint_view, method_returns
 from .layout import METHOD_INDENT, PARAMETER_INDENT
 from .paging import PageObjectView, page_object_view, returns_page_object
+from .streams import RUNTIME_METHODS, StreamChoiceView, stream_choice_view, stream_returns
 from .waiting import JobView, PagesView, WaitView, pages_view, wait_view
 
 
@@ -37,8 +38,9 @@ class OperationView:
     """The other parameters: keyword arguments."""
     returns: Code
     async_returns: Code
-    streams: bool
-    """It returns a stream of server-sent events: the runtime's `stream`, not `request`."""
+    runtime_method: str
+    """The runtime's method that sends the call: `_request`, or for a stream `_stream` (events)
+    or `_lines` (JSON lines)."""
     docstring: Code
     endpoint: EndpointView
     call_arguments: list[Code] = field(default_factory=list)
@@ -51,21 +53,75 @@ class OperationView:
     page_object: PageObjectView | None = None
     """It returns the first page of a list: the runtime's `SyncPage.first`, not `request`."""
     job: JobView | None = None
+    stream: StreamChoiceView | None = None
+    """Where a flag chooses between the JSON answer and a stream: the overloads, or the twin."""
+    twin_call_arguments: list[Code] = field(default_factory=list)
+    """The twin's `call_arguments`, the flag set."""
+
+    @property
+    def endpoints(self) -> list[EndpointView]:
+        return [self.endpoint] + ([self.stream.endpoint] if self.stream is not None else [])
 
 
 def operation_view(
     operation: Operation, writer: AnnotationWriter, shadowed: frozenset[str], error_names: Mapping[str, str]
 ) -> OperationView:
-    positional: list[ParameterView] = []
-    parameters: list[ParameterView] = []
-    documented = []
+    twin = operation.stream_flag is not None and operation.stream_flag.twin is not None
+    flag = operation.stream_flag.parameter.name if operation.stream_flag is not None else None
+    arguments = _arguments(operation, writer, shadowed, left_out=flag if twin else None)
+    returns = method_returns(operation, writer, shadowed)
+    async_returns = returns
+    if operation.stream_kind is not None:
+        returns, async_returns = stream_returns(operation.stream_kind, returns, writer)
+    page_object = None
+    if operation.pages is not None and returns_page_object(operation):
+        page_object = page_object_view(operation.pages, writer, shadowed)
+        returns = Code(f"SyncPage[{page_object.item}, {returns}]")
+        async_returns = Code(f"AsyncPage[{page_object.item}, {async_returns}]")
+    view = OperationView(
+        name=operation.name,
+        endpoint_name=operation.endpoint_name,
+        positional=arguments.positional,
+        parameters=arguments.keywords,
+        returns=returns,
+        async_returns=async_returns,
+        runtime_method=RUNTIME_METHODS[operation.stream_kind] if operation.stream_kind else "_request",
+        docstring=_method_docstring(operation, arguments.documented, error_names),
+        endpoint=endpoint_view(operation, writer),
+        page_object=page_object,
+    )
+    view.call_arguments = _call_arguments(operation, {flag: "False"} if twin and flag else {})
+    view.next_url_call_arguments = [a for a in view.call_arguments if not a.startswith(("path=", "query="))]
+    if any(parameter.within is not None for parameter in operation.parameters):
+        writer.imports.use(FLATTEN_FUNCTION)
+    if operation.stream_flag is not None:
+        view.stream = _stream_choice(operation, view, writer, shadowed, arguments, error_names)
+    if operation.wait is not None:
+        view.wait = wait_view(operation, operation.wait)
+    if operation.pages is not None and not returns_page_object(operation):
+        view.pages = pages_view(operation, operation.pages, writer, shadowed)
+    return view
+
+
+@dataclass
+class _Arguments:
+    positional: list[ParameterView] = field(default_factory=list)
+    keywords: list[ParameterView] = field(default_factory=list)
+    documented: list[str] = field(default_factory=list)
+    """`  name: description` of those that have something to say."""
+    declarations: dict[str, Code] = field(default_factory=dict)
+    """Each argument's declaration by name, `left_out`'s too."""
+
+
+def _arguments(
+    operation: Operation, writer: AnnotationWriter, shadowed: frozenset[str], *, left_out: str | None
+) -> _Arguments:
+    """The method's arguments, but `left_out` (a stream flag its twins set)."""
+    arguments = _Arguments()
     for parameter in operation.parameters:
         # a file's path, which the runtime reads, may stand for the file
         files = "FileTypes | str" if holds_files(parameter.type) else "FileTypes"
         annotation = writer.argument(parameter.type, Style(shadowed=shadowed, file_type=files))
-        entry = _argument_doc(parameter)
-        if entry is not None:
-            documented.append(entry)
         default = None
         if not parameter.required:
             annotation = Code(f"{annotation} | NotGiven")
@@ -75,49 +131,48 @@ def operation_view(
         if parameter.sent_default is not NO_DEFAULT:
             default = Code(py_literal(parameter.sent_default))
         declaration = Code(annotated(parameter.name, annotation, default, indent=PARAMETER_INDENT, trailer=","))
-        (positional if parameter.positional else parameters).append(
+        arguments.declarations[parameter.name] = declaration
+        if parameter.name == left_out:
+            continue
+        entry = _argument_doc(parameter)
+        if entry is not None:
+            arguments.documented.append(entry)
+        (arguments.positional if parameter.positional else arguments.keywords).append(
             ParameterView(parameter.name, annotation, default, declaration)
         )
-    returns = method_returns(operation, writer, shadowed)
-    async_returns = returns
-    if operation.streams:
-        for name in ("Stream", "AsyncStream"):
-            writer.imports.use(name)
-        returns, async_returns = Code(f"Stream[{returns}]"), Code(f"AsyncStream[{returns}]")
-    page_object = None
-    if operation.pages is not None and returns_page_object(operation):
-        page_object = page_object_view(operation.pages, writer, shadowed)
-        returns = Code(f"SyncPage[{page_object.item}, {returns}]")
-        async_returns = Code(f"AsyncPage[{page_object.item}, {async_returns}]")
-    view = OperationView(
-        name=operation.name,
-        endpoint_name=operation.endpoint_name,
-        positional=positional,
-        parameters=parameters,
-        returns=returns,
-        async_returns=async_returns,
-        streams=operation.streams,
-        docstring=_method_docstring(operation, documented, error_names),
-        endpoint=endpoint_view(operation, writer),
-        page_object=page_object,
-    )
-    view.call_arguments = _call_arguments(operation)
-    view.next_url_call_arguments = [a for a in view.call_arguments if not a.startswith(("path=", "query="))]
-    if any(parameter.within is not None for parameter in operation.parameters):
-        writer.imports.use(FLATTEN_FUNCTION)
-    if operation.wait is not None:
-        view.wait = wait_view(operation, operation.wait)
-    if operation.pages is not None and not returns_page_object(operation):
-        view.pages = pages_view(operation, operation.pages, writer, shadowed)
-    return view
+    return arguments
+
+
+def _stream_choice(
+    operation: Operation,
+    view: OperationView,
+    writer: AnnotationWriter,
+    shadowed: frozenset[str],
+    arguments: _Arguments,
+    error_names: Mapping[str, str],
+) -> StreamChoiceView:
+    """The overloads of a method whose flag chooses a stream, or its twin that streams."""
+    assert operation.stream_flag is not None
+    flag = operation.stream_flag.parameter
+    note = f"Sends `{flag.wire_name}: true`: the answer comes as a stream."
+    docstring = _method_docstring(operation, arguments.documented, error_names, note)
+    stream = stream_choice_view(operation, writer, shadowed, arguments.declarations, docstring)
+    if stream.twin is not None:
+        view.twin_call_arguments = _call_arguments(operation, {flag.name: "True"})
+    else:
+        view.returns, view.async_returns = stream.returns, stream.async_returns
+        # the overloads' implementation builds the call once, in `_call = Call(...)`
+        view.call_arguments = _call_arguments(operation, {}, indent=CALL_ARGUMENT_INDENT - 4)
+    return stream
 
 
 CALL_ARGUMENT_INDENT = 16
 """Where the arguments of `Call(...)` stand in a generated method."""
 
 
-def _call_arguments(operation: Operation) -> list[Code]:
-    """`path={...}`, `query={...}`, ..., `body=...`: wire name -> argument, per location."""
+def _call_arguments(operation: Operation, fixed: dict[str, str], *, indent: int = CALL_ARGUMENT_INDENT) -> list[Code]:
+    """`path={...}`, `query={...}`, ..., `body=...`: wire name -> argument (or the value `fixed`
+    gives for it by its name), per location."""
     groups: dict[str, list[Parameter]] = {}
     for parameter in operation.parameters:
         if parameter.within is not None:
@@ -134,9 +189,11 @@ def _call_arguments(operation: Operation) -> list[Code]:
         ("body", "body"),
     ):
         if location in groups:
-            entries = [f"{py_literal(p.wire_name)}: {_value(p, operation)}" for p in groups[location]]
+            entries = [
+                f"{py_literal(p.wire_name)}: {fixed.get(p.name) or _value(p, operation)}" for p in groups[location]
+            ]
             # the template writes a comma after each argument
-            arguments.append(Code(bracketed(f"{argument}={{", entries, "}", indent=CALL_ARGUMENT_INDENT, trailer=",")))
+            arguments.append(Code(bracketed(f"{argument}={{", entries, "}", indent=indent, trailer=",")))
     for parameter in groups.get("body_argument", []):
         arguments.append(Code(f"body={parameter.name}"))
     return arguments
@@ -152,16 +209,21 @@ def _value(parameter: Parameter, operation: Operation) -> str:
     return f"{FLATTEN_FUNCTION}({py_literal(parameter.name)}, {parameter.name}, {given})"
 
 
-def _method_docstring(operation: Operation, arguments: list[str], error_names: Mapping[str, str]) -> Code:
-    """Summary (else `METHOD /path`), description, arguments, errors."""
+def _method_docstring(
+    operation: Operation, arguments: list[str], error_names: Mapping[str, str], note: str | None = None
+) -> Code:
+    """Summary (else `METHOD /path`), description, `note`, arguments, errors."""
     parts = [(operation.summary or "").strip() or f"{operation.http_method} {operation.path}"]
     if operation.description and operation.description.strip() != parts[0]:
         parts.append(operation.description.strip())
+    if note is not None:
+        parts.append(note)
     if operation.deprecated:
         parts.append("Deprecated.")
     if arguments:
         parts.append("\n".join(["Args:", *arguments]))
-    if operation.pages is not None and returns_page_object(operation):
+    if note is None and operation.pages is not None and returns_page_object(operation):
+        # (with a note, the docstring is the twin's, which streams: no page)
         items = f"its `{operation.pages.items_attribute}`" if operation.pages.items_attribute else "the answer"
         parts.append(
             f"Returns:\n  The first page of the list ({operation.pages.style} style): iterating it yields the"

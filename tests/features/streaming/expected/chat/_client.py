@@ -24,8 +24,11 @@ from ._transport import DEFAULT_MAX_RESPONSE_SIZE
 from ._types import Timeout
 
 if TYPE_CHECKING:
+    from .resources.chat import AsyncChatResource, ChatResource
     from .resources.completions import AsyncCompletionsResource, CompletionsResource
+    from .resources.jobs import AsyncJobsResource, JobsResource
     from .resources.logs import AsyncLogsResource, LogsResource
+    from .resources.records import AsyncRecordsResource, RecordsResource
 
 __all__ = ["Chat", "AsyncChat"]
 
@@ -136,6 +139,27 @@ class Chat(SyncAPIClient):
 
         return self._resource(LogsResource)
 
+    @property
+    def chat(self) -> ChatResource:
+        """Operations tagged chat."""
+        from .resources.chat import ChatResource
+
+        return self._resource(ChatResource)
+
+    @property
+    def records(self) -> RecordsResource:
+        """Operations tagged records."""
+        from .resources.records import RecordsResource
+
+        return self._resource(RecordsResource)
+
+    @property
+    def jobs(self) -> JobsResource:
+        """Operations tagged jobs."""
+        from .resources.jobs import JobsResource
+
+        return self._resource(JobsResource)
+
 
 class AsyncChat(AsyncAPIClient):
     """Chat API
@@ -217,3 +241,24 @@ class AsyncChat(AsyncAPIClient):
         from .resources.logs import AsyncLogsResource
 
         return self._resource(AsyncLogsResource)
+
+    @property
+    def chat(self) -> AsyncChatResource:
+        """Operations tagged chat."""
+        from .resources.chat import AsyncChatResource
+
+        return self._resource(AsyncChatResource)
+
+    @property
+    def records(self) -> AsyncRecordsResource:
+        """Operations tagged records."""
+        from .resources.records import AsyncRecordsResource
+
+        return self._resource(AsyncRecordsResource)
+
+    @property
+    def jobs(self) -> AsyncJobsResource:
+        """Operations tagged jobs."""
+        from .resources.jobs import AsyncJobsResource
+
+        return self._resource(AsyncJobsResource)

@@ -14,7 +14,7 @@ import os
 import re
 import sys
 import types
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Annotated, Any, TypeGuard, Union, cast, get_args, get_origin
 from urllib.parse import quote, quote_plus
@@ -387,6 +387,7 @@ def cookie_items(values: Mapping[str, object], encodings: Mapping[str, Encoding]
 
 CONTENT_TYPES = {
     "json": "application/json",
+    "lines": "application/jsonl",
     "form": "application/x-www-form-urlencoded",
     "text": "text/plain",
     "binary": "application/octet-stream",
@@ -405,8 +406,8 @@ def body_arguments(
     required: bool = False,
 ) -> dict[str, Any]:
     """The httpx arguments (content or files, with headers) that carry a request body of this
-    kind (json, form, multipart, binary or text) in the media type `content_type` (None: the
-    kind's own), text encoded in its charset. A `required` form is sent even with no field."""
+    kind (json, lines, form, multipart, binary or text) in the media type `content_type` (None:
+    the kind's own), text encoded in its charset. A `required` form is sent even with no field."""
     if kind == "multipart":
         given = {} if body is NOT_GIVEN else cast(Mapping[str, object], body)
         parts = _multipart({**given, **(extra_body or {})}, encodings)
@@ -429,11 +430,24 @@ def body_arguments(
         content = "&".join(items).encode()
     elif body is NOT_GIVEN:
         return {}
+    elif kind == "lines":
+        content = _json_lines(cast(Iterable[object], body), media_type)
     elif kind == "text":
         content = str(body).encode(_charset(media_type))
     else:
         content = _file_parts("body", body)[1]
     return {"content": content, "headers": {"Content-Type": media_type}}
+
+
+def _json_lines(records: Iterable[object], media_type: str) -> bytes:
+    """Records as JSON values, one a line (in an application/json-seq, each after a record
+    separator)."""
+    start = "\x1e" if media_type.split(";")[0].strip().lower() == "application/json-seq" else ""
+    texts = (
+        json.dumps(_jsonable(record), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+        for record in records
+    )
+    return "".join(f"{start}{text}\n" for text in texts).encode(_charset(media_type))
 
 
 @functools.cache

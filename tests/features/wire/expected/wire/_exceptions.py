@@ -14,6 +14,7 @@ __all__ = [
     "APIResponseValidationError",
     "APIStatusError",
     "APIFailureError",
+    "APIStreamError",
     "AuthenticationError",
     "BadRequestError",
     "ConflictError",
@@ -182,6 +183,18 @@ class APIStatusError(APIError):
 class APIFailureError(APIStatusError):
     """A successful status whose answer says the call failed (`"success": false` in the
     envelope the API wraps its answers in); the message is the answer's own."""
+
+
+class APIStreamError(APIError):
+    """A stream the API answered with says that it failed: an error event, or an item with an
+    error. `body` is the item's data (its JSON, or its text); `event` the server-sent event,
+    None in a line stream."""
+
+    def __init__(self, message: str, *, response: httpx.Response, body: object, event: Any) -> None:
+        super().__init__(message)
+        self.response = response
+        self.body = body
+        self.event = event
 
 
 class BadRequestError(APIStatusError):

@@ -7,21 +7,36 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from .chat import AsyncChatResource, ChatResource
     from .completions import AsyncCompletionsResource, CompletionsResource
+    from .jobs import AsyncJobsResource, JobsResource
     from .logs import AsyncLogsResource, LogsResource
+    from .records import AsyncRecordsResource, RecordsResource
 
 _MODULES: dict[str, str] = {
     "CompletionsResource": "completions",
     "AsyncCompletionsResource": "completions",
     "LogsResource": "logs",
     "AsyncLogsResource": "logs",
+    "ChatResource": "chat",
+    "AsyncChatResource": "chat",
+    "RecordsResource": "records",
+    "AsyncRecordsResource": "records",
+    "JobsResource": "jobs",
+    "AsyncJobsResource": "jobs",
 }
 
 __all__ = [
+    "AsyncChatResource",
     "AsyncCompletionsResource",
+    "AsyncJobsResource",
     "AsyncLogsResource",
+    "AsyncRecordsResource",
+    "ChatResource",
     "CompletionsResource",
+    "JobsResource",
     "LogsResource",
+    "RecordsResource",
 ]
 
 

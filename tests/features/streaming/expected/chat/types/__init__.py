@@ -10,19 +10,54 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from .chat_completion import ChatCompletion
+    from .chat_completion_chunk import ChatCompletionChunk
+    from .draft import Draft
+    from .draft_line import DraftLine
+    from .import_records import ImportRecordsResponse
+    from .job_log import JobLogResponseItem
+    from .log_failure import LogFailure
+    from .log_line import LogLine
+    from .problem import Problem
+    from .record import Record, RecordParam
     from .stream_completion import (
         StreamCompletionResponseEvent,
         StreamCompletionTooManyRequestsResponse,
     )
+    from .watch_job import WatchJobResponseEvent
 
 _MODULES: dict[str, str] = {
+    "LogLine": "log_line",
+    "LogFailure": "log_failure",
+    "ChatCompletion": "chat_completion",
+    "ChatCompletionChunk": "chat_completion_chunk",
+    "Draft": "draft",
+    "DraftLine": "draft_line",
+    "Record": "record",
+    "RecordParam": "record",
+    "Problem": "problem",
     "StreamCompletionResponseEvent": "stream_completion",
     "StreamCompletionTooManyRequestsResponse": "stream_completion",
+    "ImportRecordsResponse": "import_records",
+    "WatchJobResponseEvent": "watch_job",
+    "JobLogResponseItem": "job_log",
 }
 
 __all__ = [
+    "ChatCompletion",
+    "ChatCompletionChunk",
+    "Draft",
+    "DraftLine",
+    "ImportRecordsResponse",
+    "JobLogResponseItem",
+    "LogFailure",
+    "LogLine",
+    "Problem",
+    "Record",
+    "RecordParam",
     "StreamCompletionResponseEvent",
     "StreamCompletionTooManyRequestsResponse",
+    "WatchJobResponseEvent",
 ]
 
 
