@@ -2,6 +2,7 @@
 """Ticker API"""
 
 from . import types as types
+from ._auth import TokenError
 from ._base_client import AsyncStreamedResponse, RawResponse, StreamedResponse
 from ._client import AsyncTicker, Ticker
 from ._exceptions import (
@@ -25,6 +26,7 @@ from ._exceptions import (
     UnprocessableEntityError,
     WaitTimeoutError,
 )
+from ._hooks import Hooks
 from ._streaming import AsyncJSONLines, AsyncStream, JSONLines, Stream
 from ._types import NOT_GIVEN, FileTypes, NotGiven
 from ._version import __version__
@@ -51,9 +53,11 @@ __all__ = [
     "ResponseTooLargeError",
     "UnprocessableEntityError",
     "WaitTimeoutError",
+    "TokenError",
     "NOT_GIVEN",
     "NotGiven",
     "FileTypes",
+    "Hooks",
     "RawResponse",
     "StreamedResponse",
     "AsyncStreamedResponse",

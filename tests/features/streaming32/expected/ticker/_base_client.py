@@ -12,9 +12,11 @@ import json
 import logging
 import os
 import random
+import re
 import sys
 import threading
 import time
+import urllib.parse
 import uuid
 from collections.abc import (
     AsyncIterator,
@@ -34,7 +36,6 @@ from typing import (
     Concatenate,
     Generic,
     ParamSpec,
-    Self,
     TypeAlias,
     TypeVar,
     cast,
@@ -42,8 +43,10 @@ from typing import (
 )
 
 import httpx
+from typing_extensions import Self
 
-from . import _transport, _wire
+from . import _auth, _transport, _wire
+from ._auth import ClientCredentials, CredentialFunction
 from ._exceptions import (
     STATUS_ERRORS,
     APIError,
@@ -56,7 +59,11 @@ from ._exceptions import (
     ResponseTooLargeError,
     WaitTimeoutError,
     connection_error,
+    request_id,
 )
+from ._generic import AsyncGenericCalls, SyncGenericCalls
+from ._hooks import Hooks, async_errors_reported, errors_reported
+from ._platform import platform_headers as platform_header_items
 from ._streaming import AsyncJSONLines, AsyncStream, JSONLines, Stream, media_kind
 from ._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ._wire import Encoding
@@ -68,7 +75,9 @@ ResponseT = TypeVar("ResponseT")
 ResourceT = TypeVar("ResourceT")
 IdT = TypeVar("IdT")
 Params = ParamSpec("Params")
-Credential = str | tuple[str, str] | None
+Credential: TypeAlias = "str | tuple[str, str] | CredentialFunction | ClientCredentials | None"
+"""A token or key, a username and password, a function called for one at each request, or an
+OAuth2 grant the client fetches tokens with."""
 
 DEFAULT_TIMEOUT = httpx.Timeout(300.0, connect=5.0)
 DEFAULT_MAX_RETRIES = 2
@@ -97,10 +106,12 @@ LOG_ENVIRONMENT_VARIABLE = "TICKER_LOG"
 logger = logging.getLogger(__name__.rpartition(".")[0])
 Step: TypeAlias = tuple[str, Any]
 """One step of the retry policy for a driver: ("send", request), ("read", response),
-("sleep", seconds) or ("discard", response)."""
-Outcome: TypeAlias = "httpx.Response | httpx.HTTPError | ResponseTooLargeError | None"
+("sleep", seconds), ("discard", response) or ("credentials", (scheme keys, refused tokens))."""
+Outcome: TypeAlias = (
+    "httpx.Response | httpx.HTTPError | ResponseTooLargeError | Mapping[str, Credential] | None"
+)
 """What a driver sends back for a step: the response of a send, or the error of a send or of a
-read; None for the rest."""
+read; the credentials of a ("credentials", (keys, refused)) step; None for the rest."""
 Attempts: TypeAlias = Generator[Step, Outcome, tuple[httpx.Response, int]]
 Exchange: TypeAlias = Generator[Step, Outcome, "httpx.Response | httpx.HTTPError"]
 _raw_response: ContextVar[bool] = ContextVar("_raw_response", default=False)
@@ -112,9 +123,9 @@ class SecurityScheme:
     """How one security scheme of the API carries its credential."""
 
     kind: str
-    """"bearer", "basic" or "api_key"."""
+    """"bearer", "basic", "api_key" or "mutual_tls"."""
     location: str
-    """"header", "query" or "cookie"."""
+    """"header", "query" or "cookie"; "tls" for a client certificate."""
     name: str
     """The header, query parameter or cookie that carries the credential."""
     hint: str
@@ -181,12 +192,15 @@ class Endpoint(Generic[ResponseT]):
     response: Any = None
     """The type a successful response body is parsed into (None: no body)."""
     response_kind: str = "json"
-    """"json", "text", "bytes", "none", or for a stream of items "stream" (server-sent events)
-    or "lines" (JSON lines)."""
+    """"json", "text", "bytes", "none", "http" (the httpx.Response itself), or for a stream of
+    items "stream" (server-sent events) or "lines" (JSON lines)."""
     errors: Mapping[str, Any] = field(default_factory=dict)
     """Status ("404", "4XX", "default") -> the type of the error body the API documents."""
     security: Sequence[Sequence[str]] = ()
     """Alternative sets of security schemes, any one of which authorizes the call."""
+    server: str | None = None
+    """The operation's own server, where its calls go while the client talks to one of the API's
+    servers (relative: to the client's base URL)."""
     body_encoding: str | None = None
     """"json", "multipart", "form", "binary" or "text"; None when there is no body."""
     content_type: str | None = None
@@ -253,6 +267,37 @@ class Server:
 
 def server_url(servers: Sequence[Server], index: int, values: Mapping[str, str]) -> str:
     """The URL of one of the API's servers, with its variables filled in."""
+    url = _filled_server_url(servers, index, values)
+    if "://" not in url:
+        raise ValueError(f"server {index} has the relative URL {url!r}: pass base_url=")
+    return url
+
+
+def server_path(servers: Sequence[Server], index: int, values: Mapping[str, str]) -> str:
+    """The path of one of the API's servers (`/v2`; "" for none, or for no server)."""
+    if not servers:
+        return ""
+    return urllib.parse.urlsplit(_filled_server_url(servers, index, values)).path.rstrip("/")
+
+
+def with_server_path(url: str | httpx.URL, path: str) -> str | httpx.URL:
+    """`url` with the server's `path` when it has no path of its own: `http://localhost:8080` and
+    `http://localhost:8080/` become `http://localhost:8080/v2`; any other path is kept."""
+    given = httpx.URL(str(url))
+    if given.path not in ("", "/") or not path:
+        return url
+    return given.copy_with(path=path)
+
+
+def _is_server(url: httpx.URL, server: Server) -> bool:
+    """Whether `url` is the server's, with any values of its variables."""
+    pattern = re.escape(server.url.rstrip("/"))
+    for name in server.variables:
+        pattern = pattern.replace(re.escape("{" + name + "}"), "[^/?#]*")
+    return re.fullmatch(pattern, str(url).rstrip("/")) is not None
+
+
+def _filled_server_url(servers: Sequence[Server], index: int, values: Mapping[str, str]) -> str:
     if not 0 <= index < len(servers):
         raise ValueError(f"server={index} is not one of the API's {len(servers)} servers")
     server = servers[index]
@@ -269,8 +314,6 @@ def server_url(servers: Sequence[Server], index: int, values: Mapping[str, str])
                 f"server variable {name}={value!r} is not one of {list(variable.enum)}"
             )
         url = url.replace("{" + name + "}", value)
-    if "://" not in url:
-        raise ValueError(f"server {index} has the relative URL {url!r}: pass base_url=")
     return url
 
 
@@ -289,6 +332,11 @@ class RawResponse(Generic[ResponseT]):
     @property
     def headers(self) -> httpx.Headers:
         return self.http_response.headers
+
+    @property
+    def request_id(self) -> str | None:
+        """The id the API gave the request (see `REQUEST_ID_HEADERS`), None when it gave none."""
+        return request_id(self.http_response.headers)
 
     def parse(self) -> ResponseT:
         """The response body as the method returns it."""
@@ -350,6 +398,11 @@ class StreamedResponse(Generic[ResponseT]):
     def headers(self) -> httpx.Headers:
         return self.http_response.headers
 
+    @property
+    def request_id(self) -> str | None:
+        """The id the API gave the request (see `REQUEST_ID_HEADERS`), None when it gave none."""
+        return request_id(self.http_response.headers)
+
     def iter_bytes(self, chunk_size: int | None = None) -> Iterator[bytes]:
         return self.http_response.iter_bytes(chunk_size)
 
@@ -391,6 +444,11 @@ class AsyncStreamedResponse(Generic[ResponseT]):
     @property
     def headers(self) -> httpx.Headers:
         return self.http_response.headers
+
+    @property
+    def request_id(self) -> str | None:
+        """The id the API gave the request (see `REQUEST_ID_HEADERS`), None when it gave none."""
+        return request_id(self.http_response.headers)
 
     def aiter_bytes(self, chunk_size: int | None = None) -> AsyncIterator[bytes]:
         return self.http_response.aiter_bytes(chunk_size)
@@ -497,6 +555,13 @@ def async_streaming_response_wrapper(
 
 
 _NONE: Mapping[str, Encoding] = {}
+_GENERIC_KINDS: Mapping[object, str] = {
+    httpx.Response: "http",
+    str: "text",
+    bytes: "bytes",
+    type(None): "none",
+}
+"""The `cast_to` of a generic call whose response is not parsed as JSON -> its kind."""
 
 
 def _with_wire_keys(endpoint: Endpoint[Any], call: Call) -> Call:
@@ -567,6 +632,10 @@ class BaseClient:
         strict_response_validation: bool,
         default_headers: Mapping[str, str] | None,
         user_agent_tag: str | None,
+        credentials_optional: bool = False,
+        servers: Sequence[Server] = (),
+        hooks: Hooks | None = None,
+        platform_headers: bool = True,
     ) -> None:
         if max_retries < 0:
             raise ValueError("max_retries must be 0 or more")
@@ -575,7 +644,8 @@ class BaseClient:
         ):
             raise ValueError("user_agent_tag must be printable ASCII text (a header carries it)")
         self._user_agent = f"{USER_AGENT} {user_agent_tag}" if user_agent_tag else USER_AGENT
-        self.base_url = httpx.URL(str(base_url).rstrip("/"))
+        self._servers = servers
+        self._set_base_url(base_url)
         self.timeout = timeout
         self.max_retries = max_retries
         self.max_response_size = max_response_size
@@ -587,6 +657,7 @@ class BaseClient:
             for key, credential in credentials.items()
         }
         self._security_schemes = security_schemes
+        self._credentials_optional = credentials_optional
         self._secret_headers = {"authorization", "proxy-authorization", "cookie"} | {
             scheme.name.lower()
             for scheme in security_schemes.values()
@@ -596,6 +667,8 @@ class BaseClient:
             scheme.name for scheme in security_schemes.values() if scheme.location == "query"
         }
         self._resources: dict[Callable[..., Any], Any] = {}
+        self.hooks = hooks or Hooks()
+        self._platform_headers = platform_header_items() if platform_headers else {}
         _configure_logging()
 
     def _resource(self, factory: Callable[[Self], ResourceT]) -> ResourceT:
@@ -613,11 +686,15 @@ class BaseClient:
         cross_origin_redirects: bool | NotGiven = NOT_GIVEN,
         strict_response_validation: bool | NotGiven = NOT_GIVEN,
         default_headers: Mapping[str, str] | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | NotGiven = NOT_GIVEN,
     ) -> Self:
-        """A copy of this client with other options. It shares the connection pool."""
+        """A copy of this client with other options. It shares the connection pool: a call
+        with its own options is `client.with_options(base_url=...).method(...)`."""
         clone = copy.copy(self)
         clone._resources = {}
         clone._owns_http_client = False
+        if not isinstance(base_url, NotGiven):
+            clone._set_base_url(base_url)
         if not isinstance(timeout, NotGiven):
             clone.timeout = timeout
         if not isinstance(max_retries, NotGiven):
@@ -635,8 +712,14 @@ class BaseClient:
     _owns_http_client: bool
 
     def _build_request(
-        self, http: httpx.Client | httpx.AsyncClient, endpoint: Endpoint[Any], call: Call
+        self,
+        http: httpx.Client | httpx.AsyncClient,
+        endpoint: Endpoint[Any],
+        call: Call,
+        credentials: Mapping[str, Credential] | None = None,
     ) -> httpx.Request:
+        """The request of one attempt of `call`; `credentials`: those found for it (callables
+        called, tokens fetched), else the client's."""
         if call.extra_body and endpoint.body_encoding is None and endpoint.method in BODILESS:
             # a GET's body is ignored or refused by servers and proxies: never sent unasked
             raise TypeError(
@@ -651,12 +734,15 @@ class BaseClient:
         header_items = {
             "Accept": endpoint.accept,
             "User-Agent": self._user_agent,
+            **self._platform_headers,
             **self.default_headers,
         }
         header_items.update(_wire.header_values(call.headers, encodings.get("header", _NONE)))
         query_items = _wire.query_items(call.query, encodings.get("query", _NONE))
         cookie_items = _wire.cookie_items(call.cookies, encodings.get("cookie", _NONE))
-        self._authorize(endpoint, header_items, query_items, cookie_items)
+        self._authorize(
+            endpoint, credentials or self._credentials, header_items, query_items, cookie_items
+        )
         if cookie_items:
             header_items["Cookie"] = "; ".join(cookie_items)
         body = _wire.body_arguments(
@@ -674,7 +760,7 @@ class BaseClient:
             url = call.url
         else:
             path = _wire.expand_path(endpoint.path, call.path, encodings.get("path", _NONE))
-            url = str(self.base_url) + path
+            url = self._endpoint_base_url(endpoint) + path
         if query_items:
             url += ("&" if "?" in url else "?") + "&".join(query_items)
         return http.build_request(
@@ -684,6 +770,51 @@ class BaseClient:
             timeout=self.timeout if isinstance(call.timeout, NotGiven) else call.timeout,
             **body,
         )
+
+    def _set_base_url(self, base_url: str | httpx.URL) -> None:
+        self.base_url = httpx.URL(str(base_url).rstrip("/"))
+        self._on_api_server = any(_is_server(self.base_url, server) for server in self._servers)
+
+    def _endpoint_base_url(self, endpoint: Endpoint[Any]) -> str:
+        """Where the endpoint's path goes: its own server, if it has one, while the client talks
+        to one of the API's servers; else the client's base URL (a mock, a proxy or a self-hosted
+        server given as the base URL takes every call)."""
+        if endpoint.server is None or not self._on_api_server:
+            return str(self.base_url)
+        return str(self.base_url.join(endpoint.server)).rstrip("/")
+
+    def _generic_call(
+        self,
+        method: str,
+        path: str,
+        cast_to: type[ResponseT],
+        body: object,
+        params: Query | None,
+        headers: Headers | None,
+        timeout: Timeout | NotGiven,
+    ) -> tuple[Endpoint[ResponseT], Call]:
+        """What a generic call (`client.post(path, ...)`) sends: see `SyncGenericCalls`."""
+        if not path.startswith("/"):
+            raise ValueError(f"{path!r} is not a path, which starts with / after the base URL")
+        kind = _GENERIC_KINDS.get(cast_to, "json")
+        given = [key for key, credential in self._credentials.items() if credential is not None]
+        endpoint: Endpoint[ResponseT] = Endpoint(
+            method=method,
+            path=path,
+            response=cast_to,
+            response_kind=kind,
+            security=[given[:1]] if given else (),
+            body_encoding=None if body is NOT_GIVEN else "json",
+            accept="application/json" if kind == "json" else "*/*",
+        )
+        call = Call(
+            body=body,
+            extra_headers=headers,
+            extra_query=params,
+            timeout=timeout,
+            url=str(self.base_url) + path,
+        )
+        return endpoint, call
 
     def _next_page_call(self, url: str, call: Call) -> Call:
         """`call` sent to a next page's `url`, which must be on the API's own origin: the
@@ -700,20 +831,30 @@ class BaseClient:
     def _authorize(
         self,
         endpoint: Endpoint[Any],
+        credentials: Mapping[str, Credential],
         headers: dict[str, str],
         query: list[str],
         cookies: list[str],
     ) -> None:
         """Add the credentials of the first security alternative the client can satisfy."""
+        alternative = self._alternative(endpoint, credentials)
+        for key in alternative:
+            self._apply_credential(
+                self._security_schemes[key], credentials[key], headers, query, cookies
+            )
+
+    def _alternative(
+        self, endpoint: Endpoint[Any], credentials: Mapping[str, Credential]
+    ) -> Sequence[str]:
+        """The schemes of the first security alternative `credentials` satisfy; none when the
+        call needs none (or credentials are optional); MissingCredentialsError else."""
         if not endpoint.security:
-            return
+            return ()
         for alternative in endpoint.security:
-            if all(self._credentials.get(key) is not None for key in alternative):
-                for key in alternative:
-                    self._apply_credential(
-                        self._security_schemes[key], self._credentials[key], headers, query, cookies
-                    )
-                return
+            if all(credentials.get(key) is not None for key in alternative):
+                return alternative
+        if self._credentials_optional:
+            return ()  # the API may be a self-hosted one that asks for none
         hints = "; ".join(self._security_schemes[key].hint for key in endpoint.security[0])
         raise MissingCredentialsError(
             f"{endpoint.method} {endpoint.path} needs credentials: {hints}"
@@ -727,6 +868,8 @@ class BaseClient:
         query: list[str],
         cookies: list[str],
     ) -> None:
+        if scheme.kind == "mutual_tls":
+            return  # the connection presents the certificate (`_with_certificate`)
         if isinstance(credential, tuple):
             token = base64.b64encode(f"{credential[0]}:{credential[1]}".encode()).decode("ascii")
             value = f"Basic {token}"
@@ -754,12 +897,27 @@ class BaseClient:
         sent the response (or the error) of each send and read, and returns the final response
         (its body read, unless `stream`) and the number of retries taken."""
         call = _with_idempotency_key(endpoint, call)
+        found_at_call = [
+            key
+            for key in self._alternative(endpoint, self._credentials)
+            if _found_at_call(self._credentials[key])
+        ]
+        refused: dict[str, str] = {}
         retry = 0
         retries = self.max_retries if endpoint.method in RETRY_METHODS else 0
         while True:
-            request = self._build_request(http, endpoint, call)
+            credentials = self._credentials
+            if found_at_call:
+                current = yield ("credentials", (found_at_call, refused))
+                credentials = {**self._credentials, **cast(Mapping[str, Credential], current)}
+            request = self._build_request(http, endpoint, call, credentials)
             self._log_request(request)
             outcome = yield from self._exchange(request, stream=stream)
+            if not refused and isinstance(outcome, httpx.Response) and outcome.status_code == 401:
+                refused = self._refused_tokens(found_at_call, credentials)
+                if refused:  # fetched again, and the call sent again, once
+                    yield ("discard", outcome)
+                    continue
             if isinstance(outcome, httpx.HTTPError):
                 if retry >= retries:
                     raise connection_error(outcome, request, _operation(endpoint))
@@ -783,6 +941,58 @@ class BaseClient:
                     outcome.status_code,
                 )
             return outcome, retry
+
+    def _certificate(self, http_client: object) -> str | tuple[str, str] | None:
+        """The client certificate of a mutual TLS scheme, for the HTTP client the client makes."""
+        for key, scheme in self._security_schemes.items():
+            certificate = self._credentials.get(key)
+            if scheme.kind == "mutual_tls" and isinstance(certificate, (str, tuple)):
+                if http_client is not None:
+                    raise ValueError(
+                        "a client certificate and http_client= together: give the certificate"
+                        " to your http_client (its verify= SSL context)"
+                    )
+                return certificate
+        return None
+
+    def _refused_tokens(
+        self, keys: Sequence[str], credentials: Mapping[str, Credential]
+    ) -> dict[str, str]:
+        """The OAuth2 tokens among the credentials a 401 answered: to be fetched again."""
+        return {
+            key: str(credentials[key])
+            for key in keys
+            if isinstance(self._credentials[key], ClientCredentials)
+        }
+
+    def _current_credentials(
+        self, http: httpx.Client, keys: Sequence[str], refused: Mapping[str, str]
+    ) -> dict[str, Credential]:
+        """The credentials of `keys` for one request: functions called, tokens fetched when the
+        kept one expired or was `refused`."""
+        current: dict[str, Credential] = {}
+        for key in keys:
+            credential = self._credentials[key]
+            if isinstance(credential, ClientCredentials):
+                value = credential.token(http, self.base_url, refused.get(key))
+            else:
+                value = _auth.credential_now(cast(CredentialFunction, credential))
+            current[key] = _checked_credential(value, self._security_schemes[key].hint)
+        return current
+
+    async def _async_current_credentials(
+        self, http: httpx.AsyncClient, keys: Sequence[str], refused: Mapping[str, str]
+    ) -> dict[str, Credential]:
+        """`_current_credentials`, awaiting what must be."""
+        current: dict[str, Credential] = {}
+        for key in keys:
+            credential = self._credentials[key]
+            if isinstance(credential, ClientCredentials):
+                value = await credential.atoken(http, self.base_url, refused.get(key))
+            else:
+                value = await _auth.async_credential_now(cast(CredentialFunction, credential))
+            current[key] = _checked_credential(value, self._security_schemes[key].hint)
+        return current
 
     def _exchange(self, request: httpx.Request, *, stream: bool) -> Exchange:
         """One attempt: send `request`, follow its redirects (see `_transport.redirected`) and
@@ -910,6 +1120,8 @@ class BaseClient:
             if envelope is not None and response.status_code in envelope.false_on:
                 return cast(ResponseT, False)
             raise _status_error(endpoint, response, self.strict_response_validation)
+        if endpoint.response_kind == "http":
+            return cast(ResponseT, response)
         if endpoint.response_kind == "none" or (endpoint.response is None and not response.content):
             return cast(ResponseT, None)
         if endpoint.response_kind == "text":
@@ -927,7 +1139,7 @@ class BaseClient:
         # pydantic loads with the first response to parse, not with the package
         import pydantic
 
-        from ._models import excerpt, first_problem, validate
+        from ._models import BaseModel, excerpt, first_problem, validate
 
         what = f"{response.status_code} response to {_operation(endpoint)}"
         try:
@@ -944,11 +1156,8 @@ class BaseClient:
             if envelope.flag:
                 return cast(ResponseT, data)
         try:
-            return cast(
-                ResponseT,
-                validate(
-                    endpoint.response, data, strict=self.strict_response_validation, what=what
-                ),
+            parsed = validate(
+                endpoint.response, data, strict=self.strict_response_validation, what=what
             )
         except pydantic.ValidationError as exc:
             raise APIResponseValidationError(
@@ -957,6 +1166,9 @@ class BaseClient:
                 response=response,
                 body=data,
             ) from None
+        if isinstance(parsed, BaseModel):
+            parsed._request_id = request_id(response.headers)
+        return cast(ResponseT, parsed)
 
 
 HttpClientT = TypeVar("HttpClientT", httpx.Client, httpx.AsyncClient)
@@ -1008,14 +1220,17 @@ class SharedHttpClient(Generic[HttpClientT]):
         return self.made
 
 
-class SyncAPIClient(BaseClient):
+class SyncAPIClient(SyncGenericCalls, BaseClient):
     """The base of the synchronous client."""
 
     def __init__(self, *, http_client: httpx.Client | None, **options: Any) -> None:
         super().__init__(**options)
         self._owns_http_client = http_client is None
-        self._http = SharedHttpClient(http_client, httpx.Client)
+        self._http = SharedHttpClient(
+            http_client, _with_certificate(httpx.Client, self._certificate(http_client))
+        )
 
+    @errors_reported
     def _request(self, endpoint: Endpoint[ResponseT], call: Call) -> ResponseT:
         """Send one call, retrying as configured; return its parsed response."""
         streaming = _streaming_response.get()
@@ -1024,6 +1239,21 @@ class SyncAPIClient(BaseClient):
             return cast(ResponseT, self._streamed(endpoint, response, retries, events=False))
         return self._finish(endpoint, response, retries)
 
+    def _send_generic(
+        self,
+        method: str,
+        path: str,
+        cast_to: type[ResponseT],
+        body: object,
+        params: Query | None,
+        headers: Headers | None,
+        timeout: Timeout | NotGiven,
+    ) -> ResponseT:
+        return self._request(
+            *self._generic_call(method, path, cast_to, body, params, headers, timeout)
+        )
+
+    @errors_reported
     def _stream(self, endpoint: Endpoint[ResponseT], call: Call) -> Stream[ResponseT]:
         """Send one call whose response is a stream of server-sent events; iterate over them."""
         return cast(Stream[ResponseT], self._open_stream(endpoint, call))
@@ -1127,12 +1357,16 @@ class SyncAPIClient(BaseClient):
                 outcome = None
                 try:
                     if action == "send":
+                        self.hooks.call(self.hooks.before_request, value)
                         # redirects are the policy's: never to carry credentials elsewhere
                         outcome = http.send(value, stream=True, follow_redirects=False)
+                        self.hooks.call(self.hooks.after_response, outcome)
                     elif action == "read":
                         value.read()
                     elif action == "sleep":
                         time.sleep(value)
+                    elif action == "credentials":
+                        outcome = self._current_credentials(http, *value)
                     else:
                         value.close()
                 except (httpx.HTTPError, ResponseTooLargeError) as exc:  # the connection, the body
@@ -1157,14 +1391,17 @@ class SyncAPIClient(BaseClient):
         self.close()
 
 
-class AsyncAPIClient(BaseClient):
+class AsyncAPIClient(AsyncGenericCalls, BaseClient):
     """The base of the asynchronous client."""
 
     def __init__(self, *, http_client: httpx.AsyncClient | None, **options: Any) -> None:
         super().__init__(**options)
         self._owns_http_client = http_client is None
-        self._http = SharedHttpClient(http_client, httpx.AsyncClient)
+        self._http = SharedHttpClient(
+            http_client, _with_certificate(httpx.AsyncClient, self._certificate(http_client))
+        )
 
+    @async_errors_reported
     async def _request(self, endpoint: Endpoint[ResponseT], call: Call) -> ResponseT:
         """Send one call, retrying as configured; return its parsed response."""
         streaming = _streaming_response.get()
@@ -1236,6 +1473,21 @@ class AsyncAPIClient(BaseClient):
             items.extend(getattr(page, items_attribute) or [])
         return _collected(first, page, items, items_attribute, next_attribute, max_results)
 
+    async def _send_generic(
+        self,
+        method: str,
+        path: str,
+        cast_to: type[ResponseT],
+        body: object,
+        params: Query | None,
+        headers: Headers | None,
+        timeout: Timeout | NotGiven,
+    ) -> ResponseT:
+        return await self._request(
+            *self._generic_call(method, path, cast_to, body, params, headers, timeout)
+        )
+
+    @async_errors_reported
     async def _stream(self, endpoint: Endpoint[ResponseT], call: Call) -> AsyncStream[ResponseT]:
         """Send one call whose response is a stream of server-sent events; iterate over them."""
         return cast(AsyncStream[ResponseT], await self._open_stream(endpoint, call))
@@ -1277,12 +1529,16 @@ class AsyncAPIClient(BaseClient):
                 outcome = None
                 try:
                     if action == "send":
+                        await self.hooks.acall(self.hooks.before_request, value)
                         # redirects are the policy's: never to carry credentials elsewhere
                         outcome = await http.send(value, stream=True, follow_redirects=False)
+                        await self.hooks.acall(self.hooks.after_response, outcome)
                     elif action == "read":
                         await value.aread()
                     elif action == "sleep":
                         await _sleep(value)
+                    elif action == "credentials":
+                        outcome = await self._async_current_credentials(http, *value)
                     else:
                         await value.aclose()
                 except (httpx.HTTPError, ResponseTooLargeError) as exc:  # the connection, the body
@@ -1324,12 +1580,38 @@ class AsyncAPIResource:
 # --- decoding ----------------------------------------------------------------------------------
 
 
+def _with_certificate(
+    make: Callable[..., HttpClientT], certificate: str | tuple[str, str] | None
+) -> Callable[[], HttpClientT]:
+    """What makes the HTTP client: one that presents `certificate` when there is one."""
+    if certificate is None:
+        return make
+
+    def made() -> HttpClientT:
+        context = httpx.create_ssl_context()
+        if isinstance(certificate, tuple):
+            context.load_cert_chain(certificate[0], certificate[1])
+        else:
+            context.load_cert_chain(certificate)
+        return make(verify=context)
+
+    return made
+
+
+def _found_at_call(credential: Credential) -> bool:
+    """A credential function, or an OAuth2 grant: what it sends is found at each request."""
+    return callable(credential) or isinstance(credential, ClientCredentials)
+
+
 def _checked_credential(credential: Credential, hint: str) -> Credential:
     """The credential without surrounding whitespace (a key read from a file or a mounted secret
-    ends in a line break); None when nothing is left."""
+    ends in a line break); None when nothing is left. Functions and grants are checked when they
+    give one."""
+    if _found_at_call(credential):
+        return credential
     if isinstance(credential, tuple):
         return (_checked_text(credential[0], hint), _checked_text(credential[1], hint))
-    return None if credential is None else _checked_text(credential, hint) or None
+    return _checked_text(credential, hint) or None if isinstance(credential, str) else None
 
 
 def _checked_text(text: str, hint: str) -> str:
@@ -1368,7 +1650,7 @@ def _retry_after_seconds(headers: httpx.Headers) -> float | None:
             when = email.utils.parsedate_to_datetime(value)
         except (TypeError, ValueError):
             continue
-        return (when - datetime.datetime.now(datetime.UTC)).total_seconds()
+        return (when - datetime.datetime.now(datetime.timezone.utc)).total_seconds()
     return None
 
 
@@ -1525,19 +1807,17 @@ def _operation(endpoint: Endpoint[Any]) -> str:
     return f"{endpoint.method} {endpoint.path}"
 
 
+_MESSAGE_KEYS = ("error", "message", "detail")
+"""The properties of an error's body that usually hold its message."""
+
+
 def _error_message(response: httpx.Response, body: object, keys: tuple[str, ...] = ()) -> str:
     """`Error code: 402 - ` and the body's message: its first text property among `keys`
     (the envelope's) and the usual ones, else the body."""
     detail: object = body
     if isinstance(body, dict):
-        detail = next(
-            (
-                body[key]
-                for key in (*keys, "error", "message", "detail")
-                if isinstance(body.get(key), str)
-            ),
-            body,
-        )
+        texts = [body[key] for key in (*keys, *_MESSAGE_KEYS) if isinstance(body.get(key), str)]
+        detail = texts[0] if texts else body
     text = str(detail) if detail is not None else response.reason_phrase
     if len(text) > 300:
         text = text[:300] + "..."

@@ -19,6 +19,7 @@ from ._base_client import (
     SyncAPIClient,
     server_url,
 )
+from ._hooks import Hooks
 from ._transport import DEFAULT_MAX_RESPONSE_SIZE
 from ._types import Timeout
 
@@ -40,12 +41,10 @@ def _base_url(
     base_url: str | httpx.URL | None, server: int | None, server_variables: Mapping[str, str] | None
 ) -> str | httpx.URL:
     """The argument; else the chosen server; else $TICKER_BASE_URL; else the first server."""
+    if base_url is None and server is None and server_variables is None:
+        base_url = os.environ.get("TICKER_BASE_URL") or None
     if base_url is not None:
         return base_url
-    if server is None and server_variables is None:
-        from_environment = os.environ.get("TICKER_BASE_URL")
-        if from_environment:
-            return from_environment
     return server_url(SERVERS, server or 0, server_variables or {})
 
 
@@ -78,10 +77,13 @@ class Ticker(SyncAPIClient):
         default_headers: Mapping[str, str] | None = None,
         user_agent_tag: str | None = None,
         http_client: httpx.Client | None = None,
+        hooks: Hooks | None = None,
+        platform_headers: bool = True,
     ) -> None:
         """Create a client.
 
         Args:
+
           base_url: Defaults to $TICKER_BASE_URL, then to the API's first server.
           timeout: Seconds (or an httpx.Timeout) for each attempt of a request: for connecting,
             for each read, and for the whole response (an httpx.Timeout's read timeout);
@@ -99,6 +101,10 @@ class Ticker(SyncAPIClient):
           user_agent_tag: Your application's name and version (`my-app/1.2`), appended to the
             User-Agent header, which names this client, its version and Python's.
           http_client: An httpx client of your own (proxies, transports, limits).
+          hooks: Functions called before each request, after each response and with each
+            error a call raises: see `Hooks`.
+          platform_headers: Send the X-Client-* headers that say on what this client runs
+            (Python's version, the OS, the architecture, this package's version).
         """
         super().__init__(
             base_url=_base_url(base_url, None, None),
@@ -112,6 +118,8 @@ class Ticker(SyncAPIClient):
             default_headers=default_headers,
             user_agent_tag=user_agent_tag,
             http_client=http_client,
+            hooks=hooks,
+            platform_headers=platform_headers,
         )
 
     @property
@@ -151,10 +159,13 @@ class AsyncTicker(AsyncAPIClient):
         default_headers: Mapping[str, str] | None = None,
         user_agent_tag: str | None = None,
         http_client: httpx.AsyncClient | None = None,
+        hooks: Hooks | None = None,
+        platform_headers: bool = True,
     ) -> None:
         """Create a client.
 
         Args:
+
           base_url: Defaults to $TICKER_BASE_URL, then to the API's first server.
           timeout: Seconds (or an httpx.Timeout) for each attempt of a request: for connecting,
             for each read, and for the whole response (an httpx.Timeout's read timeout);
@@ -172,6 +183,10 @@ class AsyncTicker(AsyncAPIClient):
           user_agent_tag: Your application's name and version (`my-app/1.2`), appended to the
             User-Agent header, which names this client, its version and Python's.
           http_client: An httpx client of your own (proxies, transports, limits).
+          hooks: Functions called before each request, after each response and with each
+            error a call raises (coroutine functions are awaited): see `Hooks`.
+          platform_headers: Send the X-Client-* headers that say on what this client runs
+            (Python's version, the OS, the architecture, this package's version).
         """
         super().__init__(
             base_url=_base_url(base_url, None, None),
@@ -185,6 +200,8 @@ class AsyncTicker(AsyncAPIClient):
             default_headers=default_headers,
             user_agent_tag=user_agent_tag,
             http_client=http_client,
+            hooks=hooks,
+            platform_headers=platform_headers,
         )
 
     @property

@@ -29,6 +29,19 @@ __all__ = [
     "WaitTimeoutError",
 ]
 
+REQUEST_ID_HEADERS = ("x-request-id", "request-id")
+"""The response headers that carry the id the API gave a request, the first one present wins."""
+
+
+def request_id(headers: httpx.Headers) -> str | None:
+    """The id the API gave a request, from its response's headers: quote it when you ask the
+    API's support about a call."""
+    for name in REQUEST_ID_HEADERS:
+        value: str | None = headers.get(name)
+        if value:
+            return value
+    return None
+
 
 class APIError(Exception):
     """Base class of every error raised by this client."""
@@ -146,7 +159,8 @@ class APIStatusError(APIError):
     (`APIFailureError`).
 
     `body` is the decoded JSON (or the text) of the response; `parsed` is the body as the
-    model the API documents for this status, or None when it documents none or it did not fit.
+    model the API documents for this status, or None when it documents none or it did not fit;
+    `request_id` is the id the API gave the request, if it sent one.
     """
 
     def __init__(
@@ -158,6 +172,8 @@ class APIStatusError(APIError):
         self.headers = response.headers
         self.body = body
         self.parsed = parsed
+        self.request_id = request_id(response.headers)
+        """The id the API gave the request (see `REQUEST_ID_HEADERS`), None when it gave none."""
 
     @property
     def request(self) -> httpx.Request:

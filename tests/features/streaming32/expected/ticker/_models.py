@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pydantic
-from pydantic import ConfigDict, Field, GetCoreSchemaHandler
+from pydantic import ConfigDict, Field, GetCoreSchemaHandler, PrivateAttr
 from pydantic_core import CoreSchema, core_schema
 from typing_extensions import TypeAliasType
 
@@ -33,10 +33,14 @@ class BaseModel(pydantic.BaseModel):
     """A model of the API.
 
     Fields the API sends but does not document are kept: read them with `model_extra` (or
-    as attributes). Fields are set by their Python name or by their name on the wire.
+    as attributes). Fields are set by their Python name or by their name on the wire. A model
+    a method returns has the id the API gave its request in `_request_id`.
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, protected_namespaces=())
+    _request_id: str | None = PrivateAttr(default=None)
+    """The id the API gave the request whose response this model is (None when the API sent
+    none, or the model was made otherwise)."""
 
 
 @dataclass(frozen=True)
@@ -102,7 +106,10 @@ def _field_type(info: Any) -> Any:
     own `Field()`, whose alias and default pydantic warns a validator of its own ignores."""
     rules = () if info.discriminator is None else (Field(discriminator=info.discriminator),)
     metadata = (*info.metadata, *rules)
-    return typing.Annotated[(info.annotation, *metadata)] if metadata else info.annotation
+    if not metadata:
+        return info.annotation
+    arguments = (info.annotation, *metadata)  # a tuple of its own: `[a, *b]` is 3.11's syntax
+    return typing.Annotated[arguments]
 
 
 def validate(type_: Any, value: Any, *, strict: bool, what: str) -> Any:

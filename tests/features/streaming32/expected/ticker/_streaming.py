@@ -8,9 +8,10 @@ import json
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from types import TracebackType
-from typing import Any, Generic, Self, TypeVar
+from typing import Any, Generic, TypeVar
 
 import httpx
+from typing_extensions import Self
 
 from ._exceptions import APIResponseValidationError, APIStreamError, connection_error
 

@@ -64,7 +64,7 @@ from ._exceptions import (
 from ._generic import AsyncGenericCalls, SyncGenericCalls
 from ._hooks import Hooks, async_errors_reported, errors_reported
 from ._platform import platform_headers as platform_header_items
-from ._streaming import AsyncStream, Stream
+from ._streaming import AsyncJSONLines, AsyncStream, JSONLines, Stream, media_kind
 from ._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ._wire import Encoding
 
@@ -192,7 +192,8 @@ class Endpoint(Generic[ResponseT]):
     response: Any = None
     """The type a successful response body is parsed into (None: no body)."""
     response_kind: str = "json"
-    """"json", "text", "bytes", "none", or "http" (the httpx.Response itself)."""
+    """"json", "text", "bytes", "none", "http" (the httpx.Response itself), or for a stream of
+    items "stream" (server-sent events) or "lines" (JSON lines)."""
     errors: Mapping[str, Any] = field(default_factory=dict)
     """Status ("404", "4XX", "default") -> the type of the error body the API documents."""
     security: Sequence[Sequence[str]] = ()
@@ -225,6 +226,12 @@ class Endpoint(Generic[ResponseT]):
     whole body) -> argument name."""
     envelope: ResponseEnvelope | None = None
     """What the method takes out of a successful answer (None: the answer itself)."""
+    error_event: str | None = "error"
+    """In a stream: the name of the events that say it failed (None: no such event)."""
+    error_key: str | None = "error"
+    """In a stream: the key of an item that says it failed, when not empty (None: no such key)."""
+    error_types: tuple[Any, ...] = ()
+    """In a stream: the classes of the items that say it failed."""
 
 
 @dataclass(frozen=True)
@@ -1077,6 +1084,29 @@ class BaseClient:
             self._raw_or(self._process_response(endpoint, response), response, retries_taken),
         )
 
+    def _items(
+        self, endpoint: Endpoint[Any], response: httpx.Response, kinds: tuple[type, type]
+    ) -> Any:
+        """The stream of items of a successful response: of `kinds`, a class of events' and one
+        of lines' (sync or async), the one the endpoint's; a JSON answer raises instead (the
+        caller closes the response): never an object where the method's type promises a stream."""
+        if media_kind(response) == "json":
+            raise APIResponseValidationError(
+                f"{response.status_code} response to {_operation(endpoint)} is JSON"
+                f" ({response.headers['content-type']}), not the stream the call asked for",
+                response=response,
+                body=None,
+            )
+        events, lines = kinds
+        return (events if endpoint.response_kind == "stream" else lines)(
+            response,
+            endpoint.response,
+            self.strict_response_validation,
+            error_event=endpoint.error_event,
+            error_key=endpoint.error_key,
+            error_types=endpoint.error_types,
+        )
+
     @staticmethod
     def _raw_or(value: Any, response: httpx.Response, retries_taken: int) -> Any:
         """The value, or the RawResponse around it inside a `with_raw_response` call."""
@@ -1098,6 +1128,14 @@ class BaseClient:
             return cast(ResponseT, response.text)
         if endpoint.response_kind == "bytes":
             return cast(ResponseT, response.content)
+        if media_kind(response) in ("events", "lines"):
+            # never parsed as JSON, in part or whole: the call asked for JSON, not a stream
+            raise APIResponseValidationError(
+                f"{response.status_code} response to {_operation(endpoint)} is a stream"
+                f" ({response.headers['content-type']}), not the JSON the call asked for",
+                response=response,
+                body=response.text,
+            )
         # pydantic loads with the first response to parse, not with the package
         import pydantic
 
@@ -1218,9 +1256,16 @@ class SyncAPIClient(SyncGenericCalls, BaseClient):
     @errors_reported
     def _stream(self, endpoint: Endpoint[ResponseT], call: Call) -> Stream[ResponseT]:
         """Send one call whose response is a stream of server-sent events; iterate over them."""
+        return cast(Stream[ResponseT], self._open_stream(endpoint, call))
+
+    def _lines(self, endpoint: Endpoint[ResponseT], call: Call) -> JSONLines[ResponseT]:
+        """Send one call whose response is a stream of JSON lines; iterate over them."""
+        return cast(JSONLines[ResponseT], self._open_stream(endpoint, call))
+
+    def _open_stream(self, endpoint: Endpoint[Any], call: Call) -> Any:
         response, retries = self._run(endpoint, call, stream=True)
         if _streaming_response.get():
-            return cast(Stream[ResponseT], self._streamed(endpoint, response, retries, events=True))
+            return self._streamed(endpoint, response, retries, events=True)
         if not response.is_success:
             try:
                 response.read()
@@ -1229,10 +1274,12 @@ class SyncAPIClient(SyncGenericCalls, BaseClient):
             finally:
                 response.close()  # also when the body is too large
             raise _status_error(endpoint, response, self.strict_response_validation)
-        stream: Stream[ResponseT] = Stream(
-            response, endpoint.response, self.strict_response_validation
-        )
-        return cast(Stream[ResponseT], self._raw_or(stream, response, retries))
+        try:
+            stream = self._items(endpoint, response, (Stream, JSONLines))
+        except APIError:
+            response.close()
+            raise
+        return self._raw_or(stream, response, retries)
 
     def _streamed(
         self, endpoint: Endpoint[ResponseT], response: httpx.Response, retries: int, *, events: bool
@@ -1248,7 +1295,7 @@ class SyncAPIClient(SyncGenericCalls, BaseClient):
 
         def parse(unread: httpx.Response) -> Any:
             if events:
-                return Stream(unread, endpoint.response, self.strict_response_validation)
+                return self._items(endpoint, unread, (Stream, JSONLines))
             unread.read()
             return self._process_response(endpoint, unread)
 
@@ -1377,7 +1424,7 @@ class AsyncAPIClient(AsyncGenericCalls, BaseClient):
 
         async def parse(unread: httpx.Response) -> Any:
             if events:
-                return AsyncStream(unread, endpoint.response, self.strict_response_validation)
+                return self._items(endpoint, unread, (AsyncStream, AsyncJSONLines))
             await unread.aread()
             return self._process_response(endpoint, unread)
 
@@ -1443,12 +1490,16 @@ class AsyncAPIClient(AsyncGenericCalls, BaseClient):
     @async_errors_reported
     async def _stream(self, endpoint: Endpoint[ResponseT], call: Call) -> AsyncStream[ResponseT]:
         """Send one call whose response is a stream of server-sent events; iterate over them."""
+        return cast(AsyncStream[ResponseT], await self._open_stream(endpoint, call))
+
+    async def _lines(self, endpoint: Endpoint[ResponseT], call: Call) -> AsyncJSONLines[ResponseT]:
+        """Send one call whose response is a stream of JSON lines; iterate over them."""
+        return cast(AsyncJSONLines[ResponseT], await self._open_stream(endpoint, call))
+
+    async def _open_stream(self, endpoint: Endpoint[Any], call: Call) -> Any:
         response, retries = await self._run(endpoint, call, stream=True)
         if _streaming_response.get():
-            return cast(
-                AsyncStream[ResponseT],
-                await self._streamed(endpoint, response, retries, events=True),
-            )
+            return await self._streamed(endpoint, response, retries, events=True)
         if not response.is_success:
             try:
                 await response.aread()
@@ -1457,10 +1508,12 @@ class AsyncAPIClient(AsyncGenericCalls, BaseClient):
             finally:
                 await response.aclose()  # also when the body is too large
             raise _status_error(endpoint, response, self.strict_response_validation)
-        stream: AsyncStream[ResponseT] = AsyncStream(
-            response, endpoint.response, self.strict_response_validation
-        )
-        return cast(AsyncStream[ResponseT], self._raw_or(stream, response, retries))
+        try:
+            stream = self._items(endpoint, response, (AsyncStream, AsyncJSONLines))
+        except APIError:
+            await response.aclose()
+            raise
+        return self._raw_or(stream, response, retries)
 
     async def _run(
         self, endpoint: Endpoint[Any], call: Call, *, stream: bool
