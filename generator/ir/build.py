@@ -97,9 +97,8 @@ def build_api(
     stream_methods: StreamMethods = "overloads",
 ) -> Api:
     """The IR of a loaded document. `client_class` and `env_prefix` replace the names made from
-    the package name; `overrides` gives chosen Python names to methods, classes and fields;
-    `arguments` are those the configuration adds to the methods; `construction` says how the
-    client is made; `stream_methods` how a flag that chooses a stream is written."""
+    the package name; `overrides` gives chosen Python names to methods, classes and fields; the
+    other options are the configuration's, as `options.ClientOptions` documents them."""
     info = nodes.mapping(document.data, "info")
     title = nodes.text(info, "title") or document.path.stem
     package_name, client_class, env_prefix = _chosen_or_made(title, package_name, client_class, env_prefix)
