@@ -10,7 +10,7 @@ from .. import naming, nodes, openapi32
 from ..errors import Warnings, escape_pointer_token
 from ..load import Document
 from .bodies import BodyBuilder
-from .extensions import ExtensionReader, waiting_options
+from .extensions import ExtensionReader
 from .model import Operation, Resource
 from .overrides import NameOverrides, check_natural, reserve
 from .parameters import IDEMPOTENCY_HEADERS, ParameterBuilder
@@ -20,7 +20,8 @@ HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "tra
 
 # Keyword arguments every method takes besides the spec's parameters, by these names in every
 # method of every client: a parameter or body field of the same name takes its location as a
-# prefix instead (`body_timeout`, `query_extra_query`), as does any name already taken.
+# prefix instead (`body_timeout`, `query_extra_query`), as does any name already taken; but for
+# `timeout`, which an argument of the spec keeps where an extension says so (`ir/extensions.py`).
 REQUEST_OPTIONS = ("extra_headers", "extra_query", "extra_body", "timeout")
 
 
@@ -70,7 +71,7 @@ class OperationBuilder:
         samples: dict[str, Any] = {}  # of referenced schemas, by $ref
         self._parameters = ParameterBuilder(document, schemas, warnings, samples)
         self._bodies = BodyBuilder(document, schemas, warnings, samples)
-        self._extensions = ExtensionReader(document)
+        self._extensions = ExtensionReader(document, warnings)
         self._schemas = schemas
         self._warnings = warnings
         self._security_scheme_keys = security_scheme_keys
@@ -216,7 +217,8 @@ class OperationBuilder:
         name = self._method_name(resource, source_name, pointer, duplicate)
         hint = naming.class_name(source_name)
         with self._schemas.grouped(hint):
-            arguments = naming.Scope({"self", *REQUEST_OPTIONS, *waiting_options(node)})
+            options = self._extensions.option_names(node, pointer, REQUEST_OPTIONS)
+            arguments = naming.Scope({"self", *options.values()})
             parameters = self._parameters.parameters(node, pointer, path_item, path, hint, arguments)
             body, body_parameters = self._bodies.request_body(node, pointer, hint, arguments)
             responses = self._bodies.responses(node, pointer, hint)
@@ -238,6 +240,8 @@ class OperationBuilder:
             deprecated=node.get("deprecated") is True,
             tags=[tag for tag in nodes.sequence(node, "tags") if isinstance(tag, str)],
             parameters=self._extensions.positional_first(node, pointer, parameters + body_parameters),
+            option_names=options,
+            server_timeout=self._extensions.server_timeout(node, pointer, parameters + body_parameters),
             body=body,
             responses=responses,
             security=self._security(node, pointer),

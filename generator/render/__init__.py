@@ -213,7 +213,22 @@ def _readme_context(api: Api) -> dict[str, object]:
         op.wait is not None and op.pages is not None for resource in api.resources for op in resource.operations
     )
     lists = {"waits": waits, "pages": pages, "jobs": jobs, "waits_collect": collecting}
-    context: dict[str, object] = {"example": _example(api), "renamed": renamed, **lists}
+    # methods whose `timeout=` is the API's own limit or a job's wait: the HTTP timeout is renamed
+    renamed_timeouts = sorted(
+        {
+            f"client.{resource.attribute}.{name}()"
+            for resource in api.resources
+            for operation in resource.operations
+            if operation.option_names["timeout"] != "timeout"
+            for name in (operation.name, *operation.added_methods)
+        }
+    )
+    context: dict[str, object] = {
+        "example": _example(api),
+        "renamed": renamed,
+        "renamed_timeouts": [Code(method) for method in renamed_timeouts],
+        **lists,
+    }
     return context
 
 

@@ -39,6 +39,8 @@ class EndpointView:
     body_required: bool = False
     """A form or multipart body the spec requires: sent, empty, when no field is given (a JSON
     body is sent as `{}` then anyway)."""
+    time_limit: Code | None = None
+    """`TimeLimit(...)`: the argument that is the server's own time limit (`x-clientgen-timeout`)."""
 
 
 def _response_types(responses: list[Response]) -> list[TypeExpr | None]:
@@ -105,7 +107,17 @@ def endpoint_view(operation: Operation, writer: AnnotationWriter) -> EndpointVie
         argument_types=argument_types,
         body_type=body_type,
         body_required=body is not None and body.required and body.encoding in ("form", "multipart"),
+        time_limit=_time_limit(operation, writer),
     )
+
+
+def _time_limit(operation: Operation, writer: AnnotationWriter) -> Code | None:
+    limit = operation.server_timeout
+    if limit is None:
+        return None
+    writer.imports.use("TimeLimit")
+    arguments = [limit.location, limit.wire_name, limit.seconds_per_unit, limit.margin]
+    return Code(f"TimeLimit({', '.join(py_literal(argument) for argument in arguments)})")
 
 
 def _accept(operation: Operation) -> Code | None:

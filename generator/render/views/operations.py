@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ...ir.extensions import PAGE_COLLECTING_OPTIONS
 from ...ir.model import NO_DEFAULT, Operation, Parameter
 from ...ir.status_errors import error_class
 from ..annotations import AnnotationWriter, Style
@@ -11,7 +12,18 @@ from ..code import Code, docstring_text, py_literal
 from ..wrap import annotated, bracketed
 from .endpoints import EndpointView, endpoint_view, returns_annotation
 from .layout import METHOD_INDENT, PARAMETER_INDENT
-from .waiting import JobView, PagesView, WaitView, pages_view, wait_view
+from .waiting import (
+    CollectView,
+    JobView,
+    PagesView,
+    WaitView,
+    collect_view,
+    collecting_doc,
+    collecting_keywords,
+    pages_view,
+    per_call_arguments,
+    wait_view,
+)
 
 
 @dataclass
@@ -39,9 +51,21 @@ class OperationView:
     endpoint: EndpointView
     call_arguments: list[Code] = field(default_factory=list)
     """The arguments of the `Call(...)` that carry the spec's parameters, laid out as black would."""
+    options: dict[str, str] = field(default_factory=dict)
+    """The keyword names of the per-call options (and of the waiting and collecting ones)."""
+    per_call: list[Code] = field(default_factory=list)
+    """`extra_headers=<its keyword>`, ...: the per-call options of its `Call(...)`."""
+    collect: CollectView | None = None
+    """Its own method collects every page (`x-clientgen-pages` `collect`)."""
+    collect_keywords: list[Code] = field(default_factory=list)
     wait: WaitView | None = None
     pages: PagesView | None = None
     job: JobView | None = None
+
+    def options_call(self, indent: int) -> Code:
+        """`Call(...),` with only the per-call options (a next page's), its first line at `indent`."""
+        lines = ["Call(", *(f"    {argument}," for argument in self.per_call), "),"]
+        return Code("\n".join(" " * indent + line for line in lines))
 
 
 def operation_view(operation: Operation, writer: AnnotationWriter, shadowed: frozenset[str]) -> OperationView:
@@ -50,7 +74,7 @@ def operation_view(operation: Operation, writer: AnnotationWriter, shadowed: fro
     documented = []
     for parameter in operation.parameters:
         annotation = writer.argument(parameter.type, Style(shadowed=shadowed))
-        entry = _argument_doc(parameter)
+        entry = _argument_doc(parameter, _time_limit_doc(operation, parameter))
         if entry is not None:
             documented.append(entry)
         default = None
@@ -79,7 +103,12 @@ def operation_view(operation: Operation, writer: AnnotationWriter, shadowed: fro
         streams=operation.streams,
         docstring=_method_docstring(operation, documented),
         endpoint=endpoint_view(operation, writer),
+        options=operation.option_names,
+        per_call=per_call_arguments(operation),
     )
+    if operation.pages is not None and operation.pages.collect:
+        view.collect = collect_view(operation, PAGE_COLLECTING_OPTIONS[1:], final=operation.wait is None)
+        view.collect_keywords = collecting_keywords(operation)
     view.call_arguments = _call_arguments(operation)
     if operation.wait is not None:
         view.wait = wait_view(operation, operation.wait)
@@ -123,6 +152,8 @@ def _method_docstring(operation: Operation, arguments: list[str]) -> Code:
         parts.append(operation.description.strip())
     if operation.deprecated:
         parts.append("Deprecated.")
+    if operation.pages is not None and operation.pages.collect:
+        arguments = [*arguments, collecting_doc(operation)]
     if arguments:
         parts.append("\n".join(["Args:", *arguments]))
     raises = []
@@ -134,10 +165,22 @@ def _method_docstring(operation: Operation, arguments: list[str]) -> Code:
     return docstring_text("\n\n".join(parts), METHOD_INDENT)
 
 
-def _argument_doc(parameter: Parameter) -> str | None:
+def _time_limit_doc(operation: Operation, parameter: Parameter) -> str:
+    """What the argument that is the server's own time limit does to the HTTP timeout."""
+    limit = operation.server_timeout
+    if limit is None or limit.parameter != parameter.name:
+        return ""
+    margin = f" plus {limit.margin:g} s" if limit.margin else ""
+    return (
+        f"The HTTP timeout of the call follows it (in {limit.unit_name}{margin}) unless"
+        f" `{operation.option_names['timeout']}=` sets one."
+    )
+
+
+def _argument_doc(parameter: Parameter, note: str = "") -> str | None:
     """`  name: description`, with the server's default where the spec gives one, the argument
-    is optional and the description does not already speak of it; None when there is nothing to
-    say (the signature gives the type)."""
+    is optional and the description does not already speak of it, then `note`; None when there
+    is nothing to say (the signature gives the type)."""
     text = " ".join((parameter.description or "").split())
     if parameter.deprecated:
         text = f"Deprecated. {text}".strip()
@@ -145,4 +188,5 @@ def _argument_doc(parameter: Parameter) -> str | None:
         if text and not text.endswith((".", "!", "?")):
             text += "."
         text = f"{text} Defaults to {py_literal(parameter.default)} on the server.".strip()
+    text = f"{text} {note}".strip()
     return f"  {parameter.name}: {text}" if text else None
