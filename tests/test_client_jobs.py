@@ -257,12 +257,16 @@ def test_an_async_watcher_stops_on_cancelled_and_times_out(render_farm: ModuleTy
 
 
 def test_async_job_with_a_wait_limit_named_timeout(render_farm: ModuleType, server: TestServer) -> None:
+    """`timeout=0.2` is the most seconds to wait, not the HTTP timeout of each call."""
     server.reply(200, {"id": "b1"})
-    server.reply(200, {"status": "done", "frames": frames(1), "next": "/bakes/b1?skip=1"})
-    server.reply(200, {"status": "done", "frames": frames(2)})
+    for _ in range(40):
+        server.reply(200, {"status": "baking"})
 
     async def bake() -> Any:
         async with render_farm.AsyncRenderFarm(api_key="k", base_url=server.url) as client:
-            return await client.bakes.bake("castle", poll_interval=0.01, timeout=30)
+            with pytest.raises(render_farm.WaitTimeoutError) as caught:
+                await client.bakes.bake("castle", poll_interval=0.05, timeout=0.2)
+            return caught.value
 
-    assert [f.number for f in asyncio.run(bake()).frames] == [1, 2]
+    error = asyncio.run(bake())
+    assert error.job_id == "b1" and error.last.status == "baking" and error.elapsed <= 0.2

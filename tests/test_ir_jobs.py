@@ -7,10 +7,14 @@ from pathlib import Path
 
 import pytest
 
+from generator.config import load_targets
 from generator.errors import GeneratorError
+from generator.pipeline import generate_files
 
-from .conftest import write_spec
+from .conftest import ROOT, write_spec
 from .test_ir import build
+
+FIRECRAWL_SPEC = ROOT.parent / "shared" / "specs" / "firecrawl" / "v2-openapi.json"
 
 SPEC = """
 openapi: 3.0.3
@@ -197,3 +201,26 @@ def test_an_end_the_enum_does_not_allow_is_a_warning(tmp_path: Path) -> None:
         warning.message
     )
     assert operation(api, "get_job").wait.until == ("done", "cancelled")  # still waited on
+
+
+def test_the_firecrawl_preset_ends_every_wait_on_cancelled_without_a_warning() -> None:
+    """Firecrawl ends an agent `cancelled` too, which its spec's enum lacks: the preset adds it
+    (the preset is strict: a warning would be an error) and names the jobs' options as
+    firecrawl-py does."""
+    [target] = load_targets(ROOT / "examples" / "firecrawl" / "pyproject.toml")
+    api = generate_files(FIRECRAWL_SPEC, target.inputs).api
+    waits = {o.operation_id: o.wait.until for o in api.operations if o.wait is not None}
+    assert all("cancelled" in until for until in waits.values()) and "getAgentStatus" in waits
+    names = {o.operation_id: o.option_names for o in api.operations}
+    assert names["crawlUrls"]["max_wait"] == names["extractData"]["max_wait"] == names["startAgent"]["max_wait"]
+    assert names["crawlUrls"]["max_wait"] == "timeout" and names["crawlUrls"]["timeout"] == "request_timeout"
+    assert names["scrapeAndExtractFromUrls"]["max_wait"] == "wait_timeout"
+    limits = {o.operation_id: o.server_timeout for o in api.operations if o.server_timeout is not None}
+    assert {key: (limit.parameter, limit.seconds_per_unit) for key, limit in limits.items()} == {
+        "scrapeAndExtractFromUrl": ("timeout", 0.001),
+        "scrapeAndExtractFromUrls": ("timeout", 0.001),
+        "mapUrls": ("timeout", 0.001),
+        "searchAndScrape": ("timeout", 0.001),
+        "interactWithScrapeBrowserSession": ("timeout", 1.0),
+        "executeBrowserCode": ("timeout", 1.0),
+    }
