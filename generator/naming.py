@@ -92,6 +92,7 @@ RUNTIME_IMPORTS: dict[str, str] = {
             "resource_method",
             "server_url",
             "streaming_response_wrapper",
+            "TimeLimit",
         ],
         "_base_client",
     ),

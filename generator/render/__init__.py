@@ -230,8 +230,26 @@ def _readme_context(api: Api) -> dict[str, object]:
         op.wait is not None and op.pages is not None for resource in api.resources for op in resource.operations
     )
     lists = {"waits": waits, "pages": pages, "page_objects": page_objects, "jobs": jobs, "waits_collect": collecting}
-    context: dict[str, object] = {"example": _example(api), "renamed": renamed, **lists}
+    context: dict[str, object] = {
+        "example": _example(api),
+        "renamed": renamed,
+        "renamed_timeouts": _renamed_timeouts(api),
+        **lists,
+    }
     return context
+
+
+def _renamed_timeouts(api: Api) -> list[Code]:
+    """The methods whose `timeout=` is the API's own time limit or a job's wait, where the HTTP
+    timeout is `request_timeout=`."""
+    methods = {
+        f"client.{resource.attribute}.{name}()"
+        for resource in api.resources
+        for operation in resource.operations
+        if operation.option_names["timeout"] != "timeout"
+        for name in (operation.name, *operation.added_methods)
+    }
+    return [Code(method) for method in sorted(methods)]
 
 
 def _example(api: Api) -> dict[str, object] | None:

@@ -45,6 +45,8 @@ class EndpointView:
     body) -> argument name."""
     envelope: Code | None = None
     """`ResponseEnvelope(...)`: what the method takes out of the answer."""
+    time_limit: Code | None = None
+    """`TimeLimit(...)`: the argument that is the server's own time limit (`x-clientgen-timeout`)."""
 
 
 def _response_types(responses: list[Response]) -> list[TypeExpr | None]:
@@ -141,6 +143,7 @@ def endpoint_view(operation: Operation, writer: AnnotationWriter) -> EndpointVie
         body_required=body is not None and body.required and body.encoding in ("form", "multipart"),
         files=_files(operation),
         envelope=_envelope(operation, writer),
+        time_limit=_time_limit(operation, writer),
     )
 
 
@@ -153,6 +156,15 @@ def _files(operation: Operation) -> Code | None:
         if parameter.location == "body" and holds_files(parameter.type) and parameter.within is None
     }
     return py_literal(files) if files else None
+
+
+def _time_limit(operation: Operation, writer: AnnotationWriter) -> Code | None:
+    limit = operation.server_timeout
+    if limit is None:
+        return None
+    writer.imports.use("TimeLimit")
+    arguments = [limit.location, limit.wire_name, limit.seconds_per_unit, limit.margin]
+    return Code(f"TimeLimit({', '.join(py_literal(argument) for argument in arguments)})")
 
 
 def _accept(operation: Operation) -> Code | None:
