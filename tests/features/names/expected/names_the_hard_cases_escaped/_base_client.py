@@ -186,11 +186,9 @@ class TimeLimit:
 
     def seconds(self, call: Call) -> float | None:
         """The HTTP timeout the limit `call` sends asks for; None when it sends none."""
-        given, extra = (
-            (call.query, call.extra_query)
-            if self.location == "query"
-            else (call.body, call.extra_body)
-        )
+        query = self.location == "query"
+        given: object = call.query if query else call.body
+        extra: object = call.extra_query if query else call.extra_body
         value = next(
             (
                 values[self.name]
@@ -1464,8 +1462,9 @@ class _Wait:
         if self._max_wait is not None and elapsed + self._poll_interval > self._max_wait:
             job = "" if self._job_id is None else f"job {self._job_id!r}: "
             raise WaitTimeoutError(
-                f"{job}{self._attribute} is still {value!r} after {elapsed:.1f} s, and the next call"
-                f" would come after the {self._max_wait} s allowed (waiting for one of {list(self._until)})",
+                f"{job}{self._attribute} is still {value!r} after {elapsed:.1f} s, and the next"
+                f" call would come after the {self._max_wait} s allowed (waiting for one of"
+                f" {list(self._until)})",
                 last=answer,
                 job_id=self._job_id,
                 elapsed=elapsed,
@@ -1523,11 +1522,8 @@ class _Collection:
     def next_cursor(self) -> object | None:
         """The next page's cursor (or URL), when it is to be fetched; else None."""
         cursor: object = getattr(self._last, self._next_attribute)
-        if (
-            not self._final
-            and cursor == self._fetched
-            and not getattr(self._last, self._items_attribute)
-        ):
+        empty = not getattr(self._last, self._items_attribute)
+        if not self._final and cursor == self._fetched and empty:
             return None
         wanted = (
             bool(cursor)
