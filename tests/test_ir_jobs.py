@@ -187,6 +187,12 @@ def test_a_collecting_operation_without_a_wait_iterates_rather_than_returning_a_
         ),
         (
             "",
+            "x-clientgen-pages: {items: items, next: next, options: {max_pages: pages}}",
+            "/paths/~1jobs~1{id}/get/x-clientgen-pages/options",
+            "names the options of `collect: true`, which is not set",
+        ),
+        (
+            "",
             "x-clientgen-pages: {style: link, items: items, page: get_job_page}",
             "/paths/~1jobs~1{id}/get/x-clientgen-pages/page",
             "a next page comes by link here, not at a URL",

@@ -63,6 +63,12 @@ class ExtensionReader:
         the names each extension's `options` gives them. The HTTP timeout is `request_timeout`
         where a renamed option, or the argument `x-clientgen-timeout` names, is `timeout`."""
         names = {option: option for option in request_options}
+        pages = node.get(PAGES_EXTENSION)
+        if isinstance(pages, dict) and "options" in pages and pages.get("collect") is not True:
+            # the collecting options of a waiting method are its x-clientgen-wait's to rename
+            raise self._document.error(
+                f"{pointer}/{PAGES_EXTENSION}/options", "names the options of `collect: true`, which is not set"
+            )
         renamed: dict[str, str] = {}
         for extension, options in _extension_options(node).items():
             names.update((option, option) for option in options if option not in names)

@@ -194,7 +194,8 @@ class Pages:
     source: str = "x-clientgen-pages"
     """The extension it was read from, or "detected" (assumed from the shape)."""
     collect: bool = False
-    """The operation's own method collects every page (`collect: true`), with limits."""
+    """The operation's own method collects every page (`collect: true`), with limits; it has
+    an iterating method (`name`) too, so its pages follow the next_url or cursor style."""
     page_method: str | None = None
     """The name of the method that reads the page at a `next` URL (`page`), if asked for."""
 
