@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ...format import LINE_LENGTH
 from ...options import RETRY_METHODS, RetryPolicy
 from ..code import Code
 
@@ -33,9 +34,22 @@ def retry_view(policy: RetryPolicy) -> RetryView:
         max_retries=Code(str(policy.max_retries)),
         statuses=_frozenset([str(status) for status in statuses]),
         status_classes=_frozenset([str(hundred) for hundred in hundreds]),
-        methods=_frozenset([f'"{method}"' for method in methods]),
+        methods=_after(METHODS_DECLARATION, _frozenset([f'"{method}"' for method in methods])),
         described=Code(responses),
     )
+
+
+METHODS_DECLARATION = "RETRY_METHODS: frozenset[str] = "
+"""What the runtime writes before `methods`, on one line at the module's top."""
+
+
+def _after(declaration: str, value: Code) -> Code:
+    """`value` as black lays it out after `declaration`: split inside its call's parentheses
+    where the line would be too long (as it is with every method retried)."""
+    if len(declaration) + len(value) <= LINE_LENGTH or not value.endswith(")"):
+        return value
+    function, _, inner = value[:-1].partition("(")
+    return Code(f"{function}(\n    {inner}\n)")
 
 
 def _frozenset(items: list[str]) -> Code:
