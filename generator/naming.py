@@ -95,6 +95,7 @@ RUNTIME_IMPORTS: dict[str, str] = {
             "server_url",
             "streaming_response_wrapper",
             "with_server_path",
+            "TimeLimit",
         ],
         "_base_client",
     ),

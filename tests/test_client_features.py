@@ -617,7 +617,7 @@ def feature_packages(import_client: Importer) -> list[ModuleType]:
 def test_docstrings_say_what_the_signature_does_not(import_client: Importer) -> None:
     """No `(type)` that repeats the signature, no empty `Args` entry, and the per-call options
     documented once, in the client's docstring, not in each method's."""
-    options = ("extra_headers", "extra_query", "extra_body", "timeout")
+    options = ("extra_headers", "extra_query", "extra_body")
     methods = 0
     for package in feature_packages(import_client):
         resources = importlib.import_module(f"{package.__name__}.resources")
@@ -633,7 +633,12 @@ def test_docstrings_say_what_the_signature_does_not(import_client: Importer) -> 
                 for entry in entries:
                     assert not re.match(r"\s*\w+ \(.*\):", entry), (method.__qualname__, entry)
                     assert not re.fullmatch(r"\s*\w+:\s*", entry), (method.__qualname__, entry)
-                    assert entry.split(":")[0].strip() not in options, (method.__qualname__, entry)
+                    name = entry.split(":")[0].strip()
+                    # the HTTP timeout by its annotation: `timeout` may be an argument of the spec
+                    # or a waiting option, where the HTTP timeout is `request_timeout`
+                    parameter = inspect.signature(method).parameters.get(name)
+                    http_timeout = parameter is not None and "httpx.Timeout" in str(parameter.annotation)
+                    assert name not in options and not http_timeout, (method.__qualname__, entry)
         clients = [
             c for c in vars(package).values() if isinstance(c, type) and c.__module__ == f"{package.__name__}._client"
         ]
@@ -680,7 +685,8 @@ def test_path_parameters_are_positional_or_keyword(
 def test_per_call_options_have_one_name_in_every_method(import_client: Importer, server: TestServer) -> None:
     """`extra_headers`, `extra_query`, `extra_body` and `timeout` are the per-call options of every
     method; a parameter or body field named like one, or like an earlier argument, takes its
-    location as a prefix."""
+    location as a prefix; but for `timeout`, where an extension gives it to an argument of the
+    spec (x-clientgen-timeout) or to a waiting option: the HTTP timeout is `request_timeout` then."""
     names = import_client(FEATURES / "names" / "expected", "names_the_hard_cases_escaped")
     server.reply(200, {})
     server.reply(200, {"type": "c"})
@@ -703,11 +709,14 @@ def test_per_call_options_have_one_name_in_every_method(import_client: Importer,
                 if method_name.startswith("_"):
                     continue
                 parameters = inspect.signature(method).parameters
-                options = [
-                    name for name in parameters if name in ("extra_headers", "extra_query", "extra_body", "timeout")
-                ]
-                assert options == ["extra_headers", "extra_query", "extra_body", "timeout"], (class_name, method_name)
-                assert all(parameters[name].kind.name == "KEYWORD_ONLY" for name in options)
+                # the HTTP timeout is `request_timeout` where `timeout` is another argument of one
+                # of the operation's methods
+                http_timeout = [name for name, p in parameters.items() if "httpx.Timeout" in str(p.annotation)]
+                assert http_timeout in (["timeout"], ["request_timeout"]), (class_name, method_name)
+                options = [name for name in parameters if name in ("extra_headers", "extra_query", "extra_body")]
+                assert options == ["extra_headers", "extra_query", "extra_body"], (class_name, method_name)
+                assert list(parameters)[-1] == http_timeout[0]
+                assert all(parameters[name].kind.name == "KEYWORD_ONLY" for name in options + http_timeout)
 
 
 def test_list_arguments_take_any_sequence(petstore: ModuleType, uploads: ModuleType, server: TestServer) -> None:

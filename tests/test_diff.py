@@ -399,7 +399,13 @@ def test_waiting_and_paging_methods_added_renamed_and_removed(tmp_path: Path) ->
         ("python", "method-renamed", True, "shop.ItemsResource.wait_until_sold")
     }
     assert report(WAIT, WAIT) == set()
+    assert report(WAIT, {**WAIT, "watch": "watch_item"}) == {
+        ("python", "method-added", False, "shop.ItemsResource.watch_item")
+    }
     pages = {"items": "parts", "next": "next", "name": "iter_create_item"}
+    assert report(pages, {**pages, "page": "create_item_page"}, "x-clientgen-pages") == {
+        ("python", "method-added", False, "shop.ItemsResource.create_item_page")
+    }
     assert report(None, pages, "x-clientgen-pages") == {
         ("python", "method-added", False, "shop.ItemsResource.iter_create_item"),
         ("http", "pages-added", False, "POST /items"),

@@ -75,6 +75,9 @@ def test_every_row_of_the_table_runs_against_a_server_that_plays_firecrawl(prese
     assert lines["crawl"] == "completed ['https://example.com/a', 'https://example.com/b', 'https://example.com/c']"
     assert lines["batch"] == "['# https://example.com/a', '# https://example.com/b', '# https://example.com/c']"
     assert lines["crawl status"] == "scraping 0 of 3"
+    assert lines["watch"] == "[('scraping', 0), ('completed', 3)]"  # the second poll, then every page
+    assert lines["next page"] == "['https://example.com/c']"
+    assert lines["limited"] == "# https://example.com/slow"
     assert lines["map"].count("url='https://example.com/") == 2
     assert lines["search"] == "['https://firecrawl.dev']"
     assert lines["extract"] == lines["agent"] == "completed {'name': 'Widget', 'price': 9.5}"
@@ -87,6 +90,9 @@ def test_every_row_of_the_table_runs_against_a_server_that_plays_firecrawl(prese
     first_crawl = [path for method, path in requests if path.startswith("/v2/crawl/crawl-1")]
     assert first_crawl == ["/v2/crawl/crawl-1"] * (POLLS_BEFORE_DONE + 1) + ["/v2/crawl/crawl-1?skip=2"]
     assert ("DELETE", "/v2/scrape/s1/interact") in requests
+    # `timeout=` of a scrape is the API's own (ms), not an HTTP timeout of 30,000 s
+    slow = {"url": "https://example.com/slow", "origin": "python-clientgen", "formats": ["markdown"], "timeout": 30000}
+    assert slow in server.bodies
     # a pydantic model class where the API takes a JSON Schema: sent as its schema
     json_formats = [f for body in server.bodies for f in body.get("formats", []) if isinstance(f, dict)]
     assert json_formats[0]["schema"]["title"] == "Product" and set(json_formats[0]["schema"]["properties"]) == {

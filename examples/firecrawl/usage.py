@@ -29,14 +29,26 @@ def main() -> None:
     doc = firecrawl.scrape("https://example.com/product", formats=["markdown", {"type": "json", "schema": Product}])
     print("json:", Product.model_validate(doc.json_))
 
-    # crawl: start, wait, every page of documents
-    crawl = firecrawl.crawl("https://example.com", limit=10, formats=["markdown"], poll_interval=0.1, max_wait=60)
+    # crawl: start, wait (60 s at most), every page of documents
+    crawl = firecrawl.crawl("https://example.com", limit=10, formats=["markdown"], poll_interval=0.1, timeout=60)
     print("crawl:", crawl.status, [page.metadata.source_url for page in crawl.data or [] if page.metadata])
 
-    # start_crawl, then its status
+    # a scrape's own time limit, in milliseconds, sent as `timeout`; the HTTP timeout follows it
+    limited = firecrawl.scrape("https://example.com/slow", formats=["markdown"], timeout=30000)
+    print("limited:", limited.markdown)
+
+    # start_crawl, then its status (with every page of its documents)
     job = firecrawl.start_crawl("https://example.com", limit=10)
     status = firecrawl.get_crawl_status(job_id=job.id)
     print("crawl status:", status.status, status.completed, "of", status.total)
+    # watch it: each status as it comes, with the documents so far
+    snapshots = firecrawl.watch_crawl(job.id, poll_interval=0.1)
+    print("watch:", [(snapshot.status, len(snapshot.data or [])) for snapshot in snapshots])
+    # one page, then the next by its URL
+    first = firecrawl.get_crawl_status(job.id, all_pages=False)
+    if first.next:
+        page = firecrawl.get_crawl_status_page(first.next).data or []
+        print("next page:", [document.metadata.source_url for document in page if document.metadata])
 
     # batch_scrape
     batch = firecrawl.batch_scrape(["https://a.example", "https://b.example"], formats=["markdown"], poll_interval=0.1)

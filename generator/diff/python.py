@@ -179,8 +179,8 @@ class PythonDiff:
     def extension_method(
         self, old_resource: Resource, new_resource: Resource, before: str | None, after: str | None
     ) -> None:
-        """A method an extension adds to an operation (x-clientgen-wait, -pages, -job):
-        added, removed or renamed."""
+        """A method an extension adds to an operation (x-clientgen-wait, -pages, -job, and their
+        `watch` and `page`): added, removed or renamed."""
         old_call = f"client.{old_resource.attribute}.{before}()"
         new_call = f"client.{new_resource.attribute}.{after}()"
         if before is None and after is not None:
@@ -368,12 +368,15 @@ def _methods(operation: Operation) -> list[str]:
     return [operation.name] + [name for name in _extension_methods(operation) if name is not None]
 
 
-def _extension_methods(operation: Operation) -> tuple[str | None, str | None, str | None]:
-    """The names of the waiting, the paging and the job method of an operation, where it has them."""
+def _extension_methods(operation: Operation) -> tuple[str | None, ...]:
+    """The names of the methods an operation's extensions add, where it has them: waiting,
+    watching, paging, reading a page by its URL, the job's; in that order, each in its place."""
     wait, pages, job = operation.wait, operation.pages, operation.job
     return (
         wait.name if wait is not None else None,
+        wait.watch if wait is not None else None,
         pages.name if pages is not None else None,
+        pages.page_method if pages is not None else None,
         job.name if job is not None else None,
     )
 

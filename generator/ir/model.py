@@ -185,6 +185,8 @@ class Wait:
     until: tuple[LiteralValue, ...]
     interval: float
     """Seconds between calls, by default."""
+    watch: str | None = None
+    """The name of the method that yields every answer while it waits (`watch`), if asked for."""
 
 
 PAGE_STYLES = ("next_url", "cursor", "last_id", "offset", "page", "link")
@@ -226,6 +228,28 @@ class Pages:
     """`page`: the number of the first page, where the call does not give one."""
     source: str = "x-clientgen-pages"
     """The extension it was read from, or "detected" (assumed from the shape)."""
+    collect: bool = False
+    """The operation's own method collects every page (`collect: true`), with limits; it has
+    an iterating method (`name`) too, so its pages follow the next_url or cursor style."""
+    page_method: str | None = None
+    """The name of the method that reads the page at a `next` URL (`page`), if asked for."""
+
+
+@dataclass(frozen=True)
+class ServerTimeout:
+    """An argument that sends the server its own time limit (`x-clientgen-timeout`): it keeps
+    its name, and the call's HTTP timeout follows it unless the caller sets one."""
+
+    parameter: str
+    """The Python name of the argument."""
+    location: ParameterLocation
+    """"query" or "body"."""
+    wire_name: str
+    seconds_per_unit: float
+    unit_name: str
+    """"milliseconds", "seconds" or "minutes"."""
+    margin: float
+    """Seconds added to the server's limit: the time the answer takes to arrive."""
 
 
 @dataclass(frozen=True)
@@ -311,6 +335,11 @@ class Operation:
     """Its method, and those its extensions add, are on the client itself too (`names`)."""
     stream_flag: StreamFlag | None = None
     stream_errors: StreamErrors = StreamErrors()
+    option_names: dict[str, str] = field(default_factory=dict)
+    """The per-call options its methods take and, where it has methods that wait or collect
+    pages, their options: option -> keyword name, the same in every method (`ir/extensions.py`
+    decides them: an extension's `options` renames them)."""
+    server_timeout: ServerTimeout | None = None
 
     @property
     def request_path(self) -> str:
@@ -319,16 +348,20 @@ class Operation:
         return self.path.partition("#")[0]
 
     @property
-    def option_names(self) -> dict[str, str]:
-        """The per-call options its methods take and, where it has methods that wait or collect
-        pages, their options: option -> keyword name, the same in every method (a parameter of
-        the same name takes a prefix instead)."""
-        names = ["extra_headers", "extra_query", "extra_body", "timeout"]
-        if self.wait is not None or self.job is not None:
-            names += ["poll_interval", "max_wait"]
-        if self.wait is not None and self.pages is not None or self.job is not None:
-            names += ["max_pages", "max_results"]
-        return {name: name for name in names}
+    def added_methods(self) -> list[str]:
+        """The names of the methods its extensions add beside its own."""
+        wait, pages, job = self.wait, self.pages, self.job
+        return [
+            name
+            for name in (
+                wait and wait.name,
+                wait and wait.watch,
+                pages and pages.name,
+                pages and pages.page_method,
+                job and job.name,
+            )
+            if name
+        ]
 
     @property
     def streams(self) -> bool:

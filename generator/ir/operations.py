@@ -13,7 +13,7 @@ from ..options import ArgumentOptions, StreamMethods
 from .arguments import ConfiguredArguments
 from .bodies import FLATTEN_EXTENSION, FLATTEN_FUNCTION, BodyBuilder
 from .envelopes import ENVELOPE_EXTENSION, operation_envelope
-from .extensions import ExtensionReader, waiting_options
+from .extensions import ExtensionReader
 from .model import Envelope, Operation, Pages, Resource, StreamFlag
 from .overrides import NameOverrides, check_natural, reserve
 from .parameters import ParameterBuilder
@@ -25,7 +25,8 @@ HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "tra
 
 # Keyword arguments every method takes besides the spec's parameters, by these names in every
 # method of every client: a parameter or body field of the same name takes its location as a
-# prefix instead (`body_timeout`, `query_extra_query`), as does any name already taken.
+# prefix instead (`body_timeout`, `query_extra_query`), as does any name already taken; but for
+# `timeout`, which an argument of the spec keeps where an extension says so (`ir/extensions.py`).
 REQUEST_OPTIONS = ("extra_headers", "extra_query", "extra_body", "timeout")
 
 
@@ -240,9 +241,10 @@ class OperationBuilder:
         name = self._method_name(resource, source_name, pointer, duplicate)
         hint = naming.class_name(source_name)
         with self._schemas.grouped(hint):
+            options = self._extensions.option_names(node, pointer, REQUEST_OPTIONS)
             # the runtime's function a flattening method calls is not to be hidden by an argument
             runtime = (FLATTEN_FUNCTION,) if FLATTEN_EXTENSION in node else ()
-            arguments = naming.Scope({"self", *REQUEST_OPTIONS, *waiting_options(node), *runtime})
+            arguments = naming.Scope({"self", *options.values(), *runtime})
             parameters = self._parameters.parameters(node, pointer, path_item, path, hint, arguments)
             idempotency_header, key = self._configured.idempotency(method, parameters, arguments)
             parameters += key
@@ -272,6 +274,8 @@ class OperationBuilder:
             deprecated=node.get("deprecated") is True,
             tags=[tag for tag in nodes.sequence(node, "tags") if isinstance(tag, str)],
             parameters=self._extensions.positional_first(node, pointer, parameters + body_parameters),
+            option_names=options,
+            server_timeout=self._extensions.server_timeout(node, pointer, parameters + body_parameters),
             body=body,
             responses=responses,
             security=self._security(node, pointer),

@@ -17,7 +17,21 @@ from .type_exprs import NONE, Alias, Field, ListOf, Model, Primitive, Ref, TypeE
 PAGES_EXTENSION = "x-clientgen-pages"
 SPEAKEASY_EXTENSION = "x-speakeasy-pagination"
 FERN_EXTENSION = "x-fern-pagination"
-PAGES_KEYS = ("style", "items", "next", "parameter", "cursor", "limit", "has_more", "id", "first", "name")
+PAGES_KEYS = (
+    "style",
+    "items",
+    "next",
+    "parameter",
+    "cursor",
+    "limit",
+    "has_more",
+    "id",
+    "first",
+    "name",
+    "collect",
+    "page",
+    "options",
+)
 NAMED_STYLES = ("next_url", "cursor")
 """The styles an iterating method of its own (`name`) follows; page objects follow every style."""
 

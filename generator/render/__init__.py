@@ -250,8 +250,26 @@ def _readme_context(api: Api) -> dict[str, object]:
         "waits_collect": collecting,
         "streams": readme_streams(api),
     }
-    context: dict[str, object] = {"example": _example(api), "renamed": renamed, **lists}
+    context: dict[str, object] = {
+        "example": _example(api),
+        "renamed": renamed,
+        "renamed_timeouts": _renamed_timeouts(api),
+        **lists,
+    }
     return context
+
+
+def _renamed_timeouts(api: Api) -> list[Code]:
+    """The methods whose `timeout=` is the API's own time limit or a job's wait, where the HTTP
+    timeout is `request_timeout=`."""
+    methods = {
+        f"client.{resource.attribute}.{name}()"
+        for resource in api.resources
+        for operation in resource.operations
+        if operation.option_names["timeout"] != "timeout"
+        for name in (operation.name, *operation.added_methods)
+    }
+    return [Code(method) for method in sorted(methods)]
 
 
 def _example(api: Api) -> dict[str, object] | None:

@@ -183,9 +183,7 @@ def _client_methods(api: Api) -> list[ClientMethodView]:
     for resource in api.resources:
         classes = Code(resource.class_name), Code(resource.async_class_name)
         for operation in (operation for operation in resource.operations if operation.on_client):
-            extensions = [operation.wait, operation.pages, operation.job]
-            added = [extension.name for extension in extensions if extension is not None and extension.name]
-            for name in [operation.name, *added]:
+            for name in [operation.name, *operation.added_methods]:
                 methods.append(ClientMethodView(name, resource.attribute, *classes))
     return methods
 

@@ -48,6 +48,8 @@ class EndpointView:
     """`ResponseEnvelope(...)`: what the method takes out of the answer."""
     stream_errors: list[Code] = field(default_factory=list)
     """A stream's `error_event=` and `error_key=`, where not the runtime's defaults."""
+    time_limit: Code | None = None
+    """`TimeLimit(...)`: the argument that is the server's own time limit (`x-clientgen-timeout`)."""
 
 
 def _response_types(responses: list[Response]) -> list[TypeExpr | None]:
@@ -157,6 +159,7 @@ def endpoint_view(
         files=_files(operation),
         envelope=envelope,
         stream_errors=_stream_errors(operation, writer) if kind in ("stream", "lines") else [],
+        time_limit=_time_limit(operation, writer),
     )
 
 
@@ -181,6 +184,15 @@ def _stream_errors(operation: Operation, writer: AnnotationWriter) -> list[Code]
         classes = [writer.annotation(Ref(named), Style()) for named in errors.types]
         arguments.append(Code(f"error_types=({', '.join(classes)},)"))
     return arguments
+
+
+def _time_limit(operation: Operation, writer: AnnotationWriter) -> Code | None:
+    limit = operation.server_timeout
+    if limit is None:
+        return None
+    writer.imports.use("TimeLimit")
+    arguments = [limit.location, limit.wire_name, limit.seconds_per_unit, limit.margin]
+    return Code(f"TimeLimit({', '.join(py_literal(argument) for argument in arguments)})")
 
 
 def _accept(operation: Operation, responses: list[Response]) -> Code | None:

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ...ir.bodies import FLATTEN_FUNCTION
+from ...ir.extensions import PAGE_COLLECTING_OPTIONS
 from ...ir.model import Operation, Parameter
 from ...ir.status_errors import error_class
 from ...ir.type_exprs import NO_DEFAULT, holds_files
@@ -16,7 +17,18 @@ from .endpoints import EndpointView, endpoint_view, method_returns
 from .layout import METHOD_INDENT, PARAMETER_INDENT
 from .paging import PageObjectView, page_object_view, returns_page_object
 from .streams import RUNTIME_METHODS, StreamChoiceView, stream_choice_view, stream_returns
-from .waiting import JobView, PagesView, WaitView, pages_view, wait_view
+from .waiting import (
+    CollectView,
+    JobView,
+    PagesView,
+    WaitView,
+    collect_view,
+    collecting_doc,
+    collecting_keywords,
+    pages_view,
+    per_call_arguments,
+    wait_view,
+)
 
 
 @dataclass
@@ -48,6 +60,13 @@ class OperationView:
     next_url_call_arguments: list[Code] = field(default_factory=list)
     """Those of them that go with a request to a next page's URL: all but the path and the query,
     which the URL holds (a POST's body goes again)."""
+    options: dict[str, str] = field(default_factory=dict)
+    """The keyword names of the per-call options (and of the waiting and collecting ones)."""
+    per_call: list[Code] = field(default_factory=list)
+    """`extra_headers=<its keyword>`, ...: the per-call options of its `Call(...)`."""
+    collect: CollectView | None = None
+    """Its own method collects every page (`x-clientgen-pages` `collect`)."""
+    collect_keywords: list[Code] = field(default_factory=list)
     wait: WaitView | None = None
     pages: PagesView | None = None
     page_object: PageObjectView | None = None
@@ -61,6 +80,22 @@ class OperationView:
     @property
     def endpoints(self) -> list[EndpointView]:
         return [self.endpoint] + ([self.stream.endpoint] if self.stream is not None else [])
+
+    def options_call(self, indent: int) -> Code:
+        """`Call(...),` with only the per-call options (the page at a URL the caller gives), its
+        first line at `indent`."""
+        return _call_code(self.per_call, indent)
+
+    def next_page_call(self, indent: int) -> Code:
+        """`Call(...),` for the page at a next URL, from within a method that has the operation's
+        arguments: those the URL does not hold, then the per-call options."""
+        return _call_code([*self.next_url_call_arguments, *self.per_call], indent)
+
+
+def _call_code(arguments: list[Code], indent: int) -> Code:
+    """`Call(<arguments>),` its first line at `indent` (an argument's later lines keep theirs)."""
+    lines = [" " * indent + "Call(", *(" " * (indent + 4) + f"{argument}," for argument in arguments)]
+    return Code("\n".join([*lines, " " * indent + "),"]))
 
 
 def operation_view(
@@ -89,7 +124,12 @@ def operation_view(
         docstring=_method_docstring(operation, arguments.documented, error_names),
         endpoint=endpoint_view(operation, writer),
         page_object=page_object,
+        options=operation.option_names,
+        per_call=per_call_arguments(operation),
     )
+    if operation.pages is not None and operation.pages.collect:
+        view.collect = collect_view(operation, PAGE_COLLECTING_OPTIONS[1:], final=operation.wait is None)
+        view.collect_keywords = collecting_keywords(operation)
     view.call_arguments = _call_arguments(operation, {flag: "False"} if twin and flag else {})
     view.next_url_call_arguments = [a for a in view.call_arguments if not a.startswith(("path=", "query="))]
     if any(parameter.within is not None for parameter in operation.parameters):
@@ -134,7 +174,7 @@ def _arguments(
         arguments.declarations[parameter.name] = declaration
         if parameter.name == left_out:
             continue
-        entry = _argument_doc(parameter)
+        entry = _argument_doc(parameter, _time_limit_doc(operation, parameter))
         if entry is not None:
             arguments.documented.append(entry)
         (arguments.positional if parameter.positional else arguments.keywords).append(
@@ -220,6 +260,8 @@ def _method_docstring(
         parts.append(note)
     if operation.deprecated:
         parts.append("Deprecated.")
+    if operation.pages is not None and operation.pages.collect:
+        arguments = [*arguments, collecting_doc(operation)]
     if arguments:
         parts.append("\n".join(["Args:", *arguments]))
     if note is None and operation.pages is not None and returns_page_object(operation):
@@ -239,10 +281,22 @@ def _method_docstring(
     return docstring_text("\n\n".join(parts), METHOD_INDENT)
 
 
-def _argument_doc(parameter: Parameter) -> str | None:
+def _time_limit_doc(operation: Operation, parameter: Parameter) -> str:
+    """What the argument that is the server's own time limit does to the HTTP timeout."""
+    limit = operation.server_timeout
+    if limit is None or limit.parameter != parameter.name:
+        return ""
+    margin = f" plus {limit.margin:g} s" if limit.margin else ""
+    return (
+        f"The HTTP timeout of the call follows it (in {limit.unit_name}{margin}) unless"
+        f" `{operation.option_names['timeout']}=` sets one."
+    )
+
+
+def _argument_doc(parameter: Parameter, note: str = "") -> str | None:
     """`  name: description`, with the server's default where the spec gives one, the argument
-    is optional and the description does not already speak of it; None when there is nothing to
-    say (the signature gives the type)."""
+    is optional and the description does not already speak of it, then `note`; None when there
+    is nothing to say (the signature gives the type)."""
     text = " ".join((parameter.description or "").split())
     if parameter.deprecated:
         text = f"Deprecated. {text}".strip()
@@ -254,4 +308,5 @@ def _argument_doc(parameter: Parameter) -> str | None:
         if text and not text.endswith((".", "!", "?")):
             text += "."
         text = f"{text} Defaults to {py_literal(parameter.default)} on the server.".strip()
+    text = f"{text} {note}".strip()
     return f"  {parameter.name}: {text}" if text else None

@@ -32,21 +32,28 @@ def retry_view(policy: RetryPolicy) -> RetryView:
         responses = f"{responses}; of {_alternatives(methods, 'and')} requests only"
     return RetryView(
         max_retries=Code(str(policy.max_retries)),
-        statuses=_frozenset("RETRY_STATUSES: frozenset[int] = ", [str(status) for status in statuses]),
-        status_classes=_frozenset("RETRY_STATUS_CLASSES: frozenset[int] = ", [str(hundred) for hundred in hundreds]),
-        methods=_frozenset("RETRY_METHODS: frozenset[str] = ", [f'"{method}"' for method in methods]),
+        statuses=_frozenset([str(status) for status in statuses]),
+        status_classes=_frozenset([str(hundred) for hundred in hundreds]),
+        methods=_after(METHODS_DECLARATION, _frozenset([f'"{method}"' for method in methods])),
         described=Code(responses),
     )
 
 
-def _frozenset(assigned_to: str, items: list[str]) -> Code:
-    """The set as black writes it after `assigned_to`: on that line, or its items on the next."""
-    if not items:
-        return Code("frozenset()")
-    members = "{" + ", ".join(items) + "}"
-    if len(assigned_to) + len(members) + len("frozenset()") <= LINE_LENGTH:
-        return Code(f"frozenset({members})")
-    return Code(f"frozenset(\n    {members}\n)")
+METHODS_DECLARATION = "RETRY_METHODS: frozenset[str] = "
+"""What the runtime writes before `methods`, on one line at the module's top."""
+
+
+def _after(declaration: str, value: Code) -> Code:
+    """`value` as black lays it out after `declaration`: split inside its call's parentheses
+    where the line would be too long (as it is with every method retried)."""
+    if len(declaration) + len(value) <= LINE_LENGTH or not value.endswith(")"):
+        return value
+    function, _, inner = value[:-1].partition("(")
+    return Code(f"{function}(\n    {inner}\n)")
+
+
+def _frozenset(items: list[str]) -> Code:
+    return Code(f"frozenset({{{', '.join(items)}}})" if items else "frozenset()")
 
 
 def _alternatives(items: list[str], word: str = "or") -> str:

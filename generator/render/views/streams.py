@@ -46,6 +46,8 @@ class OverloadView:
     parameters: list[Declared]
     returns: Code
     async_returns: Code
+    options: dict[str, str]
+    """The keyword names of the per-call options, the method's own."""
 
 
 @dataclass
@@ -127,6 +129,7 @@ def _overload(operation: Operation, declarations: dict[str, Code], returns: Code
         parameters=[Declared(declarations[p.name]) for p in operation.parameters if not p.positional],
         returns=returns,
         async_returns=async_returns,
+        options=operation.option_names,
     )
 
 

@@ -27,8 +27,10 @@ from ._transport import DEFAULT_MAX_RESPONSE_SIZE
 from ._types import Timeout
 
 if TYPE_CHECKING:
+    from .resources.bakes import AsyncBakesResource, BakesResource
     from .resources.exports import AsyncExportsResource, ExportsResource
     from .resources.renders import AsyncRendersResource, RendersResource
+    from .resources.stills import AsyncStillsResource, StillsResource
 
 __all__ = ["RenderFarm", "AsyncRenderFarm"]
 
@@ -153,6 +155,20 @@ class RenderFarm(SyncAPIClient):
 
         return self._resource(ExportsResource)
 
+    @property
+    def stills(self) -> StillsResource:
+        """Operations tagged stills."""
+        from .resources.stills import StillsResource
+
+        return self._resource(StillsResource)
+
+    @property
+    def bakes(self) -> BakesResource:
+        """Operations tagged bakes."""
+        from .resources.bakes import BakesResource
+
+        return self._resource(BakesResource)
+
     if TYPE_CHECKING:
         start_render = resource_method("renders", RendersResource.start_render)
     else:
@@ -264,6 +280,20 @@ class AsyncRenderFarm(AsyncAPIClient):
         from .resources.exports import AsyncExportsResource
 
         return self._resource(AsyncExportsResource)
+
+    @property
+    def stills(self) -> AsyncStillsResource:
+        """Operations tagged stills."""
+        from .resources.stills import AsyncStillsResource
+
+        return self._resource(AsyncStillsResource)
+
+    @property
+    def bakes(self) -> AsyncBakesResource:
+        """Operations tagged bakes."""
+        from .resources.bakes import AsyncBakesResource
+
+        return self._resource(AsyncBakesResource)
 
     if TYPE_CHECKING:
         start_render = resource_method("renders", AsyncRendersResource.start_render)

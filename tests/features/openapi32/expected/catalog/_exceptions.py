@@ -242,11 +242,16 @@ STATUS_ERRORS: dict[int, type[APIStatusError]] = {
 status APIStatusError."""
 
 
-class WaitTimeoutError(APIError):
+class WaitTimeoutError(APIError, TimeoutError):
     """A method that waits for a job (the README's "Waiting for jobs" lists them) gave up: the
-    job had not ended within `max_wait`."""
+    job had not ended within the time allowed. A `TimeoutError` too; the job goes on, and its
+    `job_id` lets you look at it again or cancel it."""
 
-    def __init__(self, message: str, *, last: object) -> None:
+    def __init__(self, message: str, *, last: object, job_id: object, elapsed: float) -> None:
         super().__init__(message)
         self.last = last
         """The last answer, whose field had not yet reached an ending value."""
+        self.job_id = job_id
+        """The id of the job waited for; None where the waiting method takes no one id."""
+        self.elapsed = elapsed
+        """The seconds waited."""

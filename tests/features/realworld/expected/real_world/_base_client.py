@@ -184,6 +184,36 @@ class ResponseEnvelope:
 
 
 @dataclass(frozen=True)
+class TimeLimit:
+    """An argument that sends the server its own time limit: the HTTP timeout of a call follows
+    it, in seconds plus `margin` (the answer's way back), unless the call sets one."""
+
+    location: str
+    """"query" or "body"."""
+    name: str
+    """Its wire name."""
+    seconds_per_unit: float
+    margin: float
+
+    def seconds(self, call: Call) -> float | None:
+        """The HTTP timeout the limit `call` sends asks for; None when it sends none."""
+        query = self.location == "query"
+        given: object = call.query if query else call.body
+        extra: object = call.extra_query if query else call.extra_body
+        value = next(
+            (
+                values[self.name]
+                for values in (extra, given)
+                if isinstance(values, Mapping) and self.name in values
+            ),
+            None,
+        )
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            return None
+        return value * self.seconds_per_unit + self.margin
+
+
+@dataclass(frozen=True)
 class Endpoint(Generic[ResponseT]):
     """What the runtime needs to know about one operation of the API."""
 
@@ -232,6 +262,8 @@ class Endpoint(Generic[ResponseT]):
     """In a stream: the key of an item that says it failed, when not empty (None: no such key)."""
     error_types: tuple[Any, ...] = ()
     """In a stream: the classes of the items that say it failed."""
+    time_limit: TimeLimit | None = None
+    """The argument that is the server's own time limit, which the HTTP timeout follows."""
 
 
 @dataclass(frozen=True)
@@ -767,7 +799,7 @@ class BaseClient:
             endpoint.method,
             url,
             headers=header_items,
-            timeout=self.timeout if isinstance(call.timeout, NotGiven) else call.timeout,
+            timeout=self._timeout(endpoint, call),
             **body,
         )
 
@@ -815,6 +847,14 @@ class BaseClient:
             url=str(self.base_url) + path,
         )
         return endpoint, call
+
+    def _timeout(self, endpoint: Endpoint[Any], call: Call) -> Timeout:
+        """The call's own timeout; else the one the server's time limit it sends asks for; else
+        the client's."""
+        if not isinstance(call.timeout, NotGiven):
+            return call.timeout
+        limit = endpoint.time_limit.seconds(call) if endpoint.time_limit is not None else None
+        return self.timeout if limit is None else limit
 
     def _next_page_call(self, url: str, call: Call) -> Call:
         """`call` sent to a next page's `url`, which must be on the API's own origin: the
@@ -1313,14 +1353,40 @@ class SyncAPIClient(SyncGenericCalls, BaseClient):
         until: tuple[object, ...],
         poll_interval: float,
         max_wait: float | None,
+        job_id: object,
     ) -> ResponseT:
         """`call()` again and again, `poll_interval` seconds apart, until the answer's
         `attribute` is one of `until`; WaitTimeoutError after `max_wait` seconds."""
-        deadline = None if max_wait is None else time.monotonic() + max_wait
+        watch = self._watch(
+            call,
+            attribute=attribute,
+            until=until,
+            poll_interval=poll_interval,
+            max_wait=max_wait,
+            job_id=job_id,
+        )
+        for answer in watch:
+            pass  # the last answer ends the wait
+        return answer
+
+    def _watch(
+        self,
+        call: Callable[[], ResponseT],
+        *,
+        attribute: str,
+        until: tuple[object, ...],
+        poll_interval: float,
+        max_wait: float | None,
+        job_id: object,
+    ) -> Iterator[ResponseT]:
+        """Each answer of `call()`, called `poll_interval` seconds apart, up to the one whose
+        `attribute` is one of `until`; WaitTimeoutError after `max_wait` seconds."""
+        wait = _Wait(attribute, until, poll_interval, max_wait, job_id)
         while True:
             answer = call()
-            if _wait_is_over(answer, attribute, until, poll_interval, deadline, max_wait):
-                return answer
+            yield answer
+            if wait.is_over(answer):
+                return
             time.sleep(poll_interval)
 
     def _collect(
@@ -1332,17 +1398,21 @@ class SyncAPIClient(SyncGenericCalls, BaseClient):
         following: Callable[[Any], ResponseT],
         max_pages: int | None,
         max_results: int | None,
+        max_time: float | None = None,
+        final: bool = True,
     ) -> ResponseT:
         """`first` with the items of every following page in its `items_attribute`, up to
-        `max_pages` pages and `max_results` items; `following(next)` is the page after a page
-        whose `next_attribute` is `next`. See `_collected`."""
-        page, pages, items = first, 1, list(getattr(first, items_attribute) or [])
-        cursors = PageCursors("collecting pages")
-        while _wants_more(page, next_attribute, cursors, pages, len(items), max_pages, max_results):
-            page = following(getattr(page, next_attribute))
-            pages += 1
-            items.extend(getattr(page, items_attribute) or [])
-        return _collected(first, page, items, items_attribute, next_attribute, max_results)
+        `max_pages` pages, `max_results` items and `max_time` seconds; `following(next)` is the
+        page after a page whose `next_attribute` is `next`; `final`: the answer will not change
+        (see `_Collection`)."""
+        if _raw_response.get() or _streaming_response.get():
+            return first  # a with_raw_response (or streaming) call: the first page's response
+        collection = _Collection(
+            first, items_attribute, next_attribute, max_pages, max_results, max_time, final
+        )
+        while (cursor := collection.next_cursor()) is not None:
+            collection.add(following(cursor))
+        return cast(ResponseT, collection.collected())
 
     def _run(
         self, endpoint: Endpoint[Any], call: Call, *, stream: bool
@@ -1442,14 +1512,40 @@ class AsyncAPIClient(AsyncGenericCalls, BaseClient):
         until: tuple[object, ...],
         poll_interval: float,
         max_wait: float | None,
+        job_id: object,
     ) -> ResponseT:
         """`await call()` again and again, `poll_interval` seconds apart, until the answer's
         `attribute` is one of `until`; WaitTimeoutError after `max_wait` seconds."""
-        deadline = None if max_wait is None else time.monotonic() + max_wait
+        watch = self._watch(
+            call,
+            attribute=attribute,
+            until=until,
+            poll_interval=poll_interval,
+            max_wait=max_wait,
+            job_id=job_id,
+        )
+        async for answer in watch:
+            pass  # the last answer ends the wait
+        return answer
+
+    async def _watch(
+        self,
+        call: Callable[[], Awaitable[ResponseT]],
+        *,
+        attribute: str,
+        until: tuple[object, ...],
+        poll_interval: float,
+        max_wait: float | None,
+        job_id: object,
+    ) -> AsyncIterator[ResponseT]:
+        """Each answer of `await call()`, called `poll_interval` seconds apart, up to the one
+        whose `attribute` is one of `until`; WaitTimeoutError after `max_wait` seconds."""
+        wait = _Wait(attribute, until, poll_interval, max_wait, job_id)
         while True:
             answer = await call()
-            if _wait_is_over(answer, attribute, until, poll_interval, deadline, max_wait):
-                return answer
+            yield answer
+            if wait.is_over(answer):
+                return
             await _sleep(poll_interval)
 
     async def _collect(
@@ -1461,17 +1557,21 @@ class AsyncAPIClient(AsyncGenericCalls, BaseClient):
         following: Callable[[Any], Awaitable[ResponseT]],
         max_pages: int | None,
         max_results: int | None,
+        max_time: float | None = None,
+        final: bool = True,
     ) -> ResponseT:
         """`first` with the items of every following page in its `items_attribute`, up to
-        `max_pages` pages and `max_results` items; `following(next)` is the page after a page
-        whose `next_attribute` is `next`. See `_collected`."""
-        page, pages, items = first, 1, list(getattr(first, items_attribute) or [])
-        cursors = PageCursors("collecting pages")
-        while _wants_more(page, next_attribute, cursors, pages, len(items), max_pages, max_results):
-            page = await following(getattr(page, next_attribute))
-            pages += 1
-            items.extend(getattr(page, items_attribute) or [])
-        return _collected(first, page, items, items_attribute, next_attribute, max_results)
+        `max_pages` pages, `max_results` items and `max_time` seconds; `following(next)` is the
+        page after a page whose `next_attribute` is `next`; `final`: the answer will not change
+        (see `_Collection`)."""
+        if _raw_response.get() or _streaming_response.get():
+            return first  # a with_raw_response (or streaming) call: the first page's response
+        collection = _Collection(
+            first, items_attribute, next_attribute, max_pages, max_results, max_time, final
+        )
+        while (cursor := collection.next_cursor()) is not None:
+            collection.add(await following(cursor))
+        return cast(ResponseT, collection.collected())
 
     async def _send_generic(
         self,
@@ -1673,25 +1773,39 @@ def _configure_logging() -> None:
         logger.setLevel(logging.DEBUG if level == "debug" else logging.INFO)
 
 
-def _wait_is_over(
-    answer: object,
-    attribute: str,
-    until: tuple[object, ...],
-    poll_interval: float,
-    deadline: float | None,
-    max_wait: float | None,
-) -> bool:
-    """Whether `answer` ends a wait; WaitTimeoutError when another call would come too late."""
-    value = getattr(answer, attribute, None)
-    if value in until:
-        return True
-    if deadline is not None and time.monotonic() + poll_interval > deadline:
-        raise WaitTimeoutError(
-            f"{attribute} is still {value!r} after {max_wait} s (waiting for one of {list(until)})",
-            last=answer,
-        )
-    logger.debug("%s is %r; calling again in %s s", attribute, value, poll_interval)
-    return False
+class _Wait:
+    """What ends a wait: an answer whose `attribute` is one of `until`; or, when another call
+    would come after `max_wait` seconds, WaitTimeoutError."""
+
+    def __init__(
+        self,
+        attribute: str,
+        until: tuple[object, ...],
+        poll_interval: float,
+        max_wait: float | None,
+        job_id: object,
+    ) -> None:
+        self._attribute, self._until, self._poll_interval = attribute, until, poll_interval
+        self._max_wait, self._job_id = max_wait, job_id
+        self._started = time.monotonic()
+
+    def is_over(self, answer: object) -> bool:
+        value = getattr(answer, self._attribute, None)
+        if value in self._until:
+            return True
+        elapsed = time.monotonic() - self._started
+        if self._max_wait is not None and elapsed + self._poll_interval > self._max_wait:
+            job = "" if self._job_id is None else f"job {self._job_id!r}: "
+            raise WaitTimeoutError(
+                f"{job}{self._attribute} is still {value!r} after {elapsed:.1f} s, and the next"
+                f" call would come after the {self._max_wait} s allowed (waiting for one of"
+                f" {list(self._until)})",
+                last=answer,
+                job_id=self._job_id,
+                elapsed=elapsed,
+            )
+        logger.debug("%s is %r; calling again in %s s", self._attribute, value, self._poll_interval)
+        return False
 
 
 class PageCursors:
@@ -1713,40 +1827,64 @@ class PageCursors:
         self._seen.add(key)
 
 
-def _wants_more(
-    page: object,
-    next_attribute: str,
-    cursors: PageCursors,
-    pages: int,
-    items: int,
-    max_pages: int | None,
-    max_results: int | None,
-) -> bool:
-    """Whether to fetch the page after `page`: there is one, not seen before, and no limit is
-    reached."""
-    cursor = getattr(page, next_attribute)
-    wanted = (
-        bool(cursor)
-        and (max_pages is None or pages < max_pages)
-        and (max_results is None or items < max_results)
-    )
-    if wanted:
-        cursors.add(cursor)
-    return wanted
+class _Collection:
+    """The pages of an answer collected so far, and whether to fetch another: there is one,
+    not seen before, and no limit (pages, items, seconds) is reached. Unless the answer is
+    `final`, an empty page that points to itself ends it too: a job still running has no more
+    yet, and that page is where to go on."""
 
+    def __init__(
+        self,
+        first: ResponseT,
+        items_attribute: str,
+        next_attribute: str,
+        max_pages: int | None,
+        max_results: int | None,
+        max_time: float | None,
+        final: bool,
+    ) -> None:
+        self._first: Any = first
+        self._final = final
+        self._last: Any = first
+        self._items_attribute, self._next_attribute = items_attribute, next_attribute
+        self._items = list(getattr(first, items_attribute) or [])
+        self._pages, self._max_pages, self._max_results = 1, max_pages, max_results
+        self._deadline = None if max_time is None else time.monotonic() + max_time
+        self._cursors = PageCursors("collecting pages")
+        self._fetched: object = None
+        """The cursor the last page was fetched with."""
 
-def _collected(
-    first: ResponseT,
-    last: ResponseT,
-    items: list[Any],
-    items_attribute: str,
-    next_attribute: str,
-    max_results: int | None,
-) -> ResponseT:
-    """The first answer holding every collected item (no more than `max_results`); its
-    `next_attribute` is the last page's: None when every page was collected, else where to go on."""
-    update = {items_attribute: items[:max_results], next_attribute: getattr(last, next_attribute)}
-    return cast(ResponseT, cast("pydantic.BaseModel", first).model_copy(update=update))
+    def next_cursor(self) -> object | None:
+        """The next page's cursor (or URL), when it is to be fetched; else None."""
+        cursor: object = getattr(self._last, self._next_attribute)
+        empty = not getattr(self._last, self._items_attribute)
+        if not self._final and cursor == self._fetched and empty:
+            return None
+        wanted = (
+            bool(cursor)
+            and (self._max_pages is None or self._pages < self._max_pages)
+            and (self._max_results is None or len(self._items) < self._max_results)
+            and (self._deadline is None or time.monotonic() < self._deadline)
+        )
+        if not wanted:
+            return None
+        self._cursors.add(cursor)
+        self._fetched = cursor
+        return cursor
+
+    def add(self, page: object) -> None:
+        self._last = page
+        self._pages += 1
+        self._items.extend(getattr(page, self._items_attribute) or [])
+
+    def collected(self) -> Any:
+        """The first answer holding every collected item (no more than `max_results`); its
+        next-page field is the last page's: None when every page was read, else where to go on."""
+        update = {
+            self._items_attribute: self._items[: self._max_results],
+            self._next_attribute: getattr(self._last, self._next_attribute),
+        }
+        return cast("pydantic.BaseModel", self._first).model_copy(update=update)
 
 
 def job_id(value: IdT | None) -> IdT:

@@ -7,21 +7,31 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from .bakes import AsyncBakesResource, BakesResource
     from .exports import AsyncExportsResource, ExportsResource
     from .renders import AsyncRendersResource, RendersResource
+    from .stills import AsyncStillsResource, StillsResource
 
 _MODULES: dict[str, str] = {
     "RendersResource": "renders",
     "AsyncRendersResource": "renders",
     "ExportsResource": "exports",
     "AsyncExportsResource": "exports",
+    "StillsResource": "stills",
+    "AsyncStillsResource": "stills",
+    "BakesResource": "bakes",
+    "AsyncBakesResource": "bakes",
 }
 
 __all__ = [
+    "AsyncBakesResource",
     "AsyncExportsResource",
     "AsyncRendersResource",
+    "AsyncStillsResource",
+    "BakesResource",
     "ExportsResource",
     "RendersResource",
+    "StillsResource",
 ]
 
 

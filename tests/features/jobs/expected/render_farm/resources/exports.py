@@ -100,8 +100,8 @@ class ExportsResource(SyncAPIResource):
           The arguments of `start_export` (its per-call options go with that call only, not with the
               calls that wait), and:
           poll_interval: Seconds between calls.
-          max_wait: Give up after this many seconds, raising `WaitTimeoutError` (its `last` is the
-              last answer). None waits as long as it takes.
+          max_wait: Give up after this many seconds, raising `WaitTimeoutError` (a `TimeoutError`;
+              its `job_id`, `elapsed` and `last`, the last answer). None waits as long as it takes.
           max_pages: Read no more than this many pages.
           max_results: Keep no more than this many items. When a limit stops the collection, the
               answer's next-page field says where to go on; else it is None.
@@ -164,8 +164,8 @@ class ExportsResource(SyncAPIResource):
         Args:
           The arguments of `get_export`, and:
           poll_interval: Seconds between calls.
-          max_wait: Give up after this many seconds, raising `WaitTimeoutError` (its `last` is the
-              last answer). None waits as long as it takes.
+          max_wait: Give up after this many seconds, raising `WaitTimeoutError` (a `TimeoutError`;
+              its `job_id`, `elapsed` and `last`, the last answer). None waits as long as it takes.
           max_pages: Read no more than this many pages.
           max_results: Keep no more than this many items. When a limit stops the collection, the
               answer's next-page field says where to go on; else it is None.
@@ -184,6 +184,7 @@ class ExportsResource(SyncAPIResource):
             until=("finished",),
             poll_interval=poll_interval,
             max_wait=max_wait,
+            job_id=export_id,
         )
         return self._client._collect(
             _answer,
@@ -310,8 +311,8 @@ class AsyncExportsResource(AsyncAPIResource):
           The arguments of `start_export` (its per-call options go with that call only, not with the
               calls that wait), and:
           poll_interval: Seconds between calls.
-          max_wait: Give up after this many seconds, raising `WaitTimeoutError` (its `last` is the
-              last answer). None waits as long as it takes.
+          max_wait: Give up after this many seconds, raising `WaitTimeoutError` (a `TimeoutError`;
+              its `job_id`, `elapsed` and `last`, the last answer). None waits as long as it takes.
           max_pages: Read no more than this many pages.
           max_results: Keep no more than this many items. When a limit stops the collection, the
               answer's next-page field says where to go on; else it is None.
@@ -374,8 +375,8 @@ class AsyncExportsResource(AsyncAPIResource):
         Args:
           The arguments of `get_export`, and:
           poll_interval: Seconds between calls.
-          max_wait: Give up after this many seconds, raising `WaitTimeoutError` (its `last` is the
-              last answer). None waits as long as it takes.
+          max_wait: Give up after this many seconds, raising `WaitTimeoutError` (a `TimeoutError`;
+              its `job_id`, `elapsed` and `last`, the last answer). None waits as long as it takes.
           max_pages: Read no more than this many pages.
           max_results: Keep no more than this many items. When a limit stops the collection, the
               answer's next-page field says where to go on; else it is None.
@@ -394,6 +395,7 @@ class AsyncExportsResource(AsyncAPIResource):
             until=("finished",),
             poll_interval=poll_interval,
             max_wait=max_wait,
+            job_id=export_id,
         )
         return await self._client._collect(
             _answer,

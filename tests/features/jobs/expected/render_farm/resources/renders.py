@@ -137,8 +137,8 @@ class RendersResource(SyncAPIResource):
           The arguments of `start_render` (its per-call options go with that call only, not with the
               calls that wait), and:
           poll_interval: Seconds between calls.
-          max_wait: Give up after this many seconds, raising `WaitTimeoutError` (its `last` is the
-              last answer). None waits as long as it takes.
+          max_wait: Give up after this many seconds, raising `WaitTimeoutError` (a `TimeoutError`;
+              its `job_id`, `elapsed` and `last`, the last answer). None waits as long as it takes.
           max_pages: Read no more than this many pages.
           max_results: Keep no more than this many items. When a limit stops the collection, the
               answer's next-page field says where to go on; else it is None.
@@ -206,8 +206,8 @@ class RendersResource(SyncAPIResource):
         Args:
           The arguments of `get_render`, and:
           poll_interval: Seconds between calls.
-          max_wait: Give up after this many seconds, raising `WaitTimeoutError` (its `last` is the
-              last answer). None waits as long as it takes.
+          max_wait: Give up after this many seconds, raising `WaitTimeoutError` (a `TimeoutError`;
+              its `job_id`, `elapsed` and `last`, the last answer). None waits as long as it takes.
           max_pages: Read no more than this many pages.
           max_results: Keep no more than this many items. When a limit stops the collection, the
               answer's next-page field says where to go on; else it is None.
@@ -225,6 +225,7 @@ class RendersResource(SyncAPIResource):
             until=("done", "failed"),
             poll_interval=poll_interval,
             max_wait=max_wait,
+            job_id=render_id,
         )
         return self._client._collect(
             _answer,
@@ -381,8 +382,8 @@ class AsyncRendersResource(AsyncAPIResource):
           The arguments of `start_render` (its per-call options go with that call only, not with the
               calls that wait), and:
           poll_interval: Seconds between calls.
-          max_wait: Give up after this many seconds, raising `WaitTimeoutError` (its `last` is the
-              last answer). None waits as long as it takes.
+          max_wait: Give up after this many seconds, raising `WaitTimeoutError` (a `TimeoutError`;
+              its `job_id`, `elapsed` and `last`, the last answer). None waits as long as it takes.
           max_pages: Read no more than this many pages.
           max_results: Keep no more than this many items. When a limit stops the collection, the
               answer's next-page field says where to go on; else it is None.
@@ -450,8 +451,8 @@ class AsyncRendersResource(AsyncAPIResource):
         Args:
           The arguments of `get_render`, and:
           poll_interval: Seconds between calls.
-          max_wait: Give up after this many seconds, raising `WaitTimeoutError` (its `last` is the
-              last answer). None waits as long as it takes.
+          max_wait: Give up after this many seconds, raising `WaitTimeoutError` (a `TimeoutError`;
+              its `job_id`, `elapsed` and `last`, the last answer). None waits as long as it takes.
           max_pages: Read no more than this many pages.
           max_results: Keep no more than this many items. When a limit stops the collection, the
               answer's next-page field says where to go on; else it is None.
@@ -469,6 +470,7 @@ class AsyncRendersResource(AsyncAPIResource):
             until=("done", "failed"),
             poll_interval=poll_interval,
             max_wait=max_wait,
+            job_id=render_id,
         )
         return await self._client._collect(
             _answer,

@@ -11,8 +11,10 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .frame import Frame
+    from .get_bake import GetBakeResponse
     from .get_export import GetExportResponse
     from .get_render import GetRenderResponse
+    from .start_bake import StartBakeResponse
     from .start_export import StartExportResponse
     from .start_render import (
         StartRenderRequestChecksItem,
@@ -28,12 +30,16 @@ _MODULES: dict[str, str] = {
     "GetRenderResponse": "get_render",
     "StartExportResponse": "start_export",
     "GetExportResponse": "get_export",
+    "StartBakeResponse": "start_bake",
+    "GetBakeResponse": "get_bake",
 }
 
 __all__ = [
     "Frame",
+    "GetBakeResponse",
     "GetExportResponse",
     "GetRenderResponse",
+    "StartBakeResponse",
     "StartExportResponse",
     "StartRenderRequestChecksItem",
     "StartRenderRequestChecksItemParam",

@@ -238,8 +238,8 @@ class StoreResource(SyncAPIResource):
         Args:
           The arguments of `get_adoption`, and:
           poll_interval: Seconds between calls.
-          max_wait: Give up after this many seconds, raising `WaitTimeoutError` (its `last` is the
-              last answer). None waits as long as it takes.
+          max_wait: Give up after this many seconds, raising `WaitTimeoutError` (a `TimeoutError`;
+              its `job_id`, `elapsed` and `last`, the last answer). None waits as long as it takes.
         """
         return self._client._wait(
             lambda: self.get_adoption(
@@ -253,6 +253,7 @@ class StoreResource(SyncAPIResource):
             until=("approved", "rejected"),
             poll_interval=poll_interval,
             max_wait=max_wait,
+            job_id=adoption_id,
         )
 
     def get_inventory(
@@ -472,8 +473,8 @@ class AsyncStoreResource(AsyncAPIResource):
         Args:
           The arguments of `get_adoption`, and:
           poll_interval: Seconds between calls.
-          max_wait: Give up after this many seconds, raising `WaitTimeoutError` (its `last` is the
-              last answer). None waits as long as it takes.
+          max_wait: Give up after this many seconds, raising `WaitTimeoutError` (a `TimeoutError`;
+              its `job_id`, `elapsed` and `last`, the last answer). None waits as long as it takes.
         """
         return await self._client._wait(
             lambda: self.get_adoption(
@@ -487,6 +488,7 @@ class AsyncStoreResource(AsyncAPIResource):
             until=("approved", "rejected"),
             poll_interval=poll_interval,
             max_wait=max_wait,
+            job_id=adoption_id,
         )
 
     async def get_inventory(
