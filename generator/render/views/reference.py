@@ -142,11 +142,9 @@ def _method_view(
 
 
 def _companions(operation: Operation) -> list[str]:
-    """The methods the operation has besides its own: waiting, paging, its job, its stream twin."""
-    added = (operation.wait, operation.pages, operation.job)
-    names = [extension.name for extension in added if extension is not None and extension.name]
+    """The methods the operation has besides its own: its extensions' and its stream twin."""
     twin = operation.stream_flag.twin if operation.stream_flag is not None else None
-    return names + ([twin] if twin else [])
+    return operation.added_methods + ([twin] if twin else [])
 
 
 def _type_view(named: NamedType) -> TypeView:
