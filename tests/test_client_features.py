@@ -672,7 +672,7 @@ def test_path_parameters_are_positional_or_keyword(
     assert [r.path for r in server.requests[:5]] == ["/pets/7"] * 4 + ["/adoptions/a1"]
     kinds = {name: p.kind.name for name, p in inspect.signature(client.pets.get_pet).parameters.items()}
     assert kinds == {"pet_id": "POSITIONAL_OR_KEYWORD"} | {
-        name: "KEYWORD_ONLY" for name in ("extra_headers", "extra_query", "extra_body", "timeout")
+        name: "KEYWORD_ONLY" for name in ("extra_headers", "extra_query", "extra_body", "timeout", "base_url")
     }
     # several, in the order of the path, whatever the order of their declarations
     wire = import_client(FEATURES / "wire" / "expected", "wire").Wire(base_url=server.url)
@@ -715,7 +715,7 @@ def test_per_call_options_have_one_name_in_every_method(import_client: Importer,
                 assert http_timeout in (["timeout"], ["request_timeout"]), (class_name, method_name)
                 options = [name for name in parameters if name in ("extra_headers", "extra_query", "extra_body")]
                 assert options == ["extra_headers", "extra_query", "extra_body"], (class_name, method_name)
-                assert list(parameters)[-1] == http_timeout[0]
+                assert list(parameters)[-2:] == [http_timeout[0], "base_url"]
                 assert all(parameters[name].kind.name == "KEYWORD_ONLY" for name in options + http_timeout)
 
 

@@ -142,6 +142,22 @@ def test_base_url_for_one_call(media: ModuleType, hosts: dict[str, TestServer]) 
     assert landed(hosts) == {"elsewhere": ["/uploads"], "uploads": ["/up/uploads"]}
 
 
+def test_base_url_as_an_option_of_one_call(media: ModuleType, hosts: dict[str, TestServer]) -> None:
+    """`base_url=` on a method: that call goes there (over the operation's own server too),
+    sync and async; the next call goes where it would have."""
+    reply_everywhere(hosts)
+    client = media.Media()
+    client.media.upload(base_url=hosts["elsewhere"].url + "/")
+    client.media.upload()
+
+    async def main() -> None:
+        async with media.AsyncMedia() as async_client:
+            await async_client.media.upload(base_url=hosts["elsewhere"].url + "/v9")
+
+    asyncio.run(main())
+    assert landed(hosts) == {"elsewhere": ["/uploads", "/v9/uploads"], "uploads": ["/up/uploads"]}
+
+
 def test_what_a_call_cannot_choose_is_a_warning_and_an_error_under_strict(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -93,6 +93,7 @@ def test_options_rename_a_jobs_waiting_options(tmp_path: Path) -> None:
         "extra_query": "extra_query",
         "extra_body": "extra_body",
         "timeout": "request_timeout",
+        "base_url": "base_url",
         "poll_interval": "poll_interval",
         "max_wait": "timeout",
         "max_pages": "pages",

@@ -363,7 +363,9 @@ def test_every_name_calls_every_operation(every_name: Path, import_client: Impor
     everything = client.everything.everything
     parameters = inspect.signature(everything).parameters
     integers = [name for name, parameter in parameters.items() if parameter.annotation.startswith("int ")]
-    strings = [name for name, parameter in parameters.items() if parameter.annotation.startswith("str ")]
+    strings = [  # the per-call option base_url= besides
+        name for name, parameter in parameters.items() if parameter.annotation.startswith("str ") and name != "base_url"
+    ]
     assert len(integers) == len(strings) == len(NAMES)
     result = everything(**dict.fromkeys(integers, 1), **dict.fromkeys(strings, "s"))
     request = server.requests[-1]

@@ -27,7 +27,7 @@ HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "tra
 # method of every client: a parameter or body field of the same name takes its location as a
 # prefix instead (`body_timeout`, `query_extra_query`), as does any name already taken; but for
 # `timeout`, which an argument of the spec keeps where an extension says so (`ir/extensions.py`).
-REQUEST_OPTIONS = ("extra_headers", "extra_query", "extra_body", "timeout")
+REQUEST_OPTIONS = ("extra_headers", "extra_query", "extra_body", "timeout", "base_url")
 
 
 class RawOperation(NamedTuple):

@@ -102,7 +102,8 @@ PER_CALL_OPTIONS = """Every method of its resources also takes these keyword arg
   extra_headers: Headers to add to the request's, or to replace them.
   extra_query: Query parameters to add to the request's.
   extra_body: Properties to add to a JSON body, or fields to a form.
-  timeout: Seconds (or an httpx.Timeout) for this call instead of the client's."""
+  timeout: Seconds (or an httpx.Timeout) for this call instead of the client's.
+  base_url: This call's base URL instead of the client's."""
 
 
 @dataclass

@@ -66,6 +66,7 @@ class ScrapingResource(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> StopInteractiveScrapeBrowserSessionResponse:
         """Stop the interactive browser session associated with a scrape job
 
@@ -84,6 +85,7 @@ class ScrapingResource(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
         )
 
@@ -128,6 +130,7 @@ class AsyncScrapingResource(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> StopInteractiveScrapeBrowserSessionResponse:
         """Stop the interactive browser session associated with a scrape job
 
@@ -146,6 +149,7 @@ class AsyncScrapingResource(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
         )
 

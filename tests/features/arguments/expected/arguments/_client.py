@@ -66,6 +66,7 @@ class Arguments(SyncAPIClient):
       extra_query: Query parameters to add to the request's.
       extra_body: Properties to add to a JSON body, or fields to a form.
       timeout: Seconds (or an httpx.Timeout) for this call instead of the client's.
+      base_url: This call's base URL instead of the client's.
     """
 
     def __init__(
@@ -151,6 +152,7 @@ class AsyncArguments(AsyncAPIClient):
       extra_query: Query parameters to add to the request's.
       extra_body: Properties to add to a JSON body, or fields to a form.
       timeout: Seconds (or an httpx.Timeout) for this call instead of the client's.
+      base_url: This call's base URL instead of the client's.
     """
 
     def __init__(

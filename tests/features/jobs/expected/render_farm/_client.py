@@ -78,6 +78,7 @@ class RenderFarm(SyncAPIClient):
       extra_query: Query parameters to add to the request's.
       extra_body: Properties to add to a JSON body, or fields to a form.
       timeout: Seconds (or an httpx.Timeout) for this call instead of the client's.
+      base_url: This call's base URL instead of the client's.
     """
 
     def __init__(
@@ -203,6 +204,7 @@ class AsyncRenderFarm(AsyncAPIClient):
       extra_query: Query parameters to add to the request's.
       extra_body: Properties to add to a JSON body, or fields to a form.
       timeout: Seconds (or an httpx.Timeout) for this call instead of the client's.
+      base_url: This call's base URL instead of the client's.
     """
 
     def __init__(

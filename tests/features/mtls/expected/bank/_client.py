@@ -83,6 +83,7 @@ class Bank(SyncAPIClient):
       extra_query: Query parameters to add to the request's.
       extra_body: Properties to add to a JSON body, or fields to a form.
       timeout: Seconds (or an httpx.Timeout) for this call instead of the client's.
+      base_url: This call's base URL instead of the client's.
     """
 
     def __init__(
@@ -164,6 +165,7 @@ class AsyncBank(AsyncAPIClient):
       extra_query: Query parameters to add to the request's.
       extra_body: Properties to add to a JSON body, or fields to a form.
       timeout: Seconds (or an httpx.Timeout) for this call instead of the client's.
+      base_url: This call's base URL instead of the client's.
     """
 
     def __init__(

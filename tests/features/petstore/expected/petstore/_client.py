@@ -99,6 +99,7 @@ class Petstore(SyncAPIClient):
       extra_query: Query parameters to add to the request's.
       extra_body: Properties to add to a JSON body, or fields to a form.
       timeout: Seconds (or an httpx.Timeout) for this call instead of the client's.
+      base_url: This call's base URL instead of the client's.
     """
 
     def __init__(
@@ -193,6 +194,7 @@ class AsyncPetstore(AsyncAPIClient):
       extra_query: Query parameters to add to the request's.
       extra_body: Properties to add to a JSON body, or fields to a form.
       timeout: Seconds (or an httpx.Timeout) for this call instead of the client's.
+      base_url: This call's base URL instead of the client's.
     """
 
     def __init__(

@@ -281,6 +281,8 @@ class Call:
     timeout: Timeout | NotGiven = NOT_GIVEN
     url: str | None = None
     """A whole URL the API gave (a next page's), instead of the endpoint's path."""
+    base_url: str | httpx.URL | None = None
+    """This call's base URL instead of the client's (and of its operation's own server)."""
 
 
 @dataclass(frozen=True)
@@ -792,7 +794,12 @@ class BaseClient:
             url = call.url
         else:
             path = _wire.expand_path(endpoint.path, call.path, encodings.get("path", _NONE))
-            url = self._endpoint_base_url(endpoint) + path
+            base = (
+                self._endpoint_base_url(endpoint)
+                if call.base_url is None
+                else str(call.base_url).rstrip("/")
+            )
+            url = base + path
         if query_items:
             url += ("&" if "?" in url else "?") + "&".join(query_items)
         return http.build_request(

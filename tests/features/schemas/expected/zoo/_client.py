@@ -65,6 +65,7 @@ class Zoo(SyncAPIClient):
       extra_query: Query parameters to add to the request's.
       extra_body: Properties to add to a JSON body, or fields to a form.
       timeout: Seconds (or an httpx.Timeout) for this call instead of the client's.
+      base_url: This call's base URL instead of the client's.
     """
 
     def __init__(
@@ -161,6 +162,7 @@ class AsyncZoo(AsyncAPIClient):
       extra_query: Query parameters to add to the request's.
       extra_body: Properties to add to a JSON body, or fields to a form.
       timeout: Seconds (or an httpx.Timeout) for this call instead of the client's.
+      base_url: This call's base URL instead of the client's.
     """
 
     def __init__(

@@ -72,6 +72,7 @@ class BakesResource(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         request_timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> StartBakeResponse:
         """Bake a scene's lighting"""
         return self._client._request(
@@ -82,6 +83,7 @@ class BakesResource(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=request_timeout,
+                base_url=base_url,
             ),
         )
 
@@ -97,6 +99,7 @@ class BakesResource(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         request_timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> GetBakeResponse:
         """Start a job with `start_bake`, wait until it ends with `get_bake_until_done`, and
         return the answer with the items of every page.
@@ -118,6 +121,7 @@ class BakesResource(SyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             request_timeout=request_timeout,
+            base_url=base_url,
         )
         return self.get_bake_until_done(
             bake_id=job_id(_job.id),
@@ -139,6 +143,7 @@ class BakesResource(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> GetBakeResponse:
         """A bake's status, with every page of its frames
 
@@ -159,6 +164,7 @@ class BakesResource(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
         )
         if not all_pages:
@@ -175,6 +181,7 @@ class BakesResource(SyncAPIResource):
                     extra_query=extra_query,
                     extra_body=extra_body,
                     timeout=timeout,
+                    base_url=base_url,
                 ),
             ),
             max_pages=max_pages,
@@ -195,6 +202,7 @@ class BakesResource(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> GetBakeResponse:
         """Call `get_bake` until `status` is `"done"` or `"failed"` or `"cancelled"`, and return
         that answer with the items of every page in its `frames`.
@@ -216,6 +224,7 @@ class BakesResource(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
                 all_pages=False,
             ),
             attribute="status",
@@ -236,6 +245,7 @@ class BakesResource(SyncAPIResource):
                     extra_query=extra_query,
                     extra_body=extra_body,
                     timeout=timeout,
+                    base_url=base_url,
                 ),
             ),
             max_pages=max_pages,
@@ -252,6 +262,7 @@ class BakesResource(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> Iterator[GetBakeResponse]:
         """Call `get_bake` every poll interval and yield each answer (with every page, where it
         collects them), until `status` is `"done"` or `"failed"` or `"cancelled"`; the last answer
@@ -270,6 +281,7 @@ class BakesResource(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
             attribute="status",
             until=("done", "failed", "cancelled"),
@@ -286,6 +298,7 @@ class BakesResource(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> Iterator[Frame]:
         """Call `get_bake` and yield the items of its answer's `frames`, then those of the page
         at its `next` URL, and so on while there is one.
@@ -300,6 +313,7 @@ class BakesResource(SyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
+            base_url=base_url,
             all_pages=False,
         )
         _cursors = PageCursors("iter_get_bake")
@@ -316,6 +330,7 @@ class BakesResource(SyncAPIResource):
                     extra_query=extra_query,
                     extra_body=extra_body,
                     timeout=timeout,
+                    base_url=base_url,
                 ),
             )
 
@@ -327,6 +342,7 @@ class BakesResource(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> GetBakeResponse:
         """The page at `next_url`, the `next` of an answer of `get_bake` (absolute, or relative
         to the API; never on another origin), as one answer.
@@ -339,6 +355,7 @@ class BakesResource(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
         )
 
@@ -381,6 +398,7 @@ class AsyncBakesResource(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         request_timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> StartBakeResponse:
         """Bake a scene's lighting"""
         return await self._client._request(
@@ -391,6 +409,7 @@ class AsyncBakesResource(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=request_timeout,
+                base_url=base_url,
             ),
         )
 
@@ -406,6 +425,7 @@ class AsyncBakesResource(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         request_timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> GetBakeResponse:
         """Start a job with `start_bake`, wait until it ends with `get_bake_until_done`, and
         return the answer with the items of every page.
@@ -427,6 +447,7 @@ class AsyncBakesResource(AsyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             request_timeout=request_timeout,
+            base_url=base_url,
         )
         return await self.get_bake_until_done(
             bake_id=job_id(_job.id),
@@ -448,6 +469,7 @@ class AsyncBakesResource(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> GetBakeResponse:
         """A bake's status, with every page of its frames
 
@@ -468,6 +490,7 @@ class AsyncBakesResource(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
         )
         if not all_pages:
@@ -484,6 +507,7 @@ class AsyncBakesResource(AsyncAPIResource):
                     extra_query=extra_query,
                     extra_body=extra_body,
                     timeout=timeout,
+                    base_url=base_url,
                 ),
             ),
             max_pages=max_pages,
@@ -504,6 +528,7 @@ class AsyncBakesResource(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> GetBakeResponse:
         """Call `get_bake` until `status` is `"done"` or `"failed"` or `"cancelled"`, and return
         that answer with the items of every page in its `frames`.
@@ -525,6 +550,7 @@ class AsyncBakesResource(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
                 all_pages=False,
             ),
             attribute="status",
@@ -545,6 +571,7 @@ class AsyncBakesResource(AsyncAPIResource):
                     extra_query=extra_query,
                     extra_body=extra_body,
                     timeout=timeout,
+                    base_url=base_url,
                 ),
             ),
             max_pages=max_pages,
@@ -561,6 +588,7 @@ class AsyncBakesResource(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> AsyncIterator[GetBakeResponse]:
         """Call `get_bake` every poll interval and yield each answer (with every page, where it
         collects them), until `status` is `"done"` or `"failed"` or `"cancelled"`; the last answer
@@ -580,6 +608,7 @@ class AsyncBakesResource(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
             attribute="status",
             until=("done", "failed", "cancelled"),
@@ -597,6 +626,7 @@ class AsyncBakesResource(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> AsyncIterator[Frame]:
         """Call `get_bake` and yield the items of its answer's `frames`, then those of the page
         at its `next` URL, and so on while there is one.
@@ -611,6 +641,7 @@ class AsyncBakesResource(AsyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
+            base_url=base_url,
             all_pages=False,
         )
         _cursors = PageCursors("iter_get_bake")
@@ -628,6 +659,7 @@ class AsyncBakesResource(AsyncAPIResource):
                     extra_query=extra_query,
                     extra_body=extra_body,
                     timeout=timeout,
+                    base_url=base_url,
                 ),
             )
 
@@ -639,6 +671,7 @@ class AsyncBakesResource(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> GetBakeResponse:
         """The page at `next_url`, the `next` of an answer of `get_bake` (absolute, or relative
         to the API; never on another origin), as one answer.
@@ -651,6 +684,7 @@ class AsyncBakesResource(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
         )
 

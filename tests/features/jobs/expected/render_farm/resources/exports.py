@@ -69,6 +69,7 @@ class ExportsResource(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> StartExportResponse:
         """Export every frame rendered so far"""
         return self._client._request(
@@ -78,6 +79,7 @@ class ExportsResource(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
         )
 
@@ -92,6 +94,7 @@ class ExportsResource(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> GetExportResponse:
         """Start a job with `start_export`, wait until it ends with `get_export_until_done`, and
         return the answer with the items of every page.
@@ -112,6 +115,7 @@ class ExportsResource(SyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
+            base_url=base_url,
         )
         return self.get_export_until_done(
             export_id=job_id(_job.export_id),
@@ -130,6 +134,7 @@ class ExportsResource(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> GetExportResponse:
         """GET /exports/{exportId}"""
         return self._client._request(
@@ -141,6 +146,7 @@ class ExportsResource(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
         )
 
@@ -157,6 +163,7 @@ class ExportsResource(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> GetExportResponse:
         """Call `get_export` until `state` is `"finished"`, and return that answer with the items
         of every page in its `files`.
@@ -179,6 +186,7 @@ class ExportsResource(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
             attribute="state",
             until=("finished",),
@@ -197,6 +205,7 @@ class ExportsResource(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
             max_pages=max_pages,
             max_results=max_results,
@@ -211,6 +220,7 @@ class ExportsResource(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> Iterator[str]:
         """Call `get_export` and yield the items of its answer's `files`, then those of the call
         with its `cursor` as `cursor`, and so on while there is one.
@@ -226,6 +236,7 @@ class ExportsResource(SyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
+            base_url=base_url,
         )
         _cursors = PageCursors("iter_get_export")
         while True:
@@ -240,6 +251,7 @@ class ExportsResource(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             )
 
 
@@ -280,6 +292,7 @@ class AsyncExportsResource(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> StartExportResponse:
         """Export every frame rendered so far"""
         return await self._client._request(
@@ -289,6 +302,7 @@ class AsyncExportsResource(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
         )
 
@@ -303,6 +317,7 @@ class AsyncExportsResource(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> GetExportResponse:
         """Start a job with `start_export`, wait until it ends with `get_export_until_done`, and
         return the answer with the items of every page.
@@ -323,6 +338,7 @@ class AsyncExportsResource(AsyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
+            base_url=base_url,
         )
         return await self.get_export_until_done(
             export_id=job_id(_job.export_id),
@@ -341,6 +357,7 @@ class AsyncExportsResource(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> GetExportResponse:
         """GET /exports/{exportId}"""
         return await self._client._request(
@@ -352,6 +369,7 @@ class AsyncExportsResource(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
         )
 
@@ -368,6 +386,7 @@ class AsyncExportsResource(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> GetExportResponse:
         """Call `get_export` until `state` is `"finished"`, and return that answer with the items
         of every page in its `files`.
@@ -390,6 +409,7 @@ class AsyncExportsResource(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
             attribute="state",
             until=("finished",),
@@ -408,6 +428,7 @@ class AsyncExportsResource(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
             max_pages=max_pages,
             max_results=max_results,
@@ -422,6 +443,7 @@ class AsyncExportsResource(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> AsyncIterator[str]:
         """Call `get_export` and yield the items of its answer's `files`, then those of the call
         with its `cursor` as `cursor`, and so on while there is one.
@@ -437,6 +459,7 @@ class AsyncExportsResource(AsyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
+            base_url=base_url,
         )
         _cursors = PageCursors("iter_get_export")
         while True:
@@ -452,6 +475,7 @@ class AsyncExportsResource(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             )
 
 

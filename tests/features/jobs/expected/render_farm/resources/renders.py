@@ -84,6 +84,7 @@ class RendersResource(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> StartRenderResponse:
         """Start rendering a scene
 
@@ -109,6 +110,7 @@ class RendersResource(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
         )
 
@@ -129,6 +131,7 @@ class RendersResource(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> GetRenderResponse:
         """Start a job with `start_render`, wait until it ends with `wait_for_render`, and return
         the answer with the items of every page.
@@ -153,6 +156,7 @@ class RendersResource(SyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
+            base_url=base_url,
         )
         return self.wait_for_render(
             render_id=job_id(_job.id),
@@ -170,6 +174,7 @@ class RendersResource(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> GetRenderResponse:
         """A render's status and a page of its frames
 
@@ -184,6 +189,7 @@ class RendersResource(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
         )
 
@@ -199,6 +205,7 @@ class RendersResource(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> GetRenderResponse:
         """Call `get_render` until `status` is `"done"` or `"failed"`, and return that answer
         with the items of every page in its `frames`.
@@ -220,6 +227,7 @@ class RendersResource(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
             attribute="status",
             until=("done", "failed"),
@@ -239,6 +247,7 @@ class RendersResource(SyncAPIResource):
                     extra_query=extra_query,
                     extra_body=extra_body,
                     timeout=timeout,
+                    base_url=base_url,
                 ),
             ),
             max_pages=max_pages,
@@ -253,6 +262,7 @@ class RendersResource(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> Iterator[Frame]:
         """Call `get_render` and yield the items of its answer's `frames`, then those of the page
         at its `next` URL, and so on while there is one.
@@ -267,6 +277,7 @@ class RendersResource(SyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
+            base_url=base_url,
         )
         _cursors = PageCursors("iter_frames")
         while True:
@@ -282,6 +293,7 @@ class RendersResource(SyncAPIResource):
                     extra_query=extra_query,
                     extra_body=extra_body,
                     timeout=timeout,
+                    base_url=base_url,
                 ),
             )
 
@@ -329,6 +341,7 @@ class AsyncRendersResource(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> StartRenderResponse:
         """Start rendering a scene
 
@@ -354,6 +367,7 @@ class AsyncRendersResource(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
         )
 
@@ -374,6 +388,7 @@ class AsyncRendersResource(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> GetRenderResponse:
         """Start a job with `start_render`, wait until it ends with `wait_for_render`, and return
         the answer with the items of every page.
@@ -398,6 +413,7 @@ class AsyncRendersResource(AsyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
+            base_url=base_url,
         )
         return await self.wait_for_render(
             render_id=job_id(_job.id),
@@ -415,6 +431,7 @@ class AsyncRendersResource(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> GetRenderResponse:
         """A render's status and a page of its frames
 
@@ -429,6 +446,7 @@ class AsyncRendersResource(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
         )
 
@@ -444,6 +462,7 @@ class AsyncRendersResource(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> GetRenderResponse:
         """Call `get_render` until `status` is `"done"` or `"failed"`, and return that answer
         with the items of every page in its `frames`.
@@ -465,6 +484,7 @@ class AsyncRendersResource(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
             attribute="status",
             until=("done", "failed"),
@@ -484,6 +504,7 @@ class AsyncRendersResource(AsyncAPIResource):
                     extra_query=extra_query,
                     extra_body=extra_body,
                     timeout=timeout,
+                    base_url=base_url,
                 ),
             ),
             max_pages=max_pages,
@@ -498,6 +519,7 @@ class AsyncRendersResource(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> AsyncIterator[Frame]:
         """Call `get_render` and yield the items of its answer's `frames`, then those of the page
         at its `next` URL, and so on while there is one.
@@ -512,6 +534,7 @@ class AsyncRendersResource(AsyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
+            base_url=base_url,
         )
         _cursors = PageCursors("iter_frames")
         while True:
@@ -528,6 +551,7 @@ class AsyncRendersResource(AsyncAPIResource):
                     extra_query=extra_query,
                     extra_body=extra_body,
                     timeout=timeout,
+                    base_url=base_url,
                 ),
             )
 

@@ -62,6 +62,7 @@ class StillsResource(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         request_timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> Frame:
         """Render one frame, within the server's own time limit
 
@@ -77,6 +78,7 @@ class StillsResource(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=request_timeout,
+                base_url=base_url,
             ),
         )
 
@@ -118,6 +120,7 @@ class AsyncStillsResource(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         request_timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> Frame:
         """Render one frame, within the server's own time limit
 
@@ -133,6 +136,7 @@ class AsyncStillsResource(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=request_timeout,
+                base_url=base_url,
             ),
         )
 

@@ -83,6 +83,7 @@ class AliasesResource(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> SyncPage[Thing, ResultsResponse]:
         """GET /speakeasy
 
@@ -100,6 +101,7 @@ class AliasesResource(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
             PageRule(
                 style="offset",
@@ -117,6 +119,7 @@ class AliasesResource(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> SyncPage[Thing, CursorPage]:
         """GET /fern
 
@@ -134,6 +137,7 @@ class AliasesResource(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
             PageRule(
                 style="cursor",
@@ -151,6 +155,7 @@ class AliasesResource(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> SyncPage[Thing, ListNestedResponse]:
         """GET /nested
 
@@ -168,6 +173,7 @@ class AliasesResource(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
             PageRule(
                 style="cursor",
@@ -186,6 +192,7 @@ class AliasesResource(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> SyncPage[Thing, CursorPage]:
         """GET /detected
 
@@ -203,6 +210,7 @@ class AliasesResource(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
             PageRule(
                 style="cursor",
@@ -257,6 +265,7 @@ class AsyncAliasesResource(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> AsyncPage[Thing, ResultsResponse]:
         """GET /speakeasy
 
@@ -274,6 +283,7 @@ class AsyncAliasesResource(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
             PageRule(
                 style="offset",
@@ -291,6 +301,7 @@ class AsyncAliasesResource(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> AsyncPage[Thing, CursorPage]:
         """GET /fern
 
@@ -308,6 +319,7 @@ class AsyncAliasesResource(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
             PageRule(
                 style="cursor",
@@ -325,6 +337,7 @@ class AsyncAliasesResource(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> AsyncPage[Thing, ListNestedResponse]:
         """GET /nested
 
@@ -342,6 +355,7 @@ class AsyncAliasesResource(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
             PageRule(
                 style="cursor",
@@ -360,6 +374,7 @@ class AsyncAliasesResource(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> AsyncPage[Thing, CursorPage]:
         """GET /detected
 
@@ -377,6 +392,7 @@ class AsyncAliasesResource(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
             PageRule(
                 style="cursor",

@@ -116,6 +116,7 @@ class ThingsResource(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> SyncPage[Thing, ListByUrlResponse]:
         """GET /by-url
 
@@ -133,6 +134,7 @@ class ThingsResource(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
             PageRule(
                 style="next_url",
@@ -149,6 +151,7 @@ class ThingsResource(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> SyncPage[Thing, CursorPage]:
         """GET /by-cursor
 
@@ -166,6 +169,7 @@ class ThingsResource(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
             PageRule(
                 style="cursor",
@@ -185,6 +189,7 @@ class ThingsResource(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> SyncPage[Thing, ListPage]:
         """GET /after
 
@@ -202,6 +207,7 @@ class ThingsResource(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
             PageRule(
                 style="last_id",
@@ -221,6 +227,7 @@ class ThingsResource(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> SyncPage[Thing, ResultsResponse]:
         """GET /offset
 
@@ -238,6 +245,7 @@ class ThingsResource(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
             PageRule(
                 style="offset",
@@ -255,6 +263,7 @@ class ThingsResource(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> SyncPage[Thing, list[Thing]]:
         """GET /numbered
 
@@ -272,6 +281,7 @@ class ThingsResource(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
             PageRule(
                 style="page",
@@ -286,6 +296,7 @@ class ThingsResource(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> SyncPage[Thing, list[Thing]]:
         """GET /linked
 
@@ -302,6 +313,7 @@ class ThingsResource(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
             PageRule(
                 style="link",
@@ -317,6 +329,7 @@ class ThingsResource(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> SyncPage[Thing, CursorPage]:
         """POST /search
 
@@ -334,6 +347,7 @@ class ThingsResource(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
             PageRule(
                 style="cursor",
@@ -352,6 +366,7 @@ class ThingsResource(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> ExportThingsResponse:
         """POST /exports"""
         return self._client._request(
@@ -362,6 +377,7 @@ class ThingsResource(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
         )
 
@@ -373,6 +389,7 @@ class ThingsResource(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> Iterator[Thing]:
         """Call `export_things` and yield the items of its answer's `data`, then those of the
         page at its `next` URL, and so on while there is one.
@@ -387,6 +404,7 @@ class ThingsResource(SyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
+            base_url=base_url,
         )
         _cursors = PageCursors("iter_exported_things")
         while True:
@@ -403,6 +421,7 @@ class ThingsResource(SyncAPIResource):
                     extra_query=extra_query,
                     extra_body=extra_body,
                     timeout=timeout,
+                    base_url=base_url,
                 ),
             )
 
@@ -457,6 +476,7 @@ class AsyncThingsResource(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> AsyncPage[Thing, ListByUrlResponse]:
         """GET /by-url
 
@@ -474,6 +494,7 @@ class AsyncThingsResource(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
             PageRule(
                 style="next_url",
@@ -490,6 +511,7 @@ class AsyncThingsResource(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> AsyncPage[Thing, CursorPage]:
         """GET /by-cursor
 
@@ -507,6 +529,7 @@ class AsyncThingsResource(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
             PageRule(
                 style="cursor",
@@ -526,6 +549,7 @@ class AsyncThingsResource(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> AsyncPage[Thing, ListPage]:
         """GET /after
 
@@ -543,6 +567,7 @@ class AsyncThingsResource(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
             PageRule(
                 style="last_id",
@@ -562,6 +587,7 @@ class AsyncThingsResource(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> AsyncPage[Thing, ResultsResponse]:
         """GET /offset
 
@@ -579,6 +605,7 @@ class AsyncThingsResource(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
             PageRule(
                 style="offset",
@@ -596,6 +623,7 @@ class AsyncThingsResource(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> AsyncPage[Thing, list[Thing]]:
         """GET /numbered
 
@@ -613,6 +641,7 @@ class AsyncThingsResource(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
             PageRule(
                 style="page",
@@ -627,6 +656,7 @@ class AsyncThingsResource(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> AsyncPage[Thing, list[Thing]]:
         """GET /linked
 
@@ -643,6 +673,7 @@ class AsyncThingsResource(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
             PageRule(
                 style="link",
@@ -658,6 +689,7 @@ class AsyncThingsResource(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> AsyncPage[Thing, CursorPage]:
         """POST /search
 
@@ -675,6 +707,7 @@ class AsyncThingsResource(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
             PageRule(
                 style="cursor",
@@ -693,6 +726,7 @@ class AsyncThingsResource(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> ExportThingsResponse:
         """POST /exports"""
         return await self._client._request(
@@ -703,6 +737,7 @@ class AsyncThingsResource(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
         )
 
@@ -714,6 +749,7 @@ class AsyncThingsResource(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> AsyncIterator[Thing]:
         """Call `export_things` and yield the items of its answer's `data`, then those of the
         page at its `next` URL, and so on while there is one.
@@ -728,6 +764,7 @@ class AsyncThingsResource(AsyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
+            base_url=base_url,
         )
         _cursors = PageCursors("iter_exported_things")
         while True:
@@ -745,6 +782,7 @@ class AsyncThingsResource(AsyncAPIResource):
                     extra_query=extra_query,
                     extra_body=extra_body,
                     timeout=timeout,
+                    base_url=base_url,
                 ),
             )
 

@@ -122,6 +122,7 @@ class PetsResource(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> list[Pet]:
         """List pets
 
@@ -148,6 +149,7 @@ class PetsResource(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
         )
 
@@ -164,6 +166,7 @@ class PetsResource(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> Pet:
         """Add a pet
 
@@ -192,6 +195,7 @@ class PetsResource(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
         )
 
@@ -203,6 +207,7 @@ class PetsResource(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> Pet:
         """Find a pet by ID
 
@@ -217,6 +222,7 @@ class PetsResource(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
         )
 
@@ -228,6 +234,7 @@ class PetsResource(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> None:
         """DELETE /pets/{petId}
 
@@ -241,6 +248,7 @@ class PetsResource(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
         )
 
@@ -253,6 +261,7 @@ class PetsResource(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> list[Pet]:
         """GET /pets/by-tags/{tags}"""
         return self._client._request(
@@ -264,6 +273,7 @@ class PetsResource(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
         )
 
@@ -319,6 +329,7 @@ class AsyncPetsResource(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> list[Pet]:
         """List pets
 
@@ -345,6 +356,7 @@ class AsyncPetsResource(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
         )
 
@@ -361,6 +373,7 @@ class AsyncPetsResource(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> Pet:
         """Add a pet
 
@@ -389,6 +402,7 @@ class AsyncPetsResource(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
         )
 
@@ -400,6 +414,7 @@ class AsyncPetsResource(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> Pet:
         """Find a pet by ID
 
@@ -414,6 +429,7 @@ class AsyncPetsResource(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
         )
 
@@ -425,6 +441,7 @@ class AsyncPetsResource(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> None:
         """DELETE /pets/{petId}
 
@@ -438,6 +455,7 @@ class AsyncPetsResource(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
         )
 
@@ -450,6 +468,7 @@ class AsyncPetsResource(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> list[Pet]:
         """GET /pets/by-tags/{tags}"""
         return await self._client._request(
@@ -461,6 +480,7 @@ class AsyncPetsResource(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
         )
 

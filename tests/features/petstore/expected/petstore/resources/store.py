@@ -85,6 +85,7 @@ class StoreResource(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> ListAdoptionsResponse:
         """GET /adoptions"""
         return self._client._request(
@@ -95,6 +96,7 @@ class StoreResource(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
         )
 
@@ -106,6 +108,7 @@ class StoreResource(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> Iterator[ListAdoptionsResponseAdoptionsItem]:
         """Call `list_adoptions` and yield the items of its answer's `adoptions`, then those of
         the page at its `next` URL, and so on while there is one.
@@ -120,6 +123,7 @@ class StoreResource(SyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
+            base_url=base_url,
         )
         _cursors = PageCursors("iter_adoptions")
         while True:
@@ -135,6 +139,7 @@ class StoreResource(SyncAPIResource):
                     extra_query=extra_query,
                     extra_body=extra_body,
                     timeout=timeout,
+                    base_url=base_url,
                 ),
             )
 
@@ -147,6 +152,7 @@ class StoreResource(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> ListAdoptionHistoryResponse:
         """GET /adoptions/history"""
         return self._client._request(
@@ -157,6 +163,7 @@ class StoreResource(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
         )
 
@@ -169,6 +176,7 @@ class StoreResource(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> Iterator[str]:
         """Call `list_adoption_history` and yield the items of its answer's `events`, then those
         of the call with its `next_cursor` as `cursor`, and so on while there is one.
@@ -184,6 +192,7 @@ class StoreResource(SyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
+            base_url=base_url,
         )
         _cursors = PageCursors("iter_list_adoption_history")
         while True:
@@ -198,6 +207,7 @@ class StoreResource(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             )
 
     def get_adoption(
@@ -208,6 +218,7 @@ class StoreResource(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> GetAdoptionResponse:
         """An adoption, which the shop reviews"""
         return self._client._request(
@@ -218,6 +229,7 @@ class StoreResource(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
         )
 
@@ -231,6 +243,7 @@ class StoreResource(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> GetAdoptionResponse:
         """Call `get_adoption` until `status` is `"approved"` or `"rejected"`, and return that
         answer.
@@ -248,6 +261,7 @@ class StoreResource(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
             attribute="status",
             until=("approved", "rejected"),
@@ -263,6 +277,7 @@ class StoreResource(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> dict[str, int]:
         """Count pets by status"""
         return self._client._request(
@@ -272,6 +287,7 @@ class StoreResource(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
         )
 
@@ -318,6 +334,7 @@ class AsyncStoreResource(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> ListAdoptionsResponse:
         """GET /adoptions"""
         return await self._client._request(
@@ -328,6 +345,7 @@ class AsyncStoreResource(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
         )
 
@@ -339,6 +357,7 @@ class AsyncStoreResource(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> AsyncIterator[ListAdoptionsResponseAdoptionsItem]:
         """Call `list_adoptions` and yield the items of its answer's `adoptions`, then those of
         the page at its `next` URL, and so on while there is one.
@@ -353,6 +372,7 @@ class AsyncStoreResource(AsyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
+            base_url=base_url,
         )
         _cursors = PageCursors("iter_adoptions")
         while True:
@@ -369,6 +389,7 @@ class AsyncStoreResource(AsyncAPIResource):
                     extra_query=extra_query,
                     extra_body=extra_body,
                     timeout=timeout,
+                    base_url=base_url,
                 ),
             )
 
@@ -381,6 +402,7 @@ class AsyncStoreResource(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> ListAdoptionHistoryResponse:
         """GET /adoptions/history"""
         return await self._client._request(
@@ -391,6 +413,7 @@ class AsyncStoreResource(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
         )
 
@@ -403,6 +426,7 @@ class AsyncStoreResource(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> AsyncIterator[str]:
         """Call `list_adoption_history` and yield the items of its answer's `events`, then those
         of the call with its `next_cursor` as `cursor`, and so on while there is one.
@@ -418,6 +442,7 @@ class AsyncStoreResource(AsyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
+            base_url=base_url,
         )
         _cursors = PageCursors("iter_list_adoption_history")
         while True:
@@ -433,6 +458,7 @@ class AsyncStoreResource(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             )
 
     async def get_adoption(
@@ -443,6 +469,7 @@ class AsyncStoreResource(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> GetAdoptionResponse:
         """An adoption, which the shop reviews"""
         return await self._client._request(
@@ -453,6 +480,7 @@ class AsyncStoreResource(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
         )
 
@@ -466,6 +494,7 @@ class AsyncStoreResource(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> GetAdoptionResponse:
         """Call `get_adoption` until `status` is `"approved"` or `"rejected"`, and return that
         answer.
@@ -483,6 +512,7 @@ class AsyncStoreResource(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
             attribute="status",
             until=("approved", "rejected"),
@@ -498,6 +528,7 @@ class AsyncStoreResource(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> dict[str, int]:
         """Count pets by status"""
         return await self._client._request(
@@ -507,6 +538,7 @@ class AsyncStoreResource(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
         )
 

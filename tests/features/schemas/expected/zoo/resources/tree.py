@@ -67,6 +67,7 @@ class TreeResource(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> TreeNode:
         """GET /tree"""
         return self._client._request(
@@ -76,6 +77,7 @@ class TreeResource(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
         )
 
@@ -89,6 +91,7 @@ class TreeResource(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> None:
         """POST /tree
 
@@ -102,6 +105,7 @@ class TreeResource(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
         )
 
@@ -143,6 +147,7 @@ class AsyncTreeResource(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> TreeNode:
         """GET /tree"""
         return await self._client._request(
@@ -152,6 +157,7 @@ class AsyncTreeResource(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
         )
 
@@ -165,6 +171,7 @@ class AsyncTreeResource(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> None:
         """POST /tree
 
@@ -178,6 +185,7 @@ class AsyncTreeResource(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
         )
 

@@ -98,6 +98,7 @@ class ChatResource(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> ChatCompletion: ...
 
     @overload
@@ -110,6 +111,7 @@ class ChatResource(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> Stream[ChatCompletionChunk]: ...
 
     @overload
@@ -122,6 +124,7 @@ class ChatResource(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> ChatCompletion | Stream[ChatCompletionChunk]: ...
 
     def create_chat_completion(
@@ -133,6 +136,7 @@ class ChatResource(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> ChatCompletion | Stream[ChatCompletionChunk]:
         """POST /chat/completions
 
@@ -149,6 +153,7 @@ class ChatResource(SyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
+            base_url=base_url,
         )
         if stream:
             return self._client._stream(_CREATE_CHAT_COMPLETION__STREAM, _call)
@@ -162,6 +167,7 @@ class ChatResource(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> Draft:
         """POST /chat/drafts"""
         return self._client._request(
@@ -172,6 +178,7 @@ class ChatResource(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
         )
 
@@ -183,6 +190,7 @@ class ChatResource(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> JSONLines[DraftLine]:
         """POST /chat/drafts
 
@@ -196,6 +204,7 @@ class ChatResource(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
         )
 
@@ -240,6 +249,7 @@ class AsyncChatResource(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> ChatCompletion: ...
 
     @overload
@@ -252,6 +262,7 @@ class AsyncChatResource(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> AsyncStream[ChatCompletionChunk]: ...
 
     @overload
@@ -264,6 +275,7 @@ class AsyncChatResource(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> ChatCompletion | AsyncStream[ChatCompletionChunk]: ...
 
     async def create_chat_completion(
@@ -275,6 +287,7 @@ class AsyncChatResource(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> ChatCompletion | AsyncStream[ChatCompletionChunk]:
         """POST /chat/completions
 
@@ -291,6 +304,7 @@ class AsyncChatResource(AsyncAPIResource):
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
+            base_url=base_url,
         )
         if stream:
             return await self._client._stream(_CREATE_CHAT_COMPLETION__STREAM, _call)
@@ -304,6 +318,7 @@ class AsyncChatResource(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> Draft:
         """POST /chat/drafts"""
         return await self._client._request(
@@ -314,6 +329,7 @@ class AsyncChatResource(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
         )
 
@@ -325,6 +341,7 @@ class AsyncChatResource(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> AsyncJSONLines[DraftLine]:
         """POST /chat/drafts
 
@@ -338,6 +355,7 @@ class AsyncChatResource(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
         )
 

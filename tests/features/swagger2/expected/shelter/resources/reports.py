@@ -58,6 +58,7 @@ class ReportsResource(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> str:
         """GET /reports/{year}"""
         return self._client._request(
@@ -68,6 +69,7 @@ class ReportsResource(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
         )
 
@@ -108,6 +110,7 @@ class AsyncReportsResource(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> str:
         """GET /reports/{year}"""
         return await self._client._request(
@@ -118,6 +121,7 @@ class AsyncReportsResource(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
         )
 

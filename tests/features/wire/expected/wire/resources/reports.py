@@ -79,6 +79,7 @@ class ReportsResource(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> None:
         """GET /reports/{id}/report{format}"""
         return self._client._request(
@@ -92,6 +93,7 @@ class ReportsResource(SyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
         )
 
@@ -137,6 +139,7 @@ class AsyncReportsResource(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
     ) -> None:
         """GET /reports/{id}/report{format}"""
         return await self._client._request(
@@ -150,6 +153,7 @@ class AsyncReportsResource(AsyncAPIResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                base_url=base_url,
             ),
         )
 
