@@ -794,12 +794,8 @@ class BaseClient:
             url = call.url
         else:
             path = _wire.expand_path(endpoint.path, call.path, encodings.get("path", _NONE))
-            base = (
-                self._endpoint_base_url(endpoint)
-                if call.base_url is None
-                else str(call.base_url).rstrip("/")
-            )
-            url = base + path
+            base = str(call.base_url).rstrip("/") if call.base_url is not None else None
+            url = (base or self._endpoint_base_url(endpoint)) + path
         if query_items:
             url += ("&" if "?" in url else "?") + "&".join(query_items)
         return http.build_request(
