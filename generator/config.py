@@ -19,6 +19,8 @@ given beside `targets` are defaults for every target. Paths are relative to the 
     scrapeAndExtractFromUrl = "scrape"
     "#/components/schemas/ScrapeResponse" = "ScrapeResult"
 
+    exports = ["ScrapeOptions"]        # types the package exports itself, beside the clients
+
     [tool.generator.targets.body-defaults]  # sent in every JSON body that has the field
     origin = "my-app"
     [tool.generator.targets.client]    # how the client is made (options.Construction)
@@ -88,6 +90,7 @@ class Target:
     idempotency_header: str | None = None
     body_defaults: dict[str, str | int | float | bool] = field(default_factory=dict)
     stream_methods: StreamMethods = "overloads"
+    exports: tuple[str, ...] = ()
 
     def overridden(self, **flags: Any) -> Target:
         """The target with the options given on the command line (None: not given); a name
@@ -131,6 +134,7 @@ class Target:
             errors=self.errors,
             retry=self.retry,
             stream_methods=self.stream_methods,
+            exports=self.exports,
         )
 
 
@@ -159,6 +163,7 @@ _KEYS: dict[str, tuple[str, str]] = {
     "idempotency-header": ("idempotency_header", "header"),
     "body-defaults": ("body_defaults", "body-defaults"),
     "stream-methods": ("stream_methods", "|".join(STREAM_METHODS)),
+    "exports": ("exports", "class-names"),
 }
 _PER_TARGET = {"name", "spec", "output", "source"}
 
@@ -331,6 +336,13 @@ def _value(path: Path, where: str, value: Any, kind: str, base: Path) -> Any:
         return dict(value)
     if kind == "retry":
         return _retry_policy(path, where, value)
+    if kind == "class-names":
+        names = value if isinstance(value, list) else [None]
+        if not all(
+            isinstance(name, str) and name[:1].isupper() and not naming.class_name_problem(name) for name in names
+        ):
+            raise wrong("a list of class names, such as ScrapeOptions")
+        return tuple(names)
     if kind == "paths":
         if not isinstance(value, list) or not all(isinstance(item, str) and item for item in value):
             raise wrong("a list of paths")

@@ -67,7 +67,7 @@ class Inputs(ClientOptions):
                         self.strict, self.with_tests, self.load.allow_remote_refs, self.load.allow_external_files,
                         self.versioning.initial, self.arguments.idempotency_header,
                         sorted(self.arguments.body_defaults.items()), sorted(self.errors.items()), repr(self.retry),
-                        dataclasses.asdict(self.construction), self.stream_methods],
+                        dataclasses.asdict(self.construction), self.stream_methods, list(self.exports)],
             "generator": generator_sha256(),
             "formatter": formatter_version(),
         }  # fmt: skip

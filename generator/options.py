@@ -106,3 +106,6 @@ class ClientOptions:
     stream_methods: StreamMethods = "overloads"
     """How an operation whose flag chooses a stream is written: overloads of one method, or
     twin methods (`create`, `create_stream`); `x-clientgen-stream` may say otherwise."""
+    exports: tuple[str, ...] = ()
+    """Types the package exports itself (`from firecrawl import ScrapeOptions`), as well as
+    from its `types` module."""

@@ -19,7 +19,6 @@ from .format import format_files, formatter_version
 from .inputs import Inputs
 from .ir import build_api
 from .ir.model import Api
-from .ir.overrides import NameOverrides
 from .overlay import overlaid_sha256
 from .release import CHANGELOG, History
 from .render import Project, render_project, templates_sha256
@@ -124,19 +123,7 @@ def _read_spec(spec: Path, inputs: Inputs, warnings: Warnings, stages: _Stages) 
     stages.lap("validate", "building the IR")
     try:
         with _recursion_limit(_RECURSION_LIMIT):
-            api = build_api(
-                document,
-                warnings,
-                inputs.package_name,
-                client_class=inputs.client_class,
-                env_prefix=inputs.env_prefix,
-                overrides=NameOverrides(inputs.names),
-                arguments=inputs.arguments,
-                error_names=inputs.errors,
-                retry=inputs.retry,
-                construction=inputs.construction,
-                stream_methods=inputs.stream_methods,
-            )
+            api = build_api(document, warnings, inputs)
     except GeneratorError:
         validated()  # an invalid document explains an error of the IR better
         raise

@@ -12,7 +12,7 @@ from generator.config import load_targets
 from generator.errors import GeneratorError, Warnings
 from generator.ir import build_api
 from generator.ir.model import Api, Parameter
-from generator.options import ArgumentOptions
+from generator.options import ArgumentOptions, ClientOptions
 from generator.spec import load_document
 
 from .conftest import write_spec
@@ -70,7 +70,7 @@ def build(
     spec = SPEC.replace("FLATTEN", flatten).replace("NAME", name)
     warnings = Warnings()
     document = load_document(write_spec(tmp_path, spec))
-    return build_api(document, warnings, arguments=ArgumentOptions(**options)), warnings  # type: ignore[arg-type]
+    return build_api(document, warnings, ClientOptions(arguments=ArgumentOptions(**options))), warnings  # type: ignore[arg-type]
 
 
 def arguments_of(api: Api, method: str) -> list[Parameter]:

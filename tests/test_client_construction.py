@@ -1,7 +1,8 @@
 """Client construction as users of hand-written SDKs expect (the configuration's `client` table,
 tests/features/construction): the key given positionally, a base URL with no path that gets the
 server's, the base URL's environment variable by its configured name, another name of
-`base_url=`, optional credentials; and the configuration's checks of it."""
+`base_url=`, optional credentials, the types the package exports itself; and the configuration's
+checks of it."""
 
 from __future__ import annotations
 
@@ -80,6 +81,43 @@ def test_without_credentials_the_request_goes_with_none(ledger: ModuleType, serv
     assert asyncio.run(call()) == 12
     assert [r.path for r in server.requests] == ["/v1/balance"] * 2
     assert all("authorization" not in r.headers for r in server.requests)
+
+
+def test_an_exported_type_is_the_types_modules_and_the_answers(ledger: ModuleType, server: TestServer) -> None:
+    server.reply(200, BALANCE)
+    assert "Balance" in ledger.__all__ and ledger.Balance is ledger.types.Balance
+    assert isinstance(ledger.Ledger("k", base_url=server.url).accounts.get_balance(), ledger.Balance)
+
+
+@pytest.mark.parametrize(("stale", "exit_code"), [("warn", 0), ("error", 2)])
+def test_an_export_the_spec_has_no_type_for_is_said(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], stale: str, exit_code: int
+) -> None:
+    (tmp_path / "spec.yaml").write_bytes((FEATURES / "construction" / "spec.yaml").read_bytes())
+    (tmp_path / "pyproject.toml").write_text(
+        CONFIG.removesuffix("[tool.generator.targets.client]\n")
+        + f'stale-overlays = "{stale}"\nexports = ["Balance", "Ledgr"]\n'
+    )
+    monkeypatch.chdir(tmp_path)
+    assert main(["generate", "--no-tests"]) == exit_code
+    error = capsys.readouterr().err
+    assert "exports: the client has no type named 'Ledgr', so none is exported" in error
+    assert (tmp_path / "out" / "ledger" / "__init__.py").exists() == (exit_code == 0)
+    if exit_code == 0:
+        exported = (tmp_path / "out" / "ledger" / "__init__.py").read_text()
+        assert "from .types import Balance\n" in exported and "Ledgr" not in exported
+
+
+def test_exports_must_be_class_names(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "spec.yaml").write_bytes((FEATURES / "construction" / "spec.yaml").read_bytes())
+    (tmp_path / "pyproject.toml").write_text(
+        CONFIG.removesuffix("[tool.generator.targets.client]\n") + 'exports = ["balance"]\n'
+    )
+    monkeypatch.chdir(tmp_path)
+    assert main(["generate"]) == 2
+    assert "exports must be a list of class names, such as ScrapeOptions, not ['balance']" in capsys.readouterr().err
 
 
 CONFIG = """[[tool.generator.targets]]

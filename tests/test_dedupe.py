@@ -13,6 +13,7 @@ from generator.diff import diff_specs, markdown
 from generator.errors import Warnings
 from generator.ir.build import build_api
 from generator.ir.dedupe import _Keys
+from generator.options import ClientOptions
 from generator.spec import load_document
 
 from .conftest import FULL_SPEC, generate_into
@@ -114,7 +115,7 @@ def test_identical_schemas_are_one_class_in_the_client(things: ModuleType, serve
 def test_firecrawl_error_bodies_are_one_class() -> None:
     """The 37 inline `{error}` bodies of Firecrawl's error responses are one class, and so are
     the 26 `{success, error}` ones; the union variants Formats and ParseFormats share are one."""
-    api = build_api(load_document(FULL_SPEC), Warnings(strict=False), "firecrawl")
+    api = build_api(load_document(FULL_SPEC), Warnings(strict=False), ClientOptions(package_name="firecrawl"))
     by_name = {named.name: named for named in api.types}
     assert len(by_name["ErrorResponse"].merged) + 1 >= 37
     assert len(by_name["SuccessErrorResponse"].merged) + 1 >= 26

@@ -34,6 +34,7 @@ from generator.ir.build import RESERVED_CLASS_NAMES
 from generator.ir.operations import CLIENT_ATTRIBUTES, RESOURCE_MEMBERS
 from generator.ir.status_errors import STATUS_ERROR_CLASSES
 from generator.ir.webhooks import WEBHOOK_RUNTIME_NAMES
+from generator.options import ClientOptions
 from generator.spec import load_document
 
 from .conftest import ROOT, generate_into, write_spec
@@ -155,7 +156,7 @@ def test_client_classes_made_from_titles_are_no_name_their_modules_import(tmp_pa
 def test_a_package_name_that_hides_a_module_is_an_error(tmp_path: Path, name: str) -> None:
     spec = write_spec(tmp_path, "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths: {}\n")
     with pytest.raises(GeneratorError, match=f"'{name}' is the name of a module .* choose another"):
-        build_api(load_document(spec), Warnings(), package_name=name)
+        build_api(load_document(spec), Warnings(), ClientOptions(package_name=name))
     completed = subprocess.run(
         [
             sys.executable,

@@ -10,8 +10,8 @@ import pytest
 from generator.errors import GeneratorError, Warnings
 from generator.ir import build_api
 from generator.ir.model import Api
-from generator.ir.overrides import NameOverrides
 from generator.ir.type_exprs import Alias, Discriminator, Ref, UnionOf
+from generator.options import ClientOptions
 from generator.spec import load_document
 
 from .conftest import write_spec
@@ -66,7 +66,7 @@ LIST_RESPONSE = "#/paths/~1orders/get/responses/200/content/application~1json/sc
 def build(tmp_path: Path, names: dict[str, str], strict: bool = False) -> tuple[Api, Warnings]:
     warnings = Warnings(strict=strict)
     document = load_document(write_spec(tmp_path, SPEC))
-    return build_api(document, warnings, overrides=NameOverrides(names)), warnings
+    return build_api(document, warnings, ClientOptions(names=names)), warnings
 
 
 def test_each_kind_of_key_renames_its_own_thing(tmp_path: Path) -> None:
@@ -172,7 +172,7 @@ def test_an_override_that_renames_nothing_is_a_warning_even_when_strict(tmp_path
 
 def test_a_client_name_the_package_uses_itself_is_refused(tmp_path: Path) -> None:
     with pytest.raises(GeneratorError, match="'BaseModel' is a name the generated package uses itself"):
-        build_api(load_document(write_spec(tmp_path, SPEC)), Warnings(), client_class="BaseModel")
+        build_api(load_document(write_spec(tmp_path, SPEC)), Warnings(), ClientOptions(client_class="BaseModel"))
 
 
 def test_client_prefix_puts_a_method_on_the_client_too(tmp_path: Path) -> None:

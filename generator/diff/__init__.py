@@ -11,7 +11,6 @@ from pathlib import Path
 from ..errors import Warnings
 from ..ir import build_api
 from ..ir.model import Api
-from ..ir.overrides import NameOverrides
 from ..options import ClientOptions
 from ..overlay import overlaid_sha256
 from ..spec import load_document
@@ -44,19 +43,7 @@ def read_api(spec: Path, options: ClientOptions, label: str | None = None) -> tu
     document = load_document(spec, options.load, options.overlays)
     warnings = Warnings()
     validate(document, warnings)
-    api = build_api(
-        document,
-        warnings,
-        options.package_name,
-        client_class=options.client_class,
-        env_prefix=options.env_prefix,
-        overrides=NameOverrides(dict(options.names)),
-        arguments=options.arguments,
-        error_names=options.errors,
-        retry=options.retry,
-        construction=options.construction,
-        stream_methods=options.stream_methods,
-    )
+    api = build_api(document, warnings, options)
     version = SpecVersion(
         label or str(spec), api.title, api.version, document.sha256, overlaid_sha256(document, options.overlays)
     )

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Sequence
 
 from .. import naming, nodes
-from ..errors import GeneratorError, Warnings, escape_pointer_token
+from ..errors import GeneratorError, Warnings, escape_pointer_token, stale
 from ..load import Document
-from ..options import ArgumentOptions, Construction, RetryPolicy, StreamMethods
+from ..options import ClientOptions, Construction
 from .dedupe import merge_identical
 from .layout import plan_modules
 from .model import Api, EnvironmentVariables, Resource, SecurityScheme
@@ -82,34 +82,21 @@ def _check_chosen_names(package_name: str | None, client_class: str | None, env_
         raise GeneratorError("--client-name", f"{client_class!r} is a name the generated package uses itself")
 
 
-def build_api(
-    document: Document,
-    warnings: Warnings,
-    package_name: str | None = None,
-    *,
-    client_class: str | None = None,
-    env_prefix: str | None = None,
-    overrides: NameOverrides | None = None,
-    arguments: ArgumentOptions = ArgumentOptions(),
-    error_names: Mapping[str, str] | None = None,
-    retry: RetryPolicy = RetryPolicy(),
-    construction: Construction = Construction(),
-    stream_methods: StreamMethods = "overloads",
-) -> Api:
-    """The IR of a loaded document. `client_class` and `env_prefix` replace the names made from
-    the package name; `overrides` gives chosen Python names to methods, classes and fields; the
-    other options are the configuration's, as `options.ClientOptions` documents them."""
+def build_api(document: Document, warnings: Warnings, options: ClientOptions = ClientOptions()) -> Api:
+    """The IR of a loaded document, shaped by the configuration's options (`options.ClientOptions`
+    documents each): the package, client class and environment prefix replace the names made from
+    the title; `names` gives chosen Python names to methods, classes and fields."""
     info = nodes.mapping(document.data, "info")
     title = nodes.text(info, "title") or document.path.stem
-    package_name, client_class, env_prefix = _chosen_or_made(title, package_name, client_class, env_prefix)
-    overrides = overrides or NameOverrides()
-    error_names = dict(error_names or {})
+    package_name, client_class, env_prefix = _chosen_or_made(
+        title, options.package_name, options.client_class, options.env_prefix
+    )
+    overrides = NameOverrides(dict(options.names))
+    error_names = dict(options.errors)
     with_webhooks = declares_webhooks(document)
     taken = {client_class, "Async" + client_class, *error_names.values()}
     class_names = naming.Scope(RESERVED_CLASS_NAMES | taken | (WEBHOOK_RUNTIME_NAMES if with_webhooks else set()))
-    servers = document_servers(document)
-    named_environments = environments(document, servers, construction, warnings)
-    schemes = _client_security(document, construction, env_prefix, warnings)
+    schemes = _client_security(document, options.construction, env_prefix, warnings)
     schemas = SchemaBuilder(document, warnings, class_names, overrides)
     components = nodes.mapping(nodes.mapping(document.data, "components"), "schemas")
     schemas.claim_component_names(components)
@@ -121,8 +108,8 @@ def build_api(
         class_names,
         overrides,
         client_members=frozenset({"webhooks"} if with_webhooks else ()),
-        arguments=arguments,
-        stream_methods=stream_methods,
+        arguments=options.arguments,
+        stream_methods=options.stream_methods,
     )
     # names are claimed in this order: the components' (above), the resources', the names the
     # user chose for methods, then the classes of the components' and the operations' types
@@ -138,6 +125,7 @@ def build_api(
     _name_request_twins(resources, types, class_names)
     for message in overrides.unused():
         warnings.add(document.location(), message)
+    servers = document_servers(document)
     return Api(
         title=title,
         version=str(info.get("version", "")),
@@ -146,9 +134,9 @@ def build_api(
         client_class=client_class,
         async_client_class="Async" + client_class,
         env_prefix=env_prefix,
-        environment=EnvironmentVariables.with_prefix(env_prefix, base_url=construction.base_url_env),
-        construction=construction,
-        environments=named_environments,
+        environment=EnvironmentVariables.with_prefix(env_prefix, base_url=options.construction.base_url_env),
+        construction=options.construction,
+        environments=environments(document, servers, options.construction, warnings),
         servers=servers,
         security_schemes=schemes,
         resources=resources,
@@ -156,12 +144,27 @@ def build_api(
         type_modules=plan_modules(types, schemas.group_of, schemas.references),
         status_errors=_status_errors(document, resources, error_names),
         error_names=error_names,
-        retry=retry,
+        retry=options.retry,
         webhooks=webhooks,
         webhook_event=webhook_event,
         webhook_signature=webhook_signature(document, warnings),
         request_id_headers=request_id_headers(document),
+        exports=_exported_types(document, types, options.exports, warnings),
     )
+
+
+def _exported_types(document: Document, types: list[NamedType], wanted: Sequence[str], warnings: Warnings) -> list[str]:
+    """The types the configuration's `exports` names that the client has; a warning for each it
+    has not (the upstream may have removed or renamed it), which `stale-overlays = "error"` stops."""
+    known = {named.name for named in types}
+    for name in wanted:
+        if name not in known:
+            warnings.add(
+                document.location(),
+                stale(f"exports: the client has no type named {name!r}, so none is exported: the upstream may "
+                      "have removed or renamed it; remove the entry?"),
+            )  # fmt: skip
+    return [name for name in dict.fromkeys(wanted) if name in known]
 
 
 def _client_security(

@@ -570,6 +570,8 @@ class Api:
     """Environment name -> the index of its server: `environment=` picks one."""
     request_id_headers: tuple[str, ...] = DEFAULT_REQUEST_ID_HEADERS
     """The response headers that carry the request's id, the first one present wins."""
+    exports: list[str] = field(default_factory=list)
+    """The types the package itself exports beside the clients (the configuration's `exports`)."""
 
     @property
     def operations(self) -> list[Operation]:

@@ -30,6 +30,7 @@ from ._hooks import Hooks
 from ._streaming import AsyncJSONLines, AsyncStream, JSONLines, Stream
 from ._types import NOT_GIVEN, FileTypes, NotGiven
 from ._version import __version__
+from .types import Balance
 
 __all__ = [
     "Ledger",
@@ -66,4 +67,5 @@ __all__ = [
     "JSONLines",
     "AsyncJSONLines",
     "__version__",
+    "Balance",
 ]

@@ -5,9 +5,9 @@ accepts, and each documented error status, asked of the server, raised as its ex
 from __future__ import annotations
 
 from ledger import Ledger
-from ledger.types import GetBalanceResponse
+from ledger.types import Balance
 
 
 def test_get_balance(client: Ledger) -> None:
     result = client.accounts.get_balance()
-    assert isinstance(result, GetBalanceResponse)
+    assert isinstance(result, Balance)

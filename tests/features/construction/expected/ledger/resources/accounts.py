@@ -16,7 +16,7 @@ from .._base_client import (
     streaming_response_wrapper,
 )
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query
-from ..types.get_balance import GetBalanceResponse
+from ..types.balance import Balance
 
 __all__ = [
     "AccountsResource",
@@ -27,10 +27,10 @@ __all__ = [
     "AsyncAccountsResourceWithStreamingResponse",
 ]
 
-_GET_BALANCE: Endpoint[GetBalanceResponse] = Endpoint(
+_GET_BALANCE: Endpoint[Balance] = Endpoint(
     method="GET",
     path="/balance",
-    response=GetBalanceResponse,
+    response=Balance,
     response_kind="json",
     security=[["bearer"]],
 )
@@ -58,7 +58,7 @@ class AccountsResource(SyncAPIResource):
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
-    ) -> GetBalanceResponse:
+    ) -> Balance:
         """GET /balance"""
         return self._client._request(
             _GET_BALANCE,
@@ -108,7 +108,7 @@ class AsyncAccountsResource(AsyncAPIResource):
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
-    ) -> GetBalanceResponse:
+    ) -> Balance:
         """GET /balance"""
         return await self._client._request(
             _GET_BALANCE,

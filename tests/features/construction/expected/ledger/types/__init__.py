@@ -10,14 +10,14 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .get_balance import GetBalanceResponse
+    from .balance import Balance
 
 _MODULES: dict[str, str] = {
-    "GetBalanceResponse": "get_balance",
+    "Balance": "balance",
 }
 
 __all__ = [
-    "GetBalanceResponse",
+    "Balance",
 ]
 
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from .._models import BaseModel
 
-__all__ = ["GetBalanceResponse"]
+__all__ = ["Balance"]
 
 
-class GetBalanceResponse(BaseModel):
+class Balance(BaseModel):
     amount: int
