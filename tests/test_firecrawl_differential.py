@@ -14,7 +14,15 @@ from pathlib import Path
 import pytest
 
 from .differential import listing, spec_defaults
-from .differential.compare import SPEC, Run, caught_alike, differences, ignored_field_still_differs, run_everything
+from .differential.compare import (
+    SPEC,
+    Run,
+    caught_alike,
+    differences,
+    ignored_field_still_differs,
+    preset_overlays,
+    run_everything,
+)
 
 pytestmark = pytest.mark.slow
 REFRESH = "`make differences`"
@@ -75,11 +83,16 @@ def test_the_environment_of_firecrawl_py_is_pinned_with_hashes() -> None:
 
 
 def test_a_body_field_that_holds_the_specs_default_is_no_difference() -> None:
-    spec = spec_defaults.defaults(SPEC)
+    spec = spec_defaults.defaults(SPEC, preset_overlays())
     sent = {"url": "https://example.com", "onlyMainContent": True, "maxAge": 14400000, "fastMode": False}
-    # onlyMainContent: true is the spec's default; maxAge's is 2 days; fastMode is not in the spec
-    expected = {"url": "https://example.com", "maxAge": 14400000, "fastMode": False}
+    # onlyMainContent: true is the spec's default; maxAge's is 2 days; fastMode's false is the
+    # preset's overlays' (the spec does not list it)
+    expected = {"url": "https://example.com", "maxAge": 14400000}
     assert spec.without_defaults(sent, spec.body_schema("POST", "/v2/scrape")) == expected
+    without_overlays = spec_defaults.defaults(SPEC, ())
+    assert (
+        without_overlays.without_defaults(sent, without_overlays.body_schema("POST", "/v2/scrape"))["fastMode"] is False
+    )
     crawl = {"url": "https://example.com", "scrapeOptions": {"onlyMainContent": True, "maxAge": 1}}
     assert spec.without_defaults(crawl, spec.body_schema("POST", "/v2/crawl"))["scrapeOptions"] == {"maxAge": 1}
 

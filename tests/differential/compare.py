@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,13 @@ KINDS = ("types", "outcome", "result", "requests")
 """types: mypy --strict rejects the call site against the generated client; outcome: one raises
 where the other returns, or they raise different exceptions; result: both return, differently;
 requests: what goes on the wire differs (method, path, query, JSON body or parts, credentials)."""
+
+
+def preset_overlays() -> tuple[Path, ...]:
+    """The overlays the preset applies to the spec, in its order."""
+    configuration = tomllib.loads((PRESET / "pyproject.toml").read_text())
+    (target,) = configuration["tool"]["generator"]["targets"]
+    return tuple(PRESET / overlay for overlay in target["overlays"])
 
 
 def firecrawl_py_python() -> Path:
@@ -149,7 +157,7 @@ def on_the_wire(request: dict[str, Any], ignored_fields: set[str], keep_idempote
     wire = {key: request[key] for key in ("method", "path", "query", "multipart") if request.get(key)}
     if isinstance(request.get("json"), dict):
         body = {key: value for key, value in request["json"].items() if key not in ignored_fields}
-        spec = spec_defaults.defaults(SPEC)
+        spec = spec_defaults.defaults(SPEC, preset_overlays())
         wire["json"] = spec.without_defaults(body, spec.body_schema(request["method"], request["path"]))
     headers = request.get("headers", {})
     wire["headers"] = {

@@ -1,21 +1,27 @@
-"""The defaults Firecrawl's spec documents for request bodies: a field sent with its default value
-asks the API for what leaving it out asks, so the comparison of requests leaves such fields out on
-both sides (firecrawl-py fills many in; the generated client leaves them to the API)."""
+"""The defaults Firecrawl's spec documents for request bodies, as the preset's overlays leave it:
+a field sent with its default value asks the API for what leaving it out asks, so the comparison
+of requests leaves such fields out on both sides (firecrawl-py fills many in; the generated client
+leaves them to the API)."""
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+from generator.overlay import apply_overlay
 
 Schema = dict[str, Any]
 
 
 class Defaults:
-    def __init__(self, spec_path: Path) -> None:
+    def __init__(self, spec_path: Path, overlays: Sequence[Path]) -> None:
         self._spec = json.loads(spec_path.read_text())
+        for overlay in overlays:
+            apply_overlay(self._spec, overlay)
         self._operations = [
             (method.upper(), re.compile("/v2" + re.sub(r"\{[^}]+\}", "[^/]+", path) + "$"), operation)
             for path, item in self._spec["paths"].items()
@@ -58,5 +64,5 @@ class Defaults:
 
 
 @cache
-def defaults(spec_path: Path) -> Defaults:
-    return Defaults(spec_path)
+def defaults(spec_path: Path, overlays: tuple[Path, ...]) -> Defaults:
+    return Defaults(spec_path, overlays)
