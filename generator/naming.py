@@ -103,7 +103,7 @@ RUNTIME_IMPORTS: dict[str, str] = {
     **dict.fromkeys(["NOT_GIVEN", "Body", "FileTypes", "Headers", "NotGiven", "Query", "Timeout"], "_types"),
     **dict.fromkeys(["AsyncJSONLines", "AsyncStream", "JSONLines", "Stream"], "_streaming"),
     **dict.fromkeys(["AsyncPage", "PageRule", "SyncPage"], "_pagination"),
-    **dict.fromkeys(["Encoding", "flattened_object"], "_wire"),
+    **dict.fromkeys(["Encoding", "OptionDefaults", "flattened_object"], "_wire"),
     "DEFAULT_MAX_RESPONSE_SIZE": "_transport",
     "Hooks": "_hooks",
     **dict.fromkeys(EXCEPTIONS, "_exceptions"),

@@ -177,3 +177,62 @@ def test_the_configuration_reaches_the_generation(tmp_path: Path) -> None:
     )
     [target] = load_targets(config)
     assert target.inputs.arguments == ArgumentOptions("Idempotency-Key", {"origin": "sdk"})
+
+
+SENT_DEFAULT = """
+openapi: 3.1.0
+info: {title: Scraper, version: '1'}
+paths:
+  /scrape:
+    post:
+      operationId: scrape
+      requestBody:
+        content:
+          MEDIA:
+            schema:
+              allOf:
+                - {type: object, properties: {url: {type: string}}}
+                - $ref: '#/components/schemas/Options'
+      responses:
+        '204': {description: Scraped.}
+components:
+  schemas:
+    Options:
+      type: object
+      properties:
+        formats: {type: array, items: {type: string}}
+        maxAge: {type: integer, x-clientgen-sent-default: VALUE}
+"""
+
+
+@pytest.mark.parametrize("value", ["'4h'", "true", "1.5", "[1]"])
+def test_a_sent_default_the_field_does_not_take_is_an_error_at_its_place(tmp_path: Path, value: str) -> None:
+    spec = SENT_DEFAULT.replace("MEDIA", "application/json").replace("VALUE", value)
+    with pytest.raises(GeneratorError) as raised:
+        build_api(load_document(write_spec(tmp_path, spec)), Warnings())
+    location = raised.value.diagnostic.location
+    assert (
+        location is not None
+        and location.pointer == "/components/schemas/Options/properties/maxAge/x-clientgen-sent-default"
+    )
+    assert "must be a string, a number or a boolean the field takes" in raised.value.diagnostic.message
+
+
+def test_a_sent_default_goes_with_the_fields_of_the_object_that_declares_it(tmp_path: Path) -> None:
+    spec = SENT_DEFAULT.replace("MEDIA", "application/json").replace("VALUE", "14400000")
+    body = build_api(load_document(write_spec(tmp_path, spec)), Warnings()).operations[0].body
+    assert body is not None
+    (group,) = body.option_defaults
+    assert (group.values, group.fields, group.within) == ({"maxAge": 14400000}, ("formats", "maxAge"), None)
+
+
+def test_a_sent_default_in_a_body_that_is_not_json_is_a_warning(tmp_path: Path) -> None:
+    spec = SENT_DEFAULT.replace("MEDIA", "application/x-www-form-urlencoded").replace("VALUE", "14400000")
+    warnings = Warnings()
+    body = build_api(load_document(write_spec(tmp_path, spec)), warnings).operations[0].body
+    assert body is not None and body.option_defaults == []
+    (warning,) = [w for w in warnings.items if "x-clientgen-sent-default" in w.message]
+    assert "only sent in JSON bodies; this form body's are not sent" in warning.message
+    assert (
+        warning.location.pointer == "/paths/~1scrape/post/requestBody/content/application~1x-www-form-urlencoded/schema"
+    )

@@ -67,14 +67,19 @@ def test_a_flattened_propertys_fields_fill_its_object(client: object, server: Te
         "https://example.com", limit=3, formats=["markdown"], only_main_content=True, location={"country_code": "DE"}
     )
     body = server.requests[0].json()
-    assert body["pageOptions"] == {"formats": ["markdown"], "onlyMainContent": True, "location": {"countryCode": "DE"}}
+    assert body["pageOptions"] == {
+        "formats": ["markdown"],
+        "onlyMainContent": True,
+        "location": {"countryCode": "DE"},
+        "maxAge": 14400000,  # x-clientgen-sent-default
+    }
     assert body["url"] == "https://example.com" and body["limit"] == 3
 
 
 def test_the_whole_object_or_its_fields_never_both(client: object, server: TestServer) -> None:
     server.reply(200, JOB)
     client.jobs.start_job("https://example.com", page_options={"only_main_content": False})  # type: ignore[attr-defined]
-    assert server.requests[0].json()["pageOptions"] == {"onlyMainContent": False}
+    assert server.requests[0].json()["pageOptions"] == {"onlyMainContent": False, "maxAge": 14400000}
     server.reply(200, JOB)
     client.jobs.start_job("https://example.com")  # type: ignore[attr-defined]
     assert "pageOptions" not in server.requests[1].json()
@@ -102,6 +107,42 @@ def test_a_configured_body_field_is_sent_unless_the_call_gives_one(client: objec
     assert first["origin"] == third["origin"] == "arguments-sdk/1.0"
     assert (second["origin"], second["integration"]) == ("my-app", "zapier")
     assert "integration" not in first
+
+
+# --- sent defaults (x-clientgen-sent-default) ---------------------------------------------------
+
+
+def test_a_sent_default_goes_with_the_options_of_its_object(client: object, server: TestServer) -> None:
+    """`maxAge` (PageOptions') is sent whenever another of PageOptions' fields is, never alone."""
+    for _ in range(4):
+        server.reply(200, JOB)
+    client.jobs.scrape_page("https://example.com")  # type: ignore[attr-defined]
+    client.jobs.scrape_page("https://example.com", formats=["markdown"])  # type: ignore[attr-defined]
+    client.jobs.scrape_page("https://example.com", timeout=500, max_age=0)  # type: ignore[attr-defined]
+    client.jobs.scrape_page("https://example.com", formats=["html"], extra_body={"maxAge": 1})  # type: ignore[attr-defined]
+    bodies = [request.json() for request in server.requests]
+    assert bodies[0] == {"url": "https://example.com", "origin": "arguments-sdk/1.0"}
+    assert bodies[1] == {**bodies[0], "formats": ["markdown"], "maxAge": 14400000}
+    assert bodies[2]["maxAge"] == 0 and bodies[3]["maxAge"] == 1
+
+
+def test_a_sent_default_fills_its_object_wherever_the_call_sends_it(arguments: ModuleType, server: TestServer) -> None:
+    server.reply(200, JOB)
+    server.reply(200, JOB)
+
+    async def calls() -> None:
+        async with arguments.AsyncArguments(base_url=server.url) as client:
+            await client.jobs.start_job("https://example.com")
+            await client.jobs.start_job("https://example.com", page_options={"max_age": 5})
+
+    asyncio.run(calls())
+    first, second = (request.json() for request in server.requests)
+    assert "pageOptions" not in first and second["pageOptions"] == {"maxAge": 5}
+
+
+def test_a_sent_default_is_documented_on_its_argument(client: object) -> None:
+    documented = " ".join((inspect.getdoc(client.jobs.scrape_page) or "").split())  # type: ignore[attr-defined]
+    assert "Unless given, `14400000` is sent whenever the call gives another of the options" in documented
 
 
 # --- idempotency keys ---------------------------------------------------------------------------

@@ -91,7 +91,13 @@ def test_every_row_of_the_table_runs_against_a_server_that_plays_firecrawl(prese
     assert first_crawl == ["/v2/crawl/crawl-1"] * (POLLS_BEFORE_DONE + 1) + ["/v2/crawl/crawl-1?skip=2"]
     assert ("DELETE", "/v2/scrape/s1/interact") in requests
     # `timeout=` of a scrape is the API's own (ms), not an HTTP timeout of 30,000 s
-    slow = {"url": "https://example.com/slow", "origin": "python-clientgen", "formats": ["markdown"], "timeout": 30000}
+    slow = {
+        "url": "https://example.com/slow",
+        "origin": "python-clientgen",
+        "formats": ["markdown"],
+        "timeout": 30000,
+        "maxAge": 14400000,
+    }
     assert slow in server.bodies
     # a pydantic model class where the API takes a JSON Schema: sent as its schema
     json_formats = [f for body in server.bodies for f in body.get("formats", []) if isinstance(f, dict)]
@@ -239,7 +245,8 @@ def test_firecrawl_py_arguments_reach_the_wire_as_it_sends_them(
     crawl, status, cancel, batch, interact, parse, agent = server.requests
     assert crawl.json() == {
         "url": "https://example.com",
-        "scrapeOptions": {"formats": ["markdown"], "onlyMainContent": True},
+        # firecrawl-py's cache age goes with any scrape option (x-clientgen-sent-default)
+        "scrapeOptions": {"formats": ["markdown"], "onlyMainContent": True, "maxAge": 14400000},
         "origin": "python-clientgen",
         "integration": "zap",
     }

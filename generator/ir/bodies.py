@@ -12,7 +12,18 @@ from typing import Any
 from .. import naming, nodes
 from ..errors import Warnings, escape_pointer_token
 from ..load import Document, split_pointer
-from .model import BodyEncoding, Encoding, Parameter, RequestBody, Response, default_encoding, stream_kind
+from .model import (
+    BodyEncoding,
+    Encoding,
+    OptionDefaults,
+    Parameter,
+    RequestBody,
+    Response,
+    default_encoding,
+    stream_kind,
+)
+from .option_defaults import EXTENSION as OPTION_DEFAULT
+from .option_defaults import described, option_defaults
 from .parameters import argument_default, style_encoding
 from .samples import BINARY, required_by_variant, sample
 from .schemas import SchemaBuilder, joined
@@ -120,6 +131,7 @@ class BodyBuilder:
             type=ANY,
             required=body.get("required") is True,
             description=nodes.text(body, "description"),
+            option_defaults=self._option_defaults(encoding, schema, schema_pointer),
         )
         fields = None
         with self._shared(pointer + "/requestBody", body_pointer) as shared_name:
@@ -144,7 +156,8 @@ class BodyBuilder:
                     for field in fields
                     if not field.read_only
                 ]
-                return request_body, body_fields + self._flattened(node, pointer, body_fields, arguments)
+                flattened = self._flattened(node, pointer, body_fields, arguments)
+                return request_body, described(body_fields + flattened, request_body.option_defaults)
             if encoding == "lines":
                 request_body.type, body_sample = self._records(media, media_pointer, body_hint)
             elif schema is not None:
@@ -169,6 +182,17 @@ class BodyBuilder:
             sample=_body_argument_sample(request_body, body_sample),
         )
         return request_body, [parameter]
+
+    def _option_defaults(self, encoding: BodyEncoding, schema: Any, pointer: str) -> list[OptionDefaults]:
+        """The body's sent defaults; a warning where they cannot be sent (a body that is not JSON)."""
+        found = [] if schema is None else option_defaults(self._document, schema, pointer)
+        if found and encoding != "json":
+            self._warnings.add(
+                self._document.location(pointer),
+                f"{OPTION_DEFAULT} is only sent in JSON bodies; this {encoding} body's are not sent",
+            )
+            return []
+        return found
 
     def _sent_as(self, media_type: str, schema: Any, schema_pointer: str) -> tuple[BodyEncoding, Any]:
         """The encoding a body is sent in and the schema it is sent by, where its media type and

@@ -96,6 +96,17 @@ DEFAULT_MEDIA_TYPES: dict[BodyEncoding, str] = {
 }
 
 
+@dataclass(frozen=True)
+class OptionDefaults:
+    """Values sent for the fields of one object of a JSON body that a call leaves out of it:
+    of the body's own fields when the call gives any of `fields`; of the object the body's
+    property `within` holds whenever the call sends it."""
+
+    values: dict[str, object]
+    fields: tuple[str, ...] = ()
+    within: str | None = None
+
+
 @dataclass
 class RequestBody:
     media_type: str
@@ -105,6 +116,8 @@ class RequestBody:
     description: str | None = None
     flattened: bool = False
     """True when the body's properties are the method's `body` parameters."""
+    option_defaults: list[OptionDefaults] = field(default_factory=list)
+    """Values the client sends for fields a call leaves out (`x-clientgen-sent-default`)."""
 
     @property
     def content_type(self) -> str | None:

@@ -50,6 +50,8 @@ class EndpointView:
     """A stream's `error_event=` and `error_key=`, where not the runtime's defaults."""
     time_limit: Code | None = None
     """`TimeLimit(...)`: the argument that is the server's own time limit (`x-clientgen-timeout`)."""
+    option_defaults: list[Code] = field(default_factory=list)
+    """`OptionDefaults(...)` of the body (`x-clientgen-sent-default`)."""
 
 
 def _response_types(responses: list[Response]) -> list[TypeExpr | None]:
@@ -160,6 +162,7 @@ def endpoint_view(
         envelope=envelope,
         stream_errors=_stream_errors(operation, writer) if kind in ("stream", "lines") else [],
         time_limit=_time_limit(operation, writer),
+        option_defaults=_option_defaults(operation, writer),
     )
 
 
@@ -193,6 +196,21 @@ def _time_limit(operation: Operation, writer: AnnotationWriter) -> Code | None:
     writer.imports.use("TimeLimit")
     arguments = [limit.location, limit.wire_name, limit.seconds_per_unit, limit.margin]
     return Code(f"TimeLimit({', '.join(py_literal(argument) for argument in arguments)})")
+
+
+def _option_defaults(operation: Operation, writer: AnnotationWriter) -> list[Code]:
+    groups = operation.body.option_defaults if operation.body is not None else []
+    if groups:
+        writer.imports.use("OptionDefaults")
+    views = []
+    for group in groups:
+        arguments = [py_literal(group.values)]
+        if group.fields:
+            arguments.append(Code(f"fields={py_literal(group.fields)}"))
+        if group.within is not None:
+            arguments.append(Code(f"within={py_literal(group.within)}"))
+        views.append(Code(f"OptionDefaults({', '.join(arguments)})"))
+    return views
 
 
 def _accept(operation: Operation, responses: list[Response]) -> Code | None:

@@ -58,8 +58,9 @@ def _credentials() -> dict[str, Credential]:
 class Arguments(SyncAPIClient):
     """The arguments hand-written SDKs take: path parameters by their own names
     (x-clientgen-name), positionals (x-clientgen-positional), a nested object's fields as arguments
-    (x-clientgen-flatten), body fields sent by default and an idempotency key (pyproject.toml),
-    files given by their paths.
+    (x-clientgen-flatten), body fields sent by default and an idempotency key (pyproject.toml), an
+    SDK's own default sent with the options it goes with (x-clientgen-sent-default), files given by
+    their paths.
 
     Every method of its resources also takes these keyword arguments:
       extra_headers: Headers to add to the request's, or to replace them.
@@ -144,8 +145,9 @@ class Arguments(SyncAPIClient):
 class AsyncArguments(AsyncAPIClient):
     """The arguments hand-written SDKs take: path parameters by their own names
     (x-clientgen-name), positionals (x-clientgen-positional), a nested object's fields as arguments
-    (x-clientgen-flatten), body fields sent by default and an idempotency key (pyproject.toml),
-    files given by their paths.
+    (x-clientgen-flatten), body fields sent by default and an idempotency key (pyproject.toml), an
+    SDK's own default sent with the options it goes with (x-clientgen-sent-default), files given by
+    their paths.
 
     Every method of its resources also takes these keyword arguments:
       extra_headers: Headers to add to the request's, or to replace them.

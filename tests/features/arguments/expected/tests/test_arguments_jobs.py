@@ -13,6 +13,11 @@ def test_start_job(client: Arguments) -> None:
     assert isinstance(result, Job)
 
 
+def test_scrape_page(client: Arguments) -> None:
+    result = client.jobs.scrape_page(url="sample")
+    assert isinstance(result, Job)
+
+
 def test_get_job(client: Arguments) -> None:
     result = client.jobs.get_job(job_id="sample")
     assert isinstance(result, Job)

@@ -43,6 +43,33 @@ class Encoding:
     """Multipart: the headers of each part of the field."""
 
 
+@dataclass(frozen=True)
+class OptionDefaults:
+    """Values the client sends for fields of an object the call leaves them out of
+    (`x-clientgen-sent-default`): in the body itself when the call gives any of `fields`, the
+    object's other fields; in the body's object `within` whenever the call sends that."""
+
+    values: Mapping[str, object]
+    fields: Sequence[str] = ()
+    within: str | None = None
+
+    def filled(self, payload: object) -> object:
+        """The JSON body `payload` with the values it lacks, where they go."""
+        if not isinstance(payload, dict):
+            return payload
+        if self.within is None:
+            if not any(name in payload for name in self.fields):
+                return payload
+            return {**payload, **{k: v for k, v in self.values.items() if k not in payload}}
+        inner = payload.get(self.within)
+        if not isinstance(inner, dict):
+            return payload
+        return {
+            **payload,
+            self.within: {**inner, **{k: v for k, v in self.values.items() if k not in inner}},
+        }
+
+
 # The specification's defaults, for parameters and fields the endpoint gives no encoding
 SIMPLE = Encoding("simple")
 """Path and header parameters."""
@@ -404,10 +431,13 @@ def body_arguments(
     extra_body: Body | None,
     *,
     required: bool = False,
+    option_defaults: Sequence[OptionDefaults] = (),
 ) -> dict[str, Any]:
     """The httpx arguments (content or files, with headers) that carry a request body of this
     kind (json, lines, form, multipart, binary or text) in the media type `content_type` (None:
-    the kind's own), text encoded in its charset. A `required` form is sent even with no field."""
+    the kind's own), text encoded in its charset. A `required` form is sent even with no field;
+    a JSON body gets the `option_defaults` it lacks (before `extra_body`, which may replace them).
+    """
     if kind == "multipart":
         given = {} if body is NOT_GIVEN else cast(Mapping[str, object], body)
         parts = _multipart({**given, **(extra_body or {})}, encodings)
@@ -416,6 +446,8 @@ def body_arguments(
     content: bytes
     if kind in (None, "json"):
         payload = None if body is NOT_GIVEN else _jsonable(body)
+        for defaults in option_defaults:
+            payload = defaults.filled(payload)
         if extra_body:
             payload = {**(payload or {}), **_jsonable(extra_body)}
         if payload is None:

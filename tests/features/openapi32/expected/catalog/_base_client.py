@@ -66,7 +66,7 @@ from ._hooks import Hooks, async_errors_reported, errors_reported
 from ._platform import platform_headers as platform_header_items
 from ._streaming import AsyncJSONLines, AsyncStream, JSONLines, Stream, media_kind
 from ._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
-from ._wire import Encoding
+from ._wire import Encoding, OptionDefaults
 
 if TYPE_CHECKING:
     import pydantic
@@ -264,6 +264,8 @@ class Endpoint(Generic[ResponseT]):
     """In a stream: the classes of the items that say it failed."""
     time_limit: TimeLimit | None = None
     """The argument that is the server's own time limit, which the HTTP timeout follows."""
+    option_defaults: tuple[OptionDefaults, ...] = ()
+    """Values sent for fields of the JSON body's objects that a call leaves out of them."""
 
 
 @dataclass(frozen=True)
@@ -786,6 +788,7 @@ class BaseClient:
             encodings.get("body", _NONE),
             call.extra_body,
             required=endpoint.body_required,
+            option_defaults=endpoint.option_defaults,
         )
         header_items.update(body.pop("headers", {}))
         header_items.update(call.extra_headers or {})

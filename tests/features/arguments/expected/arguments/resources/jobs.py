@@ -18,7 +18,7 @@ from .._base_client import (
     streaming_response_wrapper,
 )
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query
-from .._wire import flattened_object
+from .._wire import OptionDefaults, flattened_object
 from ..types.job import Job
 from ..types.location import Location, LocationParam
 from ..types.page_options import PageOptions, PageOptionsParam
@@ -41,6 +41,25 @@ _START_JOB: Endpoint[Job] = Endpoint(
     body_encoding="json",
     idempotency_header="X-Idempotency-Key",
     argument_types={"body": {"pageOptions": PageOptions}},
+    option_defaults=(
+        OptionDefaults({"maxAge": 14400000}, within="pageOptions"),
+    ),
+)
+
+_SCRAPE_PAGE: Endpoint[Job] = Endpoint(
+    method="POST",
+    path="/scrape",
+    response=Job,
+    response_kind="json",
+    body_encoding="json",
+    idempotency_header="X-Idempotency-Key",
+    argument_types={"body": {"location": Location}},
+    option_defaults=(
+        OptionDefaults(
+            {"maxAge": 14400000},
+            fields=["formats", "onlyMainContent", "timeout", "maxAge", "location"],
+        ),
+    ),
 )
 
 _GET_JOB: Endpoint[Job] = Endpoint(
@@ -94,6 +113,7 @@ class JobsResource(SyncAPIResource):
         page_options: PageOptions | PageOptionsParam | NotGiven = NOT_GIVEN,
         formats: Sequence[str] | NotGiven = NOT_GIVEN,
         only_main_content: bool | NotGiven = NOT_GIVEN,
+        max_age: int | NotGiven = NOT_GIVEN,
         location: Location | LocationParam | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -110,6 +130,9 @@ class JobsResource(SyncAPIResource):
           body_timeout: Milliseconds the server gives the job.
           origin: Who made the call. Sent as "arguments-sdk/1.0" unless given (the client's
               configuration).
+          max_age: Milliseconds a cached page may be old. Unless given, `14400000` is sent whenever
+              the call gives another of the options it goes with. Defaults to 172800000 on the
+              server.
         """
         return self._client._request(
             _START_JOB,
@@ -126,8 +149,57 @@ class JobsResource(SyncAPIResource):
                         page_options,
                         formats=formats,
                         only_main_content=only_main_content,
+                        max_age=max_age,
                         location=location,
                     ),
+                },
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                base_url=base_url,
+            ),
+        )
+
+    def scrape_page(
+        self,
+        url: str,
+        *,
+        idempotency_key: str | NotGiven = NOT_GIVEN,
+        origin: str | NotGiven = "arguments-sdk/1.0",
+        formats: Sequence[str] | NotGiven = NOT_GIVEN,
+        only_main_content: bool | NotGiven = NOT_GIVEN,
+        body_timeout: int | NotGiven = NOT_GIVEN,
+        max_age: int | NotGiven = NOT_GIVEN,
+        location: Location | LocationParam | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
+    ) -> Job:
+        """Scrape a page
+
+        Args:
+          idempotency_key: Makes retrying the call safe: a key made for each call, the same on every
+              retry, unless given.
+          origin: Sent as "arguments-sdk/1.0" unless given (the client's configuration).
+          max_age: Milliseconds a cached page may be old. Unless given, `14400000` is sent whenever
+              the call gives another of the options it goes with. Defaults to 172800000 on the
+              server.
+        """
+        return self._client._request(
+            _SCRAPE_PAGE,
+            Call(
+                headers={"X-Idempotency-Key": idempotency_key},
+                body={
+                    "url": url,
+                    "origin": origin,
+                    "formats": formats,
+                    "onlyMainContent": only_main_content,
+                    "timeout": body_timeout,
+                    "maxAge": max_age,
+                    "location": location,
                 },
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -232,6 +304,7 @@ class JobsResourceWithRawResponse:
 
     def __init__(self, resource: JobsResource) -> None:
         self.start_job = raw_response_wrapper(resource.start_job)
+        self.scrape_page = raw_response_wrapper(resource.scrape_page)
         self.get_job = raw_response_wrapper(resource.get_job)
         self.cancel_job = raw_response_wrapper(resource.cancel_job)
         self.run_code = raw_response_wrapper(resource.run_code)
@@ -242,6 +315,7 @@ class JobsResourceWithStreamingResponse:
 
     def __init__(self, resource: JobsResource) -> None:
         self.start_job = streaming_response_wrapper(resource.start_job)
+        self.scrape_page = streaming_response_wrapper(resource.scrape_page)
         self.get_job = streaming_response_wrapper(resource.get_job)
         self.cancel_job = streaming_response_wrapper(resource.cancel_job)
         self.run_code = streaming_response_wrapper(resource.run_code)
@@ -273,6 +347,7 @@ class AsyncJobsResource(AsyncAPIResource):
         page_options: PageOptions | PageOptionsParam | NotGiven = NOT_GIVEN,
         formats: Sequence[str] | NotGiven = NOT_GIVEN,
         only_main_content: bool | NotGiven = NOT_GIVEN,
+        max_age: int | NotGiven = NOT_GIVEN,
         location: Location | LocationParam | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -289,6 +364,9 @@ class AsyncJobsResource(AsyncAPIResource):
           body_timeout: Milliseconds the server gives the job.
           origin: Who made the call. Sent as "arguments-sdk/1.0" unless given (the client's
               configuration).
+          max_age: Milliseconds a cached page may be old. Unless given, `14400000` is sent whenever
+              the call gives another of the options it goes with. Defaults to 172800000 on the
+              server.
         """
         return await self._client._request(
             _START_JOB,
@@ -305,8 +383,57 @@ class AsyncJobsResource(AsyncAPIResource):
                         page_options,
                         formats=formats,
                         only_main_content=only_main_content,
+                        max_age=max_age,
                         location=location,
                     ),
+                },
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                base_url=base_url,
+            ),
+        )
+
+    async def scrape_page(
+        self,
+        url: str,
+        *,
+        idempotency_key: str | NotGiven = NOT_GIVEN,
+        origin: str | NotGiven = "arguments-sdk/1.0",
+        formats: Sequence[str] | NotGiven = NOT_GIVEN,
+        only_main_content: bool | NotGiven = NOT_GIVEN,
+        body_timeout: int | NotGiven = NOT_GIVEN,
+        max_age: int | NotGiven = NOT_GIVEN,
+        location: Location | LocationParam | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
+    ) -> Job:
+        """Scrape a page
+
+        Args:
+          idempotency_key: Makes retrying the call safe: a key made for each call, the same on every
+              retry, unless given.
+          origin: Sent as "arguments-sdk/1.0" unless given (the client's configuration).
+          max_age: Milliseconds a cached page may be old. Unless given, `14400000` is sent whenever
+              the call gives another of the options it goes with. Defaults to 172800000 on the
+              server.
+        """
+        return await self._client._request(
+            _SCRAPE_PAGE,
+            Call(
+                headers={"X-Idempotency-Key": idempotency_key},
+                body={
+                    "url": url,
+                    "origin": origin,
+                    "formats": formats,
+                    "onlyMainContent": only_main_content,
+                    "timeout": body_timeout,
+                    "maxAge": max_age,
+                    "location": location,
                 },
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -411,6 +538,7 @@ class AsyncJobsResourceWithRawResponse:
 
     def __init__(self, resource: AsyncJobsResource) -> None:
         self.start_job = async_raw_response_wrapper(resource.start_job)
+        self.scrape_page = async_raw_response_wrapper(resource.scrape_page)
         self.get_job = async_raw_response_wrapper(resource.get_job)
         self.cancel_job = async_raw_response_wrapper(resource.cancel_job)
         self.run_code = async_raw_response_wrapper(resource.run_code)
@@ -422,6 +550,7 @@ class AsyncJobsResourceWithStreamingResponse:
 
     def __init__(self, resource: AsyncJobsResource) -> None:
         self.start_job = async_streaming_response_wrapper(resource.start_job)
+        self.scrape_page = async_streaming_response_wrapper(resource.scrape_page)
         self.get_job = async_streaming_response_wrapper(resource.get_job)
         self.cancel_job = async_streaming_response_wrapper(resource.cancel_job)
         self.run_code = async_streaming_response_wrapper(resource.run_code)

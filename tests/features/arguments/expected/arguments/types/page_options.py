@@ -17,6 +17,11 @@ class PageOptions(BaseModel):
         default=None, validation_alias="onlyMainContent", serialization_alias="onlyMainContent"
     )
     timeout: int | None = None
+    max_age: int | None = Field(
+        default=None, validation_alias="maxAge", serialization_alias="maxAge"
+    )
+    """Milliseconds a cached page may be old."""
+
     location: Location | None = None
 
 
@@ -26,4 +31,5 @@ class PageOptionsParam(TypedDict, total=False):
     formats: Sequence[str]
     only_main_content: bool
     timeout: int
+    max_age: int
     location: LocationParam
