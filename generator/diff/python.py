@@ -133,9 +133,13 @@ class PythonDiff:
         before = {r.class_name: r for r in self.old.resources}
         after = {r.class_name: r for r in self.new.resources}
         for name in sorted(before.keys() - after.keys()):
-            self.add(self._name(name), "resource-removed", f"resource `client.{before[name].attribute}` removed", True)
+            self.add(self._name(name), "resource-removed", f"resource `client.{before[name].path}` removed", True)
         for name in sorted(after.keys() - before.keys()):
-            self.add(self._name(name), "resource-added", f"resource `client.{after[name].attribute}` added", False)
+            self.add(self._name(name), "resource-added", f"resource `client.{after[name].path}` added", False)
+        for name in sorted(before.keys() & after.keys()):
+            old_path, new_path = before[name].path, after[name].path
+            if old_path != new_path:  # a tag's parent came, went or changed (OpenAPI 3.2)
+                self.add(self._name(name), "resource-moved", f"`client.{old_path}` is now `client.{new_path}`", True)
 
     def methods(self) -> None:
         def resource_of(api: Api) -> dict[int, Resource]:
@@ -153,13 +157,13 @@ class PythonDiff:
                     self.add(
                         self._name(resource.class_name, method),
                         f"method-{verb}",
-                        f"`client.{resource.attribute}.{method}()` {verb}",
+                        f"`client.{resource.path}.{method}()` {verb}",
                         verb == "removed",
                     )
         for old_op, new_op in matching.pairs:
             old_resource, new_resource = old_resources[id(old_op)], new_resources[id(new_op)]
-            old_call = f"client.{old_resource.attribute}.{old_op.name}()"
-            new_call = f"client.{new_resource.attribute}.{new_op.name}()"
+            old_call = f"client.{old_resource.path}.{old_op.name}()"
+            new_call = f"client.{new_resource.path}.{new_op.name}()"
             where = self._name(new_resource.class_name, new_op.name)
             if old_call != new_call:
                 self.add(where, "method-renamed", f"`{old_call}` is now `{new_call}`", True)
@@ -181,8 +185,8 @@ class PythonDiff:
     ) -> None:
         """A method an extension adds to an operation (x-clientgen-wait, -pages, -job, and their
         `watch` and `page`): added, removed or renamed."""
-        old_call = f"client.{old_resource.attribute}.{before}()"
-        new_call = f"client.{new_resource.attribute}.{after}()"
+        old_call = f"client.{old_resource.path}.{before}()"
+        new_call = f"client.{new_resource.path}.{after}()"
         if before is None and after is not None:
             self.add(self._name(new_resource.class_name, after), "method-added", f"`{new_call}` added", False)
         elif before is not None and after is None:
