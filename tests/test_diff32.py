@@ -51,6 +51,75 @@ def nest_items(spec: dict[str, Any]) -> None:
     spec["tags"][1]["parent"] = "catalog"
 
 
+def add_query(spec: dict[str, Any]) -> None:
+    body = {"type": "object", "properties": {"text": {"type": "string"}}}
+    spec["paths"]["/items"]["query"] = {
+        "tags": ["items"],
+        "operationId": "searchItems",
+        "requestBody": {"content": {"application/json": {"schema": body}}},
+        "responses": {"200": {"description": "Found.", "content": {"application/json": {"schema": ITEM_LIST}}}},
+    }
+
+
+def additional(method: str) -> Change:
+    def change(spec: dict[str, Any]) -> None:
+        operation = {"tags": ["items"], "operationId": "purgeItems", "responses": {"204": {"description": "Gone."}}}
+        spec["paths"]["/items"]["additionalOperations"] = {method: operation}
+
+    return change
+
+
+def querystring(query_type: str) -> Change:
+    def change(spec: dict[str, Any]) -> None:
+        schema = {"type": "object", "properties": {"q": {"type": query_type}}}
+        parameter = {"name": "filter", "in": "querystring", "content": {FORM: {"schema": schema}}}
+        spec["paths"]["/items"]["get"]["parameters"] = [parameter]
+
+    return change
+
+
+def line_stream(item: dict[str, Any]) -> Change:
+    def change(spec: dict[str, Any]) -> None:
+        content = {"application/jsonl": {"itemSchema": item}}
+        spec["paths"]["/events"] = {
+            "get": {
+                "tags": ["items"],
+                "operationId": "events",
+                "responses": {"200": {"description": "Events.", "content": content}},
+            }
+        }
+
+    return change
+
+
+def complete(content: dict[str, Any], *, flag: bool = False, twins: bool = False) -> Change:
+    def change(spec: dict[str, Any]) -> None:
+        properties: dict[str, Any] = {"prompt": {"type": "string"}}
+        if flag:
+            properties["stream"] = {"type": "boolean"}
+        body = {"type": "object", "properties": properties}
+        spec["paths"]["/complete"] = {
+            "post": {
+                "tags": ["items"],
+                "operationId": "complete",
+                "requestBody": {"required": True, "content": {"application/json": {"schema": body}}},
+                "responses": {"200": {"description": "Done.", "content": content}},
+                **({"x-clientgen-stream": {"methods": "twins"}} if twins else {}),
+            }
+        }
+
+    return change
+
+
+FORM = "application/x-www-form-urlencoded"
+ITEM = {"$ref": "#/components/schemas/Item"}
+JSON_ITEM = {"application/json": {"schema": ITEM}}
+JSON_LINES_ITEM = {"application/jsonl": {"itemSchema": ITEM}}
+JSON_OR_EVENTS = {
+    **JSON_ITEM,
+    "text/event-stream": {"itemSchema": {"type": "object", "properties": {"data": {"type": "string"}}}},
+}
+
 CASES: list[tuple[str, Change | None, Change | None, set[tuple[str, str, bool]], str]] = [
     # (name, old spec's change, new spec's change, (surface, kind, breaks a user) expected, semver)
     (
@@ -65,6 +134,108 @@ CASES: list[tuple[str, Change | None, Change | None, set[tuple[str, str, bool]],
         nest_items,
         None,
         {("python", "resource-removed", True), ("python", "resource-moved", True), ("python", "method-renamed", True)},
+        "major",
+    ),
+    (
+        "a QUERY operation added",
+        None,
+        add_query,
+        {("http", "operation-added", False), ("python", "method-added", False)},
+        "minor",
+    ),
+    (
+        "a QUERY operation removed",
+        add_query,
+        None,
+        {("http", "operation-removed", True), ("python", "method-removed", True)},
+        "major",
+    ),
+    (
+        "an additional operation added",
+        None,
+        additional("PURGE"),
+        {("http", "operation-added", False), ("python", "method-added", False)},
+        "minor",
+    ),
+    # the regenerated method sends the new method: older clients break, its users do not
+    (
+        "an additional operation's method changed",
+        additional("PURGE"),
+        additional("LOCK"),
+        {("http", "operation-moved", False)},
+        "minor",
+    ),
+    (
+        "a querystring added",
+        None,
+        querystring("string"),
+        {("http", "parameter-added", False), ("python", "argument-added", False), ("python", "class-added", False)},
+        "minor",
+    ),
+    (
+        "a querystring removed",
+        querystring("string"),
+        None,
+        {("http", "parameter-removed", True), ("python", "argument-removed", True), ("python", "class-removed", True)},
+        "major",
+    ),
+    (
+        "a querystring's schema changed",
+        querystring("string"),
+        querystring("integer"),
+        {("http", "type-changed", True), ("python", "type-changed", True)},
+        "major",
+    ),
+    (
+        "a stream's itemSchema changed",
+        line_stream(ITEM),
+        line_stream({"type": "string"}),
+        {("http", "type-changed", True), ("python", "return-type-changed", True)},
+        "major",
+    ),
+    (
+        "a response becomes a stream",
+        complete(JSON_ITEM),
+        complete(JSON_LINES_ITEM),
+        {("http", "response-now-stream", True), ("python", "return-type-changed", True)},
+        "major",
+    ),
+    (
+        "a response is no longer a stream",
+        complete(JSON_LINES_ITEM),
+        complete(JSON_ITEM),
+        {("http", "response-no-longer-stream", True), ("python", "return-type-changed", True)},
+        "major",
+    ),
+    (
+        "a flag that chooses a stream appears",
+        complete(JSON_ITEM),
+        complete(JSON_OR_EVENTS, flag=True),
+        {
+            ("http", "field-added", False),
+            ("http", "response-stream-offered", False),
+            ("python", "argument-added", False),
+            ("python", "stream-flag-added", False),
+        },
+        "minor",
+    ),
+    (
+        "a flag that chooses a stream goes",
+        complete(JSON_OR_EVENTS, flag=True),
+        complete(JSON_ITEM),
+        {
+            ("http", "field-removed", True),
+            ("http", "response-stream-withdrawn", True),
+            ("python", "argument-removed", True),
+            ("python", "stream-flag-removed", True),
+        },
+        "major",
+    ),
+    (
+        "overloads become twin methods",
+        complete(JSON_OR_EVENTS, flag=True),
+        complete(JSON_OR_EVENTS, flag=True, twins=True),
+        {("python", "stream-flag-removed", True), ("python", "method-added", False)},
         "major",
     ),
 ]
@@ -86,3 +257,41 @@ def test_a_method_that_moves_to_a_nested_resource_is_a_rename_the_diff_names(tmp
         "`client.items` is now `client.catalog.items`",
         "`client.items.list_items()` is now `client.catalog.items.list_items()`",
     ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            line_stream(ITEM),
+            line_stream({"type": "string"}),
+            [
+                "`response 200 stream item` changed from object to string",
+                "`client.items.events()` returns `JSONLines[str]` instead of `JSONLines[Item]`",
+            ],
+        ),
+        (
+            complete(JSON_ITEM),
+            complete(JSON_LINES_ITEM),
+            [
+                "response 200 is now a stream of JSON lines (from `application/json` to `application/jsonl`)",
+                "`client.items.complete()` returns `JSONLines[Item]` instead of `Item`",
+            ],
+        ),
+        (
+            complete(JSON_ITEM),
+            complete(JSON_OR_EVENTS, flag=True),
+            [
+                "`request body.stream` added",
+                "response 200 may now come as a stream (`text/event-stream`) when asked",
+                "`client.items.complete()`: optional argument `stream` added",
+                "`client.items.complete()`: `stream=True` now returns `Stream[str]`",
+            ],
+        ),
+    ],
+    ids=["stream item", "now a stream", "stream flag"],
+)
+def test_streams_are_named_by_what_the_method_returns(
+    tmp_path: Path, old: Change, new: Change, expected: list[str]
+) -> None:
+    assert [change.message for change in compare(tmp_path, old, new).changes] == expected

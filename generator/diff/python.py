@@ -7,9 +7,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ..ir.model import Api, Operation, Parameter, Resource
-from ..ir.type_exprs import NONE, Alias, ListOf, LiteralOf, MapOf, Model, Primitive, Ref, TupleOf, TypeExpr, UnionOf
+from ..ir.model import Api, Operation, Parameter, Resource, StreamKind
+from ..ir.type_exprs import (
+    ANY,
+    NONE,
+    Alias,
+    ListOf,
+    LiteralOf,
+    MapOf,
+    Model,
+    Primitive,
+    Ref,
+    TupleOf,
+    TypeExpr,
+    UnionOf,
+)
 from ..render.annotations import PRIMITIVE_ANNOTATIONS
+from ..render.views.streams import STREAM_CLASSES
 from .changes import Change
 from .http import match_operations
 
@@ -179,6 +193,25 @@ class PythonDiff:
                     True,
                     typing=_same_fields_or_more(old_op, new_op),
                 )
+            self.stream_flag(where, new_call, old_op, new_op)
+
+    def stream_flag(self, where: str, call: str, old: Operation, new: Operation) -> None:
+        """The overloads of a method whose flag chooses a stream (`stream=True`): coming, going,
+        or streaming another type. Twin methods (`create_stream`) are methods of their own."""
+        before, after = _flag_overload(old), _flag_overload(new)
+        if before == after:
+            return
+        if before is None and after is not None:
+            self.add(where, "stream-flag-added", f"`{call}`: `{after[0]}=True` now returns `{after[1]}`", False)
+        elif before is not None and after is None:
+            self.add(where, "stream-flag-removed", f"`{call}`: `{before[0]}=True` no longer returns a stream", True)
+        elif before is not None and after is not None:
+            self.add(
+                where,
+                "stream-type-changed",
+                f"`{call}`: `{after[0]}=True` returns `{after[1]}` instead of `{before[1]}`",
+                True,
+            )
 
     def extension_method(
         self, old_resource: Resource, new_resource: Resource, before: str | None, after: str | None
@@ -375,14 +408,28 @@ def _methods(operation: Operation) -> list[str]:
 def _extension_methods(operation: Operation) -> tuple[str | None, ...]:
     """The names of the methods an operation's extensions add, where it has them: waiting,
     watching, paging, reading a page by its URL, the job's; in that order, each in its place."""
-    wait, pages, job = operation.wait, operation.pages, operation.job
+    wait, pages, job, flag = operation.wait, operation.pages, operation.job, operation.stream_flag
     return (
         wait.name if wait is not None else None,
         wait.watch if wait is not None else None,
         pages.name if pages is not None else None,
         pages.page_method if pages is not None else None,
         job.name if job is not None else None,
+        flag.twin if flag is not None else None,
     )
+
+
+def _flag_overload(operation: Operation) -> tuple[str, str] | None:
+    """(the flag's argument, what the method returns with it set) of a method whose flag
+    chooses a stream by overloads (not by a twin method)."""
+    flag = operation.stream_flag
+    if flag is None or flag.twin is not None or flag.stream.type is None or flag.stream.stream_kind is None:
+        return None
+    return flag.parameter.name, _stream_class(flag.stream.stream_kind, flag.stream.type)
+
+
+def _stream_class(kind: StreamKind, item: TypeExpr) -> str:
+    return f"{STREAM_CLASSES[kind][0]}[{python_type(item)}]"
 
 
 def _returned_types(operation: Operation) -> list[TypeExpr]:
@@ -396,6 +443,11 @@ def _returned_types(operation: Operation) -> list[TypeExpr]:
 
 
 def _returns(operation: Operation) -> str:
+    """What the method returns, a stream's class around its items' type."""
+    kind = operation.stream_kind
+    if kind is not None:
+        item = next(r.type for r in operation.success_responses if r.stream_kind is not None)
+        return _stream_class(kind, item if item is not None else ANY)
     return " | ".join(dict.fromkeys(python_type(t) for t in _returned_types(operation))) or "None"
 
 
