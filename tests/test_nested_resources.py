@@ -147,6 +147,17 @@ def test_a_tag_of_another_kind_nests_nothing_and_says_so(tmp_path: Path) -> None
     ]
 
 
+def test_before_3_2_a_tag_has_no_parent_nor_kind_and_a_warning_says_so(tmp_path: Path) -> None:
+    spec = SPEC.replace("openapi: 3.2.0", "openapi: 3.1.0").replace("{name: reviews, parent: items}", "{name: reviews}")
+    found, warnings = resources(spec, tmp_path)
+    assert [path for path, _, _ in found] == ["beta", "reviews"]  # a badge is a tag like any other
+    assert warnings == [
+        ("/tags/1/parent", "'parent' is a tag field of OpenAPI 3.2, not of 3.1.0: ignored"),
+        ("/tags/1/kind", "'kind' is a tag field of OpenAPI 3.2, not of 3.1.0: ignored"),
+        ("/tags/3/kind", "'kind' is a tag field of OpenAPI 3.2, not of 3.1.0: ignored"),
+    ]
+
+
 def test_a_method_named_like_a_child_is_numbered_with_a_warning(tmp_path: Path) -> None:
     spec = SPEC.replace("operationId: listItems", "operationId: reviews")
     found, warnings = resources(spec, tmp_path)

@@ -191,18 +191,22 @@ class OperationBuilder:
         return resources
 
     def _ancestry(self, key: str) -> list[str]:
-        """The tag's nesting parents, outermost first, and the tag."""
+        """The tag's nesting parents, outermost first, and the tag (a cycle, which the validation
+        refuses, stops where it closes)."""
         keys = [key]
-        while key in self._tags and self._tags[key].parent is not None:
-            key = self._tags[key].parent or ""
-            keys.insert(0, key)
+        while (parent := self._parent_of(keys[0])) is not None and parent not in keys:
+            keys.insert(0, parent)
         return keys
+
+    def _parent_of(self, key: str) -> str | None:
+        tag = self._tags.get(key)
+        return tag.parent if tag is not None else None
 
     def _resource(self, key: str, resources: dict[str, Resource], modules: naming.Scope, pointer: str) -> Resource:
         """A resource, named in its parent's class (whose methods then cannot take its name: one
         that would is numbered, with a warning) or else on the client."""
-        tag = self._tags.get(key)
-        parent = resources[tag.parent] if tag is not None and tag.parent is not None else None
+        parent_key = self._parent_of(key)
+        parent = resources[parent_key] if parent_key is not None else None
         natural = naming.attribute_name(key)
         if parent is None:
             attribute = self._client_members.claim(natural)
@@ -214,16 +218,17 @@ class OperationBuilder:
                 )
         else:
             attribute = self._method_names.setdefault(parent.class_name, naming.Scope(RESOURCE_MEMBERS)).claim(natural)
+        parents = () if parent is None else (*parent.parents, parent.attribute)
+        tag = self._tags.get(key)
         resource = Resource(
             tag=key,
             attribute=attribute,
             class_name=self._claim_resource_class(naming.class_name(key)),
-            module="",
+            module=modules.claim("_".join((*parents, attribute))),  # `catalog_items.py`
             description=tag.description if tag is not None else None,
             operations=[],
-            parents=() if parent is None else (*parent.parents, parent.attribute),
+            parents=parents,
         )
-        resource.module = modules.claim(resource.path.replace(".", "_"))
         if parent is not None:
             parent.children.append(resource)
         return resource

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .. import nodes
+from .. import nodes, openapi32
 from ..errors import Warnings
 from ..load import Document
 
@@ -14,6 +14,7 @@ from ..load import Document
 # another kind (`badge`, `audience`) labels operations across sections, so it neither nests nor
 # groups them where an operation has a tag of its own section.
 NAVIGATION_KIND = "nav"
+_FIELDS_OF_3_2 = ("parent", "kind")
 
 
 @dataclass(frozen=True)
@@ -28,8 +29,11 @@ class Tag:
 
 def read_tags(document: Document, warnings: Warnings) -> dict[str, Tag]:
     """Name -> tag; a parent is kept only between navigation tags, a warning says when not
-    (the validation checked already that it names a tag, and makes no cycle)."""
+    (the validation of a 3.2 spec checked already that it names a tag, and makes no cycle)."""
     entries = [tag for tag in nodes.sequence(document.data, "tags") if isinstance(tag, dict)]
+    if not openapi32.is_3_2(document.data):
+        _ignore_3_2_fields(document, warnings)
+        return {name: Tag(_docstring(tag), None, True) for tag in entries if (name := nodes.text(tag, "name"))}
     kinds = {nodes.text(tag, "name"): nodes.text(tag, "kind") for tag in entries}
     tags = {}
     for index, tag in enumerate(nodes.sequence(document.data, "tags")):
@@ -48,6 +52,17 @@ def read_tags(document: Document, warnings: Warnings) -> dict[str, Tag]:
             parent = None
         tags[name] = Tag(_docstring(tag), parent, _navigation(kind))
     return tags
+
+
+def _ignore_3_2_fields(document: Document, warnings: Warnings) -> None:
+    """Before 3.2 a tag has no `parent` nor `kind`: what they would say is not done, and said."""
+    for index, tag in enumerate(nodes.sequence(document.data, "tags")):
+        for field in _FIELDS_OF_3_2 if isinstance(tag, dict) else ():
+            if field in tag:
+                warnings.add(
+                    document.location(f"/tags/{index}/{field}"),
+                    f"{field!r} is a tag field of OpenAPI 3.2, not of {document.data['openapi']}: ignored",
+                )
 
 
 def _navigation(kind: str | None) -> bool:
