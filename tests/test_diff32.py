@@ -78,6 +78,18 @@ def querystring(query_type: str) -> Change:
     return change
 
 
+def query_object(spec: dict[str, Any]) -> None:
+    """The same wire as `querystring("string")`: an object whose properties are exploded into the query."""
+    querystring("string")(spec)
+    spec["paths"]["/items"]["get"]["parameters"][0] = {
+        "name": "filter",
+        "in": "query",
+        "style": "form",
+        "explode": True,
+        "schema": {"type": "object", "properties": {"q": {"type": "string"}}},
+    }
+
+
 def line_stream(item: dict[str, Any]) -> Change:
     def change(spec: dict[str, Any]) -> None:
         content = {"application/jsonl": {"itemSchema": item}}
@@ -288,10 +300,28 @@ def test_a_method_that_moves_to_a_nested_resource_is_a_rename_the_diff_names(tmp
                 "`client.items.complete()`: `stream=True` now returns `Stream[str]`",
             ],
         ),
+        (
+            None,
+            querystring("string"),
+            [
+                "optional querystring `filter` added",
+                "`client.items.list_items()`: optional argument `filter` added",
+                "`types.ListItemsFilter` added",
+            ],
+        ),
+        (
+            querystring("string"),
+            querystring("integer"),
+            [
+                "`querystring filter.q` changed from string to integer",
+                "`types.ListItemsFilter.q` is `int` instead of `str`",
+            ],
+        ),
+        (query_object, querystring("string"), ["query parameter `filter` is now a querystring"]),
     ],
-    ids=["stream item", "now a stream", "stream flag"],
+    ids=["stream item", "now a stream", "stream flag", "querystring added", "querystring retyped", "querystring"],
 )
-def test_streams_are_named_by_what_the_method_returns(
-    tmp_path: Path, old: Change, new: Change, expected: list[str]
+def test_streams_and_querystrings_are_named_as_such(
+    tmp_path: Path, old: Change | None, new: Change, expected: list[str]
 ) -> None:
     assert [change.message for change in compare(tmp_path, old, new).changes] == expected

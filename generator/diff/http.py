@@ -162,19 +162,27 @@ class HttpDiff:
             return {(p.location, p.wire_name): p for p in parameters if p.location != "body"}
 
         before, after = by_place(old), by_place(new)
-        for location, name in sorted(before.keys() - after.keys()):
-            self.add(where, "parameter-removed", f"{location} parameter `{name}` removed", breaking=True)
-        for location, name in sorted(after.keys() - before.keys()):
-            required = after[(location, name)].required
+        for place in sorted(before.keys() - after.keys()):
+            self.add(where, "parameter-removed", f"{_kind_of(before[place])} `{place[1]}` removed", breaking=True)
+        for place in sorted(after.keys() - before.keys()):
+            required = after[place].required
             self.add(
                 where,
                 "parameter-added",
-                f"{'required' if required else 'optional'} {location} parameter `{name}` added",
+                f"{'required' if required else 'optional'} {_kind_of(after[place])} `{place[1]}` added",
                 breaking=required,
             )
         for place in sorted(before.keys() & after.keys()):
             old_parameter, new_parameter = before[place], after[place]
-            label = f"{place[0]} parameter {place[1]}"
+            if old_parameter.whole_query != new_parameter.whole_query:
+                self.add(
+                    where,
+                    "parameter-kind-changed",
+                    f"{_kind_of(old_parameter)} `{place[1]}` is now a {_kind_of(new_parameter)}",
+                    # an exploded form object is sent as a querystring is: its type says the rest
+                    breaking=False,
+                )
+            label = f"{_kind_of(new_parameter)} {place[1]}"
             if old_parameter.required != new_parameter.required:
                 self.add(
                     where,
@@ -391,6 +399,11 @@ def _without_null(type_: TypeExpr) -> tuple[TypeExpr, bool]:
         rest = tuple(v for v in type_.variants if v != NONE)
         return (rest[0] if len(rest) == 1 else UnionOf(rest, type_.discriminator)), True
     return type_, type_ == NONE
+
+
+def _kind_of(parameter: Parameter) -> str:
+    """`query parameter`, or `querystring` for OpenAPI 3.2's whole query."""
+    return "querystring" if parameter.whole_query else f"{parameter.location} parameter"
 
 
 _STREAMS: dict[StreamKind, str] = {"events": "server-sent events", "lines": "JSON lines"}

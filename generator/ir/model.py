@@ -77,6 +77,9 @@ class Parameter:
     within: tuple[str, str] | None = None
     """For a field of a body property `x-clientgen-flatten` spreads: that property's argument
     and the field's key in the object sent (its Python name, which the runtime renames)."""
+    whole_query: bool = False
+    """OpenAPI 3.2's `querystring`: the value is the whole query, its properties each a query
+    parameter (sent as an exploded form object, `location` "query")."""
 
     @property
     def must_be_passed(self) -> bool:
