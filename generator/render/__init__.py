@@ -166,6 +166,7 @@ def render_project(
         )
     if with_tests:
         files["tests/conftest.py"] = render("tests/conftest.py.jinja", setup=contract_setup_view(api))
+        # a parent tag's resource may hold only its children: nothing to call
         for resource in (resource for resource in api.resources if resource.operations):
             # named after the package too: pytest imports test modules by their base name, so two
             # clients' tests in one repository must not share one
