@@ -3,6 +3,7 @@ sent as methods to a real server on 127.0.0.1."""
 
 from __future__ import annotations
 
+import inspect
 import itertools
 from collections.abc import Callable
 from pathlib import Path
@@ -76,11 +77,11 @@ def test_a_query_and_another_method_are_sent_as_the_spec_names_them(
     with TestServer() as server:
         client = catalog.Catalog(base_url=server.url)
         server.reply(200, body=b'["a", "b"]', headers={"Content-Type": "application/json"})
-        assert client.items.search_items(text="lamp") == ["a", "b"]
+        assert client.catalog.items.search_items(text="lamp") == ["a", "b"]
         server.reply(204)
-        assert client.items.purge_items() is None
+        assert client.catalog.items.purge_items() is None
         server.reply(200)
-        client.items.list_items(filter={"q": "lamp shade", "page": 2, "limit": 5})
+        client.catalog.items.list_items(filter={"q": "lamp shade", "page": 2, "limit": 5})
     searched, purged, listed = server.requests
     assert (searched.method, searched.path, searched.json()) == ("QUERY", "/items", {"text": "lamp"})
     assert (purged.method, purged.path, purged.body) == ("PURGE", "/items", b"")
@@ -90,7 +91,6 @@ def test_a_query_and_another_method_are_sent_as_the_spec_names_them(
 def test_what_3_2_says_that_is_not_supported_yet_is_a_warning(tmp_path: Path) -> None:
     generated = generate_files(write_spec(tmp_path, SPEC), Inputs(package_name="catalog", with_tests=False))
     assert [(w.location.pointer, w.message) for w in generated.warnings] == [
-        ("/tags/1/parent", "a tag's parent is not used yet: its resource stays at the client's top level"),
         (
             "/paths/~1items~1{id}/get/parameters/1/content",
             "a querystring parameter of application/json is not supported yet"
@@ -99,7 +99,10 @@ def test_what_3_2_says_that_is_not_supported_yet_is_a_warning(tmp_path: Path) ->
     ]
     operations = {operation.name for operation in generated.api.operations}
     assert operations == {"search_items", "purge_items", "list_items", "get_item"}
-    assert [(resource.attribute, resource.description) for resource in generated.api.resources] == [("items", "Items")]
+    assert [(resource.path, resource.description) for resource in generated.api.resources] == [
+        ("catalog", "The catalog"),
+        ("catalog.items", "Items"),
+    ]
 
 
 INVALID = [
@@ -272,18 +275,24 @@ def test_the_feature_client_sends_every_3_2_construct(import_client: Callable[[P
     with TestServer() as server:
         client = catalog.Catalog(base_url=server.url)
         server.reply(200, body=items, headers={"Content-Type": "application/json"})
-        listed = client.items.list_items(filter={"q": "lamp", "page": 2})
+        listed = client.catalog.items.list_items(filter={"q": "lamp", "page": 2})
         server.reply(200, body=items, headers={"Content-Type": "application/json"})
-        searched = client.items.search_items(text="lamp", limit=1)
+        searched = client.catalog.items.search_items(text="lamp", limit=1)
         server.reply(201, body=items[1:-1], headers={"Content-Type": "application/json"})
-        created = client.items.create_item(name="lamp", tags=["new"])
+        created = client.catalog.items.create_item(name="lamp", tags=["new"])
         server.reply(204)
-        client.items.purge_items()
+        client.catalog.items.purge_items()
+        server.reply(200, body=b'["fine"]', headers={"Content-Type": "application/json"})
+        reviews = client.catalog.items.reviews.list_reviews("i1")
     assert [type(item).__name__ for item in (*listed, *searched, created)] == ["Item"] * 3
     assert [(r.method, r.path, r.raw_query, r.body) for r in server.requests] == [
         ("GET", "/items", "q=lamp&page=2", b""),
         ("QUERY", "/items", "", b'{"text":"lamp","limit":1}'),
         ("POST", "/items", "", b'{"name":"lamp","tags":["new"]}'),
         ("PURGE", "/items", "", b""),
+        ("GET", "/items/i1/reviews", "", b""),
     ]
-    assert type(client.items).__doc__ == "The items of the catalog."  # the tag's 3.2 summary
+    assert reviews == ["fine"]
+    # the tags' 3.2 summaries, before a description
+    assert type(client.catalog.items).__doc__ == "The items of the catalog."
+    assert inspect.getdoc(type(client.catalog.items.reviews)) == "What buyers say of an item.\n\nNewest first."

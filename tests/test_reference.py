@@ -17,7 +17,7 @@ from .golden import DEFAULT_OUTPUT, FEATURES, feature_names
 from .http_server import TestServer
 from .test_client_features import Importer
 
-HEADING = re.compile(r"^### `client\.(\w+)\.(\w+)\(\)`$", re.MULTILINE)
+HEADING = re.compile(r"^### `client\.([\w.]+)\.(\w+)\(\)`$", re.MULTILINE)  # nested: `catalog.items`
 EXAMPLE = re.compile(r"^Example:\n\n```python\n(.*?)\n```$", re.MULTILINE | re.DOTALL)
 # feature clients whose examples need what an empty answer on plain HTTP cannot give
 NOT_RUN = {
@@ -30,17 +30,19 @@ def package_of(project: Path) -> str:
     return next(path.name for path in project.iterdir() if (path / "__init__.py").is_file() and path.name != "tests")
 
 
-def methods_of(package: ModuleType, client: object) -> set[tuple[str, str]]:
-    """(resource attribute, method) of every method of every resource of a sync client."""
+def methods_of(package: ModuleType, holder: object, prefix: str = "") -> set[tuple[str, str]]:
+    """(resource path, method) of every method of every resource of a sync client (`holder`),
+    the nested resources' too (`catalog.items`)."""
     found = set()
-    for attribute in dir(client):
-        resource = getattr(client, attribute) if not attribute.startswith("_") else None
+    for attribute in dir(holder):
+        resource = getattr(holder, attribute) if not attribute.startswith("_") else None
         if isinstance(resource, package._base_client.SyncAPIResource):
             found |= {
-                (attribute, name)
+                (prefix + attribute, name)
                 for name, _ in inspect.getmembers(type(resource), inspect.isfunction)
                 if not name.startswith("_")
             }
+            found |= methods_of(package, resource, f"{prefix}{attribute}.")
     return found
 
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ..ir.model import Api, Operation, Pages, Parameter
+from ..ir.model import Api, Operation, Pages, Parameter, Response, StreamKind
 from ..ir.type_exprs import NONE, Alias, ListOf, LiteralOf, MapOf, Model, Primitive, Ref, TupleOf, TypeExpr, UnionOf
 from .changes import Change
 
@@ -162,19 +162,27 @@ class HttpDiff:
             return {(p.location, p.wire_name): p for p in parameters if p.location != "body"}
 
         before, after = by_place(old), by_place(new)
-        for location, name in sorted(before.keys() - after.keys()):
-            self.add(where, "parameter-removed", f"{location} parameter `{name}` removed", breaking=True)
-        for location, name in sorted(after.keys() - before.keys()):
-            required = after[(location, name)].required
+        for place in sorted(before.keys() - after.keys()):
+            self.add(where, "parameter-removed", f"{_kind_of(before[place])} `{place[1]}` removed", breaking=True)
+        for place in sorted(after.keys() - before.keys()):
+            required = after[place].required
             self.add(
                 where,
                 "parameter-added",
-                f"{'required' if required else 'optional'} {location} parameter `{name}` added",
+                f"{'required' if required else 'optional'} {_kind_of(after[place])} `{place[1]}` added",
                 breaking=required,
             )
         for place in sorted(before.keys() & after.keys()):
             old_parameter, new_parameter = before[place], after[place]
-            label = f"{place[0]} parameter {place[1]}"
+            if old_parameter.whole_query != new_parameter.whole_query:
+                self.add(
+                    where,
+                    "parameter-kind-changed",
+                    f"{_kind_of(old_parameter)} `{place[1]}` is now a {_kind_of(new_parameter)}",
+                    # an exploded form object is sent as a querystring is: its type says the rest
+                    breaking=False,
+                )
+            label = f"{_kind_of(new_parameter)} {place[1]}"
             if old_parameter.required != new_parameter.required:
                 self.add(
                     where,
@@ -232,15 +240,39 @@ class HttpDiff:
         for status in sorted(before.keys() & after.keys()):
             old_response, new_response = before[status], after[status]
             if old_response.media_type != new_response.media_type:
-                self.add(
-                    where,
-                    "response-media-type-changed",
-                    f"response {status} media type changed from `{old_response.media_type}` to "
-                    f"`{new_response.media_type}`",
-                    breaking=old_response.is_success,
-                )
+                self.media_type(where, old_response, new_response)
             if old_response.type is not None and new_response.type is not None:
-                self.types(where, f"response {status}", old_response.type, new_response.type, "response", set())
+                self.types(where, _place(new_response), old_response.type, new_response.type, "response", set())
+            self.offered_stream(where, old_response, new_response)
+
+    def media_type(self, where: str, old: Response, new: Response) -> None:
+        """Another media type; a stream's (OpenAPI 3.2's `itemSchema`, events, JSON lines) that
+        starts or stops is named as such: the method returns a stream, or no longer does."""
+        change = f"from `{old.media_type}` to `{new.media_type}`"
+        if old.stream_kind is None and new.stream_kind is not None:
+            kind, message = (
+                "response-now-stream",
+                f"response {new.status} is now a stream of {_STREAMS[new.stream_kind]}",
+            )
+        elif old.stream_kind is not None and new.stream_kind is None:
+            kind, message = "response-no-longer-stream", f"response {new.status} is no longer a stream"
+        else:
+            kind, message = "response-media-type-changed", f"response {new.status} media type changed"
+        self.add(where, kind, f"{message} ({change})", breaking=old.is_success)
+
+    def offered_stream(self, where: str, old: Response, new: Response) -> None:
+        """The stream a response offers beside its body, which a flag of the request asks for."""
+        if old.stream is None and new.stream is not None:
+            offered = f"response {new.status} may now come as a stream (`{new.stream.media_type}`) when asked"
+            self.add(where, "response-stream-offered", offered, breaking=False)
+        elif old.stream is not None and new.stream is None:
+            withdrawn = f"response {new.status} no longer comes as a stream (`{old.stream.media_type}`)"
+            self.add(where, "response-stream-withdrawn", withdrawn, breaking=old.is_success)
+        elif old.stream is not None and new.stream is not None:
+            if old.stream.media_type != new.stream.media_type:
+                self.media_type(where, old.stream, new.stream)
+            if old.stream.type is not None and new.stream.type is not None:
+                self.types(where, _place(new.stream), old.stream.type, new.stream.type, "response", set())
 
     # --- types ----------------------------------------------------------------------------------
 
@@ -367,6 +399,19 @@ def _without_null(type_: TypeExpr) -> tuple[TypeExpr, bool]:
         rest = tuple(v for v in type_.variants if v != NONE)
         return (rest[0] if len(rest) == 1 else UnionOf(rest, type_.discriminator)), True
     return type_, type_ == NONE
+
+
+def _kind_of(parameter: Parameter) -> str:
+    """`query parameter`, or `querystring` for OpenAPI 3.2's whole query."""
+    return "querystring" if parameter.whole_query else f"{parameter.location} parameter"
+
+
+_STREAMS: dict[StreamKind, str] = {"events": "server-sent events", "lines": "JSON lines"}
+
+
+def _place(response: Response) -> str:
+    """Where a response's type stands: the response, or each item of its stream."""
+    return f"response {response.status}" + (" stream item" if response.stream_kind is not None else "")
 
 
 def _pages_text(pages: Pages | None) -> str | None:

@@ -7,9 +7,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ..ir.model import Api, Operation, Parameter, Resource
-from ..ir.type_exprs import NONE, Alias, ListOf, LiteralOf, MapOf, Model, Primitive, Ref, TupleOf, TypeExpr, UnionOf
+from ..ir.model import Api, Operation, Parameter, Resource, StreamKind
+from ..ir.type_exprs import (
+    ANY,
+    NONE,
+    Alias,
+    ListOf,
+    LiteralOf,
+    MapOf,
+    Model,
+    Primitive,
+    Ref,
+    TupleOf,
+    TypeExpr,
+    UnionOf,
+)
 from ..render.annotations import PRIMITIVE_ANNOTATIONS
+from ..render.views.streams import STREAM_CLASSES
 from .changes import Change
 from .http import match_operations
 
@@ -133,9 +147,13 @@ class PythonDiff:
         before = {r.class_name: r for r in self.old.resources}
         after = {r.class_name: r for r in self.new.resources}
         for name in sorted(before.keys() - after.keys()):
-            self.add(self._name(name), "resource-removed", f"resource `client.{before[name].attribute}` removed", True)
+            self.add(self._name(name), "resource-removed", f"resource `client.{before[name].path}` removed", True)
         for name in sorted(after.keys() - before.keys()):
-            self.add(self._name(name), "resource-added", f"resource `client.{after[name].attribute}` added", False)
+            self.add(self._name(name), "resource-added", f"resource `client.{after[name].path}` added", False)
+        for name in sorted(before.keys() & after.keys()):
+            old_path, new_path = before[name].path, after[name].path
+            if old_path != new_path:  # a tag's parent came, went or changed (OpenAPI 3.2)
+                self.add(self._name(name), "resource-moved", f"`client.{old_path}` is now `client.{new_path}`", True)
 
     def methods(self) -> None:
         def resource_of(api: Api) -> dict[int, Resource]:
@@ -153,13 +171,13 @@ class PythonDiff:
                     self.add(
                         self._name(resource.class_name, method),
                         f"method-{verb}",
-                        f"`client.{resource.attribute}.{method}()` {verb}",
+                        f"`client.{resource.path}.{method}()` {verb}",
                         verb == "removed",
                     )
         for old_op, new_op in matching.pairs:
             old_resource, new_resource = old_resources[id(old_op)], new_resources[id(new_op)]
-            old_call = f"client.{old_resource.attribute}.{old_op.name}()"
-            new_call = f"client.{new_resource.attribute}.{new_op.name}()"
+            old_call = f"client.{old_resource.path}.{old_op.name}()"
+            new_call = f"client.{new_resource.path}.{new_op.name}()"
             where = self._name(new_resource.class_name, new_op.name)
             if old_call != new_call:
                 self.add(where, "method-renamed", f"`{old_call}` is now `{new_call}`", True)
@@ -175,14 +193,33 @@ class PythonDiff:
                     True,
                     typing=_same_fields_or_more(old_op, new_op),
                 )
+            self.stream_flag(where, new_call, old_op, new_op)
+
+    def stream_flag(self, where: str, call: str, old: Operation, new: Operation) -> None:
+        """The overloads of a method whose flag chooses a stream (`stream=True`): coming, going,
+        or streaming another type. Twin methods (`create_stream`) are methods of their own."""
+        before, after = _flag_overload(old), _flag_overload(new)
+        if before == after:
+            return
+        if before is None and after is not None:
+            self.add(where, "stream-flag-added", f"`{call}`: `{after[0]}=True` now returns `{after[1]}`", False)
+        elif before is not None and after is None:
+            self.add(where, "stream-flag-removed", f"`{call}`: `{before[0]}=True` no longer returns a stream", True)
+        elif before is not None and after is not None:
+            self.add(
+                where,
+                "stream-type-changed",
+                f"`{call}`: `{after[0]}=True` returns `{after[1]}` instead of `{before[1]}`",
+                True,
+            )
 
     def extension_method(
         self, old_resource: Resource, new_resource: Resource, before: str | None, after: str | None
     ) -> None:
         """A method an extension adds to an operation (x-clientgen-wait, -pages, -job, and their
         `watch` and `page`): added, removed or renamed."""
-        old_call = f"client.{old_resource.attribute}.{before}()"
-        new_call = f"client.{new_resource.attribute}.{after}()"
+        old_call = f"client.{old_resource.path}.{before}()"
+        new_call = f"client.{new_resource.path}.{after}()"
         if before is None and after is not None:
             self.add(self._name(new_resource.class_name, after), "method-added", f"`{new_call}` added", False)
         elif before is not None and after is None:
@@ -371,14 +408,28 @@ def _methods(operation: Operation) -> list[str]:
 def _extension_methods(operation: Operation) -> tuple[str | None, ...]:
     """The names of the methods an operation's extensions add, where it has them: waiting,
     watching, paging, reading a page by its URL, the job's; in that order, each in its place."""
-    wait, pages, job = operation.wait, operation.pages, operation.job
+    wait, pages, job, flag = operation.wait, operation.pages, operation.job, operation.stream_flag
     return (
         wait.name if wait is not None else None,
         wait.watch if wait is not None else None,
         pages.name if pages is not None else None,
         pages.page_method if pages is not None else None,
         job.name if job is not None else None,
+        flag.twin if flag is not None else None,
     )
+
+
+def _flag_overload(operation: Operation) -> tuple[str, str] | None:
+    """(the flag's argument, what the method returns with it set) of a method whose flag
+    chooses a stream by overloads (not by a twin method)."""
+    flag = operation.stream_flag
+    if flag is None or flag.twin is not None or flag.stream.type is None or flag.stream.stream_kind is None:
+        return None
+    return flag.parameter.name, _stream_class(flag.stream.stream_kind, flag.stream.type)
+
+
+def _stream_class(kind: StreamKind, item: TypeExpr) -> str:
+    return f"{STREAM_CLASSES[kind][0]}[{python_type(item)}]"
 
 
 def _returned_types(operation: Operation) -> list[TypeExpr]:
@@ -392,6 +443,11 @@ def _returned_types(operation: Operation) -> list[TypeExpr]:
 
 
 def _returns(operation: Operation) -> str:
+    """What the method returns, a stream's class around its items' type."""
+    kind = operation.stream_kind
+    if kind is not None:
+        item = next(r.type for r in operation.success_responses if r.stream_kind is not None)
+        return _stream_class(kind, item if item is not None else ANY)
     return " | ".join(dict.fromkeys(python_type(t) for t in _returned_types(operation))) or "None"
 
 

@@ -77,6 +77,9 @@ class Parameter:
     within: tuple[str, str] | None = None
     """For a field of a body property `x-clientgen-flatten` spreads: that property's argument
     and the field's key in the object sent (its Python name, which the runtime renames)."""
+    whole_query: bool = False
+    """OpenAPI 3.2's `querystring`: the value is the whole query, its properties each a query
+    parameter (sent as an exploded form object, `location` "query")."""
 
     @property
     def must_be_passed(self) -> bool:
@@ -399,7 +402,8 @@ class Operation:
 
 @dataclass
 class Resource:
-    """The operations of one tag: `client.<attribute>` of class `<class_name>`."""
+    """The operations of one tag: `client.<attribute>` of class `<class_name>`, or an attribute
+    of its parent tag's resource (`client.catalog.items`, OpenAPI 3.2's tag `parent`)."""
 
     tag: str
     attribute: str
@@ -407,6 +411,15 @@ class Resource:
     module: str
     description: str | None
     operations: list[Operation]
+    parents: tuple[str, ...] = ()
+    """The attributes that lead to it from the client, outermost first (`("catalog",)`)."""
+    children: list[Resource] = field(default_factory=list)
+    """The resources nested in it, each an attribute of its class."""
+
+    @property
+    def path(self) -> str:
+        """Its attributes from the client: `catalog.items` (`client.catalog.items`)."""
+        return ".".join((*self.parents, self.attribute))
 
     @staticmethod
     def class_family(name: str) -> tuple[str, str, str, str, str, str]:
@@ -566,6 +579,7 @@ class Api:
     servers: list[Server]
     security_schemes: list[SecurityScheme]
     resources: list[Resource]
+    """Every resource, the nested ones too, each after its parent."""
     types: list[NamedType]
     type_modules: list[TypeModule]
     status_errors: list[StatusError] = field(default_factory=list)
@@ -589,6 +603,11 @@ class Api:
     @property
     def operations(self) -> list[Operation]:
         return [operation for resource in self.resources for operation in resource.operations]
+
+    @property
+    def top_resources(self) -> list[Resource]:
+        """The client's own attributes; `resources` has every resource, parents before children."""
+        return [resource for resource in self.resources if not resource.parents]
 
     @property
     def models(self) -> list[Model]:

@@ -20,6 +20,7 @@ from .parameters import ParameterBuilder
 from .schemas import SchemaBuilder
 from .servers import operation_server
 from .streams import StreamReader
+from .tags import Tag, read_tags
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
@@ -99,12 +100,15 @@ class OperationBuilder:
         method's name, the extension)."""
         self._chosen_methods: dict[str, str] = {}
         """operation pointer -> the method name the user chose (`names`)"""
+        self._tags: dict[str, Tag] = {}
+        """The spec's tags by name, read by `plan_resources`."""
         self._reserved_methods: dict[str, dict[str, str]] = {}
         """resource class -> {chosen method name: what chose it}, for the clash messages"""
 
     def plan_resources(self) -> ResourcePlan:
         """The resources, named before any schema so that their class names come first, and
         the method names the user chose, reserved in them."""
+        self._tags = read_tags(self._document, self._warnings)
         paths = nodes.mapping(self._document.data, "paths")
         raw = list(self._raw_operations(paths))
         plan = ResourcePlan(raw, self._plan_resources(raw))
@@ -165,49 +169,69 @@ class OperationBuilder:
                     raise self._document.error(pointer, "an operation must be a mapping")
                 yield RawOperation(self._resource_key(node, path), path, method, node, pointer, path_item)
 
-    @staticmethod
-    def _resource_key(node: dict[str, Any], path: str) -> str:
-        """The first tag; untagged operations are grouped by the first segment of their path."""
-        tags = node.get("tags")
-        if isinstance(tags, list) and tags and isinstance(tags[0], str) and naming.words(tags[0]):
-            return tags[0]
+    def _resource_key(self, node: dict[str, Any], path: str) -> str:
+        """The first tag that is a section (not a badge); untagged operations are grouped by the
+        first segment of their path."""
+        tags = [tag for tag in nodes.sequence(node, "tags") if isinstance(tag, str) and naming.words(tag)]
+        sections = [tag for tag in tags if tag not in self._tags or self._tags[tag].navigation]
+        if tags:
+            return (sections or tags)[0]
         segments = [s for s in path.split("/") if s and not s.startswith("{") and naming.words(s)]
         return segments[0] if segments else "default"
 
     def _plan_resources(self, raw_operations: list[RawOperation]) -> dict[str, Resource]:
-        tag_descriptions = {}
-        for index, tag in enumerate(nodes.sequence(self._document.data, "tags")):
-            # OpenAPI 3.2's short `summary` stands in for a missing description
-            tag_descriptions[nodes.text(tag, "name")] = nodes.text(tag, "description") or nodes.text(tag, "summary")
-            if isinstance(tag, dict) and "parent" in tag:
-                self._warnings.add(
-                    self._document.location(f"/tags/{index}/parent"),
-                    "a tag's parent is not used yet: its resource stays at the client's top level",
-                )
-        attributes = self._client_members
-        modules = naming.Scope(fold_case=True)
+        """A resource per first tag, in the spec's order, each after the parents it is nested in
+        (a parent with no operations of its own too)."""
         resources: dict[str, Resource] = {}
+        modules = naming.Scope(fold_case=True)
         for raw in raw_operations:
-            key = raw.resource_key
-            if key in resources:
-                continue
-            attribute = attributes.claim(naming.attribute_name(key))
-            if naming.attribute_name(key) in GENERIC_CALLS:
+            for key in self._ancestry(raw.resource_key):
+                if key not in resources:
+                    resources[key] = self._resource(key, resources, modules, raw.pointer)
+        return resources
+
+    def _ancestry(self, key: str) -> list[str]:
+        """The tag's nesting parents, outermost first, and the tag (a cycle, which the validation
+        refuses, stops where it closes)."""
+        keys = [key]
+        while (parent := self._parent_of(keys[0])) is not None and parent not in keys:
+            keys.insert(0, parent)
+        return keys
+
+    def _parent_of(self, key: str) -> str | None:
+        tag = self._tags.get(key)
+        return tag.parent if tag is not None else None
+
+    def _resource(self, key: str, resources: dict[str, Resource], modules: naming.Scope, pointer: str) -> Resource:
+        """A resource, named in its parent's class (whose methods then cannot take its name: one
+        that would is numbered, with a warning) or else on the client."""
+        parent_key = self._parent_of(key)
+        parent = resources[parent_key] if parent_key is not None else None
+        natural = naming.attribute_name(key)
+        if parent is None:
+            attribute = self._client_members.claim(natural)
+            if natural in GENERIC_CALLS:
                 self._warnings.add(
-                    self._document.location(raw.pointer),
-                    f"the operations tagged {key!r} are client.{attribute}: client.{naming.attribute_name(key)}"
+                    self._document.location(pointer),
+                    f"the operations tagged {key!r} are client.{attribute}: client.{natural}"
                     " is the client's generic call of that HTTP method",
                 )
-            class_base = naming.class_name(key)
-            resources[key] = Resource(
-                tag=key,
-                attribute=attribute,
-                class_name=self._claim_resource_class(class_base),
-                module=modules.claim(attribute),
-                description=tag_descriptions.get(key),
-                operations=[],
-            )
-        return resources
+        else:
+            attribute = self._method_names.setdefault(parent.class_name, naming.Scope(RESOURCE_MEMBERS)).claim(natural)
+        parents = () if parent is None else (*parent.parents, parent.attribute)
+        tag = self._tags.get(key)
+        resource = Resource(
+            tag=key,
+            attribute=attribute,
+            class_name=self._claim_resource_class(naming.class_name(key)),
+            module=modules.claim("_".join((*parents, attribute))),  # `catalog_items.py`
+            description=tag.description if tag is not None else None,
+            operations=[],
+            parents=parents,
+        )
+        if parent is not None:
+            parent.children.append(resource)
+        return resource
 
     def _claim_resource_class(self, base: str) -> str:
         """`<base>Resource` (numbered before `Resource` on a collision), whose companion classes

@@ -140,6 +140,7 @@ class ParameterBuilder:
             default=argument_default(required, type_, declared),
             deprecated=parameter.get("deprecated") is True,
             encoding=encoding,
+            whole_query=pointer in self._querystrings,
             sample=self._parameter_sample(schema, location)
             if location == "path" or parameter.get("required") is True
             else None,

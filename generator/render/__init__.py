@@ -166,7 +166,8 @@ def render_project(
         )
     if with_tests:
         files["tests/conftest.py"] = render("tests/conftest.py.jinja", setup=contract_setup_view(api))
-        for resource in api.resources:
+        # a parent tag's resource may hold only its children: nothing to call
+        for resource in (resource for resource in api.resources if resource.operations):
             # named after the package too: pytest imports test modules by their base name, so two
             # clients' tests in one repository must not share one
             files[f"tests/test_{package}_{resource.module}.py"] = render(
@@ -192,7 +193,7 @@ def _readme_context(api: Api) -> dict[str, object]:
     """The README's usage example and its lists of waiting, paging and job methods."""
     waits = [
         {
-            "method": Code(f"client.{resource.attribute}.{operation.wait.name}()"),
+            "method": Code(f"client.{resource.path}.{operation.wait.name}()"),
             "operation": Code(operation.name),
             "attribute": Code(operation.wait.attribute),
             "until": Code(", ".join(f"`{py_literal(value)}`" for value in operation.wait.until)),
@@ -203,7 +204,7 @@ def _readme_context(api: Api) -> dict[str, object]:
     ]
     pages = [
         {
-            "method": Code(f"client.{resource.attribute}.{operation.pages.name}()"),
+            "method": Code(f"client.{resource.path}.{operation.pages.name}()"),
             "operation": Code(operation.name),
             "items_field": Code(operation.pages.items_attribute),
             "next_field": Code(operation.pages.next_attribute),
@@ -213,7 +214,7 @@ def _readme_context(api: Api) -> dict[str, object]:
         if operation.pages is not None and operation.pages.name is not None
     ]
     page_objects = [
-        {"method": Code(f"client.{resource.attribute}.{operation.name}()"), "style": Code(operation.pages.style)}
+        {"method": Code(f"client.{resource.path}.{operation.name}()"), "style": Code(operation.pages.style)}
         for resource in api.resources
         for operation in resource.operations
         if operation.pages is not None and returns_page_object(operation)
@@ -231,9 +232,9 @@ def _readme_context(api: Api) -> dict[str, object]:
     )
     jobs = [
         {
-            "method": Code(f"client.{resource.attribute}.{operation.job.name}()"),
+            "method": Code(f"client.{resource.path}.{operation.job.name}()"),
             "operation": Code(operation.name),
-            "wait": Code(f"client.{resource.attribute}.{operation.job.status.wait.name}()"),
+            "wait": Code(f"client.{resource.path}.{operation.job.status.wait.name}()"),
         }
         for resource in api.resources
         for operation in resource.operations
@@ -263,7 +264,7 @@ def _renamed_timeouts(api: Api) -> list[Code]:
     """The methods whose `timeout=` is the API's own time limit or a job's wait, where the HTTP
     timeout is `request_timeout=`."""
     methods = {
-        f"client.{resource.attribute}.{name}()"
+        f"client.{resource.path}.{name}()"
         for resource in api.resources
         for operation in resource.operations
         if operation.option_names["timeout"] != "timeout"
@@ -292,8 +293,8 @@ def _example(api: Api) -> dict[str, object] | None:
                 for p, kind in zip(required, kinds)
             )
             return {
-                "call": Code(operation.name if operation.on_client else f"{resource.attribute}.{operation.name}"),
-                "resource": resource.attribute,
+                "call": Code(operation.name if operation.on_client else f"{resource.path}.{operation.name}"),
+                "resource": resource.path,
                 "method": operation.name,
                 "arguments": Code(arguments),
                 "options": Code(", ".join([arguments, "timeout=10.0"] if arguments else ["timeout=10.0"])),

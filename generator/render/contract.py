@@ -94,7 +94,7 @@ def contract_module_view(api: Api, resource: Resource) -> ContractModuleView:
         if errors:
             exceptions.add("APIStatusError")
         prefer = 'extra_headers={"Prefer": f"code={status}"}'
-        method = f"client.{resource.attribute}.{operation.name}"
+        method = f"client.{resource.path}.{operation.name}"
         prefix, suffix = ("result = ", "") if check is not None and check != "None" else ("", "")
         if operation.streams:
             prefix, suffix = "for _ in ", ":"
@@ -132,7 +132,7 @@ def contract_module_view(api: Api, resource: Resource) -> ContractModuleView:
     package_import = Code(bracketed(f"{head}(", names, ")", one_line=(head, "")))
     types_head = f"from {api.package_name}.types import "
     types_import = Code(bracketed(f"{types_head}(", sorted(models), ")", one_line=(types_head, ""))) if models else None
-    return ContractModuleView(resource.attribute, cases, types_import, package_import, uses_datetime)
+    return ContractModuleView(resource.path, cases, types_import, package_import, uses_datetime)
 
 
 def _check(operation: Operation) -> str | None:

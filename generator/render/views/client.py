@@ -113,6 +113,7 @@ class ClientMethodView:
 
     name: str
     resource: str
+    """The resource's attributes from the client: `scraping`, `catalog.items`."""
     class_name: Code
     async_class_name: Code
 
@@ -151,7 +152,8 @@ _SCHEME_DESCRIPTIONS = {
 def client_view(api: Api) -> ClientView:
     imports = Imports("_client")
     methods = _client_methods(api)
-    for resource in api.resources:
+    # the client's own resources, and those of the methods it has of nested ones
+    for resource in (r for r in api.resources if not r.parents or any(op.on_client for op in r.operations)):
         module = relative_module("_client", f"resources.{resource.module}")
         imports.local.setdefault(module, set()).update((resource.class_name, resource.async_class_name))
     return ClientView(
@@ -172,7 +174,7 @@ def client_view(api: Api) -> ClientView:
                 load=Code(from_import(f".resources.{resource.module}", {class_name}, indent=METHOD_INDENT)),
                 returns=Code(call_statement("return ", "self._resource", [class_name], indent=METHOD_INDENT)),
             )
-            for resource in api.resources
+            for resource in api.top_resources
             for class_name in (resource.class_name, resource.async_class_name)
         },
     )
@@ -185,7 +187,7 @@ def _client_methods(api: Api) -> list[ClientMethodView]:
         classes = Code(resource.class_name), Code(resource.async_class_name)
         for operation in (operation for operation in resource.operations if operation.on_client):
             for name in [operation.name, *operation.added_methods]:
-                methods.append(ClientMethodView(name, resource.attribute, *classes))
+                methods.append(ClientMethodView(name, resource.path, *classes))
     return methods
 
 

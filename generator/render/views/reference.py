@@ -83,7 +83,7 @@ def _resource_view(api: Api, resource: Resource) -> ResourceReferenceView:
     methods = [_method_view(api, resource, operation, writer, shadowed) for operation in resource.operations]
     used = _named_types(type_ for operation in resource.operations for type_ in _operation_types(operation))
     return ResourceReferenceView(
-        heading=markdown_code(f"client.{resource.attribute}"),
+        heading=markdown_code(f"client.{resource.path}"),
         description=markdown_text(resource.description),
         methods=methods,
         types=type_links(used),
@@ -93,7 +93,7 @@ def _resource_view(api: Api, resource: Resource) -> ResourceReferenceView:
 def _method_view(
     api: Api, resource: Resource, operation: Operation, writer: AnnotationWriter, shadowed: frozenset[str]
 ) -> MethodView:
-    call = f"client.{resource.attribute}.{operation.name}"
+    call = f"client.{resource.path}.{operation.name}"
     style = Style(shadowed=shadowed)
     arguments = [
         ArgumentView(
@@ -127,7 +127,7 @@ def _method_view(
     elif returns != "None":
         example = f"result = {example}"
     return MethodView(
-        anchor=Code(f"{resource.attribute}.{operation.name}"),
+        anchor=Code(f"{resource.path}.{operation.name}"),
         heading=markdown_code(f"{call}()"),
         summary=markdown_text(operation.summary or operation.description),
         http=markdown_code(f"{operation.http_method} {operation.path}"),
@@ -136,7 +136,7 @@ def _method_view(
         arguments=arguments,
         types=type_links(_named_types(_operation_types(operation))),
         companions=Code(
-            ", ".join(markdown_code(f"client.{resource.attribute}.{name}()") for name in _companions(operation))
+            ", ".join(markdown_code(f"client.{resource.path}.{name}()") for name in _companions(operation))
         ),
     )
 

@@ -147,7 +147,7 @@ def readme_streams(api: Api) -> list[dict[str, Code]]:
             )
             if stream is None or stream.stream_kind is None:
                 continue
-            method = f"client.{resource.attribute}.{flag.twin if flag and flag.twin else operation.name}"
+            method = f"client.{resource.path}.{flag.twin if flag and flag.twin else operation.name}"
             call = f"{method}(..., {flag.parameter.name}=True)" if flag and not flag.twin else f"{method}(...)"
             entries.append({"call": Code(call), "kind": Code(STREAM_CLASSES[stream.stream_kind][0])})
     return entries

@@ -1222,10 +1222,11 @@ HttpClientT = TypeVar("HttpClientT", httpx.Client, httpx.AsyncClient)
 
 class ResourceMethod(Generic[Params, ResponseT]):
     """A method of a resource on the client itself: `client.scrape` is `client.scraping.scrape`,
-    bound at each access, its docstring and all."""
+    bound at each access, its docstring and all. `resource`: the resource's attributes from the
+    client, dotted for a nested one (`catalog.items`)."""
 
     def __init__(self, resource: str, name: str) -> None:
-        self._resource = resource
+        self._resource = resource.split(".")
         self._name = name
 
     @overload
@@ -1237,7 +1238,10 @@ class ResourceMethod(Generic[Params, ResponseT]):
     def __get__(self, client: object | None, owner: type) -> Self | Callable[Params, ResponseT]:
         if client is None:
             return self
-        method: Callable[Params, ResponseT] = getattr(getattr(client, self._resource), self._name)
+        resource = client
+        for attribute in self._resource:
+            resource = getattr(resource, attribute)
+        method: Callable[Params, ResponseT] = getattr(resource, self._name)
         return method
 
 

@@ -25,7 +25,7 @@ from ._types import Timeout
 from ._webhooks import Webhooks
 
 if TYPE_CHECKING:
-    from .resources.items import AsyncItemsResource, ItemsResource
+    from .resources.catalog import AsyncCatalogResource, CatalogResource
 
 __all__ = ["Catalog", "AsyncCatalog"]
 
@@ -142,11 +142,11 @@ class Catalog(SyncAPIClient):
         )
 
     @property
-    def items(self) -> ItemsResource:
-        """The items of the catalog."""
-        from .resources.items import ItemsResource
+    def catalog(self) -> CatalogResource:
+        """The catalog's sections."""
+        from .resources.catalog import CatalogResource
 
-        return self._resource(ItemsResource)
+        return self._resource(CatalogResource)
 
     @property
     def webhooks(self) -> Webhooks:
@@ -225,11 +225,11 @@ class AsyncCatalog(AsyncAPIClient):
         )
 
     @property
-    def items(self) -> AsyncItemsResource:
-        """The items of the catalog."""
-        from .resources.items import AsyncItemsResource
+    def catalog(self) -> AsyncCatalogResource:
+        """The catalog's sections."""
+        from .resources.catalog import AsyncCatalogResource
 
-        return self._resource(AsyncItemsResource)
+        return self._resource(AsyncCatalogResource)
 
     @property
     def webhooks(self) -> Webhooks:

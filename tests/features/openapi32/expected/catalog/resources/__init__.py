@@ -7,16 +7,26 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .items import AsyncItemsResource, ItemsResource
+    from .catalog import AsyncCatalogResource, CatalogResource
+    from .catalog_items import AsyncItemsResource, ItemsResource
+    from .catalog_items_reviews import AsyncReviewsResource, ReviewsResource
 
 _MODULES: dict[str, str] = {
-    "ItemsResource": "items",
-    "AsyncItemsResource": "items",
+    "CatalogResource": "catalog",
+    "AsyncCatalogResource": "catalog",
+    "ItemsResource": "catalog_items",
+    "AsyncItemsResource": "catalog_items",
+    "ReviewsResource": "catalog_items_reviews",
+    "AsyncReviewsResource": "catalog_items_reviews",
 }
 
 __all__ = [
+    "AsyncCatalogResource",
     "AsyncItemsResource",
+    "AsyncReviewsResource",
+    "CatalogResource",
     "ItemsResource",
+    "ReviewsResource",
 ]
 
 

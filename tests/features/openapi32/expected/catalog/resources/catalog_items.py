@@ -19,6 +19,14 @@ from .._base_client import (
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query
 from ..types.item import Item
 from ..types.list_items import ListItemsFilter, ListItemsFilterParam
+from .catalog_items_reviews import (
+    AsyncReviewsResource,
+    AsyncReviewsResourceWithRawResponse,
+    AsyncReviewsResourceWithStreamingResponse,
+    ReviewsResource,
+    ReviewsResourceWithRawResponse,
+    ReviewsResourceWithStreamingResponse,
+)
 
 __all__ = [
     "ItemsResource",
@@ -73,6 +81,14 @@ class ItemsResource(SyncAPIResource):
         """The same methods, returning a context manager of a StreamedResponse: the body is read
         only as you iterate it, and the response closed at the end of the `with`."""
         return ItemsResourceWithStreamingResponse(self)
+
+    @functools.cached_property
+    def reviews(self) -> ReviewsResource:
+        """What buyers say of an item.
+
+        Newest first.
+        """
+        return ReviewsResource(self._client)
 
     def list_items(
         self,
@@ -179,20 +195,38 @@ class ItemsResourceWithRawResponse:
     """The methods of `ItemsResource`, each returning a RawResponse."""
 
     def __init__(self, resource: ItemsResource) -> None:
+        self._resource = resource
         self.list_items = raw_response_wrapper(resource.list_items)
         self.create_item = raw_response_wrapper(resource.create_item)
         self.search_items = raw_response_wrapper(resource.search_items)
         self.purge_items = raw_response_wrapper(resource.purge_items)
+
+    @functools.cached_property
+    def reviews(self) -> ReviewsResourceWithRawResponse:
+        """What buyers say of an item.
+
+        Newest first.
+        """
+        return ReviewsResourceWithRawResponse(self._resource.reviews)
 
 
 class ItemsResourceWithStreamingResponse:
     """The methods of `ItemsResource`, each returning a context manager of a StreamedResponse."""
 
     def __init__(self, resource: ItemsResource) -> None:
+        self._resource = resource
         self.list_items = streaming_response_wrapper(resource.list_items)
         self.create_item = streaming_response_wrapper(resource.create_item)
         self.search_items = streaming_response_wrapper(resource.search_items)
         self.purge_items = streaming_response_wrapper(resource.purge_items)
+
+    @functools.cached_property
+    def reviews(self) -> ReviewsResourceWithStreamingResponse:
+        """What buyers say of an item.
+
+        Newest first.
+        """
+        return ReviewsResourceWithStreamingResponse(self._resource.reviews)
 
 
 class AsyncItemsResource(AsyncAPIResource):
@@ -208,6 +242,14 @@ class AsyncItemsResource(AsyncAPIResource):
         """The same methods, returning an async context manager of an AsyncStreamedResponse: the
         body is read only as you iterate it, and the response closed at the end of `async with`."""
         return AsyncItemsResourceWithStreamingResponse(self)
+
+    @functools.cached_property
+    def reviews(self) -> AsyncReviewsResource:
+        """What buyers say of an item.
+
+        Newest first.
+        """
+        return AsyncReviewsResource(self._client)
 
     async def list_items(
         self,
@@ -314,10 +356,19 @@ class AsyncItemsResourceWithRawResponse:
     """The methods of `AsyncItemsResource`, each returning a RawResponse."""
 
     def __init__(self, resource: AsyncItemsResource) -> None:
+        self._resource = resource
         self.list_items = async_raw_response_wrapper(resource.list_items)
         self.create_item = async_raw_response_wrapper(resource.create_item)
         self.search_items = async_raw_response_wrapper(resource.search_items)
         self.purge_items = async_raw_response_wrapper(resource.purge_items)
+
+    @functools.cached_property
+    def reviews(self) -> AsyncReviewsResourceWithRawResponse:
+        """What buyers say of an item.
+
+        Newest first.
+        """
+        return AsyncReviewsResourceWithRawResponse(self._resource.reviews)
 
 
 class AsyncItemsResourceWithStreamingResponse:
@@ -325,7 +376,16 @@ class AsyncItemsResourceWithStreamingResponse:
     AsyncStreamedResponse."""
 
     def __init__(self, resource: AsyncItemsResource) -> None:
+        self._resource = resource
         self.list_items = async_streaming_response_wrapper(resource.list_items)
         self.create_item = async_streaming_response_wrapper(resource.create_item)
         self.search_items = async_streaming_response_wrapper(resource.search_items)
         self.purge_items = async_streaming_response_wrapper(resource.purge_items)
+
+    @functools.cached_property
+    def reviews(self) -> AsyncReviewsResourceWithStreamingResponse:
+        """What buyers say of an item.
+
+        Newest first.
+        """
+        return AsyncReviewsResourceWithStreamingResponse(self._resource.reviews)
