@@ -1,12 +1,16 @@
 """api.md, the API reference of every golden client: every method of the package is in it, and
-its example call runs against a real server on 127.0.0.1."""
+its example call runs against a real server on 127.0.0.1, as do the example calls of the
+methods' docstrings, sync and async."""
 
 from __future__ import annotations
 
+import ast
+import asyncio
 import inspect
 import re
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 from types import ModuleType
 
@@ -19,6 +23,7 @@ from .test_client_features import Importer
 
 HEADING = re.compile(r"^### `client\.(\w+)\.(\w+)\(\)`$", re.MULTILINE)
 EXAMPLE = re.compile(r"^Example:\n\n```python\n(.*?)\n```$", re.MULTILINE | re.DOTALL)
+DOCSTRING_EXAMPLE = re.compile(r"^Example:\n((?:    .*\n?)+)\Z", re.MULTILINE)
 # feature clients whose examples need what an empty answer on plain HTTP cannot give
 NOT_RUN = {
     "envelopes": "each answer must hold the envelope its operation declares (test_client_envelopes.py calls them)",
@@ -42,6 +47,45 @@ def methods_of(package: ModuleType, client: object) -> set[tuple[str, str]]:
                 if not name.startswith("_")
             }
     return found
+
+
+def docstring_examples(client: object, resource_base: type) -> dict[tuple[str, str], str]:
+    """(resource attribute, method) -> the example call ending the method's docstring, for
+    every method of every resource of `client` (sync or async) whose docstring has one."""
+    found = {}
+    for attribute in dir(client):
+        resource = getattr(client, attribute) if not attribute.startswith("_") else None
+        if not isinstance(resource, resource_base):
+            continue
+        for name, method in inspect.getmembers(type(resource), inspect.isfunction):
+            match = DOCSTRING_EXAMPLE.search(inspect.getdoc(method) or "")
+            if not name.startswith("_") and match:
+                found[attribute, name] = textwrap.dedent(match.group(1))
+    return found
+
+
+def same_code(one: str, other: str) -> bool:
+    """The same statements, however they are laid out (black's layout depends on the column)."""
+    return ast.dump(ast.parse(one)) == ast.dump(ast.parse(other))
+
+
+def run_examples(examples: dict[tuple[str, str], str], client: object, server: TestServer, *, where: str) -> None:
+    """Each example, `client` its client, a stream answered by an empty one."""
+    for key, example in examples.items():
+        if "event in" in example.split("\n")[0]:
+            server.reply(200, body=b"", headers={"Content-Type": "text/event-stream"})
+        exec(compile(example, f"{where} {key}", "exec"), {"client": client})  # noqa: S102
+
+
+async def run_async_examples(examples: dict[tuple[str, str], str], client: object, server: TestServer) -> None:
+    """Each example of an async method in a coroutine of its own, all on one event loop."""
+    for key, example in examples.items():
+        if "event in" in example.split("\n")[0]:
+            server.reply(200, body=b"", headers={"Content-Type": "text/event-stream"})
+        namespace: dict[str, object] = {}
+        code = "async def example(client):\n" + textwrap.indent(example, "    ")
+        exec(compile(code, f"docstring of async {key}", "exec"), namespace)  # noqa: S102
+        await namespace["example"](client)  # type: ignore[operator]
 
 
 def sections(reference: str) -> dict[tuple[str, str], str]:
@@ -71,19 +115,29 @@ def test_every_method_has_a_section_with_an_example_that_runs(
         and not name.endswith(("_client_id", "_client_secret"))  # a token is given instead
     }
     client = client_class(base_url=server.url, max_retries=0, **credentials)
+    async_client = getattr(package, package.__all__[1])(base_url=server.url, max_retries=0, **credentials)
     methods = methods_of(package, client)
+    examples = docstring_examples(client, package._base_client.SyncAPIResource)
+    async_examples = docstring_examples(async_client, package._base_client.AsyncAPIResource)
+    # every method api.md documents, sync and async, ends its docstring with the call api.md shows
+    for key, text in documented.items():
+        [example] = EXAMPLE.findall(text)
+        assert same_code(examples[key], example), key
+        awaited = async_examples[key]
+        assert "await client." in awaited and same_code(
+            awaited.replace("await ", "").replace("async for", "for"), example
+        )
     assert set(documented) <= methods
     # the methods the extensions add (waiting, pages, jobs) are named beside their operations
     for resource, method in methods - set(documented):
         assert f"`client.{resource}.{method}()`" in reference, (resource, method)
     if project.name == "expected" and project.parent.name in NOT_RUN:
         return
-    for key, text in documented.items():
-        [example] = EXAMPLE.findall(text)
-        if example.startswith("for event in"):  # a stream of events: an empty one
-            server.reply(200, body=b"", headers={"Content-Type": "text/event-stream"})
-        exec(compile(example, f"api.md {key}", "exec"), {"client": client})  # noqa: S102
+    run_examples({key: EXAMPLE.findall(text)[0] for key, text in documented.items()}, client, server, where="api.md")
     assert len(server.requests) == len(documented)
+    run_examples(examples, client, server, where="docstring of")
+    asyncio.run(run_async_examples(async_examples, async_client, server))
+    assert len(server.requests) == len(documented) + len(examples) + len(async_examples)
 
 
 def test_check_compares_the_reference(tmp_path: Path) -> None:

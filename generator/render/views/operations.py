@@ -7,13 +7,14 @@ from dataclasses import dataclass, field
 
 from ...ir.bodies import FLATTEN_FUNCTION
 from ...ir.extensions import PAGE_COLLECTING_OPTIONS
-from ...ir.model import Operation, Parameter
+from ...ir.model import Operation, Parameter, Resource
 from ...ir.status_errors import error_class
 from ...ir.type_exprs import NO_DEFAULT, holds_files
 from ..annotations import AnnotationWriter, Style
 from ..code import Code, docstring_text, py_literal
 from ..wrap import annotated, bracketed
 from .endpoints import EndpointView, endpoint_view, method_returns
+from .examples import example_call, method_path
 from .layout import METHOD_INDENT, PARAMETER_INDENT
 from .paging import PageObjectView, page_object_view, returns_page_object
 from .streams import RUNTIME_METHODS, StreamChoiceView, stream_choice_view, stream_returns
@@ -54,6 +55,8 @@ class OperationView:
     """The runtime's method that sends the call: `_request`, or for a stream `_stream` (events)
     or `_lines` (JSON lines)."""
     docstring: Code
+    async_docstring: Code
+    """The docstring of the async method: its example awaits."""
     endpoint: EndpointView
     call_arguments: list[Code] = field(default_factory=list)
     """The arguments of the `Call(...)` that carry the spec's parameters, laid out as black would."""
@@ -99,13 +102,25 @@ def _call_code(arguments: list[Code], indent: int) -> Code:
 
 
 def operation_view(
-    operation: Operation, writer: AnnotationWriter, shadowed: frozenset[str], error_names: Mapping[str, str]
+    operation: Operation,
+    writer: AnnotationWriter,
+    shadowed: frozenset[str],
+    error_names: Mapping[str, str],
+    resource: Resource,
 ) -> OperationView:
+    """`resource`: the one the operation belongs to, which its example call goes through."""
     twin = operation.stream_flag is not None and operation.stream_flag.twin is not None
     flag = operation.stream_flag.parameter.name if operation.stream_flag is not None else None
     arguments = _arguments(operation, writer, shadowed, left_out=flag if twin else None)
     returns = method_returns(operation, writer, shadowed)
     async_returns = returns
+    examples = _examples(
+        method_path(resource, operation.name),
+        operation.parameters,
+        streams=operation.streams,
+        returns=returns != "None",
+    )
+    docstring, async_docstring = _method_docstrings(operation, arguments.documented, error_names, examples)
     if operation.stream_kind is not None:
         returns, async_returns = stream_returns(operation.stream_kind, returns, writer)
     page_object = None
@@ -121,7 +136,8 @@ def operation_view(
         returns=returns,
         async_returns=async_returns,
         runtime_method=RUNTIME_METHODS[operation.stream_kind] if operation.stream_kind else "_request",
-        docstring=_method_docstring(operation, arguments.documented, error_names),
+        docstring=docstring,
+        async_docstring=async_docstring,
         endpoint=endpoint_view(operation, writer),
         page_object=page_object,
         options=operation.option_names,
@@ -135,7 +151,7 @@ def operation_view(
     if any(parameter.within is not None for parameter in operation.parameters):
         writer.imports.use(FLATTEN_FUNCTION)
     if operation.stream_flag is not None:
-        view.stream = _stream_choice(operation, view, writer, shadowed, arguments, error_names)
+        view.stream = _stream_choice(operation, view, writer, shadowed, arguments, error_names, resource)
     if operation.wait is not None:
         view.wait = wait_view(operation, operation.wait)
     if operation.pages is not None and not returns_page_object(operation):
@@ -190,13 +206,17 @@ def _stream_choice(
     shadowed: frozenset[str],
     arguments: _Arguments,
     error_names: Mapping[str, str],
+    resource: Resource,
 ) -> StreamChoiceView:
     """The overloads of a method whose flag chooses a stream, or its twin that streams."""
     assert operation.stream_flag is not None
     flag = operation.stream_flag.parameter
     note = f"Sends `{flag.wire_name}: true`: the answer comes as a stream."
-    docstring = _method_docstring(operation, arguments.documented, error_names, note)
-    stream = stream_choice_view(operation, writer, shadowed, arguments.declarations, docstring)
+    twin = method_path(resource, operation.stream_flag.twin or operation.name)
+    given = [parameter for parameter in operation.parameters if parameter is not flag]
+    examples = _examples(twin, given, streams=True, returns=True)
+    docstrings = _method_docstrings(operation, arguments.documented, error_names, examples, note)
+    stream = stream_choice_view(operation, writer, shadowed, arguments.declarations, docstrings)
     if stream.twin is not None:
         view.twin_call_arguments = _call_arguments(operation, {flag.name: "True"})
     else:
@@ -249,10 +269,27 @@ def _value(parameter: Parameter, operation: Operation) -> str:
     return f"{FLATTEN_FUNCTION}({py_literal(parameter.name)}, {parameter.name}, {given})"
 
 
-def _method_docstring(
-    operation: Operation, arguments: list[str], error_names: Mapping[str, str], note: str | None = None
-) -> Code:
-    """Summary (else `METHOD /path`), description, `note`, arguments, errors."""
+def _examples(call: str, parameters: list[Parameter], *, streams: bool, returns: bool) -> tuple[str, str]:
+    """The example call of a method for its docstring, sync then async."""
+    return (
+        example_call(call, parameters, streams=streams, returns=returns, indent=EXAMPLE_INDENT),
+        example_call(call, parameters, streams=streams, returns=returns, awaited=True, indent=EXAMPLE_INDENT),
+    )
+
+
+EXAMPLE_INDENT = METHOD_INDENT + 4
+"""Where the example call stands in a method's docstring: under its `Example:`."""
+
+
+def _method_docstrings(
+    operation: Operation,
+    arguments: list[str],
+    error_names: Mapping[str, str],
+    examples: tuple[str, str],
+    note: str | None = None,
+) -> tuple[Code, Code]:
+    """Summary (else `METHOD /path`), description, `note`, arguments, errors, then the example
+    call: the sync method's docstring and the async one's."""
     parts = [(operation.summary or "").strip() or f"{operation.http_method} {operation.path}"]
     if operation.description and operation.description.strip() != parts[0]:
         parts.append(operation.description.strip())
@@ -278,7 +315,9 @@ def _method_docstring(
         raises.append(f"  {error_class(response.status, error_names)}: {response.status} {description}".rstrip())
     if raises:
         parts.append("\n".join(["Raises:", *raises]))
-    return docstring_text("\n\n".join(parts), METHOD_INDENT)
+    text = "\n\n".join([*parts, "Example:"])
+    sync, async_ = examples
+    return docstring_text(text, METHOD_INDENT, code=sync), docstring_text(text, METHOD_INDENT, code=async_)
 
 
 def _time_limit_doc(operation: Operation, parameter: Parameter) -> str:

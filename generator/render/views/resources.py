@@ -91,7 +91,9 @@ def resource_view(resource: Resource, error_names: Mapping[str, str]) -> Resourc
         imports.use("PageCursors")
     writer = AnnotationWriter(imports)
     shadowed = frozenset(operation.name for operation in resource.operations)
-    operations = [operation_view(operation, writer, shadowed, error_names) for operation in resource.operations]
+    operations = [
+        operation_view(operation, writer, shadowed, error_names, resource) for operation in resource.operations
+    ]
     views = {operation.name: view for operation, view in zip(resource.operations, operations)}
     for operation, view in zip(resource.operations, operations):
         if operation.job is not None:

@@ -110,6 +110,9 @@ class JobsResource(SyncAPIResource):
           body_timeout: Milliseconds the server gives the job.
           origin: Who made the call. Sent as "arguments-sdk/1.0" unless given (the client's
               configuration).
+
+        Example:
+            result = client.jobs.start_job(url="sample")
         """
         return self._client._request(
             _START_JOB,
@@ -147,7 +150,11 @@ class JobsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> Job:
-        """A job's status"""
+        """A job's status
+
+        Example:
+            result = client.jobs.get_job(job_id="sample")
+        """
         return self._client._request(
             _GET_JOB,
             Call(
@@ -176,6 +183,9 @@ class JobsResource(SyncAPIResource):
         Args:
           idempotency_key: Makes retrying the call safe: a key made for each call, the same on every
               retry, unless given.
+
+        Example:
+            result = client.jobs.cancel_job(job_id="sample")
         """
         return self._client._request(
             _CANCEL_JOB,
@@ -211,6 +221,9 @@ class JobsResource(SyncAPIResource):
               retry, unless given.
           language: Defaults to "node" on the server.
           origin: Sent as "arguments-sdk/1.0" unless given (the client's configuration).
+
+        Example:
+            result = client.jobs.run_code(job_id="sample", code="sample")
         """
         return self._client._request(
             _RUN_CODE,
@@ -289,6 +302,9 @@ class AsyncJobsResource(AsyncAPIResource):
           body_timeout: Milliseconds the server gives the job.
           origin: Who made the call. Sent as "arguments-sdk/1.0" unless given (the client's
               configuration).
+
+        Example:
+            result = await client.jobs.start_job(url="sample")
         """
         return await self._client._request(
             _START_JOB,
@@ -326,7 +342,11 @@ class AsyncJobsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> Job:
-        """A job's status"""
+        """A job's status
+
+        Example:
+            result = await client.jobs.get_job(job_id="sample")
+        """
         return await self._client._request(
             _GET_JOB,
             Call(
@@ -355,6 +375,9 @@ class AsyncJobsResource(AsyncAPIResource):
         Args:
           idempotency_key: Makes retrying the call safe: a key made for each call, the same on every
               retry, unless given.
+
+        Example:
+            result = await client.jobs.cancel_job(job_id="sample")
         """
         return await self._client._request(
             _CANCEL_JOB,
@@ -390,6 +413,9 @@ class AsyncJobsResource(AsyncAPIResource):
               retry, unless given.
           language: Defaults to "node" on the server.
           origin: Sent as "arguments-sdk/1.0" unless given (the client's configuration).
+
+        Example:
+            result = await client.jobs.run_code(job_id="sample", code="sample")
         """
         return await self._client._request(
             _RUN_CODE,

@@ -74,7 +74,11 @@ class BakesResource(SyncAPIResource):
         request_timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> StartBakeResponse:
-        """Bake a scene's lighting"""
+        """Bake a scene's lighting
+
+        Example:
+            result = client.bakes.start_bake(scene="sample")
+        """
         return self._client._request(
             _START_BAKE,
             Call(
@@ -154,6 +158,9 @@ class BakesResource(SyncAPIResource):
           max_results: Keep no more than this many items.
           max_time: Ask for no further page after this many seconds. When a limit stops the
               collection, the answer's `next` says where to go on; else it is None.
+
+        Example:
+            result = client.bakes.get_bake(bake_id="sample")
         """
         # `_page`, `_next`: no parameter's name starts with an underscore
         _page = self._client._request(
@@ -400,7 +407,11 @@ class AsyncBakesResource(AsyncAPIResource):
         request_timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> StartBakeResponse:
-        """Bake a scene's lighting"""
+        """Bake a scene's lighting
+
+        Example:
+            result = await client.bakes.start_bake(scene="sample")
+        """
         return await self._client._request(
             _START_BAKE,
             Call(
@@ -480,6 +491,9 @@ class AsyncBakesResource(AsyncAPIResource):
           max_results: Keep no more than this many items.
           max_time: Ask for no further page after this many seconds. When a limit stops the
               collection, the answer's `next` says where to go on; else it is None.
+
+        Example:
+            result = await client.bakes.get_bake(bake_id="sample")
         """
         # `_page`, `_next`: no parameter's name starts with an underscore
         _page = await self._client._request(

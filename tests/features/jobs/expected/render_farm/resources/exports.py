@@ -71,7 +71,11 @@ class ExportsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> StartExportResponse:
-        """Export every frame rendered so far"""
+        """Export every frame rendered so far
+
+        Example:
+            result = client.exports.start_export()
+        """
         return self._client._request(
             _START_EXPORT,
             Call(
@@ -136,7 +140,11 @@ class ExportsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> GetExportResponse:
-        """GET /exports/{exportId}"""
+        """GET /exports/{exportId}
+
+        Example:
+            result = client.exports.get_export(export_id="sample")
+        """
         return self._client._request(
             _GET_EXPORT,
             Call(
@@ -294,7 +302,11 @@ class AsyncExportsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> StartExportResponse:
-        """Export every frame rendered so far"""
+        """Export every frame rendered so far
+
+        Example:
+            result = await client.exports.start_export()
+        """
         return await self._client._request(
             _START_EXPORT,
             Call(
@@ -359,7 +371,11 @@ class AsyncExportsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> GetExportResponse:
-        """GET /exports/{exportId}"""
+        """GET /exports/{exportId}
+
+        Example:
+            result = await client.exports.get_export(export_id="sample")
+        """
         return await self._client._request(
             _GET_EXPORT,
             Call(

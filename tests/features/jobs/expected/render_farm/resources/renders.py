@@ -96,6 +96,9 @@ class RendersResource(SyncAPIResource):
 
         Raises:
           PaymentRequiredError: 402 Out of render credits.
+
+        Example:
+            result = client.renders.start_render(scene="sample")
         """
         return self._client._request(
             _START_RENDER,
@@ -180,6 +183,9 @@ class RendersResource(SyncAPIResource):
 
         Raises:
           ServiceUnavailableError: 503 The farm is busy; try again later.
+
+        Example:
+            result = client.renders.get_render(render_id="sample")
         """
         return self._client._request(
             _GET_RENDER,
@@ -353,6 +359,9 @@ class AsyncRendersResource(AsyncAPIResource):
 
         Raises:
           PaymentRequiredError: 402 Out of render credits.
+
+        Example:
+            result = await client.renders.start_render(scene="sample")
         """
         return await self._client._request(
             _START_RENDER,
@@ -437,6 +446,9 @@ class AsyncRendersResource(AsyncAPIResource):
 
         Raises:
           ServiceUnavailableError: 503 The farm is busy; try again later.
+
+        Example:
+            result = await client.renders.get_render(render_id="sample")
         """
         return await self._client._request(
             _GET_RENDER,

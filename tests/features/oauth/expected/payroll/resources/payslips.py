@@ -74,7 +74,11 @@ class PayslipsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> list[str]:
-        """GET /payslips"""
+        """GET /payslips
+
+        Example:
+            result = client.payslips.list_payslips()
+        """
         return self._client._request(
             _LIST_PAYSLIPS,
             Call(
@@ -95,7 +99,11 @@ class PayslipsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """GET /reports"""
+        """GET /reports
+
+        Example:
+            client.payslips.get_report()
+        """
         return self._client._request(
             _GET_REPORT,
             Call(
@@ -116,7 +124,11 @@ class PayslipsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """GET /partners"""
+        """GET /partners
+
+        Example:
+            client.payslips.list_partners()
+        """
         return self._client._request(
             _LIST_PARTNERS,
             Call(
@@ -170,7 +182,11 @@ class AsyncPayslipsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> list[str]:
-        """GET /payslips"""
+        """GET /payslips
+
+        Example:
+            result = await client.payslips.list_payslips()
+        """
         return await self._client._request(
             _LIST_PAYSLIPS,
             Call(
@@ -191,7 +207,11 @@ class AsyncPayslipsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """GET /reports"""
+        """GET /reports
+
+        Example:
+            await client.payslips.get_report()
+        """
         return await self._client._request(
             _GET_REPORT,
             Call(
@@ -212,7 +232,11 @@ class AsyncPayslipsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """GET /partners"""
+        """GET /partners
+
+        Example:
+            await client.payslips.list_partners()
+        """
         return await self._client._request(
             _LIST_PARTNERS,
             Call(

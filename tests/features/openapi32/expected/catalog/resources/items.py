@@ -88,6 +88,9 @@ class ItemsResource(SyncAPIResource):
 
         Args:
           filter: The whole query, as a form.
+
+        Example:
+            result = client.items.list_items()
         """
         return self._client._request(
             _LIST_ITEMS,
@@ -116,6 +119,9 @@ class ItemsResource(SyncAPIResource):
 
         Args:
           name: The item's name.
+
+        Example:
+            result = client.items.create_item(name="sample")
         """
         return self._client._request(
             _CREATE_ITEM,
@@ -140,7 +146,11 @@ class ItemsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> list[Item]:
-        """Search items with a query body (HTTP QUERY)."""
+        """Search items with a query body (HTTP QUERY).
+
+        Example:
+            result = client.items.search_items(text="sample")
+        """
         return self._client._request(
             _SEARCH_ITEMS,
             Call(
@@ -162,7 +172,11 @@ class ItemsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """Drop every cached item (HTTP PURGE)."""
+        """Drop every cached item (HTTP PURGE).
+
+        Example:
+            client.items.purge_items()
+        """
         return self._client._request(
             _PURGE_ITEMS,
             Call(
@@ -223,6 +237,9 @@ class AsyncItemsResource(AsyncAPIResource):
 
         Args:
           filter: The whole query, as a form.
+
+        Example:
+            result = await client.items.list_items()
         """
         return await self._client._request(
             _LIST_ITEMS,
@@ -251,6 +268,9 @@ class AsyncItemsResource(AsyncAPIResource):
 
         Args:
           name: The item's name.
+
+        Example:
+            result = await client.items.create_item(name="sample")
         """
         return await self._client._request(
             _CREATE_ITEM,
@@ -275,7 +295,11 @@ class AsyncItemsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> list[Item]:
-        """Search items with a query body (HTTP QUERY)."""
+        """Search items with a query body (HTTP QUERY).
+
+        Example:
+            result = await client.items.search_items(text="sample")
+        """
         return await self._client._request(
             _SEARCH_ITEMS,
             Call(
@@ -297,7 +321,11 @@ class AsyncItemsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """Drop every cached item (HTTP PURGE)."""
+        """Drop every cached item (HTTP PURGE).
+
+        Example:
+            await client.items.purge_items()
+        """
         return await self._client._request(
             _PURGE_ITEMS,
             Call(

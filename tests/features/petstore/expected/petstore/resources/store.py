@@ -87,7 +87,11 @@ class StoreResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> ListAdoptionsResponse:
-        """GET /adoptions"""
+        """GET /adoptions
+
+        Example:
+            result = client.store.list_adoptions()
+        """
         return self._client._request(
             _LIST_ADOPTIONS,
             Call(
@@ -154,7 +158,11 @@ class StoreResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> ListAdoptionHistoryResponse:
-        """GET /adoptions/history"""
+        """GET /adoptions/history
+
+        Example:
+            result = client.store.list_adoption_history()
+        """
         return self._client._request(
             _LIST_ADOPTION_HISTORY,
             Call(
@@ -220,7 +228,11 @@ class StoreResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> GetAdoptionResponse:
-        """An adoption, which the shop reviews"""
+        """An adoption, which the shop reviews
+
+        Example:
+            result = client.store.get_adoption(adoption_id="sample")
+        """
         return self._client._request(
             _GET_ADOPTION,
             Call(
@@ -279,7 +291,11 @@ class StoreResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> dict[str, int]:
-        """Count pets by status"""
+        """Count pets by status
+
+        Example:
+            result = client.store.get_inventory()
+        """
         return self._client._request(
             _GET_INVENTORY,
             Call(
@@ -336,7 +352,11 @@ class AsyncStoreResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> ListAdoptionsResponse:
-        """GET /adoptions"""
+        """GET /adoptions
+
+        Example:
+            result = await client.store.list_adoptions()
+        """
         return await self._client._request(
             _LIST_ADOPTIONS,
             Call(
@@ -404,7 +424,11 @@ class AsyncStoreResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> ListAdoptionHistoryResponse:
-        """GET /adoptions/history"""
+        """GET /adoptions/history
+
+        Example:
+            result = await client.store.list_adoption_history()
+        """
         return await self._client._request(
             _LIST_ADOPTION_HISTORY,
             Call(
@@ -471,7 +495,11 @@ class AsyncStoreResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> GetAdoptionResponse:
-        """An adoption, which the shop reviews"""
+        """An adoption, which the shop reviews
+
+        Example:
+            result = await client.store.get_adoption(adoption_id="sample")
+        """
         return await self._client._request(
             _GET_ADOPTION,
             Call(
@@ -530,7 +558,11 @@ class AsyncStoreResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> dict[str, int]:
-        """Count pets by status"""
+        """Count pets by status
+
+        Example:
+            result = await client.store.get_inventory()
+        """
         return await self._client._request(
             _GET_INVENTORY,
             Call(

@@ -73,7 +73,11 @@ class MediaResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """GET /albums"""
+        """GET /albums
+
+        Example:
+            client.media.list_albums()
+        """
         return self._client._request(
             _LIST_ALBUMS,
             Call(
@@ -94,7 +98,11 @@ class MediaResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """POST /uploads"""
+        """POST /uploads
+
+        Example:
+            client.media.upload()
+        """
         return self._client._request(
             _UPLOAD,
             Call(
@@ -115,7 +123,11 @@ class MediaResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """GET /thumbnails"""
+        """GET /thumbnails
+
+        Example:
+            client.media.get_thumbnail()
+        """
         return self._client._request(
             _GET_THUMBNAIL,
             Call(
@@ -169,7 +181,11 @@ class AsyncMediaResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """GET /albums"""
+        """GET /albums
+
+        Example:
+            await client.media.list_albums()
+        """
         return await self._client._request(
             _LIST_ALBUMS,
             Call(
@@ -190,7 +206,11 @@ class AsyncMediaResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """POST /uploads"""
+        """POST /uploads
+
+        Example:
+            await client.media.upload()
+        """
         return await self._client._request(
             _UPLOAD,
             Call(
@@ -211,7 +231,11 @@ class AsyncMediaResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """GET /thumbnails"""
+        """GET /thumbnails
+
+        Example:
+            await client.media.get_thumbnail()
+        """
         return await self._client._request(
             _GET_THUMBNAIL,
             Call(
