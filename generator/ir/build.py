@@ -173,7 +173,7 @@ def _client_security(
     for scheme in schemes:
         scheme.grant = token_grant(document, scheme.key, construction.token_auth, warnings)
     _name_credentials(schemes, env_prefix)
-    _check_construction(construction, schemes)
+    _check_construction(document, construction, schemes)
     return schemes
 
 
@@ -240,13 +240,16 @@ def _name_credentials(schemes: list[SecurityScheme], env_prefix: str) -> None:
     name_grant_arguments(schemes, arguments, env_prefix)
 
 
-def _check_construction(construction: Construction, schemes: list[SecurityScheme]) -> None:
+def _check_construction(document: Document, construction: Construction, schemes: list[SecurityScheme]) -> None:
     """What the configuration asks of the constructor, possible with these credentials and names."""
     arguments = [argument for scheme in schemes for argument in scheme.arguments]
     if construction.positional_credential and len(arguments) != 1:
-        raise GeneratorError(
-            "client.positional-credential",
-            f"needs a client with one credential argument; this one has {len(arguments)} ({', '.join(arguments)})",
+        # the spec's security schemes decide the credential arguments: the error points at them
+        given = f"{len(arguments)} ({', '.join(arguments)})" if arguments else "none"
+        raise document.error(
+            "/components/securitySchemes",
+            "the configuration's client.positional-credential needs a client with one credential argument;"
+            f" the security schemes give it {given}",
         )
     for alias in construction.base_url_aliases:
         if alias in CLIENT_ARGUMENTS or alias in arguments:
