@@ -209,6 +209,39 @@ def test_hooks_are_called_in_order_for_every_attempt_and_the_error(ledger: Modul
     assert all(request.headers["traceparent"] == "00-trace-span-01" for request in server.requests)
 
 
+def test_with_options_replaces_the_hooks_of_its_copy_only(ledger: ModuleType, server: TestServer) -> None:
+    seen: list[str] = []
+    client = client_of(ledger, server, hooks=ledger.Hooks(before_request=[lambda request: seen.append("client")]))
+    traced = client.with_options(
+        hooks=ledger.Hooks(
+            before_request=[*client.hooks.before_request, lambda request: seen.append("copy")],
+            after_response=[lambda response: seen.append(f"copy {response.status_code}")],
+        )
+    )
+    server.reply(200, ACCOUNT)
+    traced.accounts.get_account("a1")
+    server.reply(200, ACCOUNT)
+    client.accounts.get_account("a1")
+    assert seen == ["client", "copy", "copy 200", "client"]
+
+
+def test_with_options_replaces_the_hooks_of_the_async_client(ledger: ModuleType, server: TestServer) -> None:
+    seen: list[str] = []
+
+    async def before(request: httpx.Request) -> None:
+        seen.append(f"copy {request.url.path}")
+
+    async def main() -> None:
+        async with ledger.AsyncLedger(api_key="t", base_url=server.url, max_retries=0) as client:
+            server.reply(200, ACCOUNT)
+            await client.with_options(hooks=ledger.Hooks(before_request=[before])).accounts.get_account("a1")
+            server.reply(200, ACCOUNT)
+            await client.accounts.get_account("a2")
+
+    asyncio.run(main())
+    assert seen == ["copy /accounts/a1"]
+
+
 def test_the_error_hook_sees_errors_without_a_response(ledger: ModuleType, server: TestServer) -> None:
     errors: list[Exception] = []
     client = ledger.Ledger(base_url=server.url, hooks=ledger.Hooks(on_error=[errors.append]))

@@ -721,9 +721,12 @@ class BaseClient:
         strict_response_validation: bool | NotGiven = NOT_GIVEN,
         default_headers: Mapping[str, str] | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | NotGiven = NOT_GIVEN,
+        hooks: Hooks | NotGiven = NOT_GIVEN,
     ) -> Self:
         """A copy of this client with other options. It shares the connection pool: a call
-        with its own options is `client.with_options(base_url=...).method(...)`."""
+        with its own options is `client.with_options(base_url=...).method(...)`. `hooks=`
+        replaces the client's hooks (`Hooks(before_request=[*client.hooks.before_request, f])`
+        adds one)."""
         clone = copy.copy(self)
         clone._resources = {}
         clone._owns_http_client = False
@@ -741,6 +744,8 @@ class BaseClient:
             clone.strict_response_validation = strict_response_validation
         if not isinstance(default_headers, NotGiven):
             clone.default_headers = {**self.default_headers, **default_headers}
+        if not isinstance(hooks, NotGiven):
+            clone.hooks = hooks
         return clone
 
     _owns_http_client: bool
