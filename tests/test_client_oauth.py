@@ -146,6 +146,22 @@ def test_the_token_is_fetched_once_and_sent_with_every_call(payroll: ModuleType,
     assert [headers["authorization"] for _, headers in auth.api_requests] == ["Bearer t1"] * 2
 
 
+def test_without_scopes_the_client_asks_for_those_the_operations_need(
+    payroll: ModuleType, auth: AuthServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The spec's global requirement names payroll.read, issuePayslip's payroll.write: their
+    union, in the flow's order, unless scopes= or the environment variable says otherwise."""
+    granted(payroll, auth).payslips.list_payslips()
+    granted(payroll, auth, oauth_scopes=["payroll.read"]).payslips.list_payslips()
+    monkeypatch.setenv("PAYROLL_OAUTH_SCOPES", "payroll.write admin")
+    granted(payroll, auth).payslips.issue_payslip()
+    assert [form.get("scope") for _, _, form in auth.token_requests] == [
+        "payroll.read payroll.write",
+        "payroll.read",
+        "payroll.write admin",
+    ]
+
+
 def test_an_expired_token_is_fetched_again(payroll: ModuleType, auth: AuthServer) -> None:
     auth.expires_in = 2  # kept for 1 s (half its lifetime): a second is the server's slack
     client = granted(payroll, auth)

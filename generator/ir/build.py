@@ -15,7 +15,7 @@ from .operations import OperationBuilder
 from .overrides import NameOverrides
 from .request_ids import request_id_headers
 from .schemas import SchemaBuilder
-from .security import name_grant_arguments, token_grant
+from .security import name_grant_arguments, token_grant, with_default_scopes
 from .servers import document_servers, environments
 from .status_errors import STATUS_ERROR_CLASSES, StatusError, documented_errors, errors_table_problem
 from .type_exprs import Alias, Model, NamedType, referenced
@@ -150,7 +150,7 @@ def build_api(
         construction=construction,
         environments=named_environments,
         servers=servers,
-        security_schemes=schemes,
+        security_schemes=with_default_scopes(document, schemes, operations.required_scopes),
         resources=resources,
         types=types,
         type_modules=plan_modules(types, schemas.group_of, schemas.references),

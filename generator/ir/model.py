@@ -487,6 +487,9 @@ class TokenGrant:
     arguments: list[str] = field(default_factory=list)
     """The client's constructor arguments for it: the client id, the secret, the scopes."""
     env_vars: list[str] = field(default_factory=list)
+    scopes: list[str] = field(default_factory=list)
+    """The scopes asked for when the client is given none: every scope the operations' security
+    requirements name for the scheme, in the order of the flow's list."""
 
 
 @dataclass

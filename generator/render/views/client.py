@@ -38,6 +38,9 @@ class CredentialParameter:
     annotation: Code
     async_annotation: Code
     env_var: str
+    fallback: Code = Code("")
+    """What it is without the argument and the variable, when that is something (a docstring's
+    text at `_ARGUMENT_NOTE_INDENT`)."""
 
 
 @dataclass
@@ -125,6 +128,10 @@ _CERTIFICATE = "str | tuple[str, str] | None", "str | tuple[str, str] | None"
 """A client certificate: a PEM file with its key, or the certificate's file and the key's."""
 
 
+_ARGUMENT_NOTE_INDENT = 12
+"""Where the lines after an argument's first stand in the constructor's Args."""
+
+
 def _credential_parameters(scheme: SchemeView) -> list[CredentialParameter]:
     annotations = {"basic": _TEXT, "mutual_tls": _CERTIFICATE}.get(scheme.kind, _TOKEN)
     parameters = [
@@ -137,6 +144,11 @@ def _credential_parameters(scheme: SchemeView) -> list[CredentialParameter]:
             CredentialParameter(argument, Code(annotation), Code(annotation), env_var)
             for argument, env_var, annotation in zip(scheme.grant.arguments, scheme.grant.env_vars, types, strict=True)
         ]
+        if scheme.grant.scopes:
+            needed = " ".join(scheme.grant.scopes)
+            text = f"Without either, the scopes the API's operations need: {needed}."
+            # a line of its own in the Args of the constructor (the trailing pad is the template's)
+            parameters[-1].fallback = Code(docstring_text(text, _ARGUMENT_NOTE_INDENT).rstrip())
     return parameters
 
 
@@ -241,4 +253,7 @@ def _token_endpoint(grant: TokenGrant) -> Code:
         "auth_method": None if grant.auth_method == "client_secret_post" else grant.auth_method,
     }
     given = [f"{name}={py_literal(value)}" for name, value in arguments.items() if value is not None]
+    if grant.scopes:
+        listed = ", ".join(py_literal(scope) for scope in grant.scopes)
+        given.append(f"scopes=({listed}{',' if len(grant.scopes) == 1 else ''})")
     return Code(f"TokenEndpoint({', '.join(given)})")

@@ -99,6 +99,7 @@ def _credentials(
                 token_url="/oauth/token",
                 refresh_url="/oauth/refresh",
                 auth_method="client_secret_basic",
+                scopes=("payroll.read", "payroll.write"),
             ),
             oauth_client_id,
             oauth_client_secret,
@@ -161,6 +162,7 @@ class Payroll(SyncAPIClient):
           oauth_client_id: Defaults to the environment variable PAYROLL_OAUTH_CLIENT_ID.
           oauth_client_secret: Defaults to the environment variable PAYROLL_OAUTH_CLIENT_SECRET.
           oauth_scopes: Defaults to the environment variable PAYROLL_OAUTH_SCOPES.
+            Without either, the scopes the API's operations need: payroll.read payroll.write.
           oidc: Defaults to the environment variable PAYROLL_OIDC.
           oidc_client_id: Defaults to the environment variable PAYROLL_OIDC_CLIENT_ID.
           oidc_client_secret: Defaults to the environment variable PAYROLL_OIDC_CLIENT_SECRET.
@@ -270,6 +272,7 @@ class AsyncPayroll(AsyncAPIClient):
           oauth_client_id: Defaults to the environment variable PAYROLL_OAUTH_CLIENT_ID.
           oauth_client_secret: Defaults to the environment variable PAYROLL_OAUTH_CLIENT_SECRET.
           oauth_scopes: Defaults to the environment variable PAYROLL_OAUTH_SCOPES.
+            Without either, the scopes the API's operations need: payroll.read payroll.write.
           oidc: Defaults to the environment variable PAYROLL_OIDC.
           oidc_client_id: Defaults to the environment variable PAYROLL_OIDC_CLIENT_ID.
           oidc_client_secret: Defaults to the environment variable PAYROLL_OIDC_CLIENT_SECRET.
