@@ -287,3 +287,35 @@ def test_a_token_given_is_used_as_it_is(payroll: ModuleType, auth: AuthServer) -
     client = payroll.Payroll(oauth="given", base_url=auth.url + "/api")
     client.payslips.list_payslips()
     assert auth.token_requests == [] and auth.api_requests[0][1]["authorization"] == "Bearer given"
+
+
+def test_a_generic_call_carries_the_global_security_or_the_schemes_it_names(
+    payroll: ModuleType, auth: AuthServer
+) -> None:
+    client = granted(payroll, auth, partner_key="k1", max_retries=0)
+    assert client.get("/payslips", cast_to=list[str]) == ["p1"]  # the spec's global security: oauth
+    client.get("/partners", cast_to=type(None), security=["partnerKey"])
+    with pytest.raises(payroll.AuthenticationError):  # none: the API refuses the call
+        client.get("/payslips", cast_to=list[str], security=[])
+    with pytest.raises(payroll.MissingCredentialsError, match="GET /reports needs credentials"):
+        client.get("/reports", cast_to=type(None), security=["oidc"])  # no credential for it
+    with pytest.raises(ValueError, match="no security scheme 'oAuth' in the API"):
+        client.get("/payslips", cast_to=list[str], security=["oAuth"])
+    with pytest.raises(TypeError, match=r"a list of scheme names: \['oauth'\]"):
+        client.get("/payslips", cast_to=list[str], security="oauth")
+    sent = [(path, headers.get("authorization"), headers.get("x-partner-key")) for path, headers in auth.api_requests]
+    assert sent == [("/api/payslips", "Bearer t1", None), ("/api/partners", None, "k1"), ("/api/payslips", None, None)]
+    assert len(auth.token_requests) == 1
+
+
+def test_an_async_generic_call_carries_the_schemes_it_names(payroll: ModuleType, auth: AuthServer) -> None:
+    async def calls() -> None:
+        async with payroll.AsyncPayroll(partner_key="k-async", base_url=auth.url + "/api") as client:
+            await client.post("/partners", cast_to=type(None), security=["partnerKey"])
+            with pytest.raises(payroll.MissingCredentialsError):  # the global security: oauth
+                await client.post("/payslips", cast_to=type(None))
+
+    asyncio.run(calls())
+    assert [(path, headers.get("x-partner-key")) for path, headers in auth.api_requests] == [
+        ("/api/partners", "k-async")
+    ]

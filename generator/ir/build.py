@@ -15,7 +15,7 @@ from .operations import OperationBuilder
 from .overrides import NameOverrides
 from .request_ids import request_id_headers
 from .schemas import SchemaBuilder
-from .security import name_grant_arguments, token_grant, with_default_scopes
+from .security import global_security, name_grant_arguments, token_grant, with_default_scopes
 from .servers import document_servers, environments
 from .status_errors import STATUS_ERROR_CLASSES, StatusError, documented_errors, errors_table_problem
 from .type_exprs import Alias, Model, NamedType, referenced
@@ -105,8 +105,7 @@ def build_api(
     overrides = overrides or NameOverrides()
     error_names = dict(error_names or {})
     with_webhooks = declares_webhooks(document)
-    taken = {client_class, "Async" + client_class, *error_names.values()}
-    class_names = naming.Scope(RESERVED_CLASS_NAMES | taken | (WEBHOOK_RUNTIME_NAMES if with_webhooks else set()))
+    class_names = _class_names(client_class, error_names, with_webhooks)
     servers = document_servers(document)
     named_environments = environments(document, servers, construction, warnings)
     schemes = _client_security(document, construction, env_prefix, warnings)
@@ -151,6 +150,7 @@ def build_api(
         environments=named_environments,
         servers=servers,
         security_schemes=with_default_scopes(document, schemes, operations.required_scopes),
+        security=global_security(document, {scheme.key for scheme in schemes}),
         resources=resources,
         types=types,
         type_modules=plan_modules(types, schemas.group_of, schemas.references),
@@ -162,6 +162,13 @@ def build_api(
         webhook_signature=webhook_signature(document, warnings),
         request_id_headers=request_id_headers(document),
     )
+
+
+def _class_names(client_class: str, error_names: Mapping[str, str], with_webhooks: bool) -> naming.Scope:
+    """The scope of the generated classes' names: the runtime's, the clients' and the errors'
+    table's are taken."""
+    taken = {client_class, "Async" + client_class, *error_names.values()}
+    return naming.Scope(RESERVED_CLASS_NAMES | taken | (WEBHOOK_RUNTIME_NAMES if with_webhooks else set()))
 
 
 def _client_security(

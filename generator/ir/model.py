@@ -573,6 +573,9 @@ class Api:
     """Environment name -> the index of its server: `environment=` picks one."""
     request_id_headers: tuple[str, ...] = DEFAULT_REQUEST_ID_HEADERS
     """The response headers that carry the request's id, the first one present wins."""
+    security: list[list[str]] = field(default_factory=list)
+    """The spec's global security requirement: alternative sets of scheme keys (a generic
+    call's default)."""
 
     @property
     def operations(self) -> list[Operation]:

@@ -41,6 +41,18 @@ def token_grant(document: Document, key: str, configured: str | None, warnings: 
     return TokenGrant(token_url, refresh_url=refresh_url, auth_method=auth_method)
 
 
+def global_security(document: Document, keys: set[str]) -> list[list[str]]:
+    """The alternatives of the spec's global security requirement, each the keys of its schemes;
+    those naming an undeclared scheme left out (the operations that use them warn)."""
+    requirements = document.data.get("security")
+    listed = requirements if isinstance(requirements, list) else []
+    return [
+        list(requirement)
+        for requirement in listed
+        if isinstance(requirement, dict) and all(key in keys for key in requirement)
+    ]
+
+
 def with_default_scopes(
     document: Document, schemes: list[SecurityScheme], required: dict[str, list[str]]
 ) -> list[SecurityScheme]:

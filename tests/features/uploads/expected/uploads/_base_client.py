@@ -61,7 +61,7 @@ from ._exceptions import (
     connection_error,
     request_id,
 )
-from ._generic import AsyncGenericCalls, SyncGenericCalls
+from ._generic import GLOBAL_SECURITY, AsyncGenericCalls, SyncGenericCalls
 from ._hooks import Hooks, async_errors_reported, errors_reported
 from ._platform import platform_headers as platform_header_items
 from ._streaming import AsyncJSONLines, AsyncStream, JSONLines, Stream, media_kind
@@ -832,18 +832,18 @@ class BaseClient:
         params: Query | None,
         headers: Headers | None,
         timeout: Timeout | NotGiven,
+        security: Sequence[str] | NotGiven,
     ) -> tuple[Endpoint[ResponseT], Call]:
         """What a generic call (`client.post(path, ...)`) sends: see `SyncGenericCalls`."""
         if not path.startswith("/"):
             raise ValueError(f"{path!r} is not a path, which starts with / after the base URL")
         kind = _GENERIC_KINDS.get(cast_to, "json")
-        given = [key for key, credential in self._credentials.items() if credential is not None]
         endpoint: Endpoint[ResponseT] = Endpoint(
             method=method,
             path=path,
             response=cast_to,
             response_kind=kind,
-            security=[given[:1]] if given else (),
+            security=self._generic_security(security),
             body_encoding=None if body is NOT_GIVEN else "json",
             accept="application/json" if kind == "json" else "*/*",
         )
@@ -855,6 +855,21 @@ class BaseClient:
             url=str(self.base_url) + path,
         )
         return endpoint, call
+
+    def _generic_security(self, chosen: Sequence[str] | NotGiven) -> Sequence[Sequence[str]]:
+        """The security of a generic call: the API's global security, or the schemes `chosen`
+        names (all of them; none for an empty list)."""
+        if isinstance(chosen, NotGiven):
+            return GLOBAL_SECURITY
+        if isinstance(chosen, str):  # a lone name would be read as its letters
+            raise TypeError(f"security= takes a list of scheme names: [{chosen!r}]")
+        for key in chosen:
+            if key not in self._security_schemes:
+                known = ", ".join(self._security_schemes) or "none"
+                raise ValueError(
+                    f"no security scheme {key!r} in the API (its schemes: {known})"
+                )
+        return [chosen] if chosen else ()
 
     def _timeout(self, endpoint: Endpoint[Any], call: Call) -> Timeout:
         """The call's own timeout; else the one the server's time limit it sends asks for; else
@@ -1296,9 +1311,10 @@ class SyncAPIClient(SyncGenericCalls, BaseClient):
         params: Query | None,
         headers: Headers | None,
         timeout: Timeout | NotGiven,
+        security: Sequence[str] | NotGiven,
     ) -> ResponseT:
         return self._request(
-            *self._generic_call(method, path, cast_to, body, params, headers, timeout)
+            *self._generic_call(method, path, cast_to, body, params, headers, timeout, security)
         )
 
     @errors_reported
@@ -1590,9 +1606,10 @@ class AsyncAPIClient(AsyncGenericCalls, BaseClient):
         params: Query | None,
         headers: Headers | None,
         timeout: Timeout | NotGiven,
+        security: Sequence[str] | NotGiven,
     ) -> ResponseT:
         return await self._request(
-            *self._generic_call(method, path, cast_to, body, params, headers, timeout)
+            *self._generic_call(method, path, cast_to, body, params, headers, timeout, security)
         )
 
     @async_errors_reported
