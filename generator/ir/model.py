@@ -319,9 +319,10 @@ class Operation:
     responses: list[Response]
     security: list[list[str]]
     """Alternatives, each a list of scheme keys that must all be present; [] = no auth."""
-    server: str | None = None
-    """The URL of the operation's own server (its, else its path item's first; variables at their
-    defaults): its calls go there while the client talks to one of the API's servers."""
+    server: Server | None = None
+    """The operation's own server (its, else its path item's first): its calls go there while
+    the client talks to one of the API's servers, its variables filled with the client's values
+    (else their defaults)."""
     idempotency_header: str | None = None
     """The header parameter that carries an idempotency key, if the operation declares one."""
     endpoint_name: str = ""

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from ...format import LINE_LENGTH
 from ...ir.bodies import is_json_media_type
-from ...ir.model import Encoding, Operation, Response, default_encoding
+from ...ir.model import Encoding, Operation, Response, Server, default_encoding
 from ...ir.type_exprs import Model, Primitive, Ref, TypeExpr, holds_files, referenced
 from ..annotations import AnnotationWriter, Style
 from ..code import Code, py_literal
@@ -58,6 +58,23 @@ def _response_types(responses: list[Response]) -> list[TypeExpr | None]:
         if response.type not in types:
             types.append(response.type)
     return types
+
+
+def _server(server: Server, writer: AnnotationWriter) -> Code:
+    """`Server(url=..., variables={...})`: an operation's own server, its variables for the
+    client's values to fill."""
+    writer.imports.use("Server")
+    arguments = [f"url={py_literal(server.url)}"]
+    if server.variables:
+        writer.imports.use("ServerVariable")
+        variables = []
+        for variable in server.variables:
+            enum = f", enum={py_literal(variable.enum)}" if variable.enum else ""
+            variables.append(
+                f"{py_literal(variable.name)}: ServerVariable(default={py_literal(variable.default)}{enum})"
+            )
+        arguments.append(f"variables={{{', '.join(variables)}}}")
+    return Code(f"Server({', '.join(arguments)})")
 
 
 def returns_annotation(responses: list[Response], writer: AnnotationWriter, shadowed: frozenset[str]) -> Code:
@@ -147,7 +164,7 @@ def endpoint_view(
         response_kind=py_literal(kind),
         errors=errors,
         security=py_literal([list(alternative) for alternative in operation.security]) if operation.security else None,
-        server=None if operation.server is None else py_literal(operation.server),
+        server=None if operation.server is None else _server(operation.server, writer),
         body_encoding=py_literal(body.encoding) if body is not None else None,
         content_type=py_literal(body.content_type) if body is not None and body.content_type else None,
         encodings=encodings,

@@ -228,9 +228,10 @@ class Endpoint(Generic[ResponseT]):
     """Status ("404", "4XX", "default") -> the type of the error body the API documents."""
     security: Sequence[Sequence[str]] = ()
     """Alternative sets of security schemes, any one of which authorizes the call."""
-    server: str | None = None
+    server: Server | None = None
     """The operation's own server, where its calls go while the client talks to one of the API's
-    servers (relative: to the client's base URL)."""
+    servers (its URL may be relative: to the client's base URL), its variables filled with the
+    client's `server_variables`."""
     body_encoding: str | None = None
     """"json", "multipart", "form", "binary" or "text"; None when there is no body."""
     content_type: str | None = None
@@ -334,12 +335,12 @@ def _is_server(url: httpx.URL, server: Server) -> bool:
 def _filled_server_url(servers: Sequence[Server], index: int, values: Mapping[str, str]) -> str:
     if not 0 <= index < len(servers):
         raise ValueError(f"server={index} is not one of the API's {len(servers)} servers")
-    server = servers[index]
-    unknown = sorted(set(values) - set(server.variables))
-    if unknown:
-        raise ValueError(
-            f"server {index} has no variable {unknown[0]!r}; it has {sorted(server.variables)}"
-        )
+    return _filled(servers[index], values)
+
+
+def _filled(server: Server, values: Mapping[str, str]) -> str:
+    """The server's URL, each variable at its value in `values` (those of other servers'
+    variables left aside), else at its default."""
     url = server.url
     for name, variable in server.variables.items():
         value = values.get(name, variable.default)
@@ -668,6 +669,7 @@ class BaseClient:
         user_agent_tag: str | None,
         credentials_optional: bool = False,
         servers: Sequence[Server] = (),
+        server_variables: Mapping[str, object] | None = None,
         hooks: Hooks | None = None,
         platform_headers: bool = True,
     ) -> None:
@@ -679,6 +681,9 @@ class BaseClient:
             raise ValueError("user_agent_tag must be printable ASCII text (a header carries it)")
         self._user_agent = f"{USER_AGENT} {user_agent_tag}" if user_agent_tag else USER_AGENT
         self._servers = servers
+        self._server_variables = {
+            name: str(value) for name, value in (server_variables or {}).items()
+        }
         self._set_base_url(base_url)
         self.timeout = timeout
         self.max_retries = max_retries
@@ -821,7 +826,8 @@ class BaseClient:
         server given as the base URL takes every call)."""
         if endpoint.server is None or not self._on_api_server:
             return str(self.base_url)
-        return str(self.base_url.join(endpoint.server)).rstrip("/")
+        own = _filled(endpoint.server, self._server_variables)
+        return str(self.base_url.join(own)).rstrip("/")
 
     def _generic_call(
         self,

@@ -9,6 +9,8 @@ from .._base_client import (
     AsyncAPIResource,
     Call,
     Endpoint,
+    Server,
+    ServerVariable,
     SyncAPIResource,
     async_raw_response_wrapper,
     async_streaming_response_wrapper,
@@ -38,7 +40,7 @@ _UPLOAD: Endpoint[None] = Endpoint(
     path="/uploads",
     response=None,
     response_kind="none",
-    server="https://uploads.media.example/v1",
+    server=Server(url="https://uploads.media.example/v1"),
 )
 
 _GET_THUMBNAIL: Endpoint[None] = Endpoint(
@@ -46,7 +48,9 @@ _GET_THUMBNAIL: Endpoint[None] = Endpoint(
     path="/thumbnails",
     response=None,
     response_kind="none",
-    server="https://cdn1.media.example/thumbs",
+    server=Server(
+        url="https://{cdn}.media.example/thumbs", variables={"cdn": ServerVariable(default="cdn1")}
+    ),
 )
 
 
