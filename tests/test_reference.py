@@ -64,6 +64,38 @@ def docstring_examples(client: object, resource_base: type) -> dict[tuple[str, s
     return found
 
 
+def examples_module(project: Path, package: str) -> str:
+    """A module that type-checks every docstring example of the package's resources: each in a
+    function of its own (a `result` of each type), its `client` the sync or the async client."""
+    sync_client, async_client = client_classes(project / package / "__init__.py")
+    functions = []
+    for path in sorted((project / package / "resources").glob("*.py")):
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            bases = {base.id for base in getattr(node, "bases", []) if isinstance(base, ast.Name)}
+            if not isinstance(node, ast.ClassDef) or not bases & {"SyncAPIResource", "AsyncAPIResource"}:
+                continue
+            is_async = "AsyncAPIResource" in bases
+            for method in node.body:
+                if not isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                    continue
+                match = DOCSTRING_EXAMPLE.search(ast.get_docstring(method) or "")
+                if match:
+                    client = async_client if is_async else sync_client
+                    head = f"{'async ' if is_async else ''}def {node.name}_{method.name}(client: {client}) -> None:"
+                    functions.append(head + "\n" + textwrap.indent(textwrap.dedent(match.group(1)), "    "))
+    header = f"import datetime\n\nfrom {package} import {sync_client}, {async_client}\n"
+    return "\n\n".join([header, *functions]) + "\n"
+
+
+def client_classes(init: Path) -> tuple[str, str]:
+    """The sync and the async client classes, the first two names of the package's `__all__`."""
+    for node in ast.parse(init.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets):
+            sync_client, async_client = ast.literal_eval(node.value)[:2]
+            return sync_client, async_client
+    raise AssertionError(f"no __all__ in {init}")
+
+
 def same_code(one: str, other: str) -> bool:
     """The same statements, however they are laid out (black's layout depends on the column)."""
     return ast.dump(ast.parse(one)) == ast.dump(ast.parse(other))
