@@ -160,16 +160,23 @@ def test_every_method_has_a_section_with_an_example_that_runs(
             awaited.replace("await ", "").replace("async for", "for"), example
         )
     assert set(documented) <= methods
-    # the methods the extensions add (waiting, pages, jobs) are named beside their operations
+    # the methods the extensions add (waiting, pages, jobs) are named beside their operations, and
+    # every method has an example but the page at a URL, which takes one from an earlier answer
     for resource, method in methods - set(documented):
         assert f"`client.{resource}.{method}()`" in reference, (resource, method)
+    for key in methods:
+        takes_a_url = "next_url" in inspect.signature(getattr(getattr(client, key[0]), key[1])).parameters
+        assert (key in examples and key in async_examples) != takes_a_url, key
     if project.name == "expected" and project.parent.name in NOT_RUN:
         return
     run_examples({key: EXAMPLE.findall(text)[0] for key, text in documented.items()}, client, server, where="api.md")
     assert len(server.requests) == len(documented)
-    run_examples(examples, client, server, where="docstring of")
-    asyncio.run(run_async_examples(async_examples, async_client, server))
-    assert len(server.requests) == len(documented) + len(examples) + len(async_examples)
+    # those of api.md's methods and of their stream twins run: a waiting or paging method's
+    # answers would have to say when to stop (its own tests give them)
+    runnable = {key for key, example in examples.items() if key in documented or example.startswith("for event")}
+    run_examples({key: examples[key] for key in runnable}, client, server, where="docstring of")
+    asyncio.run(run_async_examples({key: async_examples[key] for key in runnable}, async_client, server))
+    assert len(server.requests) == len(documented) + 2 * len(runnable)
 
 
 def test_check_compares_the_reference(tmp_path: Path) -> None:

@@ -11,11 +11,11 @@ from ...ir.model import Operation, Parameter, Resource
 from ...ir.status_errors import error_class
 from ...ir.type_exprs import NO_DEFAULT, holds_files
 from ..annotations import AnnotationWriter, Style
-from ..code import Code, docstring_text, py_literal
+from ..code import Code, py_literal
 from ..wrap import annotated, bracketed
 from .endpoints import EndpointView, endpoint_view, method_returns
-from .examples import example_call, method_path
-from .layout import METHOD_INDENT, PARAMETER_INDENT
+from .examples import Answer, example_arguments, example_docstrings, method_path
+from .layout import PARAMETER_INDENT
 from .paging import PageObjectView, page_object_view, returns_page_object
 from .streams import RUNTIME_METHODS, StreamChoiceView, stream_choice_view, stream_returns
 from .waiting import (
@@ -114,13 +114,13 @@ def operation_view(
     arguments = _arguments(operation, writer, shadowed, left_out=flag if twin else None)
     returns = method_returns(operation, writer, shadowed)
     async_returns = returns
-    examples = _examples(
+    answer: Answer = "stream" if operation.streams else "value" if returns != "None" else "none"
+    docstring, async_docstring = example_docstrings(
+        _method_doc(operation, arguments.documented, error_names),
         method_path(resource, operation.name),
-        operation.parameters,
-        streams=operation.streams,
-        returns=returns != "None",
+        example_arguments(operation.parameters),
+        answer=answer,
     )
-    docstring, async_docstring = _method_docstrings(operation, arguments.documented, error_names, examples)
     if operation.stream_kind is not None:
         returns, async_returns = stream_returns(operation.stream_kind, returns, writer)
     page_object = None
@@ -153,9 +153,9 @@ def operation_view(
     if operation.stream_flag is not None:
         view.stream = _stream_choice(operation, view, writer, shadowed, arguments, error_names, resource)
     if operation.wait is not None:
-        view.wait = wait_view(operation, operation.wait)
+        view.wait = wait_view(operation, operation.wait, resource)
     if operation.pages is not None and not returns_page_object(operation):
-        view.pages = pages_view(operation, operation.pages, writer, shadowed)
+        view.pages = pages_view(operation, operation.pages, writer, shadowed, resource)
     return view
 
 
@@ -212,10 +212,12 @@ def _stream_choice(
     assert operation.stream_flag is not None
     flag = operation.stream_flag.parameter
     note = f"Sends `{flag.wire_name}: true`: the answer comes as a stream."
-    twin = method_path(resource, operation.stream_flag.twin or operation.name)
-    given = [parameter for parameter in operation.parameters if parameter is not flag]
-    examples = _examples(twin, given, streams=True, returns=True)
-    docstrings = _method_docstrings(operation, arguments.documented, error_names, examples, note)
+    docstrings = example_docstrings(
+        _method_doc(operation, arguments.documented, error_names, note),
+        method_path(resource, operation.stream_flag.twin or operation.name),
+        example_arguments([parameter for parameter in operation.parameters if parameter is not flag]),
+        answer="stream",
+    )
     stream = stream_choice_view(operation, writer, shadowed, arguments.declarations, docstrings)
     if stream.twin is not None:
         view.twin_call_arguments = _call_arguments(operation, {flag.name: "True"})
@@ -269,27 +271,11 @@ def _value(parameter: Parameter, operation: Operation) -> str:
     return f"{FLATTEN_FUNCTION}({py_literal(parameter.name)}, {parameter.name}, {given})"
 
 
-def _examples(call: str, parameters: list[Parameter], *, streams: bool, returns: bool) -> tuple[str, str]:
-    """The example call of a method for its docstring, sync then async."""
-    return (
-        example_call(call, parameters, streams=streams, returns=returns, indent=EXAMPLE_INDENT),
-        example_call(call, parameters, streams=streams, returns=returns, awaited=True, indent=EXAMPLE_INDENT),
-    )
-
-
-EXAMPLE_INDENT = METHOD_INDENT + 4
-"""Where the example call stands in a method's docstring: under its `Example:`."""
-
-
-def _method_docstrings(
-    operation: Operation,
-    arguments: list[str],
-    error_names: Mapping[str, str],
-    examples: tuple[str, str],
-    note: str | None = None,
-) -> tuple[Code, Code]:
-    """Summary (else `METHOD /path`), description, `note`, arguments, errors, then the example
-    call: the sync method's docstring and the async one's."""
+def _method_doc(
+    operation: Operation, arguments: list[str], error_names: Mapping[str, str], note: str | None = None
+) -> str:
+    """Summary (else `METHOD /path`), description, `note`, arguments, errors (the example call
+    follows them)."""
     parts = [(operation.summary or "").strip() or f"{operation.http_method} {operation.path}"]
     if operation.description and operation.description.strip() != parts[0]:
         parts.append(operation.description.strip())
@@ -315,9 +301,7 @@ def _method_docstrings(
         raises.append(f"  {error_class(response.status, error_names)}: {response.status} {description}".rstrip())
     if raises:
         parts.append("\n".join(["Raises:", *raises]))
-    text = "\n\n".join([*parts, "Example:"])
-    sync, async_ = examples
-    return docstring_text(text, METHOD_INDENT, code=sync), docstring_text(text, METHOD_INDENT, code=async_)
+    return "\n\n".join(parts)
 
 
 def _time_limit_doc(operation: Operation, parameter: Parameter) -> str:

@@ -12,7 +12,7 @@ from ...ir.type_exprs import Alias, ListOf, MapOf, NamedType, Ref, TupleOf, Type
 from ..annotations import AnnotationWriter, Imports, Style
 from ..code import Code, markdown_code, markdown_text
 from .endpoints import returns_annotation
-from .examples import example_call, method_path
+from .examples import Answer, example_arguments, example_call, method_path
 
 
 @dataclass
@@ -116,7 +116,8 @@ def _method_view(
     listed = positional + (["*", *keywords] if keywords else [])
     lines = "".join(f"    {text},\n" for text in listed)
     signature = f"{call}(\n{lines}) -> {returns}" if listed else f"{call}() -> {returns}"
-    example = example_call(call, operation.parameters, streams=operation.streams, returns=returns != "None")
+    answer: Answer = "stream" if operation.streams else "value" if returns != "None" else "none"
+    example = example_call(call, example_arguments(operation.parameters), answer=answer)
     return MethodView(
         anchor=Code(f"{resource.attribute}.{operation.name}"),
         heading=markdown_code(f"{call}()"),

@@ -98,7 +98,7 @@ def resource_view(resource: Resource, error_names: Mapping[str, str]) -> Resourc
     for operation, view in zip(resource.operations, operations):
         if operation.job is not None:
             status = views[operation.job.status.name]
-            view.job = job_view(operation, operation.job, status.returns, status.async_returns)
+            view.job = job_view(operation, operation.job, status.returns, status.async_returns, resource)
     return ResourceView(
         class_name=resource.class_name,
         async_class_name=resource.async_class_name,

@@ -117,6 +117,9 @@ class BakesResource(SyncAPIResource):
           max_pages: Read no more than this many pages.
           max_results: Keep no more than this many items. When a limit stops the collection, the
               answer's next-page field says where to go on; else it is None.
+
+        Example:
+            result = client.bakes.bake(scene="sample")
         """
         # `_job`: no parameter's name starts with an underscore
         _job = self.start_bake(
@@ -222,6 +225,9 @@ class BakesResource(SyncAPIResource):
           max_pages: Read no more than this many pages.
           max_results: Keep no more than this many items. When a limit stops the collection, the
               answer's next-page field says where to go on; else it is None.
+
+        Example:
+            result = client.bakes.get_bake_until_done(bake_id="sample")
         """
         # `_answer`, `_next`: no parameter's name starts with an underscore
         _answer = self._client._wait(
@@ -280,6 +286,10 @@ class BakesResource(SyncAPIResource):
           poll_interval: Seconds between calls.
           max_wait: Give up after this many seconds, raising `WaitTimeoutError` (a `TimeoutError`;
               its `job_id`, `elapsed` and `last`, the last answer). None waits as long as it takes.
+
+        Example:
+            for item in client.bakes.watch_bake(bake_id="sample"):
+                print(item)
         """
         yield from self._client._watch(
             lambda: self.get_bake(
@@ -312,6 +322,10 @@ class BakesResource(SyncAPIResource):
 
         Args:
           The arguments of `get_bake`; its per-call options apply to every page.
+
+        Example:
+            for item in client.bakes.iter_get_bake(bake_id="sample"):
+                print(item)
         """
         # `_page`: no parameter's name starts with an underscore
         _page = self.get_bake(
@@ -450,6 +464,9 @@ class AsyncBakesResource(AsyncAPIResource):
           max_pages: Read no more than this many pages.
           max_results: Keep no more than this many items. When a limit stops the collection, the
               answer's next-page field says where to go on; else it is None.
+
+        Example:
+            result = await client.bakes.bake(scene="sample")
         """
         # `_job`: no parameter's name starts with an underscore
         _job = await self.start_bake(
@@ -555,6 +572,9 @@ class AsyncBakesResource(AsyncAPIResource):
           max_pages: Read no more than this many pages.
           max_results: Keep no more than this many items. When a limit stops the collection, the
               answer's next-page field says where to go on; else it is None.
+
+        Example:
+            result = await client.bakes.get_bake_until_done(bake_id="sample")
         """
         # `_answer`, `_next`: no parameter's name starts with an underscore
         _answer = await self._client._wait(
@@ -613,6 +633,10 @@ class AsyncBakesResource(AsyncAPIResource):
           poll_interval: Seconds between calls.
           max_wait: Give up after this many seconds, raising `WaitTimeoutError` (a `TimeoutError`;
               its `job_id`, `elapsed` and `last`, the last answer). None waits as long as it takes.
+
+        Example:
+            async for item in client.bakes.watch_bake(bake_id="sample"):
+                print(item)
         """
         # `_answer`: no parameter's name starts with an underscore
         async for _answer in self._client._watch(
@@ -647,6 +671,10 @@ class AsyncBakesResource(AsyncAPIResource):
 
         Args:
           The arguments of `get_bake`; its per-call options apply to every page.
+
+        Example:
+            async for item in client.bakes.iter_get_bake(bake_id="sample"):
+                print(item)
         """
         # `_page`: no parameter's name starts with an underscore
         _page = await self.get_bake(

@@ -112,6 +112,9 @@ class ExportsResource(SyncAPIResource):
           max_pages: Read no more than this many pages.
           max_results: Keep no more than this many items. When a limit stops the collection, the
               answer's next-page field says where to go on; else it is None.
+
+        Example:
+            result = client.exports.start_export_and_wait()
         """
         # `_job`: no parameter's name starts with an underscore
         _job = self.start_export(
@@ -184,6 +187,9 @@ class ExportsResource(SyncAPIResource):
           max_pages: Read no more than this many pages.
           max_results: Keep no more than this many items. When a limit stops the collection, the
               answer's next-page field says where to go on; else it is None.
+
+        Example:
+            result = client.exports.get_export_until_done(export_id="sample")
         """
         # `_answer`, `_next`: no parameter's name starts with an underscore
         _answer = self._client._wait(
@@ -235,6 +241,10 @@ class ExportsResource(SyncAPIResource):
 
         Args:
           The arguments of `get_export`; its per-call options apply to every page.
+
+        Example:
+            for item in client.exports.iter_get_export(export_id="sample"):
+                print(item)
         """
         # `_page`: no parameter's name starts with an underscore
         _page = self.get_export(
@@ -343,6 +353,9 @@ class AsyncExportsResource(AsyncAPIResource):
           max_pages: Read no more than this many pages.
           max_results: Keep no more than this many items. When a limit stops the collection, the
               answer's next-page field says where to go on; else it is None.
+
+        Example:
+            result = await client.exports.start_export_and_wait()
         """
         # `_job`: no parameter's name starts with an underscore
         _job = await self.start_export(
@@ -415,6 +428,9 @@ class AsyncExportsResource(AsyncAPIResource):
           max_pages: Read no more than this many pages.
           max_results: Keep no more than this many items. When a limit stops the collection, the
               answer's next-page field says where to go on; else it is None.
+
+        Example:
+            result = await client.exports.get_export_until_done(export_id="sample")
         """
         # `_answer`, `_next`: no parameter's name starts with an underscore
         _answer = await self._client._wait(
@@ -466,6 +482,10 @@ class AsyncExportsResource(AsyncAPIResource):
 
         Args:
           The arguments of `get_export`; its per-call options apply to every page.
+
+        Example:
+            async for item in client.exports.iter_get_export(export_id="sample"):
+                print(item)
         """
         # `_page`: no parameter's name starts with an underscore
         _page = await self.get_export(

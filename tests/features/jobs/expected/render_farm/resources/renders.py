@@ -148,6 +148,9 @@ class RendersResource(SyncAPIResource):
           max_pages: Read no more than this many pages.
           max_results: Keep no more than this many items. When a limit stops the collection, the
               answer's next-page field says where to go on; else it is None.
+
+        Example:
+            result = client.renders.render(scene="sample")
         """
         # `_job`: no parameter's name starts with an underscore
         _job = self.start_render(
@@ -224,6 +227,9 @@ class RendersResource(SyncAPIResource):
           max_pages: Read no more than this many pages.
           max_results: Keep no more than this many items. When a limit stops the collection, the
               answer's next-page field says where to go on; else it is None.
+
+        Example:
+            result = client.renders.wait_for_render(render_id="sample")
         """
         # `_answer`, `_next`: no parameter's name starts with an underscore
         _answer = self._client._wait(
@@ -275,6 +281,10 @@ class RendersResource(SyncAPIResource):
 
         Args:
           The arguments of `get_render`; its per-call options apply to every page.
+
+        Example:
+            for item in client.renders.iter_frames(render_id="sample"):
+                print(item)
         """
         # `_page`: no parameter's name starts with an underscore
         _page = self.get_render(
@@ -411,6 +421,9 @@ class AsyncRendersResource(AsyncAPIResource):
           max_pages: Read no more than this many pages.
           max_results: Keep no more than this many items. When a limit stops the collection, the
               answer's next-page field says where to go on; else it is None.
+
+        Example:
+            result = await client.renders.render(scene="sample")
         """
         # `_job`: no parameter's name starts with an underscore
         _job = await self.start_render(
@@ -487,6 +500,9 @@ class AsyncRendersResource(AsyncAPIResource):
           max_pages: Read no more than this many pages.
           max_results: Keep no more than this many items. When a limit stops the collection, the
               answer's next-page field says where to go on; else it is None.
+
+        Example:
+            result = await client.renders.wait_for_render(render_id="sample")
         """
         # `_answer`, `_next`: no parameter's name starts with an underscore
         _answer = await self._client._wait(
@@ -538,6 +554,10 @@ class AsyncRendersResource(AsyncAPIResource):
 
         Args:
           The arguments of `get_render`; its per-call options apply to every page.
+
+        Example:
+            async for item in client.renders.iter_frames(render_id="sample"):
+                print(item)
         """
         # `_page`: no parameter's name starts with an underscore
         _page = await self.get_render(

@@ -421,6 +421,10 @@ class ThingsResource(SyncAPIResource):
 
         Args:
           The arguments of `export_things`; its per-call options apply to every page.
+
+        Example:
+            for item in client.things.iter_exported_things():
+                print(item)
         """
         # `_page`: no parameter's name starts with an underscore
         _page = self.export_things(
@@ -806,6 +810,10 @@ class AsyncThingsResource(AsyncAPIResource):
 
         Args:
           The arguments of `export_things`; its per-call options apply to every page.
+
+        Example:
+            async for item in client.things.iter_exported_things():
+                print(item)
         """
         # `_page`: no parameter's name starts with an underscore
         _page = await self.export_things(

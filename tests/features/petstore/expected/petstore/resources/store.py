@@ -119,6 +119,10 @@ class StoreResource(SyncAPIResource):
 
         Args:
           The arguments of `list_adoptions`; its per-call options apply to every page.
+
+        Example:
+            for item in client.store.iter_adoptions():
+                print(item)
         """
         # `_page`: no parameter's name starts with an underscore
         _page = self.list_adoptions(
@@ -191,6 +195,10 @@ class StoreResource(SyncAPIResource):
 
         Args:
           The arguments of `list_adoption_history`; its per-call options apply to every page.
+
+        Example:
+            for item in client.store.iter_list_adoption_history():
+                print(item)
         """
         # `_page`: no parameter's name starts with an underscore
         _page = self.list_adoption_history(
@@ -265,6 +273,9 @@ class StoreResource(SyncAPIResource):
           poll_interval: Seconds between calls.
           max_wait: Give up after this many seconds, raising `WaitTimeoutError` (a `TimeoutError`;
               its `job_id`, `elapsed` and `last`, the last answer). None waits as long as it takes.
+
+        Example:
+            result = client.store.get_adoption_until_done(adoption_id="sample")
         """
         return self._client._wait(
             lambda: self.get_adoption(
@@ -384,6 +395,10 @@ class AsyncStoreResource(AsyncAPIResource):
 
         Args:
           The arguments of `list_adoptions`; its per-call options apply to every page.
+
+        Example:
+            async for item in client.store.iter_adoptions():
+                print(item)
         """
         # `_page`: no parameter's name starts with an underscore
         _page = await self.list_adoptions(
@@ -457,6 +472,10 @@ class AsyncStoreResource(AsyncAPIResource):
 
         Args:
           The arguments of `list_adoption_history`; its per-call options apply to every page.
+
+        Example:
+            async for item in client.store.iter_list_adoption_history():
+                print(item)
         """
         # `_page`: no parameter's name starts with an underscore
         _page = await self.list_adoption_history(
@@ -532,6 +551,9 @@ class AsyncStoreResource(AsyncAPIResource):
           poll_interval: Seconds between calls.
           max_wait: Give up after this many seconds, raising `WaitTimeoutError` (a `TimeoutError`;
               its `job_id`, `elapsed` and `last`, the last answer). None waits as long as it takes.
+
+        Example:
+            result = await client.store.get_adoption_until_done(adoption_id="sample")
         """
         return await self._client._wait(
             lambda: self.get_adoption(
