@@ -128,10 +128,31 @@ output = "out"
 """
 
 
+def test_a_positional_credential_without_credentials_names_the_spec(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A spec without security schemes has no credential to take by position: the error is the
+    house's one line, the spec's file and where its schemes would be."""
+    (tmp_path / "spec.yaml").write_bytes((FEATURES / "pagination" / "spec.yaml").read_bytes())
+    (tmp_path / "pyproject.toml").write_text(CONFIG + "positional-credential = true\n")
+    monkeypatch.chdir(tmp_path)
+    assert main(["generate"]) == 2
+    assert capsys.readouterr().err == (
+        f"error: {tmp_path / 'spec.yaml'}#/components/securitySchemes: the configuration's"
+        " client.positional-credential needs a client with one credential argument; the security schemes"
+        " give it none\n"
+    )
+    assert not (tmp_path / "out").exists()
+
+
 @pytest.mark.parametrize(
     ("table", "message"),
     [
-        ("positional-credential = true\n", "needs a client with one credential argument; this one has 6 (header_key"),
+        (
+            "positional-credential = true\n",
+            "spec.yaml:13#/components/securitySchemes: the configuration's client.positional-credential needs a"
+            " client with one credential argument; the security schemes give it 6 (header_key,",
+        ),
         ("base-url-aliases = ['timeout']\n", "'timeout' is already an argument of the client"),
         ("base-url-aliases = ['1x']\n", "client.base-url-aliases must be a list of Python identifiers"),
         ("base-url-env = 'a b'\n", "client.base-url-env: 'a b' is not a valid environment variable name"),

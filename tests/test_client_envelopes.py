@@ -12,6 +12,7 @@ from generator.config import load_targets
 from generator.diff import diff_specs
 from generator.errors import GeneratorError, Warnings
 from generator.ir import build_api
+from generator.options import ClientOptions
 from generator.spec import load_document
 
 from .conftest import write_spec
@@ -172,7 +173,7 @@ def test_a_name_the_spec_documents_already_cannot_be_chosen_again(tmp_path: Path
     spec = (FEATURES / "envelopes" / "spec.yaml").read_text()
     document = load_document(write_spec(tmp_path, spec))
     with pytest.raises(GeneratorError, match="'PaymentRequiredError' would name two classes"):
-        build_api(document, Warnings(), error_names={"401": "PaymentRequiredError"})
+        build_api(document, Warnings(), ClientOptions(errors={"401": "PaymentRequiredError"}))
 
 
 # --- the retry policy a target chooses -------------------------------------------------------

@@ -92,7 +92,7 @@ def test_a_malformed_request_id_extension_is_an_error_at_its_place(tmp_path: Pat
         f"openapi: 3.0.3\ninfo: {{title: T, version: '1'}}\nx-clientgen-request-id: {declared}\npaths: {{}}\n",
     )
     with pytest.raises(GeneratorError) as caught:
-        build_api(load_document(spec), Warnings(), None)
+        build_api(load_document(spec), Warnings())
     assert caught.value.diagnostic.location.pointer == "/x-clientgen-request-id"
 
 
@@ -159,7 +159,7 @@ def test_a_tag_named_like_a_generic_call_is_renamed_with_a_warning(tmp_path: Pat
         "      operationId: fetchA\n      responses: {'200': {description: ok}}\n",
     )
     warnings = Warnings()
-    api = build_api(load_document(spec), warnings, None)
+    api = build_api(load_document(spec), warnings)
     assert [resource.attribute for resource in api.resources] == ["post_2"]
     [warning] = warnings.items
     assert "client.post_2" in warning.message and warning.location.pointer == "/paths/~1a/get"
@@ -207,6 +207,39 @@ def test_hooks_are_called_in_order_for_every_attempt_and_the_error(ledger: Modul
         "error NotFoundError t-404",
     ]
     assert all(request.headers["traceparent"] == "00-trace-span-01" for request in server.requests)
+
+
+def test_with_options_replaces_the_hooks_of_its_copy_only(ledger: ModuleType, server: TestServer) -> None:
+    seen: list[str] = []
+    client = client_of(ledger, server, hooks=ledger.Hooks(before_request=[lambda request: seen.append("client")]))
+    traced = client.with_options(
+        hooks=ledger.Hooks(
+            before_request=[*client.hooks.before_request, lambda request: seen.append("copy")],
+            after_response=[lambda response: seen.append(f"copy {response.status_code}")],
+        )
+    )
+    server.reply(200, ACCOUNT)
+    traced.accounts.get_account("a1")
+    server.reply(200, ACCOUNT)
+    client.accounts.get_account("a1")
+    assert seen == ["client", "copy", "copy 200", "client"]
+
+
+def test_with_options_replaces_the_hooks_of_the_async_client(ledger: ModuleType, server: TestServer) -> None:
+    seen: list[str] = []
+
+    async def before(request: httpx.Request) -> None:
+        seen.append(f"copy {request.url.path}")
+
+    async def main() -> None:
+        async with ledger.AsyncLedger(api_key="t", base_url=server.url, max_retries=0) as client:
+            server.reply(200, ACCOUNT)
+            await client.with_options(hooks=ledger.Hooks(before_request=[before])).accounts.get_account("a1")
+            server.reply(200, ACCOUNT)
+            await client.accounts.get_account("a2")
+
+    asyncio.run(main())
+    assert seen == ["copy /accounts/a1"]
 
 
 def test_the_error_hook_sees_errors_without_a_response(ledger: ModuleType, server: TestServer) -> None:

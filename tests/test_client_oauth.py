@@ -146,6 +146,22 @@ def test_the_token_is_fetched_once_and_sent_with_every_call(payroll: ModuleType,
     assert [headers["authorization"] for _, headers in auth.api_requests] == ["Bearer t1"] * 2
 
 
+def test_without_scopes_the_client_asks_for_those_the_operations_need(
+    payroll: ModuleType, auth: AuthServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The spec's global requirement names payroll.read, issuePayslip's payroll.write: their
+    union, in the flow's order, unless scopes= or the environment variable says otherwise."""
+    granted(payroll, auth).payslips.list_payslips()
+    granted(payroll, auth, oauth_scopes=["payroll.read"]).payslips.list_payslips()
+    monkeypatch.setenv("PAYROLL_OAUTH_SCOPES", "payroll.write admin")
+    granted(payroll, auth).payslips.issue_payslip()
+    assert [form.get("scope") for _, _, form in auth.token_requests] == [
+        "payroll.read payroll.write",
+        "payroll.read",
+        "payroll.write admin",
+    ]
+
+
 def test_an_expired_token_is_fetched_again(payroll: ModuleType, auth: AuthServer) -> None:
     auth.expires_in = 2  # kept for 1 s (half its lifetime): a second is the server's slack
     client = granted(payroll, auth)
@@ -271,3 +287,35 @@ def test_a_token_given_is_used_as_it_is(payroll: ModuleType, auth: AuthServer) -
     client = payroll.Payroll(oauth="given", base_url=auth.url + "/api")
     client.payslips.list_payslips()
     assert auth.token_requests == [] and auth.api_requests[0][1]["authorization"] == "Bearer given"
+
+
+def test_a_generic_call_carries_the_global_security_or_the_schemes_it_names(
+    payroll: ModuleType, auth: AuthServer
+) -> None:
+    client = granted(payroll, auth, partner_key="k1", max_retries=0)
+    assert client.get("/payslips", cast_to=list[str]) == ["p1"]  # the spec's global security: oauth
+    client.get("/partners", cast_to=type(None), security=["partnerKey"])
+    with pytest.raises(payroll.AuthenticationError):  # none: the API refuses the call
+        client.get("/payslips", cast_to=list[str], security=[])
+    with pytest.raises(payroll.MissingCredentialsError, match="GET /reports needs credentials"):
+        client.get("/reports", cast_to=type(None), security=["oidc"])  # no credential for it
+    with pytest.raises(ValueError, match="no security scheme 'oAuth' in the API"):
+        client.get("/payslips", cast_to=list[str], security=["oAuth"])
+    with pytest.raises(TypeError, match=r"a list of scheme names: \['oauth'\]"):
+        client.get("/payslips", cast_to=list[str], security="oauth")
+    sent = [(path, headers.get("authorization"), headers.get("x-partner-key")) for path, headers in auth.api_requests]
+    assert sent == [("/api/payslips", "Bearer t1", None), ("/api/partners", None, "k1"), ("/api/payslips", None, None)]
+    assert len(auth.token_requests) == 1
+
+
+def test_an_async_generic_call_carries_the_schemes_it_names(payroll: ModuleType, auth: AuthServer) -> None:
+    async def calls() -> None:
+        async with payroll.AsyncPayroll(partner_key="k-async", base_url=auth.url + "/api") as client:
+            await client.post("/partners", cast_to=type(None), security=["partnerKey"])
+            with pytest.raises(payroll.MissingCredentialsError):  # the global security: oauth
+                await client.post("/payslips", cast_to=type(None))
+
+    asyncio.run(calls())
+    assert [(path, headers.get("x-partner-key")) for path, headers in auth.api_requests] == [
+        ("/api/partners", "k-async")
+    ]

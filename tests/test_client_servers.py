@@ -15,7 +15,7 @@ import pytest
 from generator.cli import main
 from generator.errors import Warnings
 from generator.ir import build_api
-from generator.options import Construction
+from generator.options import ClientOptions, Construction
 from generator.spec import load_document
 
 from .conftest import generate_into, write_spec
@@ -158,6 +158,41 @@ def test_base_url_as_an_option_of_one_call(media: ModuleType, hosts: dict[str, T
     assert landed(hosts) == {"elsewhere": ["/uploads", "/v9/uploads"], "uploads": ["/up/uploads"]}
 
 
+def test_server_variables_fill_the_document_and_the_operation_servers(
+    media: ModuleType, hosts: dict[str, TestServer]
+) -> None:
+    """One value per name, for every server that has a variable of that name: `stage` of the
+    document's server, `cdn` of getThumbnail's; sync and async."""
+    reply_everywhere(hosts)
+    calls(media.Media(server_variables={"stage": "v2", "cdn": "cdn2"}))
+
+    async def async_calls() -> None:
+        async with media.AsyncMedia(server_variables={"cdn": "edge"}) as client:
+            await client.media.get_thumbnail()
+
+    asyncio.run(async_calls())
+    assert landed(hosts) == {"api": ["/v2/albums"], "uploads": ["/up/uploads", "/cdn2/thumbnails", "/edge/thumbnails"]}
+
+
+def test_server_variables_are_typed_and_checked_by_name(
+    media: ModuleType, hosts: dict[str, TestServer], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typing import Literal, get_type_hints
+
+    assert get_type_hints(media._client.ServerVariables) == {"stage": Literal["v1", "v2"], "cdn": str}
+    with pytest.raises(ValueError, match="no server of the API has a variable 'cnd': cdn, stage"):
+        media.Media(server_variables={"cnd": "cdn2"})
+    with pytest.raises(ValueError, match="stage='v3' is not one of"):
+        media.Media(server_variables={"stage": "v3"})
+    # a value for an operation's server only leaves the base URL where it was: here the variable's
+    monkeypatch.setenv("MEDIA_BASE_URL", hosts["api"].url + "/v1")
+    reply_everywhere(hosts)
+    media.Media(server_variables={"cdn": "cdn9"}).media.get_thumbnail()
+    monkeypatch.setenv("MEDIA_BASE_URL", hosts["elsewhere"].url)
+    media.Media(server_variables={"cdn": "cdn9"}).media.get_thumbnail()
+    assert landed(hosts) == {"uploads": ["/cdn9/thumbnails"], "elsewhere": ["/thumbnails"]}
+
+
 def test_what_a_call_cannot_choose_is_a_warning_and_an_error_under_strict(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -172,7 +207,7 @@ paths:
     post:
       operationId: upload
       servers:
-        - url: https://{zone}.uploads.example
+        - url: https://{zone}.uploads.example/{tier}
           variables: {zone: {default: a, enum: [a, b]}}
         - url: https://backup.uploads.example
       responses: {'204': {description: ok}}
@@ -181,7 +216,8 @@ paths:
     assert main(["generate", str(spec), "--output", str(tmp_path / "out")]) == 0
     warned = capsys.readouterr().err
     assert "#/paths/~1uploads/post/servers/1" in warned and "only the first server" in warned
-    assert "#/paths/~1uploads/post/servers/0/variables/zone" in warned and "keeps its default 'a'" in warned
+    assert "#/paths/~1uploads/post/servers/0/url" in warned and "{tier} has no variable of the server" in warned
+    assert "zone" not in warned  # server_variables= chooses it
     assert main(["generate", str(spec), "--output", str(tmp_path / "strict"), "--strict"]) == 2
     assert not (tmp_path / "strict").exists()
 
@@ -206,7 +242,7 @@ def test_environment_names_from_the_extension_and_from_the_configuration(tmp_pat
     api = build_api(load_document(spec), warnings)
     assert api.environments == {"live": 0, "staging": 1} and not warnings.items
     configured = Construction(environments=(("live", "https://api.media.example"), ("eu", "https://eu.media.example")))
-    api = build_api(load_document(spec), Warnings(), construction=configured)
+    api = build_api(load_document(spec), Warnings(), ClientOptions(construction=configured))
     assert api.environments == {"live": 0, "eu": 2}
     assert [server.url for server in api.servers][2] == "https://eu.media.example"
 

@@ -8,6 +8,7 @@ from generator.ir import build_api, default_package_name
 from generator.ir.model import Encoding, Wait
 from generator.ir.status_errors import documented_errors, error_class
 from generator.ir.type_exprs import NONE, ListOf, LiteralOf, MapOf, Primitive, Ref, UnionOf
+from generator.options import ClientOptions
 from generator.pipeline import generate_files
 from generator.spec import load_document
 
@@ -19,7 +20,7 @@ SEED_SPEC = ROOT / "specs" / "firecrawl-v2.yaml"
 
 def build(path: Path, package: str | None = None):
     warnings = Warnings()
-    return build_api(load_document(path), warnings, package), warnings
+    return build_api(load_document(path), warnings, ClientOptions(package_name=package)), warnings
 
 
 def test_seed_operation() -> None:

@@ -79,7 +79,7 @@ def build(tmp_path: Path, extensions: dict[str, Any], *, strict: bool = False) -
     spec = yaml.safe_load(yaml.safe_dump(LIST_SPEC))
     spec["paths"]["/things"]["get"].update(extensions)
     warnings = Warnings(strict=strict)
-    return build_api(load_document(write_spec(tmp_path, yaml.safe_dump(spec))), warnings, None), warnings
+    return build_api(load_document(write_spec(tmp_path, yaml.safe_dump(spec))), warnings), warnings
 
 
 def pages_of(tmp_path: Path, extensions: dict[str, Any]) -> Pages | None:

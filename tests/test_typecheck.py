@@ -8,6 +8,7 @@ import pytest
 
 from .conftest import ROOT
 from .golden import FEATURES, feature_names
+from .test_reference import examples_module
 
 pytestmark = pytest.mark.slow
 
@@ -38,11 +39,14 @@ GOLDEN_CLIENTS = pytest.mark.parametrize(
 
 
 @GOLDEN_CLIENTS
-def test_generated_clients_pass_mypy_strict(project: Path, package: str) -> None:
+def test_generated_clients_pass_mypy_strict(project: Path, package: str, tmp_path: Path) -> None:
+    """The package, its contract tests and the example calls of its methods' docstrings."""
+    examples = tmp_path / "docstring_examples.py"
+    examples.write_text(examples_module(project, package), encoding="utf-8")
     # as seen from the oldest Python the clients support: what 3.11 added is an error
     result = mypy(
-        "--strict", "--python-version", "3.10", "--explicit-package-bases", package, "tests", cwd=project
-    )  # and its contract tests
+        "--strict", "--python-version", "3.10", "--explicit-package-bases", package, "tests", str(examples), cwd=project
+    )
     assert result.returncode == 0, result.stdout
 
 

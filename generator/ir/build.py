@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from .. import naming, nodes
 from ..errors import GeneratorError, Warnings, escape_pointer_token, stale
@@ -15,7 +15,7 @@ from .operations import OperationBuilder
 from .overrides import NameOverrides
 from .request_ids import request_id_headers
 from .schemas import SchemaBuilder
-from .security import name_grant_arguments, token_grant
+from .security import global_security, name_grant_arguments, token_grant, with_default_scopes
 from .servers import document_servers, environments
 from .status_errors import STATUS_ERROR_CLASSES, StatusError, documented_errors, errors_table_problem
 from .type_exprs import Alias, Model, NamedType, referenced
@@ -94,8 +94,7 @@ def build_api(document: Document, warnings: Warnings, options: ClientOptions = C
     overrides = NameOverrides(dict(options.names))
     error_names = dict(options.errors)
     with_webhooks = declares_webhooks(document)
-    taken = {client_class, "Async" + client_class, *error_names.values()}
-    class_names = naming.Scope(RESERVED_CLASS_NAMES | taken | (WEBHOOK_RUNTIME_NAMES if with_webhooks else set()))
+    class_names = _class_names(client_class, error_names, with_webhooks)
     schemes = _client_security(document, options.construction, env_prefix, warnings)
     schemas = SchemaBuilder(document, warnings, class_names, overrides)
     components = nodes.mapping(nodes.mapping(document.data, "components"), "schemas")
@@ -138,7 +137,8 @@ def build_api(document: Document, warnings: Warnings, options: ClientOptions = C
         construction=options.construction,
         environments=environments(document, servers, options.construction, warnings),
         servers=servers,
-        security_schemes=schemes,
+        security_schemes=with_default_scopes(document, schemes, operations.required_scopes),
+        security=global_security(document, {scheme.key for scheme in schemes}),
         resources=resources,
         types=types,
         type_modules=plan_modules(types, schemas.group_of, schemas.references),
@@ -167,6 +167,13 @@ def _exported_types(document: Document, types: list[NamedType], wanted: Sequence
     return [name for name in dict.fromkeys(wanted) if name in known]
 
 
+def _class_names(client_class: str, error_names: Mapping[str, str], with_webhooks: bool) -> naming.Scope:
+    """The scope of the generated classes' names: the runtime's, the clients' and the errors'
+    table's are taken."""
+    taken = {client_class, "Async" + client_class, *error_names.values()}
+    return naming.Scope(RESERVED_CLASS_NAMES | taken | (WEBHOOK_RUNTIME_NAMES if with_webhooks else set()))
+
+
 def _client_security(
     document: Document, construction: Construction, env_prefix: str, warnings: Warnings
 ) -> list[SecurityScheme]:
@@ -176,7 +183,7 @@ def _client_security(
     for scheme in schemes:
         scheme.grant = token_grant(document, scheme.key, construction.token_auth, warnings)
     _name_credentials(schemes, env_prefix)
-    _check_construction(construction, schemes)
+    _check_construction(document, construction, schemes)
     return schemes
 
 
@@ -243,13 +250,16 @@ def _name_credentials(schemes: list[SecurityScheme], env_prefix: str) -> None:
     name_grant_arguments(schemes, arguments, env_prefix)
 
 
-def _check_construction(construction: Construction, schemes: list[SecurityScheme]) -> None:
+def _check_construction(document: Document, construction: Construction, schemes: list[SecurityScheme]) -> None:
     """What the configuration asks of the constructor, possible with these credentials and names."""
     arguments = [argument for scheme in schemes for argument in scheme.arguments]
     if construction.positional_credential and len(arguments) != 1:
-        raise GeneratorError(
-            "client.positional-credential",
-            f"needs a client with one credential argument; this one has {len(arguments)} ({', '.join(arguments)})",
+        # the spec's security schemes decide the credential arguments: the error points at them
+        given = f"{len(arguments)} ({', '.join(arguments)})" if arguments else "none"
+        raise document.error(
+            "/components/securitySchemes",
+            "the configuration's client.positional-credential needs a client with one credential argument;"
+            f" the security schemes give it {given}",
         )
     for alias in construction.base_url_aliases:
         if alias in CLIENT_ARGUMENTS or alias in arguments:

@@ -335,9 +335,10 @@ class Operation:
     responses: list[Response]
     security: list[list[str]]
     """Alternatives, each a list of scheme keys that must all be present; [] = no auth."""
-    server: str | None = None
-    """The URL of the operation's own server (its, else its path item's first; variables at their
-    defaults): its calls go there while the client talks to one of the API's servers."""
+    server: Server | None = None
+    """The operation's own server (its, else its path item's first): its calls go there while
+    the client talks to one of the API's servers, its variables filled with the client's values
+    (else their defaults)."""
     idempotency_header: str | None = None
     """The header parameter that carries an idempotency key, if the operation declares one."""
     endpoint_name: str = ""
@@ -513,6 +514,9 @@ class TokenGrant:
     arguments: list[str] = field(default_factory=list)
     """The client's constructor arguments for it: the client id, the secret, the scopes."""
     env_vars: list[str] = field(default_factory=list)
+    scopes: list[str] = field(default_factory=list)
+    """The scopes asked for when the client is given none: every scope the operations' security
+    requirements name for the scheme, in the order of the flow's list."""
 
 
 @dataclass
@@ -599,6 +603,9 @@ class Api:
     """The response headers that carry the request's id, the first one present wins."""
     exports: list[str] = field(default_factory=list)
     """The types the package itself exports beside the clients (the configuration's `exports`)."""
+    security: list[list[str]] = field(default_factory=list)
+    """The spec's global security requirement: alternative sets of scheme keys (a generic
+    call's default)."""
 
     @property
     def operations(self) -> list[Operation]:

@@ -87,6 +87,8 @@ class OperationBuilder:
         self._schemas = schemas
         self._warnings = warnings
         self._security_scheme_keys = security_scheme_keys
+        self.required_scopes: dict[str, list[str]] = {}
+        """Scheme key -> the scopes the built operations' security requirements name for it."""
         self._class_names = class_names
         self._method_names: dict[str, naming.Scope] = {}
         self._operation_ids: dict[str, str] = {}
@@ -372,6 +374,11 @@ class OperationBuilder:
                 )
                 continue
             alternatives.append(list(requirement))
+            for key, scopes in requirement.items():
+                needed = self.required_scopes.setdefault(key, [])
+                for scope in scopes if isinstance(scopes, list) else []:
+                    if isinstance(scope, str) and scope not in needed:
+                        needed.append(scope)
         return alternatives
 
 

@@ -41,6 +41,35 @@ def token_grant(document: Document, key: str, configured: str | None, warnings: 
     return TokenGrant(token_url, refresh_url=refresh_url, auth_method=auth_method)
 
 
+def global_security(document: Document, keys: set[str]) -> list[list[str]]:
+    """The alternatives of the spec's global security requirement, each the keys of its schemes;
+    those naming an undeclared scheme left out (the operations that use them warn)."""
+    requirements = document.data.get("security")
+    listed = requirements if isinstance(requirements, list) else []
+    return [
+        list(requirement)
+        for requirement in listed
+        if isinstance(requirement, dict) and all(key in keys for key in requirement)
+    ]
+
+
+def with_default_scopes(
+    document: Document, schemes: list[SecurityScheme], required: dict[str, list[str]]
+) -> list[SecurityScheme]:
+    """`schemes`, each grant given its default scopes: those `required` (scheme key -> the scopes
+    the operations name) gives, the flow's listed ones first in its order."""
+    for scheme in schemes:
+        if scheme.grant is None:
+            continue
+        raw = nodes.mapping(nodes.mapping(document.data, "components"), "securitySchemes")[scheme.key]
+        node, _ = document.resolve(raw, "/components/securitySchemes/" + escape_pointer_token(scheme.key))
+        flow = nodes.mapping(nodes.mapping(node, "flows"), "clientCredentials") if isinstance(node, dict) else {}
+        needed = required.get(scheme.key, [])
+        listed = [scope for scope in nodes.mapping(flow, "scopes") if scope in needed]
+        scheme.grant.scopes = listed + [scope for scope in needed if scope not in listed]
+    return schemes
+
+
 def name_grant_arguments(schemes: list[SecurityScheme], arguments: naming.Scope, env_prefix: str) -> None:
     """`client_id`, `client_secret`, `scopes` when one scheme has a grant; else per scheme."""
     granted = [scheme for scheme in schemes if scheme.grant is not None]

@@ -4,10 +4,11 @@ servers."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .. import naming, nodes, openapi32
-from ..errors import Warnings, escape_pointer_token
+from ..errors import Warnings
 from ..load import Document
 from ..options import Construction
 from .model import Server, ServerVariable
@@ -87,10 +88,10 @@ def _environment_name(description: str | None) -> str | None:
 
 def operation_server(
     document: Document, node: dict[str, Any], path_item: dict[str, Any], pointer: str, warnings: Warnings
-) -> str | None:
-    """The URL of the operation's first server, else of its path item's (variables at their
-    defaults); None when neither has servers of its own. What a call cannot choose (another of
-    these servers, another value of a variable) is a warning."""
+) -> Server | None:
+    """The operation's first server, else its path item's; None when neither has servers of its
+    own. Its variables take the client's `server_variables=` values. What a call cannot choose
+    (another of these servers) or fill in (a `{name}` without its variable) is a warning."""
     path_item_pointer = pointer.rpartition("/")[0]
     for owner, where in ((node, pointer), (path_item, path_item_pointer)):
         servers = _servers(document, owner, where)
@@ -101,22 +102,15 @@ def operation_server(
                 document.location(f"{where}/servers/1"),
                 "only the first server of an operation or a path item is used: its calls go there",
             )
-        for variable in servers[0].variables:
-            if len(variable.enum) > 1:
+        declared = {variable.name for variable in servers[0].variables}
+        for name in re.findall(r"\{([^{}]*)\}", servers[0].url):
+            if name not in declared:
                 warnings.add(
-                    document.location(f"{where}/servers/0/variables/{escape_pointer_token(variable.name)}"),
-                    f"the variable {variable.name!r} of an operation's server keeps its default {variable.default!r}",
+                    document.location(f"{where}/servers/0/url"),
+                    f"{{{name}}} has no variable of the server to fill it: the calls' URL keeps it as it is",
                 )
-        return filled_url(servers[0])
+        return servers[0]
     return None
-
-
-def filled_url(server: Server) -> str:
-    """The server's URL with its variables at their defaults."""
-    url = server.url
-    for variable in server.variables:
-        url = url.replace("{" + variable.name + "}", variable.default)
-    return url
 
 
 def _servers(document: Document, owner: dict[str, Any], pointer: str) -> list[Server]:

@@ -79,19 +79,21 @@ def _escape_for_string(char: str) -> str:
     return repr(char)[1:-1]
 
 
-def docstring_text(text: str | None, indent: int = 0) -> Code:
+def docstring_text(text: str | None, indent: int = 0, *, code: str = "") -> Code:
     """Text for the inside of a triple-double-quoted docstring.
 
     Backslashes and non-printable characters (NUL, U+2028, ...) are escaped, quotes cannot
     close the string, and every line after the first is indented by `indent` spaces. Lines
     longer than the line length are wrapped (see `_wrapped`). Lone surrogates, which Python
-    cannot keep in a docstring, become U+FFFD.
+    cannot keep in a docstring, become U+FFFD. `code`, laid out already (an example call),
+    follows the text four spaces deeper, its lines never wrapped: a break would change it.
     """
     if not text:
         return Code("")
     text = without_lone_surrogates(text)
     lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").strip().split("\n")]
     lines = _wrapped(lines, LINE_LENGTH - indent)
+    lines += [f"    {line}" for line in without_lone_surrogates(code).split("\n") if code]
     pad = " " * indent
     laid_out = "\n".join(pad + line if index and line else line for index, line in enumerate(lines))
     if "\\" in laid_out or not all(line.isprintable() for line in lines):

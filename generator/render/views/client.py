@@ -3,10 +3,11 @@ the client itself."""
 
 from __future__ import annotations
 
+import keyword
 import urllib.parse
 from dataclasses import dataclass
 
-from ...ir.model import Api, SecurityScheme, Server, TokenGrant
+from ...ir.model import Api, SecurityScheme, Server, ServerVariable, TokenGrant
 from ..annotations import Imports, from_import, relative_module
 from ..code import Code, docstring_text, py_literal
 from ..wrap import call_statement
@@ -38,6 +39,18 @@ class CredentialParameter:
     annotation: Code
     async_annotation: Code
     env_var: str
+    fallback: Code = Code("")
+    """What it is without the argument and the variable, when that is something (a docstring's
+    text at `_ARGUMENT_NOTE_INDENT`)."""
+
+
+@dataclass
+class ServerVariableView:
+    name: str
+    """As the API description names it."""
+    annotation: Code
+    """`Literal[...]` of the values its servers' `enum`s allow, else `str`."""
+    doc: Code
 
 
 @dataclass
@@ -57,6 +70,12 @@ class ClientView:
     operation_servers: bool
     """Some operation has a server of its own (the runtime needs the API's servers to know when
     the client talks to one of them)."""
+    variables: list[ServerVariableView]
+    """The variables of every server, the document's and the operations' (one entry per name):
+    the keys of `ServerVariables`, which `server_variables=` takes."""
+    variables_as_class: bool
+    """Every variable's name is an identifier: `ServerVariables` is a class (else the call
+    form of TypedDict, which takes any key)."""
     type_imports: list[Code]
     """What the annotations need, imported when type-checking only: the resources' classes (each
     loads on first use), and the types of the methods on the client itself."""
@@ -126,6 +145,10 @@ _CERTIFICATE = "str | tuple[str, str] | None", "str | tuple[str, str] | None"
 """A client certificate: a PEM file with its key, or the certificate's file and the key's."""
 
 
+_ARGUMENT_NOTE_INDENT = 12
+"""Where the lines after an argument's first stand in the constructor's Args."""
+
+
 def _credential_parameters(scheme: SchemeView) -> list[CredentialParameter]:
     annotations = {"basic": _TEXT, "mutual_tls": _CERTIFICATE}.get(scheme.kind, _TOKEN)
     parameters = [
@@ -138,6 +161,11 @@ def _credential_parameters(scheme: SchemeView) -> list[CredentialParameter]:
             CredentialParameter(argument, Code(annotation), Code(annotation), env_var)
             for argument, env_var, annotation in zip(scheme.grant.arguments, scheme.grant.env_vars, types, strict=True)
         ]
+        if scheme.grant.scopes:
+            needed = " ".join(scheme.grant.scopes)
+            text = f"Without either, the scopes the API's operations need: {needed}."
+            # a line of its own in the Args of the constructor (the trailing pad is the template's)
+            parameters[-1].fallback = Code(docstring_text(text, _ARGUMENT_NOTE_INDENT).rstrip())
     return parameters
 
 
@@ -156,6 +184,7 @@ def client_view(api: Api) -> ClientView:
     for resource in (r for r in api.resources if not r.parents or any(op.on_client for op in r.operations)):
         module = relative_module("_client", f"resources.{resource.module}")
         imports.local.setdefault(module, set()).update((resource.class_name, resource.async_class_name))
+    variables = _server_variables(api.servers + [op.server for op in api.operations if op.server is not None])
     return ClientView(
         default_base_url=_default_base_url(api),
         server_path=urllib.parse.urlsplit(_default_url(api) or "").path.rstrip("/"),
@@ -166,6 +195,8 @@ def client_view(api: Api) -> ClientView:
         described_servers=any(server.description for server in api.servers),
         server_variables=any(server.variables for server in api.servers),
         operation_servers=any(operation.server is not None for operation in api.operations),
+        variables=variables,
+        variables_as_class=all(v.name.isidentifier() and not keyword.iskeyword(v.name) for v in variables),
         type_imports=imports.lines(indent=4),
         methods=methods,
         resource_accessors={
@@ -178,6 +209,25 @@ def client_view(api: Api) -> ClientView:
             for class_name in (resource.class_name, resource.async_class_name)
         },
     )
+
+
+def _server_variables(servers: list[Server]) -> list[ServerVariableView]:
+    """One entry per variable name among `servers`, in order of appearance: a value given for it
+    fills it in each of them, so its type allows what each allows (any text where one has no
+    `enum`)."""
+    found: dict[str, list[ServerVariable]] = {}
+    for server in servers:
+        for variable in server.variables:
+            found.setdefault(variable.name, []).append(variable)
+    views = []
+    for name, variables in found.items():
+        annotation = "str"
+        if all(variable.enum for variable in variables):
+            values = list(dict.fromkeys(value for variable in variables for value in variable.enum))
+            annotation = f"Literal[{', '.join(py_literal(value) for value in values)}]"
+        description = next((variable.description for variable in variables if variable.description), None)
+        views.append(ServerVariableView(name, Code(annotation), docstring_text(description, CLASS_INDENT)))
+    return views
 
 
 def _client_methods(api: Api) -> list[ClientMethodView]:
@@ -243,4 +293,7 @@ def _token_endpoint(grant: TokenGrant) -> Code:
         "auth_method": None if grant.auth_method == "client_secret_post" else grant.auth_method,
     }
     given = [f"{name}={py_literal(value)}" for name, value in arguments.items() if value is not None]
+    if grant.scopes:
+        listed = ", ".join(py_literal(scope) for scope in grant.scopes)
+        given.append(f"scopes=({listed}{',' if len(grant.scopes) == 1 else ''})")
     return Code(f"TokenEndpoint({', '.join(given)})")

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from ...format import LINE_LENGTH
 from ...ir.bodies import is_json_media_type
-from ...ir.model import Encoding, Operation, Response, default_encoding
+from ...ir.model import Encoding, Operation, Response, Server, default_encoding
 from ...ir.type_exprs import Model, Primitive, Ref, TypeExpr, holds_files, referenced
 from ..annotations import AnnotationWriter, Style
 from ..code import Code, py_literal
@@ -50,8 +50,8 @@ class EndpointView:
     """A stream's `error_event=` and `error_key=`, where not the runtime's defaults."""
     time_limit: Code | None = None
     """`TimeLimit(...)`: the argument that is the server's own time limit (`x-clientgen-timeout`)."""
-    option_defaults: list[Code] = field(default_factory=list)
-    """`OptionDefaults(...)` of the body (`x-clientgen-sent-default`)."""
+    option_defaults: Code | None = None
+    """A tuple of the body's `OptionDefaults(...)` (`x-clientgen-sent-default`)."""
 
 
 def _response_types(responses: list[Response]) -> list[TypeExpr | None]:
@@ -60,6 +60,23 @@ def _response_types(responses: list[Response]) -> list[TypeExpr | None]:
         if response.type not in types:
             types.append(response.type)
     return types
+
+
+def _server(server: Server, writer: AnnotationWriter) -> Code:
+    """`Server(url=..., variables={...})`: an operation's own server, its variables for the
+    client's values to fill."""
+    writer.imports.use("Server")
+    arguments = [f"url={py_literal(server.url)}"]
+    if server.variables:
+        writer.imports.use("ServerVariable")
+        variables = []
+        for variable in server.variables:
+            enum = f", enum={py_literal(variable.enum)}" if variable.enum else ""
+            variables.append(
+                f"{py_literal(variable.name)}: ServerVariable(default={py_literal(variable.default)}{enum})"
+            )
+        arguments.append(f"variables={{{', '.join(variables)}}}")
+    return Code(f"Server({', '.join(arguments)})")
 
 
 def returns_annotation(responses: list[Response], writer: AnnotationWriter, shadowed: frozenset[str]) -> Code:
@@ -149,7 +166,7 @@ def endpoint_view(
         response_kind=py_literal(kind),
         errors=errors,
         security=py_literal([list(alternative) for alternative in operation.security]) if operation.security else None,
-        server=None if operation.server is None else py_literal(operation.server),
+        server=None if operation.server is None else _server(operation.server, writer),
         body_encoding=py_literal(body.encoding) if body is not None else None,
         content_type=py_literal(body.content_type) if body is not None and body.content_type else None,
         encodings=encodings,
@@ -198,10 +215,11 @@ def _time_limit(operation: Operation, writer: AnnotationWriter) -> Code | None:
     return Code(f"TimeLimit({', '.join(py_literal(argument) for argument in arguments)})")
 
 
-def _option_defaults(operation: Operation, writer: AnnotationWriter) -> list[Code]:
+def _option_defaults(operation: Operation, writer: AnnotationWriter) -> Code | None:
     groups = operation.body.option_defaults if operation.body is not None else []
-    if groups:
-        writer.imports.use("OptionDefaults")
+    if not groups:
+        return None
+    writer.imports.use("OptionDefaults")
     views = []
     for group in groups:
         arguments = [py_literal(group.values)]
@@ -209,8 +227,9 @@ def _option_defaults(operation: Operation, writer: AnnotationWriter) -> list[Cod
             arguments.append(Code(f"fields={py_literal(group.fields)}"))
         if group.within is not None:
             arguments.append(Code(f"within={py_literal(group.within)}"))
-        views.append(Code(f"OptionDefaults({', '.join(arguments)})"))
-    return views
+        views.append(f"OptionDefaults({', '.join(arguments)})")
+    # one line, as black writes a one-item tuple; black splits a long one
+    return Code(f"({', '.join(views)},)" if len(views) == 1 else f"({', '.join(views)})")
 
 
 def _accept(operation: Operation, responses: list[Response]) -> Code | None:

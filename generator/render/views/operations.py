@@ -7,14 +7,15 @@ from dataclasses import dataclass, field
 
 from ...ir.bodies import FLATTEN_FUNCTION
 from ...ir.extensions import PAGE_COLLECTING_OPTIONS
-from ...ir.model import Operation, Parameter
+from ...ir.model import Operation, Parameter, Resource
 from ...ir.status_errors import error_class
 from ...ir.type_exprs import NO_DEFAULT, holds_files
 from ..annotations import AnnotationWriter, Style
-from ..code import Code, docstring_text, py_literal
+from ..code import Code, py_literal
 from ..wrap import annotated, bracketed
 from .endpoints import EndpointView, endpoint_view, method_returns
-from .layout import METHOD_INDENT, PARAMETER_INDENT
+from .examples import Answer, example_arguments, example_docstrings, method_path
+from .layout import PARAMETER_INDENT
 from .paging import PageObjectView, page_object_view, returns_page_object
 from .streams import RUNTIME_METHODS, StreamChoiceView, stream_choice_view, stream_returns
 from .waiting import (
@@ -54,6 +55,8 @@ class OperationView:
     """The runtime's method that sends the call: `_request`, or for a stream `_stream` (events)
     or `_lines` (JSON lines)."""
     docstring: Code
+    async_docstring: Code
+    """The docstring of the async method: its example awaits."""
     endpoint: EndpointView
     call_arguments: list[Code] = field(default_factory=list)
     """The arguments of the `Call(...)` that carry the spec's parameters, laid out as black would."""
@@ -99,13 +102,25 @@ def _call_code(arguments: list[Code], indent: int) -> Code:
 
 
 def operation_view(
-    operation: Operation, writer: AnnotationWriter, shadowed: frozenset[str], error_names: Mapping[str, str]
+    operation: Operation,
+    writer: AnnotationWriter,
+    shadowed: frozenset[str],
+    error_names: Mapping[str, str],
+    resource: Resource,
 ) -> OperationView:
+    """`resource`: the one the operation belongs to, which its example call goes through."""
     twin = operation.stream_flag is not None and operation.stream_flag.twin is not None
     flag = operation.stream_flag.parameter.name if operation.stream_flag is not None else None
     arguments = _arguments(operation, writer, shadowed, left_out=flag if twin else None)
     returns = method_returns(operation, writer, shadowed)
     async_returns = returns
+    answer: Answer = "stream" if operation.streams else "value" if returns != "None" else "none"
+    docstring, async_docstring = example_docstrings(
+        _method_doc(operation, arguments.documented, error_names),
+        method_path(resource, operation.name),
+        example_arguments(operation.parameters),
+        answer=answer,
+    )
     if operation.stream_kind is not None:
         returns, async_returns = stream_returns(operation.stream_kind, returns, writer)
     page_object = None
@@ -121,7 +136,8 @@ def operation_view(
         returns=returns,
         async_returns=async_returns,
         runtime_method=RUNTIME_METHODS[operation.stream_kind] if operation.stream_kind else "_request",
-        docstring=_method_docstring(operation, arguments.documented, error_names),
+        docstring=docstring,
+        async_docstring=async_docstring,
         endpoint=endpoint_view(operation, writer),
         page_object=page_object,
         options=operation.option_names,
@@ -135,11 +151,11 @@ def operation_view(
     if any(parameter.within is not None for parameter in operation.parameters):
         writer.imports.use(FLATTEN_FUNCTION)
     if operation.stream_flag is not None:
-        view.stream = _stream_choice(operation, view, writer, shadowed, arguments, error_names)
+        view.stream = _stream_choice(operation, view, writer, shadowed, arguments, error_names, resource)
     if operation.wait is not None:
-        view.wait = wait_view(operation, operation.wait)
+        view.wait = wait_view(operation, operation.wait, resource)
     if operation.pages is not None and not returns_page_object(operation):
-        view.pages = pages_view(operation, operation.pages, writer, shadowed)
+        view.pages = pages_view(operation, operation.pages, writer, shadowed, resource)
     return view
 
 
@@ -190,13 +206,19 @@ def _stream_choice(
     shadowed: frozenset[str],
     arguments: _Arguments,
     error_names: Mapping[str, str],
+    resource: Resource,
 ) -> StreamChoiceView:
     """The overloads of a method whose flag chooses a stream, or its twin that streams."""
     assert operation.stream_flag is not None
     flag = operation.stream_flag.parameter
     note = f"Sends `{flag.wire_name}: true`: the answer comes as a stream."
-    docstring = _method_docstring(operation, arguments.documented, error_names, note)
-    stream = stream_choice_view(operation, writer, shadowed, arguments.declarations, docstring)
+    docstrings = example_docstrings(
+        _method_doc(operation, arguments.documented, error_names, note),
+        method_path(resource, operation.stream_flag.twin or operation.name),
+        example_arguments([parameter for parameter in operation.parameters if parameter is not flag]),
+        answer="stream",
+    )
+    stream = stream_choice_view(operation, writer, shadowed, arguments.declarations, docstrings)
     if stream.twin is not None:
         view.twin_call_arguments = _call_arguments(operation, {flag.name: "True"})
     else:
@@ -249,10 +271,11 @@ def _value(parameter: Parameter, operation: Operation) -> str:
     return f"{FLATTEN_FUNCTION}({py_literal(parameter.name)}, {parameter.name}, {given})"
 
 
-def _method_docstring(
+def _method_doc(
     operation: Operation, arguments: list[str], error_names: Mapping[str, str], note: str | None = None
-) -> Code:
-    """Summary (else `METHOD /path`), description, `note`, arguments, errors."""
+) -> str:
+    """Summary (else `METHOD /path`), description, `note`, arguments, errors (the example call
+    follows them)."""
     parts = [(operation.summary or "").strip() or f"{operation.http_method} {operation.path}"]
     if operation.description and operation.description.strip() != parts[0]:
         parts.append(operation.description.strip())
@@ -278,7 +301,7 @@ def _method_docstring(
         raises.append(f"  {error_class(response.status, error_names)}: {response.status} {description}".rstrip())
     if raises:
         parts.append("\n".join(["Raises:", *raises]))
-    return docstring_text("\n\n".join(parts), METHOD_INDENT)
+    return "\n\n".join(parts)
 
 
 def _time_limit_doc(operation: Operation, parameter: Parameter) -> str:

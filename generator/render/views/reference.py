@@ -11,8 +11,8 @@ from ...ir.model import Api, Operation, Resource
 from ...ir.type_exprs import Alias, ListOf, MapOf, NamedType, Ref, TupleOf, TypeExpr, UnionOf
 from ..annotations import AnnotationWriter, Imports, Style
 from ..code import Code, markdown_code, markdown_text
-from ..contract import sample_code
 from .endpoints import returns_annotation
+from .examples import Answer, example_arguments, example_call, method_path
 
 
 @dataclass
@@ -93,7 +93,7 @@ def _resource_view(api: Api, resource: Resource) -> ResourceReferenceView:
 def _method_view(
     api: Api, resource: Resource, operation: Operation, writer: AnnotationWriter, shadowed: frozenset[str]
 ) -> MethodView:
-    call = f"client.{resource.path}.{operation.name}"
+    call = method_path(resource, operation.name)
     style = Style(shadowed=shadowed)
     arguments = [
         ArgumentView(
@@ -116,16 +116,8 @@ def _method_view(
     listed = positional + (["*", *keywords] if keywords else [])
     lines = "".join(f"    {text},\n" for text in listed)
     signature = f"{call}(\n{lines}) -> {returns}" if listed else f"{call}() -> {returns}"
-    given = [
-        f"{parameter.name}={sample_code(parameter.type, parameter.sample)}"
-        for parameter in operation.parameters
-        if parameter.required or parameter.sample is not None
-    ]
-    example = f"{call}({', '.join(given)})"
-    if operation.streams:
-        example = f"for event in {example}:\n    print(event)"
-    elif returns != "None":
-        example = f"result = {example}"
+    answer: Answer = "stream" if operation.streams else "value" if returns != "None" else "none"
+    example = example_call(call, example_arguments(operation.parameters), answer=answer)
     return MethodView(
         anchor=Code(f"{resource.path}.{operation.name}"),
         heading=markdown_code(f"{call}()"),

@@ -118,12 +118,14 @@ def resource_view(resource: Resource, error_names: Mapping[str, str]) -> Resourc
         imports.local.setdefault(module, set()).update(Resource.class_family(child.class_name))
     writer = AnnotationWriter(imports)
     shadowed = frozenset(operation.name for operation in resource.operations)
-    operations = [operation_view(operation, writer, shadowed, error_names) for operation in resource.operations]
+    operations = [
+        operation_view(operation, writer, shadowed, error_names, resource) for operation in resource.operations
+    ]
     views = {operation.name: view for operation, view in zip(resource.operations, operations)}
     for operation, view in zip(resource.operations, operations):
         if operation.job is not None:
             status = views[operation.job.status.name]
-            view.job = job_view(operation, operation.job, status.returns, status.async_returns)
+            view.job = job_view(operation, operation.job, status.returns, status.async_returns, resource)
     return ResourceView(
         class_name=resource.class_name,
         async_class_name=resource.async_class_name,

@@ -63,6 +63,7 @@ class StreamChoiceView:
     twin: str | None
     docstring: Code
     """The twin's."""
+    async_docstring: Code
     returns: Code
     """What the twin returns (a stream), or the implementation of the overloads (either)."""
     async_returns: Code
@@ -73,10 +74,10 @@ def stream_choice_view(
     writer: AnnotationWriter,
     shadowed: frozenset[str],
     declarations: dict[str, Code],
-    docstring: Code,
+    docstrings: tuple[Code, Code],
 ) -> StreamChoiceView:
     """`declarations`: each argument's declaration by name, as the method writes it;
-    `docstring`: the method's, which the twin's says it streams after."""
+    `docstrings`: the twin's, sync and async."""
     flag = operation.stream_flag
     assert flag is not None
     stream = flag.stream
@@ -91,7 +92,8 @@ def stream_choice_view(
         runtime_method=RUNTIME_METHODS[stream.stream_kind],
         overloads=[],
         twin=flag.twin,
-        docstring=docstring,
+        docstring=docstrings[0],
+        async_docstring=docstrings[1],
         returns=streams,
         async_returns=async_streams,
     )

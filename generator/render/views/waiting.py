@@ -6,10 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...ir.extensions import COLLECT_OPTIONS, PAGE_COLLECTING_OPTIONS, WAIT_OPTIONS
-from ...ir.model import Job, Operation, Pages, Wait
+from ...ir.model import Job, Operation, Pages, Resource, Wait
 from ...ir.operations import REQUEST_OPTIONS
 from ..annotations import AnnotationWriter, Style
 from ..code import Code, docstring_text, py_literal
+from .examples import example_arguments, example_docstrings, method_path
 from .layout import METHOD_INDENT
 
 
@@ -32,6 +33,7 @@ class PagesView:
 
     name: str
     docstring: Code
+    async_docstring: Code
     item: Code
     """The annotation of an item."""
     items_attribute: str
@@ -53,6 +55,7 @@ class WaitView:
 
     name: str
     docstring: Code
+    async_docstring: Code
     keywords: list[Code]
     """The declarations of its own keyword arguments (poll interval, maximum wait, limits)."""
     arguments: list[Code]
@@ -64,6 +67,7 @@ class WaitView:
     """With pages: how the answer that ended the wait gets the items of every page."""
     watch: str | None = None
     watch_docstring: Code = Code("")
+    async_watch_docstring: Code = Code("")
     watch_keywords: list[Code] | None = None
     watch_arguments: list[Code] | None = None
     """The operation's arguments as the watcher passes them on: every page, where it collects."""
@@ -75,6 +79,7 @@ class JobView:
 
     name: str
     docstring: Code
+    async_docstring: Code
     keywords: list[Code]
     arguments: list[Code]
     """`name=name` for each argument passed on to the starting method."""
@@ -89,7 +94,9 @@ def per_call_arguments(operation: Operation) -> list[Code]:
     return [Code(f"{option}={operation.option_names[option]}") for option in REQUEST_OPTIONS]
 
 
-def pages_view(operation: Operation, pages: Pages, writer: AnnotationWriter, shadowed: frozenset[str]) -> PagesView:
+def pages_view(
+    operation: Operation, pages: Pages, writer: AnnotationWriter, shadowed: frozenset[str], resource: Resource
+) -> PagesView:
     method, items_attribute, next_attribute = pages.name, pages.items_attribute, pages.next_attribute
     if method is None or items_attribute is None or next_attribute is None:  # ir/pagination.py sees to it
         raise ValueError(f"{operation.name}: an iterating method needs its name, items and next fields")
@@ -109,9 +116,13 @@ def pages_view(operation: Operation, pages: Pages, writer: AnnotationWriter, sha
         f"The page at `next_url`, the `{pages.next_attribute}` of an answer of `{operation.name}`"
         " (absolute, or relative to the API; never on another origin), as one answer."
     )
+    docstring, async_docstring = example_docstrings(
+        doc, method_path(resource, method), example_arguments(operation.parameters), answer="items"
+    )
     return PagesView(
         name=method,
-        docstring=docstring_text(doc, METHOD_INDENT),
+        docstring=docstring,
+        async_docstring=async_docstring,
         item=writer.annotation(pages.item, Style(open_enums=True, shadowed=shadowed, file_type="bytes")),
         items_attribute=items_attribute,
         next_attribute=next_attribute,
@@ -164,7 +175,7 @@ def collecting_doc(operation: Operation) -> str:
     )
 
 
-def wait_view(operation: Operation, wait: Wait) -> WaitView:
+def wait_view(operation: Operation, wait: Wait, resource: Resource) -> WaitView:
     until = " or ".join(f"`{py_literal(value)}`" for value in wait.until)
     pages = operation.pages
     result = (
@@ -183,9 +194,15 @@ def wait_view(operation: Operation, wait: Wait) -> WaitView:
     )
     names = operation.option_names
     required = [parameter for parameter in operation.parameters if parameter.required]
+    given = example_arguments(operation.parameters)
+    docstring, async_docstring = example_docstrings(doc, method_path(resource, wait.name), given, answer="value")
+    watch_docstring, async_watch_docstring = example_docstrings(
+        watch_doc, method_path(resource, wait.watch or wait.name), given, answer="items"
+    )
     return WaitView(
         name=wait.name,
-        docstring=docstring_text(doc, METHOD_INDENT),
+        docstring=docstring,
+        async_docstring=async_docstring,
         keywords=_waiting_keywords(operation, wait, pages is not None),
         arguments=_passed_on(operation),
         wait_arguments=[
@@ -202,7 +219,8 @@ def wait_view(operation: Operation, wait: Wait) -> WaitView:
         ],
         collect=collect_view(operation, COLLECT_OPTIONS) if pages is not None else None,
         watch=wait.watch,
-        watch_docstring=docstring_text(watch_doc, METHOD_INDENT),
+        watch_docstring=watch_docstring,
+        async_watch_docstring=async_watch_docstring,
         watch_keywords=_waiting_keywords(operation, wait, False),
         watch_arguments=_passed_on(operation, every_page=True),
     )
@@ -244,8 +262,9 @@ def _waiting_options_doc(operation: Operation, collects: bool) -> str:
     return doc
 
 
-def job_view(operation: Operation, job: Job, returns: Code, async_returns: Code) -> JobView:
-    """`returns` and `async_returns`: what the status operation's methods return."""
+def job_view(operation: Operation, job: Job, returns: Code, async_returns: Code, resource: Resource) -> JobView:
+    """`returns` and `async_returns`: what the status operation's methods return; `resource`:
+    the starting operation's, which the example call goes through."""
     status = job.status
     assert status.wait is not None  # the builder links only a status operation that waits
     collects = status.pages is not None
@@ -259,9 +278,13 @@ def job_view(operation: Operation, job: Job, returns: Code, async_returns: Code)
     own, theirs = operation.option_names, status.option_names
     # the per-call options are the starting call's: never copied onto every poll and page
     waiting = [*WAIT_OPTIONS, *(COLLECT_OPTIONS if collects else ())]
+    docstring, async_docstring = example_docstrings(
+        doc, method_path(resource, job.name), example_arguments(operation.parameters), answer="value"
+    )
     return JobView(
         name=job.name,
-        docstring=docstring_text(doc, METHOD_INDENT),
+        docstring=docstring,
+        async_docstring=async_docstring,
         keywords=_waiting_keywords(operation, status.wait, collects),
         arguments=_passed_on(operation),
         wait_name=status.wait.name,

@@ -76,6 +76,11 @@ class ScrapingResource(SyncAPIResource):
         Raises:
           PermissionDeniedError: 403 Forbidden
           NotFoundError: 404 Interactive scrape browser session not found
+
+        Example:
+            result = client.scraping.stop_interactive_scrape_browser_session(
+                job_id="00000000-0000-4000-8000-000000000000"
+            )
         """
         return self._client._request(
             _STOP_INTERACTIVE_SCRAPE_BROWSER_SESSION,
@@ -140,6 +145,11 @@ class AsyncScrapingResource(AsyncAPIResource):
         Raises:
           PermissionDeniedError: 403 Forbidden
           NotFoundError: 404 Interactive scrape browser session not found
+
+        Example:
+            result = await client.scraping.stop_interactive_scrape_browser_session(
+                job_id="00000000-0000-4000-8000-000000000000"
+            )
         """
         return await self._client._request(
             _STOP_INTERACTIVE_SCRAPE_BROWSER_SESSION,

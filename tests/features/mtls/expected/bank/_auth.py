@@ -51,6 +51,8 @@ class TokenEndpoint:
     auth_method: str = "client_secret_post"
     """How the client authenticates: `client_secret_post` (in the form) or
     `client_secret_basic` (an Authorization header)."""
+    scopes: tuple[str, ...] = ()
+    """The scopes asked for when the client is given none: those the API's operations need."""
 
 
 class ClientCredentials:
@@ -83,12 +85,13 @@ class ClientCredentials:
         client_secret: str | None,
         scopes: Sequence[str] | str | None,
     ) -> ClientCredentials | None:
-        """The grant for these arguments; None unless both the id and the secret are given."""
+        """The grant for these arguments; None unless both the id and the secret are given.
+        Without scopes, it asks for the endpoint's."""
         if not client_id or not client_secret:
             return None
         if isinstance(scopes, str):  # from an environment variable: space-separated
             scopes = scopes.split()
-        return cls(endpoint, client_id.strip(), client_secret.strip(), scopes or ())
+        return cls(endpoint, client_id.strip(), client_secret.strip(), scopes or endpoint.scopes)
 
     def token(self, http: httpx.Client, base_url: httpx.URL, refused: str | None) -> str:
         """A valid access token: the kept one unless it expired or is `refused`, else a new one

@@ -58,16 +58,12 @@ class OptionDefaults:
         if not isinstance(payload, dict):
             return payload
         if self.within is None:
-            if not any(name in payload for name in self.fields):
-                return payload
-            return {**payload, **{k: v for k, v in self.values.items() if k not in payload}}
+            given = any(name in payload for name in self.fields)
+            return {**self.values, **payload} if given else payload
         inner = payload.get(self.within)
         if not isinstance(inner, dict):
             return payload
-        return {
-            **payload,
-            self.within: {**inner, **{k: v for k, v in self.values.items() if k not in inner}},
-        }
+        return {**payload, self.within: {**self.values, **inner}}
 
 
 # The specification's defaults, for parameters and fields the endpoint gives no encoding
@@ -436,8 +432,7 @@ def body_arguments(
     """The httpx arguments (content or files, with headers) that carry a request body of this
     kind (json, lines, form, multipart, binary or text) in the media type `content_type` (None:
     the kind's own), text encoded in its charset. A `required` form is sent even with no field;
-    a JSON body gets the `option_defaults` it lacks (before `extra_body`, which may replace them).
-    """
+    a JSON body gets the `option_defaults` it lacks (`extra_body` may replace them)."""
     if kind == "multipart":
         given = {} if body is NOT_GIVEN else cast(Mapping[str, object], body)
         parts = _multipart({**given, **(extra_body or {})}, encodings)

@@ -61,7 +61,7 @@ from ._exceptions import (
     connection_error,
     request_id,
 )
-from ._generic import AsyncGenericCalls, SyncGenericCalls
+from ._generic import GLOBAL_SECURITY, AsyncGenericCalls, SyncGenericCalls
 from ._hooks import Hooks, async_errors_reported, errors_reported
 from ._platform import platform_headers as platform_header_items
 from ._streaming import AsyncJSONLines, AsyncStream, JSONLines, Stream, media_kind
@@ -228,9 +228,10 @@ class Endpoint(Generic[ResponseT]):
     """Status ("404", "4XX", "default") -> the type of the error body the API documents."""
     security: Sequence[Sequence[str]] = ()
     """Alternative sets of security schemes, any one of which authorizes the call."""
-    server: str | None = None
+    server: Server | None = None
     """The operation's own server, where its calls go while the client talks to one of the API's
-    servers (relative: to the client's base URL)."""
+    servers (its URL may be relative: to the client's base URL), its variables filled with the
+    client's `server_variables`."""
     body_encoding: str | None = None
     """"json", "multipart", "form", "binary" or "text"; None when there is no body."""
     content_type: str | None = None
@@ -336,12 +337,12 @@ def _is_server(url: httpx.URL, server: Server) -> bool:
 def _filled_server_url(servers: Sequence[Server], index: int, values: Mapping[str, str]) -> str:
     if not 0 <= index < len(servers):
         raise ValueError(f"server={index} is not one of the API's {len(servers)} servers")
-    server = servers[index]
-    unknown = sorted(set(values) - set(server.variables))
-    if unknown:
-        raise ValueError(
-            f"server {index} has no variable {unknown[0]!r}; it has {sorted(server.variables)}"
-        )
+    return _filled(servers[index], values)
+
+
+def _filled(server: Server, values: Mapping[str, str]) -> str:
+    """The server's URL, each variable at its value in `values` (those of other servers'
+    variables left aside), else at its default."""
     url = server.url
     for name, variable in server.variables.items():
         value = values.get(name, variable.default)
@@ -670,6 +671,7 @@ class BaseClient:
         user_agent_tag: str | None,
         credentials_optional: bool = False,
         servers: Sequence[Server] = (),
+        server_variables: Mapping[str, object] | None = None,
         hooks: Hooks | None = None,
         platform_headers: bool = True,
     ) -> None:
@@ -681,6 +683,9 @@ class BaseClient:
             raise ValueError("user_agent_tag must be printable ASCII text (a header carries it)")
         self._user_agent = f"{USER_AGENT} {user_agent_tag}" if user_agent_tag else USER_AGENT
         self._servers = servers
+        self._server_variables = {
+            name: str(value) for name, value in (server_variables or {}).items()
+        }
         self._set_base_url(base_url)
         self.timeout = timeout
         self.max_retries = max_retries
@@ -723,9 +728,12 @@ class BaseClient:
         strict_response_validation: bool | NotGiven = NOT_GIVEN,
         default_headers: Mapping[str, str] | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | NotGiven = NOT_GIVEN,
+        hooks: Hooks | NotGiven = NOT_GIVEN,
     ) -> Self:
         """A copy of this client with other options. It shares the connection pool: a call
-        with its own options is `client.with_options(base_url=...).method(...)`."""
+        with its own options is `client.with_options(base_url=...).method(...)`. `hooks=`
+        replaces the client's hooks (`Hooks(before_request=[*client.hooks.before_request, f])`
+        adds one)."""
         clone = copy.copy(self)
         clone._resources = {}
         clone._owns_http_client = False
@@ -743,6 +751,8 @@ class BaseClient:
             clone.strict_response_validation = strict_response_validation
         if not isinstance(default_headers, NotGiven):
             clone.default_headers = {**self.default_headers, **default_headers}
+        if not isinstance(hooks, NotGiven):
+            clone.hooks = hooks
         return clone
 
     _owns_http_client: bool
@@ -819,7 +829,8 @@ class BaseClient:
         server given as the base URL takes every call)."""
         if endpoint.server is None or not self._on_api_server:
             return str(self.base_url)
-        return str(self.base_url.join(endpoint.server)).rstrip("/")
+        own = _filled(endpoint.server, self._server_variables)
+        return str(self.base_url.join(own)).rstrip("/")
 
     def _generic_call(
         self,
@@ -830,18 +841,18 @@ class BaseClient:
         params: Query | None,
         headers: Headers | None,
         timeout: Timeout | NotGiven,
+        security: Sequence[str] | NotGiven,
     ) -> tuple[Endpoint[ResponseT], Call]:
         """What a generic call (`client.post(path, ...)`) sends: see `SyncGenericCalls`."""
         if not path.startswith("/"):
             raise ValueError(f"{path!r} is not a path, which starts with / after the base URL")
         kind = _GENERIC_KINDS.get(cast_to, "json")
-        given = [key for key, credential in self._credentials.items() if credential is not None]
         endpoint: Endpoint[ResponseT] = Endpoint(
             method=method,
             path=path,
             response=cast_to,
             response_kind=kind,
-            security=[given[:1]] if given else (),
+            security=self._generic_security(security),
             body_encoding=None if body is NOT_GIVEN else "json",
             accept="application/json" if kind == "json" else "*/*",
         )
@@ -853,6 +864,19 @@ class BaseClient:
             url=str(self.base_url) + path,
         )
         return endpoint, call
+
+    def _generic_security(self, chosen: Sequence[str] | NotGiven) -> Sequence[Sequence[str]]:
+        """The security of a generic call: the API's global security, or the schemes `chosen`
+        names (all of them; none for an empty list)."""
+        if isinstance(chosen, NotGiven):
+            return GLOBAL_SECURITY
+        if isinstance(chosen, str):  # a lone name would be read as its letters
+            raise TypeError(f"security= takes a list of scheme names: [{chosen!r}]")
+        for key in chosen:
+            if key not in self._security_schemes:
+                known = ", ".join(self._security_schemes) or "none"
+                raise ValueError(f"no security scheme {key!r} in the API (its schemes: {known})")
+        return [chosen] if chosen else ()
 
     def _timeout(self, endpoint: Endpoint[Any], call: Call) -> Timeout:
         """The call's own timeout; else the one the server's time limit it sends asks for; else
@@ -1298,9 +1322,10 @@ class SyncAPIClient(SyncGenericCalls, BaseClient):
         params: Query | None,
         headers: Headers | None,
         timeout: Timeout | NotGiven,
+        security: Sequence[str] | NotGiven,
     ) -> ResponseT:
         return self._request(
-            *self._generic_call(method, path, cast_to, body, params, headers, timeout)
+            *self._generic_call(method, path, cast_to, body, params, headers, timeout, security)
         )
 
     @errors_reported
@@ -1592,9 +1617,10 @@ class AsyncAPIClient(AsyncGenericCalls, BaseClient):
         params: Query | None,
         headers: Headers | None,
         timeout: Timeout | NotGiven,
+        security: Sequence[str] | NotGiven,
     ) -> ResponseT:
         return await self._request(
-            *self._generic_call(method, path, cast_to, body, params, headers, timeout)
+            *self._generic_call(method, path, cast_to, body, params, headers, timeout, security)
         )
 
     @async_errors_reported

@@ -5,6 +5,7 @@ and errors as the generated methods."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, TypeVar
 
 from ._types import NOT_GIVEN, Headers, NotGiven, Query, Timeout
@@ -13,14 +14,17 @@ ResponseT = TypeVar("ResponseT")
 
 __all__ = ["AsyncGenericCalls", "SyncGenericCalls"]
 
+GLOBAL_SECURITY: Sequence[Sequence[str]] = ()
+"""The API description's global security: alternative sets of schemes, the first one the
+client's credentials satisfy authorizes a generic call that does not choose."""
+
 
 class SyncGenericCalls:
     """The generic calls of the sync client. Each sends `path` (after the client's base URL),
     `params` as its query, `headers` besides the client's, `body` as JSON, and returns the
     response as `cast_to`: a model class or any type pydantic validates (`list[Item]`, `dict`),
     `str` for the text, `bytes`, `httpx.Response` for the response itself, or `type(None)`.
-    The request carries the first of the client's credentials that is set, if any; an error
-    status raises its `APIStatusError`, as for the generated methods."""
+    An error status raises its `APIStatusError`, as for the generated methods."""
 
     if TYPE_CHECKING:
 
@@ -33,6 +37,7 @@ class SyncGenericCalls:
             params: Query | None,
             headers: Headers | None,
             timeout: Timeout | NotGiven,
+            security: Sequence[str] | NotGiven,
         ) -> ResponseT: ...
 
     def get(
@@ -45,7 +50,9 @@ class SyncGenericCalls:
         timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> ResponseT:
         """GET `path`; see the class."""
-        return self._send_generic("GET", path, cast_to, NOT_GIVEN, params, headers, timeout)
+        return self._send_generic(
+            "GET", path, cast_to, NOT_GIVEN, params, headers, timeout, NOT_GIVEN
+        )
 
     def post(
         self,
@@ -58,7 +65,7 @@ class SyncGenericCalls:
         timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> ResponseT:
         """POST `path`; see the class."""
-        return self._send_generic("POST", path, cast_to, body, params, headers, timeout)
+        return self._send_generic("POST", path, cast_to, body, params, headers, timeout, NOT_GIVEN)
 
     def put(
         self,
@@ -71,7 +78,7 @@ class SyncGenericCalls:
         timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> ResponseT:
         """PUT `path`; see the class."""
-        return self._send_generic("PUT", path, cast_to, body, params, headers, timeout)
+        return self._send_generic("PUT", path, cast_to, body, params, headers, timeout, NOT_GIVEN)
 
     def patch(
         self,
@@ -84,7 +91,7 @@ class SyncGenericCalls:
         timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> ResponseT:
         """PATCH `path`; see the class."""
-        return self._send_generic("PATCH", path, cast_to, body, params, headers, timeout)
+        return self._send_generic("PATCH", path, cast_to, body, params, headers, timeout, NOT_GIVEN)
 
     def delete(
         self,
@@ -97,7 +104,9 @@ class SyncGenericCalls:
         timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> ResponseT:
         """DELETE `path`; see the class."""
-        return self._send_generic("DELETE", path, cast_to, body, params, headers, timeout)
+        return self._send_generic(
+            "DELETE", path, cast_to, body, params, headers, timeout, NOT_GIVEN
+        )
 
 
 class AsyncGenericCalls:
@@ -105,8 +114,7 @@ class AsyncGenericCalls:
     `params` as its query, `headers` besides the client's, `body` as JSON, and returns the
     response as `cast_to`: a model class or any type pydantic validates (`list[Item]`, `dict`),
     `str` for the text, `bytes`, `httpx.Response` for the response itself, or `type(None)`.
-    The request carries the first of the client's credentials that is set, if any; an error
-    status raises its `APIStatusError`, as for the generated methods."""
+    An error status raises its `APIStatusError`, as for the generated methods."""
 
     if TYPE_CHECKING:
 
@@ -119,6 +127,7 @@ class AsyncGenericCalls:
             params: Query | None,
             headers: Headers | None,
             timeout: Timeout | NotGiven,
+            security: Sequence[str] | NotGiven,
         ) -> ResponseT: ...
 
     async def get(
@@ -131,7 +140,9 @@ class AsyncGenericCalls:
         timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> ResponseT:
         """GET `path`; see the class."""
-        return await self._send_generic("GET", path, cast_to, NOT_GIVEN, params, headers, timeout)
+        return await self._send_generic(
+            "GET", path, cast_to, NOT_GIVEN, params, headers, timeout, NOT_GIVEN
+        )
 
     async def post(
         self,
@@ -144,7 +155,9 @@ class AsyncGenericCalls:
         timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> ResponseT:
         """POST `path`; see the class."""
-        return await self._send_generic("POST", path, cast_to, body, params, headers, timeout)
+        return await self._send_generic(
+            "POST", path, cast_to, body, params, headers, timeout, NOT_GIVEN
+        )
 
     async def put(
         self,
@@ -157,7 +170,9 @@ class AsyncGenericCalls:
         timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> ResponseT:
         """PUT `path`; see the class."""
-        return await self._send_generic("PUT", path, cast_to, body, params, headers, timeout)
+        return await self._send_generic(
+            "PUT", path, cast_to, body, params, headers, timeout, NOT_GIVEN
+        )
 
     async def patch(
         self,
@@ -170,7 +185,9 @@ class AsyncGenericCalls:
         timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> ResponseT:
         """PATCH `path`; see the class."""
-        return await self._send_generic("PATCH", path, cast_to, body, params, headers, timeout)
+        return await self._send_generic(
+            "PATCH", path, cast_to, body, params, headers, timeout, NOT_GIVEN
+        )
 
     async def delete(
         self,
@@ -183,4 +200,6 @@ class AsyncGenericCalls:
         timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> ResponseT:
         """DELETE `path`; see the class."""
-        return await self._send_generic("DELETE", path, cast_to, body, params, headers, timeout)
+        return await self._send_generic(
+            "DELETE", path, cast_to, body, params, headers, timeout, NOT_GIVEN
+        )

@@ -57,14 +57,19 @@ SECURITY_SCHEMES: dict[str, SecurityScheme] = {
 
 
 def _base_url(
-    base_url: str | httpx.URL | None, server: int | None, server_variables: Mapping[str, str] | None
+    base_url: str | httpx.URL | None,
+    server: int | None,
+    server_variables: Mapping[str, object] | None,
 ) -> str | httpx.URL:
     """The argument; else the chosen server; else $PAYROLL_BASE_URL; else the first server."""
-    if base_url is None and server is None and server_variables is None:
+    values = {name: str(value) for name, value in (server_variables or {}).items()}
+    # values for the operations' own servers only do not choose a document server
+    chosen = server is not None or any(name in s.variables for s in SERVERS for name in values)
+    if base_url is None and not chosen:
         base_url = os.environ.get("PAYROLL_BASE_URL") or None
     if base_url is not None:
         return base_url
-    return server_url(SERVERS, server or 0, server_variables or {})
+    return server_url(SERVERS, server or 0, values)
 
 
 def _credentials(
@@ -99,6 +104,7 @@ def _credentials(
                 token_url="/oauth/token",
                 refresh_url="/oauth/refresh",
                 auth_method="client_secret_basic",
+                scopes=("payroll.read", "payroll.write"),
             ),
             oauth_client_id,
             oauth_client_secret,
@@ -161,6 +167,7 @@ class Payroll(SyncAPIClient):
           oauth_client_id: Defaults to the environment variable PAYROLL_OAUTH_CLIENT_ID.
           oauth_client_secret: Defaults to the environment variable PAYROLL_OAUTH_CLIENT_SECRET.
           oauth_scopes: Defaults to the environment variable PAYROLL_OAUTH_SCOPES.
+            Without either, the scopes the API's operations need: payroll.read payroll.write.
           oidc: Defaults to the environment variable PAYROLL_OIDC.
           oidc_client_id: Defaults to the environment variable PAYROLL_OIDC_CLIENT_ID.
           oidc_client_secret: Defaults to the environment variable PAYROLL_OIDC_CLIENT_SECRET.
@@ -270,6 +277,7 @@ class AsyncPayroll(AsyncAPIClient):
           oauth_client_id: Defaults to the environment variable PAYROLL_OAUTH_CLIENT_ID.
           oauth_client_secret: Defaults to the environment variable PAYROLL_OAUTH_CLIENT_SECRET.
           oauth_scopes: Defaults to the environment variable PAYROLL_OAUTH_SCOPES.
+            Without either, the scopes the API's operations need: payroll.read payroll.write.
           oidc: Defaults to the environment variable PAYROLL_OIDC.
           oidc_client_id: Defaults to the environment variable PAYROLL_OIDC_CLIENT_ID.
           oidc_client_secret: Defaults to the environment variable PAYROLL_OIDC_CLIENT_SECRET.

@@ -12,6 +12,11 @@ def test_list_payslips(client: Payroll) -> None:
     assert isinstance(result, list)
 
 
+def test_issue_payslip(client: Payroll) -> None:
+    # the client parses the response into the declared type, or raises
+    client.payslips.issue_payslip()
+
+
 def test_get_report(client: Payroll) -> None:
     # the client parses the response into the declared type, or raises
     client.payslips.get_report()

@@ -43,14 +43,19 @@ SECURITY_SCHEMES: dict[str, SecurityScheme] = {}
 
 
 def _base_url(
-    base_url: str | httpx.URL | None, server: int | None, server_variables: Mapping[str, str] | None
+    base_url: str | httpx.URL | None,
+    server: int | None,
+    server_variables: Mapping[str, object] | None,
 ) -> str | httpx.URL:
     """The argument; else the chosen server; else $REAL_WORLD_BASE_URL; else the first server."""
-    if base_url is None and server is None and server_variables is None:
+    values = {name: str(value) for name, value in (server_variables or {}).items()}
+    # values for the operations' own servers only do not choose a document server
+    chosen = server is not None or any(name in s.variables for s in SERVERS for name in values)
+    if base_url is None and not chosen:
         base_url = os.environ.get("REAL_WORLD_BASE_URL") or None
     if base_url is not None:
         return base_url
-    return server_url(SERVERS, server or 0, server_variables or {})
+    return server_url(SERVERS, server or 0, values)
 
 
 def _credentials() -> dict[str, Credential]:

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Literal, TypeAlias
 
 import httpx
+from typing_extensions import TypedDict
 
 from ._base_client import (
     DEFAULT_MAX_RETRIES,
@@ -54,18 +55,40 @@ ENVIRONMENTS: dict[Environment, int] = {
     "regional": 2,
 }
 """Each environment's server in SERVERS."""
+
+
+class ServerVariables(TypedDict, total=False):
+    """Values for the variables of the API's servers (`server_variables=`), by the names the API
+    description gives them: each fills its variable in every server that has one of that name,
+    the document's and the operations' own; a variable not given keeps its server's default."""
+
+    region: Literal["eu", "us"]
+    cdn: str
+    """The CDN node that serves the thumbnails."""
+
+
 SECURITY_SCHEMES: dict[str, SecurityScheme] = {}
 
 
 def _base_url(
-    base_url: str | httpx.URL | None, server: int | None, server_variables: Mapping[str, str] | None
+    base_url: str | httpx.URL | None,
+    server: int | None,
+    server_variables: Mapping[str, object] | None,
 ) -> str | httpx.URL:
     """The argument; else the chosen server; else $MEDIA_BASE_URL; else the first server."""
-    if base_url is None and server is None and server_variables is None:
+    values = {name: str(value) for name, value in (server_variables or {}).items()}
+    # the keys of a TypedDict are checked by type checkers only
+    unknown = sorted(set(values) - ServerVariables.__optional_keys__)
+    if unknown:
+        known = ", ".join(sorted(ServerVariables.__optional_keys__))
+        raise ValueError(f"no server of the API has a variable {unknown[0]!r}: {known}")
+    # values for the operations' own servers only do not choose a document server
+    chosen = server is not None or any(name in s.variables for s in SERVERS for name in values)
+    if base_url is None and not chosen:
         base_url = os.environ.get("MEDIA_BASE_URL") or None
     if base_url is not None:
         return base_url
-    return server_url(SERVERS, server or 0, server_variables or {})
+    return server_url(SERVERS, server or 0, values)
 
 
 def _environment_server(environment: Environment | None, server: int | None) -> int | None:
@@ -101,7 +124,7 @@ class Media(SyncAPIClient):
         base_url: str | httpx.URL | None = None,
         environment: Environment | None = None,
         server: int | None = None,
-        server_variables: Mapping[str, str] | None = None,
+        server_variables: ServerVariables | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
         max_response_size: int | None = DEFAULT_MAX_RESPONSE_SIZE,
@@ -120,7 +143,8 @@ class Media(SyncAPIClient):
           base_url: Defaults to $MEDIA_BASE_URL, then to the API's first server.
           environment: The server of a named environment (ENVIRONMENTS): production, sandbox, regional.
           server: Which of the API's servers (SERVERS) to use, by index.
-          server_variables: Values for the variables of the server's URL.
+          server_variables: Values for the variables of the servers' URLs, the document's
+            and the operations' own (`ServerVariables`).
           timeout: Seconds (or an httpx.Timeout) for each attempt of a request: for connecting,
             for each read, and for the whole response (an httpx.Timeout's read timeout);
             None waits forever.
@@ -149,6 +173,7 @@ class Media(SyncAPIClient):
             credentials=_credentials(),
             security_schemes=SECURITY_SCHEMES,
             servers=SERVERS,
+            server_variables=server_variables,
             timeout=timeout,
             max_retries=max_retries,
             max_response_size=max_response_size,
@@ -186,7 +211,7 @@ class AsyncMedia(AsyncAPIClient):
         base_url: str | httpx.URL | None = None,
         environment: Environment | None = None,
         server: int | None = None,
-        server_variables: Mapping[str, str] | None = None,
+        server_variables: ServerVariables | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
         max_response_size: int | None = DEFAULT_MAX_RESPONSE_SIZE,
@@ -205,7 +230,8 @@ class AsyncMedia(AsyncAPIClient):
           base_url: Defaults to $MEDIA_BASE_URL, then to the API's first server.
           environment: The server of a named environment (ENVIRONMENTS): production, sandbox, regional.
           server: Which of the API's servers (SERVERS) to use, by index.
-          server_variables: Values for the variables of the server's URL.
+          server_variables: Values for the variables of the servers' URLs, the document's
+            and the operations' own (`ServerVariables`).
           timeout: Seconds (or an httpx.Timeout) for each attempt of a request: for connecting,
             for each read, and for the whole response (an httpx.Timeout's read timeout);
             None waits forever.
@@ -234,6 +260,7 @@ class AsyncMedia(AsyncAPIClient):
             credentials=_credentials(),
             security_schemes=SECURITY_SCHEMES,
             servers=SERVERS,
+            server_variables=server_variables,
             timeout=timeout,
             max_retries=max_retries,
             max_response_size=max_response_size,

@@ -62,14 +62,19 @@ SECURITY_SCHEMES: dict[str, SecurityScheme] = {
 
 
 def _base_url(
-    base_url: str | httpx.URL | None, server: int | None, server_variables: Mapping[str, str] | None
+    base_url: str | httpx.URL | None,
+    server: int | None,
+    server_variables: Mapping[str, object] | None,
 ) -> str | httpx.URL:
     """The argument; else the chosen server; else $SHELTER_BASE_URL; else the first server."""
-    if base_url is None and server is None and server_variables is None:
+    values = {name: str(value) for name, value in (server_variables or {}).items()}
+    # values for the operations' own servers only do not choose a document server
+    chosen = server is not None or any(name in s.variables for s in SERVERS for name in values)
+    if base_url is None and not chosen:
         base_url = os.environ.get("SHELTER_BASE_URL") or None
     if base_url is not None:
         return base_url
-    return server_url(SERVERS, server or 0, server_variables or {})
+    return server_url(SERVERS, server or 0, values)
 
 
 def _credentials(
@@ -112,7 +117,6 @@ class Shelter(SyncAPIClient):
         oauth: str | Callable[[], str] | None = None,
         base_url: str | httpx.URL | None = None,
         server: int | None = None,
-        server_variables: Mapping[str, str] | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
         max_response_size: int | None = DEFAULT_MAX_RESPONSE_SIZE,
@@ -136,7 +140,6 @@ class Shelter(SyncAPIClient):
 
           base_url: Defaults to $SHELTER_BASE_URL, then to the API's first server.
           server: Which of the API's servers (SERVERS) to use, by index.
-          server_variables: Values for the variables of the server's URL.
           timeout: Seconds (or an httpx.Timeout) for each attempt of a request: for connecting,
             for each read, and for the whole response (an httpx.Timeout's read timeout);
             None waits forever.
@@ -159,7 +162,7 @@ class Shelter(SyncAPIClient):
             (Python's version, the OS, the architecture, this package's version).
         """
         super().__init__(
-            base_url=_base_url(base_url, server, server_variables),
+            base_url=_base_url(base_url, server, None),
             credentials=_credentials(api_key, username, password, oauth),
             security_schemes=SECURITY_SCHEMES,
             timeout=timeout,
@@ -216,7 +219,6 @@ class AsyncShelter(AsyncAPIClient):
         oauth: str | CredentialFunction | None = None,
         base_url: str | httpx.URL | None = None,
         server: int | None = None,
-        server_variables: Mapping[str, str] | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
         max_response_size: int | None = DEFAULT_MAX_RESPONSE_SIZE,
@@ -241,7 +243,6 @@ class AsyncShelter(AsyncAPIClient):
 
           base_url: Defaults to $SHELTER_BASE_URL, then to the API's first server.
           server: Which of the API's servers (SERVERS) to use, by index.
-          server_variables: Values for the variables of the server's URL.
           timeout: Seconds (or an httpx.Timeout) for each attempt of a request: for connecting,
             for each read, and for the whole response (an httpx.Timeout's read timeout);
             None waits forever.
@@ -264,7 +265,7 @@ class AsyncShelter(AsyncAPIClient):
             (Python's version, the OS, the architecture, this package's version).
         """
         super().__init__(
-            base_url=_base_url(base_url, server, server_variables),
+            base_url=_base_url(base_url, server, None),
             credentials=_credentials(api_key, username, password, oauth),
             security_schemes=SECURITY_SCHEMES,
             timeout=timeout,

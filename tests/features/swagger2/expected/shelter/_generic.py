@@ -5,13 +5,21 @@ and errors as the generated methods."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypeVar
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 from ._types import NOT_GIVEN, Headers, NotGiven, Query, Timeout
 
 ResponseT = TypeVar("ResponseT")
 
-__all__ = ["AsyncGenericCalls", "SyncGenericCalls"]
+__all__ = ["AsyncGenericCalls", "SecuritySchemeName", "SyncGenericCalls"]
+
+GLOBAL_SECURITY: Sequence[Sequence[str]] = (("apiKey",),)
+"""The API description's global security: alternative sets of schemes, the first one the
+client's credentials satisfy authorizes a generic call that does not choose."""
+SecuritySchemeName = Literal["apiKey", "staff", "oauth"]
+"""The API's security schemes, as its description names them: `security=` of a generic call
+picks among them."""
 
 
 class SyncGenericCalls:
@@ -19,8 +27,10 @@ class SyncGenericCalls:
     `params` as its query, `headers` besides the client's, `body` as JSON, and returns the
     response as `cast_to`: a model class or any type pydantic validates (`list[Item]`, `dict`),
     `str` for the text, `bytes`, `httpx.Response` for the response itself, or `type(None)`.
-    The request carries the first of the client's credentials that is set, if any; an error
-    status raises its `APIStatusError`, as for the generated methods."""
+    The request carries the credentials of the API's global security (`GLOBAL_SECURITY`), or
+    with `security=` those of the schemes it names (`[]`: none); a scheme whose credential the
+    client lacks raises MissingCredentialsError. An error status raises its `APIStatusError`,
+    as for the generated methods."""
 
     if TYPE_CHECKING:
 
@@ -33,6 +43,7 @@ class SyncGenericCalls:
             params: Query | None,
             headers: Headers | None,
             timeout: Timeout | NotGiven,
+            security: Sequence[str] | NotGiven,
         ) -> ResponseT: ...
 
     def get(
@@ -43,9 +54,12 @@ class SyncGenericCalls:
         params: Query | None = None,
         headers: Headers | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        security: Sequence[SecuritySchemeName] | NotGiven = NOT_GIVEN,
     ) -> ResponseT:
         """GET `path`; see the class."""
-        return self._send_generic("GET", path, cast_to, NOT_GIVEN, params, headers, timeout)
+        return self._send_generic(
+            "GET", path, cast_to, NOT_GIVEN, params, headers, timeout, security
+        )
 
     def post(
         self,
@@ -56,9 +70,10 @@ class SyncGenericCalls:
         params: Query | None = None,
         headers: Headers | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        security: Sequence[SecuritySchemeName] | NotGiven = NOT_GIVEN,
     ) -> ResponseT:
         """POST `path`; see the class."""
-        return self._send_generic("POST", path, cast_to, body, params, headers, timeout)
+        return self._send_generic("POST", path, cast_to, body, params, headers, timeout, security)
 
     def put(
         self,
@@ -69,9 +84,10 @@ class SyncGenericCalls:
         params: Query | None = None,
         headers: Headers | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        security: Sequence[SecuritySchemeName] | NotGiven = NOT_GIVEN,
     ) -> ResponseT:
         """PUT `path`; see the class."""
-        return self._send_generic("PUT", path, cast_to, body, params, headers, timeout)
+        return self._send_generic("PUT", path, cast_to, body, params, headers, timeout, security)
 
     def patch(
         self,
@@ -82,9 +98,10 @@ class SyncGenericCalls:
         params: Query | None = None,
         headers: Headers | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        security: Sequence[SecuritySchemeName] | NotGiven = NOT_GIVEN,
     ) -> ResponseT:
         """PATCH `path`; see the class."""
-        return self._send_generic("PATCH", path, cast_to, body, params, headers, timeout)
+        return self._send_generic("PATCH", path, cast_to, body, params, headers, timeout, security)
 
     def delete(
         self,
@@ -95,9 +112,10 @@ class SyncGenericCalls:
         params: Query | None = None,
         headers: Headers | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        security: Sequence[SecuritySchemeName] | NotGiven = NOT_GIVEN,
     ) -> ResponseT:
         """DELETE `path`; see the class."""
-        return self._send_generic("DELETE", path, cast_to, body, params, headers, timeout)
+        return self._send_generic("DELETE", path, cast_to, body, params, headers, timeout, security)
 
 
 class AsyncGenericCalls:
@@ -105,8 +123,10 @@ class AsyncGenericCalls:
     `params` as its query, `headers` besides the client's, `body` as JSON, and returns the
     response as `cast_to`: a model class or any type pydantic validates (`list[Item]`, `dict`),
     `str` for the text, `bytes`, `httpx.Response` for the response itself, or `type(None)`.
-    The request carries the first of the client's credentials that is set, if any; an error
-    status raises its `APIStatusError`, as for the generated methods."""
+    The request carries the credentials of the API's global security (`GLOBAL_SECURITY`), or
+    with `security=` those of the schemes it names (`[]`: none); a scheme whose credential the
+    client lacks raises MissingCredentialsError. An error status raises its `APIStatusError`,
+    as for the generated methods."""
 
     if TYPE_CHECKING:
 
@@ -119,6 +139,7 @@ class AsyncGenericCalls:
             params: Query | None,
             headers: Headers | None,
             timeout: Timeout | NotGiven,
+            security: Sequence[str] | NotGiven,
         ) -> ResponseT: ...
 
     async def get(
@@ -129,9 +150,12 @@ class AsyncGenericCalls:
         params: Query | None = None,
         headers: Headers | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        security: Sequence[SecuritySchemeName] | NotGiven = NOT_GIVEN,
     ) -> ResponseT:
         """GET `path`; see the class."""
-        return await self._send_generic("GET", path, cast_to, NOT_GIVEN, params, headers, timeout)
+        return await self._send_generic(
+            "GET", path, cast_to, NOT_GIVEN, params, headers, timeout, security
+        )
 
     async def post(
         self,
@@ -142,9 +166,12 @@ class AsyncGenericCalls:
         params: Query | None = None,
         headers: Headers | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        security: Sequence[SecuritySchemeName] | NotGiven = NOT_GIVEN,
     ) -> ResponseT:
         """POST `path`; see the class."""
-        return await self._send_generic("POST", path, cast_to, body, params, headers, timeout)
+        return await self._send_generic(
+            "POST", path, cast_to, body, params, headers, timeout, security
+        )
 
     async def put(
         self,
@@ -155,9 +182,12 @@ class AsyncGenericCalls:
         params: Query | None = None,
         headers: Headers | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        security: Sequence[SecuritySchemeName] | NotGiven = NOT_GIVEN,
     ) -> ResponseT:
         """PUT `path`; see the class."""
-        return await self._send_generic("PUT", path, cast_to, body, params, headers, timeout)
+        return await self._send_generic(
+            "PUT", path, cast_to, body, params, headers, timeout, security
+        )
 
     async def patch(
         self,
@@ -168,9 +198,12 @@ class AsyncGenericCalls:
         params: Query | None = None,
         headers: Headers | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        security: Sequence[SecuritySchemeName] | NotGiven = NOT_GIVEN,
     ) -> ResponseT:
         """PATCH `path`; see the class."""
-        return await self._send_generic("PATCH", path, cast_to, body, params, headers, timeout)
+        return await self._send_generic(
+            "PATCH", path, cast_to, body, params, headers, timeout, security
+        )
 
     async def delete(
         self,
@@ -181,6 +214,9 @@ class AsyncGenericCalls:
         params: Query | None = None,
         headers: Headers | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        security: Sequence[SecuritySchemeName] | NotGiven = NOT_GIVEN,
     ) -> ResponseT:
         """DELETE `path`; see the class."""
-        return await self._send_generic("DELETE", path, cast_to, body, params, headers, timeout)
+        return await self._send_generic(
+            "DELETE", path, cast_to, body, params, headers, timeout, security
+        )

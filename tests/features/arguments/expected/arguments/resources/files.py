@@ -82,6 +82,9 @@ class FilesResource(SyncAPIResource):
         Args:
           idempotency_key: Makes retrying the call safe: a key made for each call, the same on every
               retry, unless given.
+
+        Example:
+            result = client.files.upload(file=b"sample")
         """
         return self._client._request(
             _UPLOAD,
@@ -112,6 +115,9 @@ class FilesResource(SyncAPIResource):
         Args:
           idempotency_key: Makes retrying the call safe: a key made for each call, the same on every
               retry, unless given.
+
+        Example:
+            client.files.upload_raw(body=b"sample")
         """
         return self._client._request(
             _UPLOAD_RAW,
@@ -175,6 +181,9 @@ class AsyncFilesResource(AsyncAPIResource):
         Args:
           idempotency_key: Makes retrying the call safe: a key made for each call, the same on every
               retry, unless given.
+
+        Example:
+            result = await client.files.upload(file=b"sample")
         """
         return await self._client._request(
             _UPLOAD,
@@ -205,6 +214,9 @@ class AsyncFilesResource(AsyncAPIResource):
         Args:
           idempotency_key: Makes retrying the call safe: a key made for each call, the same on every
               retry, unless given.
+
+        Example:
+            await client.files.upload_raw(body=b"sample")
         """
         return await self._client._request(
             _UPLOAD_RAW,

@@ -41,9 +41,7 @@ _START_JOB: Endpoint[Job] = Endpoint(
     body_encoding="json",
     idempotency_header="X-Idempotency-Key",
     argument_types={"body": {"pageOptions": PageOptions}},
-    option_defaults=(
-        OptionDefaults({"maxAge": 14400000}, within="pageOptions"),
-    ),
+    option_defaults=(OptionDefaults({"maxAge": 14400000}, within="pageOptions"),),
 )
 
 _SCRAPE_PAGE: Endpoint[Job] = Endpoint(
@@ -133,6 +131,9 @@ class JobsResource(SyncAPIResource):
           max_age: Milliseconds a cached page may be old. Unless given, `14400000` is sent whenever
               the call gives another of the options it goes with. Defaults to 172800000 on the
               server.
+
+        Example:
+            result = client.jobs.start_job(url="sample")
         """
         return self._client._request(
             _START_JOB,
@@ -187,6 +188,9 @@ class JobsResource(SyncAPIResource):
           max_age: Milliseconds a cached page may be old. Unless given, `14400000` is sent whenever
               the call gives another of the options it goes with. Defaults to 172800000 on the
               server.
+
+        Example:
+            result = client.jobs.scrape_page(url="sample")
         """
         return self._client._request(
             _SCRAPE_PAGE,
@@ -219,7 +223,11 @@ class JobsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> Job:
-        """A job's status"""
+        """A job's status
+
+        Example:
+            result = client.jobs.get_job(job_id="sample")
+        """
         return self._client._request(
             _GET_JOB,
             Call(
@@ -248,6 +256,9 @@ class JobsResource(SyncAPIResource):
         Args:
           idempotency_key: Makes retrying the call safe: a key made for each call, the same on every
               retry, unless given.
+
+        Example:
+            result = client.jobs.cancel_job(job_id="sample")
         """
         return self._client._request(
             _CANCEL_JOB,
@@ -283,6 +294,9 @@ class JobsResource(SyncAPIResource):
               retry, unless given.
           language: Defaults to "node" on the server.
           origin: Sent as "arguments-sdk/1.0" unless given (the client's configuration).
+
+        Example:
+            result = client.jobs.run_code(job_id="sample", code="sample")
         """
         return self._client._request(
             _RUN_CODE,
@@ -367,6 +381,9 @@ class AsyncJobsResource(AsyncAPIResource):
           max_age: Milliseconds a cached page may be old. Unless given, `14400000` is sent whenever
               the call gives another of the options it goes with. Defaults to 172800000 on the
               server.
+
+        Example:
+            result = await client.jobs.start_job(url="sample")
         """
         return await self._client._request(
             _START_JOB,
@@ -421,6 +438,9 @@ class AsyncJobsResource(AsyncAPIResource):
           max_age: Milliseconds a cached page may be old. Unless given, `14400000` is sent whenever
               the call gives another of the options it goes with. Defaults to 172800000 on the
               server.
+
+        Example:
+            result = await client.jobs.scrape_page(url="sample")
         """
         return await self._client._request(
             _SCRAPE_PAGE,
@@ -453,7 +473,11 @@ class AsyncJobsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> Job:
-        """A job's status"""
+        """A job's status
+
+        Example:
+            result = await client.jobs.get_job(job_id="sample")
+        """
         return await self._client._request(
             _GET_JOB,
             Call(
@@ -482,6 +506,9 @@ class AsyncJobsResource(AsyncAPIResource):
         Args:
           idempotency_key: Makes retrying the call safe: a key made for each call, the same on every
               retry, unless given.
+
+        Example:
+            result = await client.jobs.cancel_job(job_id="sample")
         """
         return await self._client._request(
             _CANCEL_JOB,
@@ -517,6 +544,9 @@ class AsyncJobsResource(AsyncAPIResource):
               retry, unless given.
           language: Defaults to "node" on the server.
           origin: Sent as "arguments-sdk/1.0" unless given (the client's configuration).
+
+        Example:
+            result = await client.jobs.run_code(job_id="sample", code="sample")
         """
         return await self._client._request(
             _RUN_CODE,

@@ -105,7 +105,11 @@ class SecretsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """GET /default"""
+        """GET /default
+
+        Example:
+            client.secrets.with_default_security()
+        """
         return self._client._request(
             _WITH_DEFAULT_SECURITY,
             Call(
@@ -126,7 +130,11 @@ class SecretsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """GET /query"""
+        """GET /query
+
+        Example:
+            client.secrets.with_query_key()
+        """
         return self._client._request(
             _WITH_QUERY_KEY,
             Call(
@@ -148,7 +156,11 @@ class SecretsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """GET /cookie"""
+        """GET /cookie
+
+        Example:
+            client.secrets.with_cookie_key()
+        """
         return self._client._request(
             _WITH_COOKIE_KEY,
             Call(
@@ -170,7 +182,11 @@ class SecretsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """GET /either"""
+        """GET /either
+
+        Example:
+            client.secrets.with_token_or_basic()
+        """
         return self._client._request(
             _WITH_TOKEN_OR_BASIC,
             Call(
@@ -191,7 +207,11 @@ class SecretsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """GET /both"""
+        """GET /both
+
+        Example:
+            client.secrets.with_header_and_query_keys()
+        """
         return self._client._request(
             _WITH_HEADER_AND_QUERY_KEYS,
             Call(
@@ -212,7 +232,11 @@ class SecretsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """GET /optional"""
+        """GET /optional
+
+        Example:
+            client.secrets.with_optional_token()
+        """
         return self._client._request(
             _WITH_OPTIONAL_TOKEN,
             Call(
@@ -233,7 +257,11 @@ class SecretsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """GET /public"""
+        """GET /public
+
+        Example:
+            client.secrets.without_security()
+        """
         return self._client._request(
             _WITHOUT_SECURITY,
             Call(
@@ -297,7 +325,11 @@ class AsyncSecretsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """GET /default"""
+        """GET /default
+
+        Example:
+            await client.secrets.with_default_security()
+        """
         return await self._client._request(
             _WITH_DEFAULT_SECURITY,
             Call(
@@ -318,7 +350,11 @@ class AsyncSecretsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """GET /query"""
+        """GET /query
+
+        Example:
+            await client.secrets.with_query_key()
+        """
         return await self._client._request(
             _WITH_QUERY_KEY,
             Call(
@@ -340,7 +376,11 @@ class AsyncSecretsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """GET /cookie"""
+        """GET /cookie
+
+        Example:
+            await client.secrets.with_cookie_key()
+        """
         return await self._client._request(
             _WITH_COOKIE_KEY,
             Call(
@@ -362,7 +402,11 @@ class AsyncSecretsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """GET /either"""
+        """GET /either
+
+        Example:
+            await client.secrets.with_token_or_basic()
+        """
         return await self._client._request(
             _WITH_TOKEN_OR_BASIC,
             Call(
@@ -383,7 +427,11 @@ class AsyncSecretsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """GET /both"""
+        """GET /both
+
+        Example:
+            await client.secrets.with_header_and_query_keys()
+        """
         return await self._client._request(
             _WITH_HEADER_AND_QUERY_KEYS,
             Call(
@@ -404,7 +452,11 @@ class AsyncSecretsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """GET /optional"""
+        """GET /optional
+
+        Example:
+            await client.secrets.with_optional_token()
+        """
         return await self._client._request(
             _WITH_OPTIONAL_TOKEN,
             Call(
@@ -425,7 +477,11 @@ class AsyncSecretsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """GET /public"""
+        """GET /public
+
+        Example:
+            await client.secrets.without_security()
+        """
         return await self._client._request(
             _WITHOUT_SECURITY,
             Call(

@@ -59,7 +59,11 @@ class AccountsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> Balance:
-        """GET /balance"""
+        """GET /balance
+
+        Example:
+            result = client.accounts.get_balance()
+        """
         return self._client._request(
             _GET_BALANCE,
             Call(
@@ -109,7 +113,11 @@ class AsyncAccountsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> Balance:
-        """GET /balance"""
+        """GET /balance
+
+        Example:
+            result = await client.accounts.get_balance()
+        """
         return await self._client._request(
             _GET_BALANCE,
             Call(

@@ -103,6 +103,9 @@ class NotesResource(SyncAPIResource):
 
         Raises:
           OutOfCreditsError: 402 Out of credits.
+
+        Example:
+            result = client.notes.create_note(text="sample")
         """
         return self._client._request(
             _CREATE_NOTE,
@@ -125,7 +128,11 @@ class NotesResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> list[Note]:
-        """GET /notes"""
+        """GET /notes
+
+        Example:
+            result = client.notes.list_notes()
+        """
         return self._client._request(
             _LIST_NOTES,
             Call(
@@ -147,7 +154,11 @@ class NotesResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> Note:
-        """GET /notes/{id}"""
+        """GET /notes/{id}
+
+        Example:
+            result = client.notes.get_note(id="sample")
+        """
         return self._client._request(
             _GET_NOTE,
             Call(
@@ -170,7 +181,11 @@ class NotesResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> bool:
-        """DELETE /notes/{id}"""
+        """DELETE /notes/{id}
+
+        Example:
+            result = client.notes.delete_note(id="sample")
+        """
         return self._client._request(
             _DELETE_NOTE,
             Call(
@@ -192,7 +207,11 @@ class NotesResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> GetStatsResponse:
-        """GET /stats"""
+        """GET /stats
+
+        Example:
+            result = client.notes.get_stats()
+        """
         return self._client._request(
             _GET_STATS,
             Call(
@@ -255,6 +274,9 @@ class AsyncNotesResource(AsyncAPIResource):
 
         Raises:
           OutOfCreditsError: 402 Out of credits.
+
+        Example:
+            result = await client.notes.create_note(text="sample")
         """
         return await self._client._request(
             _CREATE_NOTE,
@@ -277,7 +299,11 @@ class AsyncNotesResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> list[Note]:
-        """GET /notes"""
+        """GET /notes
+
+        Example:
+            result = await client.notes.list_notes()
+        """
         return await self._client._request(
             _LIST_NOTES,
             Call(
@@ -299,7 +325,11 @@ class AsyncNotesResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> Note:
-        """GET /notes/{id}"""
+        """GET /notes/{id}
+
+        Example:
+            result = await client.notes.get_note(id="sample")
+        """
         return await self._client._request(
             _GET_NOTE,
             Call(
@@ -322,7 +352,11 @@ class AsyncNotesResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> bool:
-        """DELETE /notes/{id}"""
+        """DELETE /notes/{id}
+
+        Example:
+            result = await client.notes.delete_note(id="sample")
+        """
         return await self._client._request(
             _DELETE_NOTE,
             Call(
@@ -344,7 +378,11 @@ class AsyncNotesResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> GetStatsResponse:
-        """GET /stats"""
+        """GET /stats
+
+        Example:
+            result = await client.notes.get_stats()
+        """
         return await self._client._request(
             _GET_STATS,
             Call(

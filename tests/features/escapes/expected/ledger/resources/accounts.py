@@ -97,6 +97,9 @@ class AccountsResource(SyncAPIResource):
 
         Args:
           limit: Defaults to 20 on the server.
+
+        Example:
+            result = client.accounts.list_accounts()
         """
         return self._client._request(
             _LIST_ACCOUNTS,
@@ -128,6 +131,9 @@ class AccountsResource(SyncAPIResource):
 
         Raises:
           UnprocessableEntityError: 422 Invalid.
+
+        Example:
+            result = client.accounts.create_account(owner="sample")
         """
         return self._client._request(
             _CREATE_ACCOUNT,
@@ -155,6 +161,9 @@ class AccountsResource(SyncAPIResource):
 
         Raises:
           NotFoundError: 404 No such account.
+
+        Example:
+            result = client.accounts.get_account(account_id="sample")
         """
         return self._client._request(
             _GET_ACCOUNT,
@@ -178,7 +187,11 @@ class AccountsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """Close an account"""
+        """Close an account
+
+        Example:
+            client.accounts.close_account(account_id="sample")
+        """
         return self._client._request(
             _CLOSE_ACCOUNT,
             Call(
@@ -240,6 +253,9 @@ class AsyncAccountsResource(AsyncAPIResource):
 
         Args:
           limit: Defaults to 20 on the server.
+
+        Example:
+            result = await client.accounts.list_accounts()
         """
         return await self._client._request(
             _LIST_ACCOUNTS,
@@ -271,6 +287,9 @@ class AsyncAccountsResource(AsyncAPIResource):
 
         Raises:
           UnprocessableEntityError: 422 Invalid.
+
+        Example:
+            result = await client.accounts.create_account(owner="sample")
         """
         return await self._client._request(
             _CREATE_ACCOUNT,
@@ -298,6 +317,9 @@ class AsyncAccountsResource(AsyncAPIResource):
 
         Raises:
           NotFoundError: 404 No such account.
+
+        Example:
+            result = await client.accounts.get_account(account_id="sample")
         """
         return await self._client._request(
             _GET_ACCOUNT,
@@ -321,7 +343,11 @@ class AsyncAccountsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """Close an account"""
+        """Close an account
+
+        Example:
+            await client.accounts.close_account(account_id="sample")
+        """
         return await self._client._request(
             _CLOSE_ACCOUNT,
             Call(

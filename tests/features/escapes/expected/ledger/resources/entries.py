@@ -69,6 +69,9 @@ class EntriesResource(SyncAPIResource):
 
         Args:
           amount: In cents.
+
+        Example:
+            result = client.entries.add_entry(account_id="sample", amount=1)
         """
         return self._client._request(
             _ADD_ENTRY,
@@ -130,6 +133,9 @@ class AsyncEntriesResource(AsyncAPIResource):
 
         Args:
           amount: In cents.
+
+        Example:
+            result = await client.entries.add_entry(account_id="sample", amount=1)
         """
         return await self._client._request(
             _ADD_ENTRY,

@@ -74,7 +74,11 @@ class BakesResource(SyncAPIResource):
         request_timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> StartBakeResponse:
-        """Bake a scene's lighting"""
+        """Bake a scene's lighting
+
+        Example:
+            result = client.bakes.start_bake(scene="sample")
+        """
         return self._client._request(
             _START_BAKE,
             Call(
@@ -113,6 +117,9 @@ class BakesResource(SyncAPIResource):
           max_pages: Read no more than this many pages.
           max_results: Keep no more than this many items. When a limit stops the collection, the
               answer's next-page field says where to go on; else it is None.
+
+        Example:
+            result = client.bakes.bake(scene="sample")
         """
         # `_job`: no parameter's name starts with an underscore
         _job = self.start_bake(
@@ -154,6 +161,9 @@ class BakesResource(SyncAPIResource):
           max_results: Keep no more than this many items.
           max_time: Ask for no further page after this many seconds. When a limit stops the
               collection, the answer's `next` says where to go on; else it is None.
+
+        Example:
+            result = client.bakes.get_bake(bake_id="sample")
         """
         # `_page`, `_next`: no parameter's name starts with an underscore
         _page = self._client._request(
@@ -215,6 +225,9 @@ class BakesResource(SyncAPIResource):
           max_pages: Read no more than this many pages.
           max_results: Keep no more than this many items. When a limit stops the collection, the
               answer's next-page field says where to go on; else it is None.
+
+        Example:
+            result = client.bakes.get_bake_until_done(bake_id="sample")
         """
         # `_answer`, `_next`: no parameter's name starts with an underscore
         _answer = self._client._wait(
@@ -273,6 +286,10 @@ class BakesResource(SyncAPIResource):
           poll_interval: Seconds between calls.
           max_wait: Give up after this many seconds, raising `WaitTimeoutError` (a `TimeoutError`;
               its `job_id`, `elapsed` and `last`, the last answer). None waits as long as it takes.
+
+        Example:
+            for item in client.bakes.watch_bake(bake_id="sample"):
+                print(item)
         """
         yield from self._client._watch(
             lambda: self.get_bake(
@@ -305,6 +322,10 @@ class BakesResource(SyncAPIResource):
 
         Args:
           The arguments of `get_bake`; its per-call options apply to every page.
+
+        Example:
+            for item in client.bakes.iter_get_bake(bake_id="sample"):
+                print(item)
         """
         # `_page`: no parameter's name starts with an underscore
         _page = self.get_bake(
@@ -400,7 +421,11 @@ class AsyncBakesResource(AsyncAPIResource):
         request_timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> StartBakeResponse:
-        """Bake a scene's lighting"""
+        """Bake a scene's lighting
+
+        Example:
+            result = await client.bakes.start_bake(scene="sample")
+        """
         return await self._client._request(
             _START_BAKE,
             Call(
@@ -439,6 +464,9 @@ class AsyncBakesResource(AsyncAPIResource):
           max_pages: Read no more than this many pages.
           max_results: Keep no more than this many items. When a limit stops the collection, the
               answer's next-page field says where to go on; else it is None.
+
+        Example:
+            result = await client.bakes.bake(scene="sample")
         """
         # `_job`: no parameter's name starts with an underscore
         _job = await self.start_bake(
@@ -480,6 +508,9 @@ class AsyncBakesResource(AsyncAPIResource):
           max_results: Keep no more than this many items.
           max_time: Ask for no further page after this many seconds. When a limit stops the
               collection, the answer's `next` says where to go on; else it is None.
+
+        Example:
+            result = await client.bakes.get_bake(bake_id="sample")
         """
         # `_page`, `_next`: no parameter's name starts with an underscore
         _page = await self._client._request(
@@ -541,6 +572,9 @@ class AsyncBakesResource(AsyncAPIResource):
           max_pages: Read no more than this many pages.
           max_results: Keep no more than this many items. When a limit stops the collection, the
               answer's next-page field says where to go on; else it is None.
+
+        Example:
+            result = await client.bakes.get_bake_until_done(bake_id="sample")
         """
         # `_answer`, `_next`: no parameter's name starts with an underscore
         _answer = await self._client._wait(
@@ -599,6 +633,10 @@ class AsyncBakesResource(AsyncAPIResource):
           poll_interval: Seconds between calls.
           max_wait: Give up after this many seconds, raising `WaitTimeoutError` (a `TimeoutError`;
               its `job_id`, `elapsed` and `last`, the last answer). None waits as long as it takes.
+
+        Example:
+            async for item in client.bakes.watch_bake(bake_id="sample"):
+                print(item)
         """
         # `_answer`: no parameter's name starts with an underscore
         async for _answer in self._client._watch(
@@ -633,6 +671,10 @@ class AsyncBakesResource(AsyncAPIResource):
 
         Args:
           The arguments of `get_bake`; its per-call options apply to every page.
+
+        Example:
+            async for item in client.bakes.iter_get_bake(bake_id="sample"):
+                print(item)
         """
         # `_page`: no parameter's name starts with an underscore
         _page = await self.get_bake(

@@ -71,7 +71,11 @@ class ExportsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> StartExportResponse:
-        """Export every frame rendered so far"""
+        """Export every frame rendered so far
+
+        Example:
+            result = client.exports.start_export()
+        """
         return self._client._request(
             _START_EXPORT,
             Call(
@@ -108,6 +112,9 @@ class ExportsResource(SyncAPIResource):
           max_pages: Read no more than this many pages.
           max_results: Keep no more than this many items. When a limit stops the collection, the
               answer's next-page field says where to go on; else it is None.
+
+        Example:
+            result = client.exports.start_export_and_wait()
         """
         # `_job`: no parameter's name starts with an underscore
         _job = self.start_export(
@@ -136,7 +143,11 @@ class ExportsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> GetExportResponse:
-        """GET /exports/{exportId}"""
+        """GET /exports/{exportId}
+
+        Example:
+            result = client.exports.get_export(export_id="sample")
+        """
         return self._client._request(
             _GET_EXPORT,
             Call(
@@ -176,6 +187,9 @@ class ExportsResource(SyncAPIResource):
           max_pages: Read no more than this many pages.
           max_results: Keep no more than this many items. When a limit stops the collection, the
               answer's next-page field says where to go on; else it is None.
+
+        Example:
+            result = client.exports.get_export_until_done(export_id="sample")
         """
         # `_answer`, `_next`: no parameter's name starts with an underscore
         _answer = self._client._wait(
@@ -227,6 +241,10 @@ class ExportsResource(SyncAPIResource):
 
         Args:
           The arguments of `get_export`; its per-call options apply to every page.
+
+        Example:
+            for item in client.exports.iter_get_export(export_id="sample"):
+                print(item)
         """
         # `_page`: no parameter's name starts with an underscore
         _page = self.get_export(
@@ -294,7 +312,11 @@ class AsyncExportsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> StartExportResponse:
-        """Export every frame rendered so far"""
+        """Export every frame rendered so far
+
+        Example:
+            result = await client.exports.start_export()
+        """
         return await self._client._request(
             _START_EXPORT,
             Call(
@@ -331,6 +353,9 @@ class AsyncExportsResource(AsyncAPIResource):
           max_pages: Read no more than this many pages.
           max_results: Keep no more than this many items. When a limit stops the collection, the
               answer's next-page field says where to go on; else it is None.
+
+        Example:
+            result = await client.exports.start_export_and_wait()
         """
         # `_job`: no parameter's name starts with an underscore
         _job = await self.start_export(
@@ -359,7 +384,11 @@ class AsyncExportsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> GetExportResponse:
-        """GET /exports/{exportId}"""
+        """GET /exports/{exportId}
+
+        Example:
+            result = await client.exports.get_export(export_id="sample")
+        """
         return await self._client._request(
             _GET_EXPORT,
             Call(
@@ -399,6 +428,9 @@ class AsyncExportsResource(AsyncAPIResource):
           max_pages: Read no more than this many pages.
           max_results: Keep no more than this many items. When a limit stops the collection, the
               answer's next-page field says where to go on; else it is None.
+
+        Example:
+            result = await client.exports.get_export_until_done(export_id="sample")
         """
         # `_answer`, `_next`: no parameter's name starts with an underscore
         _answer = await self._client._wait(
@@ -450,6 +482,10 @@ class AsyncExportsResource(AsyncAPIResource):
 
         Args:
           The arguments of `get_export`; its per-call options apply to every page.
+
+        Example:
+            async for item in client.exports.iter_get_export(export_id="sample"):
+                print(item)
         """
         # `_page`: no parameter's name starts with an underscore
         _page = await self.get_export(

@@ -96,6 +96,9 @@ class RendersResource(SyncAPIResource):
 
         Raises:
           PaymentRequiredError: 402 Out of render credits.
+
+        Example:
+            result = client.renders.start_render(scene="sample")
         """
         return self._client._request(
             _START_RENDER,
@@ -145,6 +148,9 @@ class RendersResource(SyncAPIResource):
           max_pages: Read no more than this many pages.
           max_results: Keep no more than this many items. When a limit stops the collection, the
               answer's next-page field says where to go on; else it is None.
+
+        Example:
+            result = client.renders.render(scene="sample")
         """
         # `_job`: no parameter's name starts with an underscore
         _job = self.start_render(
@@ -180,6 +186,9 @@ class RendersResource(SyncAPIResource):
 
         Raises:
           ServiceUnavailableError: 503 The farm is busy; try again later.
+
+        Example:
+            result = client.renders.get_render(render_id="sample")
         """
         return self._client._request(
             _GET_RENDER,
@@ -218,6 +227,9 @@ class RendersResource(SyncAPIResource):
           max_pages: Read no more than this many pages.
           max_results: Keep no more than this many items. When a limit stops the collection, the
               answer's next-page field says where to go on; else it is None.
+
+        Example:
+            result = client.renders.wait_for_render(render_id="sample")
         """
         # `_answer`, `_next`: no parameter's name starts with an underscore
         _answer = self._client._wait(
@@ -269,6 +281,10 @@ class RendersResource(SyncAPIResource):
 
         Args:
           The arguments of `get_render`; its per-call options apply to every page.
+
+        Example:
+            for item in client.renders.iter_frames(render_id="sample"):
+                print(item)
         """
         # `_page`: no parameter's name starts with an underscore
         _page = self.get_render(
@@ -353,6 +369,9 @@ class AsyncRendersResource(AsyncAPIResource):
 
         Raises:
           PaymentRequiredError: 402 Out of render credits.
+
+        Example:
+            result = await client.renders.start_render(scene="sample")
         """
         return await self._client._request(
             _START_RENDER,
@@ -402,6 +421,9 @@ class AsyncRendersResource(AsyncAPIResource):
           max_pages: Read no more than this many pages.
           max_results: Keep no more than this many items. When a limit stops the collection, the
               answer's next-page field says where to go on; else it is None.
+
+        Example:
+            result = await client.renders.render(scene="sample")
         """
         # `_job`: no parameter's name starts with an underscore
         _job = await self.start_render(
@@ -437,6 +459,9 @@ class AsyncRendersResource(AsyncAPIResource):
 
         Raises:
           ServiceUnavailableError: 503 The farm is busy; try again later.
+
+        Example:
+            result = await client.renders.get_render(render_id="sample")
         """
         return await self._client._request(
             _GET_RENDER,
@@ -475,6 +500,9 @@ class AsyncRendersResource(AsyncAPIResource):
           max_pages: Read no more than this many pages.
           max_results: Keep no more than this many items. When a limit stops the collection, the
               answer's next-page field says where to go on; else it is None.
+
+        Example:
+            result = await client.renders.wait_for_render(render_id="sample")
         """
         # `_answer`, `_next`: no parameter's name starts with an underscore
         _answer = await self._client._wait(
@@ -526,6 +554,10 @@ class AsyncRendersResource(AsyncAPIResource):
 
         Args:
           The arguments of `get_render`; its per-call options apply to every page.
+
+        Example:
+            async for item in client.renders.iter_frames(render_id="sample"):
+                print(item)
         """
         # `_page`: no parameter's name starts with an underscore
         _page = await self.get_render(

@@ -69,6 +69,9 @@ class StillsResource(SyncAPIResource):
         Args:
           timeout: Milliseconds the server may take. The HTTP timeout of the call follows it (in
               milliseconds plus 1 s) unless `request_timeout=` sets one.
+
+        Example:
+            result = client.stills.render_still(scene="sample")
         """
         return self._client._request(
             _RENDER_STILL,
@@ -127,6 +130,9 @@ class AsyncStillsResource(AsyncAPIResource):
         Args:
           timeout: Milliseconds the server may take. The HTTP timeout of the call follows it (in
               milliseconds plus 1 s) unless `request_timeout=` sets one.
+
+        Example:
+            result = await client.stills.render_still(scene="sample")
         """
         return await self._client._request(
             _RENDER_STILL,

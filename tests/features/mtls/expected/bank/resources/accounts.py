@@ -66,7 +66,11 @@ class AccountsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> list[str]:
-        """GET /statements"""
+        """GET /statements
+
+        Example:
+            result = client.accounts.list_statements()
+        """
         return self._client._request(
             _LIST_STATEMENTS,
             Call(
@@ -87,7 +91,11 @@ class AccountsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """GET /status"""
+        """GET /status
+
+        Example:
+            client.accounts.get_status()
+        """
         return self._client._request(
             _GET_STATUS,
             Call(
@@ -139,7 +147,11 @@ class AsyncAccountsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> list[str]:
-        """GET /statements"""
+        """GET /statements
+
+        Example:
+            result = await client.accounts.list_statements()
+        """
         return await self._client._request(
             _LIST_STATEMENTS,
             Call(
@@ -160,7 +172,11 @@ class AsyncAccountsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """GET /status"""
+        """GET /status
+
+        Example:
+            await client.accounts.get_status()
+        """
         return await self._client._request(
             _GET_STATUS,
             Call(

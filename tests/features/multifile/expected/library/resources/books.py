@@ -86,6 +86,9 @@ class BooksResource(SyncAPIResource):
 
         Raises:
           APIStatusError: 4XX Something went wrong.
+
+        Example:
+            result = client.books.list_books()
         """
         return self._client._request(
             _LIST_BOOKS,
@@ -114,6 +117,9 @@ class BooksResource(SyncAPIResource):
 
         Raises:
           APIStatusError: default Something went wrong.
+
+        Example:
+            result = client.books.add_book(title="sample")
         """
         return self._client._request(
             _ADD_BOOK,
@@ -177,6 +183,9 @@ class AsyncBooksResource(AsyncAPIResource):
 
         Raises:
           APIStatusError: 4XX Something went wrong.
+
+        Example:
+            result = await client.books.list_books()
         """
         return await self._client._request(
             _LIST_BOOKS,
@@ -205,6 +214,9 @@ class AsyncBooksResource(AsyncAPIResource):
 
         Raises:
           APIStatusError: default Something went wrong.
+
+        Example:
+            result = await client.books.add_book(title="sample")
         """
         return await self._client._request(
             _ADD_BOOK,

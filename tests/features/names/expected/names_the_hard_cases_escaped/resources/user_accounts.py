@@ -89,6 +89,9 @@ class UserAccountsResource(SyncAPIResource):
 
         Args:
           query_timeout: Server-side timeout in ms.
+
+        Example:
+            result = client.user_accounts.get_users_user_id_items(user_id="sample")
         """
         return self._client._request(
             _GET_USERS_USER_ID_ITEMS,
@@ -117,7 +120,11 @@ class UserAccountsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> builtins.list[Client]:
-        """GET /list"""
+        """GET /list
+
+        Example:
+            result = client.user_accounts.list()
+        """
         return self._client._request(
             _LIST,
             Call(
@@ -156,6 +163,9 @@ class UserAccountsResource(SyncAPIResource):
 
         Args:
           schema: A field named schema.
+
+        Example:
+            result = client.user_accounts.create_item(schema={})
         """
         return self._client._request(
             _CREATE_ITEM,
@@ -235,6 +245,9 @@ class AsyncUserAccountsResource(AsyncAPIResource):
 
         Args:
           query_timeout: Server-side timeout in ms.
+
+        Example:
+            result = await client.user_accounts.get_users_user_id_items(user_id="sample")
         """
         return await self._client._request(
             _GET_USERS_USER_ID_ITEMS,
@@ -263,7 +276,11 @@ class AsyncUserAccountsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> builtins.list[Client]:
-        """GET /list"""
+        """GET /list
+
+        Example:
+            result = await client.user_accounts.list()
+        """
         return await self._client._request(
             _LIST,
             Call(
@@ -302,6 +319,9 @@ class AsyncUserAccountsResource(AsyncAPIResource):
 
         Args:
           schema: A field named schema.
+
+        Example:
+            result = await client.user_accounts.create_item(schema={})
         """
         return await self._client._request(
             _CREATE_ITEM,

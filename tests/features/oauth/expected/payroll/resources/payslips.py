@@ -34,6 +34,14 @@ _LIST_PAYSLIPS: Endpoint[list[str]] = Endpoint(
     security=[["oauth"]],
 )
 
+_ISSUE_PAYSLIP: Endpoint[None] = Endpoint(
+    method="POST",
+    path="/payslips",
+    response=None,
+    response_kind="none",
+    security=[["oauth"]],
+)
+
 _GET_REPORT: Endpoint[None] = Endpoint(
     method="GET",
     path="/reports",
@@ -74,9 +82,38 @@ class PayslipsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> list[str]:
-        """GET /payslips"""
+        """GET /payslips
+
+        Example:
+            result = client.payslips.list_payslips()
+        """
         return self._client._request(
             _LIST_PAYSLIPS,
+            Call(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                base_url=base_url,
+            ),
+        )
+
+    def issue_payslip(
+        self,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
+    ) -> None:
+        """Issue a payslip (the scope it needs joins the client's default scopes).
+
+        Example:
+            client.payslips.issue_payslip()
+        """
+        return self._client._request(
+            _ISSUE_PAYSLIP,
             Call(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -95,7 +132,11 @@ class PayslipsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """GET /reports"""
+        """GET /reports
+
+        Example:
+            client.payslips.get_report()
+        """
         return self._client._request(
             _GET_REPORT,
             Call(
@@ -116,7 +157,11 @@ class PayslipsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """GET /partners"""
+        """GET /partners
+
+        Example:
+            client.payslips.list_partners()
+        """
         return self._client._request(
             _LIST_PARTNERS,
             Call(
@@ -134,6 +179,7 @@ class PayslipsResourceWithRawResponse:
 
     def __init__(self, resource: PayslipsResource) -> None:
         self.list_payslips = raw_response_wrapper(resource.list_payslips)
+        self.issue_payslip = raw_response_wrapper(resource.issue_payslip)
         self.get_report = raw_response_wrapper(resource.get_report)
         self.list_partners = raw_response_wrapper(resource.list_partners)
 
@@ -143,6 +189,7 @@ class PayslipsResourceWithStreamingResponse:
 
     def __init__(self, resource: PayslipsResource) -> None:
         self.list_payslips = streaming_response_wrapper(resource.list_payslips)
+        self.issue_payslip = streaming_response_wrapper(resource.issue_payslip)
         self.get_report = streaming_response_wrapper(resource.get_report)
         self.list_partners = streaming_response_wrapper(resource.list_partners)
 
@@ -170,9 +217,38 @@ class AsyncPayslipsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> list[str]:
-        """GET /payslips"""
+        """GET /payslips
+
+        Example:
+            result = await client.payslips.list_payslips()
+        """
         return await self._client._request(
             _LIST_PAYSLIPS,
+            Call(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                base_url=base_url,
+            ),
+        )
+
+    async def issue_payslip(
+        self,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
+    ) -> None:
+        """Issue a payslip (the scope it needs joins the client's default scopes).
+
+        Example:
+            await client.payslips.issue_payslip()
+        """
+        return await self._client._request(
+            _ISSUE_PAYSLIP,
             Call(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -191,7 +267,11 @@ class AsyncPayslipsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """GET /reports"""
+        """GET /reports
+
+        Example:
+            await client.payslips.get_report()
+        """
         return await self._client._request(
             _GET_REPORT,
             Call(
@@ -212,7 +292,11 @@ class AsyncPayslipsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """GET /partners"""
+        """GET /partners
+
+        Example:
+            await client.payslips.list_partners()
+        """
         return await self._client._request(
             _LIST_PARTNERS,
             Call(
@@ -230,6 +314,7 @@ class AsyncPayslipsResourceWithRawResponse:
 
     def __init__(self, resource: AsyncPayslipsResource) -> None:
         self.list_payslips = async_raw_response_wrapper(resource.list_payslips)
+        self.issue_payslip = async_raw_response_wrapper(resource.issue_payslip)
         self.get_report = async_raw_response_wrapper(resource.get_report)
         self.list_partners = async_raw_response_wrapper(resource.list_partners)
 
@@ -240,5 +325,6 @@ class AsyncPayslipsResourceWithStreamingResponse:
 
     def __init__(self, resource: AsyncPayslipsResource) -> None:
         self.list_payslips = async_streaming_response_wrapper(resource.list_payslips)
+        self.issue_payslip = async_streaming_response_wrapper(resource.issue_payslip)
         self.get_report = async_streaming_response_wrapper(resource.get_report)
         self.list_partners = async_streaming_response_wrapper(resource.list_partners)

@@ -61,7 +61,11 @@ class EventsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> ListEventsResponse:
-        """GET /events"""
+        """GET /events
+
+        Example:
+            result = client.events.list_events()
+        """
         return self._client._request(
             _LIST_EVENTS,
             Call(
@@ -113,7 +117,11 @@ class AsyncEventsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> ListEventsResponse:
-        """GET /events"""
+        """GET /events
+
+        Example:
+            result = await client.events.list_events()
+        """
         return await self._client._request(
             _LIST_EVENTS,
             Call(

@@ -104,6 +104,9 @@ class ItemsResource(SyncAPIResource):
 
         Args:
           filter: The whole query, as a form.
+
+        Example:
+            result = client.catalog.items.list_items()
         """
         return self._client._request(
             _LIST_ITEMS,
@@ -132,6 +135,9 @@ class ItemsResource(SyncAPIResource):
 
         Args:
           name: The item's name.
+
+        Example:
+            result = client.catalog.items.create_item(name="sample")
         """
         return self._client._request(
             _CREATE_ITEM,
@@ -156,7 +162,11 @@ class ItemsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> list[Item]:
-        """Search items with a query body (HTTP QUERY)."""
+        """Search items with a query body (HTTP QUERY).
+
+        Example:
+            result = client.catalog.items.search_items(text="sample")
+        """
         return self._client._request(
             _SEARCH_ITEMS,
             Call(
@@ -178,7 +188,11 @@ class ItemsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """Drop every cached item (HTTP PURGE)."""
+        """Drop every cached item (HTTP PURGE).
+
+        Example:
+            client.catalog.items.purge_items()
+        """
         return self._client._request(
             _PURGE_ITEMS,
             Call(
@@ -265,6 +279,9 @@ class AsyncItemsResource(AsyncAPIResource):
 
         Args:
           filter: The whole query, as a form.
+
+        Example:
+            result = await client.catalog.items.list_items()
         """
         return await self._client._request(
             _LIST_ITEMS,
@@ -293,6 +310,9 @@ class AsyncItemsResource(AsyncAPIResource):
 
         Args:
           name: The item's name.
+
+        Example:
+            result = await client.catalog.items.create_item(name="sample")
         """
         return await self._client._request(
             _CREATE_ITEM,
@@ -317,7 +337,11 @@ class AsyncItemsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> list[Item]:
-        """Search items with a query body (HTTP QUERY)."""
+        """Search items with a query body (HTTP QUERY).
+
+        Example:
+            result = await client.catalog.items.search_items(text="sample")
+        """
         return await self._client._request(
             _SEARCH_ITEMS,
             Call(
@@ -339,7 +363,11 @@ class AsyncItemsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """Drop every cached item (HTTP PURGE)."""
+        """Drop every cached item (HTTP PURGE).
+
+        Example:
+            await client.catalog.items.purge_items()
+        """
         return await self._client._request(
             _PURGE_ITEMS,
             Call(

@@ -61,7 +61,11 @@ class ReviewsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> list[str]:
-        """The reviews of an item."""
+        """The reviews of an item.
+
+        Example:
+            result = client.catalog.items.reviews.list_reviews(id="sample")
+        """
         return self._client._request(
             _LIST_REVIEWS,
             Call(
@@ -116,7 +120,11 @@ class AsyncReviewsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> list[str]:
-        """The reviews of an item."""
+        """The reviews of an item.
+
+        Example:
+            result = await client.catalog.items.reviews.list_reviews(id="sample")
+        """
         return await self._client._request(
             _LIST_REVIEWS,
             Call(

@@ -91,6 +91,9 @@ class AliasesResource(SyncAPIResource):
           The first page of the list (offset style): iterating it yields the items of its `results`
               on every page; `.answer` is the page's whole answer, and `iter_items()` takes limits
               (`max_pages=`, `max_results=`).
+
+        Example:
+            result = client.aliases.list_speakeasy()
         """
         return SyncPage.first(
             self._client,
@@ -127,6 +130,9 @@ class AliasesResource(SyncAPIResource):
           The first page of the list (cursor style): iterating it yields the items of its `data` on
               every page; `.answer` is the page's whole answer, and `iter_items()` takes limits
               (`max_pages=`, `max_results=`).
+
+        Example:
+            result = client.aliases.list_fern()
         """
         return SyncPage.first(
             self._client,
@@ -163,6 +169,9 @@ class AliasesResource(SyncAPIResource):
           The first page of the list (cursor style): iterating it yields the items of its `data` on
               every page; `.answer` is the page's whole answer, and `iter_items()` takes limits
               (`max_pages=`, `max_results=`).
+
+        Example:
+            result = client.aliases.list_nested()
         """
         return SyncPage.first(
             self._client,
@@ -200,6 +209,9 @@ class AliasesResource(SyncAPIResource):
           The first page of the list (cursor style): iterating it yields the items of its `data` on
               every page; `.answer` is the page's whole answer, and `iter_items()` takes limits
               (`max_pages=`, `max_results=`).
+
+        Example:
+            result = client.aliases.list_detected()
         """
         return SyncPage.first(
             self._client,
@@ -273,6 +285,9 @@ class AsyncAliasesResource(AsyncAPIResource):
           The first page of the list (offset style): iterating it yields the items of its `results`
               on every page; `.answer` is the page's whole answer, and `iter_items()` takes limits
               (`max_pages=`, `max_results=`).
+
+        Example:
+            result = await client.aliases.list_speakeasy()
         """
         return await AsyncPage.first(
             self._client,
@@ -309,6 +324,9 @@ class AsyncAliasesResource(AsyncAPIResource):
           The first page of the list (cursor style): iterating it yields the items of its `data` on
               every page; `.answer` is the page's whole answer, and `iter_items()` takes limits
               (`max_pages=`, `max_results=`).
+
+        Example:
+            result = await client.aliases.list_fern()
         """
         return await AsyncPage.first(
             self._client,
@@ -345,6 +363,9 @@ class AsyncAliasesResource(AsyncAPIResource):
           The first page of the list (cursor style): iterating it yields the items of its `data` on
               every page; `.answer` is the page's whole answer, and `iter_items()` takes limits
               (`max_pages=`, `max_results=`).
+
+        Example:
+            result = await client.aliases.list_nested()
         """
         return await AsyncPage.first(
             self._client,
@@ -382,6 +403,9 @@ class AsyncAliasesResource(AsyncAPIResource):
           The first page of the list (cursor style): iterating it yields the items of its `data` on
               every page; `.answer` is the page's whole answer, and `iter_items()` takes limits
               (`max_pages=`, `max_results=`).
+
+        Example:
+            result = await client.aliases.list_detected()
         """
         return await AsyncPage.first(
             self._client,

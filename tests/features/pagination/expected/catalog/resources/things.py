@@ -124,6 +124,9 @@ class ThingsResource(SyncAPIResource):
           The first page of the list (next_url style): iterating it yields the items of its `data`
               on every page; `.answer` is the page's whole answer, and `iter_items()` takes limits
               (`max_pages=`, `max_results=`).
+
+        Example:
+            result = client.things.list_by_url()
         """
         return SyncPage.first(
             self._client,
@@ -159,6 +162,9 @@ class ThingsResource(SyncAPIResource):
           The first page of the list (cursor style): iterating it yields the items of its `data` on
               every page; `.answer` is the page's whole answer, and `iter_items()` takes limits
               (`max_pages=`, `max_results=`).
+
+        Example:
+            result = client.things.list_by_cursor()
         """
         return SyncPage.first(
             self._client,
@@ -197,6 +203,9 @@ class ThingsResource(SyncAPIResource):
           The first page of the list (last_id style): iterating it yields the items of its `data` on
               every page; `.answer` is the page's whole answer, and `iter_items()` takes limits
               (`max_pages=`, `max_results=`).
+
+        Example:
+            result = client.things.list_after()
         """
         return SyncPage.first(
             self._client,
@@ -235,6 +244,9 @@ class ThingsResource(SyncAPIResource):
           The first page of the list (offset style): iterating it yields the items of its `results`
               on every page; `.answer` is the page's whole answer, and `iter_items()` takes limits
               (`max_pages=`, `max_results=`).
+
+        Example:
+            result = client.things.list_by_offset()
         """
         return SyncPage.first(
             self._client,
@@ -271,6 +283,9 @@ class ThingsResource(SyncAPIResource):
           The first page of the list (page style): iterating it yields the items of the answer on
               every page; `.answer` is the page's whole answer, and `iter_items()` takes limits
               (`max_pages=`, `max_results=`).
+
+        Example:
+            result = client.things.list_by_page()
         """
         return SyncPage.first(
             self._client,
@@ -304,6 +319,9 @@ class ThingsResource(SyncAPIResource):
           The first page of the list (link style): iterating it yields the items of the answer on
               every page; `.answer` is the page's whole answer, and `iter_items()` takes limits
               (`max_pages=`, `max_results=`).
+
+        Example:
+            result = client.things.list_linked()
         """
         return SyncPage.first(
             self._client,
@@ -337,6 +355,9 @@ class ThingsResource(SyncAPIResource):
           The first page of the list (cursor style): iterating it yields the items of its `data` on
               every page; `.answer` is the page's whole answer, and `iter_items()` takes limits
               (`max_pages=`, `max_results=`).
+
+        Example:
+            result = client.things.search(query="sample")
         """
         return SyncPage.first(
             self._client,
@@ -368,7 +389,11 @@ class ThingsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> ExportThingsResponse:
-        """POST /exports"""
+        """POST /exports
+
+        Example:
+            result = client.things.export_things()
+        """
         return self._client._request(
             _EXPORT_THINGS,
             Call(
@@ -396,6 +421,10 @@ class ThingsResource(SyncAPIResource):
 
         Args:
           The arguments of `export_things`; its per-call options apply to every page.
+
+        Example:
+            for item in client.things.iter_exported_things():
+                print(item)
         """
         # `_page`: no parameter's name starts with an underscore
         _page = self.export_things(
@@ -484,6 +513,9 @@ class AsyncThingsResource(AsyncAPIResource):
           The first page of the list (next_url style): iterating it yields the items of its `data`
               on every page; `.answer` is the page's whole answer, and `iter_items()` takes limits
               (`max_pages=`, `max_results=`).
+
+        Example:
+            result = await client.things.list_by_url()
         """
         return await AsyncPage.first(
             self._client,
@@ -519,6 +551,9 @@ class AsyncThingsResource(AsyncAPIResource):
           The first page of the list (cursor style): iterating it yields the items of its `data` on
               every page; `.answer` is the page's whole answer, and `iter_items()` takes limits
               (`max_pages=`, `max_results=`).
+
+        Example:
+            result = await client.things.list_by_cursor()
         """
         return await AsyncPage.first(
             self._client,
@@ -557,6 +592,9 @@ class AsyncThingsResource(AsyncAPIResource):
           The first page of the list (last_id style): iterating it yields the items of its `data` on
               every page; `.answer` is the page's whole answer, and `iter_items()` takes limits
               (`max_pages=`, `max_results=`).
+
+        Example:
+            result = await client.things.list_after()
         """
         return await AsyncPage.first(
             self._client,
@@ -595,6 +633,9 @@ class AsyncThingsResource(AsyncAPIResource):
           The first page of the list (offset style): iterating it yields the items of its `results`
               on every page; `.answer` is the page's whole answer, and `iter_items()` takes limits
               (`max_pages=`, `max_results=`).
+
+        Example:
+            result = await client.things.list_by_offset()
         """
         return await AsyncPage.first(
             self._client,
@@ -631,6 +672,9 @@ class AsyncThingsResource(AsyncAPIResource):
           The first page of the list (page style): iterating it yields the items of the answer on
               every page; `.answer` is the page's whole answer, and `iter_items()` takes limits
               (`max_pages=`, `max_results=`).
+
+        Example:
+            result = await client.things.list_by_page()
         """
         return await AsyncPage.first(
             self._client,
@@ -664,6 +708,9 @@ class AsyncThingsResource(AsyncAPIResource):
           The first page of the list (link style): iterating it yields the items of the answer on
               every page; `.answer` is the page's whole answer, and `iter_items()` takes limits
               (`max_pages=`, `max_results=`).
+
+        Example:
+            result = await client.things.list_linked()
         """
         return await AsyncPage.first(
             self._client,
@@ -697,6 +744,9 @@ class AsyncThingsResource(AsyncAPIResource):
           The first page of the list (cursor style): iterating it yields the items of its `data` on
               every page; `.answer` is the page's whole answer, and `iter_items()` takes limits
               (`max_pages=`, `max_results=`).
+
+        Example:
+            result = await client.things.search(query="sample")
         """
         return await AsyncPage.first(
             self._client,
@@ -728,7 +778,11 @@ class AsyncThingsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> ExportThingsResponse:
-        """POST /exports"""
+        """POST /exports
+
+        Example:
+            result = await client.things.export_things()
+        """
         return await self._client._request(
             _EXPORT_THINGS,
             Call(
@@ -756,6 +810,10 @@ class AsyncThingsResource(AsyncAPIResource):
 
         Args:
           The arguments of `export_things`; its per-call options apply to every page.
+
+        Example:
+            async for item in client.things.iter_exported_things():
+                print(item)
         """
         # `_page`: no parameter's name starts with an underscore
         _page = await self.export_things(

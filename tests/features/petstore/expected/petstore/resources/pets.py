@@ -131,6 +131,9 @@ class PetsResource(SyncAPIResource):
 
         Raises:
           APIStatusError: default Unexpected error.
+
+        Example:
+            result = client.pets.list_pets()
         """
         return self._client._request(
             _LIST_PETS,
@@ -179,6 +182,9 @@ class PetsResource(SyncAPIResource):
 
         Raises:
           UnprocessableEntityError: 422 Invalid pet.
+
+        Example:
+            result = client.pets.create_pet(name="sample")
         """
         return self._client._request(
             _CREATE_PET,
@@ -213,6 +219,9 @@ class PetsResource(SyncAPIResource):
 
         Raises:
           NotFoundError: 404 No such pet.
+
+        Example:
+            result = client.pets.get_pet(pet_id=1)
         """
         return self._client._request(
             _GET_PET,
@@ -239,6 +248,9 @@ class PetsResource(SyncAPIResource):
         """DELETE /pets/{petId}
 
         Deprecated.
+
+        Example:
+            client.pets.delete_pet(pet_id=1)
         """
         return self._client._request(
             _DELETE_PET,
@@ -263,7 +275,11 @@ class PetsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> list[Pet]:
-        """GET /pets/by-tags/{tags}"""
+        """GET /pets/by-tags/{tags}
+
+        Example:
+            result = client.pets.find_pets_by_tags(tags=["sample"])
+        """
         return self._client._request(
             _FIND_PETS_BY_TAGS,
             Call(
@@ -338,6 +354,9 @@ class AsyncPetsResource(AsyncAPIResource):
 
         Raises:
           APIStatusError: default Unexpected error.
+
+        Example:
+            result = await client.pets.list_pets()
         """
         return await self._client._request(
             _LIST_PETS,
@@ -386,6 +405,9 @@ class AsyncPetsResource(AsyncAPIResource):
 
         Raises:
           UnprocessableEntityError: 422 Invalid pet.
+
+        Example:
+            result = await client.pets.create_pet(name="sample")
         """
         return await self._client._request(
             _CREATE_PET,
@@ -420,6 +442,9 @@ class AsyncPetsResource(AsyncAPIResource):
 
         Raises:
           NotFoundError: 404 No such pet.
+
+        Example:
+            result = await client.pets.get_pet(pet_id=1)
         """
         return await self._client._request(
             _GET_PET,
@@ -446,6 +471,9 @@ class AsyncPetsResource(AsyncAPIResource):
         """DELETE /pets/{petId}
 
         Deprecated.
+
+        Example:
+            await client.pets.delete_pet(pet_id=1)
         """
         return await self._client._request(
             _DELETE_PET,
@@ -470,7 +498,11 @@ class AsyncPetsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> list[Pet]:
-        """GET /pets/by-tags/{tags}"""
+        """GET /pets/by-tags/{tags}
+
+        Example:
+            result = await client.pets.find_pets_by_tags(tags=["sample"])
+        """
         return await self._client._request(
             _FIND_PETS_BY_TAGS,
             Call(

@@ -87,7 +87,11 @@ class StoreResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> ListAdoptionsResponse:
-        """GET /adoptions"""
+        """GET /adoptions
+
+        Example:
+            result = client.store.list_adoptions()
+        """
         return self._client._request(
             _LIST_ADOPTIONS,
             Call(
@@ -115,6 +119,10 @@ class StoreResource(SyncAPIResource):
 
         Args:
           The arguments of `list_adoptions`; its per-call options apply to every page.
+
+        Example:
+            for item in client.store.iter_adoptions():
+                print(item)
         """
         # `_page`: no parameter's name starts with an underscore
         _page = self.list_adoptions(
@@ -154,7 +162,11 @@ class StoreResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> ListAdoptionHistoryResponse:
-        """GET /adoptions/history"""
+        """GET /adoptions/history
+
+        Example:
+            result = client.store.list_adoption_history()
+        """
         return self._client._request(
             _LIST_ADOPTION_HISTORY,
             Call(
@@ -183,6 +195,10 @@ class StoreResource(SyncAPIResource):
 
         Args:
           The arguments of `list_adoption_history`; its per-call options apply to every page.
+
+        Example:
+            for item in client.store.iter_list_adoption_history():
+                print(item)
         """
         # `_page`: no parameter's name starts with an underscore
         _page = self.list_adoption_history(
@@ -220,7 +236,11 @@ class StoreResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> GetAdoptionResponse:
-        """An adoption, which the shop reviews"""
+        """An adoption, which the shop reviews
+
+        Example:
+            result = client.store.get_adoption(adoption_id="sample")
+        """
         return self._client._request(
             _GET_ADOPTION,
             Call(
@@ -253,6 +273,9 @@ class StoreResource(SyncAPIResource):
           poll_interval: Seconds between calls.
           max_wait: Give up after this many seconds, raising `WaitTimeoutError` (a `TimeoutError`;
               its `job_id`, `elapsed` and `last`, the last answer). None waits as long as it takes.
+
+        Example:
+            result = client.store.get_adoption_until_done(adoption_id="sample")
         """
         return self._client._wait(
             lambda: self.get_adoption(
@@ -279,7 +302,11 @@ class StoreResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> dict[str, int]:
-        """Count pets by status"""
+        """Count pets by status
+
+        Example:
+            result = client.store.get_inventory()
+        """
         return self._client._request(
             _GET_INVENTORY,
             Call(
@@ -336,7 +363,11 @@ class AsyncStoreResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> ListAdoptionsResponse:
-        """GET /adoptions"""
+        """GET /adoptions
+
+        Example:
+            result = await client.store.list_adoptions()
+        """
         return await self._client._request(
             _LIST_ADOPTIONS,
             Call(
@@ -364,6 +395,10 @@ class AsyncStoreResource(AsyncAPIResource):
 
         Args:
           The arguments of `list_adoptions`; its per-call options apply to every page.
+
+        Example:
+            async for item in client.store.iter_adoptions():
+                print(item)
         """
         # `_page`: no parameter's name starts with an underscore
         _page = await self.list_adoptions(
@@ -404,7 +439,11 @@ class AsyncStoreResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> ListAdoptionHistoryResponse:
-        """GET /adoptions/history"""
+        """GET /adoptions/history
+
+        Example:
+            result = await client.store.list_adoption_history()
+        """
         return await self._client._request(
             _LIST_ADOPTION_HISTORY,
             Call(
@@ -433,6 +472,10 @@ class AsyncStoreResource(AsyncAPIResource):
 
         Args:
           The arguments of `list_adoption_history`; its per-call options apply to every page.
+
+        Example:
+            async for item in client.store.iter_list_adoption_history():
+                print(item)
         """
         # `_page`: no parameter's name starts with an underscore
         _page = await self.list_adoption_history(
@@ -471,7 +514,11 @@ class AsyncStoreResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> GetAdoptionResponse:
-        """An adoption, which the shop reviews"""
+        """An adoption, which the shop reviews
+
+        Example:
+            result = await client.store.get_adoption(adoption_id="sample")
+        """
         return await self._client._request(
             _GET_ADOPTION,
             Call(
@@ -504,6 +551,9 @@ class AsyncStoreResource(AsyncAPIResource):
           poll_interval: Seconds between calls.
           max_wait: Give up after this many seconds, raising `WaitTimeoutError` (a `TimeoutError`;
               its `job_id`, `elapsed` and `last`, the last answer). None waits as long as it takes.
+
+        Example:
+            result = await client.store.get_adoption_until_done(adoption_id="sample")
         """
         return await self._client._wait(
             lambda: self.get_adoption(
@@ -530,7 +580,11 @@ class AsyncStoreResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> dict[str, int]:
-        """Count pets by status"""
+        """Count pets by status
+
+        Example:
+            result = await client.store.get_inventory()
+        """
         return await self._client._request(
             _GET_INVENTORY,
             Call(

@@ -89,7 +89,11 @@ class ActivitiesResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """POST /activities"""
+        """POST /activities
+
+        Example:
+            client.activities.post_activity(type="sample")
+        """
         return self._client._request(
             _POST_ACTIVITY,
             Call(
@@ -112,7 +116,11 @@ class ActivitiesResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """POST /gadgets"""
+        """POST /gadgets
+
+        Example:
+            client.activities.create_gadget(name="sample")
+        """
         return self._client._request(
             _CREATE_GADGET,
             Call(
@@ -135,7 +143,11 @@ class ActivitiesResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """POST /notes"""
+        """POST /notes
+
+        Example:
+            client.activities.post_note(body="sample")
+        """
         return self._client._request(
             _POST_NOTE,
             Call(
@@ -158,7 +170,11 @@ class ActivitiesResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """POST /subscriptions"""
+        """POST /subscriptions
+
+        Example:
+            client.activities.subscribe(email="user@example.com")
+        """
         return self._client._request(
             _SUBSCRIBE,
             Call(
@@ -217,7 +233,11 @@ class AsyncActivitiesResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """POST /activities"""
+        """POST /activities
+
+        Example:
+            await client.activities.post_activity(type="sample")
+        """
         return await self._client._request(
             _POST_ACTIVITY,
             Call(
@@ -240,7 +260,11 @@ class AsyncActivitiesResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """POST /gadgets"""
+        """POST /gadgets
+
+        Example:
+            await client.activities.create_gadget(name="sample")
+        """
         return await self._client._request(
             _CREATE_GADGET,
             Call(
@@ -263,7 +287,11 @@ class AsyncActivitiesResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """POST /notes"""
+        """POST /notes
+
+        Example:
+            await client.activities.post_note(body="sample")
+        """
         return await self._client._request(
             _POST_NOTE,
             Call(
@@ -286,7 +314,11 @@ class AsyncActivitiesResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """POST /subscriptions"""
+        """POST /subscriptions
+
+        Example:
+            await client.activities.subscribe(email="user@example.com")
+        """
         return await self._client._request(
             _SUBSCRIBE,
             Call(

@@ -60,7 +60,14 @@ class CallsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> Call2:
-        """GET /Accounts/{AccountSid}/Calls/{Sid}.json"""
+        """GET /Accounts/{AccountSid}/Calls/{Sid}.json
+
+        Example:
+            result = client.calls.fetch_call(
+                account_sid="AC00000000000000000000000000000000",
+                sid="CA00000000000000000000000000000000",
+            )
+        """
         return self._client._request(
             _FETCH_CALL,
             Call(
@@ -113,7 +120,14 @@ class AsyncCallsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> Call2:
-        """GET /Accounts/{AccountSid}/Calls/{Sid}.json"""
+        """GET /Accounts/{AccountSid}/Calls/{Sid}.json
+
+        Example:
+            result = await client.calls.fetch_call(
+                account_sid="AC00000000000000000000000000000000",
+                sid="CA00000000000000000000000000000000",
+            )
+        """
         return await self._client._request(
             _FETCH_CALL,
             Call(

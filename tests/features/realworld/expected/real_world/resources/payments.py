@@ -72,7 +72,13 @@ class PaymentsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> CreatePaymentResponse:
-        """POST /payments"""
+        """POST /payments
+
+        Example:
+            result = client.payments.create_payment(
+                amount={"currency": "sam", "value": 1}, reference="sample", merchant_account="AA"
+            )
+        """
         return self._client._request(
             _CREATE_PAYMENT,
             Call(
@@ -136,7 +142,13 @@ class AsyncPaymentsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> CreatePaymentResponse:
-        """POST /payments"""
+        """POST /payments
+
+        Example:
+            result = await client.payments.create_payment(
+                amount={"currency": "sam", "value": 1}, reference="sample", merchant_account="AA"
+            )
+        """
         return await self._client._request(
             _CREATE_PAYMENT,
             Call(

@@ -70,7 +70,11 @@ class RendersResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """POST /renders"""
+        """POST /renders
+
+        Example:
+            client.renders.render(url="sample")
+        """
         return self._client._request(
             _RENDER,
             Call(
@@ -94,7 +98,11 @@ class RendersResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """POST /networks/{id}/connect"""
+        """POST /networks/{id}/connect
+
+        Example:
+            client.renders.connect_network(id="sample", container="sample")
+        """
         return self._client._request(
             _CONNECT_NETWORK,
             Call(
@@ -151,7 +159,11 @@ class AsyncRendersResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """POST /renders"""
+        """POST /renders
+
+        Example:
+            await client.renders.render(url="sample")
+        """
         return await self._client._request(
             _RENDER,
             Call(
@@ -175,7 +187,11 @@ class AsyncRendersResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """POST /networks/{id}/connect"""
+        """POST /networks/{id}/connect
+
+        Example:
+            await client.renders.connect_network(id="sample", container="sample")
+        """
         return await self._client._request(
             _CONNECT_NETWORK,
             Call(

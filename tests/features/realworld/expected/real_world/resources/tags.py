@@ -77,7 +77,11 @@ class TagsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> ListTagsForResourceResponse:
-        """GET /tags/{resourceArn}"""
+        """GET /tags/{resourceArn}
+
+        Example:
+            result = client.tags.list_tags_for_resource(resource_arn="sample")
+        """
         return self._client._request(
             _LIST_TAGS_FOR_RESOURCE,
             Call(
@@ -101,7 +105,11 @@ class TagsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """DELETE /tags/{resourceArn}#tagKeys"""
+        """DELETE /tags/{resourceArn}#tagKeys
+
+        Example:
+            client.tags.untag_resource(resource_arn="sample", tag_keys=["sample"])
+        """
         return self._client._request(
             _UNTAG_RESOURCE,
             Call(
@@ -126,7 +134,11 @@ class TagsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> DescribeTagKeysResponse:
-        """POST /#X-Amz-Target=Tagging.DescribeTagKeys"""
+        """POST /#X-Amz-Target=Tagging.DescribeTagKeys
+
+        Example:
+            result = client.tags.describe_tag_keys(x_amz_target="Tagging.DescribeTagKeys")
+        """
         return self._client._request(
             _DESCRIBE_TAG_KEYS,
             Call(
@@ -183,7 +195,11 @@ class AsyncTagsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> ListTagsForResourceResponse:
-        """GET /tags/{resourceArn}"""
+        """GET /tags/{resourceArn}
+
+        Example:
+            result = await client.tags.list_tags_for_resource(resource_arn="sample")
+        """
         return await self._client._request(
             _LIST_TAGS_FOR_RESOURCE,
             Call(
@@ -207,7 +223,11 @@ class AsyncTagsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """DELETE /tags/{resourceArn}#tagKeys"""
+        """DELETE /tags/{resourceArn}#tagKeys
+
+        Example:
+            await client.tags.untag_resource(resource_arn="sample", tag_keys=["sample"])
+        """
         return await self._client._request(
             _UNTAG_RESOURCE,
             Call(
@@ -232,7 +252,11 @@ class AsyncTagsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> DescribeTagKeysResponse:
-        """POST /#X-Amz-Target=Tagging.DescribeTagKeys"""
+        """POST /#X-Amz-Target=Tagging.DescribeTagKeys
+
+        Example:
+            result = await client.tags.describe_tag_keys(x_amz_target="Tagging.DescribeTagKeys")
+        """
         return await self._client._request(
             _DESCRIBE_TAG_KEYS,
             Call(

@@ -69,7 +69,11 @@ class TasksResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> Task:
-        """GET /tasks/{task_gid}"""
+        """GET /tasks/{task_gid}
+
+        Example:
+            result = client.tasks.get_task(task_gid="sample")
+        """
         return self._client._request(
             _GET_TASK,
             Call(
@@ -94,7 +98,11 @@ class TasksResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """PATCH /tasks/{task_gid}"""
+        """PATCH /tasks/{task_gid}
+
+        Example:
+            client.tasks.update_task(task_gid="sample")
+        """
         return self._client._request(
             _UPDATE_TASK,
             Call(
@@ -149,7 +157,11 @@ class AsyncTasksResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> Task:
-        """GET /tasks/{task_gid}"""
+        """GET /tasks/{task_gid}
+
+        Example:
+            result = await client.tasks.get_task(task_gid="sample")
+        """
         return await self._client._request(
             _GET_TASK,
             Call(
@@ -174,7 +186,11 @@ class AsyncTasksResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """PATCH /tasks/{task_gid}"""
+        """PATCH /tasks/{task_gid}
+
+        Example:
+            await client.tasks.update_task(task_gid="sample")
+        """
         return await self._client._request(
             _UPDATE_TASK,
             Call(

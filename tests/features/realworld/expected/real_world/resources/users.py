@@ -89,7 +89,11 @@ class UsersResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> GetUserResponse:
-        """GET /users/{login}"""
+        """GET /users/{login}
+
+        Example:
+            result = client.users.get_user(login="sample")
+        """
         return self._client._request(
             _GET_USER,
             Call(
@@ -113,7 +117,11 @@ class UsersResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """PUT /avatars/{login}"""
+        """PUT /avatars/{login}
+
+        Example:
+            client.users.put_avatar(login="sample", body=b"sample")
+        """
         return self._client._request(
             _PUT_AVATAR,
             Call(
@@ -138,7 +146,11 @@ class UsersResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """POST /documents/{login}"""
+        """POST /documents/{login}
+
+        Example:
+            client.users.upload_document(login="sample", file=b"sample")
+        """
         return self._client._request(
             _UPLOAD_DOCUMENT,
             Call(
@@ -162,7 +174,11 @@ class UsersResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """POST /specifications"""
+        """POST /specifications
+
+        Example:
+            client.users.upload_specification()
+        """
         return self._client._request(
             _UPLOAD_SPECIFICATION,
             Call(
@@ -220,7 +236,11 @@ class AsyncUsersResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> GetUserResponse:
-        """GET /users/{login}"""
+        """GET /users/{login}
+
+        Example:
+            result = await client.users.get_user(login="sample")
+        """
         return await self._client._request(
             _GET_USER,
             Call(
@@ -244,7 +264,11 @@ class AsyncUsersResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """PUT /avatars/{login}"""
+        """PUT /avatars/{login}
+
+        Example:
+            await client.users.put_avatar(login="sample", body=b"sample")
+        """
         return await self._client._request(
             _PUT_AVATAR,
             Call(
@@ -269,7 +293,11 @@ class AsyncUsersResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """POST /documents/{login}"""
+        """POST /documents/{login}
+
+        Example:
+            await client.users.upload_document(login="sample", file=b"sample")
+        """
         return await self._client._request(
             _UPLOAD_DOCUMENT,
             Call(
@@ -293,7 +321,11 @@ class AsyncUsersResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """POST /specifications"""
+        """POST /specifications
+
+        Example:
+            await client.users.upload_specification()
+        """
         return await self._client._request(
             _UPLOAD_SPECIFICATION,
             Call(

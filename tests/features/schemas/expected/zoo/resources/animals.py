@@ -68,7 +68,11 @@ class AnimalsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> list[Animal]:
-        """GET /animals"""
+        """GET /animals
+
+        Example:
+            result = client.animals.list_animals()
+        """
         return self._client._request(
             _LIST_ANIMALS,
             Call(
@@ -90,7 +94,11 @@ class AnimalsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> Animal:
-        """POST /animals"""
+        """POST /animals
+
+        Example:
+            result = client.animals.create_animal(body={"kind": "Dog", "name": "sample"})
+        """
         return self._client._request(
             _CREATE_ANIMAL,
             Call(
@@ -143,7 +151,11 @@ class AsyncAnimalsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> list[Animal]:
-        """GET /animals"""
+        """GET /animals
+
+        Example:
+            result = await client.animals.list_animals()
+        """
         return await self._client._request(
             _LIST_ANIMALS,
             Call(
@@ -165,7 +177,11 @@ class AsyncAnimalsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> Animal:
-        """POST /animals"""
+        """POST /animals
+
+        Example:
+            result = await client.animals.create_animal(body={"kind": "Dog", "name": "sample"})
+        """
         return await self._client._request(
             _CREATE_ANIMAL,
             Call(

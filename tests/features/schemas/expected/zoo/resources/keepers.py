@@ -68,7 +68,11 @@ class KeepersResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> Keeper:
-        """GET /keepers/{id}"""
+        """GET /keepers/{id}
+
+        Example:
+            result = client.keepers.get_keeper(id="00000000-0000-4000-8000-000000000000")
+        """
         return self._client._request(
             _GET_KEEPER,
             Call(
@@ -96,6 +100,11 @@ class KeepersResource(SyncAPIResource):
 
         Args:
           duties: What a keeper does. A duty that needs no details may be given by its task alone.
+
+        Example:
+            client.keepers.assign_duties(
+                id="00000000-0000-4000-8000-000000000000", duties=[{"task": "feeding"}]
+            )
         """
         return self._client._request(
             _ASSIGN_DUTIES,
@@ -151,7 +160,11 @@ class AsyncKeepersResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> Keeper:
-        """GET /keepers/{id}"""
+        """GET /keepers/{id}
+
+        Example:
+            result = await client.keepers.get_keeper(id="00000000-0000-4000-8000-000000000000")
+        """
         return await self._client._request(
             _GET_KEEPER,
             Call(
@@ -179,6 +192,11 @@ class AsyncKeepersResource(AsyncAPIResource):
 
         Args:
           duties: What a keeper does. A duty that needs no details may be given by its task alone.
+
+        Example:
+            await client.keepers.assign_duties(
+                id="00000000-0000-4000-8000-000000000000", duties=[{"task": "feeding"}]
+            )
         """
         return await self._client._request(
             _ASSIGN_DUTIES,

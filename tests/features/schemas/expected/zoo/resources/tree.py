@@ -69,7 +69,11 @@ class TreeResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> TreeNode:
-        """GET /tree"""
+        """GET /tree
+
+        Example:
+            result = client.tree.get_tree()
+        """
         return self._client._request(
             _GET_TREE,
             Call(
@@ -96,6 +100,9 @@ class TreeResource(SyncAPIResource):
         """POST /tree
 
         A request body that contains itself, with a key that is not a Python name.
+
+        Example:
+            client.tree.plant_tree(value="sample")
         """
         return self._client._request(
             _PLANT_TREE,
@@ -149,7 +156,11 @@ class AsyncTreeResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> TreeNode:
-        """GET /tree"""
+        """GET /tree
+
+        Example:
+            result = await client.tree.get_tree()
+        """
         return await self._client._request(
             _GET_TREE,
             Call(
@@ -176,6 +187,9 @@ class AsyncTreeResource(AsyncAPIResource):
         """POST /tree
 
         A request body that contains itself, with a key that is not a Python name.
+
+        Example:
+            await client.tree.plant_tree(value="sample")
         """
         return await self._client._request(
             _PLANT_TREE,

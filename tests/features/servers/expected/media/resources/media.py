@@ -9,6 +9,8 @@ from .._base_client import (
     AsyncAPIResource,
     Call,
     Endpoint,
+    Server,
+    ServerVariable,
     SyncAPIResource,
     async_raw_response_wrapper,
     async_streaming_response_wrapper,
@@ -38,7 +40,7 @@ _UPLOAD: Endpoint[None] = Endpoint(
     path="/uploads",
     response=None,
     response_kind="none",
-    server="https://uploads.media.example/v1",
+    server=Server(url="https://uploads.media.example/v1"),
 )
 
 _GET_THUMBNAIL: Endpoint[None] = Endpoint(
@@ -46,7 +48,9 @@ _GET_THUMBNAIL: Endpoint[None] = Endpoint(
     path="/thumbnails",
     response=None,
     response_kind="none",
-    server="https://cdn1.media.example/thumbs",
+    server=Server(
+        url="https://{cdn}.media.example/thumbs", variables={"cdn": ServerVariable(default="cdn1")}
+    ),
 )
 
 
@@ -73,7 +77,11 @@ class MediaResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """GET /albums"""
+        """GET /albums
+
+        Example:
+            client.media.list_albums()
+        """
         return self._client._request(
             _LIST_ALBUMS,
             Call(
@@ -94,7 +102,11 @@ class MediaResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """POST /uploads"""
+        """POST /uploads
+
+        Example:
+            client.media.upload()
+        """
         return self._client._request(
             _UPLOAD,
             Call(
@@ -115,7 +127,11 @@ class MediaResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """GET /thumbnails"""
+        """GET /thumbnails
+
+        Example:
+            client.media.get_thumbnail()
+        """
         return self._client._request(
             _GET_THUMBNAIL,
             Call(
@@ -169,7 +185,11 @@ class AsyncMediaResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """GET /albums"""
+        """GET /albums
+
+        Example:
+            await client.media.list_albums()
+        """
         return await self._client._request(
             _LIST_ALBUMS,
             Call(
@@ -190,7 +210,11 @@ class AsyncMediaResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """POST /uploads"""
+        """POST /uploads
+
+        Example:
+            await client.media.upload()
+        """
         return await self._client._request(
             _UPLOAD,
             Call(
@@ -211,7 +235,11 @@ class AsyncMediaResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """GET /thumbnails"""
+        """GET /thumbnails
+
+        Example:
+            await client.media.get_thumbnail()
+        """
         return await self._client._request(
             _GET_THUMBNAIL,
             Call(

@@ -145,6 +145,9 @@ class ChatResource(SyncAPIResource):
 
         Raises:
           BadRequestError: 400 Bad request.
+
+        Example:
+            result = client.chat.create_chat_completion(prompt="sample")
         """
         # `_call`: no parameter's name starts with an underscore
         _call = Call(
@@ -169,7 +172,11 @@ class ChatResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> Draft:
-        """POST /chat/drafts"""
+        """POST /chat/drafts
+
+        Example:
+            result = client.chat.draft(topic="sample")
+        """
         return self._client._request(
             _DRAFT,
             Call(
@@ -195,6 +202,10 @@ class ChatResource(SyncAPIResource):
         """POST /chat/drafts
 
         Sends `live: true`: the answer comes as a stream.
+
+        Example:
+            for event in client.chat.draft_stream(topic="sample"):
+                print(event)
         """
         return self._client._lines(
             _DRAFT_STREAM,
@@ -296,6 +307,9 @@ class AsyncChatResource(AsyncAPIResource):
 
         Raises:
           BadRequestError: 400 Bad request.
+
+        Example:
+            result = await client.chat.create_chat_completion(prompt="sample")
         """
         # `_call`: no parameter's name starts with an underscore
         _call = Call(
@@ -320,7 +334,11 @@ class AsyncChatResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> Draft:
-        """POST /chat/drafts"""
+        """POST /chat/drafts
+
+        Example:
+            result = await client.chat.draft(topic="sample")
+        """
         return await self._client._request(
             _DRAFT,
             Call(
@@ -346,6 +364,10 @@ class AsyncChatResource(AsyncAPIResource):
         """POST /chat/drafts
 
         Sends `live: true`: the answer comes as a stream.
+
+        Example:
+            async for event in await client.chat.draft_stream(topic="sample"):
+                print(event)
         """
         return await self._client._lines(
             _DRAFT_STREAM,

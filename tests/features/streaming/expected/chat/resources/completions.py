@@ -72,6 +72,10 @@ class CompletionsResource(SyncAPIResource):
 
         Raises:
           RateLimitError: 429 Too many requests.
+
+        Example:
+            for event in client.completions.stream_completion(prompt="sample"):
+                print(event)
         """
         return self._client._stream(
             _STREAM_COMPLETION,
@@ -128,6 +132,10 @@ class AsyncCompletionsResource(AsyncAPIResource):
 
         Raises:
           RateLimitError: 429 Too many requests.
+
+        Example:
+            async for event in await client.completions.stream_completion(prompt="sample"):
+                print(event)
         """
         return await self._client._stream(
             _STREAM_COMPLETION,

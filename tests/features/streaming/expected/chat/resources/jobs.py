@@ -74,7 +74,12 @@ class JobsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> Stream[WatchJobResponseEvent]:
-        """GET /jobs/{id}/events"""
+        """GET /jobs/{id}/events
+
+        Example:
+            for event in client.jobs.watch_job(id="sample"):
+                print(event)
+        """
         return self._client._stream(
             _WATCH_JOB,
             Call(
@@ -97,7 +102,12 @@ class JobsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> JSONLines[JobLogResponseItem]:
-        """GET /jobs/{id}/log"""
+        """GET /jobs/{id}/log
+
+        Example:
+            for event in client.jobs.job_log(id="sample"):
+                print(event)
+        """
         return self._client._lines(
             _JOB_LOG,
             Call(
@@ -151,7 +161,12 @@ class AsyncJobsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> AsyncStream[WatchJobResponseEvent]:
-        """GET /jobs/{id}/events"""
+        """GET /jobs/{id}/events
+
+        Example:
+            async for event in await client.jobs.watch_job(id="sample"):
+                print(event)
+        """
         return await self._client._stream(
             _WATCH_JOB,
             Call(
@@ -174,7 +189,12 @@ class AsyncJobsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> AsyncJSONLines[JobLogResponseItem]:
-        """GET /jobs/{id}/log"""
+        """GET /jobs/{id}/log
+
+        Example:
+            async for event in await client.jobs.job_log(id="sample"):
+                print(event)
+        """
         return await self._client._lines(
             _JOB_LOG,
             Call(

@@ -59,7 +59,12 @@ class LogsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> Stream[str]:
-        """GET /logs"""
+        """GET /logs
+
+        Example:
+            for event in client.logs.tail_logs():
+                print(event)
+        """
         return self._client._stream(
             _TAIL_LOGS,
             Call(
@@ -109,7 +114,12 @@ class AsyncLogsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> AsyncStream[str]:
-        """GET /logs"""
+        """GET /logs
+
+        Example:
+            async for event in await client.logs.tail_logs():
+                print(event)
+        """
         return await self._client._stream(
             _TAIL_LOGS,
             Call(

@@ -79,7 +79,12 @@ class RecordsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> JSONLines[Record]:
-        """GET /records"""
+        """GET /records
+
+        Example:
+            for event in client.records.export_records():
+                print(event)
+        """
         return self._client._lines(
             _EXPORT_RECORDS,
             Call(
@@ -101,7 +106,11 @@ class RecordsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> ImportRecordsResponse:
-        """POST /records"""
+        """POST /records
+
+        Example:
+            result = client.records.import_records(body=[{"id": 1}])
+        """
         return self._client._request(
             _IMPORT_RECORDS,
             Call(
@@ -123,7 +132,12 @@ class RecordsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> JSONLines[Record]:
-        """GET /records/sequence"""
+        """GET /records/sequence
+
+        Example:
+            for event in client.records.sequence_records():
+                print(event)
+        """
         return self._client._lines(
             _SEQUENCE_RECORDS,
             Call(
@@ -177,7 +191,12 @@ class AsyncRecordsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> AsyncJSONLines[Record]:
-        """GET /records"""
+        """GET /records
+
+        Example:
+            async for event in await client.records.export_records():
+                print(event)
+        """
         return await self._client._lines(
             _EXPORT_RECORDS,
             Call(
@@ -199,7 +218,11 @@ class AsyncRecordsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> ImportRecordsResponse:
-        """POST /records"""
+        """POST /records
+
+        Example:
+            result = await client.records.import_records(body=[{"id": 1}])
+        """
         return await self._client._request(
             _IMPORT_RECORDS,
             Call(
@@ -221,7 +244,12 @@ class AsyncRecordsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> AsyncJSONLines[Record]:
-        """GET /records/sequence"""
+        """GET /records/sequence
+
+        Example:
+            async for event in await client.records.sequence_records():
+                print(event)
+        """
         return await self._client._lines(
             _SEQUENCE_RECORDS,
             Call(

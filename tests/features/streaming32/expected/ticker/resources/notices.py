@@ -59,7 +59,12 @@ class NoticesResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> Stream[str]:
-        """GET /notices"""
+        """GET /notices
+
+        Example:
+            for event in client.notices.notices():
+                print(event)
+        """
         return self._client._stream(
             _NOTICES,
             Call(
@@ -109,7 +114,12 @@ class AsyncNoticesResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> AsyncStream[str]:
-        """GET /notices"""
+        """GET /notices
+
+        Example:
+            async for event in await client.notices.notices():
+                print(event)
+        """
         return await self._client._stream(
             _NOTICES,
             Call(

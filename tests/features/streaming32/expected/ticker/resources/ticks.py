@@ -68,7 +68,12 @@ class TicksResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> Stream[Tick]:
-        """GET /ticks"""
+        """GET /ticks
+
+        Example:
+            for event in client.ticks.stream_ticks():
+                print(event)
+        """
         return self._client._stream(
             _STREAM_TICKS,
             Call(
@@ -89,7 +94,12 @@ class TicksResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> JSONLines[Tick]:
-        """GET /ticks/history"""
+        """GET /ticks/history
+
+        Example:
+            for event in client.ticks.tick_history():
+                print(event)
+        """
         return self._client._lines(
             _TICK_HISTORY,
             Call(
@@ -141,7 +151,12 @@ class AsyncTicksResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> AsyncStream[Tick]:
-        """GET /ticks"""
+        """GET /ticks
+
+        Example:
+            async for event in await client.ticks.stream_ticks():
+                print(event)
+        """
         return await self._client._stream(
             _STREAM_TICKS,
             Call(
@@ -162,7 +177,12 @@ class AsyncTicksResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> AsyncJSONLines[Tick]:
-        """GET /ticks/history"""
+        """GET /ticks/history
+
+        Example:
+            async for event in await client.ticks.tick_history():
+                print(event)
+        """
         return await self._client._lines(
             _TICK_HISTORY,
             Call(

@@ -76,7 +76,11 @@ class AdoptionsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> Adoption:
-        """POST /adoptions"""
+        """POST /adoptions
+
+        Example:
+            result = client.adoptions.apply_for_adoption(animal_id=1, adopter="sample")
+        """
         return self._client._request(
             _APPLY_FOR_ADOPTION,
             Call(
@@ -103,6 +107,9 @@ class AdoptionsResource(SyncAPIResource):
 
         Raises:
           NotFoundError: 404 Something went wrong.
+
+        Example:
+            result = client.adoptions.get_adoption(adoption_id=1)
         """
         return self._client._request(
             _GET_ADOPTION,
@@ -159,7 +166,11 @@ class AsyncAdoptionsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> Adoption:
-        """POST /adoptions"""
+        """POST /adoptions
+
+        Example:
+            result = await client.adoptions.apply_for_adoption(animal_id=1, adopter="sample")
+        """
         return await self._client._request(
             _APPLY_FOR_ADOPTION,
             Call(
@@ -186,6 +197,9 @@ class AsyncAdoptionsResource(AsyncAPIResource):
 
         Raises:
           NotFoundError: 404 Something went wrong.
+
+        Example:
+            result = await client.adoptions.get_adoption(adoption_id=1)
         """
         return await self._client._request(
             _GET_ADOPTION,

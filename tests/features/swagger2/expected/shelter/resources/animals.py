@@ -139,6 +139,9 @@ class AnimalsResource(SyncAPIResource):
 
         Raises:
           APIStatusError: default Something went wrong.
+
+        Example:
+            result = client.animals.list_animals()
         """
         return self._client._request(
             _LIST_ANIMALS,
@@ -181,6 +184,9 @@ class AnimalsResource(SyncAPIResource):
 
         Raises:
           APIStatusError: default Something went wrong.
+
+        Example:
+            result = client.animals.admit_animal(name="sample", kind="sample")
         """
         return self._client._request(
             _ADMIT_ANIMAL,
@@ -208,6 +214,9 @@ class AnimalsResource(SyncAPIResource):
 
         Raises:
           NotFoundError: 404 Something went wrong.
+
+        Example:
+            result = client.animals.get_animal(animal_id=1)
         """
         return self._client._request(
             _GET_ANIMAL,
@@ -240,6 +249,9 @@ class AnimalsResource(SyncAPIResource):
         Args:
           kind: Cat or Dog.
           chip: The microchip
+
+        Example:
+            result = client.animals.update_animal(animal_id=1, name="sample", kind="sample")
         """
         return self._client._request(
             _UPDATE_ANIMAL,
@@ -270,6 +282,9 @@ class AnimalsResource(SyncAPIResource):
 
         Args:
           photo: The picture.
+
+        Example:
+            client.animals.upload_photo(animal_id=1, photo=b"sample")
         """
         return self._client._request(
             _UPLOAD_PHOTO,
@@ -294,7 +309,11 @@ class AnimalsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> bytes:
-        """GET /animals/{animalId}/photo"""
+        """GET /animals/{animalId}/photo
+
+        Example:
+            result = client.animals.download_photo(animal_id=1)
+        """
         return self._client._request(
             _DOWNLOAD_PHOTO,
             Call(
@@ -369,6 +388,9 @@ class AsyncAnimalsResource(AsyncAPIResource):
 
         Raises:
           APIStatusError: default Something went wrong.
+
+        Example:
+            result = await client.animals.list_animals()
         """
         return await self._client._request(
             _LIST_ANIMALS,
@@ -411,6 +433,9 @@ class AsyncAnimalsResource(AsyncAPIResource):
 
         Raises:
           APIStatusError: default Something went wrong.
+
+        Example:
+            result = await client.animals.admit_animal(name="sample", kind="sample")
         """
         return await self._client._request(
             _ADMIT_ANIMAL,
@@ -438,6 +463,9 @@ class AsyncAnimalsResource(AsyncAPIResource):
 
         Raises:
           NotFoundError: 404 Something went wrong.
+
+        Example:
+            result = await client.animals.get_animal(animal_id=1)
         """
         return await self._client._request(
             _GET_ANIMAL,
@@ -470,6 +498,9 @@ class AsyncAnimalsResource(AsyncAPIResource):
         Args:
           kind: Cat or Dog.
           chip: The microchip
+
+        Example:
+            result = await client.animals.update_animal(animal_id=1, name="sample", kind="sample")
         """
         return await self._client._request(
             _UPDATE_ANIMAL,
@@ -500,6 +531,9 @@ class AsyncAnimalsResource(AsyncAPIResource):
 
         Args:
           photo: The picture.
+
+        Example:
+            await client.animals.upload_photo(animal_id=1, photo=b"sample")
         """
         return await self._client._request(
             _UPLOAD_PHOTO,
@@ -524,7 +558,11 @@ class AsyncAnimalsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> bytes:
-        """GET /animals/{animalId}/photo"""
+        """GET /animals/{animalId}/photo
+
+        Example:
+            result = await client.animals.download_photo(animal_id=1)
+        """
         return await self._client._request(
             _DOWNLOAD_PHOTO,
             Call(

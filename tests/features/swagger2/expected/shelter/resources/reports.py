@@ -60,7 +60,11 @@ class ReportsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> str:
-        """GET /reports/{year}"""
+        """GET /reports/{year}
+
+        Example:
+            result = client.reports.get_report(year=1)
+        """
         return self._client._request(
             _GET_REPORT,
             Call(
@@ -112,7 +116,11 @@ class AsyncReportsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> str:
-        """GET /reports/{year}"""
+        """GET /reports/{year}
+
+        Example:
+            result = await client.reports.get_report(year=1)
+        """
         return await self._client._request(
             _GET_REPORT,
             Call(

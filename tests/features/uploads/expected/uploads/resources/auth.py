@@ -61,7 +61,11 @@ class AuthResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> LoginResponse:
-        """POST /login"""
+        """POST /login
+
+        Example:
+            result = client.auth.login(username="sample", password="sample")
+        """
         return self._client._request(
             _LOGIN,
             Call(
@@ -114,7 +118,11 @@ class AsyncAuthResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> LoginResponse:
-        """POST /login"""
+        """POST /login
+
+        Example:
+            result = await client.auth.login(username="sample", password="sample")
+        """
         return await self._client._request(
             _LOGIN,
             Call(

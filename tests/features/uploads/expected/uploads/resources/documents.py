@@ -114,7 +114,11 @@ class DocumentsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> UploadDocumentResponse:
-        """POST /documents"""
+        """POST /documents
+
+        Example:
+            result = client.documents.upload_document(file=b"sample")
+        """
         return self._client._request(
             _UPLOAD_DOCUMENT,
             Call(
@@ -137,7 +141,11 @@ class DocumentsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> bytes:
-        """GET /documents/{id}/content"""
+        """GET /documents/{id}/content
+
+        Example:
+            result = client.documents.download_document(id="sample")
+        """
         return self._client._request(
             _DOWNLOAD_DOCUMENT,
             Call(
@@ -161,7 +169,11 @@ class DocumentsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """PUT /documents/{id}/content"""
+        """PUT /documents/{id}/content
+
+        Example:
+            client.documents.replace_document(id="sample", body=b"sample")
+        """
         return self._client._request(
             _REPLACE_DOCUMENT,
             Call(
@@ -188,6 +200,9 @@ class DocumentsResource(SyncAPIResource):
         """POST /archives
 
         A tar archive of documents (its schema has only a type, as Docker's do).
+
+        Example:
+            client.documents.import_archive(body=b"sample")
         """
         return self._client._request(
             _IMPORT_ARCHIVE,
@@ -211,7 +226,11 @@ class DocumentsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> str:
-        """GET /documents/{id}/summary"""
+        """GET /documents/{id}/summary
+
+        Example:
+            result = client.documents.summarize_document(id="sample")
+        """
         return self._client._request(
             _SUMMARIZE_DOCUMENT,
             Call(
@@ -276,7 +295,11 @@ class AsyncDocumentsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> UploadDocumentResponse:
-        """POST /documents"""
+        """POST /documents
+
+        Example:
+            result = await client.documents.upload_document(file=b"sample")
+        """
         return await self._client._request(
             _UPLOAD_DOCUMENT,
             Call(
@@ -299,7 +322,11 @@ class AsyncDocumentsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> bytes:
-        """GET /documents/{id}/content"""
+        """GET /documents/{id}/content
+
+        Example:
+            result = await client.documents.download_document(id="sample")
+        """
         return await self._client._request(
             _DOWNLOAD_DOCUMENT,
             Call(
@@ -323,7 +350,11 @@ class AsyncDocumentsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """PUT /documents/{id}/content"""
+        """PUT /documents/{id}/content
+
+        Example:
+            await client.documents.replace_document(id="sample", body=b"sample")
+        """
         return await self._client._request(
             _REPLACE_DOCUMENT,
             Call(
@@ -350,6 +381,9 @@ class AsyncDocumentsResource(AsyncAPIResource):
         """POST /archives
 
         A tar archive of documents (its schema has only a type, as Docker's do).
+
+        Example:
+            await client.documents.import_archive(body=b"sample")
         """
         return await self._client._request(
             _IMPORT_ARCHIVE,
@@ -373,7 +407,11 @@ class AsyncDocumentsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> str:
-        """GET /documents/{id}/summary"""
+        """GET /documents/{id}/summary
+
+        Example:
+            result = await client.documents.summarize_document(id="sample")
+        """
         return await self._client._request(
             _SUMMARIZE_DOCUMENT,
             Call(

@@ -65,6 +65,9 @@ class CrawlResource(SyncAPIResource):
 
         Args:
           webhook: Where the crawl's events are sent.
+
+        Example:
+            result = client.crawl.start_crawl(url="sample")
         """
         return self._client._request(
             _START_CRAWL,
@@ -122,6 +125,9 @@ class AsyncCrawlResource(AsyncAPIResource):
 
         Args:
           webhook: Where the crawl's events are sent.
+
+        Example:
+            result = await client.crawl.start_crawl(url="sample")
         """
         return await self._client._request(
             _START_CRAWL,

@@ -98,7 +98,11 @@ class CustomersResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """POST /customers"""
+        """POST /customers
+
+        Example:
+            client.customers.create_customer(name="sample")
+        """
         return self._client._request(
             _CREATE_CUSTOMER,
             Call(
@@ -137,7 +141,11 @@ class CustomersResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """POST /customers/{customer}"""
+        """POST /customers/{customer}
+
+        Example:
+            client.customers.update_customer(customer="sample")
+        """
         return self._client._request(
             _UPDATE_CUSTOMER,
             Call(
@@ -200,7 +208,11 @@ class AsyncCustomersResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """POST /customers"""
+        """POST /customers
+
+        Example:
+            await client.customers.create_customer(name="sample")
+        """
         return await self._client._request(
             _CREATE_CUSTOMER,
             Call(
@@ -239,7 +251,11 @@ class AsyncCustomersResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """POST /customers/{customer}"""
+        """POST /customers/{customer}
+
+        Example:
+            await client.customers.update_customer(customer="sample")
+        """
         return await self._client._request(
             _UPDATE_CUSTOMER,
             Call(

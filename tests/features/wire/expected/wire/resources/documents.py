@@ -78,7 +78,11 @@ class DocumentsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """POST /documents"""
+        """POST /documents
+
+        Example:
+            client.documents.upload_documents(scan=b"sample")
+        """
         return self._client._request(
             _UPLOAD_DOCUMENTS,
             Call(
@@ -144,7 +148,11 @@ class AsyncDocumentsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """POST /documents"""
+        """POST /documents
+
+        Example:
+            await client.documents.upload_documents(scan=b"sample")
+        """
         return await self._client._request(
             _UPLOAD_DOCUMENTS,
             Call(

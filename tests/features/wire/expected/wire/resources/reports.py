@@ -81,7 +81,11 @@ class ReportsResource(SyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """GET /reports/{id}/report{format}"""
+        """GET /reports/{id}/report{format}
+
+        Example:
+            client.reports.get_report(id=[1], format="pdf")
+        """
         return self._client._request(
             _GET_REPORT,
             Call(
@@ -141,7 +145,11 @@ class AsyncReportsResource(AsyncAPIResource):
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         base_url: str | httpx.URL | None = None,
     ) -> None:
-        """GET /reports/{id}/report{format}"""
+        """GET /reports/{id}/report{format}
+
+        Example:
+            await client.reports.get_report(id=[1], format="pdf")
+        """
         return await self._client._request(
             _GET_REPORT,
             Call(
