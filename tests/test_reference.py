@@ -7,6 +7,7 @@ from __future__ import annotations
 import ast
 import asyncio
 import inspect
+import operator
 import re
 import subprocess
 import sys
@@ -51,18 +52,20 @@ def methods_of(package: ModuleType, holder: object, prefix: str = "") -> set[tup
     return found
 
 
-def docstring_examples(client: object, resource_base: type) -> dict[tuple[str, str], str]:
-    """(resource attribute, method) -> the example call ending the method's docstring, for
-    every method of every resource of `client` (sync or async) whose docstring has one."""
+def docstring_examples(holder: object, resource_base: type, prefix: str = "") -> dict[tuple[str, str], str]:
+    """(resource path, method) -> the example call ending the method's docstring, for every
+    method of every resource of a client (`holder`, sync or async) whose docstring has one, the
+    nested resources' too."""
     found = {}
-    for attribute in dir(client):
-        resource = getattr(client, attribute) if not attribute.startswith("_") else None
+    for attribute in dir(holder):
+        resource = getattr(holder, attribute) if not attribute.startswith("_") else None
         if not isinstance(resource, resource_base):
             continue
         for name, method in inspect.getmembers(type(resource), inspect.isfunction):
             match = DOCSTRING_EXAMPLE.search(inspect.getdoc(method) or "")
             if not name.startswith("_") and match:
-                found[attribute, name] = textwrap.dedent(match.group(1))
+                found[prefix + attribute, name] = textwrap.dedent(match.group(1))
+        found |= docstring_examples(resource, resource_base, f"{prefix}{attribute}.")
     return found
 
 
@@ -167,7 +170,7 @@ def test_every_method_has_a_section_with_an_example_that_runs(
     for resource, method in methods - set(documented):
         assert f"`client.{resource}.{method}()`" in reference, (resource, method)
     for key in methods:
-        takes_a_url = "next_url" in inspect.signature(getattr(getattr(client, key[0]), key[1])).parameters
+        takes_a_url = "next_url" in inspect.signature(operator.attrgetter(".".join(key))(client)).parameters
         assert (key in examples and key in async_examples) != takes_a_url, key
     if project.name == "expected" and project.parent.name in NOT_RUN:
         return

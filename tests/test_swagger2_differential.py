@@ -24,7 +24,7 @@ NO_PRODUCES = (
     "the client returns bytes; we take application/json, which these APIs answer with, and the "
     "client returns the documented model",
     [
-        r"media type changed from `\*/\*` to `application/json`",
+        r"media type changed \(from `\*/\*` to `application/json`\)",
         r"changed from binary to (object|map of any value)",
         r"returns `\w+` instead of `bytes`",
     ],
