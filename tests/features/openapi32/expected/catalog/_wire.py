@@ -59,11 +59,15 @@ class OptionDefaults:
             return payload
         if self.within is None:
             given = any(name in payload for name in self.fields)
-            return {**self.values, **payload} if given else payload
+            return self._with_missing(payload) if given else payload
         inner = payload.get(self.within)
         if not isinstance(inner, dict):
             return payload
-        return {**payload, self.within: {**self.values, **inner}}
+        return {**payload, self.within: self._with_missing(inner)}
+
+    def _with_missing(self, given: dict[str, object]) -> dict[str, object]:
+        """`given`, then the values of the fields it lacks."""
+        return {**given, **{name: v for name, v in self.values.items() if name not in given}}
 
 
 # The specification's defaults, for parameters and fields the endpoint gives no encoding
