@@ -347,9 +347,16 @@ def _value(path: Path, where: str, value: Any, kind: str, base: Path) -> Any:
         if not isinstance(value, list) or not all(isinstance(item, str) and item for item in value):
             raise wrong("a list of paths")
         return tuple(base / item for item in value)
-    # names: operationId or JSON pointer -> Python identifier
+    return _names_table(path, where, value)
+
+
+def _names_table(path: Path, where: str, value: Any) -> dict[str, str]:
+    """`names`: operationId or JSON pointer -> Python identifier (`client.` and one for a method
+    on the client itself)."""
     if not isinstance(value, dict):
-        raise wrong("a table of operationIds or JSON pointers to Python names")
+        raise GeneratorError(
+            path, f"{where} must be a table of operationIds or JSON pointers to Python names, not {value!r}"
+        )
     for key, name in value.items():
         bare = name.removeprefix(CLIENT_PREFIX) if isinstance(name, str) else name
         if not isinstance(bare, str) or not _IDENTIFIER.match(bare) or keyword.iskeyword(bare) or bare[0] == "_":

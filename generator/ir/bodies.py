@@ -141,21 +141,10 @@ class BodyBuilder:
             body_sample = sample(self._document, schema, cache=self._samples) if schema is not None else None
             if fields is not None:
                 request_body.flattened = True
-                values = body_sample if isinstance(body_sample, dict) else {}
-                # the tests pass the required fields and those a `oneOf` beside them requires
-                passed = required_by_variant(self._document, schema)
-                encodings = nodes.mapping(media, "encoding")
-                encoding_pointer = media_pointer + "/encoding"
-                body_fields = [
-                    self._body_field(
-                        field,
-                        arguments,
-                        values.get(field.wire_name) if field.required or field.wire_name in passed else None,
-                        self._field_encoding(encoding, field, encodings, encoding_pointer),
-                    )
-                    for field in fields
-                    if not field.read_only
-                ]
+                sampled = body_sample if isinstance(body_sample, dict) else {}
+                body_fields = self._field_arguments(
+                    fields, schema, sampled, (media, media_pointer, encoding), arguments
+                )
                 flattened = self._flattened(node, pointer, body_fields, arguments)
                 return request_body, described(body_fields + flattened, request_body.option_defaults)
             if encoding == "lines":
@@ -182,6 +171,31 @@ class BodyBuilder:
             sample=_body_argument_sample(request_body, body_sample),
         )
         return request_body, [parameter]
+
+    def _field_arguments(
+        self,
+        fields: list[Field],
+        schema: Any,
+        sampled: dict[str, Any],
+        sent: tuple[dict[str, Any], str, BodyEncoding],
+        arguments: naming.Scope,
+    ) -> list[Parameter]:
+        """The arguments of a structured body's fields (`sent`: its media type object, where that
+        is, and its encoding), with the body sample's values for those the tests pass: the
+        required fields and those a `oneOf` beside them requires."""
+        media, media_pointer, encoding = sent
+        passed = required_by_variant(self._document, schema)
+        encodings = nodes.mapping(media, "encoding")
+        return [
+            self._body_field(
+                field,
+                arguments,
+                sampled.get(field.wire_name) if field.required or field.wire_name in passed else None,
+                self._field_encoding(encoding, field, encodings, media_pointer + "/encoding"),
+            )
+            for field in fields
+            if not field.read_only
+        ]
 
     def _option_defaults(self, encoding: BodyEncoding, schema: Any, pointer: str) -> list[OptionDefaults]:
         """The body's sent defaults; a warning where they cannot be sent (a body that is not JSON)."""

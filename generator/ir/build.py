@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from .. import naming, nodes
 from ..errors import GeneratorError, Warnings, escape_pointer_token, stale
@@ -10,7 +11,7 @@ from ..load import Document
 from ..options import ClientOptions, Construction
 from .dedupe import merge_identical
 from .layout import plan_modules
-from .model import Api, EnvironmentVariables, Resource, SecurityScheme
+from .model import Api, EnvironmentVariables, Resource, SecurityScheme, Webhook
 from .operations import OperationBuilder
 from .overrides import NameOverrides
 from .request_ids import request_id_headers
@@ -18,7 +19,7 @@ from .schemas import SchemaBuilder
 from .security import global_security, name_grant_arguments, token_grant, with_default_scopes
 from .servers import document_servers, environments
 from .status_errors import STATUS_ERROR_CLASSES, StatusError, documented_errors, errors_table_problem
-from .type_exprs import Alias, Model, NamedType, referenced
+from .type_exprs import Alias, Model, NamedType, TypeModule, referenced
 from .webhooks import WEBHOOK_RUNTIME_NAMES, WebhookBuilder, declares_webhooks, webhook_signature
 
 # Names a class the generator names must not take: what the generated modules import (a schema
@@ -91,39 +92,10 @@ def build_api(document: Document, warnings: Warnings, options: ClientOptions = C
     package_name, client_class, env_prefix = _chosen_or_made(
         title, options.package_name, options.client_class, options.env_prefix
     )
-    overrides = NameOverrides(dict(options.names))
     error_names = dict(options.errors)
-    with_webhooks = declares_webhooks(document)
-    class_names = _class_names(client_class, error_names, with_webhooks)
+    class_names = _class_names(client_class, error_names, declares_webhooks(document))
     schemes = _client_security(document, options.construction, env_prefix, warnings)
-    schemas = SchemaBuilder(document, warnings, class_names, overrides)
-    components = nodes.mapping(nodes.mapping(document.data, "components"), "schemas")
-    schemas.claim_component_names(components)
-    operations = OperationBuilder(
-        document,
-        schemas,
-        warnings,
-        {scheme.key for scheme in schemes},
-        class_names,
-        overrides,
-        client_members=frozenset({"webhooks"} if with_webhooks else ()),
-        arguments=options.arguments,
-        stream_methods=options.stream_methods,
-    )
-    # names are claimed in this order: the components' (above), the resources', the names the
-    # user chose for methods, then the classes of the components' and the operations' types
-    plan = operations.plan_resources()
-    resources = plan.resource_list
-    for key in components:
-        schemas.component(key)
-    operations.build(plan)
-    webhooks, webhook_event = WebhookBuilder(document, schemas, warnings, class_names).build()
-    types = merge_identical(
-        schemas.types, schemas.declared, resources, class_names, schemas.references, schemas.group_of
-    )
-    _name_request_twins(resources, types, class_names)
-    for message in overrides.unused():
-        warnings.add(document.location(), message)
+    built = _Built.of(document, warnings, options, class_names, {scheme.key for scheme in schemes})
     servers = document_servers(document)
     return Api(
         title=title,
@@ -137,20 +109,74 @@ def build_api(document: Document, warnings: Warnings, options: ClientOptions = C
         construction=options.construction,
         environments=environments(document, servers, options.construction, warnings),
         servers=servers,
-        security_schemes=with_default_scopes(document, schemes, operations.required_scopes),
+        security_schemes=with_default_scopes(document, schemes, built.required_scopes),
         security=global_security(document, {scheme.key for scheme in schemes}),
-        resources=resources,
-        types=types,
-        type_modules=plan_modules(types, schemas.group_of, schemas.references),
-        status_errors=_status_errors(document, resources, error_names),
+        resources=built.resources,
+        types=built.types,
+        type_modules=built.type_modules,
+        status_errors=_status_errors(document, built.resources, error_names),
         error_names=error_names,
         retry=options.retry,
-        webhooks=webhooks,
-        webhook_event=webhook_event,
+        webhooks=built.webhooks,
+        webhook_event=built.webhook_event,
         webhook_signature=webhook_signature(document, warnings),
         request_id_headers=request_id_headers(document),
-        exports=_exported_types(document, types, options.exports, warnings),
+        exports=_exported_types(document, built.types, options.exports, warnings),
     )
+
+
+@dataclass
+class _Built:
+    """The resources, the types and the webhooks of a document, every Python name given."""
+
+    resources: list[Resource]
+    types: list[NamedType]
+    type_modules: list[TypeModule]
+    webhooks: list[Webhook]
+    webhook_event: Alias | None
+    required_scopes: dict[str, list[str]]
+    """Security scheme -> the scopes its operations require."""
+
+    @classmethod
+    def of(
+        cls,
+        document: Document,
+        warnings: Warnings,
+        options: ClientOptions,
+        class_names: naming.Scope,
+        schemes: set[str],
+    ) -> _Built:
+        overrides = NameOverrides(dict(options.names))
+        schemas = SchemaBuilder(document, warnings, class_names, overrides)
+        components = nodes.mapping(nodes.mapping(document.data, "components"), "schemas")
+        schemas.claim_component_names(components)
+        operations = OperationBuilder(
+            document,
+            schemas,
+            warnings,
+            schemes,
+            class_names,
+            overrides,
+            client_members=frozenset({"webhooks"} if declares_webhooks(document) else ()),
+            arguments=options.arguments,
+            stream_methods=options.stream_methods,
+        )
+        # names are claimed in this order: the components' (above), the resources', the names the
+        # user chose for methods, then the classes of the components' and the operations' types
+        plan = operations.plan_resources()
+        resources = plan.resource_list
+        for key in components:
+            schemas.component(key)
+        operations.build(plan)
+        webhooks, webhook_event = WebhookBuilder(document, schemas, warnings, class_names).build()
+        types = merge_identical(
+            schemas.types, schemas.declared, resources, class_names, schemas.references, schemas.group_of
+        )
+        _name_request_twins(resources, types, class_names)
+        for message in overrides.unused():
+            warnings.add(document.location(), message)
+        modules = plan_modules(types, schemas.group_of, schemas.references)
+        return cls(resources, types, modules, webhooks, webhook_event, operations.required_scopes)
 
 
 def _exported_types(document: Document, types: list[NamedType], wanted: Sequence[str], warnings: Warnings) -> list[str]:

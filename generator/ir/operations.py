@@ -254,15 +254,7 @@ class OperationBuilder:
         self, resource: Resource, path: str, method: str, node: dict[str, Any], pointer: str, path_item: dict[str, Any]
     ) -> Operation:
         operation_id = nodes.text(node, "operationId")
-        first_owner = self._operation_ids.get(operation_id) if operation_id is not None else None
-        duplicate = first_owner is not None
-        if first_owner is not None:
-            self._warnings.add(
-                self._document.location(pointer + "/operationId"),
-                f"operationId {operation_id!r} is not unique: {first_owner} has it too",
-            )
-        elif operation_id is not None:
-            self._operation_ids[operation_id] = f"{method.upper()} {path}"
+        duplicate = self._claim_operation_id(operation_id, f"{method.upper()} {path}", pointer)
         source_name = operation_id if operation_id and naming.words(operation_id) else f"{method} {path}"
         name = self._method_name(resource, source_name, pointer, duplicate)
         hint = naming.class_name(source_name)
@@ -318,6 +310,19 @@ class OperationBuilder:
         if job is not None:
             self._jobs.append((operation, resource, *job))
         return operation
+
+    def _claim_operation_id(self, operation_id: str | None, operation: str, pointer: str) -> bool:
+        """Whether another operation has the operationId already (a warning says which)."""
+        if operation_id is None:
+            return False
+        first_owner = self._operation_ids.setdefault(operation_id, operation)
+        if first_owner == operation:
+            return False
+        self._warnings.add(
+            self._document.location(pointer + "/operationId"),
+            f"operationId {operation_id!r} is not unique: {first_owner} has it too",
+        )
+        return True
 
     def _check_together(
         self,

@@ -104,13 +104,29 @@ def render_project(
     folder of templates that replace the built-in ones of the same relative path; `with_tests`
     adds the contract tests (tests/)."""
     env = environment(overrides)
-    package = api.package_name
-    client = client_view(api)
-    # templates write {{ unit }} on a line of its own before each unit (see format.py)
-    common = {
+    common = _common_context(api, project, with_tests)
+
+    def render(template: str, **context: object) -> str:
+        return env.get_template(template).render(**common, **context)
+
+    files = {
+        "pyproject.toml": render("pyproject.toml.jinja"),
+        "README.md": render("README.md.jinja", **_readme_context(api)),
+        "api.md": _render_reference(render, api),
+        **_package_files(render, api, project),
+        **(_test_files(render, api) if with_tests else {}),
+    }
+    header = generated_header(api)
+    return {path: header + text if path.endswith(".py") else text for path, text in files.items()}
+
+
+def _common_context(api: Api, project: Project, with_tests: bool) -> dict[str, object]:
+    """What every template may read."""
+    return {
         "api": api,
         "project": project,
-        "client": client,
+        "client": client_view(api),
+        # templates write {{ unit }} on a line of its own before each unit (see format.py)
         "unit": Code(UNIT.rstrip("\n")),
         "exceptions": [Code(name) for name in exported_exceptions(api.status_errors, api.error_names)],
         "status_table": [(status, Code(name)) for status, name in status_table(api.status_errors, api.error_names)],
@@ -124,18 +140,13 @@ def render_project(
         "generator_version": Code(__version__),
     }
 
-    def render(template: str, **context: object) -> str:
-        return env.get_template(template).render(**common, **context)
 
-    files = {
-        "pyproject.toml": render("pyproject.toml.jinja"),
-        "README.md": render("README.md.jinja", **_readme_context(api)),
-        "api.md": _render_reference(render, api),
-    }
+def _package_files(render: Callable[..., str], api: Api, project: Project) -> dict[str, str]:
+    """The package: its runtime, its resources and its types."""
+    package = api.package_name
     product = py_literal(f"{project.name}/{project.version}")
-    for name in RUNTIME_MODULES:
-        files[f"{package}/{name}"] = render(f"package/{name}.jinja", product=product)
-    if any(returns_page_object(operation) for resource in api.resources for operation in resource.operations):
+    files = {f"{package}/{name}": render(f"package/{name}.jinja", product=product) for name in RUNTIME_MODULES}
+    if any(returns_page_object(operation) for operation in api.operations):
         files[f"{package}/_pagination.py"] = render("package/_pagination.py.jinja")
     if api.webhooks:
         files[f"{package}/_webhooks.py"] = render("package/_webhooks.py.jinja", events=_webhook_events(api))
@@ -164,17 +175,20 @@ def render_project(
         files[f"{package}/types/{module.name}.py"] = render(
             "package/types/module.py.jinja", module=type_module_view(module)
         )
-    if with_tests:
-        files["tests/conftest.py"] = render("tests/conftest.py.jinja", setup=contract_setup_view(api))
-        # a parent tag's resource may hold only its children: nothing to call
-        for resource in (resource for resource in api.resources if resource.operations):
-            # named after the package too: pytest imports test modules by their base name, so two
-            # clients' tests in one repository must not share one
-            files[f"tests/test_{package}_{resource.module}.py"] = render(
-                "tests/test_resource.py.jinja", module=contract_module_view(api, resource)
-            )
-    header = generated_header(api)
-    return {path: header + text if path.endswith(".py") else text for path, text in files.items()}
+    return files
+
+
+def _test_files(render: Callable[..., str], api: Api) -> dict[str, str]:
+    """The contract tests: a module per resource that has operations (a parent tag's resource
+    may hold only its children: nothing to call)."""
+    files = {"tests/conftest.py": render("tests/conftest.py.jinja", setup=contract_setup_view(api))}
+    for resource in (resource for resource in api.resources if resource.operations):
+        # named after the package too: pytest imports test modules by their base name, so two
+        # clients' tests in one repository must not share one
+        files[f"tests/test_{api.package_name}_{resource.module}.py"] = render(
+            "tests/test_resource.py.jinja", module=contract_module_view(api, resource)
+        )
+    return files
 
 
 def generated_header(api: Api) -> str:
@@ -191,36 +205,59 @@ def _render_reference(render: Callable[..., str], api: Api) -> str:
 
 def _readme_context(api: Api) -> dict[str, object]:
     """The README's usage example and its lists of waiting, paging and job methods."""
-    waits = [
-        {
-            "method": Code(f"client.{resource.path}.{operation.wait.name}()"),
-            "operation": Code(operation.name),
-            "attribute": Code(operation.wait.attribute),
-            "until": Code(", ".join(f"`{py_literal(value)}`" for value in operation.wait.until)),
-        }
-        for resource in api.resources
-        for operation in resource.operations
-        if operation.wait is not None
-    ]
-    pages = [
-        {
-            "method": Code(f"client.{resource.path}.{operation.pages.name}()"),
-            "operation": Code(operation.name),
-            "items_field": Code(operation.pages.items_attribute),
-            "next_field": Code(operation.pages.next_attribute),
-        }
-        for resource in api.resources
-        for operation in resource.operations
-        if operation.pages is not None and operation.pages.name is not None
-    ]
-    page_objects = [
-        {"method": Code(f"client.{resource.path}.{operation.name}()"), "style": Code(operation.pages.style)}
-        for resource in api.resources
-        for operation in resource.operations
-        if operation.pages is not None and returns_page_object(operation)
-    ]
-    # a TypedDict twin with a field named otherwise on the wire, to show that dicts take Python names
-    renamed = next(
+    collecting = any(operation.wait is not None and operation.pages is not None for operation in api.operations)
+    return {
+        "example": _example(api),
+        "renamed": _renamed_field(api),
+        "renamed_timeouts": _renamed_timeouts(api),
+        **_added_methods(api),
+        "waits_collect": collecting,
+        "streams": readme_streams(api),
+    }
+
+
+def _added_methods(api: Api) -> dict[str, list[dict[str, Code]]]:
+    """The methods the extensions add, each with what it reads: `waits`, `pages`,
+    `page_objects` (the list methods that return a page object) and `jobs`."""
+    found: dict[str, list[dict[str, Code]]] = {"waits": [], "pages": [], "page_objects": [], "jobs": []}
+    for resource in api.resources:
+        for operation in resource.operations:
+            path, wait, pages, job = f"client.{resource.path}", operation.wait, operation.pages, operation.job
+            if wait is not None:
+                until = ", ".join(f"`{py_literal(value)}`" for value in wait.until)
+                found["waits"].append(
+                    {
+                        "method": Code(f"{path}.{wait.name}()"),
+                        "operation": Code(operation.name),
+                        "attribute": Code(wait.attribute),
+                        "until": Code(until),
+                    }
+                )
+            if pages is not None and pages.name is not None:
+                found["pages"].append(
+                    {
+                        "method": Code(f"{path}.{pages.name}()"),
+                        "operation": Code(operation.name),
+                        "items_field": Code(pages.items_attribute),
+                        "next_field": Code(pages.next_attribute),
+                    }
+                )
+            if pages is not None and returns_page_object(operation):
+                found["page_objects"].append({"method": Code(f"{path}.{operation.name}()"), "style": Code(pages.style)})
+            if job is not None and job.status.wait is not None:
+                found["jobs"].append(
+                    {
+                        "method": Code(f"{path}.{job.name}()"),
+                        "operation": Code(operation.name),
+                        "wait": Code(f"{path}.{job.status.wait.name}()"),
+                    }
+                )
+    return found
+
+
+def _renamed_field(api: Api) -> dict[str, Code] | None:
+    """A TypedDict twin's field named otherwise on the wire, to show that dicts take Python names."""
+    return next(
         (
             {"param": Code(named.param_name), "name": Code(field.name), "wire_name": markdown_code(field.wire_name)}
             for named in api.types
@@ -230,34 +267,6 @@ def _readme_context(api: Api) -> dict[str, object]:
         ),
         None,
     )
-    jobs = [
-        {
-            "method": Code(f"client.{resource.path}.{operation.job.name}()"),
-            "operation": Code(operation.name),
-            "wait": Code(f"client.{resource.path}.{operation.job.status.wait.name}()"),
-        }
-        for resource in api.resources
-        for operation in resource.operations
-        if operation.job is not None and operation.job.status.wait is not None
-    ]
-    collecting = any(
-        op.wait is not None and op.pages is not None for resource in api.resources for op in resource.operations
-    )
-    lists = {
-        "waits": waits,
-        "pages": pages,
-        "page_objects": page_objects,
-        "jobs": jobs,
-        "waits_collect": collecting,
-        "streams": readme_streams(api),
-    }
-    context: dict[str, object] = {
-        "example": _example(api),
-        "renamed": renamed,
-        "renamed_timeouts": _renamed_timeouts(api),
-        **lists,
-    }
-    return context
 
 
 def _renamed_timeouts(api: Api) -> list[Code]:

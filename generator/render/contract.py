@@ -84,7 +84,6 @@ def contract_module_view(api: Api, resource: Resource) -> ContractModuleView:
         check = _check(operation)
         if check is not None and check not in _ISINSTANCE.values() and check not in ("list", "dict", "None"):
             models.add(check)
-        returns_none = check == "None"  # no body: success is raising nothing
         errors = [
             (int(response.status), error_class(response.status, api.error_names))
             for response in operation.error_responses
@@ -93,46 +92,45 @@ def contract_module_view(api: Api, resource: Resource) -> ContractModuleView:
         exceptions.update(error for _, error in errors)
         if errors:
             exceptions.add("APIStatusError")
-        prefer = 'extra_headers={"Prefer": f"code={status}"}'
-        method = f"client.{resource.path}.{operation.name}"
-        prefix, suffix = ("result = ", "") if check is not None and check != "None" else ("", "")
-        if operation.streams:
-            prefix, suffix = "for _ in ", ":"
-        elif returns_page_object(operation) and prefix:
-            suffix = ".answer"  # the first page's own answer
-        cases.append(
-            CaseView(
-                name=operation.name,
-                call=Code(call_statement(prefix, method, arguments, suffix, indent=4)),
-                error_call=Code(call_statement("", method, [*arguments, prefer], indent=8)),
-                error_list=Code(
-                    bracketed("[", [f"({status}, {error})" for status, error in errors], "]", indent=4, trailer=",")
-                ),
-                definition=Code(
-                    call_statement(
-                        "def ", f"test_{operation.name}", [f"client: {api.client_class}"], " -> None:", indent=0
-                    )
-                ),
-                error_definition=Code(
-                    call_statement(
-                        "def ",
-                        f"test_{operation.name}_errors",
-                        [f"client: {api.client_class}", "status: int", "error: type[APIStatusError]"],
-                        " -> None:",
-                        indent=0,
-                    )
-                ),
-                instance_of=Code(check) if check is not None and not returns_none else None,
-                streams=operation.streams,
-                errors=errors,
-            )
-        )
+        cases.append(_case(api, f"client.{resource.path}.{operation.name}", operation, arguments, check, errors))
     names = sorted({api.client_class, *exceptions})
     head = f"from {api.package_name} import "
     package_import = Code(bracketed(f"{head}(", names, ")", one_line=(head, "")))
     types_head = f"from {api.package_name}.types import "
     types_import = Code(bracketed(f"{types_head}(", sorted(models), ")", one_line=(types_head, ""))) if models else None
     return ContractModuleView(resource.path, cases, types_import, package_import, uses_datetime)
+
+
+def _case(
+    api: Api, method: str, operation: Operation, arguments: list[str], check: str | None, errors: list[tuple[int, str]]
+) -> CaseView:
+    """The tests of one operation: called with `arguments`, its answer checked by `check`, and
+    each documented error status raising its class."""
+    prefer = 'extra_headers={"Prefer": f"code={status}"}'
+    prefix, suffix = ("result = ", "") if check is not None and check != "None" else ("", "")
+    if operation.streams:
+        prefix, suffix = "for _ in ", ":"
+    elif returns_page_object(operation) and prefix:
+        suffix = ".answer"  # the first page's own answer
+    error_arguments = [f"client: {api.client_class}", "status: int", "error: type[APIStatusError]"]
+    return CaseView(
+        name=operation.name,
+        call=Code(call_statement(prefix, method, arguments, suffix, indent=4)),
+        error_call=Code(call_statement("", method, [*arguments, prefer], indent=8)),
+        error_list=Code(
+            bracketed("[", [f"({status}, {error})" for status, error in errors], "]", indent=4, trailer=",")
+        ),
+        definition=Code(
+            call_statement("def ", f"test_{operation.name}", [f"client: {api.client_class}"], " -> None:", indent=0)
+        ),
+        error_definition=Code(
+            call_statement("def ", f"test_{operation.name}_errors", error_arguments, " -> None:", indent=0)
+        ),
+        # no body: success is raising nothing
+        instance_of=Code(check) if check is not None and check != "None" else None,
+        streams=operation.streams,
+        errors=errors,
+    )
 
 
 def _check(operation: Operation) -> str | None:
