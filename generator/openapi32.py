@@ -57,12 +57,14 @@ def lowered(data: dict[str, Any]) -> dict[str, Any]:
     item pass): `operations` gives them to be checked one by one."""
     lowered_data = copy.deepcopy(data)
     lowered_data["openapi"] = "3.1.0"  # the version the model takes; the rest is checked here
-    for operation in _all_operations(lowered_data):
-        for parameter in operation.get("parameters") or ():
+    for item in _path_items(lowered_data):
+        for parameter in _sequence(item.get("parameters")):
             _lower_parameter(parameter)
-        responses = operation.get("responses")
-        for response in responses.values() if isinstance(responses, dict) else ():
-            _lower_response(response)
+        for operation in _operations_of(item):
+            for parameter in _sequence(operation.get("parameters")):
+                _lower_parameter(parameter)
+            for response in _values(operation.get("responses")):
+                _lower_response(response)
     components = lowered_data.get("components")
     if isinstance(components, dict):
         for parameter in _values(components.get("parameters")):
@@ -83,13 +85,26 @@ def operations(data: dict[str, Any]) -> Iterator[tuple[tuple[str, ...], Any]]:
                 yield where, node
 
 
-def _all_operations(data: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    for _, item in _values_with_keys(data.get("paths")):
-        if not isinstance(item, dict):
-            continue
-        for node in [item.get(method) for method in _FIXED_METHODS] + [node for _, _, node in added_operations(item)]:
-            if isinstance(node, dict):
-                yield node
+def _path_items(data: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """The path items of the paths, the webhooks and the components, where they are written out."""
+    components = data.get("components")
+    items = [
+        data.get("paths"),
+        data.get("webhooks"),
+        components.get("pathItems") if isinstance(components, dict) else None,
+    ]
+    for mapping in items:
+        yield from (item for item in _values(mapping) if isinstance(item, dict))
+
+
+def _operations_of(item: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    for node in [item.get(method) for method in _FIXED_METHODS] + [node for _, _, node in added_operations(item)]:
+        if isinstance(node, dict):
+            yield node
+
+
+def _sequence(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
 
 
 def _lower_parameter(parameter: Any) -> None:

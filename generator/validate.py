@@ -292,6 +292,10 @@ def _patched_for_validation(
     schema's `examples` that is not a list (a common slip: the media type's map of examples)
     is left out, with a warning."""
     replacements: list[tuple[list[str], Any]] = []  # (path of keys, new value or _DROP)
+    if not str(document.data.get("openapi")).startswith("3.0"):  # 3.0's schemas are objects
+        for root, pointer in _schema_roots(document.data):
+            if isinstance(root, bool):
+                replacements.append((pointer_tokens(pointer), {} if root else {"not": {}}))
     for node, pointer in schemas:
         tokens = pointer_tokens(pointer)
         for path, value in _schema_children(node):

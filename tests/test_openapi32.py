@@ -16,6 +16,7 @@ from openapi_spec_validator import OpenAPIV32SpecValidator
 
 from generator.errors import GeneratorError, Warnings
 from generator.inputs import Inputs
+from generator.ir import build_api
 from generator.pipeline import generate_files
 from generator.spec import load_document
 from generator.validate import validate
@@ -314,3 +315,30 @@ def test_a_3_1_document_read_as_3_2_gives_the_same_client(tmp_path: Path, spec: 
     as_31, as_32 = (generate_files(path).files for path in (spec, relabelled))
     different = sorted(path for path in as_31.keys() | as_32.keys() if as_31.get(path) != as_32.get(path))
     assert different == [".clientgen.json"]
+
+
+PATH_ITEM_QUERYSTRING = """
+openapi: 3.2.0
+info: {title: Search, version: '1'}
+paths:
+  /things:
+    parameters:
+      - name: filter
+        in: querystring
+        content:
+          application/x-www-form-urlencoded:
+            schema: {type: object, properties: {q: {type: string}, page: {type: integer}}}
+    get:
+      operationId: listThings
+      responses: {'204': {description: Listed.}}
+"""
+
+
+def test_a_querystring_of_the_path_item_is_its_operations(tmp_path: Path) -> None:
+    """3.2's own examples put a `querystring` parameter on a path item too: checked as one (it
+    was an invalid `in` there) and sent by every operation of the item as the whole query."""
+    document = load_document(write_spec(tmp_path, PATH_ITEM_QUERYSTRING))
+    validate(document, Warnings())
+    (operation,) = build_api(document, Warnings()).operations
+    (parameter,) = operation.parameters
+    assert (parameter.name, parameter.whole_query) == ("filter", True)

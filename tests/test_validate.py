@@ -223,3 +223,26 @@ paths:
         ("/paths/~1items/query", "'query' is a path item field of OpenAPI 3.2, not of 3.1.0: ignored"),
         ("/paths/~1items/bogus", "unknown field 'bogus' of a path item: ignored"),
     ]  # the servers of the path item and of the operation are honoured (tests/features/servers)
+
+
+BOOLEAN_COMPONENTS = """
+openapi: VERSION
+info: {title: B, version: '1'}
+paths: {}
+components:
+  schemas:
+    Anything: true
+    Nothing: false
+"""
+
+
+@pytest.mark.parametrize("version", ["3.1.0", "3.2.0"])
+def test_a_component_schema_may_be_a_boolean_from_3_1_on(tmp_path: Path, version: str) -> None:
+    """JSON Schema's `true` and `false` are schemas of their own (3.2's own examples name two);
+    they were refused as "not a dictionary" where a component stands."""
+    validate(load_document(write_spec(tmp_path, BOOLEAN_COMPONENTS.replace("VERSION", version))), Warnings())
+
+
+def test_a_boolean_schema_is_no_schema_of_3_0(tmp_path: Path) -> None:
+    with pytest.raises(GeneratorError, match="#/components/schemas/Anything"):
+        validate(load_document(write_spec(tmp_path, BOOLEAN_COMPONENTS.replace("VERSION", "3.0.3"))), Warnings())
