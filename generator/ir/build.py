@@ -9,9 +9,10 @@ from .. import naming, nodes
 from ..errors import GeneratorError, Warnings, escape_pointer_token, stale
 from ..load import Document
 from ..options import ClientOptions, Construction
+from .api_parts import EnvironmentVariables, SecurityScheme, Webhook
 from .dedupe import merge_identical
 from .layout import plan_modules
-from .model import Api, EnvironmentVariables, Resource, SecurityScheme, Webhook
+from .model import Api, Resource
 from .operations import OperationBuilder
 from .overrides import NameOverrides
 from .request_ids import request_id_headers

@@ -9,7 +9,7 @@ from typing import Literal, cast
 from .. import naming, nodes
 from ..errors import Warnings, escape_pointer_token
 from ..load import Document
-from .model import SecurityScheme, TokenGrant
+from .api_parts import SecurityScheme, TokenGrant
 
 TOKEN_AUTH_EXTENSION = "x-clientgen-token-auth"
 """On a security scheme: `client_secret_basic` or `client_secret_post`, how the client

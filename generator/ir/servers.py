@@ -11,7 +11,7 @@ from .. import naming, nodes, openapi32
 from ..errors import Warnings
 from ..load import Document
 from ..options import Construction
-from .model import Server, ServerVariable
+from .api_parts import Server, ServerVariable
 
 ENVIRONMENT_EXTENSION = "x-clientgen-environment"
 """On a server of the document: the name `environment=` picks it by."""

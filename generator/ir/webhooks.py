@@ -10,9 +10,9 @@ from typing import Any
 from .. import naming, nodes, openapi32
 from ..errors import Warnings, escape_pointer_token
 from ..load import Document
+from .api_parts import Webhook, WebhookSignature
 from .bodies import is_json_media_type
 from .discriminators import inferred_discriminator
-from .model import Webhook, WebhookSignature
 from .operations import HTTP_METHODS
 from .schemas import SchemaBuilder, joined
 from .type_exprs import Alias, Model, NamedType, Ref, TypeExpr, UnionOf

@@ -7,7 +7,8 @@ import keyword
 import urllib.parse
 from dataclasses import dataclass
 
-from ...ir.model import Api, SecurityScheme, Server, ServerVariable, TokenGrant
+from ...ir.api_parts import SecurityScheme, Server, ServerVariable, TokenGrant
+from ...ir.model import Api
 from ..annotations import Imports, from_import, relative_module
 from ..code import Code, docstring_text, py_literal
 from ..wrap import call_statement

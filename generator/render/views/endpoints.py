@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ...format import LINE_LENGTH
+from ...ir.api_parts import Server
 from ...ir.bodies import is_json_media_type
-from ...ir.model import Encoding, Operation, Response, Server, default_encoding
+from ...ir.model import Encoding, Operation, Response, default_encoding
 from ...ir.type_exprs import Model, Primitive, Ref, TypeExpr, holds_files, referenced
 from ..annotations import AnnotationWriter, Style
 from ..code import Code, py_literal
