@@ -149,14 +149,8 @@ class BodyBuilder:
                 return request_body, described(body_fields + flattened, request_body.option_defaults)
             if encoding == "lines":
                 request_body.type, body_sample = self._records(media, media_pointer, body_hint)
-            elif schema is not None:
-                request_body.type = self._schemas.type_of(schema, schema_pointer, body_hint)
-            if encoding == "binary" and (schema is None or request_body.type in (Primitive("str"), ANY)):
-                # the body's bytes, whether the schema says `format: binary`, only `type: string`
-                # (Docker's tar archives) or nothing (Vercel's artifacts): an upload
-                request_body.type = Primitive("file")
-            elif schema is None and encoding == "text":
-                request_body.type = Primitive("str")
+            else:
+                request_body.type = self._whole_body_type(encoding, schema, schema_pointer, body_hint)
         if FLATTEN_EXTENSION in node:
             raise self._document.error(
                 f"{pointer}/{FLATTEN_EXTENSION}", "the request body is not an object whose properties are arguments"
@@ -171,6 +165,17 @@ class BodyBuilder:
             sample=_body_argument_sample(request_body, body_sample),
         )
         return request_body, [parameter]
+
+    def _whole_body_type(self, encoding: BodyEncoding, schema: Any, pointer: str, hint: str) -> TypeExpr:
+        """The type of a body given as one argument (not one of JSON lines)."""
+        type_ = ANY if schema is None else self._schemas.type_of(schema, pointer, hint)
+        if encoding == "binary" and type_ in (Primitive("str"), ANY):
+            # the body's bytes, whether the schema says `format: binary`, only `type: string`
+            # (Docker's tar archives) or nothing (Vercel's artifacts): an upload
+            return Primitive("file")
+        if schema is None and encoding == "text":
+            return Primitive("str")
+        return type_
 
     def _field_arguments(
         self,

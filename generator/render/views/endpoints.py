@@ -135,16 +135,7 @@ def endpoint_view(
     else:
         returns, envelope = returns_annotation(success, writer, frozenset()), None
     name = operation.endpoint_name if name is None else name
-    media_types = [response.media_type for response in success if response.media_type]
-    kind = "none"
-    if media_types:
-        first = next(response for response in success if response.media_type)
-        if first.stream_kind is not None:
-            kind = "stream" if first.stream_kind == "events" else "lines"
-        elif first.media_type and is_json_media_type(first.media_type):
-            kind = "json"
-        else:
-            kind = "text" if first.type == Primitive("str") else "bytes"
+    kind = _response_kind(success)
     errors = [
         (py_literal(response.status), writer.annotation(response.type, Style(open_enums=True, file_type="bytes")))
         for response in operation.error_responses
@@ -182,6 +173,18 @@ def endpoint_view(
         time_limit=_time_limit(operation, writer),
         option_defaults=_option_defaults(operation, writer),
     )
+
+
+def _response_kind(success: list[Response]) -> str:
+    """How the runtime reads a successful answer: by the first response that has a body."""
+    first = next((response for response in success if response.media_type), None)
+    if first is None or first.media_type is None:
+        return "none"
+    if first.stream_kind is not None:
+        return "stream" if first.stream_kind == "events" else "lines"
+    if is_json_media_type(first.media_type):
+        return "json"
+    return "text" if first.type == Primitive("str") else "bytes"
 
 
 def _files(operation: Operation) -> Code | None:
