@@ -236,3 +236,28 @@ def test_a_sent_default_in_a_body_that_is_not_json_is_a_warning(tmp_path: Path) 
     assert (
         warning.location.pointer == "/paths/~1scrape/post/requestBody/content/application~1x-www-form-urlencoded/schema"
     )
+
+
+def test_a_sent_default_the_client_cannot_send_is_a_warning_at_its_place(tmp_path: Path) -> None:
+    """Only the fields of a body's objects and of their object properties carry one: a field of
+    an object property's object would never be sent, and says so."""
+    deeper = (
+        "maxAge: {type: integer}\n"
+        "        location:\n"
+        "          type: object\n"
+        "          properties:\n"
+        "            address:\n"
+        "              type: object\n"
+        "              properties:\n"
+        "                country: {type: string, enum: [us, de], x-clientgen-sent-default: de}"
+    )
+    spec = SENT_DEFAULT.replace("MEDIA", "application/json").replace(
+        "maxAge: {type: integer, x-clientgen-sent-default: VALUE}", deeper
+    )
+    assert "x-clientgen-sent-default: de" in spec
+    warnings = Warnings()
+    body = build_api(load_document(write_spec(tmp_path, spec)), warnings).operations[0].body
+    assert body is not None and body.option_defaults == []
+    (warning,) = [w for w in warnings.items if "not sent" in w.message]
+    place = "/components/schemas/Options/properties/location/properties/address/properties/country"
+    assert warning.location.pointer == place + "/x-clientgen-sent-default"

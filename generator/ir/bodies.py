@@ -203,14 +203,21 @@ class BodyBuilder:
         ]
 
     def _option_defaults(self, encoding: BodyEncoding, schema: Any, pointer: str) -> list[OptionDefaults]:
-        """The body's sent defaults; a warning where they cannot be sent (a body that is not JSON)."""
-        found = [] if schema is None else option_defaults(self._document, schema, pointer)
-        if found and encoding != "json":
+        """The body's sent defaults; a warning for those the client cannot send: in a body that is
+        not JSON, or where no object of the body's or of its properties' holds them."""
+        found, unsent = ([], []) if schema is None else option_defaults(self._document, schema, pointer)
+        if (found or unsent) and encoding != "json":
             self._warnings.add(
                 self._document.location(pointer),
                 f"{OPTION_DEFAULT} is only sent in JSON bodies; this {encoding} body's are not sent",
             )
             return []
+        for where in unsent:
+            self._warnings.add(
+                self._document.location(f"{where}/{OPTION_DEFAULT}"),
+                "not sent: only the fields of a body's objects and of their object properties have sent defaults"
+                " (not those of a oneOf variant, an array's items or a deeper object)",
+            )
         return found
 
     def _sent_as(self, media_type: str, schema: Any, schema_pointer: str) -> tuple[BodyEncoding, Any]:

@@ -5,6 +5,7 @@ kept by the client without changing what the API documents as its default."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
@@ -13,34 +14,34 @@ from .. import nodes
 from ..errors import escape_pointer_token
 from ..load import Document
 from .model import OptionDefaults, Parameter
+from .samples import fits
 
 EXTENSION = "x-clientgen-sent-default"
-_JSON_TYPES: dict[str, tuple[type, ...]] = {
-    "string": (str,),
-    "integer": (int,),
-    "number": (int, float),
-    "boolean": (bool,),
-}
 
 
-def option_defaults(document: Document, schema: Any, pointer: str) -> list[OptionDefaults]:
+def option_defaults(document: Document, schema: Any, pointer: str) -> tuple[list[OptionDefaults], list[str]]:
     """The sent defaults of a JSON body's schema: of the fields of each object it is made of
     (itself, its `allOf` parts), sent when the call gives another field of that object; and of
-    the fields of each object property, sent in that object whenever the call sends it."""
-    found = []
+    the fields of each object property, sent in that object whenever the call sends it. Then the
+    pointers of those the client cannot send (deeper, or in a `oneOf` variant or an array)."""
+    found: list[OptionDefaults] = []
+    covered: set[str] = set()
     for node, where in _objects(document, schema, pointer, set()):
         properties = nodes.mapping(node, "properties")
-        values = _values(document, properties, where + "/properties")
+        values = _values(document, properties, where + "/properties", covered)
         if values:
             found.append(OptionDefaults(values, fields=tuple(properties)))
         for name, property_schema in properties.items():
             inner_pointer = f"{where}/properties/{escape_pointer_token(name)}"
             inner: dict[str, object] = {}
             for inner_node, inner_where in _objects(document, property_schema, inner_pointer, set()):
-                inner.update(_values(document, nodes.mapping(inner_node, "properties"), inner_where + "/properties"))
+                inner.update(
+                    _values(document, nodes.mapping(inner_node, "properties"), inner_where + "/properties", covered)
+                )
             if inner:
                 found.append(OptionDefaults(inner, within=name))
-    return found
+    unsent = [where for where in _declared(document, schema, pointer, set()) if where not in covered]
+    return found, unsent
 
 
 def described(parameters: list[Parameter], defaults: list[OptionDefaults]) -> list[Parameter]:
@@ -61,12 +62,8 @@ def described(parameters: list[Parameter], defaults: list[OptionDefaults]) -> li
 
 
 def _with_note(description: str | None, value: object) -> str:
-    note = f"Unless given, `{_json(value)}` is sent whenever the call gives another of the options it goes with."
+    note = f"Unless given, `{json.dumps(value)}` is sent whenever the call gives another of the options it goes with."
     return f"{description.rstrip()}\n\n{note}" if description else note
-
-
-def _json(value: object) -> str:
-    return "true" if value is True else "false" if value is False else "null" if value is None else str(value)
 
 
 def _objects(document: Document, schema: Any, pointer: str, seen: set[str]) -> Iterator[tuple[dict[str, Any], str]]:
@@ -82,25 +79,38 @@ def _objects(document: Document, schema: Any, pointer: str, seen: set[str]) -> I
         yield from _objects(document, part, f"{pointer}/allOf/{index}", seen)
 
 
-def _values(document: Document, properties: dict[str, Any], pointer: str) -> dict[str, object]:
-    """The sent defaults among `properties`, each checked against its property's type."""
+def _values(document: Document, properties: dict[str, Any], pointer: str, covered: set[str]) -> dict[str, object]:
+    """The sent defaults among `properties`, each checked against its property's schema; their
+    places are added to `covered`."""
     values: dict[str, object] = {}
     for name, raw in properties.items():
         node, where = document.resolve(raw, f"{pointer}/{escape_pointer_token(name)}")
         if not isinstance(node, dict) or EXTENSION not in node:
             continue
         value = node[EXTENSION]
-        if not _fits(value, node.get("type")):
+        if not isinstance(value, (str, int, float)) or not fits(document, value, node):
             raise document.error(
                 f"{where}/{EXTENSION}", f"must be a string, a number or a boolean the field takes, not {value!r}"
             )
         values[name] = value
+        covered.add(where)
     return values
 
 
-def _fits(value: object, json_type: object) -> bool:
-    """A string, number or boolean, of the field's type where it has one (a boolean is no number)."""
-    if not isinstance(value, (str, int, float)):
-        return False
-    kinds = _JSON_TYPES.get(str(json_type))
-    return kinds is None or isinstance(value, kinds) and isinstance(value, bool) == (bool in kinds)
+def _declared(document: Document, schema: Any, pointer: str, seen: set[str]) -> Iterator[str]:
+    """The places of every schema within `schema` that declares a sent default."""
+    node, pointer = document.resolve(schema, pointer)
+    if not isinstance(node, dict) or pointer in seen:
+        return
+    seen.add(pointer)
+    if EXTENSION in node:
+        yield pointer
+    for key in ("properties", "patternProperties", "$defs"):
+        for name, inner in nodes.mapping(node, key).items():
+            yield from _declared(document, inner, f"{pointer}/{key}/{escape_pointer_token(name)}", seen)
+    for key in ("allOf", "oneOf", "anyOf", "prefixItems"):
+        for index, inner in enumerate(nodes.sequence(node, key)):
+            yield from _declared(document, inner, f"{pointer}/{key}/{index}", seen)
+    for key in ("items", "additionalProperties", "not"):
+        if isinstance(node.get(key), dict):
+            yield from _declared(document, node[key], f"{pointer}/{key}", seen)

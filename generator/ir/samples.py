@@ -84,10 +84,10 @@ def sample(document: Document, schema: Any, depth: int = 0, cache: dict[str, Any
             if known is not None and _within(document, known, schema):
                 return known
     for key in ("example", "default"):
-        if key in schema and schema[key] is not None and _fits(document, schema[key], schema):
+        if key in schema and schema[key] is not None and fits(document, schema[key], schema):
             return schema[key]
     examples = schema.get("examples")
-    if isinstance(examples, list) and examples and _fits(document, examples[0], schema):
+    if isinstance(examples, list) and examples and fits(document, examples[0], schema):
         return examples[0]
     if isinstance(schema.get("allOf"), list):
         return _all_of(document, schema, depth)
@@ -392,7 +392,7 @@ def _accepts(document: Document, value: Any, schema: Any) -> bool:
     """The value fits the schema, its constraints and (at the top) `additionalProperties: false`
     included."""
     resolved = _resolved(document, schema)
-    if not _fits(document, value, resolved):
+    if not fits(document, value, resolved):
         return False
     if isinstance(value, dict) and resolved.get("additionalProperties") is False:
         known: dict[str, Any] = resolved["properties"] if isinstance(resolved.get("properties"), dict) else {}
@@ -482,7 +482,7 @@ def _number(schema: dict[str, Any], fallback: float, *, integer: bool) -> float:
     return value
 
 
-def _fits(document: Document, value: Any, schema: dict[str, Any]) -> bool:
+def fits(document: Document, value: Any, schema: dict[str, Any]) -> bool:
     """The value conforms to the schema, its constraints included at every depth."""
     return conforms(document, value, schema) and _within(document, value, schema)
 

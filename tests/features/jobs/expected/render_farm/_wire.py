@@ -67,7 +67,8 @@ class OptionDefaults:
 
     def _with_missing(self, given: dict[str, object]) -> dict[str, object]:
         """`given`, then the values of the fields it lacks."""
-        return {**given, **{name: v for name, v in self.values.items() if name not in given}}
+        missing = {name: value for name, value in self.values.items() if name not in given}
+        return {**given, **missing}
 
 
 # The specification's defaults, for parameters and fields the endpoint gives no encoding
