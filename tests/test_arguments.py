@@ -238,18 +238,40 @@ def test_a_sent_default_in_a_body_that_is_not_json_is_a_warning(tmp_path: Path) 
     )
 
 
+def test_a_sent_default_goes_wherever_its_object_is_sent(tmp_path: Path) -> None:
+    """Deeper objects, array items and `oneOf` variants carry them too (firecrawl-py fills the
+    scrape options of each of a monitor's targets)."""
+    deeper = (
+        "maxAge: {type: integer}\n"
+        "        targets:\n"
+        "          type: array\n"
+        "          items:\n"
+        "            oneOf:\n"
+        "              - type: object\n"
+        "                properties:\n"
+        "                  options: {type: object, properties: {country: {type: string, x-clientgen-sent-default: de}}}"
+    )
+    spec = SENT_DEFAULT.replace("MEDIA", "application/json").replace(
+        "maxAge: {type: integer, x-clientgen-sent-default: VALUE}", deeper
+    )
+    warnings = Warnings()
+    body = build_api(load_document(write_spec(tmp_path, spec)), warnings).operations[0].body
+    assert body is not None and not [w for w in warnings.items if "not sent" in w.message]
+    (group,) = body.option_defaults
+    assert (group.values, group.within) == ({"country": "de"}, ("targets", "*", "options"))
+
+
 def test_a_sent_default_the_client_cannot_send_is_a_warning_at_its_place(tmp_path: Path) -> None:
-    """Only the fields of a body's objects and of their object properties carry one: a field of
-    an object property's object would never be sent, and says so."""
+    """A map's values have no place the client knows to fill: a sent default there would never
+    be sent, and says so."""
     deeper = (
         "maxAge: {type: integer}\n"
         "        location:\n"
         "          type: object\n"
-        "          properties:\n"
-        "            address:\n"
-        "              type: object\n"
-        "              properties:\n"
-        "                country: {type: string, enum: [us, de], x-clientgen-sent-default: de}"
+        "          additionalProperties:\n"
+        "            type: object\n"
+        "            properties:\n"
+        "              country: {type: string, enum: [us, de], x-clientgen-sent-default: de}"
     )
     spec = SENT_DEFAULT.replace("MEDIA", "application/json").replace(
         "maxAge: {type: integer, x-clientgen-sent-default: VALUE}", deeper
@@ -259,5 +281,5 @@ def test_a_sent_default_the_client_cannot_send_is_a_warning_at_its_place(tmp_pat
     body = build_api(load_document(write_spec(tmp_path, spec)), warnings).operations[0].body
     assert body is not None and body.option_defaults == []
     (warning,) = [w for w in warnings.items if "not sent" in w.message]
-    place = "/components/schemas/Options/properties/location/properties/address/properties/country"
+    place = "/components/schemas/Options/properties/location/additionalProperties/properties/country"
     assert warning.location.pointer == place + "/x-clientgen-sent-default"

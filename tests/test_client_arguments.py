@@ -216,3 +216,14 @@ def test_a_str_that_is_no_file_is_an_error_naming_the_argument(
     with pytest.raises(ValueError, match=r"^attachments\[1\]='nope.txt' is no path of a file"):
         client.files.upload(b"%PDF", attachments=[b"a", "nope.txt"])  # type: ignore[attr-defined]
     assert server.requests == []
+
+
+def test_a_sent_default_fills_each_object_at_its_path(arguments: ModuleType) -> None:
+    """Array items and deeper objects: each object there gets what it lacks, nothing else moves."""
+    defaults = arguments._wire.OptionDefaults({"maxAge": 1}, within=["targets", "*", "options"])
+    body = {"targets": [{"options": {"formats": []}}, {"url": "u"}, {"options": {"maxAge": 5}}], "x": 1}
+    assert defaults.filled(body) == {
+        "targets": [{"options": {"formats": [], "maxAge": 1}}, {"url": "u"}, {"options": {"maxAge": 5}}],
+        "x": 1,
+    }
+    assert defaults.filled({"x": 1}) == {"x": 1} and defaults.filled(None) is None

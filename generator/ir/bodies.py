@@ -215,8 +215,7 @@ class BodyBuilder:
         for where in unsent:
             self._warnings.add(
                 self._document.location(f"{where}/{OPTION_DEFAULT}"),
-                "not sent: only the fields of a body's objects and of their object properties have sent defaults"
-                " (not those of a oneOf variant, an array's items or a deeper object)",
+                "not sent: only objects reached by properties and array items have sent defaults, not a map's values",
             )
         return found
 

@@ -103,12 +103,12 @@ DEFAULT_MEDIA_TYPES: dict[BodyEncoding, str] = {
 @dataclass(frozen=True)
 class OptionDefaults:
     """Values sent for the fields of one object of a JSON body that a call leaves out of it:
-    of the body's own fields when the call gives any of `fields`; of the object the body's
-    property `within` holds whenever the call sends it."""
+    of the body's own fields when the call gives any of `fields`; of each object at the path
+    `within` (property names, `*` for an array's items) whenever the body has one."""
 
     values: dict[str, object]
     fields: tuple[str, ...] = ()
-    within: str | None = None
+    within: tuple[str, ...] | None = None
 
 
 @dataclass

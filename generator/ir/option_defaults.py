@@ -20,28 +20,65 @@ EXTENSION = "x-clientgen-sent-default"
 
 
 def option_defaults(document: Document, schema: Any, pointer: str) -> tuple[list[OptionDefaults], list[str]]:
-    """The sent defaults of a JSON body's schema: of the fields of each object it is made of
-    (itself, its `allOf` parts), sent when the call gives another field of that object; and of
-    the fields of each object property, sent in that object whenever the call sends it. Then the
-    pointers of those the client cannot send (deeper, or in a `oneOf` variant or an array)."""
+    """The sent defaults of a JSON body's schema, by the place of the object that holds them: of
+    the body's own fields (itself, its `allOf` parts), sent when the call gives another of them;
+    of an object at a path of properties and array items (`targets`, `*`, `scrapeOptions`),
+    sent in it wherever the body has one; a `oneOf`/`anyOf` variant's where the object is one.
+    Then the places of those the client cannot send (in a map's values, say)."""
     found: list[OptionDefaults] = []
     covered: set[str] = set()
-    for node, where in _objects(document, schema, pointer, set()):
-        properties = nodes.mapping(node, "properties")
-        values = _values(document, properties, where + "/properties", covered)
-        if values:
-            found.append(OptionDefaults(values, fields=tuple(properties)))
-        for name, property_schema in properties.items():
-            inner_pointer = f"{where}/properties/{escape_pointer_token(name)}"
-            inner: dict[str, object] = {}
-            for inner_node, inner_where in _objects(document, property_schema, inner_pointer, set()):
-                inner.update(
-                    _values(document, nodes.mapping(inner_node, "properties"), inner_where + "/properties", covered)
-                )
-            if inner:
-                found.append(OptionDefaults(inner, within=name))
+    _collect(document, schema, pointer, (), found, covered, ())
     unsent = [where for where in _declared(document, schema, pointer, set()) if where not in covered]
     return found, unsent
+
+
+def _collect(
+    document: Document,
+    schema: Any,
+    pointer: str,
+    path: tuple[str, ...],
+    found: list[OptionDefaults],
+    covered: set[str],
+    visiting: tuple[str, ...],
+) -> None:
+    """The sent defaults of the object at `path` (its parts and variants together) and of those
+    below it; `visiting`: the schemas on the way down, where a recursive schema stops."""
+    node, pointer = document.resolve(schema, pointer)
+    if not isinstance(node, dict) or pointer in visiting:
+        return
+    visiting += (pointer,)
+    values: dict[str, object] = {}
+    properties: dict[str, tuple[Any, str]] = {}
+    for part, where in _parts(document, node, pointer, set()):
+        own = nodes.mapping(part, "properties")
+        part_values = _values(document, own, where + "/properties", covered)
+        if part_values and not path:  # the body's own: each part's, when the call gives one of its fields
+            found.append(OptionDefaults(part_values, fields=tuple(own)))
+        values.update(part_values)
+        properties.update(
+            (name, (inner, f"{where}/properties/{escape_pointer_token(name)}")) for name, inner in own.items()
+        )
+    if values and path:
+        found.append(OptionDefaults(values, within=path))
+    for name, (inner, where) in properties.items():
+        _collect(document, inner, where, (*path, name), found, covered, visiting)
+    if isinstance(node.get("items"), dict):
+        _collect(document, node["items"], pointer + "/items", (*path, "*"), found, covered, visiting)
+
+
+def _parts(
+    document: Document, node: dict[str, Any], pointer: str, seen: set[str]
+) -> Iterator[tuple[dict[str, Any], str]]:
+    """A schema and the parts and variants it is made of (`allOf`, `oneOf`, `anyOf`), resolved."""
+    if pointer in seen:
+        return
+    seen.add(pointer)
+    yield node, pointer
+    for key in ("allOf", "oneOf", "anyOf"):
+        for index, part in enumerate(nodes.sequence(node, key)):
+            inner, where = document.resolve(part, f"{pointer}/{key}/{index}")
+            if isinstance(inner, dict):
+                yield from _parts(document, inner, where, seen)
 
 
 def described(parameters: list[Parameter], defaults: list[OptionDefaults]) -> list[Parameter]:
@@ -50,8 +87,9 @@ def described(parameters: list[Parameter], defaults: list[OptionDefaults]) -> li
     containers = {parameter.name: parameter.wire_name for parameter in parameters if parameter.within is None}
     sent = {(group.within, name): value for group in defaults for name, value in group.values.items()}
 
-    def place(parameter: Parameter) -> tuple[str | None, str]:
-        return (containers.get(parameter.within[0]) if parameter.within else None), parameter.wire_name
+    def place(parameter: Parameter) -> tuple[tuple[str, ...] | None, str]:
+        container = containers.get(parameter.within[0], "") if parameter.within else None
+        return (None if container is None else (container,)), parameter.wire_name
 
     return [
         replace(parameter, description=_with_note(parameter.description, sent[place(parameter)]))
@@ -64,19 +102,6 @@ def described(parameters: list[Parameter], defaults: list[OptionDefaults]) -> li
 def _with_note(description: str | None, value: object) -> str:
     note = f"Unless given, `{json.dumps(value)}` is sent whenever the call gives another of the options it goes with."
     return f"{description.rstrip()}\n\n{note}" if description else note
-
-
-def _objects(document: Document, schema: Any, pointer: str, seen: set[str]) -> Iterator[tuple[dict[str, Any], str]]:
-    """The object schemas `schema` is made of, resolved, with their pointers: itself where it has
-    properties, then its `allOf` parts."""
-    node, pointer = document.resolve(schema, pointer)
-    if not isinstance(node, dict) or pointer in seen:
-        return
-    seen.add(pointer)
-    if isinstance(node.get("properties"), dict):
-        yield node, pointer
-    for index, part in enumerate(node.get("allOf") or []):
-        yield from _objects(document, part, f"{pointer}/allOf/{index}", seen)
 
 
 def _values(document: Document, properties: dict[str, Any], pointer: str, covered: set[str]) -> dict[str, object]:

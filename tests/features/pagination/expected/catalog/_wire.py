@@ -47,26 +47,34 @@ class Encoding:
 class OptionDefaults:
     """Values the client sends for fields of an object the call leaves them out of
     (`x-clientgen-sent-default`): in the body itself when the call gives any of `fields`, the
-    object's other fields; in the body's object `within` whenever the call sends that."""
+    object's other fields; in each object at the path `within` (property names, `*` for an
+    array's items) wherever the body has one."""
 
     values: Mapping[str, object]
     fields: Sequence[str] = ()
-    within: str | None = None
+    within: Sequence[str] | None = None
 
     def filled(self, payload: object) -> object:
         """The JSON body `payload` with the values it lacks, where they go."""
-        if not isinstance(payload, dict):
-            return payload
         if self.within is None:
-            given = any(name in payload for name in self.fields)
+            given = isinstance(payload, dict) and any(name in payload for name in self.fields)
             return self._with_missing(payload) if given else payload
-        inner = payload.get(self.within)
-        if not isinstance(inner, dict):
-            return payload
-        return {**payload, self.within: self._with_missing(inner)}
+        return self._filled_at(payload, list(self.within))
 
-    def _with_missing(self, given: dict[str, object]) -> dict[str, object]:
-        """`given`, then the values of the fields it lacks."""
+    def _filled_at(self, value: object, path: list[str]) -> object:
+        if not path:
+            return self._with_missing(value)
+        step, rest = path[0], path[1:]
+        if step == "*" and isinstance(value, list):
+            return [self._filled_at(item, rest) for item in value]
+        if not isinstance(value, dict) or step not in value:
+            return value
+        return {**value, step: self._filled_at(value[step], rest)}
+
+    def _with_missing(self, given: object) -> object:
+        """`given` (an object), then the values of the fields it lacks."""
+        if not isinstance(given, dict):
+            return given
         missing = {name: value for name, value in self.values.items() if name not in given}
         return {**given, **missing}
 

@@ -41,7 +41,7 @@ _START_JOB: Endpoint[Job] = Endpoint(
     body_encoding="json",
     idempotency_header="X-Idempotency-Key",
     argument_types={"body": {"pageOptions": PageOptions}},
-    option_defaults=(OptionDefaults({"maxAge": 14400000}, within="pageOptions"),),
+    option_defaults=(OptionDefaults({"maxAge": 14400000}, within=["pageOptions"]),),
 )
 
 _SCRAPE_PAGE: Endpoint[Job] = Endpoint(
