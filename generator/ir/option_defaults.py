@@ -25,11 +25,13 @@ def option_defaults(document: Document, schema: Any, pointer: str) -> tuple[list
     of an object at a path of properties and array items (`targets`, `*`, `scrapeOptions`),
     sent in it wherever the body has one; a `oneOf`/`anyOf` variant's where the object is one.
     Then the places of those the client cannot send (in a map's values, say)."""
+    declared = list(_declared(document, schema, pointer, set()))
+    if not declared:  # the common case: one walk of the body's schemas, each once
+        return [], []
     found: list[OptionDefaults] = []
     covered: set[str] = set()
     _collect(document, schema, pointer, (), found, covered, ())
-    unsent = [where for where in _declared(document, schema, pointer, set()) if where not in covered]
-    return found, unsent
+    return found, [where for where in declared if where not in covered]
 
 
 def _collect(
